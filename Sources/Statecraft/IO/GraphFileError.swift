@@ -1,0 +1,75 @@
+/// A problem in a graph file, located by line and column so a user can fix it.
+///
+///     Graphs/pakistan-2025.yaml:41:13: relation target "CHN2" is not an actor; did you mean "CHN"?
+public enum GraphFileError: Error, Equatable, Sendable {
+  /// One located problem.
+  public struct Problem: Equatable, Sendable, CustomStringConvertible {
+    /// 1-based line; 0 when the problem concerns the whole file.
+    public var line: Int
+    /// 1-based column; 0 when unknown.
+    public var column: Int
+    public var message: String
+
+    public init(line: Int, column: Int, message: String) {
+      self.line = line
+      self.column = column
+      self.message = message
+    }
+
+    public var description: String { "\(line):\(column): \(message)" }
+  }
+
+  /// The file could not be read at all.
+  case unreadable(file: String, reason: String)
+  /// The file was read and has these problems (every one found, in file order).
+  case invalid(file: String, problems: [Problem])
+
+  /// The problems, each as `file:line:column: message`.
+  public var lines: [String] {
+    switch self {
+    case let .unreadable(file, reason): ["\(file): \(reason)"]
+    case let .invalid(file, problems): problems.map { "\(file):\($0)" }
+    }
+  }
+}
+
+extension GraphFileError: CustomStringConvertible {
+  public var description: String { lines.joined(separator: "\n") }
+}
+
+/// Returns the candidate closest to `word` (edit distance ≤ 2, or a case-only
+/// difference), for "did you mean" hints.
+func closestMatch(to word: String, in candidates: [String]) -> String? {
+  var best: (String, Int)?
+  let lower = word.lowercased()
+  for c in candidates {
+    let d = editDistance(lower, c.lowercased())
+    if d <= min(2, max(1, word.count / 3)) || (d == 0 && c != word) {
+      if best == nil || d < best!.1 { best = (c, d) }
+    }
+  }
+  return best?.0
+}
+
+/// A "; did you mean …?" suffix, or "" when nothing is close.
+func didYouMean(_ word: String, in candidates: [String]) -> String {
+  closestMatch(to: word, in: candidates).map { "; did you mean \"\($0)\"?" } ?? ""
+}
+
+func editDistance(_ a: String, _ b: String) -> Int {
+  let a = Array(a)
+  let b = Array(b)
+  if a.isEmpty { return b.count }
+  if b.isEmpty { return a.count }
+  var previous = Array(0 ... b.count)
+  var current = [Int](repeating: 0, count: b.count + 1)
+  for i in 1 ... a.count {
+    current[0] = i
+    for j in 1 ... b.count {
+      current[j] = Swift.min(
+        previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+    }
+    swap(&previous, &current)
+  }
+  return previous[b.count]
+}

@@ -1,0 +1,413 @@
+import Yams
+
+/// Reads and validates world files in Statecraft's YAML format (`schema: 1`).
+///
+/// Validation reports every problem it finds, not just the first, each with its line and
+/// column: unknown keys (a typo like `wieght` is an error), missing or malformed fields,
+/// references to undeclared actors, types or sources, duplicate ids, bad dates and
+/// `until` before `since`. The format is documented in `Graphs/README.md`.
+public enum WorldYAML {
+  /// The schema version this reader understands.
+  public static let schemaVersion = 1
+
+  /// Parses a world from YAML text.
+  ///
+  /// - Parameters:
+  ///   - text: The file's contents.
+  ///   - file: The path to name in error messages.
+  ///   - defaultName: The world's name when the file gives none (usually the file's stem).
+  /// - Throws: ``GraphFileError/invalid(file:problems:)`` listing every problem found.
+  public static func parse(_ text: String, file: String, defaultName: String) throws -> World {
+    var reader = Reader()
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      throw GraphFileError.invalid(file: file, problems: [Reader.problem(from: error)])
+    }
+    guard let root else {
+      throw GraphFileError.invalid(
+        file: file,
+        problems: [.init(line: 1, column: 1, message: "the file is empty; a world needs at least `schema: 1`")])
+    }
+    let world = reader.world(root, defaultName: defaultName)
+    if !reader.problems.isEmpty || world == nil {
+      throw GraphFileError.invalid(file: file, problems: reader.problems.sorted {
+        ($0.line, $0.column) < ($1.line, $1.column)
+      })
+    }
+    return world!
+  }
+}
+
+/// Walks the YAML node tree, building a world and collecting located problems.
+private struct Reader {
+  var problems: [GraphFileError.Problem] = []
+
+  static func problem(from error: YamlError) -> GraphFileError.Problem {
+    switch error {
+    case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _),
+      let .composer(_, problem, mark, _):
+      return .init(
+        line: mark.line, column: mark.column,
+        message: "YAML syntax error: \(problem); check indentation, colons and quotes")
+    case let .duplicatedKeysInMapping(duplicates, context):
+      return .init(
+        line: context.mark.line, column: context.mark.column,
+        message: "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) in one mapping; keep one")
+    case let .reader(problem, _, _, _):
+      return .init(line: 0, column: 0, message: "cannot read the file: \(problem); save it as UTF-8")
+    default:
+      return .init(line: 0, column: 0, message: "YAML error: \(error)")
+    }
+  }
+
+  mutating func report(_ node: Node?, _ message: String) {
+    let mark = node?.mark
+    problems.append(.init(line: mark?.line ?? 0, column: mark?.column ?? 0, message: message))
+  }
+
+  /// A mapping's entries with their key nodes, after checking for unknown keys.
+  mutating func entries(
+    _ node: Node, what: String, allowed: [String]
+  ) -> [(key: String, keyNode: Node, value: Node)]? {
+    guard case let .mapping(mapping) = node else {
+      report(node, "\(what) must be a mapping of `key: value` lines")
+      return nil
+    }
+    var result: [(key: String, keyNode: Node, value: Node)] = []
+    for (k, v) in mapping {
+      guard case let .scalar(key) = k else {
+        report(k, "\(what) has a key that is not plain text")
+        continue
+      }
+      if !allowed.contains(key.string) {
+        report(
+          k,
+          "unknown key \"\(key.string)\" in \(what)\(didYouMean(key.string, in: allowed)); "
+            + "allowed keys: \(allowed.joined(separator: ", "))")
+        continue
+      }
+      result.append((key.string, k, v))
+    }
+    return result
+  }
+
+  /// A scalar's text, or a reported problem.
+  mutating func text(_ node: Node, _ what: String) -> String? {
+    guard case let .scalar(s) = node else {
+      report(node, "\(what) must be a single value, not a list or mapping")
+      return nil
+    }
+    if s.tag.rawValue == Tag.Name.null.rawValue && s.style == .plain
+      && ["", "~", "null", "Null", "NULL"].contains(s.string)
+    {
+      report(node, "\(what) is empty; give a value")
+      return nil
+    }
+    return s.string
+  }
+
+  mutating func list(_ node: Node, _ what: String) -> [Node] {
+    if case let .scalar(s) = node, ["", "~", "null"].contains(s.string) { return [] }
+    guard case let .sequence(seq) = node else {
+      report(node, "\(what) must be a list, with one `- ` entry per item")
+      return []
+    }
+    return Array(seq)
+  }
+
+  mutating func date(_ node: Node, _ what: String) -> PartialDate? {
+    guard let s = text(node, what) else { return nil }
+    guard let d = PartialDate(s) else {
+      report(node, "\(what) \"\(s)\" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (for example 2025-04-07)")
+      return nil
+    }
+    return d
+  }
+
+  mutating func world(_ root: Node, defaultName: String) -> World? {
+    let keys = ["schema", "name", "title", "date", "description", "sources", "types", "actors", "relations"]
+    guard let top = entries(root, what: "the world file", allowed: keys) else { return nil }
+    let field = Dictionary(top.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+
+    if let schema = field["schema"] {
+      if let s = text(schema.value, "schema"), Int(s) != WorldYAML.schemaVersion {
+        report(
+          schema.value,
+          "schema version \"\(s)\" is not supported; this version of Statecraft reads schema \(WorldYAML.schemaVersion)")
+      }
+    } else {
+      report(root, "the file has no `schema:` line; add `schema: \(WorldYAML.schemaVersion)` at the top")
+    }
+    var name = defaultName
+    var title: String?
+    var date: PartialDate?
+    var description: String?
+    if let f = field["name"], let s = text(f.value, "name") { name = s }
+    if let f = field["title"] { title = text(f.value, "title") }
+    if let f = field["date"] { date = self.date(f.value, "date") }
+    if let f = field["description"] { description = text(f.value, "description") }
+
+    var sources: [Source] = []
+    var types: [RelationType] = []
+    var actors: [Actor] = []
+    var relations: [Relation] = []
+    if let f = field["sources"] { sources = readSources(f.value) }
+    if let f = field["types"] { types = readTypes(f.value) }
+    if let f = field["actors"] { actors = readActors(f.value) } else {
+      report(root, "the world has no `actors:` list; declare at least one actor")
+    }
+    if let f = field["relations"] {
+      relations = readRelations(f.value, actors: actors, types: types, sources: sources)
+    }
+
+    return World(
+      name: name, title: title, date: date, description: description, actors: actors,
+      relations: relations, types: types, sources: sources)
+  }
+
+  /// Records an id, reporting a duplicate with the line of the first declaration.
+  mutating func claim(
+    _ id: String, node: Node, kind: String, seen: inout [String: Int]
+  ) -> Bool {
+    if let first = seen[id] {
+      report(node, "duplicate \(kind) id \"\(id)\" (first declared at line \(first)); ids must be unique")
+      return false
+    }
+    seen[id] = node.mark?.line ?? 0
+    return true
+  }
+
+  mutating func readSources(_ node: Node) -> [Source] {
+    var seen: [String: Int] = [:]
+    var result: [Source] = []
+    for item in list(node, "sources") {
+      guard let e = entries(item, what: "a source", allowed: ["id", "title", "publisher", "date", "url"])
+      else { continue }
+      var id: String?
+      var title: String?
+      var source = Source(id: "", title: "")
+      for (key, _, value) in e {
+        switch key {
+        case "id": id = text(value, "source id")
+          if let i = id, !claim(i, node: value, kind: "source", seen: &seen) { id = nil }
+        case "title": title = text(value, "source title")
+        case "publisher": source.publisher = text(value, "source publisher")
+        case "date": source.date = date(value, "source date")
+        default: source.url = text(value, "source url")
+        }
+      }
+      if !e.contains(where: { $0.key == "id" }) { report(item, "a source needs an `id:`") }
+      if !e.contains(where: { $0.key == "title" }) { report(item, "a source needs a `title:`") }
+      if let id, let title {
+        source.id = id
+        source.title = title
+        result.append(source)
+      }
+    }
+    return result
+  }
+
+  mutating func readTypes(_ node: Node) -> [RelationType] {
+    var seen: [String: Int] = [:]
+    var result: [RelationType] = []
+    let allowed = ["id", "polarity", "mode", "color", "description"]
+    for item in list(node, "types") {
+      guard let e = entries(item, what: "a relation type", allowed: allowed) else { continue }
+      var id: String?
+      var polarity: Sign?
+      var type = RelationType(id: "", polarity: .neutral)
+      for (key, _, value) in e {
+        switch key {
+        case "id": id = text(value, "type id")
+          if let i = id, !claim(i, node: value, kind: "relation type", seen: &seen) { id = nil }
+        case "polarity":
+          if let s = text(value, "polarity") {
+            polarity = Sign(spelling: s)
+            if polarity == nil {
+              report(value, "polarity \"\(s)\" is not one of cooperative, hostile, neutral")
+            }
+          }
+        case "mode":
+          if let s = text(value, "mode") {
+            if let m = RelationType.Mode(rawValue: s) { type.mode = m } else {
+              report(value, "mode \"\(s)\" is not one of material, verbal")
+            }
+          }
+        case "color":
+          if let s = text(value, "color") {
+            if isHexColor(s) { type.color = s } else {
+              report(value, "color \"\(s)\" is not a colour; write #rrggbb, for example \"#1b7837\" (quoted)")
+            }
+          }
+        default: type.description = text(value, "type description")
+        }
+      }
+      if !e.contains(where: { $0.key == "id" }) { report(item, "a relation type needs an `id:`") }
+      if !e.contains(where: { $0.key == "polarity" }) {
+        report(item, "a relation type needs a `polarity:` (cooperative, hostile or neutral)")
+      }
+      if let id, let polarity {
+        type.id = id
+        type.polarity = polarity
+        result.append(type)
+      }
+    }
+    return result
+  }
+
+  mutating func readActors(_ node: Node) -> [Actor] {
+    var seen: [String: Int] = [:]
+    var result: [Actor] = []
+    let kinds = Actor.Kind.allCases.map(\.rawValue)
+    for item in list(node, "actors") {
+      guard let e = entries(item, what: "an actor", allowed: ["id", "name", "kind", "attributes"])
+      else { continue }
+      var id: String?
+      var actor = Actor(id: "")
+      var name: String?
+      for (key, _, value) in e {
+        switch key {
+        case "id":
+          id = text(value, "actor id")
+          if let i = id {
+            if i.contains(where: { $0.isWhitespace || $0 == "," }) {
+              report(value, "actor id \"\(i)\" contains a space or comma; use a short code such as PAK")
+              id = nil
+            } else if !claim(i, node: value, kind: "actor", seen: &seen) {
+              id = nil
+            }
+          }
+        case "name": name = text(value, "actor name")
+        case "kind":
+          if let s = text(value, "kind") {
+            if let k = Actor.Kind(rawValue: s) { actor.kind = k } else {
+              report(value, "kind \"\(s)\" is not one of \(kinds.joined(separator: ", "))\(didYouMean(s, in: kinds))")
+            }
+          }
+        default:
+          guard case let .mapping(attrs) = value else {
+            report(value, "attributes must be a mapping such as `{bloc: west, region: Asia}`")
+            continue
+          }
+          for (k, v) in attrs {
+            guard case let .scalar(ks) = k, let vs = text(v, "attribute \"\(k.string ?? "")\"") else {
+              continue
+            }
+            actor.attributes[ks.string] = vs
+          }
+        }
+      }
+      if !e.contains(where: { $0.key == "id" }) { report(item, "an actor needs an `id:`") }
+      if let id {
+        actor.id = Actor.ID(id)
+        actor.name = name ?? id
+        result.append(actor)
+      }
+    }
+    return result
+  }
+
+  mutating func readRelations(
+    _ node: Node, actors: [Actor], types: [RelationType], sources: [Source]
+  ) -> [Relation] {
+    let actorIDs = actors.map(\.id.rawValue)
+    let typeIDs = types.map(\.id)
+    let sourceIDs = sources.map(\.id)
+    let allowed = ["from", "to", "type", "weight", "sign", "mutual", "since", "until", "source", "note"]
+    var result: [Relation] = []
+    for item in list(node, "relations") {
+      guard let e = entries(item, what: "a relation", allowed: allowed) else { continue }
+      var relation = Relation(from: "", to: "", type: "", weight: 0, sign: .neutral)
+      var ok = true
+      var explicitSign: Sign?
+      var untilNode: Node?
+      for required in ["from", "to", "type", "weight"] where !e.contains(where: { $0.key == required }) {
+        report(item, "a relation needs `\(required):`")
+        ok = false
+      }
+      for (key, _, value) in e {
+        switch key {
+        case "from", "to":
+          let role = key == "from" ? "source" : "target"
+          guard let s = text(value, "relation \(role)") else { ok = false; continue }
+          if !actorIDs.contains(s) {
+            report(value, "relation \(role) \"\(s)\" is not an actor\(didYouMean(s, in: actorIDs)); declare it under `actors:` or fix the id")
+            ok = false
+          }
+          if key == "from" { relation.from = Actor.ID(s) } else { relation.to = Actor.ID(s) }
+        case "type":
+          guard let s = text(value, "relation type") else { ok = false; continue }
+          if !typeIDs.contains(s) {
+            report(value, "relation type \"\(s)\" is not declared\(didYouMean(s, in: typeIDs)); add it under `types:` or fix the name")
+            ok = false
+          }
+          relation.type = s
+        case "weight":
+          guard let s = text(value, "weight") else { ok = false; continue }
+          guard let w = Double(s), w.isFinite else {
+            report(value, "weight \"\(s)\" is not a finite number; give the tie's strength as a positive number such as 0.6")
+            ok = false
+            continue
+          }
+          guard w > 0 else {
+            report(value, "weight \(s) must be greater than 0; a weight is the tie's strength (use `sign:` or a hostile type for hostility)")
+            ok = false
+            continue
+          }
+          relation.weight = w
+        case "sign":
+          guard let s = text(value, "sign") else { ok = false; continue }
+          explicitSign = Sign(spelling: s)
+          if explicitSign == nil {
+            report(value, "sign \"\(s)\" is not one of cooperative, hostile, neutral")
+            ok = false
+          }
+        case "mutual":
+          guard let s = text(value, "mutual") else { ok = false; continue }
+          switch s.lowercased() {
+          case "true", "yes": relation.mutual = true
+          case "false", "no": relation.mutual = false
+          default:
+            report(value, "mutual \"\(s)\" must be true or false")
+            ok = false
+          }
+        case "since":
+          relation.since = date(value, "since")
+        case "until":
+          untilNode = value
+          relation.until = date(value, "until")
+        case "source":
+          guard let s = text(value, "source") else { ok = false; continue }
+          if !sourceIDs.contains(s) {
+            report(value, "source \"\(s)\" is not declared\(didYouMean(s, in: sourceIDs)); add it under `sources:` or fix the key")
+            ok = false
+          }
+          relation.source = s
+        default: relation.note = text(value, "note")
+        }
+      }
+      if let since = relation.since, let until = relation.until, until.lastDayKey < since.firstDayKey {
+        report(untilNode, "until \(until) is before since \(since); swap them or fix the dates")
+        ok = false
+      }
+      if let explicitSign {
+        relation.sign = explicitSign
+      } else if let type = types.first(where: { $0.id == relation.type }) {
+        relation.sign = type.polarity
+      }
+      if ok { result.append(relation) }
+    }
+    return result
+  }
+}
+
+/// Whether `s` is `#rrggbb` or `#rrggbbaa`.
+func isHexColor(_ s: String) -> Bool {
+  s.first == "#" && (s.count == 7 || s.count == 9) && s.dropFirst().allSatisfy(\.isHexDigit)
+}
+
+extension Node {
+  fileprivate var string: String? { if case let .scalar(s) = self { s.string } else { nil } }
+}

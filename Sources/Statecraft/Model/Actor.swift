@@ -1,0 +1,46 @@
+/// A party to relations: a state, a company, an armed group, an organization, a person, …
+///
+/// Actors are identified by a short stable code (``ID``, for example `"PAK"`); the
+/// ``name`` is for display only. Free ``attributes`` (bloc, region, ISO code, …) are kept as
+/// strings and drive clustering and colouring on maps.
+public struct Actor: Hashable, Sendable, Identifiable {
+  /// A short, stable actor code such as `"PAK"`.
+  public struct ID: RawRepresentable, Hashable, Comparable, Sendable, ExpressibleByStringLiteral,
+    CustomStringConvertible
+  {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public var description: String { rawValue }
+    public static func < (a: ID, b: ID) -> Bool { a.rawValue < b.rawValue }
+  }
+
+  /// What sort of actor this is; maps draw each kind with its own shape.
+  public enum Kind: String, CaseIterable, Hashable, Sendable {
+    case state
+    /// A sub-national territory: a province, a region, a disputed area.
+    case region
+    case company
+    case armedGroup = "armed-group"
+    /// An international body, ministry, agency or other institution.
+    case organization
+    case person
+    /// A project or physical asset: a mine, a corridor, a pipeline.
+    case project
+    case other
+  }
+
+  public var id: ID
+  public var name: String
+  public var kind: Kind
+  /// Free attributes. Emit them sorted by key: dictionary order is not stable.
+  public var attributes: [String: String]
+
+  public init(id: ID, name: String? = nil, kind: Kind = .other, attributes: [String: String] = [:]) {
+    self.id = id
+    self.name = name ?? id.rawValue
+    self.kind = kind
+    self.attributes = attributes
+  }
+}

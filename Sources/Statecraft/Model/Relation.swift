@@ -1,0 +1,53 @@
+/// A typed, signed, weighted, dated tie from one actor to another.
+///
+/// `weight` is the *strength* of the tie (> 0). `sign` defaults to the type's polarity.
+/// A `mutual` relation holds both ways (an alliance, trade talks) and becomes two arcs in a
+/// ``Digraph``. Several relations may join the same pair (multiplex); the ``Lens`` says how
+/// they collapse.
+public struct Relation: Hashable, Sendable {
+  public var from: Actor.ID
+  public var to: Actor.ID
+  public var type: String
+  public var weight: Double
+  public var sign: Sign
+  public var mutual: Bool
+  public var since: PartialDate?
+  public var until: PartialDate?
+  /// A key into the world's sources.
+  public var source: String?
+  public var note: String?
+
+  public init(
+    from: Actor.ID, to: Actor.ID, type: String, weight: Double, sign: Sign,
+    mutual: Bool = false, since: PartialDate? = nil, until: PartialDate? = nil,
+    source: String? = nil, note: String? = nil
+  ) {
+    self.from = from
+    self.to = to
+    self.type = type
+    self.weight = weight
+    self.sign = sign
+    self.mutual = mutual
+    self.since = since
+    self.until = until
+    self.source = source
+    self.note = note
+  }
+
+  /// Whether the relation holds on any day covered by `date`.
+  public func isValid(on date: PartialDate) -> Bool {
+    if let since, since.firstDayKey > date.lastDayKey { return false }
+    if let until, until.lastDayKey < date.firstDayKey { return false }
+    return true
+  }
+
+  /// `since`–`until` as text, or `nil` when the relation is undated.
+  public var period: String? {
+    switch (since, until) {
+    case (nil, nil): nil
+    case let (s?, nil): "since \(s)"
+    case let (nil, u?): "until \(u)"
+    case let (s?, u?): "\(s) – \(u)"
+    }
+  }
+}

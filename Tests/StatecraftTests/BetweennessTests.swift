@@ -1,0 +1,136 @@
+import Testing
+
+@testable import Statecraft
+
+@Suite("Betweenness")
+struct BetweennessTests {
+  @Test("matches NetworkX on the Florentine families (normalized, raw, endpoints)")
+  func florentine() throws {
+    let world = try ClassicGraphs.florentine()
+    let g = try world.through()
+    let order = Reference.florentineOrder
+    // obtained with: nx.betweenness_centrality(nx.florentine_families_graph())
+    #expect(isApproximatelyEqual(values(try g.betweenness(), of: world, in: order), Reference.florentineBetweenness))
+    // obtained with: nx.betweenness_centrality(G, normalized=False)
+    #expect(isApproximatelyEqual(
+      values(try g.betweenness(normalized: false), of: world, in: order), Reference.florentineBetweennessRaw))
+    // obtained with: nx.betweenness_centrality(G, endpoints=True)
+    #expect(isApproximatelyEqual(
+      values(try g.betweenness(endpoints: true), of: world, in: order), Reference.florentineBetweennessEndpoints))
+  }
+
+  @Test("matches NetworkX on the weighted karate club: 1/weight, hops, raw")
+  func karate() throws {
+    let world = try ClassicGraphs.karate()
+    let g = try world.through()
+    let order = (0 ..< 34).map(String.init)
+    // obtained with: nx.betweenness_centrality(G, weight='dist'), dist = Fraction(1, weight) (exact ties)
+    #expect(isApproximatelyEqual(
+      values(try g.betweenness(length: .reciprocal), of: world, in: order), Reference.karateBetweennessReciprocal))
+    // obtained with: nx.betweenness_centrality(G, weight=None)
+    #expect(isApproximatelyEqual(
+      values(try g.betweenness(length: .hops), of: world, in: order), Reference.karateBetweennessHops))
+    // obtained with: nx.betweenness_centrality(G, weight='weight', normalized=False)
+    #expect(isApproximatelyEqual(
+      values(try g.betweenness(length: .raw, normalized: false), of: world, in: order), Reference.karateBetweennessRaw))
+  }
+
+  @Test("matches NetworkX on a small directed weighted graph")
+  func smallDirected() throws {
+    let g = try ClassicGraphs.smallDirected()
+    // obtained with: nx.betweenness_centrality(D, weight='dist', normalized=False)
+    #expect(isApproximatelyEqual(try g.betweenness(normalized: false), Reference.smallBetweennessReciprocal))
+    // obtained with: nx.betweenness_centrality(D)
+    #expect(isApproximatelyEqual(try g.betweenness(length: .hops), Reference.smallBetweennessHops))
+    // obtained with: nx.betweenness_centrality(D, weight='weight', endpoints=True)
+    #expect(isApproximatelyEqual(
+      try g.betweenness(length: .raw, endpoints: true), Reference.smallBetweennessRawEndpoints))
+  }
+
+  @Test("matches NetworkX on the NetworKit 6-node graph, undirected and directed")
+  func sixNode() throws {
+    /*  0    3
+         \  / \
+          2    5
+         /  \ /
+        1    4     */
+    // obtained with: nx.betweenness_centrality(G, normalized=False)  # networkx 3.6.1
+    // (NetworKit reports 15, 3, 3, 1 for this graph: it counts ordered pairs; we halve, like NetworkX and igraph.)
+    #expect(isApproximatelyEqual(
+      try ClassicGraphs.networkitSix(directed: false).betweenness(normalized: false), [0, 0, 7.5, 1.5, 1.5, 0.5]))
+    // obtained with: nx.betweenness_centrality(S6, normalized=False)
+    #expect(isApproximatelyEqual(
+      try ClassicGraphs.networkitSix(directed: true).betweenness(normalized: false), Reference.sixDirectedBetweenness))
+  }
+
+  @Test("star centre lies on every path", arguments: [3, 5, 10])
+  func starCentre(n: Int) throws {
+    let scores = try ClassicGraphs.star(leaves: n).betweenness(normalized: false)
+    #expect(scores[0] == Double(n * (n - 1) / 2))  // closed form: C(n, 2)
+    #expect(scores.dropFirst().allSatisfy { $0 == 0 })
+  }
+
+  @Test("corner cases: empty, one node, no edges, path, cycle, two components, self-loop")
+  func cornerCases() throws {
+    #expect(try Digraph(nodeCount: 0, edges: []).betweenness() == [])
+    #expect(try Digraph(nodeCount: 1, edges: []).betweenness() == [0])
+    #expect(try Digraph(nodeCount: 5, edges: []).betweenness() == [0, 0, 0, 0, 0])
+    // obtained with: nx.betweenness_centrality(nx.path_graph(5), normalized=False)  # networkx 3.6.1
+    #expect(try ClassicGraphs.path(5).betweenness(normalized: false) == [0, 3, 4, 3, 0])
+    // obtained with: nx.betweenness_centrality(nx.cycle_graph(6), normalized=False)  # networkx 3.6.1
+    #expect(isApproximatelyEqual(try ClassicGraphs.cycle(6).betweenness(normalized: false), Array(repeating: 2, count: 6)))
+    // obtained with: G = nx.Graph([(0,1),(1,2),(3,4),(4,5)]); G.add_edge(2,2); nx.betweenness_centrality(G)
+    let twoPaths = try Digraph(
+      nodeCount: 6, edges: [(0, 1), (1, 2), (3, 4), (4, 5), (2, 2)], directed: false)
+    #expect(isApproximatelyEqual(try twoPaths.betweenness(), [0, 0.1, 0, 0, 0.1, 0]))
+  }
+
+  @Test("parallel relations of different kinds merge into one tie")
+  func parallel() throws {
+    let doubled = try Digraph(nodeCount: 3, edges: [(0, 1), (0, 1), (1, 2)], directed: false)
+    #expect(try doubled.betweenness(length: .hops, normalized: false) == [0, 1, 0])
+  }
+
+  @Test("a 20×20 grid: large path counts stay exact")
+  func grid() throws {
+    let b = try ClassicGraphs.grid(20, 20).betweenness(normalized: false)
+    // obtained with: b = nx.betweenness_centrality(nx.grid_2d_graph(20, 20), normalized=False); max(b.values()), sum(b.values())  # networkx 3.6.1
+    #expect(abs(b.max()! - 5449.19625873181) < 1e-6)
+    #expect(abs(b.reduce(0, +) - 984200) < 1e-6)
+  }
+
+  @Test("by hops, the total equals the sum of (distance − 1) over reachable pairs", arguments: 0 ..< 15 as Range<UInt64>)
+  func totalIsSumOfInnerVertices(seed: UInt64) throws {
+    let g = try Digraph.random(nodes: 25, edgeProbability: 0.12, seed: seed)
+    let total = try g.betweenness(length: .hops, normalized: false).reduce(0, +)
+    var expected = 0.0
+    for s in 0 ..< g.nodeCount {
+      var depth = [Int](repeating: -1, count: g.nodeCount)
+      depth[s] = 0
+      var queue = [s]
+      var head = 0
+      while head < queue.count {
+        let v = queue[head]
+        head += 1
+        for w in g.outNeighbors(of: v) where depth[w] < 0 {
+          depth[w] = depth[v] + 1
+          queue.append(w)
+        }
+      }
+      for d in depth where d > 1 { expected += Double(d - 1) }
+    }
+    #expect(abs(total - expected) < 1e-9 * max(1, expected))
+  }
+
+  @Test("uniform strengths: 1/weight gives the same ranking as hops", arguments: 0 ..< 10 as Range<UInt64>)
+  func uniformWeights(seed: UInt64) throws {
+    let g = try Digraph.random(nodes: 20, edgeProbability: 0.15, seed: seed)
+    #expect(isApproximatelyEqual(try g.betweenness(length: .reciprocal), try g.betweenness(length: .hops)))
+  }
+
+  @Test("negative strengths are refused")
+  func negative() throws {
+    let g = try Digraph(nodeCount: 2, edges: [(0, 1)], weights: [-0.5])
+    #expect(throws: GraphError.self) { try g.betweenness() }
+  }
+}
