@@ -1,0 +1,143 @@
+import ArgumentParser
+import Foundation
+import Statecraft
+import StatecraftRender
+
+/// The `statecraft` command line.
+public struct StatecraftCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "statecraft",
+    abstract: "Model geopolitical relationships as a graph: who matters, how A reaches B, what if.",
+    discussion: "Reads world files (.yaml, see Graphs/README.md) or CSV edge lists.",
+    subcommands: [Validate.self, Info.self, Rank.self, Render.self]
+  )
+
+  public init() {}
+}
+
+extension StatecraftCommand {
+  struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check world files; print every problem as file:line:column: message.")
+
+    @Argument(help: "World files (.yaml) or CSV edge lists.") var files: [String]
+    @Flag(help: "Read CSV edge lists as undirected.") var undirected = false
+
+    func run() throws {
+      var failed = false
+      for file in files {
+        do {
+          print(Reports.validSummary(try WorldFile.load(file, undirected: undirected), file: file))
+        } catch let error as GraphFileError {
+          failed = true
+          FileHandle.standardError.write(Data((error.description + "\n").utf8))
+        }
+      }
+      if failed { throw ExitCode.failure }
+    }
+  }
+
+  struct Info: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Summarize a world: actors, relations, types, sources, components.")
+    @OptionGroup var graph: GraphOptions
+
+    func run() throws { print(try Reports.info(graph.load(), lens: graph.lens)) }
+  }
+
+  struct Rank: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Rank actors by a centrality measure.",
+      discussion: """
+        Measures follow NetworkX: pagerank = nx.pagerank (weighted by strength); betweenness = \
+        nx.betweenness_centrality with length 1/strength (normalized); degree = nx.degree_centrality; \
+        strength = weighted degree. Ties keep file order.
+        """)
+
+    @OptionGroup var graph: GraphOptions
+    @Option(help: "The measure: \(Measure.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var measure: Measure = .pagerank
+    @Option(help: "PageRank damping factor (NetworkX: alpha).") var damping = 0.85
+    @Option(help: "Path length for betweenness: reciprocal (1/strength), hops or raw.")
+    var length: Lens.PathLength = .reciprocal
+    @Flag(help: "Raw counts instead of NetworkX's normalized betweenness and degree.")
+    var raw = false
+    @Flag(help: "Count path endpoints in betweenness (NetworkX: endpoints=True).") var endpoints = false
+    @Option(name: .shortAndLong, help: "Show only the top N actors.") var top: Int?
+    @Option(help: "Output format: table, json or csv.") var format: OutputStyle = .table
+
+    func validate() throws {
+      guard (0 ... 1).contains(damping) else {
+        throw ValidationError("--damping must be between 0 and 1, got \(damping).")
+      }
+      if let top, top < 1 { throw ValidationError("--top must be at least 1, got \(top).") }
+    }
+
+    func run() throws {
+      var settings = Measure.Settings()
+      settings.damping = damping
+      settings.length = length
+      settings.normalized = !raw
+      settings.endpoints = endpoints
+      print(try Reports.rank(
+        graph.load(), lens: graph.lens, measure: measure, settings: settings, top: top,
+        format: format.rawValue))
+    }
+  }
+
+  struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Draw a relationship map with Graphviz (in-process) to SVG, PNG, PDF or DOT.")
+
+    enum Engine: String, ExpressibleByArgument, CaseIterable {
+      case auto, dot, neato, fdp, sfdp, circo, twopi
+    }
+
+    @OptionGroup var graph: GraphOptions
+    @Option(name: .shortAndLong, help: "Output file (default: Output/<world>.<format>).")
+    var output: String?
+    @Option(help: "Layout engine; auto picks dot for small sparse maps and sfdp beyond.")
+    var engine: Engine = .auto
+    @Option(help: "Output format: svg, png, pdf or dot (default: from the output file's extension, else svg).")
+    var format: String?
+    @Option(help: "Size nodes by a measure (\(Measure.allCases.map(\.rawValue).joined(separator: ", ")), or none).")
+    var sizeBy: String = "pagerank"
+    @Option(help: "Box actors into clusters by this attribute (e.g. bloc, region).")
+    var clusterBy: String?
+    @Flag(inversion: .prefixedNo, help: "Print relation types on edges (default: when at most 60 relations).")
+    var edgeLabels: Bool?
+
+    func validate() throws {
+      if let format, OutputFormat(rawValue: format.lowercased()) == nil {
+        throw ValidationError("--format must be one of svg, png, pdf, dot; got \"\(format)\".")
+      }
+      if sizeBy != "none" && Measure(rawValue: sizeBy) == nil {
+        throw ValidationError("--size-by must be none or one of \(Measure.allCases.map(\.rawValue).joined(separator: ", ")); got \"\(sizeBy)\".")
+      }
+      if let output, format == nil, OutputFormat(fileExtension: (output as NSString).pathExtension) == nil {
+        throw ValidationError("cannot tell the format from \"\(output)\"; end it in .svg, .png, .pdf or .dot, or pass --format.")
+      }
+    }
+
+    func run() throws {
+      let world = try graph.load()
+      let chosen = format.flatMap { OutputFormat(rawValue: $0.lowercased()) }
+        ?? output.flatMap { OutputFormat(fileExtension: ($0 as NSString).pathExtension) } ?? .svg
+      let path = output ?? "Output/\(world.name).\(chosen.rawValue)"
+      if let attribute = clusterBy, !world.actors.contains(where: { $0.attributes[attribute] != nil }) {
+        throw ValidationError("no actor has the attribute \"\(attribute)\"; attributes in this world: \(attributeNames(world)).")
+      }
+      let result = try MapRendering.render(
+        world, lens: graph.lens, to: path, format: chosen,
+        engine: engine == .auto ? nil : LayoutEngine(rawValue: engine.rawValue),
+        sizeBy: Measure(rawValue: sizeBy), clusterBy: clusterBy, edgeLabels: edgeLabels)
+      print("wrote \(result.path) (\(result.format.rawValue), engine \(result.engine.rawValue), \(world.actors.count) actors, \(try world.relations(through: graph.lens).count) relations)")
+    }
+
+    func attributeNames(_ world: World) -> String {
+      var names: [String] = []
+      for a in world.actors { for k in a.attributes.keys.sorted() where !names.contains(k) { names.append(k) } }
+      return names.isEmpty ? "none" : names.joined(separator: ", ")
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Statecraft
+import StatecraftRender
+
+/// Renders a world to a file: DOT text, then Graphviz in-process, then an atomic write.
+public enum MapRendering {
+  /// What `render` produced.
+  public struct Result: Sendable {
+    public var path: String
+    public var engine: LayoutEngine
+    public var format: OutputFormat
+    public var bytes: Int
+  }
+
+  /// The DOT text for a world under the given options (sizing scores computed here).
+  public static func dot(
+    _ world: World, lens: Lens, sizeBy: Measure?, clusterBy: String?, edgeLabels: Bool?,
+    engine: LayoutEngine
+  ) throws -> String {
+    var options = MapOptions(lens: lens, clusterBy: clusterBy, edgeLabels: edgeLabels, engine: engine)
+    if let sizeBy {
+      // Sizes come from every relation the lens admits, so the map and `rank` agree.
+      let scores = try sizeBy.compute(on: world.through(lens))
+      options.sizeBy = (sizeBy.rawValue, world.scores(scores))
+    }
+    return try DOTWriter().write(world, options: options)
+  }
+
+  /// Renders and writes the map; the file appears only when everything succeeded.
+  public static func render(
+    _ world: World, lens: Lens = Lens(), to path: String, format: OutputFormat,
+    engine requested: LayoutEngine?, sizeBy: Measure? = .pagerank, clusterBy: String? = nil,
+    edgeLabels: Bool? = nil
+  ) throws -> Result {
+    let relations = try world.relations(through: lens)
+    let engine = requested ?? LayoutEngine.automatic(nodes: world.actors.count, edges: relations.count)
+    let text = try dot(world, lens: lens, sizeBy: sizeBy, clusterBy: clusterBy, edgeLabels: edgeLabels, engine: engine)
+    let bytes = try GraphvizRenderer.render(dot: text, engine: engine, format: format)
+    try AtomicFile.write(bytes, to: path)
+    return Result(path: path, engine: engine, format: format, bytes: bytes.count)
+  }
+}
+
+/// Writes files atomically: to a temporary file beside the target, then renamed over it,
+/// so a failed run never leaves a half-written output.
+public enum AtomicFile {
+  public static func write(_ bytes: [UInt8], to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    let directory = url.deletingLastPathComponent()
+    do {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      try Data(bytes).write(to: url, options: .atomic)
+    } catch {
+      throw OutputError(path: path, reason: (error as NSError).localizedDescription)
+    }
+  }
+}
+
+/// An output file could not be written.
+public struct OutputError: Error, CustomStringConvertible {
+  public var path: String
+  public var reason: String
+  public var description: String { "cannot write \(path): \(reason); check the directory exists and is writable" }
+}

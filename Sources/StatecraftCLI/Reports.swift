@@ -1,0 +1,125 @@
+import Foundation
+import Statecraft
+
+/// The text each command prints, as pure functions so tests need no subprocess.
+public enum Reports {
+  /// A ranking of every actor by one measure, as a table, JSON (an object of actor id →
+  /// score, highest first) or CSV.
+  public static func rank(
+    _ world: World, lens: Lens = Lens(), measure: Measure, settings: Measure.Settings = .init(),
+    top: Int? = nil, format: String = "table"
+  ) throws -> String {
+    let g = try world.through(lens)
+    let scores = world.scores(try measure.compute(on: g, settings: settings))
+    let rows = top.map { scores.top($0) } ?? scores.ranked()
+    switch format {
+    case "json":
+      let body = rows.map { "  \(jsonString($0.actor.rawValue)): \(jsonNumber($0.score))" }
+      return rows.isEmpty ? "{}" : "{\n" + body.joined(separator: ",\n") + "\n}"
+    case "csv":
+      var out = "rank,actor,name,\(measure.rawValue)\n"
+      for (i, row) in rows.enumerated() {
+        out += "\(i + 1),\(csvField(row.actor.rawValue)),\(csvField(world[actor: row.actor]?.name ?? "")),\(jsonNumber(row.score))\n"
+      }
+      return String(out.dropLast())
+    default:
+      let table = rows.enumerated().map { i, row in
+        [String(i + 1), row.actor.rawValue, world[actor: row.actor]?.name ?? "", tableNumber(row.score)]
+      }
+      return formatTable(header: ["rank", "actor", "name", measure.rawValue], rows: table, rightAligned: [0, 3])
+    }
+  }
+
+  /// A summary of a world: actors by kind, relations by sign and type, sources, components.
+  public static func info(_ world: World, lens: Lens = Lens()) throws -> String {
+    let g = try world.through(lens)
+    let relations = try world.relations(through: lens)
+    var out = "World: \(world.name) — \(world.title)\n"
+    if let date = world.date { out += "Date: \(date)\n" }
+    out += "Graph: \(g.isDirected ? "directed" : "undirected"), \(world.actors.count) actors, \(relations.count) relations"
+    out += " (\(g.arcCount) arcs after merging parallel ties)\n"
+    let kinds = Actor.Kind.allCases.compactMap { k -> String? in
+      let n = world.actors.filter { $0.kind == k }.count
+      return n > 0 ? "\(k.rawValue) \(n)" : nil
+    }
+    out += "\nActors by kind: \(kinds.joined(separator: ", "))\n"
+    let signs = Sign.allCases.reversed().map { s in "\(s.word) \(relations.filter { $0.sign == s }.count)" }
+    out += "Relations by sign: \(signs.joined(separator: ", "))"
+    out += "; mutual \(relations.filter(\.mutual).count)\n\n"
+    let typeRows = world.types.map { t -> [String] in
+      [t.id, t.polarity.word, t.mode.rawValue, String(relations.filter { $0.type == t.id }.count)]
+    }
+    out += formatTable(header: ["type", "polarity", "mode", "relations"], rows: typeRows, rightAligned: [3]) + "\n"
+    if !world.sources.isEmpty {
+      out += "\nSources:\n"
+      for s in world.sources {
+        let n = relations.filter { $0.source == s.id }.count
+        out += "  [\(s.id)] \(s.citation) — cited by \(n) relations\n"
+      }
+      let uncited = relations.filter { $0.source == nil }.count
+      if uncited > 0 { out += "  \(uncited) relations cite no source\n" }
+    }
+    let components = g.weakComponents()
+    out += "\nWeakly connected components: \(components.count)\n"
+    for (i, c) in components.prefix(10).enumerated() {
+      let names = c.prefix(12).map { world.actors[$0].id.rawValue }.joined(separator: ", ")
+      out += "  \(i + 1). \(c.count) actors: \(names)\(c.count > 12 ? ", …" : "")\n"
+    }
+    if components.count > 10 { out += "  … and \(components.count - 10) more\n" }
+    return String(out.dropLast())
+  }
+
+  /// The result of validating a file: a summary line when valid.
+  public static func validSummary(_ world: World, file: String) -> String {
+    "\(file): valid — \(world.actors.count) actors, \(world.relations.count) relations, "
+      + "\(world.types.count) types, \(world.sources.count) sources"
+  }
+
+  // MARK: - Formatting
+
+  static func formatTable(header: [String], rows: [[String]], rightAligned: Set<Int> = []) -> String {
+    var widths = header.map(\.count)
+    for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+    func render(_ row: [String]) -> String {
+      row.enumerated().map { i, cell in
+        let pad = String(repeating: " ", count: widths[i] - cell.count)
+        return rightAligned.contains(i) ? pad + cell : cell + pad
+      }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+    }
+    let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+    return ([render(header), rule] + rows.map(render)).joined(separator: "\n")
+  }
+
+  /// Shortest round-trip decimal, so JSON and CSV keep full precision.
+  static func jsonNumber(_ x: Double) -> String {
+    guard x.isFinite else { return "null" }
+    if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
+    return "\(x)"
+  }
+
+  static func tableNumber(_ x: Double) -> String {
+    if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
+    return String(format: "%.6f", x)
+  }
+
+  static func jsonString(_ s: String) -> String {
+    var r = "\""
+    for u in s.unicodeScalars {
+      switch u {
+      case "\"": r += "\\\""
+      case "\\": r += "\\\\"
+      case "\n": r += "\\n"
+      case "\t": r += "\\t"
+      case "\r": r += "\\r"
+      default:
+        if u.value < 0x20 { r += String(format: "\\u%04x", u.value) } else { r.unicodeScalars.append(u) }
+      }
+    }
+    return r + "\""
+  }
+
+  static func csvField(_ s: String) -> String {
+    s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+      ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+  }
+}

@@ -1,0 +1,304 @@
+import Foundation
+import Statecraft
+
+/// What to draw on a relationship map.
+public struct MapOptions: Sendable {
+  /// Which relations to draw (types, sign layer, date). Actors are always all drawn.
+  public var lens: Lens
+  /// Scores that size the nodes, with the measure's name for the legend.
+  public var sizeBy: (measure: String, scores: NodeScores)?
+  /// An actor attribute (such as `bloc`) whose values group actors into boxed clusters.
+  public var clusterBy: String?
+  /// Whether to print each relation's type on its edge; `nil` decides by size (≤ 60 edges).
+  public var edgeLabels: Bool?
+  /// Layout engine hints written into the DOT: `dot` gets rank settings, others overlap
+  /// removal.
+  public var engine: LayoutEngine
+
+  public init(
+    lens: Lens = Lens(), sizeBy: (measure: String, scores: NodeScores)? = nil,
+    clusterBy: String? = nil, edgeLabels: Bool? = nil, engine: LayoutEngine = .dot
+  ) {
+    self.lens = lens
+    self.sizeBy = sizeBy
+    self.clusterBy = clusterBy
+    self.edgeLabels = edgeLabels
+    self.engine = engine
+  }
+}
+
+/// Writes a world as Graphviz DOT text: deterministic, pure Swift, golden-testable.
+///
+/// The map encodes: edge colour by sign (or the type's own colour), dashed edges for
+/// verbal ties, edge width by strength, arrows for direction (none for mutual ties), node
+/// shape by actor kind, node size by a chosen measure, boxed clusters by an actor
+/// attribute, a legend, and a title and caption (world title, date, sources). Every node and
+/// edge carries a tooltip (SVG `<title>`-like hover text) with its full details.
+public struct DOTWriter: Sendable {
+  public var style: MapStyle
+
+  public init(style: MapStyle = .default) { self.style = style }
+
+  public func write(_ world: World, options: MapOptions = MapOptions()) throws -> String {
+    let relations = try world.relations(through: options.lens)
+    var out = ""
+    func line(_ s: String) { out += s + "\n" }
+
+    let graphName = "statecraft_" + world.name.map { $0.isLetter || $0.isNumber ? $0 : "_" }.map(String.init).joined()
+    line("digraph \(quote(graphName)) {")
+    var graphAttributes: [(String, String)] = [
+      ("fontname", style.fontName), ("fontsize", "12"), ("labelloc", "t"), ("labeljust", "l"),
+      ("bgcolor", "white"), ("pad", "0.3"),
+    ]
+    switch options.engine {
+    case .dot:
+      graphAttributes += [
+        ("rankdir", "TB"), ("nodesep", "0.4"), ("ranksep", "0.8"),
+        ("nslimit", "4"), ("mclimit", "1"), ("splines", "true"),
+      ]
+    default:
+      graphAttributes += [("overlap", "false"), ("splines", "true"), ("sep", "+8"), ("outputorder", "edgesfirst")]
+    }
+    for (k, v) in graphAttributes { line("  \(k)=\(quote(v));") }
+    line("  label=<\(titleBlock(world, relations: relations, options: options))>;")
+    line("  node [fontname=\(quote(style.fontName)), fontsize=11, penwidth=1.2, margin=\"0.12,0.06\"];")
+    line("  edge [fontname=\(quote(style.fontName)), fontsize=9, arrowsize=0.8];")
+
+    // Nodes, grouped into clusters by attribute value (in order of first appearance).
+    let maxScore = options.sizeBy.map { $0.scores.values.map(abs).max() ?? 0 } ?? 0
+    let groups = clusterGroups(world, attribute: options.clusterBy)
+    let boxes = options.engine.drawsClusters
+    for (g, group) in groups.enumerated() {
+      let indent: String
+      if let value = group.value, boxes {
+        indent = "    "
+        line("  subgraph \(quote("cluster_\(g)")) {")
+        line("    label=<<b>\(html(value))</b>>; fontsize=12; style=\"rounded,filled\";")
+        line("    fillcolor=\(quote(palette(style.groupFills, g))); color=\(quote(palette(style.groupBorders, g)));")
+        line("    tooltip=\(quote("\(options.clusterBy ?? ""): \(value)"));")
+      } else {
+        indent = "  "
+      }
+      for i in group.members {
+        line(indent + nodeStatement(
+          world, i, options: options, maxScore: maxScore, group: group.value == nil ? nil : g, boxed: boxes))
+      }
+      if group.value != nil && boxes { line("  }") }
+    }
+
+    // Edges: relations with the same ends, direction, sign and mode share one edge (its
+    // label and tooltip list each of them); others are drawn in parallel.
+    let bundles = edgeBundles(world, relations)
+    let maxWeight = bundles.map(\.weight).max() ?? 1
+    let labels = options.edgeLabels ?? (relations.count <= 60)
+    for bundle in bundles {
+      line("  " + edgeStatement(world, bundle, maxWeight: maxWeight, labels: labels))
+    }
+    line("}")
+    return out
+  }
+
+  // MARK: - Pieces
+
+  struct Group {
+    var value: String?
+    var members: [Int]
+  }
+
+  func clusterGroups(_ world: World, attribute: String?) -> [Group] {
+    guard let attribute else { return [Group(value: nil, members: Array(world.actors.indices))] }
+    var groups: [Group] = []
+    var loose = Group(value: nil, members: [])
+    for (i, actor) in world.actors.enumerated() {
+      guard let value = actor.attributes[attribute] else {
+        loose.members.append(i)
+        continue
+      }
+      if let g = groups.firstIndex(where: { $0.value == value }) {
+        groups[g].members.append(i)
+      } else {
+        groups.append(Group(value: value, members: [i]))
+      }
+    }
+    return loose.members.isEmpty ? groups : groups + [loose]
+  }
+
+  func nodeStatement(
+    _ world: World, _ i: Int, options: MapOptions, maxScore: Double, group: Int?, boxed: Bool
+  ) -> String {
+    let actor = world.actors[i]
+    let (shape, nodeStyle) = style.shapes[actor.kind] ?? ("ellipse", "filled")
+    var label = actor.name
+    var tooltip = "\(actor.name) (\(actor.id)) · \(actor.kind.rawValue)"
+    for key in actor.attributes.keys.sorted() { tooltip += "\n\(key): \(actor.attributes[key]!)" }
+    var attributes: [(String, String)] = [("shape", shape), ("style", nodeStyle)]
+    if let (measure, scores) = options.sizeBy {
+      let score = scores.values[i]
+      let t = maxScore > 0 ? abs(score) / maxScore : 0
+      let width = style.nodeWidth.lowerBound + t * (style.nodeWidth.upperBound - style.nodeWidth.lowerBound)
+      label += "\n\(measure) \(formatScore(score))"
+      tooltip += "\n\(measure): \(score)"
+      attributes += [("width", formatNumber(width)), ("fontsize", formatNumber(10 + 5 * t))]
+      attributes += [("penwidth", formatNumber(1 + 1.5 * t))]
+    }
+    // Inside a cluster box nodes are white; without boxes the group colours the node.
+    if let group, !boxed {
+      attributes += [("fillcolor", palette(style.groupFills, group)), ("color", palette(style.groupBorders, group))]
+    } else {
+      attributes += [("fillcolor", group == nil ? style.nodeFill : "white")]
+    }
+    attributes += [("label", label), ("tooltip", tooltip)]
+    return "\(quote(actor.id.rawValue)) [\(attributes.map { "\($0)=\(quote($1))" }.joined(separator: ", "))];"
+  }
+
+  /// Relations drawn as one edge.
+  struct Bundle {
+    var relations: [Relation]
+    var first: Relation { relations[0] }
+    /// The bundle's strength: the sum of its relations' weights.
+    var weight: Double { relations.reduce(0) { $0 + $1.weight } }
+  }
+
+  func edgeBundles(_ world: World, _ relations: [Relation]) -> [Bundle] {
+    var bundles: [Bundle] = []
+    for r in relations {
+      let mode = world.type(r.type)?.mode
+      if let i = bundles.firstIndex(where: { b in
+        b.first.from == r.from && b.first.to == r.to && b.first.mutual == r.mutual
+          && b.first.sign == r.sign && world.type(b.first.type)?.mode == mode
+          && world.type(b.first.type)?.color == world.type(r.type)?.color
+      }) {
+        bundles[i].relations.append(r)
+      } else {
+        bundles.append(Bundle(relations: [r]))
+      }
+    }
+    return bundles
+  }
+
+  func edgeStatement(_ world: World, _ bundle: Bundle, maxWeight: Double, labels: Bool) -> String {
+    let r = bundle.first
+    let color = style.color(for: r, in: world)
+    let verbal = world.type(r.type)?.mode == .verbal
+    let t = maxWeight > 0 ? min(1, bundle.weight / maxWeight) : 1
+    let width = style.penWidth.lowerBound + t * (style.penWidth.upperBound - style.penWidth.lowerBound)
+    let tip = bundle.relations.map { relationTooltip(world, $0, verbal: verbal) }.joined(separator: "\n\n")
+    var attributes: [(String, String)] = [
+      ("color", color), ("penwidth", formatNumber(width)), ("tooltip", tip), ("labeltooltip", tip),
+    ]
+    if verbal { attributes.append(("style", "dashed")) }
+    if r.mutual { attributes.append(("dir", "none")) }
+    if labels {
+      var typeCounts: [(String, Int)] = []
+      for x in bundle.relations {
+        if let i = typeCounts.firstIndex(where: { $0.0 == x.type }) { typeCounts[i].1 += 1 } else {
+          typeCounts.append((x.type, 1))
+        }
+      }
+      let label = typeCounts.map { $1 > 1 ? "\($0) ×\($1)" : $0 }.joined(separator: "\n")
+      attributes += [("label", label), ("fontcolor", color)]
+    }
+    return "\(quote(r.from.rawValue)) -> \(quote(r.to.rawValue)) [\(attributes.map { "\($0)=\(quote($1))" }.joined(separator: ", "))];"
+  }
+
+  func relationTooltip(_ world: World, _ r: Relation, verbal: Bool) -> String {
+    var tip = "\(r.from) \(r.mutual ? "↔" : "→") \(r.to): \(r.type)"
+    tip += "\nweight \(formatNumber(r.weight)) · \(r.sign.word)\(verbal ? " · verbal" : "")"
+    if let period = r.period { tip += "\n\(period)" }
+    if let key = r.source { tip += "\nsource: \(world.source(key)?.citation ?? key)" }
+    if let note = r.note { tip += "\n\(note)" }
+    return tip
+  }
+
+  /// The title, caption (date, sources, counts) and lens description, as an HTML label.
+  func titleBlock(_ world: World, relations: [Relation], options: MapOptions) -> String {
+    var caption: [String] = []
+    if let date = world.date ?? options.lens.date { caption.append("as of \(date)") }
+    caption.append("\(world.actors.count) actors, \(relations.count) relations")
+    if let clusterBy = options.clusterBy { caption.append("boxes: \(clusterBy)") }
+    if let types = options.lens.types { caption.append("types: \(types.joined(separator: ", "))") }
+    if options.lens.sign != .absolute { caption.append("\(options.lens.sign.rawValue) ties only") }
+    var rows = "<tr><td align=\"left\"><font point-size=\"18\"><b>\(html(world.title))</b></font></td></tr>"
+    rows += "<tr><td align=\"left\"><font point-size=\"11\" color=\"#555555\">\(html(caption.joined(separator: " · ")))</font></td></tr>"
+    for source in world.sources {
+      rows += "<tr><td align=\"left\"><font point-size=\"10\" color=\"#555555\">Source: \(html(source.citation))</font></td></tr>"
+    }
+    rows += legendRows(world, relations: relations, options: options)
+    return "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\">\(rows)</table>"
+  }
+
+  /// The key: one line sample per sign and mode present, the shapes of the actor kinds
+  /// present, and how width, arrows and size read.
+  func legendRows(_ world: World, relations: [Relation], options: MapOptions) -> String {
+    var samples: [(Sign, RelationType.Mode)] = []
+    for r in relations {
+      let mode = world.type(r.type)?.mode ?? .material
+      if !samples.contains(where: { $0 == (r.sign, mode) }) { samples.append((r.sign, mode)) }
+    }
+    samples.sort { ($0.0.rawValue, $0.1.rawValue) > ($1.0.rawValue, $1.1.rawValue) }
+    var cells = samples.map { sign, mode in
+      let color = style.signColors[sign] ?? "#000000"
+      let glyph = mode == .verbal ? "╍╍╍" : "━━━"
+      return "<td align=\"left\"><font color=\"\(color)\">\(glyph)</font> \(sign.word), \(mode == .verbal ? "verbal (dashed)" : "material")</td>"
+    }
+    var row1 = "<tr>" + cells.joined() + "</tr>"
+    let shapeNames: [Actor.Kind: String] = [
+      .state: "rounded box", .region: "tab", .company: "component box", .armedGroup: "octagon",
+      .organization: "hexagon", .person: "ellipse", .project: "cylinder", .other: "ellipse",
+    ]
+    let kinds = Actor.Kind.allCases.filter { k in world.actors.contains { $0.kind == k } }
+    cells = kinds.map { "<td align=\"left\">\(shapeNames[$0] ?? ""): \($0.rawValue)</td>" }
+    var notes = "Line width: strength of the tie · no arrowhead: mutual tie · hover an actor or tie for details and sources"
+    if let sizeBy = options.sizeBy { notes += " · node size: \(sizeBy.measure)" }
+    row1 += "<tr>" + cells.joined() + "</tr>"
+    return "<tr><td align=\"left\"><table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"3\">"
+      + "<tr><td align=\"left\"><font point-size=\"10\"><table border=\"0\" cellspacing=\"0\" cellpadding=\"2\">\(row1)</table></font></td></tr>"
+      + "<tr><td align=\"left\"><font point-size=\"10\" color=\"#555555\">\(html(notes))</font></td></tr>"
+      + "</table></td></tr>"
+  }
+
+  // MARK: - Text
+
+  /// A DOT double-quoted string: `"` and `\` escaped, newlines kept as `\n` line breaks.
+  func quote(_ s: String) -> String {
+    var r = "\""
+    for c in s {
+      switch c {
+      case "\"": r += "\\\""
+      case "\\": r += "\\\\"
+      case "\n": r += "\\n"
+      case "\r": break
+      default: r.append(c)
+      }
+    }
+    return r + "\""
+  }
+
+  /// Text escaped for an HTML-like label.
+  func html(_ s: String) -> String {
+    var r = ""
+    for c in s {
+      switch c {
+      case "&": r += "&amp;"
+      case "<": r += "&lt;"
+      case ">": r += "&gt;"
+      case "\"": r += "&quot;"
+      default: r.append(c)
+      }
+    }
+    return r
+  }
+
+  func palette(_ colors: [String], _ i: Int) -> String { colors[i % colors.count] }
+}
+
+/// A number with up to 3 decimals and no trailing zeros ("0.6", "2", "1.125").
+func formatNumber(_ x: Double) -> String {
+  var s = String(format: "%.3f", x)
+  while s.hasSuffix("0") { s.removeLast() }
+  if s.hasSuffix(".") { s.removeLast() }
+  return s == "-0" ? "0" : s
+}
+
+/// A score with 3 significant digits for labels ("0.214", "12.5", "1.5e-05").
+func formatScore(_ x: Double) -> String { String(format: "%.3g", x) }

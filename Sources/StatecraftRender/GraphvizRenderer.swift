@@ -1,0 +1,107 @@
+import CGraphviz
+import Synchronization
+
+/// An error from Graphviz, carrying its own message.
+public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The DOT text did not parse.
+  case syntax(String)
+  /// A layout engine failed or is not installed.
+  case layout(engine: String, message: String)
+  /// Rendering to the format failed or the format is not installed.
+  case render(format: String, message: String)
+  /// Graphviz could not start (missing plugins).
+  case unavailable(String)
+
+  public var description: String {
+    switch self {
+    case let .syntax(m): "Graphviz could not parse the map: \(m)"
+    case let .layout(engine, m):
+      "Graphviz layout with \(engine) failed: \(m)"
+        + (m.contains("not recognized") ? " (run `libgvc6-config-update -c` to register the plugins)" : "")
+    case let .render(format, m):
+      "Graphviz could not render \(format): \(m)"
+        + (m.contains("not recognized") ? " (run `libgvc6-config-update -c` to register the plugins)" : "")
+    case let .unavailable(m): "Graphviz is unavailable: \(m)"
+    }
+  }
+}
+
+// Graphviz is not thread-safe at all (its parser, layouts and renderers share globals), so
+// every call into it goes through this one lock, parsing included.
+private let graphvizLock = Mutex(())
+// Messages Graphviz reports through agseterrf; only touched while holding graphvizLock.
+nonisolated(unsafe) private var capturedMessages = ""
+nonisolated(unsafe) private var sharedContext: OpaquePointer?
+
+private let errorSink: @convention(c) (UnsafeMutablePointer<CChar>?) -> Int32 = { message in
+  // Messages arrive in fragments ("Warning", ": ", "text"): concatenate.
+  if let message { capturedMessages += String(cString: message) }
+  return 0
+}
+
+/// Renders DOT text in-process through libgvc: no `dot` subprocess.
+///
+/// One process-wide lock serializes every Graphviz call; every graph, layout and output
+/// buffer is freed before the call returns, and Graphviz's messages are captured with
+/// `agseterrf` and returned as ``RenderError``s (never read from the sticky `agerrors()`).
+public enum GraphvizRenderer {
+  /// Lays out and renders DOT text.
+  ///
+  /// - Parameters:
+  ///   - dot: The DOT source (name the graph: anonymous graphs get global-counter names).
+  ///   - engine: The layout engine.
+  ///   - format: The output format (``OutputFormat/dot`` returns the text unchanged).
+  /// - Returns: The rendered bytes.
+  /// - Throws: ``RenderError`` with Graphviz's own message.
+  public static func render(dot: String, engine: LayoutEngine, format: OutputFormat) throws -> [UInt8] {
+    if format == .dot { return Array(dot.utf8) }
+    return try graphvizLock.withLock { _ -> [UInt8] in
+      capturedMessages = ""
+      if sharedContext == nil {
+        _ = agseterrf(errorSink)
+        _ = agseterr(AGWARN)
+        sharedContext = gvContext()
+      }
+      guard let gvc = sharedContext else { throw RenderError.unavailable("gvContext() failed") }
+      guard let graph = agmemread(dot) else {
+        throw RenderError.syntax(cleaned(capturedMessages, fallback: "syntax error"))
+      }
+      defer { agclose(graph) }
+      guard gvLayout(gvc, graph, engine.rawValue) == 0 else {
+        throw RenderError.layout(engine: engine.rawValue, message: cleaned(capturedMessages, fallback: "layout failed"))
+      }
+      defer { gvFreeLayout(gvc, graph) }
+      var data: UnsafeMutablePointer<CChar>?
+      var length: UInt32 = 0
+      guard gvRenderData(gvc, graph, format.graphvizName, &data, &length) == 0, let data else {
+        throw RenderError.render(format: format.rawValue, message: cleaned(capturedMessages, fallback: "render failed"))
+      }
+      defer { gvFreeRenderData(data) }
+      return Array(UnsafeRawBufferPointer(start: data, count: Int(length)))
+    }
+  }
+
+  /// The installed Graphviz version, as libgvc reports it.
+  public static var version: String {
+    graphvizLock.withLock { _ in
+      if sharedContext == nil {
+        _ = agseterrf(errorSink)
+        sharedContext = gvContext()
+      }
+      guard let gvc = sharedContext, let v = gvcVersion(gvc) else { return "unknown" }
+      return String(cString: v)
+    }
+  }
+
+  private static func cleaned(_ message: String, fallback: String) -> String {
+    let m = message.split(separator: "\n").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+      .joined(separator: "; ")
+    return m.isEmpty ? fallback : m
+  }
+}
+
+extension StringProtocol {
+  fileprivate var trimmingSpaces: String {
+    String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+  }
+}
