@@ -16,7 +16,9 @@ public enum EdgeListCSV {
     _ text: String, file: String, name: String, undirected: Bool = false
   ) throws -> World {
     var problems: [GraphFileError.Problem] = []
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+    // "\r\n" is one Character in Swift, so split on it as well as on "\n".
+    var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+      .makeIterator()
     guard let headerLine = lines.next(), !headerLine.allSatisfy(\.isWhitespace) else {
       throw GraphFileError.invalid(
         file: file, problems: [.init(line: 1, column: 1, message: "the file is empty; the first line must be a header such as `source,target,weight`")])

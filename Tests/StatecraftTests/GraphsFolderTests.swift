@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+@testable import Statecraft
+
+/// Every file in Graphs/ loads and validates; the seed world cites a source on every relation.
+@Suite("Graphs folder")
+struct GraphsFolderTests {
+  static let files: [String] = {
+    let dir = repositoryRoot.appendingPathComponent("Graphs").path
+    return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
+      .filter { WorldFile.Format(path: $0) != nil }.sorted()
+  }()
+
+  @Test("there are world files to check")
+  func nonEmpty() { #expect(Self.files.count >= 3) }
+
+  @Test("every world file validates", arguments: files)
+  func validates(file: String) throws {
+    let world = try WorldFile.load(graphPath(file), undirected: file.hasSuffix(".csv"))
+    #expect(!world.actors.isEmpty)
+    _ = try world.through().pageRank()
+  }
+
+  @Test("the seed world models the article and cites it on every relation")
+  func seed() throws {
+    let world = try WorldFile.load(graphPath("pakistan-2025.yaml"))
+    for id in ["PAK", "USA", "CHN", "BSG", "ABX", "RKD", "BAL", "CPEC", "USTR"] {
+      #expect(world[actor: Actor.ID(id)] != nil, "missing actor \(id)")
+    }
+    #expect(world.relations.allSatisfy { $0.source != nil })
+    #expect(world.relations.contains { $0.type == "tariff-threat" && $0.sign == .hostile })
+    #expect(world.relations.contains { $0.from == "BSG" && $0.type == "armed-attack" })
+    #expect(world.relations.filter { $0.type == "purchase-commitment" }.count == 2)
+  }
+}

@@ -1,0 +1,121 @@
+import Testing
+
+@testable import Statecraft
+
+@Suite("Lens and digraph")
+struct LensTests {
+  /// PAK → CHN trade (+, 2020–2022), PAK → CHN aid (+), CHN → PAK threat (−), USA ↔ PAK talks (0).
+  static let world = World(
+    name: "t",
+    actors: [Actor(id: "PAK"), Actor(id: "CHN"), Actor(id: "USA")],
+    relations: [
+      Relation(from: "PAK", to: "CHN", type: "trade", weight: 2, sign: .cooperative,
+               since: PartialDate("2020"), until: PartialDate("2022-06")),
+      Relation(from: "PAK", to: "CHN", type: "aid", weight: 1, sign: .cooperative),
+      Relation(from: "CHN", to: "PAK", type: "threat", weight: 0.5, sign: .hostile),
+      Relation(from: "USA", to: "PAK", type: "talks", weight: 1, sign: .neutral, mutual: true),
+    ],
+    types: [
+      RelationType(id: "trade", polarity: .cooperative), RelationType(id: "aid", polarity: .cooperative),
+      RelationType(id: "threat", polarity: .hostile), RelationType(id: "talks", polarity: .neutral),
+    ])
+
+  @Test("parallel relations sum or take the max; mutual relations become two arcs")
+  func combine() throws {
+    let g = try Self.world.through()
+    #expect(g.weight(from: 0, to: 1) == 3)
+    #expect(g.weight(from: 1, to: 0) == 0.5)
+    #expect(g.weight(from: 2, to: 0) == 1 && g.weight(from: 0, to: 2) == 1)
+    #expect(g.arcCount == 4)
+    #expect(g.isDirected)
+    #expect(try Self.world.through(Lens(combine: .max)).weight(from: 0, to: 1) == 2)
+  }
+
+  @Test("sign layers")
+  func signs() throws {
+    #expect(try Self.world.through(Lens(sign: .positive)).arcs.map(\.weight) == [3])
+    #expect(try Self.world.through(Lens(sign: .negative)).arcs.map { [$0.source, $0.target] } == [[1, 0]])
+    #expect(try Self.world.through(Lens(sign: .signed)).weight(from: 1, to: 0) == -0.5)
+    #expect(try Self.world.through(Lens(sign: .signed)).arcCount == 2)  // neutral drops out
+    #expect(throws: GraphError.self) { try Self.world.through(Lens(sign: .signed)).pageRank() }
+  }
+
+  @Test("types and dates")
+  func typesAndDates() throws {
+    #expect(try Self.world.through(Lens(types: ["aid"])).arcCount == 1)
+    #expect(throws: LensError.unknownType("aide", known: ["trade", "aid", "threat", "talks"])) {
+      try Self.world.through(Lens(types: ["aide"]))
+    }
+    #expect(try Self.world.through(Lens(date: PartialDate("2022-06-30"))).weight(from: 0, to: 1) == 3)
+    #expect(try Self.world.through(Lens(date: PartialDate("2022-07"))).weight(from: 0, to: 1) == 1)
+    #expect(try Self.world.through(Lens(date: PartialDate("2019"))).weight(from: 0, to: 1) == 1)
+  }
+
+  @Test("an all-mutual world is undirected, like NetworkX's Graph")
+  func undirected() throws {
+    #expect(try !Self.world.through(Lens(types: ["talks"])).isDirected)
+  }
+
+  @Test("a relation naming a missing actor is an error, not skipped")
+  func missingActor() {
+    var w = Self.world
+    w.relations.append(Relation(from: "PAK", to: "IND", type: "aid", weight: 1, sign: .cooperative))
+    #expect(throws: LensError.unknownActor("IND")) { try w.through() }
+  }
+
+  @Test("partial dates")
+  func dates() {
+    #expect(PartialDate("2024-02-29") != nil)
+    #expect(PartialDate("2023-02-29") == nil)
+    #expect(PartialDate("2024-13") == nil)
+    #expect(PartialDate("24-01") == nil)
+    #expect(PartialDate("2024-1") == nil)
+    #expect(PartialDate("2024-04")!.lastDayKey == 20240430)
+  }
+}
+
+@Suite("Digraph")
+struct DigraphTests {
+  @Test("CSR rows are sorted and in/out adjacency agree", arguments: 0 ..< 10 as Range<UInt64>)
+  func consistency(seed: UInt64) throws {
+    let g = try Digraph.random(nodes: 30, edgeProbability: 0.1, seed: seed, weighted: true)
+    var fromIn: [(Int, Int, Double)] = []
+    for v in 0 ..< g.nodeCount {
+      #expect(Array(g.inNeighbors(of: v)) == g.inNeighbors(of: v).sorted())
+      for (u, w) in zip(g.inNeighbors(of: v), g.inWeights(of: v)) { fromIn.append((u, v, w)) }
+    }
+    fromIn.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+    #expect(fromIn.map { [Double($0.0), Double($0.1), $0.2] } == g.arcs.map { [Double($0.source), Double($0.target), $0.weight] })
+  }
+
+  @Test("out-of-range nodes and non-finite weights are errors")
+  func errors() {
+    #expect(throws: GraphError.nodeOutOfRange(3, nodeCount: 3)) { try Digraph(nodeCount: 3, edges: [(0, 3)]) }
+    #expect(throws: GraphError.self) { try Digraph(nodeCount: 2, edges: [(0, 1)], weights: [.nan]) }
+  }
+
+  @Test("undirected edge count follows NetworkX, self-loops once")
+  func edgeCount() throws {
+    let g = try Digraph(nodeCount: 3, edges: [(0, 1), (1, 2), (2, 2)], directed: false)
+    #expect(g.edgeCount == 3)
+    #expect(g.arcCount == 5)
+  }
+
+  @Test("weak components")
+  func components() throws {
+    #expect(try Digraph(nodeCount: 5, edges: [(0, 1), (3, 2)]).weakComponents() == [[0, 1], [2, 3], [4]])
+    #expect(try Digraph(nodeCount: 0, edges: []).weakComponents() == [])
+  }
+}
+
+@Suite("NodeScores")
+struct NodeScoresTests {
+  @Test("ranking breaks ties by file order, even with rounding noise")
+  func ties() {
+    let s = NodeScores(actors: ["A", "B", "C", "D"], values: [0.1, 0.3, 0.1 + 1e-17, 0.30000000000000004])
+    #expect(s.ranked().map(\.actor) == ["B", "D", "A", "C"])
+    #expect(s.top(1).map(\.actor) == ["B"])
+    #expect(s[actor: "C"] == 0.1 + 1e-17)
+    #expect(s[actor: "Z"] == nil)
+  }
+}
