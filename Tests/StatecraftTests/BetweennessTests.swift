@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Statecraft
+import StatecraftTestSupport
 
 @Suite("Betweenness")
 struct BetweennessTests {

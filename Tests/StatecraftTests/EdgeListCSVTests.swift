@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Statecraft
+import StatecraftTestSupport
 
 @Suite("CSV edge lists")
 struct EdgeListCSVTests {

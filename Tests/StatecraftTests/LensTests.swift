@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Statecraft
+import StatecraftTestSupport
 
 @Suite("Lens and digraph")
 struct LensTests {

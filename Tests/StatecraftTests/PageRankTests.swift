@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Statecraft
+import StatecraftTestSupport
 
 @Suite("PageRank")
 struct PageRankTests {

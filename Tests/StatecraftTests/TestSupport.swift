@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Statecraft
+import StatecraftTestSupport
 
 /// The repository root, found from this file's path, so tests can read `Graphs/`.
 let repositoryRoot: URL = URL(fileURLWithPath: #filePath)

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Statecraft
+import StatecraftTestSupport
 
 /// Every validation error the world format promises, each checked for its message and its
 /// line and column.

@@ -44,7 +44,7 @@ func closestMatch(to word: String, in candidates: [String]) -> String? {
   let lower = word.lowercased()
   for c in candidates {
     let d = editDistance(lower, c.lowercased())
-    if d <= min(2, max(1, word.count / 3)) || (d == 0 && c != word) {
+    if d < word.count && (d <= min(2, max(1, word.count / 3)) || (d == 0 && c != word)) {
       if best == nil || d < best!.1 { best = (c, d) }
     }
   }

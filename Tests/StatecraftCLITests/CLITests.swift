@@ -1,0 +1,167 @@
+import Foundation
+import Statecraft
+import StatecraftTestSupport
+import Testing
+
+@testable import StatecraftCLI
+
+let repositoryRoot = URL(fileURLWithPath: #filePath)
+  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func graph(_ name: String) -> String { repositoryRoot.appendingPathComponent("Graphs/\(name)").path }
+
+func expectMatchesGolden(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
+  if ProcessInfo.processInfo.environment["STATECRAFT_RECORD"] == "1" {
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    return
+  }
+  let golden = try String(contentsOf: url, encoding: .utf8)
+  #expect(text == golden, "differs from Golden/\(name); rerun with STATECRAFT_RECORD=1 and review the diff", sourceLocation: sourceLocation)
+}
+
+@Suite("CLI reports")
+struct ReportTests {
+  @Test("rank: table, JSON and CSV of the seed world match the golden files")
+  func rankGolden() throws {
+    let world = try WorldFile.load(graph("pakistan-2025.yaml"))
+    try expectMatchesGolden(try Reports.rank(world, measure: .pagerank), named: "rank-pagerank.txt")
+    try expectMatchesGolden(try Reports.rank(world, measure: .betweenness, format: "json"), named: "rank-betweenness.json")
+    try expectMatchesGolden(try Reports.rank(world, measure: .degree, top: 5, format: "csv"), named: "rank-degree-top5.csv")
+    try expectMatchesGolden(try Reports.info(world), named: "info.txt")
+  }
+
+  @Test("rank --format json on the Florentine families reproduces NetworkX to 1e-9")
+  func florentineJSON() throws {
+    let world = try WorldFile.load(graph("florentine-families.yaml"))
+    for (measure, expected) in [
+      // obtained with: nx.pagerank(nx.florentine_families_graph())
+      (Measure.pagerank, Reference.florentinePageRank),
+      // obtained with: nx.betweenness_centrality(nx.florentine_families_graph())
+      (Measure.betweenness, Reference.florentineBetweenness),
+    ] {
+      let json = try Reports.rank(world, measure: measure, format: "json")
+      let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Double]
+      #expect(object.count == 15)
+      for (id, value) in zip(Reference.florentineOrder, expected) {
+        #expect(abs(object[id]! - value) <= 1e-9, "\(measure) of \(id)")
+      }
+    }
+  }
+
+  @Test("JSON keeps full precision and is the same on every call")
+  func deterministic() throws {
+    let world = try WorldFile.load(graph("karate-club.csv"), undirected: true)
+    let a = try Reports.rank(world, measure: .betweenness, format: "json")
+    let b = try Reports.rank(try WorldFile.load(graph("karate-club.csv"), undirected: true), measure: .betweenness, format: "json")
+    #expect(a == b)
+  }
+}
+
+/// Runs the real executable, as a user would.
+@Suite("CLI process", .serialized)
+struct ProcessTests {
+  struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  static let binary: URL = {
+    // The test bundle sits in the same build folder as the executable.
+    var dir = Bundle.main.bundleURL
+    for _ in 0 ..< 4 {
+      let candidate = dir.appendingPathComponent("statecraft")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      dir = dir.deletingLastPathComponent()
+    }
+    return repositoryRoot.appendingPathComponent(".build/debug/statecraft")
+  }()
+
+  func run(_ arguments: [String]) throws -> Run {
+    let process = Process()
+    process.executableURL = Self.binary
+    process.arguments = arguments
+    process.currentDirectoryURL = repositoryRoot
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+  }
+
+  func tempFile(_ name: String, _ contents: String) throws -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-tests-\(ProcessInfo.processInfo.processIdentifier)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let url = dir.appendingPathComponent(name)
+    try contents.write(to: url, atomically: true, encoding: .utf8)
+    return url.path
+  }
+
+  @Test("the executable exists")
+  func binaryExists() { #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path)) }
+
+  @Test("validate: 0 for good files, 1 with located messages for bad ones, never a stack trace")
+  func validate() throws {
+    let good = try run(["validate", "Graphs/pakistan-2025.yaml"])
+    #expect(good.status == 0)
+    #expect(good.stdout.contains("valid — 11 actors"))
+    let bad = try tempFile("bad.yaml", "schema: 1\nactors:\n  - {id: A}\nrelations:\n  - {from: A, to: B, type: x, wieght: 1}\n")
+    let r = try run(["validate", bad])
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("bad.yaml:5:19: relation target \"B\" is not an actor; declare it"))
+    #expect(r.stderr.contains("bad.yaml:5:31: unknown key \"wieght\""))
+    #expect(!r.stderr.contains("Stack") && !r.stderr.contains("Fatal error"))
+  }
+
+  @Test("bad input of every kind gives a clear error and a non-zero exit", arguments: [
+    (["rank", "Graphs/none.yaml"], Int32(1), "no such file"),
+    (["rank", "Graphs/README.md"], 1, "unknown file type"),
+    (["rank", "Graphs/pakistan-2025.yaml", "--damping", "2"], 64, "--damping must be between 0 and 1"),
+    (["rank", "Graphs/pakistan-2025.yaml", "--measure", "fame"], 64, "fame"),
+    (["rank", "Graphs/pakistan-2025.yaml", "--types", "bribe"], 1, "relation type \"bribe\" is not declared"),
+    (["rank", "Graphs/pakistan-2025.yaml", "--date", "2025-13"], 64, "is not a date"),
+    (["render", "Graphs/pakistan-2025.yaml", "--cluster-by", "colour"], 64, "no actor has the attribute"),
+    (["render", "Graphs/pakistan-2025.yaml", "-o", "/tmp/x.gif"], 64, "cannot tell the format"),
+  ])
+  func errors(arguments: [String], status: Int32, message: String) throws {
+    let r = try run(arguments)
+    #expect(r.status == status)
+    #expect(r.stderr.contains(message), "stderr: \(r.stderr)")
+    #expect(!r.stderr.contains("Stack dump") && !r.stderr.contains("Fatal error"))
+  }
+
+  @Test("render writes the file atomically and leaves nothing behind on failure")
+  func renderAtomic() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-render-\(ProcessInfo.processInfo.processIdentifier)")
+    try? FileManager.default.removeItem(at: dir)
+    let out = dir.appendingPathComponent("maps/seed.svg").path
+    let ok = try run(["render", "Graphs/pakistan-2025.yaml", "-o", out, "--cluster-by", "bloc"])
+    #expect(ok.status == 0)
+    #expect(try String(contentsOfFile: out, encoding: .utf8).hasSuffix("</svg>\n"))
+    let failed = dir.appendingPathComponent("failed.svg").path
+    let r = try run(["render", "Graphs/pakistan-2025.yaml", "-o", failed, "--types", "nope"])
+    #expect(r.status != 0)
+    #expect(!FileManager.default.fileExists(atPath: failed))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["maps"])
+  }
+
+  @Test("same input, same output across processes: JSON, CSV and DOT")
+  func deterministic() throws {
+    for args in [
+      ["rank", "Graphs/pakistan-2025.yaml", "--measure", "betweenness", "--format", "json"],
+      ["rank", "Graphs/karate-club.csv", "--undirected", "--format", "csv"],
+      ["render", "Graphs/pakistan-2025.yaml", "--format", "dot", "-o", "/dev/stdout"],
+    ] {
+      let a = try run(args)
+      let b = try run(args)
+      #expect(a.status == 0)
+      #expect(a.stdout == b.stdout && !a.stdout.isEmpty)
+    }
+  }
+}

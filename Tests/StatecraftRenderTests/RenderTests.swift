@@ -1,0 +1,135 @@
+import Foundation
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+import Statecraft
+import Testing
+
+@testable import StatecraftRender
+
+let repositoryRoot = URL(fileURLWithPath: #filePath)
+  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func seedWorld() throws -> World {
+  try WorldFile.load(repositoryRoot.appendingPathComponent("Graphs/pakistan-2025.yaml").path)
+}
+
+/// Compares text with a file in Golden/; with STATECRAFT_RECORD=1 it rewrites the file instead.
+func expectMatchesGolden(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
+  if ProcessInfo.processInfo.environment["STATECRAFT_RECORD"] == "1" {
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    return
+  }
+  let golden = try String(contentsOf: url, encoding: .utf8)
+  #expect(text == golden, "differs from Golden/\(name); rerun with STATECRAFT_RECORD=1 and review the diff", sourceLocation: sourceLocation)
+}
+
+@Suite("DOT writer")
+struct DOTWriterTests {
+  @Test("the seed map's DOT matches the golden file")
+  func seedGolden() throws {
+    let world = try seedWorld()
+    let scores = world.scores(try world.through().pageRank())
+    let dot = try DOTWriter().write(world, options: MapOptions(sizeBy: ("pagerank", scores), clusterBy: "bloc"))
+    try expectMatchesGolden(dot, named: "pakistan-2025.dot")
+  }
+
+  @Test("escaping: quotes, backslashes and newlines in names; HTML in titles")
+  func escaping() throws {
+    let world = World(
+      name: "x", title: "A <b> & \"c\"",
+      actors: [Actor(id: "A\"1", name: "back\\slash\nnew line"), Actor(id: "B")],
+      relations: [Relation(from: "A\"1", to: "B", type: "t", weight: 1, sign: .cooperative, note: "say \"hi\"")],
+      types: [RelationType(id: "t", polarity: .cooperative)])
+    let dot = try DOTWriter().write(world)
+    #expect(dot.contains(#""A\"1" [shape="ellipse""#))
+    #expect(dot.contains(#"label="back\\slash\nnew line""#))
+    #expect(dot.contains("A &lt;b&gt; &amp; &quot;c&quot;"))
+    // And Graphviz parses it.
+    let svg = String(decoding: try GraphvizRenderer.render(dot: dot, engine: .dot, format: .svg), as: UTF8.self)
+    #expect(svg.contains("back\\slash"))
+  }
+
+  @Test("lens filters what is drawn; parallel same-sign ties share an edge")
+  func lensAndBundles() throws {
+    let world = try seedWorld()
+    let dot = try DOTWriter().write(world, options: MapOptions(lens: Lens(types: ["purchase-commitment"])))
+    #expect(dot.components(separatedBy: " -> ").count - 1 == 1)
+    #expect(dot.contains("purchase-commitment ×2"))
+    #expect(dot.contains("cotton") && dot.contains("soybeans"))  // both in the tooltip
+  }
+
+  @Test("the DOT is the same every time")
+  func deterministic() throws {
+    let world = try seedWorld()
+    let a = try DOTWriter().write(world, options: MapOptions(clusterBy: "region"))
+    let b = try DOTWriter().write(try seedWorld(), options: MapOptions(clusterBy: "region"))
+    #expect(a == b)
+  }
+}
+
+@Suite("Graphviz bridge")
+struct GraphvizRendererTests {
+  @Test("the seed map renders to valid SVG naming every actor, with a legend and tooltips")
+  func seedSVG() throws {
+    let world = try seedWorld()
+    let dot = try DOTWriter().write(world, options: MapOptions(clusterBy: "bloc"))
+    let data = Data(try GraphvizRenderer.render(dot: dot, engine: .dot, format: .svg))
+    let doc = try XMLDocument(data: data)
+    let titles = try doc.nodes(forXPath: "//*[local-name()='g'][@class='node']/*[local-name()='title']").compactMap { $0.stringValue }
+    for actor in world.actors { #expect(titles.contains(actor.id.rawValue), "no node for \(actor.id)") }
+    // Text and tooltips as a reader sees them (Graphviz writes "-" as &#45;).
+    let texts = try doc.nodes(forXPath: "//*[local-name()='text']").compactMap { $0.stringValue }.joined(separator: "\n")
+    for actor in world.actors { #expect(texts.contains(actor.name), "no label for \(actor.name)") }
+    #expect(texts.contains("hostile, material"))  // the legend
+    let tooltips = try doc.nodes(forXPath: "//*[local-name()='a']/@*[local-name()='title']").compactMap { $0.stringValue }
+    #expect(tooltips.contains { $0.hasPrefix("USA → PAK: tariff-threat\nweight 0.8 · hostile") })
+    // Every relation's type appears in some edge tooltip.
+    for r in world.relations { #expect(tooltips.contains { $0.contains(": \(r.type)\n") }) }
+  }
+
+  @Test("every engine and format renders", arguments: LayoutEngine.allCases)
+  func engines(engine: LayoutEngine) throws {
+    let world = try seedWorld()
+    let dot = try DOTWriter().write(world, options: MapOptions(clusterBy: "bloc", engine: engine))
+    let svg = try GraphvizRenderer.render(dot: dot, engine: engine, format: .svg)
+    #expect(String(decoding: svg, as: UTF8.self).contains("</svg>"))
+    if engine == .dot {
+      let png = try GraphvizRenderer.render(dot: dot, engine: engine, format: .png)
+      #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+      let pdf = try GraphvizRenderer.render(dot: dot, engine: engine, format: .pdf)
+      #expect(pdf.starts(with: Array("%PDF".utf8)))
+    }
+  }
+
+  @Test("a syntax error surfaces Graphviz's message, and later renders still work")
+  func syntaxError() throws {
+    #expect(throws: RenderError.self) { try GraphvizRenderer.render(dot: "digraph x { a -> ; }", engine: .dot, format: .svg) }
+    do {
+      _ = try GraphvizRenderer.render(dot: "digraph x { a -> ; }", engine: .dot, format: .svg)
+    } catch let RenderError.syntax(message) {
+      #expect(message.contains("syntax error"))
+    }
+    let ok = try GraphvizRenderer.render(dot: "digraph ok { a -> b; }", engine: .dot, format: .svg)
+    #expect(!ok.isEmpty)
+  }
+
+  @Test("concurrent renders are serialized and identical")
+  func concurrent() async throws {
+    let dot = try DOTWriter().write(try seedWorld())
+    let outputs = try await withThrowingTaskGroup(of: [UInt8].self) { group in
+      for _ in 0 ..< 8 { group.addTask { try GraphvizRenderer.render(dot: dot, engine: .neato, format: .svg) } }
+      return try await group.reduce(into: []) { $0.append($1) }
+    }
+    #expect(Set(outputs).count == 1)
+  }
+
+  @Test("auto engine: dot while small and sparse, sfdp beyond")
+  func auto() {
+    #expect(LayoutEngine.automatic(nodes: 11, edges: 24) == .dot)
+    #expect(LayoutEngine.automatic(nodes: 100, edges: 400) == .sfdp)
+    #expect(LayoutEngine.automatic(nodes: 500, edges: 600) == .sfdp)
+  }
+}
