@@ -34,4 +34,15 @@ struct GraphsFolderTests {
     #expect(world.relations.contains { $0.from == "BSG" && $0.type == "armed-attack" })
     #expect(world.relations.filter { $0.type == "purchase-commitment" }.count == 2)
   }
+
+  @Test("the complete example in Graphs/README.md is a valid world")
+  func readmeExample() throws {
+    let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("Graphs/README.md"), encoding: .utf8)
+    let start = try #require(readme.range(of: "```yaml\n"))
+    let end = try #require(readme.range(of: "```", range: start.upperBound ..< readme.endIndex))
+    let world = try WorldYAML.parse(String(readme[start.upperBound ..< end.lowerBound]), file: "README", defaultName: "x")
+    #expect(world.name == "example-2025")
+    #expect(world.relations.count == 2)
+    #expect(world.relations[0].sign == .hostile && world.relations[0].until == PartialDate("2025-12"))
+  }
 }

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The main job: set up, build, validate the seed world, render its map to
+# Output/pakistan-2025.svg and print its key findings.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+Scripts/setup.sh
+swift build -q --product statecraft >&2
+bin="$(swift build --show-bin-path)/statecraft"
+[ -x "$bin" ] || { echo "build failed" >&2; exit 1; }
+
+world=Graphs/pakistan-2025.yaml
+"$bin" validate "$world"
+"$bin" render "$world" --cluster-by bloc -o Output/pakistan-2025.svg
+echo
+echo "== Who matters: PageRank over every tie, weighted by strength =="
+"$bin" rank "$world" --measure pagerank
+echo
+echo "== Who brokers: betweenness (length = 1/strength, normalized) =="
+"$bin" rank "$world" --measure betweenness --top 6
+echo
+echo "== Who is targeted: in-strength of hostile ties only =="
+"$bin" rank "$world" --measure in-strength --sign negative --top 5

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what Statecraft needs to build on Debian/Ubuntu: the Graphviz C libraries
+# (libgraphviz-dev) and pkg-config. Does nothing when they are already there.
+set -euo pipefail
+
+if pkg-config --exists libgvc 2>/dev/null && [ -f /usr/include/graphviz/gvc.h ]; then
+  :
+else
+  echo "setup: installing libgraphviz-dev and pkg-config" >&2
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libgraphviz-dev pkg-config >/dev/null
+fi
+
+# The layout and render plugins are registered in libgvc's config6a; without it every
+# engine is "not recognized".
+config=$(ls /usr/lib/*/graphviz/config6a /usr/lib/graphviz/config6a 2>/dev/null | head -n 1 || true)
+if [ -z "$config" ] && command -v libgvc6-config-update >/dev/null 2>&1; then
+  echo "setup: registering Graphviz plugins" >&2
+  if [ "$(id -u)" -ne 0 ]; then sudo libgvc6-config-update -c; else libgvc6-config-update -c; fi
+fi
+
+command -v swift >/dev/null || { echo "setup: Swift 6 is required (https://swift.org/install)" >&2; exit 1; }
