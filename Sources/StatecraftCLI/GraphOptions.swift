@@ -39,7 +39,10 @@ struct GraphOptions: ParsableArguments {
   func load() throws -> World { try WorldFile.load(file, undirected: undirected) }
 }
 
-extension Lens.SignLayer: ExpressibleByArgument {}
+extension Lens.SignLayer: ExpressibleByArgument {
+  // `signed` is for signed-aware measures (a later issue); do not offer it in help.
+  public static var allValueStrings: [String] { ["positive", "negative", "absolute"] }
+}
 extension Lens.PathLength: ExpressibleByArgument {}
 extension Digraph.Combine: ExpressibleByArgument {}
 

@@ -89,10 +89,11 @@ public struct DOTWriter: Sendable {
     // Edges: relations with the same ends, direction, sign and mode share one edge (its
     // label and tooltip list each of them); others are drawn in parallel.
     let bundles = edgeBundles(world, relations)
-    let maxWeight = bundles.map(\.weight).max() ?? 1
+    let weights = bundles.map(\.weight)
+    let weightRange = (weights.min() ?? 1) ... (weights.max() ?? 1)
     let labels = options.edgeLabels ?? (relations.count <= 60)
     for bundle in bundles {
-      line("  " + edgeStatement(world, bundle, maxWeight: maxWeight, labels: labels))
+      line("  " + edgeStatement(world, bundle, weightRange: weightRange, labels: labels))
     }
     line("}")
     return out
@@ -176,11 +177,15 @@ public struct DOTWriter: Sendable {
     return bundles
   }
 
-  func edgeStatement(_ world: World, _ bundle: Bundle, maxWeight: Double, labels: Bool) -> String {
+  func edgeStatement(
+    _ world: World, _ bundle: Bundle, weightRange: ClosedRange<Double>, labels: Bool
+  ) -> String {
     let r = bundle.first
     let color = style.color(for: r, in: world)
     let verbal = world.type(r.type)?.mode == .verbal
-    let t = maxWeight > 0 ? min(1, bundle.weight / maxWeight) : 1
+    // Width runs from the weakest to the strongest edge; equal strengths get a middle width.
+    let spread = weightRange.upperBound - weightRange.lowerBound
+    let t = spread > 0 ? (bundle.weight - weightRange.lowerBound) / spread : 0.25
     let width = style.penWidth.lowerBound + t * (style.penWidth.upperBound - style.penWidth.lowerBound)
     let tip = bundle.relations.map { relationTooltip(world, $0, verbal: verbal) }.joined(separator: "\n\n")
     var attributes: [(String, String)] = [
