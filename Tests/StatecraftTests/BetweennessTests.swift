@@ -129,6 +129,26 @@ struct BetweennessTests {
     #expect(isApproximatelyEqual(try g.betweenness(length: .reciprocal), try g.betweenness(length: .hops)))
   }
 
+  @Test("a zero-strength tie is infinitely long: no shortest path uses it")
+  func zeroStrength() throws {
+    // 0 → 1 → 2 with strength 1, and a direct 0 → 2 of strength 0.
+    let g = try Digraph(nodeCount: 3, edges: [(0, 1), (1, 2), (0, 2)], weights: [1, 1, 0])
+    #expect(try g.betweenness(normalized: false) == [0, 1, 0])
+    #expect(try g.betweenness(length: .hops, normalized: false) == [0, 0, 0])
+  }
+
+  @Test("the same result whatever the number of chunks a large graph is split into")
+  func chunking() throws {
+    let g = try Digraph.random(nodes: 60, edgeProbability: 0.05, seed: 7, weighted: true)
+    let whole = try g.betweenness(normalized: false)
+    var bySource = [Double](repeating: 0, count: 60)
+    for s in 0 ..< 60 {
+      let part = g.brandesAccumulate(sources: s ..< s + 1, length: .reciprocal, inLength: g.inArcLengths(.reciprocal), endpoints: false)
+      for v in 0 ..< 60 { bySource[v] += part[v] }
+    }
+    #expect(isApproximatelyEqual(whole, bySource, tolerance: 1e-12))
+  }
+
   @Test("negative strengths are refused")
   func negative() throws {
     let g = try Digraph(nodeCount: 2, edges: [(0, 1)], weights: [-0.5])

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Digraph {
   /// Returns the betweenness centrality of every node.
   ///
@@ -38,29 +40,28 @@ extension Digraph {
   ) throws -> [Double] {
     // Implementation notes: Brandes (2001), accumulation by dependency.
     // Paper ↔ code:  σ → pathCount (Double: counts overflow Int on grids),
-    //                δ → dependency,  S → visitOrder,  P → predecessors,  d → distance.
-    // Weighted ties use `isTie(a, b)` (relative ε), never `==`.
+    //                δ → dependency,  S → order,  d → distance.
+    // Per source: (1) distances and settle order by BFS (counting σ on the way) or
+    // Dijkstra; (2) for Dijkstra, σ in settle order from the in-arcs that lie on a shortest
+    // path; (3) δ in reverse order over the same arcs. Predecessor lists are never stored: an in-arc v→w is on a shortest path when
+    // d(v) + len(v,w) ties d(w). Weighted ties use `isTie(a, b)` (relative ε), never `==`.
+    // Sources are split into a fixed number of chunks, run on all cores; chunk sums are
+    // added in chunk order, so the result does not depend on the core count.
     try requireNonNegativeWeights(for: "betweenness")
     let n = nodeCount
-    var centrality = [Double](repeating: 0, count: n)
     guard n > 0 else { return [] }
-    let arcLength = arcLengths(length)
-
-    var search = ShortestPathDAG(nodeCount: n)
-    var dependency = [Double](repeating: 0, count: n)
-    for s in 0 ..< n {
-      if length == .hops { search.breadthFirst(self, from: s) } else {
-        search.dijkstra(self, from: s, arcLength: arcLength)
-      }
-      for v in search.visitOrder { dependency[v] = 0 }
-      if endpoints { centrality[s] += Double(search.visitOrder.count - 1) }
-      for w in search.visitOrder.reversed() {
-        let coefficient = (1 + dependency[w]) / search.pathCount[w]
-        for v in search.predecessors(of: w) {
-          dependency[v] += search.pathCount[v] * coefficient
-        }
-        if w != s { centrality[w] += dependency[w] + (endpoints ? 1 : 0) }
-      }
+    let inLength = inArcLengths(length)
+    let chunkCount = Swift.min(n, 16)
+    let partials = ChunkResults(count: chunkCount)
+    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+      let lo = n * chunk / chunkCount
+      let hi = n * (chunk + 1) / chunkCount
+      partials.set(chunk, brandesAccumulate(sources: lo ..< hi, length: length, inLength: inLength, endpoints: endpoints))
+    }
+    var centrality = [Double](repeating: 0, count: n)
+    for chunk in 0 ..< chunkCount {
+      let part = partials.get(chunk)
+      for v in 0 ..< n { centrality[v] += part[v] }
     }
 
     // NetworkX's _rescale.
@@ -75,6 +76,117 @@ extension Digraph {
     return centrality
   }
 
+  /// Brandes accumulation from a range of sources: the unscaled sum of dependencies.
+  func brandesAccumulate(
+    sources: Range<NodeIndex>, length: Lens.PathLength, inLength: [Double], endpoints: Bool
+  ) -> [Double] {
+    let n = nodeCount
+    var centrality = [Double](repeating: 0, count: n)
+    var distance = [Double](repeating: .infinity, count: n)
+    var pathCount = [Double](repeating: 0, count: n)
+    var dependency = [Double](repeating: 0, count: n)
+    var order = [NodeIndex](repeating: 0, count: n)
+    var heap = MinHeap()
+    let outLength = length == .hops ? [] : arcLengths(length)
+    outOffsets.withUnsafeBufferPointer { outOff in
+    outTargets.withUnsafeBufferPointer { outTgt in
+    inOffsets.withUnsafeBufferPointer { inOff in
+    inSources.withUnsafeBufferPointer { inSrc in
+    inLength.withUnsafeBufferPointer { inLen in
+    outLength.withUnsafeBufferPointer { outLen in
+    distance.withUnsafeMutableBufferPointer { d in
+    pathCount.withUnsafeMutableBufferPointer { sigma in
+    dependency.withUnsafeMutableBufferPointer { delta in
+    order.withUnsafeMutableBufferPointer { order in
+    centrality.withUnsafeMutableBufferPointer { c in
+      for s in sources {
+        // (1) Distances and settle order.
+        var count = 0
+        d[s] = 0
+        if length == .hops {
+          // BFS counts paths as it goes: exact for unit lengths.
+          order[0] = s
+          sigma[s] = 1
+          count = 1
+          var head = 0
+          while head < count {
+            let v = order[head]
+            head += 1
+            let dv = d[v] + 1
+            let sv = sigma[v]
+            for i in outOff[v] ..< outOff[v + 1] {
+              let w = outTgt[i]
+              if d[w] == .infinity {
+                d[w] = dv
+                order[count] = w
+                count += 1
+              }
+              if d[w] == dv { sigma[w] += sv }
+            }
+          }
+        } else {
+          heap.removeAll()
+          heap.push(0, s)
+          while let (dv, v) = heap.pop() {
+            if dv > d[v] || sigma[v] != 0 { continue }  // stale entry or already settled
+            sigma[v] = 1  // settled mark; recomputed in (2)
+            order[count] = v
+            count += 1
+            for i in outOff[v] ..< outOff[v + 1] {
+              let candidate = dv + outLen[i]
+              let w = outTgt[i]
+              if candidate < d[w] {
+                d[w] = candidate
+                heap.push(candidate, w)
+              }
+            }
+          }
+        }
+        // (2) Weighted: path counts in settle order, from in-arcs on shortest paths.
+        if length != .hops {
+          sigma[s] = 1
+          for k in 1 ..< Swift.max(1, count) {
+            let w = order[k]
+            let dw = d[w]
+            var total = 0.0
+            for i in inOff[w] ..< inOff[w + 1] {
+              let dv = d[inSrc[i]]
+              if dv < dw && isTie(dv + inLen[i], dw) { total += sigma[inSrc[i]] }
+            }
+            sigma[w] = total
+          }
+        }
+        // (3) Dependencies in reverse settle order.
+        if endpoints { c[s] += Double(count - 1) }
+        for k in stride(from: count - 1, through: 0, by: -1) {
+          let w = order[k]
+          let dw = d[w]
+          let coefficient = (1 + delta[w]) / sigma[w]
+          if length == .hops {
+            let previous = dw - 1
+            for i in inOff[w] ..< inOff[w + 1] where d[inSrc[i]] == previous {
+              delta[inSrc[i]] += sigma[inSrc[i]] * coefficient
+            }
+          } else {
+            for i in inOff[w] ..< inOff[w + 1] {
+              let dv = d[inSrc[i]]
+              if dv < dw && isTie(dv + inLen[i], dw) { delta[inSrc[i]] += sigma[inSrc[i]] * coefficient }
+            }
+          }
+          if w != s { c[w] += delta[w] + (endpoints ? 1 : 0) }
+        }
+        // Reset only what this source touched.
+        for k in 0 ..< count {
+          let v = order[k]
+          d[v] = .infinity
+          sigma[v] = 0
+          delta[v] = 0
+        }
+      }
+    }}}}}}}}}}}
+    return centrality
+  }
+
   /// The length of every arc (in CSR order) under a path-length convention; a zero
   /// strength under `.reciprocal` gives an infinite length (the arc is never used).
   func arcLengths(_ length: Lens.PathLength) -> [Double] {
@@ -84,123 +196,25 @@ extension Digraph {
     case .reciprocal: return outWeights.map { $0 > 0 ? 1 / $0 : .infinity }
     }
   }
+
+  /// The same lengths in in-arc (CSR of the transpose) order.
+  func inArcLengths(_ length: Lens.PathLength) -> [Double] {
+    switch length {
+    case .hops: return Array(repeating: 1, count: arcCount)
+    case .raw: return inWeights
+    case .reciprocal: return inWeights.map { $0 > 0 ? 1 / $0 : .infinity }
+    }
+  }
 }
 
-/// The shortest-path DAG from one source: distances, path counts, predecessors and the
-/// order nodes were settled in. Reused across sources to avoid reallocating.
-struct ShortestPathDAG {
-  var distance: [Double]
-  var pathCount: [Double]
-  var visitOrder: [NodeIndex] = []
-  // Predecessor lists share one flat buffer: node v owns the slots of its in-arcs.
-  private var predecessorStart: [Int]
-  private var predecessorCount: [Int]
-  private var predecessorBuffer: [NodeIndex] = []
-  private var heap = MinHeap()
-  private var queue: [NodeIndex] = []
+/// Per-chunk results written from concurrent workers, each slot by exactly one worker.
+final class ChunkResults: @unchecked Sendable {
+  private var slots: [[Double]]
+  private let lock = NSLock()
 
-  init(nodeCount n: Int) {
-    distance = Array(repeating: .infinity, count: n)
-    pathCount = Array(repeating: 0, count: n)
-    predecessorStart = Array(repeating: 0, count: n)
-    predecessorCount = Array(repeating: 0, count: n)
-  }
+  init(count: Int) { slots = Array(repeating: [], count: count) }
 
-  func predecessors(of v: NodeIndex) -> ArraySlice<NodeIndex> {
-    predecessorBuffer[predecessorStart[v] ..< predecessorStart[v] + predecessorCount[v]]
-  }
-
-  /// Predecessors are stored per node in the graph's in-arc slots, so every node has room
-  /// for all its in-neighbours without per-node allocation.
-  private mutating func prepareBuffer(_ g: Digraph) {
-    if predecessorBuffer.count != g.arcCount {
-      predecessorBuffer = Array(repeating: 0, count: g.arcCount)
-      for v in 0 ..< g.nodeCount { predecessorStart[v] = g.inOffsets[v] }
-    }
-  }
-
-  private mutating func addPredecessor(_ v: NodeIndex, of w: NodeIndex) {
-    predecessorBuffer[predecessorStart[w] + predecessorCount[w]] = v
-    predecessorCount[w] += 1
-  }
-
-  mutating func breadthFirst(_ g: Digraph, from s: NodeIndex) {
-    reset()
-    prepareBuffer(g)
-    distance[s] = 0
-    pathCount[s] = 1
-    queue.removeAll(keepingCapacity: true)
-    queue.append(s)
-    var head = 0
-    while head < queue.count {
-      let v = queue[head]
-      head += 1
-      visitOrder.append(v)
-      let dv = distance[v]
-      for i in g.outOffsets[v] ..< g.outOffsets[v + 1] {
-        let w = g.outTargets[i]
-        if distance[w] == .infinity {
-          distance[w] = dv + 1
-          queue.append(w)
-        }
-        if distance[w] == dv + 1 {
-          pathCount[w] += pathCount[v]
-          addPredecessor(v, of: w)
-        }
-      }
-    }
-  }
-
-  mutating func dijkstra(_ g: Digraph, from s: NodeIndex, arcLength: [Double]) {
-    reset()
-    prepareBuffer(g)
-    heap.removeAll()
-    distance[s] = 0
-    pathCount[s] = 1
-    heap.push(0, s)
-    while let (d, v) = heap.pop() {
-      if d > distance[v] || isSettled(v) { continue }
-      markSettled(v)
-      visitOrder.append(v)
-      for i in g.outOffsets[v] ..< g.outOffsets[v + 1] {
-        let length = arcLength[i]
-        guard length.isFinite else { continue }
-        let w = g.outTargets[i]
-        let candidate = d + length
-        if isSettled(w) {
-          continue
-        } else if distance[w] != .infinity && isTie(candidate, distance[w]) {
-          pathCount[w] += pathCount[v]
-          addPredecessor(v, of: w)
-        } else if candidate < distance[w] {
-          distance[w] = candidate
-          pathCount[w] = pathCount[v]
-          predecessorCount[w] = 0
-          addPredecessor(v, of: w)
-          heap.push(candidate, w)
-        }
-      }
-    }
-    clearSettled()
-  }
-
-  // Settled marks live in a bitset cleared per source via visitOrder.
-  private var settledMarks: [Bool] = []
-  private func isSettled(_ v: NodeIndex) -> Bool { settledMarks[v] }
-  private mutating func markSettled(_ v: NodeIndex) { settledMarks[v] = true }
-  private mutating func clearSettled() { for v in visitOrder { settledMarks[v] = false } }
-
-  private mutating func reset() {
-    if settledMarks.count != distance.count {
-      settledMarks = Array(repeating: false, count: distance.count)
-    }
-    for v in visitOrder {
-      distance[v] = .infinity
-      pathCount[v] = 0
-      predecessorCount[v] = 0
-    }
-    // Every node given a distance is settled before the search ends, so visitOrder
-    // lists every entry to clear.
-    visitOrder.removeAll(keepingCapacity: true)
-  }
+  func set(_ i: Int, _ value: [Double]) { lock.withLock { slots[i] = value } }
+  func get(_ i: Int) -> [Double] { lock.withLock { slots[i] } }
 }
+

@@ -1,0 +1,68 @@
+// Times one Statecraft task on a benchmark edge list and prints one JSON line.
+// Driven by Benchmarks/compare.py, which runs the same tasks in NetworkX, igraph,
+// NetworKit and rustworkx; see BENCHMARKS.md.
+//
+//   statecraft-bench TASK FILE [REPEATS]
+//   TASK: load | pagerank | betweenness | betweenness_unweighted
+import Foundation
+import Statecraft
+
+func now() -> Double {
+  var t = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &t)
+  return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+}
+
+func cpu() -> Double {
+  var t = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+  return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+}
+
+let args = CommandLine.arguments
+guard args.count >= 3 else {
+  FileHandle.standardError.write(Data("usage: statecraft-bench TASK FILE [REPEATS]\n".utf8))
+  exit(64)
+}
+let task = args[1]
+let file = args[2]
+let repeats = args.count > 3 ? Int(args[3]) ?? 3 : 3
+
+do {
+  var times: [Double] = []
+  var cpus: [Double] = []
+  var checksum = 0.0
+  func measure(_ body: () throws -> Double) rethrows {
+    let (t0, c0) = (now(), cpu())
+    checksum = try body()
+    times.append(now() - t0)
+    cpus.append(cpu() - c0)
+  }
+  if task == "load" {
+    for _ in 0 ..< repeats {
+      try measure { Double(try Digraph.readNumericEdgeList(path: file).arcCount) }
+    }
+  } else {
+    let g = try Digraph.readNumericEdgeList(path: file)
+    for _ in 0 ..< repeats {
+      switch task {
+      case "pagerank":
+        try measure { try g.pageRank(tolerance: 1e-10).max()! }
+      case "betweenness":
+        try measure { try g.betweenness(length: .reciprocal).max()! }
+      case "betweenness_unweighted":
+        try measure { try g.betweenness(length: .hops).max()! }
+      default:
+        FileHandle.standardError.write(Data("unknown task \(task)\n".utf8))
+        exit(64)
+      }
+    }
+  }
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  let json = "{\"times\": \(times), \"cpu\": \(cpus), \"maxrss_kib\": \(usage.ru_maxrss), \"check\": \(checksum)}"
+  print(json)
+} catch {
+  FileHandle.standardError.write(Data("\(error)\n".utf8))
+  exit(1)
+}
