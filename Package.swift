@@ -42,13 +42,11 @@ let package = Package(
     .testTarget(name: "StatecraftTests", dependencies: ["Statecraft", "StatecraftTestSupport"]),
     .testTarget(
       name: "StatecraftRenderTests",
-      dependencies: ["StatecraftRender"],
-      resources: [.copy("Golden")]
+      dependencies: ["StatecraftRender", "StatecraftTestSupport"],
     ),
     .testTarget(
       name: "StatecraftCLITests",
       dependencies: ["StatecraftCLI", "StatecraftTestSupport", "statecraft"],
-      resources: [.copy("Golden")]
     ),
   ]
 )

@@ -5,20 +5,10 @@ import Testing
 
 @testable import StatecraftCLI
 
-let repositoryRoot = URL(fileURLWithPath: #filePath)
-  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-func graph(_ name: String) -> String { repositoryRoot.appendingPathComponent("Graphs/\(name)").path }
+func graph(_ name: String) -> String { graphPath(name) }
 
 func expectMatchesGolden(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-  let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
-  if ProcessInfo.processInfo.environment["STATECRAFT_RECORD"] == "1" {
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try text.write(to: url, atomically: true, encoding: .utf8)
-    return
-  }
-  let golden = try String(contentsOf: url, encoding: .utf8)
-  #expect(text == golden, "differs from Golden/\(name); rerun with STATECRAFT_RECORD=1 and review the diff", sourceLocation: sourceLocation)
+  try StatecraftTestSupport.expectMatchesGolden(text, named: name, target: "StatecraftCLITests", sourceLocation: sourceLocation)
 }
 
 @Suite("CLI reports")

@@ -3,27 +3,17 @@ import Foundation
   import FoundationXML
 #endif
 import Statecraft
+import StatecraftTestSupport
 import Testing
 
 @testable import StatecraftRender
 
-let repositoryRoot = URL(fileURLWithPath: #filePath)
-  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
 func seedWorld() throws -> World {
-  try WorldFile.load(repositoryRoot.appendingPathComponent("Graphs/pakistan-2025.yaml").path)
+  try WorldFile.load(graphPath("pakistan-2025.yaml"))
 }
 
-/// Compares text with a file in Golden/; with STATECRAFT_RECORD=1 it rewrites the file instead.
 func expectMatchesGolden(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-  let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
-  if ProcessInfo.processInfo.environment["STATECRAFT_RECORD"] == "1" {
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try text.write(to: url, atomically: true, encoding: .utf8)
-    return
-  }
-  let golden = try String(contentsOf: url, encoding: .utf8)
-  #expect(text == golden, "differs from Golden/\(name); rerun with STATECRAFT_RECORD=1 and review the diff", sourceLocation: sourceLocation)
+  try StatecraftTestSupport.expectMatchesGolden(text, named: name, target: "StatecraftRenderTests", sourceLocation: sourceLocation)
 }
 
 @Suite("DOT writer")

@@ -2,13 +2,7 @@ import Foundation
 import Testing
 
 @testable import Statecraft
-import StatecraftTestSupport
-
-/// The repository root, found from this file's path, so tests can read `Graphs/`.
-let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
-  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-func graphPath(_ name: String) -> String { repositoryRoot.appendingPathComponent("Graphs/\(name)").path }
+@_exported import StatecraftTestSupport
 
 /// Whether two vectors agree elementwise to `tolerance` (absolute, or relative for large values).
 func isApproximatelyEqual(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {

@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+
+/// The repository root, found from this file's path, so tests can read `Graphs/`.
+public let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The path of a file in `Graphs/`.
+public func graphPath(_ name: String) -> String {
+  repositoryRoot.appendingPathComponent("Graphs/\(name)").path
+}
+
+/// Compares text with `Tests/<target>/Golden/<name>`; with `STATECRAFT_RECORD=1` it rewrites
+/// the file instead (review the diff before committing).
+public func expectMatchesGolden(
+  _ text: String, named name: String, target: String,
+  sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+  let url = repositoryRoot.appendingPathComponent("Tests/\(target)/Golden/\(name)")
+  if ProcessInfo.processInfo.environment["STATECRAFT_RECORD"] == "1" {
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    return
+  }
+  let golden = try String(contentsOf: url, encoding: .utf8)
+  #expect(
+    text == golden,
+    "differs from Tests/\(target)/Golden/\(name); rerun with STATECRAFT_RECORD=1 and review the diff",
+    sourceLocation: sourceLocation)
+}
