@@ -439,4 +439,403 @@ public enum Reference {
     0.0,
   ]
 
+  /// Closeness (Wasserman-Faust).
+  // obtained with: nx.closeness_centrality(nx.florentine_families_graph())  # networkx 3.6.1
+  public static let florentineCloseness: [Double] = [
+    0.3684210526315789,
+    0.56,
+    0.3888888888888889,
+    0.3684210526315789,
+    0.4375,
+    0.4375,
+    0.5,
+    0.4827586206896552,
+    0.4827586206896552,
+    0.3888888888888889,
+    0.2857142857142857,
+    0.4,
+    0.4666666666666667,
+    0.3333333333333333,
+    0.32558139534883723,
+  ]
+
+  /// Harmonic centrality.
+  // obtained with: nx.harmonic_centrality(nx.florentine_families_graph())  # networkx 3.6.1
+  public static let florentineHarmonic: [Double] = [
+    5.916666666666666,
+    9.500000000000002,
+    6.916666666666666,
+    6.783333333333333,
+    7.833333333333333,
+    7.083333333333333,
+    7.999999999999999,
+    7.833333333333332,
+    7.833333333333332,
+    6.583333333333333,
+    4.766666666666667,
+    7.2,
+    8.083333333333332,
+    5.333333333333333,
+    5.366666666666667,
+  ]
+
+  /// Eigenvector centrality.
+  // obtained with: nx.eigenvector_centrality(nx.florentine_families_graph())  # networkx 3.6.1
+  public static let florentineEigenvector: [Double] = [
+    0.1321573195285342,
+    0.43031542583499227,
+    0.25902003784235145,
+    0.27572243741048336,
+    0.35597303264604513,
+    0.2117057470647985,
+    0.34155442590743657,
+    0.325846704169574,
+    0.2439605296754477,
+    0.14592084164171834,
+    0.04481493970386309,
+    0.28279439587133565,
+    0.28911715732265014,
+    0.07492453160277932,
+    0.0887925311349955,
+  ]
+
+  /// Katz centrality, alpha 0.1.
+  // obtained with: nx.katz_centrality(nx.florentine_families_graph(), alpha=0.1)  # networkx 3.6.1
+  public static let florentineKatz: [Double] = [
+    0.2164813014337632,
+    0.3338248231609825,
+    0.26287066557722627,
+    0.26508006405086565,
+    0.28987015981269015,
+    0.2427683603055736,
+    0.27269113011871177,
+    0.2722283284383517,
+    0.26592838962649556,
+    0.2371628109637314,
+    0.20681510895407593,
+    0.26707175982033843,
+    0.28477932796167227,
+    0.20969166397130154,
+    0.21157675618005328,
+  ]
+
+  /// HITS authorities (ARPACK SVD in NetworkX).
+  // obtained with: nx.hits(nx.florentine_families_graph())[1]  # networkx 3.6.1
+  public static let florentineAuthorities: [Double] = [
+    0.03773016288451398,
+    0.12285332468398233,
+    0.0739521897453467,
+    0.07872125479365755,
+    0.10163271901103381,
+    0.06044202820794553,
+    0.09751356866887996,
+    0.09302825247805306,
+    0.06964967543529861,
+    0.041659482967457154,
+    0.012794273839067935,
+    0.0807396638222649,
+    0.08254274797181373,
+    0.021390496397123336,
+    0.0253501590935615,
+  ]
+
+  /// Closeness, length 1/weight.
+  // obtained with: nx.closeness_centrality(G, distance='dist')  # dist = Fraction(1, weight)  # networkx 3.6.1
+  public static let karateClosenessReciprocal: [Double] = [
+    1.5382907880133185,
+    1.492569459401249,
+    1.6342412451361867,
+    1.2566869163115424,
+    1.0547945205479452,
+    1.0824742268041239,
+    1.0812919332189108,
+    1.2210377940269581,
+    1.592188397472717,
+    0.9042865531415151,
+    0.9256043809269401,
+    1.027427724240178,
+    0.8936746405313044,
+    1.5294636945486648,
+    0.9966920753631526,
+    1.1760712770470938,
+    0.809106830122592,
+    0.8811188811188811,
+    0.9042865531415151,
+    0.9328307982231795,
+    0.9907076483202287,
+    0.9267183738967639,
+    1.0624760444614794,
+    1.2872666480913904,
+    0.9542168674698794,
+    1.2555485098287889,
+    0.9442060085836909,
+    1.3226452905811623,
+    1.1138792895603953,
+    1.1104879416713405,
+    1.2614908528260673,
+    1.463260135135135,
+    1.4574132492113565,
+    1.610317183687696,
+  ]
+
+  /// Harmonic, length 1/weight.
+  // obtained with: nx.harmonic_centrality(G, distance='dist')  # dist = Fraction(1, weight)  # networkx 3.6.1
+  public static let karateHarmonicReciprocal: [Double] = [
+    63.376902009298576,
+    62.371497215893235,
+    66.94819001174791,
+    49.44714249165469,
+    40.547197259825516,
+    45.34719725982552,
+    44.72219725982552,
+    48.01230674121125,
+    60.887999500499504,
+    32.78381984262249,
+    36.42514168937778,
+    38.047197259825516,
+    32.93765058470941,
+    57.4849081062719,
+    38.30440496951049,
+    46.595184023627475,
+    31.842109243693628,
+    31.507284546520637,
+    32.78381984262249,
+    33.63234755440638,
+    37.97973934115578,
+    33.49676010453541,
+    40.21191037597177,
+    58.36581081065534,
+    36.05447885447885,
+    53.18289248616332,
+    37.272423025253055,
+    52.54752477194347,
+    39.335746986138304,
+    46.87401756153376,
+    47.71512101839971,
+    60.016917293233085,
+    65.56439944573305,
+    70.45538032253972,
+  ]
+
+  /// Weighted eigenvector centrality.
+  // obtained with: nx.eigenvector_centrality(G, weight='weight')  # networkx 3.6.1
+  public static let karateEigenvectorWeighted: [Double] = [
+    0.31234349035738557,
+    0.30174336217849645,
+    0.36058219924766366,
+    0.1985613828201029,
+    0.05567280564165673,
+    0.067425552121923,
+    0.06644574258121132,
+    0.17842709210023086,
+    0.24695135952151465,
+    0.050203618107673834,
+    0.04583152938165099,
+    0.04320559792279,
+    0.04186827178208122,
+    0.24048213820006376,
+    0.07953993626631477,
+    0.1131174156248707,
+    0.01851797760789924,
+    0.04271683178538033,
+    0.04889829832780887,
+    0.07341867130151193,
+    0.06275119658703682,
+    0.056629931622233974,
+    0.08100785697633978,
+    0.218050484723047,
+    0.051050456967681734,
+    0.12258637033576095,
+    0.05863120487475695,
+    0.14768602339377307,
+    0.08614611469737665,
+    0.135837405793733,
+    0.1583152192781,
+    0.20946113203157427,
+    0.33226918928978955,
+    0.3641047837437374,
+  ]
+
+  /// Largest eigenvalue of the weighted adjacency matrix.
+  // obtained with: max(abs(np.linalg.eigvals(nx.to_numpy_array(G, weight='weight'))))  # networkx 3.6.1
+  public static let karateSpectralRadius: [Double] = [
+    21.68756590395419,
+  ]
+
+  /// Weighted Katz, alpha 0.02 (1/λmax = 0.0461).
+  // obtained with: nx.katz_centrality(G, alpha=0.02, weight='weight')  # networkx 3.6.1
+  public static let karateKatzWeighted: [Double] = [
+    0.2578217696504487,
+    0.2250450383879556,
+    0.2447086841823911,
+    0.18446173344446373,
+    0.141521785855063,
+    0.15871503982385107,
+    0.15623881628007438,
+    0.17037906328111221,
+    0.1933891409483962,
+    0.12741458948054682,
+    0.139745291380829,
+    0.1268875176358115,
+    0.12764235106240412,
+    0.19179552434823524,
+    0.13767344114649013,
+    0.14877564140344715,
+    0.13031544661656827,
+    0.12623198308574074,
+    0.1275714259497489,
+    0.13628398184461188,
+    0.13212234101801162,
+    0.13073288171613337,
+    0.13817353367659801,
+    0.19865206322709544,
+    0.13597335605938465,
+    0.1644723078582065,
+    0.13576076871749881,
+    0.1674615200185907,
+    0.1402373199389997,
+    0.16550442773505286,
+    0.16382968174242132,
+    0.1982140574717765,
+    0.25255049771017163,
+    0.2775551354979786,
+  ]
+
+  /// Modularity of the club split, unweighted.
+  // obtained with: nx.community.modularity(G, [Mr. Hi, Officer], weight=None)  # networkx 3.6.1
+  public static let karateClubModularity: [Double] = [
+    0.3582347140039448,
+  ]
+
+  /// Modularity of the club split, weighted.
+  // obtained with: nx.community.modularity(G, [Mr. Hi, Officer], weight='weight')  # networkx 3.6.1
+  public static let karateClubModularityWeighted: [Double] = [
+    0.39143756676224206,
+  ]
+
+  /// Club of each node.
+  // obtained with: [0 if G.nodes[n]['club'] == 'Mr. Hi' else 1 for n in G]  # networkx 3.6.1
+  public static let karateClubLabels: [Double] = [
+    0.0,
+    0.0,
+    0.0,
+    0.0,
+    0.0,
+    0.0,
+    0.0,
+    0.0,
+    0.0,
+    1.0,
+    0.0,
+    0.0,
+    0.0,
+    0.0,
+    1.0,
+    1.0,
+    0.0,
+    0.0,
+    1.0,
+    0.0,
+    1.0,
+    0.0,
+    1.0,
+    1.0,
+    1.0,
+    1.0,
+    1.0,
+    1.0,
+    1.0,
+    1.0,
+    1.0,
+    1.0,
+    1.0,
+    1.0,
+  ]
+
+  /// Modularity NetworkX's Louvain reaches (seed 42).
+  // obtained with: nx.community.modularity(G, nx.community.louvain_communities(G, weight='weight', seed=42))  # networkx 3.6.1
+  public static let karateLouvainModularityNX: [Double] = [
+    0.42662243960945256,
+  ]
+
+  /// Closeness (incoming), length 1/weight.
+  // obtained with: nx.closeness_centrality(D, distance='dist')  # dist = 1/Fraction(weight)  # networkx 3.6.1
+  public static let smallClosenessReciprocal: [Double] = [
+    0.34285714285714286,
+    0.4,
+    0.6857142857142857,
+    0.4173913043478261,
+    0.2865671641791045,
+    0.3225806451612903,
+  ]
+
+  /// Harmonic by hops (incoming).
+  // obtained with: nx.harmonic_centrality(D)  # networkx 3.6.1
+  public static let smallHarmonicHops: [Double] = [
+    1.5,
+    1.5,
+    2.0,
+    3.0,
+    2.1666666666666665,
+    3.333333333333333,
+  ]
+
+  /// Weighted Katz, alpha 0.2.
+  // obtained with: nx.katz_centrality(D, alpha=0.2, weight='weight')  # networkx 3.6.1
+  public static let smallKatzWeighted: [Double] = [
+    0.3578606881526255,
+    0.39039349490064035,
+    0.5530573579911283,
+    0.4363637559499031,
+    0.33452201140938276,
+    0.33367334649621017,
+  ]
+
+  /// HITS hubs.
+  // obtained with: nx.hits(D)[0]  # networkx 3.6.1
+  public static let smallHubs: [Double] = [
+    0.3353883302902077,
+    0.6331023471853857,
+    0.003025957564119091,
+    5.513508676455672e-19,
+    0.0284833649602877,
+    -0.0,
+  ]
+
+  /// HITS authorities.
+  // obtained with: nx.hits(D)[1]  # networkx 3.6.1
+  public static let smallAuthorities: [Double] = [
+    0.0009594832731791792,
+    0.21269266743774176,
+    0.7085865497131416,
+    0.01854299048536199,
+    1.864156638701844e-18,
+    0.05921830909057544,
+  ]
+
+  /// Shortest lengths from node 0 (inf: unreachable).
+  // obtained with: nx.single_source_dijkstra_path_length(D, 0, weight='dist')  # networkx 3.6.1
+  public static let smallDijkstraFrom0: [Double] = [
+    0.0,
+    0.5,
+    0.8333333333333334,
+    2.8333333333333335,
+    3.8333333333333335,
+    4.5,
+  ]
+
+  /// The 4 shortest loopless 0 -> 5 path lengths.
+  // obtained with: [path_weight(D, p, 'dist') for p in islice(nx.shortest_simple_paths(D, 0, 5, weight='dist'), 4)]  # networkx 3.6.1
+  public static let smallSimplePathLengths0to5: [Double] = [
+    4.5,
+    4.833333333333333,
+    5.0,
+  ]
+
+  /// Two 4-cliques.
+  // obtained with: nx.community.modularity(nx.barbell_graph(4, 0), [set(range(4)), set(range(4, 8))])  # networkx 3.6.1
+  public static let barbellModularity: [Double] = [
+    0.42307692307692313,
+  ]
+
 }

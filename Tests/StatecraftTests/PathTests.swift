@@ -1,0 +1,156 @@
+import Testing
+
+@testable import Statecraft
+
+@Suite("Paths")
+struct PathTests {
+  @Test("shortest lengths match NetworkX's Dijkstra")
+  func dijkstra() throws {
+    let g = try ClassicGraphs.smallDirected()
+    // obtained with: nx.single_source_dijkstra_path_length(D, 0, weight='dist'), dist = 1/Fraction(weight)
+    let lengths = try g.bestValues(from: 0).map { $0 ?? .infinity }
+    #expect(isApproximatelyEqual(lengths, Reference.smallDijkstraFrom0))
+    let path = try #require(try g.bestPath(from: 0, to: 5))
+    #expect(path.nodes == [0, 1, 5])
+    #expect(abs(path.value - 4.5) < 1e-12)
+  }
+
+  @Test("k shortest loopless paths have NetworkX's lengths, in order")
+  func yen() throws {
+    let g = try ClassicGraphs.smallDirected()
+    let paths = try g.bestPaths(from: 0, to: 5, count: 4)
+    // obtained with: [nx.path_weight(D, p, 'dist') for p in islice(nx.shortest_simple_paths(D, 0, 5, weight='dist'), 4)]
+    #expect(isApproximatelyEqual(paths.map(\.value), Reference.smallSimplePathLengths0to5))
+    #expect(Set(paths.map(\.nodes)).count == paths.count)
+    for p in paths { #expect(Set(p.nodes).count == p.nodes.count) }  // loopless
+  }
+
+  @Test("unit lengths give BFS depths")
+  func bfs() throws {
+    let g = try ClassicGraphs.grid(5, 6)
+    let d = try g.bestValues(from: 0, length: .hops)
+    for r in 0 ..< 5 { for c in 0 ..< 6 { #expect(d[r * 6 + c] == Double(r + c)) } }
+  }
+
+  @Test("shortest distances satisfy the triangle inequality", arguments: 0 ..< 10 as Range<UInt64>)
+  func triangle(seed: UInt64) throws {
+    let g = try Digraph.random(nodes: 25, edgeProbability: 0.12, seed: seed, weighted: true)
+    let d = try g.bestValues(from: 0)
+    for (u, v, w) in g.arcs {
+      guard let du = d[u] else { continue }
+      let dv = try #require(d[v])
+      #expect(dv <= du + 1 / w + 1e-12)
+    }
+  }
+
+  /// Every simple path from s to t, by depth-first search (small graphs only).
+  func allSimplePaths(_ g: Digraph, _ s: Int, _ t: Int) -> [[Int]] {
+    var result: [[Int]] = []
+    var path = [s]
+    var onPath = Set([s])
+    func visit(_ v: Int) {
+      if v == t { result.append(path); return }
+      for w in g.outNeighbors(of: v) where !onPath.contains(w) {
+        path.append(w); onPath.insert(w)
+        visit(w)
+        path.removeLast(); onPath.remove(w)
+      }
+    }
+    visit(s)
+    return result
+  }
+
+  @Test("widest and strongest paths agree with brute force", arguments: 0 ..< 12 as Range<UInt64>)
+  func bruteForce(seed: UInt64) throws {
+    let g = try Digraph.random(nodes: 8, edgeProbability: 0.3, seed: seed, weighted: true)
+    let maxW = g.arcs.map(\.weight).max() ?? 1
+    for t in 1 ..< 8 {
+      let all = allSimplePaths(g, 0, t)
+      let widest = try g.bestPath(from: 0, to: t, kind: .widest)
+      let strongest = try g.bestPath(from: 0, to: t, kind: .strongest)
+      let shortest = try g.bestPath(from: 0, to: t)
+      if all.isEmpty {
+        #expect(widest == nil && strongest == nil && shortest == nil)
+        continue
+      }
+      func hops(_ p: [Int]) -> [Double] { zip(p, p.dropFirst()).map { g.weight(from: $0, to: $1)! } }
+      let bestWidth = all.map { hops($0).min()! }.max()!
+      let bestProduct = all.map { hops($0).reduce(1) { $0 * $1 / maxW } }.max()!
+      let bestLength = all.map { hops($0).reduce(0) { $0 + 1 / $1 } }.min()!
+      #expect(abs(widest!.value - bestWidth) < 1e-12)
+      #expect(abs(strongest!.value - bestProduct) < 1e-12)
+      #expect(abs(shortest!.value - bestLength) < 1e-9)
+      // k best by brute force: the 3 best lengths.
+      let k = try g.bestPaths(from: 0, to: t, count: 3)
+      let expected = all.map { hops($0).reduce(0) { $0 + 1 / $1 } }.sorted().prefix(3)
+      #expect(isApproximatelyEqual(k.map(\.value), Array(expected)))
+    }
+  }
+
+  @Test("avoiding actors, walking against arcs, reachability, unreachable targets")
+  func options() throws {
+    let g = try ClassicGraphs.smallDirected()
+    let around = try #require(try g.bestPath(from: 0, to: 5, avoiding: [1]))
+    #expect(around.nodes == [0, 2, 3, 4, 5])
+    #expect(try g.bestPath(from: 5, to: 0) == nil)
+    // Against the arcs: 5-4 (1) 4-3 (1/2) 3-2 (2) 2-1 (1/3) 1-0 (1/2) = 13/3, shorter than 5-1-0 (4.5).
+    let back = try #require(try g.bestPath(from: 5, to: 0, undirected: true))
+    #expect(abs(back.value - 13.0 / 3) < 1e-12)
+    #expect(back.nodes == [5, 4, 3, 2, 1, 0])
+    #expect(try g.reachable(from: 3) == [3, 4, 5])
+    #expect(try g.reachable(from: 5, undirected: true) == [0, 1, 2, 3, 4, 5])
+    #expect(throws: GraphError.nodeOutOfRange(9, nodeCount: 6)) { try g.bestPath(from: 0, to: 9) }
+    #expect(try g.bestPath(from: 2, to: 2)?.nodes == [2])
+  }
+}
+
+@Suite("Components and communities")
+struct CommunityTests {
+  @Test("strongly connected components match a hand check and cover every node")
+  func strong() throws {
+    let g = try ClassicGraphs.smallDirected()
+    // obtained with: sorted(map(sorted, nx.strongly_connected_components(D)))  # [[0,1,2],[3,4],[5]]
+    #expect(g.strongComponents() == [[0, 1, 2], [3, 4], [5]])
+    #expect(try Digraph(nodeCount: 0, edges: []).strongComponents() == [])
+    #expect(try ClassicGraphs.path(4, directed: true).strongComponents() == [[0], [1], [2], [3]])
+    #expect(try ClassicGraphs.cycle(4, directed: true).strongComponents() == [[0, 1, 2, 3]])
+    // A long path does not overflow a recursion stack.
+    #expect(try ClassicGraphs.path(200_000, directed: true).strongComponents().count == 200_000)
+  }
+
+  @Test("modularity matches NetworkX")
+  func modularity() throws {
+    let world = try ClassicGraphs.karate()
+    let g = try world.through()
+    let labels = world.actors.map { Reference.karateClubLabels[Int($0.id.rawValue)!] }
+    // obtained with: nx.community.modularity(G, [Mr. Hi, Officer], weight='weight')
+    #expect(abs(g.modularity(labels.map { Int($0) }) - Reference.karateClubModularityWeighted[0]) < 1e-12)
+    let unweighted = try Digraph(
+      nodeCount: 34, edges: world.relations.map { (world.index(of: $0.from)!, world.index(of: $0.to)!) }, directed: false)
+    // obtained with: nx.community.modularity(G, [Mr. Hi, Officer], weight=None)
+    #expect(abs(unweighted.modularity(labels.map { Int($0) }) - Reference.karateClubModularity[0]) < 1e-12)
+    // obtained with: nx.community.modularity(nx.barbell_graph(4, 0), [set(range(4)), set(range(4, 8))])
+    let barbell = try Digraph(
+      nodeCount: 8,
+      edges: [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3), (4, 5), (4, 6), (4, 7), (5, 6), (5, 7), (6, 7), (3, 4)],
+      directed: false)
+    #expect(abs(barbell.modularity([0, 0, 0, 0, 1, 1, 1, 1]) - Reference.barbellModularity[0]) < 1e-12)
+    #expect(try barbell.louvainCommunities(seed: 1) == [0, 0, 0, 0, 1, 1, 1, 1])
+  }
+
+  @Test("Louvain on the karate club reaches NetworkX's modularity")
+  func louvainKarate() throws {
+    let g = try ClassicGraphs.karate().through()
+    let best = try (0 ..< 5 as Range<UInt64>).map { g.modularity(try g.louvainCommunities(seed: $0)) }.max()!
+    // obtained with: nx.community.modularity(G, nx.community.louvain_communities(G, weight='weight', seed=42))
+    #expect(best >= Reference.karateLouvainModularityNX[0] - 0.01)
+  }
+
+  @Test("Louvain: at least the singletons' modularity, same seed same partition", arguments: 0 ..< 10 as Range<UInt64>)
+  func louvainProperties(seed: UInt64) throws {
+    let g = try Digraph.random(nodes: 40, edgeProbability: 0.1, seed: seed, directed: false, weighted: true)
+    let a = try g.louvainCommunities(seed: seed)
+    #expect(try g.louvainCommunities(seed: seed) == a)
+    #expect(g.modularity(a) >= g.modularity(Array(0 ..< 40)) - 1e-12)
+  }
+}
