@@ -9,7 +9,7 @@ public struct StatecraftCommand: ParsableCommand {
     commandName: "statecraft",
     abstract: "Model geopolitical relationships as a graph: who matters, how A reaches B, what if.",
     discussion: "Reads world files (.yaml, see Graphs/README.md) or CSV edge lists.",
-    subcommands: [Validate.self, Info.self, Rank.self, Render.self]
+    subcommands: [Validate.self, Info.self, Rank.self, Path.self, Communities.self, Render.self]
   )
 
   public init() {}
@@ -49,16 +49,22 @@ extension StatecraftCommand {
     static let configuration = CommandConfiguration(
       abstract: "Rank actors by a centrality measure.",
       discussion: """
-        Measures follow NetworkX: pagerank = nx.pagerank (weighted by strength); betweenness = \
-        nx.betweenness_centrality with length 1/strength (normalized); degree = nx.degree_centrality; \
-        strength = weighted degree. Ties keep file order.
+        Measures follow NetworkX: pagerank = nx.pagerank (weighted by strength); betweenness, \
+        closeness, harmonic = nx.betweenness_centrality / closeness_centrality / \
+        harmonic_centrality with length 1/strength (see --length); degree = nx.degree_centrality; \
+        strength = weighted degree; eigenvector = nx.eigenvector_centrality; katz = \
+        nx.katz_centrality (default alpha: half of 1/λmax); hubs, authorities = nx.hits. \
+        Ties keep file order.
         """)
 
     @OptionGroup var graph: GraphOptions
     @Option(help: "The measure: \(Measure.allCases.map(\.rawValue).joined(separator: ", ")).")
     var measure: Measure = .pagerank
     @Option(help: "PageRank damping factor (NetworkX: alpha).") var damping = 0.85
-    @Option(help: "Path length for betweenness: reciprocal (1/strength), hops or raw.")
+    @Option(help: "Katz attenuation (NetworkX: alpha); must be below 1/λmax. Default: half of 1/λmax.")
+    var alpha: Double?
+    @Option(help: "Katz baseline (NetworkX: beta).") var beta = 1.0
+    @Option(help: "Path length for betweenness, closeness, harmonic: reciprocal (1/strength), hops or raw.")
     var length: Lens.PathLength = .reciprocal
     @Flag(help: "Raw counts instead of NetworkX's normalized betweenness and degree.")
     var raw = false
@@ -71,6 +77,7 @@ extension StatecraftCommand {
         throw ValidationError("--damping must be between 0 and 1, got \(damping).")
       }
       if let top, top < 1 { throw ValidationError("--top must be at least 1, got \(top).") }
+      if let alpha, alpha <= 0 { throw ValidationError("--alpha must be positive, got \(alpha).") }
     }
 
     func run() throws {
@@ -79,9 +86,66 @@ extension StatecraftCommand {
       settings.length = length
       settings.normalized = !raw
       settings.endpoints = endpoints
+      settings.katzAlpha = alpha
+      settings.katzBeta = beta
       print(try Reports.rank(
         graph.load(), lens: graph.lens, measure: measure, settings: settings, top: top,
         format: format.rawValue))
+    }
+  }
+
+  struct Path: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Find how one actor reaches another, explained relation by relation.",
+      discussion: """
+        shortest = least total length (1/strength per tie by default; nx.dijkstra_path); \
+        widest = strongest weakest tie; strongest = largest product of strengths. With -k, \
+        the k best loopless paths (Yen; nx.shortest_simple_paths).
+        """)
+
+    @OptionGroup var graph: GraphOptions
+    @Argument(help: "The actor paths start from.") var from: String
+    @Argument(help: "The actor paths lead to.") var to: String
+    @Option(help: "shortest, widest or strongest.") var kind: PathKind = .shortest
+    @Option(name: .short, help: "How many loopless paths, best first.") var k = 1
+    @Option(help: "Actors no path may pass through, comma-separated.") var avoid: String?
+    @Option(help: "Tie length for shortest paths: reciprocal (1/strength), hops or raw.")
+    var length: Lens.PathLength = .reciprocal
+    @Flag(help: "Walk relations in either direction (who is connected to whom, not who acts on whom).")
+    var anyDirection = false
+    @Option(help: "Output format: table or json.") var format: OutputStyle = .table
+
+    func validate() throws {
+      guard k >= 1 else { throw ValidationError("-k must be at least 1, got \(k).") }
+      if format == .csv { throw ValidationError("--format for paths is table or json.") }
+    }
+
+    func run() throws {
+      var lens = graph.lens
+      lens.pathLength = length
+      let avoided = avoid.map { $0.split(separator: ",").map { Actor.ID($0.trimmingSpaces) } } ?? []
+      print(try Reports.paths(
+        graph.load(), from: Actor.ID(from), to: Actor.ID(to), count: k, kind: kind, lens: lens,
+        avoiding: avoided, undirected: anyDirection, format: format.rawValue))
+    }
+  }
+
+  struct Communities: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Find communities with Louvain and report their modularity.",
+      discussion: "Louvain on the lens's strengths, directed ties made undirected; modularity as nx.community.modularity.")
+
+    @OptionGroup var graph: GraphOptions
+    @Option(help: "Resolution (γ); above 1 favours smaller communities.") var resolution = 1.0
+    @Option(help: "Seed for the node order; the same seed gives the same partition.") var seed: UInt64 = 0
+    @Option(help: "Output format: table, json (actor → community) or csv.") var format: OutputStyle = .table
+
+    func validate() throws {
+      guard resolution > 0 else { throw ValidationError("--resolution must be positive, got \(resolution).") }
+    }
+
+    func run() throws {
+      print(try Reports.communities(graph.load(), lens: graph.lens, resolution: resolution, seed: seed, format: format.rawValue))
     }
   }
 
@@ -106,6 +170,9 @@ extension StatecraftCommand {
     var clusterBy: String?
     @Flag(inversion: .prefixedNo, help: "Print relation types on edges (default: when at most 60 relations).")
     var edgeLabels: Bool?
+    @Option(help: "Highlight the shortest path between two actors, e.g. USA,BSG.")
+    var highlightPath: String?
+    @Flag(help: "Colour actors by Louvain community.") var colorCommunities = false
 
     func validate() throws {
       if let format, OutputFormat(rawValue: format.lowercased()) == nil {
@@ -113,6 +180,9 @@ extension StatecraftCommand {
       }
       if sizeBy != "none" && Measure(rawValue: sizeBy) == nil {
         throw ValidationError("--size-by must be none or one of \(Measure.allCases.map(\.rawValue).joined(separator: ", ")); got \"\(sizeBy)\".")
+      }
+      if let highlightPath, highlightPath.split(separator: ",").count != 2 {
+        throw ValidationError("--highlight-path takes two actor ids, FROM,TO; got \"\(highlightPath)\".")
       }
       if let output, format == nil, OutputFormat(fileExtension: (output as NSString).pathExtension) == nil {
         throw ValidationError("cannot tell the format from \"\(output)\"; end it in .svg, .png, .pdf or .dot, or pass --format.")
@@ -130,7 +200,12 @@ extension StatecraftCommand {
       let result = try MapRendering.render(
         world, lens: graph.lens, to: path, format: chosen,
         engine: engine == .auto ? nil : LayoutEngine(rawValue: engine.rawValue),
-        sizeBy: Measure(rawValue: sizeBy), clusterBy: clusterBy, edgeLabels: edgeLabels)
+        sizeBy: Measure(rawValue: sizeBy), clusterBy: clusterBy, edgeLabels: edgeLabels,
+        highlight: highlightPath.map { p in
+          let ends = p.split(separator: ",").map { Actor.ID($0.trimmingSpaces) }
+          return (ends[0], ends[1])
+        },
+        colorByCommunities: colorCommunities)
       print("wrote \(result.path) (\(result.format.rawValue), engine \(result.engine.rawValue), \(world.actors.count) actors, \(try world.relations(through: graph.lens).count) relations)")
     }
 

@@ -45,6 +45,7 @@ extension Lens.SignLayer: ExpressibleByArgument {
 }
 extension Lens.PathLength: ExpressibleByArgument {}
 extension Digraph.Combine: ExpressibleByArgument {}
+extension PathKind: ExpressibleByArgument {}
 
 extension StringProtocol {
   var trimmingSpaces: String {

@@ -15,9 +15,19 @@ public enum MapRendering {
   /// The DOT text for a world under the given options (sizing scores computed here).
   public static func dot(
     _ world: World, lens: Lens, sizeBy: Measure?, clusterBy: String?, edgeLabels: Bool?,
-    engine: LayoutEngine
+    engine: LayoutEngine, highlight: (Actor.ID, Actor.ID)? = nil, colorByCommunities: Bool = false
   ) throws -> String {
     var options = MapOptions(lens: lens, clusterBy: clusterBy, edgeLabels: edgeLabels, engine: engine)
+    if let (from, to) = highlight {
+      // The shortest path along the relations, or in either direction when there is none.
+      let path = try world.paths(from: from, to: to, lens: lens).first
+        ?? world.paths(from: from, to: to, lens: lens, undirected: true).first
+      guard let path else { throw HighlightError(from: from, to: to) }
+      options.highlightPath = path.actors
+    }
+    if colorByCommunities {
+      options.colorGroups = ("Louvain community", try world.through(lens).louvainCommunities())
+    }
     if let sizeBy {
       // Sizes come from every relation the lens admits, so the map and `rank` agree.
       let scores = try sizeBy.compute(on: world.through(lens))
@@ -30,11 +40,13 @@ public enum MapRendering {
   public static func render(
     _ world: World, lens: Lens = Lens(), to path: String, format: OutputFormat,
     engine requested: LayoutEngine?, sizeBy: Measure? = .pagerank, clusterBy: String? = nil,
-    edgeLabels: Bool? = nil
+    edgeLabels: Bool? = nil, highlight: (Actor.ID, Actor.ID)? = nil, colorByCommunities: Bool = false
   ) throws -> Result {
     let relations = try world.relations(through: lens)
     let engine = requested ?? LayoutEngine.automatic(nodes: world.actors.count, edges: relations.count)
-    let text = try dot(world, lens: lens, sizeBy: sizeBy, clusterBy: clusterBy, edgeLabels: edgeLabels, engine: engine)
+    let text = try dot(
+      world, lens: lens, sizeBy: sizeBy, clusterBy: clusterBy, edgeLabels: edgeLabels, engine: engine,
+      highlight: highlight, colorByCommunities: colorByCommunities)
     let bytes = try GraphvizRenderer.render(dot: text, engine: engine, format: format)
     try AtomicFile.write(bytes, to: path)
     return Result(path: path, engine: engine, format: format, bytes: bytes.count)
@@ -54,6 +66,13 @@ public enum AtomicFile {
       throw OutputError(path: path, reason: (error as NSError).localizedDescription)
     }
   }
+}
+
+/// A path to highlight does not exist.
+public struct HighlightError: Error, CustomStringConvertible {
+  public var from: Actor.ID
+  public var to: Actor.ID
+  public var description: String { "no path joins \(from) and \(to) under this lens, in either direction" }
 }
 
 /// An output file could not be written.

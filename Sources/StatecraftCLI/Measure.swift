@@ -9,6 +9,7 @@ public enum Measure: String, ExpressibleByArgument, CaseIterable, Sendable {
   case strength
   case inStrength = "in-strength"
   case outStrength = "out-strength"
+  case closeness, harmonic, eigenvector, katz, hubs, authorities
 
   /// Settings for the measures that take any.
   public struct Settings: Sendable {
@@ -16,6 +17,9 @@ public enum Measure: String, ExpressibleByArgument, CaseIterable, Sendable {
     public var length: Lens.PathLength = .reciprocal
     public var normalized = true
     public var endpoints = false
+    /// Katz attenuation (NetworkX `alpha`); `nil`: half of 1/λmax, always convergent.
+    public var katzAlpha: Double?
+    public var katzBeta = 1.0
     public init() {}
   }
 
@@ -31,6 +35,15 @@ public enum Measure: String, ExpressibleByArgument, CaseIterable, Sendable {
     case .strength: return g.strength(.all)
     case .inStrength: return g.strength(.in)
     case .outStrength: return g.strength(.out)
+    case .closeness: return try g.closeness(length: settings.length)
+    case .harmonic: return try g.harmonic(length: settings.length)
+    case .eigenvector: return try g.eigenvectorCentrality(maxIterations: 1000)
+    case .katz:
+      let radius = g.spectralRadius()
+      let alpha = settings.katzAlpha ?? (radius > 0 ? 0.5 / radius : 0.1)
+      return try g.katzCentrality(alpha: alpha, beta: settings.katzBeta)
+    case .hubs: return try g.hits().hubs
+    case .authorities: return try g.hits().authorities
     }
   }
 

@@ -69,6 +69,96 @@ public enum Reports {
     return String(out.dropLast())
   }
 
+  /// The best paths from one actor to another, each hop with the relations behind it.
+  public static func paths(
+    _ world: World, from source: Actor.ID, to target: Actor.ID, count: Int = 1,
+    kind: PathKind = .shortest, lens: Lens = Lens(), avoiding: [Actor.ID] = [],
+    undirected: Bool = false, format: String = "table"
+  ) throws -> String {
+    let found = try world.paths(
+      from: source, to: target, count: count, kind: kind, lens: lens, avoiding: avoiding,
+      undirected: undirected)
+    func name(_ id: Actor.ID) -> String { "\(world[actor: id]?.name ?? id.rawValue) (\(id))" }
+    let valueName: String
+    switch kind {
+    case .shortest:
+      valueName = lens.pathLength == .hops ? "hops" : lens.pathLength == .raw ? "length (sum of strengths)" : "length (sum of 1/strength)"
+    case .widest: valueName = "weakest tie"
+    case .strongest: valueName = "product of strengths ÷ strongest tie"
+    }
+    if format == "json" {
+      let items = found.map { p -> String in
+        let hops = p.hops.map { h -> String in
+          let rels = h.relations.map { r in
+            "{\"from\": \(jsonString(r.from.rawValue)), \"to\": \(jsonString(r.to.rawValue)), \"type\": \(jsonString(r.type)), \"weight\": \(jsonNumber(r.weight)), \"sign\": \(jsonString(r.sign.word))"
+              + (r.since.map { ", \"since\": \(jsonString($0.description))" } ?? "")
+              + (r.until.map { ", \"until\": \(jsonString($0.description))" } ?? "")
+              + (r.source.map { ", \"source\": \(jsonString($0))" } ?? "")
+              + (r.note.map { ", \"note\": \(jsonString($0))" } ?? "") + "}"
+          }
+          return "{\"from\": \(jsonString(h.from.rawValue)), \"to\": \(jsonString(h.to.rawValue)), \"relations\": [\(rels.joined(separator: ", "))]}"
+        }
+        return "  {\"actors\": [\(p.actors.map { jsonString($0.rawValue) }.joined(separator: ", "))], \"value\": \(jsonNumber(p.value)),\n   \"hops\": [\(hops.joined(separator: ",\n     "))]}"
+      }
+      return "[\n" + items.joined(separator: ",\n") + "\n]"
+    }
+    guard !found.isEmpty else {
+      return "No path from \(name(source)) to \(name(target))"
+        + (undirected ? "." : " along the relations' directions; try --any-direction.")
+    }
+    var out = ""
+    for (i, p) in found.enumerated() {
+      if i > 0 { out += "\n" }
+      let title = count > 1 ? "Path \(i + 1) of \(found.count)" : "\(kind.rawValue.capitalized) path"
+      out += "\(title): \(p.actors.map(\.rawValue).joined(separator: " → "))"
+      out += "  [\(valueName) \(tableNumber(p.value)), \(p.hops.count) ties]\n"
+      for (j, h) in p.hops.enumerated() {
+        out += "  \(j + 1). \(name(h.from)) – \(name(h.to))\n"
+        for r in h.relations {
+          let arrow = r.mutual ? "↔" : h.isAlong(r) ? "→" : "←"
+          var line = "       \(arrow) \(r.type), weight \(jsonNumber(r.weight)), \(r.sign.word)"
+          if let period = r.period { line += ", \(period)" }
+          if let src = r.source { line += " [\(src)]" }
+          if let note = r.note { line += " — \(note)" }
+          out += line + "\n"
+        }
+      }
+    }
+    return String(out.dropLast())
+  }
+
+  /// Louvain communities with their members and the partition's modularity.
+  public static func communities(
+    _ world: World, lens: Lens = Lens(), resolution: Double = 1, seed: UInt64 = 0,
+    format: String = "table"
+  ) throws -> String {
+    let g = try world.through(lens)
+    let labels = try g.louvainCommunities(resolution: resolution, seed: seed)
+    let q = g.modularity(labels, resolution: resolution)
+    let undirectedQ = g.symmetrized().modularity(labels, resolution: resolution)
+    switch format {
+    case "json":
+      let body = world.actors.enumerated().map { "  \(jsonString($1.id.rawValue)): \(labels[$0])" }
+      return "{\n" + body.joined(separator: ",\n") + "\n}"
+    case "csv":
+      return (["actor,name,community"] + world.actors.enumerated().map {
+        "\(csvField($1.id.rawValue)),\(csvField($1.name)),\(labels[$0])"
+      }).joined(separator: "\n")
+    default:
+      let k = (labels.max() ?? -1) + 1
+      var rows: [[String]] = []
+      for c in 0 ..< k {
+        let members = world.actors.indices.filter { labels[$0] == c }.map { world.actors[$0].id.rawValue }
+        rows.append([String(c), String(members.count), members.joined(separator: ", ")])
+      }
+      var out = "Louvain communities (resolution \(tableNumber(resolution)), seed \(seed)): \(k)\n"
+      out += "modularity \(String(format: "%.6f", undirectedQ)) (ties as undirected)"
+      if g.isDirected { out += ", \(String(format: "%.6f", q)) (directed, nx.community.modularity on the DiGraph)" }
+      out += "\n\n" + formatTable(header: ["community", "size", "members"], rows: rows, rightAligned: [0, 1])
+      return out
+    }
+  }
+
   /// The result of validating a file: a summary line when valid.
   public static func validSummary(_ world: World, file: String) -> String {
     "\(file): valid — \(world.actors.count) actors, \(world.relations.count) relations, "

@@ -14,6 +14,12 @@ public struct MapOptions: Sendable {
   /// Layout engine hints written into the DOT: `dot` gets rank settings, others overlap
   /// removal.
   public var engine: LayoutEngine
+  /// Actors to emphasize as one path, in order; ties between consecutive actors are drawn
+  /// bold and everything else is dimmed.
+  public var highlightPath: [Actor.ID] = []
+  /// A group label per actor (such as Louvain communities) that colours the nodes, with a
+  /// name for the caption.
+  public var colorGroups: (name: String, labels: [Int])?
 
   public init(
     lens: Lens = Lens(), sizeBy: (measure: String, scores: NodeScores)? = nil,
@@ -92,8 +98,10 @@ public struct DOTWriter: Sendable {
     let weights = bundles.map(\.weight)
     let weightRange = (weights.min() ?? 1) ... (weights.max() ?? 1)
     let labels = options.edgeLabels ?? (relations.count <= 60)
+    let pathPairs = Set(zip(options.highlightPath, options.highlightPath.dropFirst()).flatMap { [[$0, $1], [$1, $0]] })
     for bundle in bundles {
-      line("  " + edgeStatement(world, bundle, weightRange: weightRange, labels: labels))
+      let emphasis: Bool? = pathPairs.isEmpty ? nil : pathPairs.contains([bundle.first.from, bundle.first.to])
+      line("  " + edgeStatement(world, bundle, weightRange: weightRange, labels: labels, emphasis: emphasis))
     }
     line("}")
     return out
@@ -143,10 +151,21 @@ public struct DOTWriter: Sendable {
       attributes += [("penwidth", formatNumber(1 + 1.5 * t))]
     }
     // Inside a cluster box nodes are white; without boxes the group colours the node.
-    if let group, !boxed {
+    if let colorGroups = options.colorGroups {
+      let g = colorGroups.labels[i]
+      attributes += [("fillcolor", palette(style.groupFills, g)), ("color", palette(style.groupBorders, g))]
+      tooltip += "\n\(colorGroups.name): \(g)"
+    } else if let group, !boxed {
       attributes += [("fillcolor", palette(style.groupFills, group)), ("color", palette(style.groupBorders, group))]
     } else {
       attributes += [("fillcolor", group == nil ? style.nodeFill : "white")]
+    }
+    if !options.highlightPath.isEmpty {
+      if options.highlightPath.contains(actor.id) {
+        attributes += [("penwidth", "3"), ("color", "#000000")]
+      } else {
+        attributes += [("fontcolor", "#777777"), ("color", "#AAAAAA")]
+      }
     }
     attributes += [("label", label), ("tooltip", tooltip)]
     return "\(quote(actor.id.rawValue)) [\(attributes.map { "\($0)=\(quote($1))" }.joined(separator: ", "))];"
@@ -177,16 +196,20 @@ public struct DOTWriter: Sendable {
     return bundles
   }
 
+  /// - Parameter emphasis: `nil` without a highlighted path; `true` for the path's ties
+  ///   (drawn wider), `false` for the others (dimmed).
   func edgeStatement(
-    _ world: World, _ bundle: Bundle, weightRange: ClosedRange<Double>, labels: Bool
+    _ world: World, _ bundle: Bundle, weightRange: ClosedRange<Double>, labels: Bool,
+    emphasis: Bool? = nil
   ) -> String {
     let r = bundle.first
-    let color = style.color(for: r, in: world)
+    let color = style.color(for: r, in: world) + (emphasis == false ? "40" : "")
     let verbal = world.type(r.type)?.mode == .verbal
     // Width runs from the weakest to the strongest edge; equal strengths get a middle width.
     let spread = weightRange.upperBound - weightRange.lowerBound
     let t = spread > 0 ? (bundle.weight - weightRange.lowerBound) / spread : 0.25
     let width = style.penWidth.lowerBound + t * (style.penWidth.upperBound - style.penWidth.lowerBound)
+      + (emphasis == true ? 2.5 : 0)
     let tip = bundle.relations.map { relationTooltip(world, $0, verbal: verbal) }.joined(separator: "\n\n")
     var attributes: [(String, String)] = [
       ("color", color), ("penwidth", formatNumber(width)), ("tooltip", tip), ("labeltooltip", tip),
@@ -222,6 +245,10 @@ public struct DOTWriter: Sendable {
     caption.append("\(world.actors.count) actors, \(relations.count) relations")
     if let clusterBy = options.clusterBy { caption.append("boxes: \(clusterBy)") }
     if let types = options.lens.types { caption.append("types: \(types.joined(separator: ", "))") }
+    if let colorGroups = options.colorGroups { caption.append("colour: \(colorGroups.name)") }
+    if options.highlightPath.count > 1 {
+      caption.append("highlighted: \(options.highlightPath.map(\.rawValue).joined(separator: " – "))")
+    }
     if options.lens.sign != .absolute { caption.append("\(options.lens.sign.rawValue) ties only") }
     var rows = "<tr><td align=\"left\"><font point-size=\"18\"><b>\(html(world.title))</b></font></td></tr>"
     rows += "<tr><td align=\"left\"><font point-size=\"11\" color=\"#555555\">\(html(caption.joined(separator: " · ")))</font></td></tr>"

@@ -63,13 +63,19 @@ func editDistance(_ a: String, _ b: String) -> Int {
   if b.isEmpty { return a.count }
   var previous = Array(0 ... b.count)
   var current = [Int](repeating: 0, count: b.count + 1)
+  // Optimal string alignment: insertions, deletions, substitutions and adjacent
+  // transpositions ("BGS" for "BSG") each cost 1.
+  var beforePrevious = [Int](repeating: 0, count: b.count + 1)
   for i in 1 ... a.count {
     current[0] = i
     for j in 1 ... b.count {
       current[j] = Swift.min(
         previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+        current[j] = Swift.min(current[j], beforePrevious[j - 2] + 1)
+      }
     }
-    swap(&previous, &current)
+    (beforePrevious, previous, current) = (previous, current, beforePrevious)
   }
   return previous[b.count]
 }
