@@ -463,17 +463,17 @@ public enum Reference {
   // obtained with: nx.harmonic_centrality(nx.florentine_families_graph())  # networkx 3.6.1
   public static let florentineHarmonic: [Double] = [
     5.916666666666666,
-    9.500000000000002,
+    9.5,
     6.916666666666666,
     6.783333333333333,
-    7.833333333333333,
-    7.083333333333333,
-    7.999999999999999,
     7.833333333333332,
+    7.083333333333333,
+    8.0,
+    7.833333333333333,
     7.833333333333332,
     6.583333333333333,
     4.766666666666667,
-    7.2,
+    7.199999999999999,
     8.083333333333332,
     5.333333333333333,
     5.366666666666667,
@@ -522,20 +522,20 @@ public enum Reference {
   /// HITS authorities (ARPACK SVD in NetworkX).
   // obtained with: nx.hits(nx.florentine_families_graph())[1]  # networkx 3.6.1
   public static let florentineAuthorities: [Double] = [
-    0.03773016288451398,
+    0.03773016288451399,
     0.12285332468398233,
-    0.0739521897453467,
-    0.07872125479365755,
-    0.10163271901103381,
-    0.06044202820794553,
-    0.09751356866887996,
-    0.09302825247805306,
-    0.06964967543529861,
-    0.041659482967457154,
-    0.012794273839067935,
-    0.0807396638222649,
-    0.08254274797181373,
-    0.021390496397123336,
+    0.07395218974534674,
+    0.07872125479365757,
+    0.1016327190110338,
+    0.060442028207945545,
+    0.09751356866887992,
+    0.09302825247805308,
+    0.06964967543529864,
+    0.04165948296745717,
+    0.012794273839067938,
+    0.08073966382226494,
+    0.0825427479718137,
+    0.02139049639712334,
     0.0253501590935615,
   ]
 
@@ -794,22 +794,22 @@ public enum Reference {
   /// HITS hubs.
   // obtained with: nx.hits(D)[0]  # networkx 3.6.1
   public static let smallHubs: [Double] = [
-    0.3353883302902077,
-    0.6331023471853857,
-    0.003025957564119091,
-    5.513508676455672e-19,
-    0.0284833649602877,
+    0.3353883302902076,
+    0.6331023471853854,
+    0.0030259575641191474,
+    2.3467111990840147e-18,
+    0.028483364960287732,
     -0.0,
   ]
 
   /// HITS authorities.
   // obtained with: nx.hits(D)[1]  # networkx 3.6.1
   public static let smallAuthorities: [Double] = [
-    0.0009594832731791792,
-    0.21269266743774176,
-    0.7085865497131416,
-    0.01854299048536199,
-    1.864156638701844e-18,
+    0.0009594832731793434,
+    0.21269266743774173,
+    0.7085865497131413,
+    0.01854299048536204,
+    7.934398071357785e-18,
     0.05921830909057544,
   ]
 
@@ -836,6 +836,19 @@ public enum Reference {
   // obtained with: nx.community.modularity(nx.barbell_graph(4, 0), [set(range(4)), set(range(4, 8))])  # networkx 3.6.1
   public static let barbellModularity: [Double] = [
     0.42307692307692313,
+  ]
+
+  /// Triangles and strictly balanced triangles of Gahuku-Gama.
+  // obtained with: brute force over itertools.combinations(range(16), 3): [triangles, balanced]  # networkx 3.6.1
+  public static let gamaTriangleCounts: [Double] = [
+    68.0,
+    59.0,
+  ]
+
+  /// Frustration index of Gahuku-Gama (published: 7, Aref, Mason & Wilson 2018).
+  // obtained with: min over all 2**16 camp splits of the number of frustrated ties  # networkx 3.6.1
+  public static let gamaFrustration: [Double] = [
+    7.0,
   ]
 
 }

@@ -1,0 +1,57 @@
+/// An undirected simple graph whose ties are +1 (friendly) or −1 (hostile): the object of
+/// structural balance theory.
+///
+/// Built from a digraph seen through a *signed* lens: for each unordered pair, the strengths
+/// of both directions are added and the sign of the sum is the tie's sign (a pair whose
+/// signed strengths cancel out, and self-loops, are left out).
+public struct SignedGraph: Sendable {
+  public let nodeCount: Int
+  /// Ties as (u, v, sign) with u < v, sorted.
+  public let ties: [(u: NodeIndex, v: NodeIndex, sign: Int)]
+  /// Neighbours of each node with the tie's sign, ascending.
+  let neighbors: [[(NodeIndex, Int)]]
+
+  public init(nodeCount: Int, ties: [(NodeIndex, NodeIndex, Int)]) throws {
+    var merged: [[NodeIndex]: Int] = [:]
+    for (a, b, s) in ties {
+      for v in [a, b] where !(0 ..< nodeCount).contains(v) { throw GraphError.nodeOutOfRange(v, nodeCount: nodeCount) }
+      guard a != b, s != 0 else { continue }
+      merged[[Swift.min(a, b), Swift.max(a, b)], default: 0] += s > 0 ? 1 : -1
+    }
+    self.init(nodeCount: nodeCount, sortedTies: merged.keys.sorted { $0.lexicographicallyPrecedes($1) }.compactMap {
+      let s = merged[$0]!
+      return s == 0 ? nil : ($0[0], $0[1], s > 0 ? 1 : -1)
+    })
+  }
+
+  init(nodeCount: Int, sortedTies: [(NodeIndex, NodeIndex, Int)]) {
+    self.nodeCount = nodeCount
+    self.ties = sortedTies.map { (u: $0.0, v: $0.1, sign: $0.2) }
+    var nbrs: [[(NodeIndex, Int)]] = Array(repeating: [], count: nodeCount)
+    for (u, v, s) in sortedTies {
+      nbrs[u].append((v, s))
+      nbrs[v].append((u, s))
+    }
+    neighbors = nbrs.map { $0.sorted { $0.0 < $1.0 } }
+  }
+
+  public var positiveCount: Int { ties.filter { $0.sign > 0 }.count }
+  public var negativeCount: Int { ties.filter { $0.sign < 0 }.count }
+}
+
+extension Digraph {
+  /// The signed graph of this digraph's (signed) strengths: see ``SignedGraph``.
+  public func signedGraph() -> SignedGraph {
+    var sum: [[NodeIndex]: Double] = [:]
+    for (u, v, w) in arcs where u != v {
+      // An undirected digraph stores each edge twice: count it once.
+      if !isDirected && u > v { continue }
+      sum[[Swift.min(u, v), Swift.max(u, v)], default: 0] += w
+    }
+    let ties = sum.keys.sorted { $0.lexicographicallyPrecedes($1) }.compactMap { key -> (NodeIndex, NodeIndex, Int)? in
+      let w = sum[key]!
+      return w == 0 ? nil : (key[0], key[1], w > 0 ? 1 : -1)
+    }
+    return SignedGraph(nodeCount: nodeCount, sortedTies: ties)
+  }
+}
