@@ -9,7 +9,10 @@ public struct StatecraftCommand: ParsableCommand {
     commandName: "statecraft",
     abstract: "Model geopolitical relationships as a graph: who matters, how A reaches B, what if.",
     discussion: "Reads world files (.yaml, see Graphs/README.md) or CSV edge lists.",
-    subcommands: [Validate.self, Info.self, Rank.self, Path.self, Communities.self, Render.self]
+    subcommands: [
+      Validate.self, Info.self, Rank.self, Path.self, Communities.self, Balance.self,
+      Brokerage.self, Influence.self, Render.self,
+    ]
   )
 
   public init() {}
@@ -149,6 +152,63 @@ extension StatecraftCommand {
     }
   }
 
+  struct Balance: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Structural balance: triangle indices, frustration index, the two camps and what breaks them.")
+
+    @OptionGroup var graph: GraphOptions
+    @Option(help: "Solve frustration exactly up to this many actors (heuristic above).") var exactLimit = 30
+
+    func run() throws { print(try Reports.balance(graph.load(), lens: graph.lens, exactLimit: exactLimit)) }
+  }
+
+  struct Brokerage: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Gould–Fernandez brokerage roles of each actor, with groups from an attribute.")
+
+    @OptionGroup var graph: GraphOptions
+    @Option(help: "The actor attribute that defines groups (e.g. bloc).") var by: String
+    @Option(help: "Output format: table, json or csv.") var format: OutputStyle = .table
+
+    func run() throws {
+      let world = try graph.load()
+      guard world.actors.contains(where: { $0.attributes[by] != nil }) else {
+        throw ValidationError("no actor has the attribute \"\(by)\".")
+      }
+      print(try Reports.brokerage(world, lens: graph.lens, by: by, format: format.rawValue))
+    }
+  }
+
+  struct Influence: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Pairwise influence: who sways an actor (--over), whom an actor sways (--of).",
+      discussion: """
+        fj: Friedkin–Johnsen total influence V = (I − ΛW)⁻¹(I − Λ); an arc j → i means i heeds j; \
+        susceptibility λ from the actor attribute `susceptibility` (default 0.5). walk: walk sums \
+        Σ αᵏ Aᵏ (Katz, pairwise). Dense: fine to a few thousand actors.
+        """)
+
+    enum Model: String, ExpressibleByArgument { case fj, walk }
+
+    @OptionGroup var graph: GraphOptions
+    @Option(help: "Show who sways this actor.") var over: String?
+    @Option(help: "Show whom this actor sways.") var of: String?
+    @Option(help: "fj (Friedkin–Johnsen) or walk (walk sums).") var model: Model = .fj
+    @Option(help: "Walk attenuation (default: half of 1/λmax).") var alpha: Double?
+    @Option(help: "Output format: table, json or csv.") var format: OutputStyle = .table
+
+    func validate() throws {
+      if over != nil && of != nil { throw ValidationError("give --over or --of, not both.") }
+      if let alpha, alpha <= 0 { throw ValidationError("--alpha must be positive.") }
+    }
+
+    func run() throws {
+      print(try Reports.influence(
+        graph.load(), lens: graph.lens, over: over.map { Actor.ID($0) }, of: of.map { Actor.ID($0) },
+        model: model.rawValue, alpha: alpha, format: format.rawValue))
+    }
+  }
+
   struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Draw a relationship map with Graphviz (in-process) to SVG, PNG, PDF or DOT.")
@@ -173,6 +233,9 @@ extension StatecraftCommand {
     @Option(help: "Highlight the shortest path between two actors, e.g. USA,BSG.")
     var highlightPath: String?
     @Flag(help: "Colour actors by Louvain community.") var colorCommunities = false
+    @Flag(help: "Colour actors by structural-balance camp (the frustration-minimizing split).")
+    var colorCamps = false
+    @Flag(help: "Emphasize the ties of unbalanced triangles.") var markUnbalanced = false
 
     func validate() throws {
       if let format, OutputFormat(rawValue: format.lowercased()) == nil {
@@ -181,6 +244,8 @@ extension StatecraftCommand {
       if sizeBy != "none" && Measure(rawValue: sizeBy) == nil {
         throw ValidationError("--size-by must be none or one of \(Measure.allCases.map(\.rawValue).joined(separator: ", ")); got \"\(sizeBy)\".")
       }
+      if colorCommunities && colorCamps { throw ValidationError("choose --color-communities or --color-camps, not both.") }
+      if highlightPath != nil && markUnbalanced { throw ValidationError("choose --highlight-path or --mark-unbalanced, not both.") }
       if let highlightPath, highlightPath.split(separator: ",").count != 2 {
         throw ValidationError("--highlight-path takes two actor ids, FROM,TO; got \"\(highlightPath)\".")
       }
@@ -205,7 +270,7 @@ extension StatecraftCommand {
           let ends = p.split(separator: ",").map { Actor.ID($0.trimmingSpaces) }
           return (ends[0], ends[1])
         },
-        colorByCommunities: colorCommunities)
+        colorByCommunities: colorCommunities, colorByCamps: colorCamps, markUnbalanced: markUnbalanced)
       print("wrote \(result.path) (\(result.format.rawValue), engine \(result.engine.rawValue), \(world.actors.count) actors, \(try world.relations(through: graph.lens).count) relations)")
     }
 

@@ -15,7 +15,8 @@ public enum MapRendering {
   /// The DOT text for a world under the given options (sizing scores computed here).
   public static func dot(
     _ world: World, lens: Lens, sizeBy: Measure?, clusterBy: String?, edgeLabels: Bool?,
-    engine: LayoutEngine, highlight: (Actor.ID, Actor.ID)? = nil, colorByCommunities: Bool = false
+    engine: LayoutEngine, highlight: (Actor.ID, Actor.ID)? = nil, colorByCommunities: Bool = false,
+    colorByCamps: Bool = false, markUnbalanced: Bool = false
   ) throws -> String {
     var options = MapOptions(lens: lens, clusterBy: clusterBy, edgeLabels: edgeLabels, engine: engine)
     if let (from, to) = highlight {
@@ -23,10 +24,23 @@ public enum MapRendering {
       let path = try world.paths(from: from, to: to, lens: lens).first
         ?? world.paths(from: from, to: to, lens: lens, undirected: true).first
       guard let path else { throw HighlightError(from: from, to: to) }
-      options.highlightPath = path.actors
+      options.highlight = Highlight(path: path.actors)
     }
     if colorByCommunities {
       options.colorGroups = ("Louvain community", try world.through(lens).louvainCommunities())
+    }
+    var signedLens = lens
+    signedLens.sign = .signed
+    if colorByCamps {
+      options.colorGroups = ("balance camp", try world.through(signedLens).signedGraph().frustration().camps)
+    }
+    if markUnbalanced {
+      let triangles = try world.through(signedLens).signedGraph().triangleBalance().unbalancedTriangles
+      let ids = triangles.map { $0.map { world.actors[$0].id } }
+      options.highlight = Highlight(
+        caption: "highlighted: ties in \(triangles.count) unbalanced triangle\(triangles.count == 1 ? "" : "s")",
+        actors: Set(ids.flatMap { $0 }),
+        pairs: ids.flatMap { [($0[0], $0[1]), ($0[1], $0[2]), ($0[0], $0[2])] })
     }
     if let sizeBy {
       // Sizes come from every relation the lens admits, so the map and `rank` agree.
@@ -40,13 +54,15 @@ public enum MapRendering {
   public static func render(
     _ world: World, lens: Lens = Lens(), to path: String, format: OutputFormat,
     engine requested: LayoutEngine?, sizeBy: Measure? = .pagerank, clusterBy: String? = nil,
-    edgeLabels: Bool? = nil, highlight: (Actor.ID, Actor.ID)? = nil, colorByCommunities: Bool = false
+    edgeLabels: Bool? = nil, highlight: (Actor.ID, Actor.ID)? = nil, colorByCommunities: Bool = false,
+    colorByCamps: Bool = false, markUnbalanced: Bool = false
   ) throws -> Result {
     let relations = try world.relations(through: lens)
     let engine = requested ?? LayoutEngine.automatic(nodes: world.actors.count, edges: relations.count)
     let text = try dot(
       world, lens: lens, sizeBy: sizeBy, clusterBy: clusterBy, edgeLabels: edgeLabels, engine: engine,
-      highlight: highlight, colorByCommunities: colorByCommunities)
+      highlight: highlight, colorByCommunities: colorByCommunities, colorByCamps: colorByCamps,
+      markUnbalanced: markUnbalanced)
     let bytes = try GraphvizRenderer.render(dot: text, engine: engine, format: format)
     try AtomicFile.write(bytes, to: path)
     return Result(path: path, engine: engine, format: format, bytes: bytes.count)

@@ -14,9 +14,8 @@ public struct MapOptions: Sendable {
   /// Layout engine hints written into the DOT: `dot` gets rank settings, others overlap
   /// removal.
   public var engine: LayoutEngine
-  /// Actors to emphasize as one path, in order; ties between consecutive actors are drawn
-  /// bold and everything else is dimmed.
-  public var highlightPath: [Actor.ID] = []
+  /// Actors and ties to emphasize (a path, unbalanced triangles); everything else is dimmed.
+  public var highlight: Highlight?
   /// A group label per actor (such as Louvain communities) that colours the nodes, with a
   /// name for the caption.
   public var colorGroups: (name: String, labels: [Int])?
@@ -30,6 +29,27 @@ public struct MapOptions: Sendable {
     self.clusterBy = clusterBy
     self.edgeLabels = edgeLabels
     self.engine = engine
+  }
+}
+
+/// What a map emphasizes: some actors and the ties between given pairs (either direction),
+/// described in the caption.
+public struct Highlight: Sendable {
+  public var caption: String
+  public var actors: Set<Actor.ID>
+  public var pairs: Set<[Actor.ID]>
+
+  public init(caption: String, actors: Set<Actor.ID>, pairs: [(Actor.ID, Actor.ID)]) {
+    self.caption = caption
+    self.actors = actors
+    self.pairs = Set(pairs.flatMap { [[$0, $1], [$1, $0]] })
+  }
+
+  /// A path's actors and consecutive pairs.
+  public init(path: [Actor.ID]) {
+    self.init(
+      caption: "highlighted: " + path.map(\.rawValue).joined(separator: " – "), actors: Set(path),
+      pairs: Array(zip(path, path.dropFirst())))
   }
 }
 
@@ -98,9 +118,8 @@ public struct DOTWriter: Sendable {
     let weights = bundles.map(\.weight)
     let weightRange = (weights.min() ?? 1) ... (weights.max() ?? 1)
     let labels = options.edgeLabels ?? (relations.count <= 60)
-    let pathPairs = Set(zip(options.highlightPath, options.highlightPath.dropFirst()).flatMap { [[$0, $1], [$1, $0]] })
     for bundle in bundles {
-      let emphasis: Bool? = pathPairs.isEmpty ? nil : pathPairs.contains([bundle.first.from, bundle.first.to])
+      let emphasis = options.highlight.map { $0.pairs.contains([bundle.first.from, bundle.first.to]) }
       line("  " + edgeStatement(world, bundle, weightRange: weightRange, labels: labels, emphasis: emphasis))
     }
     line("}")
@@ -160,8 +179,8 @@ public struct DOTWriter: Sendable {
     } else {
       attributes += [("fillcolor", group == nil ? style.nodeFill : "white")]
     }
-    if !options.highlightPath.isEmpty {
-      if options.highlightPath.contains(actor.id) {
+    if let highlight = options.highlight {
+      if highlight.actors.contains(actor.id) {
         attributes += [("penwidth", "3"), ("color", "#000000")]
       } else {
         attributes += [("fontcolor", "#777777"), ("color", "#AAAAAA")]
@@ -246,9 +265,7 @@ public struct DOTWriter: Sendable {
     if let clusterBy = options.clusterBy { caption.append("boxes: \(clusterBy)") }
     if let types = options.lens.types { caption.append("types: \(types.joined(separator: ", "))") }
     if let colorGroups = options.colorGroups { caption.append("colour: \(colorGroups.name)") }
-    if options.highlightPath.count > 1 {
-      caption.append("highlighted: \(options.highlightPath.map(\.rawValue).joined(separator: " – "))")
-    }
+    if let highlight = options.highlight { caption.append(highlight.caption) }
     if options.lens.sign != .absolute { caption.append("\(options.lens.sign.rawValue) ties only") }
     var rows = "<tr><td align=\"left\"><font point-size=\"18\"><b>\(html(world.title))</b></font></td></tr>"
     rows += "<tr><td align=\"left\"><font point-size=\"11\" color=\"#555555\">\(html(caption.joined(separator: " · ")))</font></td></tr>"

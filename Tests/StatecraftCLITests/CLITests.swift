@@ -22,6 +22,30 @@ struct ReportTests {
     try expectMatchesGolden(try Reports.info(world), named: "info.txt")
   }
 
+  @Test("path, communities, balance, brokerage and influence reports on the seed world match the golden files")
+  func analysisGolden() throws {
+    let world = try WorldFile.load(graph("pakistan-2025.yaml"))
+    try expectMatchesGolden(
+      try Reports.paths(world, from: "USA", to: "BSG", count: 2, undirected: true), named: "path-USA-BSG.txt")
+    try expectMatchesGolden(
+      try Reports.paths(world, from: "USA", to: "BSG", undirected: true, format: "json"), named: "path-USA-BSG.json")
+    try expectMatchesGolden(try Reports.communities(world), named: "communities.txt")
+    try expectMatchesGolden(try Reports.balance(world), named: "balance.txt")
+    try expectMatchesGolden(try Reports.brokerage(world, by: "bloc"), named: "brokerage-bloc.txt")
+    try expectMatchesGolden(try Reports.influence(world, over: "PAK"), named: "influence-over-PAK.txt")
+    try expectMatchesGolden(try Reports.influence(world, of: "USA", model: "walk", format: "csv"), named: "influence-of-USA-walk.csv")
+    for measure in Measure.allCases {
+      try expectMatchesGolden(try Reports.rank(world, measure: measure, format: "csv"), named: "rank-\(measure.rawValue).csv")
+    }
+  }
+
+  @Test("balance on Gahuku-Gama reports the published frustration index")
+  func gama() throws {
+    let report = try Reports.balance(try WorldFile.load(graph("gahuku-gama.yaml")))
+    #expect(report.contains("Frustration index: 7 (exact)"))
+    #expect(report.contains("Camp A: GAVEV, KOTUN, NAGAD, GAMA"))
+  }
+
   @Test("rank --format json on the Florentine families reproduces NetworkX to 1e-9")
   func florentineJSON() throws {
     let world = try WorldFile.load(graph("florentine-families.yaml"))
@@ -118,6 +142,12 @@ struct ProcessTests {
     (["rank", "Graphs/pakistan-2025.yaml", "--date", "2025-13"], 64, "is not a date"),
     (["render", "Graphs/pakistan-2025.yaml", "--cluster-by", "colour"], 64, "no actor has the attribute"),
     (["render", "Graphs/pakistan-2025.yaml", "-o", "/tmp/x.gif"], 64, "cannot tell the format"),
+    (["path", "Graphs/pakistan-2025.yaml", "USA", "BGS"], 1, "did you mean \"BSG\"?"),
+    (["path", "Graphs/pakistan-2025.yaml", "USA", "BSG", "-k", "0"], 64, "-k must be at least 1"),
+    (["influence", "Graphs/pakistan-2025.yaml", "--over", "PAK", "--of", "CHN"], 64, "not both"),
+    (["brokerage", "Graphs/pakistan-2025.yaml", "--by", "colour"], 64, "no actor has the attribute"),
+    (["rank", "Graphs/karate-club.csv", "--undirected", "--measure", "katz", "--alpha", "0.05"], 1, "is not below 1/λmax"),
+    (["communities", "Graphs/pakistan-2025.yaml", "--resolution", "0"], 64, "--resolution must be positive"),
   ])
   func errors(arguments: [String], status: Int32, message: String) throws {
     let r = try run(arguments)
@@ -147,6 +177,8 @@ struct ProcessTests {
       ["rank", "Graphs/pakistan-2025.yaml", "--measure", "betweenness", "--format", "json"],
       ["rank", "Graphs/karate-club.csv", "--undirected", "--format", "csv"],
       ["render", "Graphs/pakistan-2025.yaml", "--format", "dot", "-o", "/dev/stdout"],
+      ["communities", "Graphs/karate-club.csv", "--undirected", "--seed", "3", "--format", "json"],
+      ["balance", "Graphs/gahuku-gama.yaml"],
     ] {
       let a = try run(args)
       let b = try run(args)
