@@ -20,3 +20,12 @@ echo "== Who brokers: betweenness (length = 1/strength, normalized) =="
 echo
 echo "== Who is targeted: in-strength of hostile ties only =="
 "$bin" rank "$world" --measure in-strength --sign negative --top 5
+echo
+echo "== How the US reaches the Baloch groups (shortest path, ties walked either way) =="
+"$bin" path "$world" USA BSG --any-direction
+echo
+echo "== Structural balance: which ties keep the world from splitting into two camps =="
+"$bin" balance "$world"
+echo
+echo "== Who sways Pakistan (Friedkin–Johnsen total influence) =="
+"$bin" influence "$world" --over PAK
