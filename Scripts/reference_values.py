@@ -194,6 +194,17 @@ emit("smallSimplePathLengths0to5", "[path_weight(D, p, 'dist') for p in islice(n
 emit("barbellModularity", "nx.community.modularity(nx.barbell_graph(4, 0), [set(range(4)), set(range(4, 8))])",
      [nx.community.modularity(nx.barbell_graph(4, 0), [set(range(4)), set(range(4, 8))])], "Two 4-cliques.")
 
+eb = nx.edge_betweenness_centrality(F)
+emit("florentineEdgeBetweenness", "nx.edge_betweenness_centrality(nx.florentine_families_graph()), edges as sorted (u, v) by node order",
+     [eb[e] if e in eb else eb[(e[1], e[0])] for e in sorted(((min(fnodes.index(u), fnodes.index(v)), max(fnodes.index(u), fnodes.index(v))) for u, v in F.edges()))
+      for e in [(fnodes[e[0]], fnodes[e[1]])]], "Edge betweenness, edges sorted by node index pair.")
+ebd = nx.edge_betweenness_centrality(D, weight="dist", normalized=False)
+emit("smallEdgeBetweennessReciprocal", "nx.edge_betweenness_centrality(D, weight='dist', normalized=False), arcs sorted",
+     [ebd[e] for e in sorted(D.edges())], "Unnormalized edge betweenness, length 1/weight.")
+G5 = nx.grid_2d_graph(3, 3)
+emit("gridAllShortestCorner", "len(list(nx.all_shortest_paths(nx.grid_2d_graph(3, 3), (0, 0), (2, 2))))",
+     [len(list(nx.all_shortest_paths(G5, (0, 0), (2, 2))))], "Shortest corner-to-corner paths in a 3x3 grid.")
+
 # --- Gahuku-Gama signed network: brute force over every triple and every 2-camp split ---
 import itertools, yaml
 gw = yaml.safe_load(open("Graphs/gahuku-gama.yaml"))

@@ -116,11 +116,16 @@ extension StatecraftCommand {
     var length: Lens.PathLength = .reciprocal
     @Flag(help: "Walk relations in either direction (who is connected to whom, not who acts on whom).")
     var anyDirection = false
+    @Flag(help: "List every shortest path (nx.all_shortest_paths) instead of the k best.")
+    var all = false
     @Option(help: "Output format: table or json.") var format: OutputStyle = .table
 
     func validate() throws {
       guard k >= 1 else { throw ValidationError("-k must be at least 1, got \(k).") }
       if format == .csv { throw ValidationError("--format for paths is table or json.") }
+      if all && (kind != .shortest || k != 1 || anyDirection || avoid != nil) {
+        throw ValidationError("--all lists shortest paths along the relations; drop --kind, -k, --any-direction and --avoid.")
+      }
     }
 
     func run() throws {
@@ -129,7 +134,7 @@ extension StatecraftCommand {
       let avoided = avoid.map { $0.split(separator: ",").map { Actor.ID($0.trimmingSpaces) } } ?? []
       print(try Reports.paths(
         graph.load(), from: Actor.ID(from), to: Actor.ID(to), count: k, kind: kind, lens: lens,
-        avoiding: avoided, undirected: anyDirection, format: format.rawValue))
+        avoiding: avoided, undirected: anyDirection, allShortest: all, format: format.rawValue))
     }
   }
 

@@ -73,11 +73,11 @@ public enum Reports {
   public static func paths(
     _ world: World, from source: Actor.ID, to target: Actor.ID, count: Int = 1,
     kind: PathKind = .shortest, lens: Lens = Lens(), avoiding: [Actor.ID] = [],
-    undirected: Bool = false, format: String = "table"
+    undirected: Bool = false, allShortest: Bool = false, format: String = "table"
   ) throws -> String {
     let found = try world.paths(
       from: source, to: target, count: count, kind: kind, lens: lens, avoiding: avoiding,
-      undirected: undirected)
+      undirected: undirected, allShortest: allShortest)
     func name(_ id: Actor.ID) -> String { "\(world[actor: id]?.name ?? id.rawValue) (\(id))" }
     let valueName: String
     switch kind {
@@ -109,7 +109,7 @@ public enum Reports {
     var out = ""
     for (i, p) in found.enumerated() {
       if i > 0 { out += "\n" }
-      let title = count > 1 ? "Path \(i + 1) of \(found.count)" : "\(kind.rawValue.capitalized) path"
+      let title = count > 1 || allShortest ? "Path \(i + 1) of \(found.count)" : "\(kind.rawValue.capitalized) path"
       out += "\(title): \(p.actors.map(\.rawValue).joined(separator: " → "))"
       out += "  [\(valueName) \(tableNumber(p.value)), \(p.hops.count) ties]\n"
       for (j, h) in p.hops.enumerated() {

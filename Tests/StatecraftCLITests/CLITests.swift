@@ -144,6 +144,7 @@ struct ProcessTests {
     (["render", "Graphs/pakistan-2025.yaml", "-o", "/tmp/x.gif"], 64, "cannot tell the format"),
     (["path", "Graphs/pakistan-2025.yaml", "USA", "BGS"], 1, "did you mean \"BSG\"?"),
     (["path", "Graphs/pakistan-2025.yaml", "USA", "BSG", "-k", "0"], 64, "-k must be at least 1"),
+    (["path", "Graphs/pakistan-2025.yaml", "USA", "BSG", "--all", "--any-direction"], 64, "--all lists shortest paths"),
     (["influence", "Graphs/pakistan-2025.yaml", "--over", "PAK", "--of", "CHN"], 64, "not both"),
     (["brokerage", "Graphs/pakistan-2025.yaml", "--by", "colour"], 64, "no actor has the attribute"),
     (["rank", "Graphs/karate-club.csv", "--undirected", "--measure", "katz", "--alpha", "0.05"], 1, "is not below 1/λmax"),

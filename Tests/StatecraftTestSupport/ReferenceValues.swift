@@ -466,17 +466,17 @@ public enum Reference {
     9.5,
     6.916666666666666,
     6.783333333333333,
-    7.833333333333332,
-    7.083333333333333,
-    8.0,
     7.833333333333333,
-    7.833333333333332,
+    7.083333333333332,
+    7.999999999999999,
+    7.833333333333333,
+    7.833333333333333,
     6.583333333333333,
-    4.766666666666667,
+    4.766666666666666,
     7.199999999999999,
-    8.083333333333332,
-    5.333333333333333,
-    5.366666666666667,
+    8.083333333333334,
+    5.333333333333332,
+    5.366666666666666,
   ]
 
   /// Eigenvector centrality.
@@ -522,21 +522,21 @@ public enum Reference {
   /// HITS authorities (ARPACK SVD in NetworkX).
   // obtained with: nx.hits(nx.florentine_families_graph())[1]  # networkx 3.6.1
   public static let florentineAuthorities: [Double] = [
-    0.03773016288451399,
-    0.12285332468398233,
-    0.07395218974534674,
-    0.07872125479365757,
-    0.1016327190110338,
-    0.060442028207945545,
+    0.03773016288451398,
+    0.12285332468398234,
+    0.07395218974534669,
+    0.07872125479365755,
+    0.10163271901103377,
+    0.06044202820794554,
     0.09751356866887992,
-    0.09302825247805308,
-    0.06964967543529864,
-    0.04165948296745717,
-    0.012794273839067938,
+    0.09302825247805306,
+    0.06964967543529862,
+    0.04165948296745716,
+    0.01279427383906796,
     0.08073966382226494,
-    0.0825427479718137,
-    0.02139049639712334,
-    0.0253501590935615,
+    0.08254274797181374,
+    0.021390496397123364,
+    0.02535015909356149,
   ]
 
   /// Closeness, length 1/weight.
@@ -794,22 +794,22 @@ public enum Reference {
   /// HITS hubs.
   // obtained with: nx.hits(D)[0]  # networkx 3.6.1
   public static let smallHubs: [Double] = [
-    0.3353883302902076,
-    0.6331023471853854,
-    0.0030259575641191474,
-    2.3467111990840147e-18,
-    0.028483364960287732,
+    0.3353883302902077,
+    0.6331023471853855,
+    0.0030259575641191144,
+    6.025469044140105e-17,
+    0.028483364960287805,
     -0.0,
   ]
 
   /// HITS authorities.
   // obtained with: nx.hits(D)[1]  # networkx 3.6.1
   public static let smallAuthorities: [Double] = [
-    0.0009594832731793434,
-    0.21269266743774173,
-    0.7085865497131413,
-    0.01854299048536204,
-    7.934398071357785e-18,
+    0.0009594832731791787,
+    0.21269266743774176,
+    0.7085865497131412,
+    0.01854299048536214,
+    2.0372540933674426e-16,
     0.05921830909057544,
   ]
 
@@ -836,6 +836,51 @@ public enum Reference {
   // obtained with: nx.community.modularity(nx.barbell_graph(4, 0), [set(range(4)), set(range(4, 8))])  # networkx 3.6.1
   public static let barbellModularity: [Double] = [
     0.42307692307692313,
+  ]
+
+  /// Edge betweenness, edges sorted by node index pair.
+  // obtained with: nx.edge_betweenness_centrality(nx.florentine_families_graph()), edges as sorted (u, v) by node order  # networkx 3.6.1
+  public static let florentineEdgeBetweenness: [Double] = [
+    0.13333333333333336,
+    0.1761904761904762,
+    0.146031746031746,
+    0.12222222222222222,
+    0.21269841269841266,
+    0.24761904761904763,
+    0.05714285714285715,
+    0.05238095238095239,
+    0.11904761904761905,
+    0.04285714285714286,
+    0.07142857142857144,
+    0.1365079365079365,
+    0.07936507936507937,
+    0.04761904761904762,
+    0.12222222222222223,
+    0.15555555555555559,
+    0.13333333333333336,
+    0.13333333333333336,
+    0.1634920634920635,
+    0.13333333333333336,
+  ]
+
+  /// Unnormalized edge betweenness, length 1/weight.
+  // obtained with: nx.edge_betweenness_centrality(D, weight='dist', normalized=False), arcs sorted  # networkx 3.6.1
+  public static let smallEdgeBetweennessReciprocal: [Double] = [
+    6.0,
+    0.0,
+    7.0,
+    2.0,
+    3.0,
+    7.0,
+    6.0,
+    1.0,
+    3.0,
+  ]
+
+  /// Shortest corner-to-corner paths in a 3x3 grid.
+  // obtained with: len(list(nx.all_shortest_paths(nx.grid_2d_graph(3, 3), (0, 0), (2, 2))))  # networkx 3.6.1
+  public static let gridAllShortestCorner: [Double] = [
+    6.0,
   ]
 
   /// Triangles and strictly balanced triangles of Gahuku-Gama.

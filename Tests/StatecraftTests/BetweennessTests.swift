@@ -143,10 +143,27 @@ struct BetweennessTests {
     let whole = try g.betweenness(normalized: false)
     var bySource = [Double](repeating: 0, count: 60)
     for s in 0 ..< 60 {
-      let part = g.brandesAccumulate(sources: s ..< s + 1, length: .reciprocal, inLength: g.inArcLengths(.reciprocal), endpoints: false)
+      let part = g.brandesAccumulate(sources: s ..< s + 1, length: .reciprocal, inLength: g.inArcLengths(.reciprocal), endpoints: false).nodes
       for v in 0 ..< 60 { bySource[v] += part[v] }
     }
     #expect(isApproximatelyEqual(whole, bySource, tolerance: 1e-12))
+  }
+
+  @Test("edge betweenness matches NetworkX, undirected and directed")
+  func edges() throws {
+    let world = try ClassicGraphs.florentine()
+    let g = try world.through()
+    // Our edges come sorted by node index; the world's node order is NetworkX's node order.
+    let ours = try g.edgeBetweenness()
+    // obtained with: nx.edge_betweenness_centrality(nx.florentine_families_graph())
+    #expect(isApproximatelyEqual(ours.map(\.score), Reference.florentineEdgeBetweenness))
+    #expect(ours.count == 20)
+    // obtained with: nx.edge_betweenness_centrality(D, weight='dist', normalized=False)
+    let d = try ClassicGraphs.smallDirected().edgeBetweenness(normalized: false)
+    #expect(isApproximatelyEqual(d.map(\.score), Reference.smallEdgeBetweennessReciprocal))
+    // Closed form: on a path every pair's route crosses the edges between them.
+    let path = try ClassicGraphs.path(4).edgeBetweenness(length: .hops, normalized: false)
+    #expect(path.map(\.score) == [3, 4, 3])
   }
 
   @Test("negative strengths are refused")

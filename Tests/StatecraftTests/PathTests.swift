@@ -25,6 +25,21 @@ struct PathTests {
     for p in paths { #expect(Set(p.nodes).count == p.nodes.count) }  // loopless
   }
 
+  @Test("all shortest paths")
+  func allShortest() throws {
+    let grid = try ClassicGraphs.grid(3, 3)
+    let paths = try grid.allShortestPaths(from: 0, to: 8, length: .hops)
+    // obtained with: len(list(nx.all_shortest_paths(nx.grid_2d_graph(3, 3), (0, 0), (2, 2))))
+    #expect(Double(paths.count) == Reference.gridAllShortestCorner[0])
+    #expect(paths.allSatisfy { $0.hops == 4 && $0.value == 4 })
+    #expect(Set(paths.map(\.nodes)).count == 6)
+    #expect(try grid.allShortestPaths(from: 0, to: 8, length: .hops, limit: 2).count == 2)
+    #expect(try Digraph(nodeCount: 2, edges: []).allShortestPaths(from: 0, to: 1).isEmpty)
+    // Weighted ties: 0-1-3 is 1/2 + 1/2 long, 0-2-3 is 1/4 + 3/4: both 1.
+    let diamond = try Digraph(nodeCount: 4, edges: [(0, 1), (1, 3), (0, 2), (2, 3)], weights: [2, 2, 4, 4.0 / 3])
+    #expect(try diamond.allShortestPaths(from: 0, to: 3).map(\.nodes) == [[0, 1, 3], [0, 2, 3]])
+  }
+
   @Test("unit lengths give BFS depths")
   func bfs() throws {
     let g = try ClassicGraphs.grid(5, 6)

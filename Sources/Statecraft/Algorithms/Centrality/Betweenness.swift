@@ -56,7 +56,7 @@ extension Digraph {
     DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
       let lo = n * chunk / chunkCount
       let hi = n * (chunk + 1) / chunkCount
-      partials.set(chunk, brandesAccumulate(sources: lo ..< hi, length: length, inLength: inLength, endpoints: endpoints))
+      partials.set(chunk, brandesAccumulate(sources: lo ..< hi, length: length, inLength: inLength, endpoints: endpoints).nodes)
     }
     var centrality = [Double](repeating: 0, count: n)
     for chunk in 0 ..< chunkCount {
@@ -76,12 +76,15 @@ extension Digraph {
     return centrality
   }
 
-  /// Brandes accumulation from a range of sources: the unscaled sum of dependencies.
+  /// Brandes accumulation from a range of sources: the unscaled sums of dependencies per
+  /// node, and per in-arc slot (CSR of the transpose) when `collectArcs`.
   func brandesAccumulate(
-    sources: Range<NodeIndex>, length: Lens.PathLength, inLength: [Double], endpoints: Bool
-  ) -> [Double] {
+    sources: Range<NodeIndex>, length: Lens.PathLength, inLength: [Double], endpoints: Bool,
+    collectArcs: Bool = false
+  ) -> (nodes: [Double], arcs: [Double]) {
     let n = nodeCount
     var centrality = [Double](repeating: 0, count: n)
+    var arcScores = [Double](repeating: 0, count: collectArcs ? arcCount : 0)
     var distance = [Double](repeating: .infinity, count: n)
     var pathCount = [Double](repeating: 0, count: n)
     var dependency = [Double](repeating: 0, count: n)
@@ -99,6 +102,7 @@ extension Digraph {
     dependency.withUnsafeMutableBufferPointer { delta in
     order.withUnsafeMutableBufferPointer { order in
     centrality.withUnsafeMutableBufferPointer { c in
+    arcScores.withUnsafeMutableBufferPointer { arcScore in
       for s in sources {
         // (1) Distances and settle order.
         var count = 0
@@ -165,12 +169,18 @@ extension Digraph {
           if length == .hops {
             let previous = dw - 1
             for i in inOff[w] ..< inOff[w + 1] where d[inSrc[i]] == previous {
-              delta[inSrc[i]] += sigma[inSrc[i]] * coefficient
+              let share = sigma[inSrc[i]] * coefficient
+              delta[inSrc[i]] += share
+              if collectArcs { arcScore[i] += share }
             }
           } else {
             for i in inOff[w] ..< inOff[w + 1] {
               let dv = d[inSrc[i]]
-              if dv < dw && isTie(dv + inLen[i], dw) { delta[inSrc[i]] += sigma[inSrc[i]] * coefficient }
+              if dv < dw && isTie(dv + inLen[i], dw) {
+                let share = sigma[inSrc[i]] * coefficient
+                delta[inSrc[i]] += share
+                if collectArcs { arcScore[i] += share }
+              }
             }
           }
           if w != s { c[w] += delta[w] + (endpoints ? 1 : 0) }
@@ -183,8 +193,41 @@ extension Digraph {
           delta[v] = 0
         }
       }
-    }}}}}}}}}}}
-    return centrality
+    }}}}}}}}}}}}
+    return (centrality, arcScores)
+  }
+
+  /// Returns the betweenness of every edge: the sum, over ordered pairs (s, t), of the
+  /// fraction of shortest s–t paths that use it. The ties that carry most of the shortest
+  /// routes are the ones whose loss would reroute the most.
+  ///
+  /// Conventions: matches `nx.edge_betweenness_centrality(G, normalized=…, weight=…)` with
+  /// lengths as ``betweenness(length:normalized:endpoints:)``: normalized scores are divided
+  /// by n(n−1); unnormalized scores of an undirected graph are halved.
+  ///
+  /// - Returns: One score per arc for a directed graph, per edge (u ≤ v) for an undirected
+  ///   one, ordered by source then target.
+  /// - Complexity: as ``betweenness(length:normalized:endpoints:)``, on one core.
+  public func edgeBetweenness(
+    length: Lens.PathLength = .reciprocal, normalized: Bool = true
+  ) throws -> [(source: NodeIndex, target: NodeIndex, score: Double)] {
+    try requireNonNegativeWeights(for: "edgeBetweenness")
+    let n = nodeCount
+    let raw = brandesAccumulate(
+      sources: 0 ..< n, length: length, inLength: inArcLengths(length), endpoints: false,
+      collectArcs: true
+    ).arcs
+    var scale = 1.0
+    if normalized { scale = n > 1 ? 1 / (Double(n) * Double(n - 1)) : 1 } else if !isDirected { scale = 0.5 }
+    var byArc: [[NodeIndex]: Double] = [:]
+    for v in 0 ..< n {
+      for i in inOffsets[v] ..< inOffsets[v + 1] {
+        let u = inSources[i]
+        let key = isDirected ? [u, v] : [Swift.min(u, v), Swift.max(u, v)]
+        byArc[key, default: 0] += raw[i]
+      }
+    }
+    return byArc.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { ($0[0], $0[1], byArc[$0]! * scale) }
   }
 
   /// The length of every arc (in CSR order) under a path-length convention; a zero

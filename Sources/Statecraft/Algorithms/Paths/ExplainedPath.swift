@@ -34,12 +34,15 @@ extension World {
   ///   - lens: Which relations count; `lens.pathLength` gives lengths for shortest paths.
   ///   - avoiding: Actors no path may pass through.
   ///   - undirected: Whether relations may be walked against their direction.
+  ///   - allShortest: Return every shortest path instead (then `avoiding` must be empty and
+  ///     `undirected` false).
   /// - Returns: The paths, best first; empty when `to` cannot be reached.
   /// - Throws: ``PathError`` for unknown actors, ``LensError`` and ``GraphError`` from the
   ///   projection.
   public func paths(
     from source: Actor.ID, to target: Actor.ID, count: Int = 1, kind: PathKind = .shortest,
-    lens: Lens = Lens(), avoiding: [Actor.ID] = [], undirected: Bool = false
+    lens: Lens = Lens(), avoiding: [Actor.ID] = [], undirected: Bool = false,
+    allShortest: Bool = false
   ) throws -> [ExplainedPath] {
     let ids = actors.map(\.id.rawValue)
     func node(_ id: Actor.ID) throws -> Int {
@@ -52,9 +55,15 @@ extension World {
     let t = try node(target)
     let avoided = Set(try avoiding.map(node))
     let g = try through(lens)
-    let found = try g.bestPaths(
-      from: s, to: t, count: count, kind: kind, length: lens.pathLength, avoiding: avoided,
-      undirected: undirected)
+    let found: [Path]
+    if allShortest {
+      precondition(avoiding.isEmpty && !undirected, "all shortest paths follow arcs and avoid nobody")
+      found = try g.allShortestPaths(from: s, to: t, length: lens.pathLength)
+    } else {
+      found = try g.bestPaths(
+        from: s, to: t, count: count, kind: kind, length: lens.pathLength, avoiding: avoided,
+        undirected: undirected)
+    }
     let admitted = try relations(through: lens)
     return found.map { path in
       let hops = zip(path.nodes, path.nodes.dropFirst()).map { u, v -> ExplainedPath.Hop in

@@ -1,0 +1,41 @@
+extension Digraph {
+  /// Returns every shortest path from `source` to `target` (at most `limit`), in
+  /// lexicographic order of their node sequences.
+  ///
+  /// Lengths that agree to a relative 1e-10 count as equal (see
+  /// ``betweenness(length:normalized:endpoints:)``).
+  ///
+  /// Conventions: the same set as `nx.all_shortest_paths(G, s, t, weight=dist)`.
+  ///
+  /// - Parameters:
+  ///   - limit: The most paths returned; counts grow exponentially on grids.
+  /// - Complexity: O((*n* + *m*) log *n* + *p* · *n*) for *p* paths.
+  public func allShortestPaths(
+    from source: NodeIndex, to target: NodeIndex, length: Lens.PathLength = .reciprocal,
+    limit: Int = 10_000
+  ) throws -> [Path] {
+    let distance = try bestValues(from: source, length: length)
+    guard let total = distance[target] else { return [] }
+    let inLength = inArcLengths(length)
+    // Walk back from the target over in-arcs that lie on a shortest path.
+    var result: [[NodeIndex]] = []
+    var reversed = [target]
+    func back(_ w: NodeIndex) {
+      if result.count >= limit { return }
+      if w == source {
+        result.append(reversed.reversed())
+        return
+      }
+      guard let dw = distance[w] else { return }
+      for i in inOffsets[w] ..< inOffsets[w + 1] {
+        let v = inSources[i]
+        guard let dv = distance[v], dv < dw, isTie(dv + inLength[i], dw) else { continue }
+        reversed.append(v)
+        back(v)
+        reversed.removeLast()
+      }
+    }
+    back(target)
+    return result.sorted { $0.lexicographicallyPrecedes($1) }.map { Path(nodes: $0, value: total) }
+  }
+}
