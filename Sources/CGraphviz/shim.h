@@ -10,4 +10,6 @@ static inline Agdesc_t cgv_undirected(void) { return Agundirected; }
 /* agtail/aghead are function-like macros: they do not import into Swift. */
 static inline Agnode_t *cgv_tail(Agedge_t *e) { return agtail(e); }
 static inline Agnode_t *cgv_head(Agedge_t *e) { return aghead(e); }
+/* AGSEQ is a macro over a bitfield: the creation order of a node or edge. */
+static inline unsigned long cgv_seq(void *obj) { return (unsigned long)AGSEQ(obj); }
 #endif

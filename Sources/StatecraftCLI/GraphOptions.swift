@@ -1,13 +1,23 @@
 import ArgumentParser
+import Foundation
 import Statecraft
+import StatecraftRender
+
+/// Writes conversion notes to stderr, one line each, naming the file.
+func reportNotes(_ notes: ConversionNotes, for file: String) {
+  for line in notes.lines { FileHandle.standardError.write(Data("note: \(file): \(line)\n".utf8)) }
+}
 
 /// Options every command that reads a world shares: the file and the lens to look through.
 struct GraphOptions: ParsableArguments {
-  @Argument(help: "A world file (.yaml) or an edge list (.csv with a source,target header).")
+  @Argument(help: "A world: .yaml, .csv (edge list with a source,target header), .graphml, .gexf, .json (node-link) or .dot.")
   var file: String
 
   @Flag(help: "Read a CSV edge list as undirected (every edge mutual).")
   var undirected = false
+
+  @Option(help: "For a CSV edge list: a node table (id, name, kind, attribute columns).")
+  var nodes: String?
 
   @Option(help: "Only these relation types, comma-separated (default: all).")
   var types: String?
@@ -36,7 +46,13 @@ struct GraphOptions: ParsableArguments {
       sign: sign, combine: combine, date: date.flatMap(PartialDate.init))
   }
 
-  func load() throws -> World { try WorldFile.load(file, undirected: undirected) }
+  /// Loads the world; what the format could not carry is reported on stderr.
+  func load() throws -> World {
+    var notes = ConversionNotes()
+    let world = try WorldIO.load(file, undirected: undirected, nodes: nodes, notes: &notes)
+    reportNotes(notes, for: file)
+    return world
+  }
 }
 
 extension Lens.SignLayer: ExpressibleByArgument {
@@ -46,6 +62,7 @@ extension Lens.SignLayer: ExpressibleByArgument {
 extension Lens.PathLength: ExpressibleByArgument {}
 extension Digraph.Combine: ExpressibleByArgument {}
 extension PathKind: ExpressibleByArgument {}
+extension WorldIO.Format: ExpressibleByArgument {}
 
 extension StringProtocol {
   var trimmingSpaces: String {

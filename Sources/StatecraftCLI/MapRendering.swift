@@ -64,23 +64,8 @@ public enum MapRendering {
       highlight: highlight, colorByCommunities: colorByCommunities, colorByCamps: colorByCamps,
       markUnbalanced: markUnbalanced)
     let bytes = try GraphvizRenderer.render(dot: text, engine: engine, format: format)
-    try AtomicFile.write(bytes, to: path)
+    try WorldIO.writeAtomically(bytes, to: path)
     return Result(path: path, engine: engine, format: format, bytes: bytes.count)
-  }
-}
-
-/// Writes files atomically: to a temporary file beside the target, then renamed over it,
-/// so a failed run never leaves a half-written output.
-public enum AtomicFile {
-  public static func write(_ bytes: [UInt8], to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let directory = url.deletingLastPathComponent()
-    do {
-      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-      try Data(bytes).write(to: url, options: .atomic)
-    } catch {
-      throw OutputError(path: path, reason: (error as NSError).localizedDescription)
-    }
   }
 }
 
@@ -91,9 +76,3 @@ public struct HighlightError: Error, CustomStringConvertible {
   public var description: String { "no path joins \(from) and \(to) under this lens, in either direction" }
 }
 
-/// An output file could not be written.
-public struct OutputError: Error, CustomStringConvertible {
-  public var path: String
-  public var reason: String
-  public var description: String { "cannot write \(path): \(reason); check the directory exists and is writable" }
-}

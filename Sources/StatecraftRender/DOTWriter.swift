@@ -19,6 +19,9 @@ public struct MapOptions: Sendable {
   /// A group label per actor (such as Louvain communities) that colours the nodes, with a
   /// name for the caption.
   public var colorGroups: (name: String, labels: [Int])?
+  /// Interchange mode: one edge per relation (no bundling) and every datum as an `sc_`
+  /// attribute, so ``DOTReader`` reads the world back without loss.
+  public var interchange = false
 
   public init(
     lens: Lens = Lens(), sizeBy: (measure: String, scores: NodeScores)? = nil,
@@ -85,7 +88,10 @@ public struct DOTWriter: Sendable {
     default:
       graphAttributes += [("overlap", "false"), ("splines", "true"), ("sep", "+8"), ("outputorder", "edgesfirst")]
     }
-    for (k, v) in graphAttributes { line("  \(k)=\(quote(v));") }
+    if options.interchange {
+      for (k, v) in world.flattened().graph { graphAttributes.append(("sc_" + k, v.text)) }
+    }
+    for (k, v) in graphAttributes { line("  \(key(k))=\(quote(v));") }
     line("  label=<\(titleBlock(world, relations: relations, options: options))>;")
     line("  node [fontname=\(quote(style.fontName)), fontsize=11, penwidth=1.2, margin=\"0.12,0.06\"];")
     line("  edge [fontname=\(quote(style.fontName)), fontsize=9, arrowsize=0.8];")
@@ -114,13 +120,23 @@ public struct DOTWriter: Sendable {
 
     // Edges: relations with the same ends, direction, sign and mode share one edge (its
     // label and tooltip list each of them); others are drawn in parallel.
-    let bundles = edgeBundles(world, relations)
+    let bundles = options.interchange ? relations.map { Bundle(relations: [$0]) } : edgeBundles(world, relations)
     let weights = bundles.map(\.weight)
     let weightRange = (weights.min() ?? 1) ... (weights.max() ?? 1)
     let labels = options.edgeLabels ?? (relations.count <= 60)
     for bundle in bundles {
       let emphasis = options.highlight.map { $0.pairs.contains([bundle.first.from, bundle.first.to]) }
-      line("  " + edgeStatement(world, bundle, weightRange: weightRange, labels: labels, emphasis: emphasis))
+      var statement = edgeStatement(world, bundle, weightRange: weightRange, labels: labels, emphasis: emphasis)
+      if options.interchange {
+        let r = bundle.first
+        var data: [(String, String)] = [("sc_type", r.type), ("sc_weight", "\(r.weight)"), ("sc_sign", String(r.sign.rawValue)), ("sc_mutual", r.mutual ? "true" : "false")]
+        if let v = r.since { data.append(("sc_since", v.description)) }
+        if let v = r.until { data.append(("sc_until", v.description)) }
+        if let v = r.source { data.append(("sc_citation", v)) }
+        if let v = r.note { data.append(("sc_note", v)) }
+        statement = String(statement.dropLast(2)) + ", " + data.map { "\(key($0))=\(quote($1))" }.joined(separator: ", ") + "];"
+      }
+      line("  " + statement)
     }
     line("}")
     return out
@@ -187,7 +203,11 @@ public struct DOTWriter: Sendable {
       }
     }
     attributes += [("label", label), ("tooltip", tooltip)]
-    return "\(quote(actor.id.rawValue)) [\(attributes.map { "\($0)=\(quote($1))" }.joined(separator: ", "))];"
+    if options.interchange {
+      attributes += [("sc_name", actor.name), ("sc_kind", actor.kind.rawValue)]
+      attributes += actor.attributes.keys.sorted().map { ("sc_attr_" + $0, actor.attributes[$0]!) }
+    }
+    return "\(quote(actor.id.rawValue)) [\(attributes.map { "\(key($0))=\(quote($1))" }.joined(separator: ", "))];"
   }
 
   /// Relations drawn as one edge.
@@ -245,7 +265,7 @@ public struct DOTWriter: Sendable {
       let label = typeCounts.map { $1 > 1 ? "\($0) ×\($1)" : $0 }.joined(separator: "\n")
       attributes += [("label", label), ("fontcolor", color)]
     }
-    return "\(quote(r.from.rawValue)) -> \(quote(r.to.rawValue)) [\(attributes.map { "\($0)=\(quote($1))" }.joined(separator: ", "))];"
+    return "\(quote(r.from.rawValue)) -> \(quote(r.to.rawValue)) [\(attributes.map { "\(key($0))=\(quote($1))" }.joined(separator: ", "))];"
   }
 
   func relationTooltip(_ world: World, _ r: Relation, verbal: Bool) -> String {
@@ -321,6 +341,11 @@ public struct DOTWriter: Sendable {
       }
     }
     return r + "\""
+  }
+
+  /// An attribute name: bare when it is a plain identifier, quoted otherwise.
+  func key(_ k: String) -> String {
+    k.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } ? k : quote(k)
   }
 
   /// Text escaped for an HTML-like label.

@@ -81,6 +81,24 @@ public enum GraphvizRenderer {
     }
   }
 
+  /// Parses DOT with libcgraph and hands the graph to `body` under the Graphviz lock; the
+  /// graph is closed afterwards. Syntax errors carry Graphviz's message.
+  static func withParsedGraph<R>(_ dot: String, _ body: (UnsafeMutablePointer<Agraph_t>) throws -> R) throws -> R {
+    try graphvizLock.withLock { _ -> R in
+      capturedMessages = ""
+      if sharedContext == nil {
+        _ = agseterrf(errorSink)
+        _ = agseterr(AGWARN)
+        sharedContext = gvContext()
+      }
+      guard let graph = agmemread(dot) else {
+        throw RenderError.syntax(cleaned(capturedMessages, fallback: "syntax error"))
+      }
+      defer { agclose(graph) }
+      return try body(graph)
+    }
+  }
+
   /// The installed Graphviz version, as libgvc reports it.
   public static var version: String {
     graphvizLock.withLock { _ in

@@ -29,3 +29,10 @@ public func expectMatchesGolden(
     "differs from Tests/\(target)/Golden/\(name); rerun with STATECRAFT_RECORD=1 and review the diff",
     sourceLocation: sourceLocation)
 }
+
+/// Whether two vectors agree elementwise to `tolerance` (absolute, or relative for large values).
+public func isApproximatelyEqual(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
+  a.count == b.count
+    && zip(a, b).allSatisfy { abs($0 - $1) <= tolerance * Swift.max(1, abs($0), abs($1)) }
+}
+

@@ -4,12 +4,6 @@ import Testing
 @testable import Statecraft
 @_exported import StatecraftTestSupport
 
-/// Whether two vectors agree elementwise to `tolerance` (absolute, or relative for large values).
-func isApproximatelyEqual(_ a: [Double], _ b: [Double], tolerance: Double = 1e-9) -> Bool {
-  a.count == b.count
-    && zip(a, b).allSatisfy { abs($0 - $1) <= tolerance * Swift.max(1, abs($0), abs($1)) }
-}
-
 /// Values of a world-level score vector reordered to the given actor IDs.
 func values(_ scores: [Double], of world: World, in order: [String]) -> [Double] {
   order.map { scores[world.index(of: Actor.ID($0))!] }

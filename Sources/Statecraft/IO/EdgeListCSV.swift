@@ -1,10 +1,16 @@
-/// Reads a plain CSV edge list into a world, so existing data can be ranked and drawn at once.
+import Foundation
+
+/// Reads and writes CSV edge lists (and optional node tables), so existing data can be
+/// ranked and drawn at once.
 ///
 /// The first line is a header naming the columns, in any order and any letter case:
 /// `source` and `target` are required; `weight` (a positive number, default 1), `type`
-/// (default `tie`) and `sign` (cooperative/hostile/neutral, `+`/`-`/`0`; default
-/// cooperative) are optional. Fields may be quoted with `"` (RFC 4180). Actors are created in
-/// order of first appearance, with kind `other`. Edges are directed unless `undirected`.
+/// (default `tie`), `sign` (cooperative/hostile/neutral, `+`/`-`/`0`; default
+/// cooperative), `mutual` (true/false), `since`, `until` (dates), `citation` (a source key)
+/// and `note` are optional. Fields may be quoted with `"` (RFC 4180). Actors are created in
+/// order of first appearance, with kind `other`, unless a node table declares them (columns
+/// `id`, then optionally `name`, `kind` and any attribute columns). Edges are directed unless
+/// `undirected`.
 ///
 ///     source,target,weight
 ///     USA,PAK,0.6
@@ -13,9 +19,12 @@ public enum EdgeListCSV {
   ///
   /// - Throws: ``GraphFileError/invalid(file:problems:)`` listing every bad line.
   public static func parse(
-    _ text: String, file: String, name: String, undirected: Bool = false
+    _ text: String, file: String, name: String, undirected: Bool = false,
+    nodeTable: (text: String, file: String)? = nil
   ) throws -> World {
     var problems: [GraphFileError.Problem] = []
+    let declaredNodes = try nodeTable.map { try parseNodes($0.text, file: $0.file) }
+    let declaredIDs = declaredNodes.map { Set($0.map(\.id.rawValue)) }
     // "\r\n" is one Character in Swift, so split on it as well as on "\n".
     var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
       .makeIterator()
@@ -23,13 +32,13 @@ public enum EdgeListCSV {
       throw GraphFileError.invalid(
         file: file, problems: [.init(line: 1, column: 1, message: "the file is empty; the first line must be a header such as `source,target,weight`")])
     }
-    let known = ["source", "target", "weight", "type", "sign"]
+    let known = ["source", "target", "weight", "type", "sign", "mutual", "since", "until", "citation", "note"]
     var column: [String: Int] = [:]
     let header = splitFields(headerLine.trimmingCarriageReturn)
     for (i, field) in header.fields.enumerated() {
       let name = field.lowercased().filter { !$0.isWhitespace }
       if !known.contains(name) {
-        problems.append(.init(line: 1, column: header.columns[i], message: "unknown column \"\(field)\"\(didYouMean(name, in: known)); columns are source, target and optionally weight, type, sign"))
+        problems.append(.init(line: 1, column: header.columns[i], message: "unknown column \"\(field)\"\(didYouMean(name, in: known)); columns are source, target and optionally weight, type, sign, mutual, since, until, citation, note"))
       } else if column[name] != nil {
         problems.append(.init(line: 1, column: header.columns[i], message: "column \"\(name)\" appears twice"))
       } else {
@@ -86,18 +95,128 @@ public enum EdgeListCSV {
         }
       }
       let type = field("type").map(\.0).flatMap { $0.isEmpty ? nil : $0 } ?? "tie"
+      var mutual = undirected
+      if let (text, col) = field("mutual"), !text.isEmpty {
+        switch text.lowercased() {
+        case "true", "yes", "1": mutual = true
+        case "false", "no", "0": mutual = undirected
+        default:
+          problems.append(.init(line: lineNumber, column: col, message: "mutual \"\(text)\" must be true or false"))
+          ok = false
+        }
+      }
+      var dates: [PartialDate?] = [nil, nil]
+      for (k, key) in ["since", "until"].enumerated() {
+        guard let (text, col) = field(key), !text.isEmpty else { continue }
+        if let d = PartialDate(text) { dates[k] = d } else {
+          problems.append(.init(line: lineNumber, column: col, message: "\(key) \"\(text)\" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"))
+          ok = false
+        }
+      }
       guard ok else { continue }
       for id in [s, t] where actorIndex[id] == nil {
+        if let declaredIDs {
+          if !declaredIDs.contains(id) {
+            problems.append(.init(line: lineNumber, column: id == s ? scol : tcol, message: "\"\(id)\" is not in the node table; add it there or fix the id"))
+          }
+          continue
+        }
         actorIndex[id] = actors.count
         actors.append(Actor(id: Actor.ID(id)))
       }
       if !typeOrder.contains(type) { typeOrder.append(type) }
-      relations.append(Relation(from: Actor.ID(s), to: Actor.ID(t), type: type, weight: weight, sign: sign, mutual: undirected))
+      let citation = field("citation").map(\.0).flatMap { $0.isEmpty ? nil : $0 }
+      let note = field("note").map(\.0).flatMap { $0.isEmpty ? nil : $0 }
+      relations.append(Relation(
+        from: Actor.ID(s), to: Actor.ID(t), type: type, weight: weight, sign: sign, mutual: mutual,
+        since: dates[0], until: dates[1], source: citation, note: note))
     }
     if !problems.isEmpty { throw GraphFileError.invalid(file: file, problems: problems) }
+    let citations = Set(relations.compactMap(\.source)).sorted().map { Source(id: $0, title: $0) }
     return World(
-      name: name, actors: actors, relations: relations,
-      types: typeOrder.map { RelationType(id: $0, polarity: .cooperative) })
+      name: name, actors: declaredNodes ?? actors, relations: relations,
+      types: typeOrder.map { RelationType(id: $0, polarity: .cooperative) }, sources: citations)
+  }
+
+  /// Reads a node table: `id` (required), `name`, `kind`, and any other columns as attributes.
+  public static func parseNodes(_ text: String, file: String) throws -> [Actor] {
+    var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.makeIterator()
+    guard let headerLine = lines.next(), !headerLine.allSatisfy(\.isWhitespace) else {
+      throw GraphFileError.invalid(file: file, problems: [.init(line: 1, column: 1, message: "the node table is empty; its first line must be a header such as `id,name,kind`")])
+    }
+    let header = splitFields(headerLine.trimmingCarriageReturn).fields.map { $0.trimmingSpaces }
+    guard let idColumn = header.firstIndex(where: { $0.lowercased() == "id" }) else {
+      throw GraphFileError.invalid(file: file, problems: [.init(line: 1, column: 1, message: "the node table has no `id` column")])
+    }
+    var problems: [GraphFileError.Problem] = []
+    var actors: [Actor] = []
+    var seen = Set<String>()
+    var lineNumber = 1
+    while let raw = lines.next() {
+      lineNumber += 1
+      let line = raw.trimmingCarriageReturn
+      if line.allSatisfy(\.isWhitespace) { continue }
+      let row = splitFields(line)
+      guard row.error == nil, row.fields.count == header.count else {
+        problems.append(.init(line: lineNumber, column: 1, message: row.error ?? "this line has \(row.fields.count) fields but the header has \(header.count)"))
+        continue
+      }
+      let id = row.fields[idColumn]
+      guard !id.isEmpty, seen.insert(id).inserted else {
+        problems.append(.init(line: lineNumber, column: row.columns[idColumn], message: id.isEmpty ? "the id is empty" : "duplicate id \"\(id)\""))
+        continue
+      }
+      var actor = Actor(id: Actor.ID(id))
+      for (i, column) in header.enumerated() where i != idColumn && !row.fields[i].isEmpty {
+        switch column.lowercased() {
+        case "name": actor.name = row.fields[i]
+        case "kind":
+          guard let kind = Actor.Kind(rawValue: row.fields[i]) else {
+            problems.append(.init(line: lineNumber, column: row.columns[i], message: "kind \"\(row.fields[i])\" is not one of \(Actor.Kind.allCases.map(\.rawValue).joined(separator: ", "))"))
+            continue
+          }
+          actor.kind = kind
+        default: actor.attributes[column] = row.fields[i]
+        }
+      }
+      actors.append(actor)
+    }
+    if !problems.isEmpty { throw GraphFileError.invalid(file: file, problems: problems) }
+    return actors
+  }
+
+  /// Writes a world as an edge table and a node table; what CSV cannot hold (the world's
+  /// title, date, types' polarity and colours, sources' titles) is listed in `notes`.
+  public static func write(_ world: World, notes: inout ConversionNotes) -> (edges: String, nodes: String) {
+    var edges = "source,target,type,weight,sign,mutual,since,until,citation,note\n"
+    for r in world.relations {
+      let fields = [
+        r.from.rawValue, r.to.rawValue, r.type, "\(r.weight)", r.sign.word, r.mutual ? "true" : "false",
+        r.since?.description ?? "", r.until?.description ?? "", r.source ?? "", r.note ?? "",
+      ]
+      edges += fields.map(csvQuoted).joined(separator: ",") + "\n"
+    }
+    var attributeNames: [String] = []
+    for a in world.actors { for k in a.attributes.keys.sorted() where !attributeNames.contains(k) { attributeNames.append(k) } }
+    var nodes = (["id", "name", "kind"] + attributeNames).map(csvQuoted).joined(separator: ",") + "\n"
+    for a in world.actors {
+      nodes += ([a.id.rawValue, a.name, a.kind.rawValue] + attributeNames.map { a.attributes[$0] ?? "" }).map(csvQuoted).joined(separator: ",") + "\n"
+    }
+    if world.title != world.name || world.date != nil || world.description != nil {
+      notes.add("CSV keeps no world title, date or description")
+    }
+    if world.types.contains(where: { $0.polarity != .cooperative || $0.mode != .material || $0.color != nil || $0.description != nil }) {
+      notes.add("CSV keeps relation types by name only: polarity, mode, colour and description dropped (each relation keeps its sign)")
+    }
+    if world.sources.contains(where: { $0.title != $0.id || $0.publisher != nil || $0.url != nil }) {
+      notes.add("CSV keeps citation keys only: source titles, publishers, dates and URLs dropped")
+    }
+    return (edges, nodes)
+  }
+
+  static func csvQuoted(_ s: String) -> String {
+    s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+      ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
   }
 
   /// Splits one CSV line into fields with their 1-based starting columns.

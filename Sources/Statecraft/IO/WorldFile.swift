@@ -23,8 +23,8 @@ public enum WorldFile {
   ///   - path: The file to read.
   ///   - undirected: For CSV edge lists: treat every edge as mutual.
   /// - Throws: ``GraphFileError`` naming the file, line and column of every problem.
-  public static func load(_ path: String, undirected: Bool = false) throws -> World {
-    guard let format = Format(path: path) else {
+  public static func load(_ path: String, format: Format? = nil, undirected: Bool = false) throws -> World {
+    guard let format = format ?? Format(path: path) else {
       throw GraphFileError.unreadable(
         file: path, reason: "unknown file type; give a .yaml world file or a .csv edge list")
     }

@@ -1,0 +1,353 @@
+import Foundation
+
+/// A typed attribute value as interchange formats store them.
+public enum AttributeValue: Hashable, Sendable {
+  case string(String)
+  case double(Double)
+  case int(Int)
+  case bool(Bool)
+
+  /// The value as text (numbers in shortest round-trip form).
+  public var text: String {
+    switch self {
+    case let .string(s): s
+    case let .double(d): d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) + ".0" : "\(d)"
+    case let .int(i): String(i)
+    case let .bool(b): b ? "true" : "false"
+    }
+  }
+
+  /// The value as a number, if it is one (or a numeric string).
+  public var number: Double? {
+    switch self {
+    case let .double(d): d
+    case let .int(i): Double(i)
+    case let .string(s): Double(s.trimmingCharacters(in: .whitespaces))
+    case .bool: nil
+    }
+  }
+}
+
+/// A format-neutral, flat view of a world: graph, node and edge attributes as name–value
+/// pairs. Every interchange format maps to and from this, so the world ↔ attributes
+/// conventions live in one place:
+///
+/// - graph: `name`, `title`, `date`, `description`, and `statecraft_types` /
+///   `statecraft_sources` (JSON arrays of the declared relation types and sources);
+/// - nodes: `id`, `name`, `kind`, then every actor attribute;
+/// - edges: one per relation: `type`, `weight`, `sign` (−1, 0, 1), `mutual` (directed
+///   graphs only), `since`, `until`, `citation` (the source key; not `source`, which
+///   node-link JSON uses for the edge's tail), `note`.
+///
+/// A world whose relations are all mutual becomes an undirected graph (one edge per relation).
+public struct FlatGraph: Sendable {
+  public struct Node: Sendable {
+    public var id: String
+    public var attributes: [(String, AttributeValue)]
+    /// Where the node was declared (line, column), for error messages; 0 when unknown.
+    public var line = 0
+    public var column = 0
+
+    public init(id: String, attributes: [(String, AttributeValue)], line: Int = 0, column: Int = 0) {
+      self.id = id
+      self.attributes = attributes
+      self.line = line
+      self.column = column
+    }
+  }
+
+  public struct Edge: Sendable {
+    public var source: String
+    public var target: String
+    public var attributes: [(String, AttributeValue)]
+    public var line = 0
+    public var column = 0
+
+    public init(source: String, target: String, attributes: [(String, AttributeValue)], line: Int = 0, column: Int = 0) {
+      self.source = source
+      self.target = target
+      self.attributes = attributes
+      self.line = line
+      self.column = column
+    }
+  }
+
+  public var directed: Bool
+  public var graph: [(String, AttributeValue)]
+  public var nodes: [Node]
+  public var edges: [Edge]
+
+  public init(directed: Bool, graph: [(String, AttributeValue)] = [], nodes: [Node] = [], edges: [Edge] = []) {
+    self.directed = directed
+    self.graph = graph
+    self.nodes = nodes
+    self.edges = edges
+  }
+
+  /// Whether two edges join the same ordered pair (a multigraph).
+  public var hasParallelEdges: Bool {
+    var seen = Set<[String]>()
+    for e in edges {
+      let key = directed ? [e.source, e.target] : [min(e.source, e.target), max(e.source, e.target)]
+      if !seen.insert(key).inserted { return true }
+    }
+    return false
+  }
+
+  /// The attribute names used on nodes / edges, in first-seen order, with the type of the
+  /// first value seen (formats with typed keys declare them up front).
+  public func attributeKeys(forEdges: Bool) -> [(String, AttributeValue)] {
+    var keys: [(String, AttributeValue)] = []
+    for attributes in forEdges ? edges.map(\.attributes) : nodes.map(\.attributes) {
+      for (k, v) in attributes where !keys.contains(where: { $0.0 == k }) { keys.append((k, v)) }
+    }
+    return keys
+  }
+}
+
+// MARK: - World → FlatGraph
+
+extension World {
+  /// The world as flat attributes, losing nothing (see ``FlatGraph``).
+  public func flattened() -> FlatGraph {
+    let undirected = isUndirected
+    var graph: [(String, AttributeValue)] = [("name", .string(name)), ("title", .string(title))]
+    if let date { graph.append(("date", .string(date.description))) }
+    if let description { graph.append(("description", .string(description))) }
+    graph.append(("statecraft_types", .string(Self.typesJSON(types))))
+    graph.append(("statecraft_sources", .string(Self.sourcesJSON(sources))))
+    let nodes = actors.map { a in
+      FlatGraph.Node(
+        id: a.id.rawValue,
+        attributes: [("name", .string(a.name)), ("kind", .string(a.kind.rawValue))]
+          + a.attributes.keys.sorted().map { ($0, .string(a.attributes[$0]!)) })
+    }
+    let edges = relations.map { r in
+      var attributes: [(String, AttributeValue)] = [
+        ("type", .string(r.type)), ("weight", .double(r.weight)), ("sign", .int(r.sign.rawValue)),
+      ]
+      if !undirected { attributes.append(("mutual", .bool(r.mutual))) }
+      if let since = r.since { attributes.append(("since", .string(since.description))) }
+      if let until = r.until { attributes.append(("until", .string(until.description))) }
+      if let source = r.source { attributes.append(("citation", .string(source))) }
+      if let note = r.note { attributes.append(("note", .string(note))) }
+      return FlatGraph.Edge(source: r.from.rawValue, target: r.to.rawValue, attributes: attributes)
+    }
+    return FlatGraph(directed: !undirected, graph: graph, nodes: nodes, edges: edges)
+  }
+
+  static func typesJSON(_ types: [RelationType]) -> String {
+    let items = types.map { t -> String in
+      var fields = ["\"id\": \(jsonQuoted(t.id))", "\"polarity\": \(jsonQuoted(t.polarity.word))", "\"mode\": \(jsonQuoted(t.mode.rawValue))"]
+      if let c = t.color { fields.append("\"color\": \(jsonQuoted(c))") }
+      if let d = t.description { fields.append("\"description\": \(jsonQuoted(d))") }
+      return "{" + fields.joined(separator: ", ") + "}"
+    }
+    return "[" + items.joined(separator: ", ") + "]"
+  }
+
+  static func sourcesJSON(_ sources: [Source]) -> String {
+    let items = sources.map { s -> String in
+      var fields = ["\"id\": \(jsonQuoted(s.id))", "\"title\": \(jsonQuoted(s.title))"]
+      if let p = s.publisher { fields.append("\"publisher\": \(jsonQuoted(p))") }
+      if let d = s.date { fields.append("\"date\": \(jsonQuoted(d.description))") }
+      if let u = s.url { fields.append("\"url\": \(jsonQuoted(u))") }
+      return "{" + fields.joined(separator: ", ") + "}"
+    }
+    return "[" + items.joined(separator: ", ") + "]"
+  }
+}
+
+/// A JSON string literal.
+func jsonQuoted(_ s: String) -> String {
+  var r = "\""
+  for u in s.unicodeScalars {
+    switch u {
+    case "\"": r += "\\\""
+    case "\\": r += "\\\\"
+    case "\n": r += "\\n"
+    case "\r": r += "\\r"
+    case "\t": r += "\\t"
+    default:
+      if u.value < 0x20 {
+        let hex = String(u.value, radix: 16)
+        r += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      } else {
+        r.unicodeScalars.append(u)
+      }
+    }
+  }
+  return r + "\""
+}
+
+// MARK: - FlatGraph → World
+
+/// What a conversion had to drop or guess, for the user (written to stderr by `convert`).
+public struct ConversionNotes: Sendable {
+  public private(set) var messages: [String] = []
+  private var counts: [String: Int] = [:]
+
+  public init() {}
+
+  /// Records a note once per distinct message, counting repeats.
+  public mutating func add(_ message: String) {
+    if let n = counts[message] {
+      counts[message] = n + 1
+    } else {
+      counts[message] = 1
+      messages.append(message)
+    }
+  }
+
+  /// The notes, each with its count when it happened more than once.
+  public var lines: [String] {
+    messages.map { m in counts[m]! > 1 ? "\(m) (\(counts[m]!) times)" : m }
+  }
+}
+
+extension FlatGraph {
+  /// Builds a world, applying the conventions of ``FlatGraph`` and filling gaps with
+  /// defaults: a node without `name` is named by its id, a node without a valid `kind` is
+  /// `other`, an edge without `type` is a `tie`, without `weight` has strength 1. A
+  /// negative weight without a `sign` becomes a hostile tie of that magnitude. Everything
+  /// dropped or guessed is recorded in `notes`.
+  ///
+  /// - Throws: ``GraphFileError/invalid(file:problems:)`` for edges naming missing nodes,
+  ///   duplicate node ids and unusable weights, each with its location when the format
+  ///   gives one.
+  public func world(file: String, defaultName: String, notes: inout ConversionNotes) throws -> World {
+    var problems: [GraphFileError.Problem] = []
+    func graphValue(_ key: String) -> String? { graph.first { $0.0 == key }?.1.text }
+    var types: [RelationType] = []
+    var sources: [Source] = []
+    if let json = graphValue("statecraft_types") { types = decodeTypes(json, notes: &notes) }
+    if let json = graphValue("statecraft_sources") { sources = decodeSources(json, notes: &notes) }
+    for (k, _) in graph where !["name", "title", "date", "description", "statecraft_types", "statecraft_sources"].contains(k) {
+      notes.add("graph attribute \"\(k)\" dropped (worlds keep name, title, date, description)")
+    }
+
+    var actors: [Actor] = []
+    var seen: [String: Int] = [:]
+    for node in nodes {
+      if seen[node.id] != nil {
+        problems.append(.init(line: node.line, column: node.column, message: "duplicate node id \"\(node.id)\""))
+        continue
+      }
+      seen[node.id] = actors.count
+      var actor = Actor(id: Actor.ID(node.id))
+      for (k, v) in node.attributes {
+        switch k {
+        case "name", "label": if k == "name" || actor.name == node.id { actor.name = v.text }
+        case "kind":
+          if let kind = Actor.Kind(rawValue: v.text) { actor.kind = kind } else {
+            notes.add("node kind \"\(v.text)\" is not a Statecraft kind; kept as attribute \"kind_original\", kind other")
+            actor.attributes["kind_original"] = v.text
+          }
+        default: actor.attributes[k] = v.text
+        }
+      }
+      actors.append(actor)
+    }
+
+    var relations: [Relation] = []
+    var typeOrder: [String] = types.map(\.id)
+    var signsByType: [String: [Sign]] = [:]
+    for edge in edges {
+      guard seen[edge.source] != nil, seen[edge.target] != nil else {
+        let missing = seen[edge.source] == nil ? edge.source : edge.target
+        problems.append(.init(line: edge.line, column: edge.column, message: "edge names node \"\(missing)\", which is not declared"))
+        continue
+      }
+      var r = Relation(from: Actor.ID(edge.source), to: Actor.ID(edge.target), type: "tie", weight: 1, sign: .cooperative, mutual: !directed)
+      var explicitSign: Sign?
+      var rawWeight = 1.0
+      for (k, v) in edge.attributes {
+        switch k {
+        case "type": r.type = v.text
+        case "weight":
+          guard let w = v.number, w.isFinite else {
+            problems.append(.init(line: edge.line, column: edge.column, message: "edge \(edge.source) -> \(edge.target) has weight \"\(v.text)\", not a finite number"))
+            continue
+          }
+          rawWeight = w
+        case "sign":
+          if let s = v.number.flatMap({ Sign(rawValue: Int($0)) }) ?? Sign(spelling: v.text) { explicitSign = s } else {
+            notes.add("edge sign \"\(v.text)\" not understood; sign taken from the weight")
+          }
+        case "mutual": if directed { r.mutual = v.text == "true" || v.text == "1" }
+        case "since", "until":
+          if let d = PartialDate(v.text) {
+            if k == "since" { r.since = d } else { r.until = d }
+          } else {
+            notes.add("edge \(k) \"\(v.text)\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD); dropped")
+          }
+        case "citation": r.source = v.text
+        case "note": r.note = v.text
+        case "id", "key": break  // edge identities are not relations' data
+        default: notes.add("edge attribute \"\(k)\" dropped (relations keep type, weight, sign, mutual, dates, source, note)")
+        }
+      }
+      if rawWeight == 0 {
+        notes.add("edge with weight 0 dropped (a tie needs a positive strength)")
+        continue
+      }
+      if rawWeight < 0 && explicitSign == nil {
+        notes.add("negative weight read as a hostile tie of that strength")
+        explicitSign = .hostile
+      }
+      r.weight = abs(rawWeight)
+      r.sign = explicitSign ?? .cooperative
+      if !typeOrder.contains(r.type) { typeOrder.append(r.type) }
+      signsByType[r.type, default: []].append(r.sign)
+      relations.append(r)
+    }
+    if !problems.isEmpty { throw GraphFileError.invalid(file: file, problems: problems) }
+
+    // Types not declared in the file: polarity from their relations' signs.
+    for id in typeOrder where !types.contains(where: { $0.id == id }) {
+      let signs = signsByType[id] ?? []
+      let polarity: Sign = signs.allSatisfy { $0 == .hostile } && !signs.isEmpty ? .hostile : signs.allSatisfy { $0 == .neutral } && !signs.isEmpty ? .neutral : .cooperative
+      types.append(RelationType(id: id, polarity: polarity))
+    }
+    for key in Set(relations.compactMap(\.source)).sorted() where !sources.contains(where: { $0.id == key }) {
+      notes.add("source \"\(key)\" has no citation in the file; declared with its key as title")
+      sources.append(Source(id: key, title: key))
+    }
+    let date = graphValue("date").flatMap(PartialDate.init)
+    // A graph name that is not a safe file stem ("Zachary's Karate Club") becomes the title.
+    let graphName = graphValue("name") ?? ""
+    let safe = !graphName.isEmpty && graphName.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+    return World(
+      name: safe ? graphName : defaultName,
+      title: graphValue("title") ?? (graphName.isEmpty ? nil : graphName), date: date,
+      description: graphValue("description"),
+      actors: actors, relations: relations, types: types, sources: sources)
+  }
+
+  private func decodeTypes(_ json: String, notes: inout ConversionNotes) -> [RelationType] {
+    guard let items = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]] else {
+      notes.add("graph attribute statecraft_types is not a JSON list; types inferred from relations")
+      return []
+    }
+    return items.compactMap { d in
+      guard let id = d["id"] as? String else { return nil }
+      return RelationType(
+        id: id, polarity: (d["polarity"] as? String).flatMap(Sign.init(spelling:)) ?? .neutral,
+        mode: (d["mode"] as? String).flatMap(RelationType.Mode.init(rawValue:)) ?? .material,
+        color: d["color"] as? String, description: d["description"] as? String)
+    }
+  }
+
+  private func decodeSources(_ json: String, notes: inout ConversionNotes) -> [Source] {
+    guard let items = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]] else {
+      notes.add("graph attribute statecraft_sources is not a JSON list; sources rebuilt from keys")
+      return []
+    }
+    return items.compactMap { d in
+      guard let id = d["id"] as? String, let title = d["title"] as? String else { return nil }
+      return Source(
+        id: id, title: title, publisher: d["publisher"] as? String,
+        date: (d["date"] as? String).flatMap(PartialDate.init), url: d["url"] as? String)
+    }
+  }
+}

@@ -1,0 +1,186 @@
+import Foundation
+
+/// Colours and sizes for Gephi, chosen by the caller (the map style lives in
+/// StatecraftRender): one `#rrggbb` per actor and per relation, one size per actor.
+public struct GEXFStyle: Sendable {
+  public var nodeColors: [String]
+  public var nodeSizes: [Double]
+  public var edgeColors: [String]
+
+  public init(nodeColors: [String], nodeSizes: [Double], edgeColors: [String]) {
+    self.nodeColors = nodeColors
+    self.nodeSizes = nodeSizes
+    self.edgeColors = edgeColors
+  }
+}
+
+/// GEXF 1.3, as Gephi reads it: typed attributes, dated relations as spells (so Gephi's
+/// timeline works), colours and sizes in the `viz` namespace.
+public enum GEXF {
+  /// Writes a world as GEXF 1.3 (deterministic).
+  ///
+  /// Relations become edges with `label` and `kind` set to the relation type (Gephi keeps
+  /// parallel edges of different kinds apart), `weight` the strength, `type="mutual"` for
+  /// mutual relations in a directed graph, and a `<spell>` from `since` (first day) to
+  /// `until` (last day) when dated; undated relations hold for the whole timeline.
+  ///
+  /// GEXF has no graph-level data, so the world's title goes into `<meta><description>`
+  /// and the declarations of relation types and sources are not written (each relation
+  /// keeps its type name, sign and citation key); `notes` says so.
+  public static func write(_ world: World, style: GEXFStyle? = nil, notes: inout ConversionNotes) -> String {
+    let flat = world.flattened()
+    let dated = world.relations.contains { $0.since != nil || $0.until != nil }
+    var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    out += "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
+    out += "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+    out += "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
+    out += "  <meta>\n    <creator>Statecraft</creator>\n"
+    let description = [world.title, world.date.map { "as of \($0)" }, world.description].compactMap { $0 }.joined(separator: " — ")
+    out += "    <description>\(xmlEscaped(description))</description>\n"
+    out += "  </meta>\n"
+    if !world.types.isEmpty || !world.sources.isEmpty {
+      notes.add("GEXF has no graph-level data: relation type declarations (polarity, mode, colour) and source citations are not written; relations keep type names, signs and citation keys")
+    }
+    out += "  <graph defaultedgetype=\"\(flat.directed ? "directed" : "undirected")\" mode=\"\(dated ? "dynamic" : "static")\"\(dated ? " timeformat=\"date\"" : "")>\n"
+    let nodeKeys = flat.attributeKeys(forEdges: false).filter { $0.0 != "name" }
+    // since/until are kept as attributes too: spells need full days, the world may have months.
+    let edgeKeys = flat.attributeKeys(forEdges: true).filter { !["weight", "mutual"].contains($0.0) }
+    func attributeBlock(_ cls: String, _ keys: [(String, AttributeValue)]) {
+      out += "    <attributes class=\"\(cls)\" mode=\"static\">\n"
+      for (i, (k, v)) in keys.enumerated() {
+        out += "      <attribute id=\"\(cls.prefix(1))\(i)\" title=\"\(xmlEscaped(cls == "edge" && k == "type" ? "relation_type" : k))\" type=\"\(gexfType(v))\" />\n"
+      }
+      out += "    </attributes>\n"
+    }
+    attributeBlock("node", nodeKeys)
+    attributeBlock("edge", edgeKeys)
+    out += "    <nodes>\n"
+    for (i, node) in flat.nodes.enumerated() {
+      out += "      <node id=\"\(xmlEscaped(node.id))\" label=\"\(xmlEscaped(world.actors[i].name))\">\n"
+      out += "        <attvalues>\n"
+      for (k, v) in node.attributes where k != "name" {
+        let idx = nodeKeys.firstIndex { $0.0 == k }!
+        out += "          <attvalue for=\"n\(idx)\" value=\"\(xmlEscaped(v.text))\" />\n"
+      }
+      out += "        </attvalues>\n"
+      if let style {
+        out += "        <viz:size value=\"\(formatted(style.nodeSizes[i]))\" />\n"
+        out += "        \(vizColor(style.nodeColors[i]))\n"
+      }
+      out += "      </node>\n"
+    }
+    out += "    </nodes>\n    <edges>\n"
+    for (i, r) in world.relations.enumerated() {
+      var attrs = "id=\"\(i)\" source=\"\(xmlEscaped(r.from.rawValue))\" target=\"\(xmlEscaped(r.to.rawValue))\""
+      attrs += " label=\"\(xmlEscaped(r.type))\" kind=\"\(xmlEscaped(r.type))\" weight=\"\(r.weight)\""
+      if flat.directed && r.mutual { attrs += " type=\"mutual\"" }
+      out += "      <edge \(attrs)>\n        <attvalues>\n"
+      for (k, v) in flat.edges[i].attributes where !["weight", "mutual"].contains(k) {
+        let idx = edgeKeys.firstIndex { $0.0 == k }!
+        out += "          <attvalue for=\"e\(idx)\" value=\"\(xmlEscaped(v.text))\" />\n"
+      }
+      out += "        </attvalues>\n"
+      if r.since != nil || r.until != nil {
+        var spell = "<spell"
+        if let s = r.since { spell += " start=\"\(fullDate(s, end: false))\"" }
+        if let u = r.until { spell += " end=\"\(fullDate(u, end: true))\"" }
+        out += "        <spells>\n          \(spell) />\n        </spells>\n"
+      }
+      if let style { out += "        \(vizColor(style.edgeColors[i]))\n" }
+      out += "      </edge>\n"
+    }
+    out += "    </edges>\n  </graph>\n</gexf>\n"
+    return out
+  }
+
+  static func gexfType(_ v: AttributeValue) -> String {
+    switch v {
+    case .string: "string"
+    case .double: "double"
+    case .int: "integer"
+    case .bool: "boolean"
+    }
+  }
+
+  static func formatted(_ x: Double) -> String { String(format: "%.3f", x) }
+
+  static func vizColor(_ hex: String) -> String {
+    let digits = Array(hex.dropFirst())
+    func component(_ i: Int) -> Int { Int(String(digits[i * 2 ..< i * 2 + 2]), radix: 16) ?? 0 }
+    guard digits.count >= 6 else { return "<viz:color r=\"0\" g=\"0\" b=\"0\" />" }
+    return "<viz:color r=\"\(component(0))\" g=\"\(component(1))\" b=\"\(component(2))\" />"
+  }
+
+  /// A partial date as the full day it starts or ends on.
+  static func fullDate(_ d: PartialDate, end: Bool) -> String {
+    let m = d.month ?? (end ? 12 : 1)
+    let day = d.day ?? (end ? PartialDate.daysIn(month: m, year: d.year) : 1)
+    return String(format: "%04d-%02d-%02d", d.year, m, day)
+  }
+
+  /// Reads GEXF (1.2 or 1.3): attributes by title, `label` as the actor's name, the
+  /// relation type from `relation_type`, `kind` or `label`, and the first spell as the
+  /// relation's `since`/`until`.
+  public static func read(_ data: Data, file: String, notes: inout ConversionNotes) throws -> FlatGraph {
+    let root = try XMLElement_.parse(data, file: file)
+    guard root.localName == "gexf", let graph = root.child("graph") else {
+      throw GraphFileError.invalid(file: file, problems: [.init(line: root.line, column: root.column, message: "not GEXF: expected <gexf> with a <graph>")])
+    }
+    var titles: [String: [String: (String, String)]] = [:]  // class -> id -> (title, type)
+    for block in graph.children("attributes") {
+      let cls = block.attributes["class"] ?? "node"
+      for a in block.children("attribute") {
+        if let id = a.attributes["id"] { titles[cls, default: [:]][id] = (a.attributes["title"] ?? id, a.attributes["type"] ?? "string") }
+      }
+    }
+    func typed(_ text: String, _ type: String) -> AttributeValue {
+      switch type {
+      case "integer", "long": Int(text).map(AttributeValue.int) ?? .string(text)
+      case "double", "float": Double(text).map(AttributeValue.double) ?? .string(text)
+      case "boolean": .bool(text == "true")
+      default: .string(text)
+      }
+    }
+    func values(_ e: XMLElement_, _ cls: String) -> [(String, AttributeValue)] {
+      (e.child("attvalues")?.children("attvalue") ?? []).compactMap { v in
+        guard let id = v.attributes["for"] ?? v.attributes["id"], let value = v.attributes["value"] else { return nil }
+        guard let (title, type) = titles[cls]?[id] else {
+          notes.add("GEXF attvalue for an undeclared attribute ignored")
+          return nil
+        }
+        return (title, typed(value, type))
+      }
+    }
+    let directed = graph.attributes["defaultedgetype"] != "undirected"
+    var flat = FlatGraph(directed: directed)
+    if let description = root.child("meta")?.child("description")?.text, !description.isEmpty {
+      flat.graph.append(("description", .string(description)))
+    }
+    for n in graph.child("nodes")?.children("node") ?? [] {
+      guard let id = n.attributes["id"] else { continue }
+      var attrs = values(n, "node")
+      if let label = n.attributes["label"] { attrs.insert(("name", .string(label)), at: 0) }
+      if n.child("spells") != nil || n.attributes["start"] != nil { notes.add("node spells ignored (actors are not dated)") }
+      flat.nodes.append(.init(id: id, attributes: attrs, line: n.line, column: n.column))
+    }
+    for e in graph.child("edges")?.children("edge") ?? [] {
+      guard let s = e.attributes["source"], let t = e.attributes["target"] else { continue }
+      var attrs: [(String, AttributeValue)] = []
+      for (k, v) in values(e, "edge") { attrs.append((k == "relation_type" ? "type" : k, v)) }
+      if !attrs.contains(where: { $0.0 == "type" }), let kind = e.attributes["kind"] ?? e.attributes["label"] {
+        attrs.append(("type", .string(kind)))
+      }
+      if let w = e.attributes["weight"] { attrs.append(("weight", typed(w, "double"))) }
+      if e.attributes["type"] == "mutual" || (directed && e.attributes["type"] == "undirected") { attrs.append(("mutual", .bool(true))) }
+      let spells = e.child("spells")?.children("spell") ?? []
+      if spells.count > 1 { notes.add("edges with several spells keep only the first") }
+      let start = spells.first?.attributes["start"] ?? e.attributes["start"]
+      let end = spells.first?.attributes["end"] ?? e.attributes["end"]
+      // Attribute values (the world's own partial dates) win over the spell's full days.
+      if let start, !attrs.contains(where: { $0.0 == "since" }) { attrs.append(("since", .string(start))) }
+      if let end, !attrs.contains(where: { $0.0 == "until" }) { attrs.append(("until", .string(end))) }
+      flat.edges.append(.init(source: s, target: t, attributes: attrs, line: e.line, column: e.column))
+    }
+    return flat
+  }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// GraphML as NetworkX writes and reads it (`nx.write_graphml` / `nx.read_graphml`): typed
+/// `<key>`s for graph, node and edge attributes, `edgedefault` for direction, parallel
+/// edges allowed (NetworkX then reads a multigraph).
+public enum GraphML {
+  /// Writes a flat graph as GraphML text (deterministic: keys, nodes and edges in order).
+  public static func write(_ g: FlatGraph) -> String {
+    var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+    out += "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+    out += "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+    var keyIDs: [String: String] = [:]  // "for/name" -> id
+    func declare(_ domain: String, _ keys: [(String, AttributeValue)]) {
+      for (name, value) in keys {
+        let id = "\(domain.prefix(1))\(keyIDs.count)"
+        keyIDs["\(domain)/\(name)"] = id
+        out += "  <key id=\"\(id)\" for=\"\(domain)\" attr.name=\"\(xmlEscaped(name))\" attr.type=\"\(typeName(value))\" />\n"
+      }
+    }
+    declare("graph", g.graph)
+    declare("node", g.attributeKeys(forEdges: false))
+    declare("edge", g.attributeKeys(forEdges: true))
+    out += "  <graph edgedefault=\"\(g.directed ? "directed" : "undirected")\">\n"
+    for (k, v) in g.graph { out += "    <data key=\"\(keyIDs["graph/\(k)"]!)\">\(xmlEscaped(v.text))</data>\n" }
+    for node in g.nodes {
+      out += "    <node id=\"\(xmlEscaped(node.id))\">\n"
+      for (k, v) in node.attributes { out += "      <data key=\"\(keyIDs["node/\(k)"]!)\">\(xmlEscaped(v.text))</data>\n" }
+      out += "    </node>\n"
+    }
+    for (i, edge) in g.edges.enumerated() {
+      out += "    <edge id=\"e\(i)\" source=\"\(xmlEscaped(edge.source))\" target=\"\(xmlEscaped(edge.target))\">\n"
+      for (k, v) in edge.attributes { out += "      <data key=\"\(keyIDs["edge/\(k)"]!)\">\(xmlEscaped(v.text))</data>\n" }
+      out += "    </edge>\n"
+    }
+    out += "  </graph>\n</graphml>\n"
+    return out
+  }
+
+  static func typeName(_ v: AttributeValue) -> String {
+    switch v {
+    case .string: "string"
+    case .double: "double"
+    case .int: "int"
+    case .bool: "boolean"
+    }
+  }
+
+  /// Reads GraphML (the first `<graph>`), typing each value by its key's `attr.type`.
+  public static func read(_ data: Data, file: String, notes: inout ConversionNotes) throws -> FlatGraph {
+    let root = try XMLElement_.parse(data, file: file)
+    guard root.localName == "graphml" else {
+      throw GraphFileError.invalid(file: file, problems: [.init(line: root.line, column: root.column, message: "not GraphML: the root element is <\(root.name)>")])
+    }
+    struct Key { var name: String; var type: String; var domain: String; var defaultValue: String? }
+    var keys: [String: Key] = [:]
+    for k in root.children("key") {
+      guard let id = k.attributes["id"] else { continue }
+      keys[id] = Key(
+        name: k.attributes["attr.name"] ?? id, type: k.attributes["attr.type"] ?? "string",
+        domain: k.attributes["for"] ?? "all", defaultValue: k.child("default")?.text)
+      if k.attributes["yfiles.type"] != nil { notes.add("yFiles graphics keys ignored") }
+    }
+    guard let graph = root.child("graph") else {
+      throw GraphFileError.invalid(file: file, problems: [.init(line: root.line, column: root.column, message: "GraphML file has no <graph>")])
+    }
+    if root.children("graph").count > 1 { notes.add("only the first <graph> of the file read") }
+    func value(_ text: String, _ type: String) -> AttributeValue {
+      switch type {
+      case "boolean": .bool(["true", "1"].contains(text.lowercased()))
+      case "int", "long": Int(text).map(AttributeValue.int) ?? .string(text)
+      case "float", "double": Double(text).map(AttributeValue.double) ?? .string(text)
+      default: .string(text)
+      }
+    }
+    func attributes(_ e: XMLElement_, domain: String) -> [(String, AttributeValue)] {
+      var result: [(String, AttributeValue)] = []
+      for d in e.children("data") {
+        guard let id = d.attributes["key"], let key = keys[id] else {
+          notes.add("<data> with an undeclared key ignored")
+          continue
+        }
+        result.append((key.name, value(d.text, key.type)))
+      }
+      // Defaults declared on keys apply where the element has no value.
+      for (_, key) in keys.sorted(by: { $0.key < $1.key }) where (key.domain == domain || key.domain == "all") && key.defaultValue != nil {
+        if !result.contains(where: { $0.0 == key.name }) { result.append((key.name, value(key.defaultValue!, key.type))) }
+      }
+      return result
+    }
+    let directed = graph.attributes["edgedefault"] != "undirected"
+    var flat = FlatGraph(directed: directed, graph: attributes(graph, domain: "graph"))
+    for n in graph.children("node") {
+      guard let id = n.attributes["id"] else {
+        throw GraphFileError.invalid(file: file, problems: [.init(line: n.line, column: n.column, message: "<node> without an id")])
+      }
+      if !n.children("graph").isEmpty { notes.add("nested graphs inside nodes ignored") }
+      flat.nodes.append(.init(id: id, attributes: attributes(n, domain: "node"), line: n.line, column: n.column))
+    }
+    for e in graph.children("edge") {
+      guard let s = e.attributes["source"], let t = e.attributes["target"] else {
+        throw GraphFileError.invalid(file: file, problems: [.init(line: e.line, column: e.column, message: "<edge> without source or target")])
+      }
+      if let d = e.attributes["directed"], (d == "true") != directed {
+        notes.add("per-edge direction differing from edgedefault ignored")
+      }
+      flat.edges.append(.init(source: s, target: t, attributes: attributes(e, domain: "edge"), line: e.line, column: e.column))
+    }
+    if !graph.children("hyperedge").isEmpty { notes.add("hyperedges ignored") }
+    return flat
+  }
+}

@@ -1,0 +1,102 @@
+import CGraphviz
+import Statecraft
+
+/// Reads DOT through libcgraph's own parser (never a hand-written one).
+///
+/// Statecraft's interchange DOT (`sc_` attributes, written by ``DOTWriter`` with
+/// `interchange`) reads back without loss. Any other DOT works too: a node's `label`
+/// becomes the actor's name, an edge's `weight` its strength and its `label` its type;
+/// Graphviz styling attributes are dropped and listed in the notes.
+public enum DOTReader {
+  /// Parses DOT text into a flat graph.
+  ///
+  /// - Throws: ``RenderError/syntax(_:)`` with Graphviz's message (which names the line).
+  public static func read(_ text: String, notes: inout ConversionNotes) throws -> FlatGraph {
+    var dropped: [String] = []
+    let flat = try GraphvizRenderer.withParsedGraph(text) { g -> FlatGraph in
+      var flat = FlatGraph(directed: agisdirected(g) != 0)
+      func symbols(_ kind: Int32) -> [UnsafeMutablePointer<Agsym_t>] {
+        var result: [UnsafeMutablePointer<Agsym_t>] = []
+        var sym = agnxtattr(g, kind, nil)
+        while let s = sym {
+          result.append(s)
+          sym = agnxtattr(g, kind, s)
+        }
+        return result
+      }
+      func values(_ obj: UnsafeMutableRawPointer, _ syms: [UnsafeMutablePointer<Agsym_t>]) -> [(String, String)] {
+        syms.compactMap { s in
+          guard let raw = agxget(obj, s) else { return nil }
+          let value = String(cString: raw)
+          let name = String(cString: s.pointee.name)
+          let defaultValue = s.pointee.defval.map { String(cString: $0) } ?? ""
+          return value.isEmpty || (value == defaultValue && defaultValue.isEmpty) ? nil : (name, value)
+        }
+      }
+      let graphSyms = symbols(Int32(AGRAPH))
+      for (k, v) in values(UnsafeMutableRawPointer(g), graphSyms) where k.hasPrefix("sc_") {
+        flat.graph.append((String(k.dropFirst(3)), .string(v)))
+      }
+      let nodeSyms = symbols(Int32(AGNODE))
+      let edgeSyms = symbols(Int32(AGEDGE))
+      let interchange = nodeSyms.contains { String(cString: $0.pointee.name) == "sc_kind" }
+        || edgeSyms.contains { String(cString: $0.pointee.name) == "sc_type" }
+      var node = agfstnode(g)
+      while let n = node {
+        let id = String(cString: agnameof(UnsafeMutableRawPointer(n)))
+        if !id.hasPrefix("legend_") {
+          var attributes: [(String, AttributeValue)] = []
+          for (k, v) in values(UnsafeMutableRawPointer(n), nodeSyms) {
+            if k.hasPrefix("sc_attr_") {
+              attributes.append((String(k.dropFirst(8)), .string(v)))
+            } else if k.hasPrefix("sc_") {
+              attributes.append((String(k.dropFirst(3)), .string(v)))
+            } else if !interchange && k == "label" && v != "\\N" {
+              attributes.append(("name", .string(v)))
+            } else if !interchange {
+              dropped.append("node attribute \"\(k)\"")
+            }
+          }
+          flat.nodes.append(.init(id: id, attributes: attributes))
+        }
+        node = agnxtnode(g, n)
+      }
+      // Edges in the order the file gives them (creation sequence), not per node.
+      var allEdges: [UnsafeMutablePointer<Agedge_t>] = []
+      node = agfstnode(g)
+      while let n = node {
+        var edge = agfstout(g, n)
+        while let e = edge {
+          allEdges.append(e)
+          edge = agnxtout(g, e)
+        }
+        node = agnxtnode(g, n)
+      }
+      allEdges.sort { cgv_seq(UnsafeMutableRawPointer($0)) < cgv_seq(UnsafeMutableRawPointer($1)) }
+      do {
+        for e in allEdges {
+          let s = String(cString: agnameof(UnsafeMutableRawPointer(cgv_tail(e))))
+          let t = String(cString: agnameof(UnsafeMutableRawPointer(cgv_head(e))))
+          if !s.hasPrefix("legend_") {
+            var attributes: [(String, AttributeValue)] = []
+            for (k, v) in values(UnsafeMutableRawPointer(e), edgeSyms) {
+              if k.hasPrefix("sc_") {
+                attributes.append((String(k.dropFirst(3)), .string(v)))
+              } else if !interchange && k == "weight" {
+                attributes.append(("weight", .string(v)))
+              } else if !interchange && k == "label" {
+                attributes.append(("type", .string(v)))
+              } else if !interchange && k != "key" {
+                dropped.append("edge attribute \"\(k)\"")
+              }
+            }
+            flat.edges.append(.init(source: s, target: t, attributes: attributes))
+          }
+        }
+      }
+      return flat
+    }
+    for d in dropped { notes.add("DOT \(d) dropped (Graphviz styling is not world data)") }
+    return flat
+  }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Statecraft
+import StatecraftTestSupport
+import Testing
+
+@testable import StatecraftRender
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+func fixture(_ name: String) -> String {
+  repositoryRoot.appendingPathComponent("Tests/StatecraftTests/Fixtures/\(name)").path
+}
+
+func temporaryPath(_ name: String) -> String {
+  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-interchange-\(ProcessInfo.processInfo.processIdentifier)")
+  try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+  return dir.appendingPathComponent(name).path
+}
+
+@Suite("Interchange formats")
+struct InterchangeTests {
+  static let worlds = ["pakistan-2025.yaml", "florentine-families.yaml", "gahuku-gama.yaml"]
+
+  @Test("YAML, GraphML, node-link JSON and DOT round-trip without loss", arguments: worlds, [WorldIO.Format.yaml, .graphml, .json, .dot])
+  func lossless(file: String, format: WorldIO.Format) throws {
+    let world = try WorldFile.load(graphPath(file))
+    let path = temporaryPath("\(file).\(format.rawValue)")
+    var notes = ConversionNotes()
+    _ = try WorldIO.save(world, to: path, format: format, notes: &notes)
+    #expect(notes.lines.isEmpty, "\(notes.lines)")
+    let back = try WorldIO.load(path, format: format, notes: &notes)
+    #expect(notes.lines.isEmpty, "\(notes.lines)")
+    #expect(WorldYAML.write(back) == WorldYAML.write(world))
+  }
+
+  @Test("GEXF and CSV keep every actor, relation, weight, sign, date and citation, and say what they drop", arguments: [WorldIO.Format.gexf, .csv])
+  func lossy(format: WorldIO.Format) throws {
+    let world = try WorldFile.load(graphPath("pakistan-2025.yaml"))
+    let path = temporaryPath("seed-lossy.\(format.rawValue)")
+    var notes = ConversionNotes()
+    _ = try WorldIO.save(world, to: path, format: format, notes: &notes)
+    #expect(!notes.lines.isEmpty)
+    var readNotes = ConversionNotes()
+    let back = try WorldIO.load(path, format: format, notes: &readNotes)
+    #expect(back.actors.map(\.id) == world.actors.map(\.id))
+    #expect(back.actors.map(\.name) == world.actors.map(\.name))
+    #expect(back.actors.map(\.attributes) == world.actors.map(\.attributes))
+    func essence(_ r: Relation) -> [String] {
+      [r.from.rawValue, r.to.rawValue, r.type, "\(r.weight)", r.sign.word, "\(r.mutual)", r.since?.description ?? "", r.until?.description ?? "", r.source ?? "", r.note ?? ""]
+    }
+    #expect(back.relations.map(essence) == world.relations.map(essence))
+  }
+
+  @Test("a GraphML file NetworkX wrote loads with every attribute, and ranks like NetworkX")
+  func networkxGraphML() throws {
+    var notes = ConversionNotes()
+    let karate = try WorldIO.load(fixture("karate.graphml"), notes: &notes)
+    #expect(karate.title == "Zachary's Karate Club")
+    #expect(karate.actors.count == 34 && karate.relations.count == 78)
+    #expect(karate.actors[0].attributes["club"] == "Mr. Hi")
+    let order = (0 ..< 34).map { Actor.ID(String($0)) }
+    let rank = try karate.through().pageRank()
+    // obtained with: nx.pagerank(nx.karate_club_graph(), weight='weight')
+    #expect(isApproximatelyEqual(order.map { rank[karate.index(of: $0)!] }, Reference.karateWeightedPageRank))
+
+    let directed = try WorldIO.load(fixture("directed-attributes.graphml"), notes: &notes)
+    #expect(directed.name == "trade-2024")
+    let pak = try #require(directed[actor: "PAK"])
+    #expect(pak.name == "Pakistan" && pak.kind == .state)
+    #expect(pak.attributes == ["population": "240000000", "gdp": "340000000000.0", "landlocked": "false"])
+    // NetworkX writes edges by source node: PAK->USA, PAK->AFG, USA->PAK.
+    #expect(directed.relations.map(\.sign) == [.cooperative, .cooperative, .hostile])
+    #expect(directed.relations[1].since == PartialDate("2021-08"))
+    #expect(directed.relations[0].note == "largest market")
+
+    let multi = try WorldIO.load(fixture("multi.graphml"), notes: &notes)
+    #expect(multi.relations.map(\.type) == ["trade", "aid", "trade"])
+    #expect(try multi.through().weight(from: 0, to: 1) == 3)
+  }
+
+  @Test("node-link JSON from NetworkX loads")
+  func networkxJSON() throws {
+    var notes = ConversionNotes()
+    let karate = try WorldIO.load(fixture("karate-node-link.json"), notes: &notes)
+    #expect(karate.actors.count == 34 && karate.relations.count == 78)
+    #expect(try !karate.through().isDirected)
+  }
+
+  @Test("our GEXF is well-formed GEXF 1.3 with spells, kinds and viz colours")
+  func gexfStructure() throws {
+    let world = try WorldFile.load(graphPath("pakistan-2025.yaml"))
+    var notes = ConversionNotes()
+    let text = GEXF.write(world, style: WorldIO.gexfStyle(world), notes: &notes)
+    let doc = try XMLDocument(data: Data(text.utf8))
+    func attribute(_ xpath: String) throws -> String? { try doc.nodes(forXPath: xpath).first?.stringValue }
+    #expect(try attribute("/*[local-name()='gexf']/@version") == "1.3")
+    #expect(try attribute("//*[local-name()='graph']/@mode") == "dynamic")
+    #expect(try attribute("//*[local-name()='graph']/@timeformat") == "date")
+    let edges = try doc.nodes(forXPath: "//*[local-name()='edge']")
+    #expect(edges.count == world.relations.count)
+    // tariff-threat since 2025-04 and trade-talks since 2025-07 are the dated relations.
+    #expect(try doc.nodes(forXPath: "//*[local-name()='spell']/@start").compactMap(\.stringValue) == ["2025-04-01", "2025-07-01"])
+    #expect(try doc.nodes(forXPath: "//*[local-name()='color']").count == world.actors.count + world.relations.count)
+    #expect(text.contains("type=\"mutual\""))
+  }
+
+  @Test("DOT from anywhere reads through Graphviz's parser; syntax errors name the line")
+  func foreignDOT() throws {
+    var notes = ConversionNotes()
+    let flat = try DOTReader.read("digraph g { a [label=\"Alpha\", color=red]; a -> b [weight=2, label=trade]; b -> c; }", notes: &notes)
+    let world = try flat.world(file: "x.dot", defaultName: "x", notes: &notes)
+    #expect(world.actors.map(\.name) == ["Alpha", "b", "c"])
+    #expect(world.relations.map(\.weight) == [2, 1])
+    #expect(world.relations.map(\.type) == ["trade", "tie"])
+    #expect(notes.lines.contains { $0.contains("node attribute \"color\"") })
+    #expect(throws: RenderError.self) { try DOTReader.read("digraph { a -> ; }", notes: &notes) }
+  }
+
+  @Test("bad interchange input is a located error")
+  func badInput() throws {
+    var notes = ConversionNotes()
+    let broken = temporaryPath("broken.graphml")
+    try "<graphml><graph><node id=\"a\"/><edge source=\"a\" target=\"zz\"/></graph></graphml>".write(toFile: broken, atomically: true, encoding: .utf8)
+    do {
+      _ = try WorldIO.load(broken, notes: &notes)
+      Issue.record("no error for an edge to a missing node")
+    } catch let GraphFileError.invalid(file, problems) {
+      #expect(file == broken)
+      #expect(problems.map(\.line) == [1])
+      #expect(problems.map(\.message) == ["edge names node \"zz\", which is not declared"])
+    }
+    let notXML = temporaryPath("bad.gexf")
+    try "<gexf><graph>".write(toFile: notXML, atomically: true, encoding: .utf8)
+    #expect(throws: GraphFileError.self) { try WorldIO.load(notXML, notes: &notes) }
+    let badJSON = temporaryPath("bad.json")
+    try "{\"nodes\": [{\"name\": 1}]}".write(toFile: badJSON, atomically: true, encoding: .utf8)
+    #expect(throws: GraphFileError.self) { try WorldIO.load(badJSON, notes: &notes) }
+  }
+}
