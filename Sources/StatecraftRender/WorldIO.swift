@@ -79,19 +79,25 @@ public enum WorldIO {
       try writeAtomically(WorldYAML.write(world), to: path)
       return [path]
     case .csv:
-      let (edges, nodes) = EdgeListCSV.write(world, notes: &notes)
       let nodesPath = ((path as NSString).deletingPathExtension) + ".nodes.csv"
-      try writeAtomically(edges, to: path)
-      try writeAtomically(nodes, to: nodesPath)
+      var edges = try AtomicFileStream(path: path)
+      var nodes = try AtomicFileStream(path: nodesPath)
+      EdgeListCSV.write(world, edges: &edges, nodes: &nodes, notes: &notes)
+      try edges.commit()
+      try nodes.commit()
       return [path, nodesPath]
     case .graphml:
-      try writeAtomically(GraphML.write(world.flattened()), to: path)
+      var stream = try AtomicFileStream(path: path)
+      GraphML.write(world, to: &stream)
+      try stream.commit()
       return [path]
     case .gexf:
       try writeAtomically(GEXF.write(world, style: gexfStyle(world), notes: &notes), to: path)
       return [path]
     case .json:
-      try writeAtomically(NodeLinkJSON.write(world.flattened()), to: path)
+      var stream = try AtomicFileStream(path: path)
+      NodeLinkJSON.write(world, to: &stream)
+      try stream.commit()
       return [path]
     case .dot:
       var options = MapOptions()
@@ -150,9 +156,3 @@ public enum WorldIO {
   }
 }
 
-/// An output file could not be written.
-public struct OutputFileError: Error, CustomStringConvertible {
-  public var path: String
-  public var reason: String
-  public var description: String { "cannot write \(path): \(reason); check the directory exists and is writable" }
-}

@@ -187,20 +187,23 @@ public enum EdgeListCSV {
 
   /// Writes a world as an edge table and a node table; what CSV cannot hold (the world's
   /// title, date, types' polarity and colours, sources' titles) is listed in `notes`.
-  public static func write(_ world: World, notes: inout ConversionNotes) -> (edges: String, nodes: String) {
-    var edges = "source,target,type,weight,sign,mutual,since,until,citation,note\n"
+  public static func write(
+    _ world: World, edges: inout some TextOutputStream, nodes: inout some TextOutputStream,
+    notes: inout ConversionNotes
+  ) {
+    edges.write("source,target,type,weight,sign,mutual,since,until,citation,note\n")
     for r in world.relations {
       let fields = [
         r.from.rawValue, r.to.rawValue, r.type, "\(r.weight)", r.sign.word, r.mutual ? "true" : "false",
         r.since?.description ?? "", r.until?.description ?? "", r.source ?? "", r.note ?? "",
       ]
-      edges += fields.map(csvQuoted).joined(separator: ",") + "\n"
+      edges.write(fields.map(csvQuoted).joined(separator: ",") + "\n")
     }
     var attributeNames: [String] = []
     for a in world.actors { for k in a.attributes.keys.sorted() where !attributeNames.contains(k) { attributeNames.append(k) } }
-    var nodes = (["id", "name", "kind"] + attributeNames).map(csvQuoted).joined(separator: ",") + "\n"
+    nodes.write((["id", "name", "kind"] + attributeNames).map(csvQuoted).joined(separator: ",") + "\n")
     for a in world.actors {
-      nodes += ([a.id.rawValue, a.name, a.kind.rawValue] + attributeNames.map { a.attributes[$0] ?? "" }).map(csvQuoted).joined(separator: ",") + "\n"
+      nodes.write(([a.id.rawValue, a.name, a.kind.rawValue] + attributeNames.map { a.attributes[$0] ?? "" }).map(csvQuoted).joined(separator: ",") + "\n")
     }
     if world.title != world.name || world.date != nil || world.description != nil {
       notes.add("CSV keeps no world title, date or description")
@@ -211,7 +214,6 @@ public enum EdgeListCSV {
     if world.sources.contains(where: { $0.title != $0.id || $0.publisher != nil || $0.url != nil }) {
       notes.add("CSV keeps citation keys only: source titles, publishers, dates and URLs dropped")
     }
-    return (edges, nodes)
   }
 
   static func csvQuoted(_ s: String) -> String {
@@ -219,49 +221,72 @@ public enum EdgeListCSV {
       ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
   }
 
-  /// Splits one CSV line into fields with their 1-based starting columns.
+  /// Splits one CSV line into fields with their 1-based starting columns (counted in
+  /// Unicode scalars), working on UTF-8 bytes; fields are trimmed of spaces and tabs.
   static func splitFields(_ line: Substring) -> (fields: [String], columns: [Int], error: String?) {
+    let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
     var fields: [String] = []
     var columns: [Int] = []
-    var current = ""
+    var current: [UInt8] = []
     var quoted = false
     var atFieldStart = true
-    var col = 0
+    var column = 0
     var fieldStart = 1
-    var chars = line.makeIterator()
-    var pending: Character? = nil
-    while let c = pending ?? chars.next() {
-      pending = nil
-      col += 1
+    var afterQuote = false
+    func finish() {
+      var lo = 0
+      var hi = current.count
+      if !afterQuote {
+        while lo < hi && (current[lo] == space || current[lo] == tab) { lo += 1 }
+        while hi > lo && (current[hi - 1] == space || current[hi - 1] == tab) { hi -= 1 }
+      }
+      fields.append(String(decoding: current[lo ..< hi], as: UTF8.self))
+      columns.append(fieldStart)
+      current.removeAll(keepingCapacity: true)
+    }
+    let bytes = Array(line.utf8)
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      if b & 0xC0 != 0x80 { column += 1 }
+      if atFieldStart && (b == space || b == tab) && !quoted {
+        i += 1
+        continue
+      }
       if atFieldStart {
-        fieldStart = col
+        fieldStart = column
         atFieldStart = false
-        if c == "\"" { quoted = true; continue }
+        afterQuote = false
+        if b == quote {
+          quoted = true
+          i += 1
+          continue
+        }
       }
       if quoted {
-        if c == "\"" {
-          if let next = chars.next() {
-            if next == "\"" { current.append("\""); col += 1; continue }
-            quoted = false
-            pending = next
+        if b == quote {
+          if i + 1 < bytes.count && bytes[i + 1] == quote {
+            current.append(quote)
+            i += 2
+            column += 1
             continue
           }
           quoted = false
-          continue
+          afterQuote = true
+        } else {
+          current.append(b)
         }
-        current.append(c)
-      } else if c == "," {
-        fields.append(current.trimmingSpaces)
-        columns.append(fieldStart)
-        current = ""
+      } else if b == comma {
+        finish()
         atFieldStart = true
-      } else {
-        current.append(c)
+      } else if !(afterQuote && (b == space || b == tab)) {
+        current.append(b)
       }
+      i += 1
     }
     if quoted { return (fields, columns + [fieldStart], "a quoted field is not closed; add the closing \"") }
-    fields.append(current.trimmingSpaces)
-    columns.append(atFieldStart ? col + 1 : fieldStart)
+    if atFieldStart { fieldStart = column + 1 }
+    finish()
     return (fields, columns, nil)
   }
 }

@@ -110,7 +110,15 @@ public struct FlatGraph: Sendable {
 extension World {
   /// The world as flat attributes, losing nothing (see ``FlatGraph``).
   public func flattened() -> FlatGraph {
-    let undirected = isUndirected
+    var flat = flattenedHeader()
+    flat.edges = relations.map { r in
+      FlatGraph.Edge(source: r.from.rawValue, target: r.to.rawValue, attributes: edgeAttributes(r, undirected: !flat.directed))
+    }
+    return flat
+  }
+
+  /// Graph and node attributes only: writers stream the edges with ``edgeAttributes(_:undirected:)``.
+  public func flattenedHeader() -> FlatGraph {
     var graph: [(String, AttributeValue)] = [("name", .string(name)), ("title", .string(title))]
     if let date { graph.append(("date", .string(date.description))) }
     if let description { graph.append(("description", .string(description))) }
@@ -122,18 +130,34 @@ extension World {
         attributes: [("name", .string(a.name)), ("kind", .string(a.kind.rawValue))]
           + a.attributes.keys.sorted().map { ($0, .string(a.attributes[$0]!)) })
     }
-    let edges = relations.map { r in
-      var attributes: [(String, AttributeValue)] = [
-        ("type", .string(r.type)), ("weight", .double(r.weight)), ("sign", .int(r.sign.rawValue)),
-      ]
-      if !undirected { attributes.append(("mutual", .bool(r.mutual))) }
-      if let since = r.since { attributes.append(("since", .string(since.description))) }
-      if let until = r.until { attributes.append(("until", .string(until.description))) }
-      if let source = r.source { attributes.append(("citation", .string(source))) }
-      if let note = r.note { attributes.append(("note", .string(note))) }
-      return FlatGraph.Edge(source: r.from.rawValue, target: r.to.rawValue, attributes: attributes)
+    return FlatGraph(directed: !isUndirected, graph: graph, nodes: nodes, edges: [])
+  }
+
+  /// One relation's edge attributes (see ``FlatGraph``).
+  public func edgeAttributes(_ r: Relation, undirected: Bool) -> [(String, AttributeValue)] {
+    var attributes: [(String, AttributeValue)] = [
+      ("type", .string(r.type)), ("weight", .double(r.weight)), ("sign", .int(r.sign.rawValue)),
+    ]
+    if !undirected { attributes.append(("mutual", .bool(r.mutual))) }
+    if let since = r.since { attributes.append(("since", .string(since.description))) }
+    if let until = r.until { attributes.append(("until", .string(until.description))) }
+    if let source = r.source { attributes.append(("citation", .string(source))) }
+    if let note = r.note { attributes.append(("note", .string(note))) }
+    return attributes
+  }
+
+  /// The edge attribute names (and a sample value for their type) any relation uses, in
+  /// the order of ``edgeAttributes(_:undirected:)``.
+  public func edgeAttributeKeys(undirected: Bool) -> [(String, AttributeValue)] {
+    var keys: [(String, AttributeValue)] = [("type", .string("")), ("weight", .double(0)), ("sign", .int(0))]
+    if !undirected { keys.append(("mutual", .bool(false))) }
+    for (name, present) in [
+      ("since", relations.contains { $0.since != nil }), ("until", relations.contains { $0.until != nil }),
+      ("citation", relations.contains { $0.source != nil }), ("note", relations.contains { $0.note != nil }),
+    ] where present {
+      keys.append((name, .string("")))
     }
-    return FlatGraph(directed: !undirected, graph: graph, nodes: nodes, edges: edges)
+    return relations.isEmpty ? [] : keys
   }
 
   static func typesJSON(_ types: [RelationType]) -> String {

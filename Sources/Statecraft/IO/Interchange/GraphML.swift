@@ -4,37 +4,47 @@ import Foundation
 /// `<key>`s for graph, node and edge attributes, `edgedefault` for direction, parallel
 /// edges allowed (NetworkX then reads a multigraph).
 public enum GraphML {
-  /// Writes a flat graph as GraphML text (deterministic: keys, nodes and edges in order).
-  public static func write(_ g: FlatGraph) -> String {
-    var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
-    out += "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-    out += "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+  /// Writes a world as GraphML (deterministic: keys, nodes and edges in order), streaming
+  /// the relations into `out`.
+  public static func write(_ world: World, to out: inout some TextOutputStream) {
+    let g = world.flattenedHeader()
+    out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+    out.write("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" ")
+    out.write("xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ")
+    out.write("xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n")
     var keyIDs: [String: String] = [:]  // "for/name" -> id
     func declare(_ domain: String, _ keys: [(String, AttributeValue)]) {
       for (name, value) in keys {
         let id = "\(domain.prefix(1))\(keyIDs.count)"
         keyIDs["\(domain)/\(name)"] = id
-        out += "  <key id=\"\(id)\" for=\"\(domain)\" attr.name=\"\(xmlEscaped(name))\" attr.type=\"\(typeName(value))\" />\n"
+        out.write("  <key id=\"\(id)\" for=\"\(domain)\" attr.name=\"\(xmlEscaped(name))\" attr.type=\"\(typeName(value))\" />\n")
       }
     }
     declare("graph", g.graph)
     declare("node", g.attributeKeys(forEdges: false))
-    declare("edge", g.attributeKeys(forEdges: true))
-    out += "  <graph edgedefault=\"\(g.directed ? "directed" : "undirected")\">\n"
-    for (k, v) in g.graph { out += "    <data key=\"\(keyIDs["graph/\(k)"]!)\">\(xmlEscaped(v.text))</data>\n" }
+    declare("edge", world.edgeAttributeKeys(undirected: !g.directed))
+    out.write("  <graph edgedefault=\"\(g.directed ? "directed" : "undirected")\">\n")
+    for (k, v) in g.graph { out.write("    <data key=\"\(keyIDs["graph/\(k)"]!)\">\(xmlEscaped(v.text))</data>\n") }
     for node in g.nodes {
-      out += "    <node id=\"\(xmlEscaped(node.id))\">\n"
-      for (k, v) in node.attributes { out += "      <data key=\"\(keyIDs["node/\(k)"]!)\">\(xmlEscaped(v.text))</data>\n" }
-      out += "    </node>\n"
+      out.write("    <node id=\"\(xmlEscaped(node.id))\">\n")
+      for (k, v) in node.attributes { out.write("      <data key=\"\(keyIDs["node/\(k)"]!)\">\(xmlEscaped(v.text))</data>\n") }
+      out.write("    </node>\n")
     }
-    for (i, edge) in g.edges.enumerated() {
-      out += "    <edge id=\"e\(i)\" source=\"\(xmlEscaped(edge.source))\" target=\"\(xmlEscaped(edge.target))\">\n"
-      for (k, v) in edge.attributes { out += "      <data key=\"\(keyIDs["edge/\(k)"]!)\">\(xmlEscaped(v.text))</data>\n" }
-      out += "    </edge>\n"
+    for (i, r) in world.relations.enumerated() {
+      var line = "    <edge id=\"e\(i)\" source=\"\(xmlEscaped(r.from.rawValue))\" target=\"\(xmlEscaped(r.to.rawValue))\">\n"
+      for (k, v) in world.edgeAttributes(r, undirected: !g.directed) {
+        line += "      <data key=\"\(keyIDs["edge/\(k)"]!)\">\(xmlEscaped(v.text))</data>\n"
+      }
+      out.write(line + "    </edge>\n")
     }
-    out += "  </graph>\n</graphml>\n"
-    return out
+    out.write("  </graph>\n</graphml>\n")
+  }
+
+  /// The GraphML text of a world.
+  public static func write(_ world: World) -> String {
+    var s = ""
+    write(world, to: &s)
+    return s
   }
 
   static func typeName(_ v: AttributeValue) -> String {

@@ -3,24 +3,36 @@ import Foundation
 /// JSON in NetworkX's node-link form (`nx.node_link_data(G)` / `nx.node_link_graph(data)`,
 /// networkx 3.6: `"edges"`; the older `"links"` key is also read).
 public enum NodeLinkJSON {
-  /// Writes a flat graph as node-link JSON (deterministic, two-space indented).
-  public static func write(_ g: FlatGraph) -> String {
+  /// Writes a world as node-link JSON (deterministic, two-space indented), streaming the
+  /// relations into `out`.
+  public static func write(_ world: World, to out: inout some TextOutputStream) {
     func object(_ pairs: [(String, AttributeValue)]) -> String {
       "{" + pairs.map { "\(jsonQuoted($0.0)): \(json($0.1))" }.joined(separator: ", ") + "}"
     }
-    var out = "{\n"
-    out += "  \"directed\": \(g.directed),\n"
-    out += "  \"multigraph\": \(g.hasParallelEdges),\n"
-    out += "  \"graph\": \(object(g.graph)),\n"
-    out += "  \"nodes\": [\n"
-    out += g.nodes.map { "    " + object([("id", .string($0.id))] + $0.attributes) }.joined(separator: ",\n")
-    out += "\n  ],\n  \"edges\": [\n"
-    let multi = g.hasParallelEdges
-    out += g.edges.enumerated().map { i, e in
-      "    " + object([("source", .string(e.source)), ("target", .string(e.target))] + (multi ? [("key", .int(i))] : []) + e.attributes)
-    }.joined(separator: ",\n")
-    out += "\n  ]\n}\n"
-    return out
+    let g = world.flattenedHeader()
+    var seen = Set<[String]>()
+    var multi = false
+    for r in world.relations {
+      let key = g.directed ? [r.from.rawValue, r.to.rawValue] : [min(r.from.rawValue, r.to.rawValue), max(r.from.rawValue, r.to.rawValue)]
+      if !seen.insert(key).inserted { multi = true; break }
+    }
+    out.write("{\n  \"directed\": \(g.directed),\n  \"multigraph\": \(multi),\n")
+    out.write("  \"graph\": \(object(g.graph)),\n  \"nodes\": [\n")
+    out.write(g.nodes.map { "    " + object([("id", .string($0.id))] + $0.attributes) }.joined(separator: ",\n"))
+    out.write("\n  ],\n  \"edges\": [\n")
+    for (i, r) in world.relations.enumerated() {
+      let endpoints: [(String, AttributeValue)] = [("source", .string(r.from.rawValue)), ("target", .string(r.to.rawValue))]
+      let key: [(String, AttributeValue)] = multi ? [("key", .int(i))] : []
+      out.write((i > 0 ? ",\n    " : "    ") + object(endpoints + key + world.edgeAttributes(r, undirected: !g.directed)))
+    }
+    out.write("\n  ]\n}\n")
+  }
+
+  /// The node-link JSON text of a world.
+  public static func write(_ world: World) -> String {
+    var s = ""
+    write(world, to: &s)
+    return s
   }
 
   static func json(_ v: AttributeValue) -> String {
