@@ -157,6 +157,37 @@ struct ProcessTests {
     #expect(!r.stderr.contains("Stack dump") && !r.stderr.contains("Fatal error"))
   }
 
+  @Test("convert: round trip through GraphML, notes on stderr for lossy targets, clear errors")
+  func convert() throws {
+    let graphml = try tempFile("seed.graphml", "")
+    let ok = try run(["convert", "Graphs/pakistan-2025.yaml", graphml])
+    #expect(ok.status == 0 && ok.stdout.contains("11 actors, 24 relations"))
+    let back = try run(["rank", graphml, "--format", "json"])
+    let original = try run(["rank", "Graphs/pakistan-2025.yaml", "--format", "json"])
+    #expect(back.stdout == original.stdout)
+    let csv = try tempFile("seed.csv", "")
+    let lossy = try run(["convert", "Graphs/pakistan-2025.yaml", csv])
+    #expect(lossy.status == 0 && lossy.stderr.contains("note: \(csv): CSV keeps relation types by name only"))
+    let unknown = try run(["convert", "Graphs/pakistan-2025.yaml", "/tmp/out.xyz"])
+    #expect(unknown.status == 64 && unknown.stderr.contains("pass --to"))
+    let missing = try run(["convert", "Graphs/none.graphml", graphml])
+    #expect(missing.status == 1 && missing.stderr.contains("no such file"))
+  }
+
+  @Test("import gdelt: the sample becomes a valid world; malformed rows are reported by line")
+  func importGDELT() throws {
+    let out = try tempFile("gdelt.yaml", "")
+    let r = try run(["import", "gdelt", "Scripts/examples/gdelt-sample.export.CSV", "-o", out])
+    #expect(r.status == 0)
+    #expect(r.stderr.contains("183 rows read"))
+    #expect(r.stderr.contains("gdelt-sample.export.CSV:11: skipped: has 40 tab-separated columns, not 61"))
+    #expect(r.stderr.contains("gdelt-sample.export.CSV:21: skipped: GoldsteinScale \"strong\""))
+    #expect(try run(["validate", out]).status == 0)
+    #expect(try run(["render", out, "--format", "dot", "-o", "/dev/null"]).status == 0)
+    let bad = try run(["import", "gdelt", "Scripts/examples/gdelt-sample.export.CSV", "--from", "May", "-o", out])
+    #expect(bad.status == 64)
+  }
+
   @Test("render writes the file atomically and leaves nothing behind on failure")
   func renderAtomic() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-render-\(ProcessInfo.processInfo.processIdentifier)")

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+@testable import Statecraft
+
+@Suite("GDELT import")
+struct GDELTTests {
+  /// One GDELT 2.0 export row with the fields the importer reads; the rest empty.
+  func row(
+    id: Int, day: String, a1: String, a2: String, root: String, goldstein: String, mentions: String,
+    url: String = "https://example.org/x"
+  ) -> String {
+    var f = [String](repeating: "", count: 61)
+    f[0] = String(id)
+    f[1] = day
+    f[5] = a1
+    f[7] = String(a1.prefix(3))
+    f[15] = a2
+    f[17] = String(a2.prefix(3))
+    f[26] = root + "1"
+    f[28] = root
+    f[29] = "1"
+    f[30] = goldstein
+    f[31] = mentions
+    f[60] = url
+    return f.joined(separator: "\t")
+  }
+
+  func write(_ rows: [String]) throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("gdelt-\(UUID().uuidString).CSV").path
+    try (rows.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  @Test("the formula: sign of Σ Goldstein·ln(1+mentions), weight its magnitude, per dyad, month and root")
+  func formula() throws {
+    let file = try write([
+      row(id: 1, day: "20250501", a1: "PAKGOV", a2: "USAGOV", root: "03", goldstein: "4", mentions: "9"),
+      row(id: 2, day: "20250520", a1: "PAKGOV", a2: "USAGOV", root: "03", goldstein: "-1", mentions: "3"),
+      row(id: 3, day: "20250601", a1: "PAKGOV", a2: "USAGOV", root: "03", goldstein: "2", mentions: "1"),
+      row(id: 4, day: "20250502", a1: "USAGOV", a2: "PAKGOV", root: "13", goldstein: "-6", mentions: "0"),
+    ])
+    let (world, report) = try GDELTImport().run(files: [file], name: "t")
+    #expect(report.rows == 4 && report.kept == 4 && report.malformed.isEmpty)
+    #expect(world.actors.map(\.id) == ["PAK", "USA"])
+    #expect(world.actors.map(\.name) == ["Pakistan", "United States"])
+    let may = try #require(world.relations.first { $0.type == "cameo-03" && $0.since == PartialDate("2025-05") })
+    // closed form: 4·ln(10) − 1·ln(4)
+    #expect(abs(may.weight - (4 * log(10.0) - log(4.0))) < 1e-12)
+    #expect(may.sign == .cooperative)
+    #expect(may.note!.hasPrefix("2 events"))
+    #expect(may.note!.contains("ids 1, 2"))
+    // The threat with 0 mentions carries no weight: ln(1) = 0, so no relation.
+    #expect(!world.relations.contains { $0.type == "cameo-13" })
+    #expect(world.relations.count == 2)  // May and June
+    #expect(world.type("cameo-03")?.mode == .verbal)
+  }
+
+  @Test("decay halves a term per half-life before the reference date; filters and levels")
+  func decayAndFilters() throws {
+    let file = try write([
+      row(id: 1, day: "20250101", a1: "PAKGOV", a2: "CHNGOV", root: "06", goldstein: "5", mentions: "1"),
+      row(id: 2, day: "20250131", a1: "PAKGOV", a2: "CHNGOV", root: "06", goldstein: "5", mentions: "1"),
+      row(id: 3, day: "20250131", a1: "PAKREB", a2: "CHNBUS", root: "18", goldstein: "-9", mentions: "1"),
+      row(id: 4, day: "20250115", a1: "INDGOV", a2: "PAKGOV", root: "11", goldstein: "-2", mentions: "1"),
+    ])
+    var importer = GDELTImport()
+    importer.halfLifeDays = 30
+    importer.window = .all
+    importer.actors = ["PAK", "CHN"]
+    importer.level = .actor
+    let (world, report) = try importer.run(files: [file], name: "t")
+    #expect(report.filtered == 1)  // India is outside the actor filter
+    let coop = try #require(world.relations.first { $0.type == "cameo-06" })
+    // Reference = the latest event (Jan 31): the Jan 1 event is 30 days old, halved.
+    #expect(abs(coop.weight - (5 * log(2.0) * 0.5 + 5 * log(2.0))) < 1e-12)
+    #expect(world.actors.map(\.name).contains("Pakistan rebels"))
+    #expect(world[actor: "PAKREB"]?.kind == .armedGroup)
+    #expect(world[actor: "CHNBUS"]?.kind == .company)
+  }
+
+  @Test("malformed rows are counted with line numbers and never stop the import")
+  func malformed() throws {
+    let good = row(id: 1, day: "20250501", a1: "PAK", a2: "USA", root: "04", goldstein: "1", mentions: "2")
+    let file = try write([
+      good, "too\tfew\tcolumns",
+      row(id: 2, day: "2025-05-01", a1: "PAK", a2: "USA", root: "04", goldstein: "1", mentions: "2"),
+      row(id: 3, day: "20250501", a1: "PAK", a2: "USA", root: "04", goldstein: "x", mentions: "2"),
+      row(id: 4, day: "20250501", a1: "PAK", a2: "USA", root: "21", goldstein: "1", mentions: "2"),
+      row(id: 5, day: "20250501", a1: "PAK", a2: "USA", root: "04", goldstein: "1", mentions: "-3"),
+      good,
+    ])
+    let (world, report) = try GDELTImport().run(files: [file], name: "t")
+    #expect(report.malformed.map(\.line) == [2, 3, 4, 5, 6])
+    #expect(report.kept == 2 && report.rows == 7)
+    #expect(world.relations.count == 1)
+    #expect(throws: GraphFileError.self) { try GDELTImport().run(files: ["/nonexistent.CSV"], name: "t") }
+  }
+
+  @Test("the shipped sample imports into a world that validates and ranks")
+  func sample() throws {
+    let sample = repositoryRoot.appendingPathComponent("Scripts/examples/gdelt-sample.export.CSV").path
+    let (world, report) = try GDELTImport().run(files: [sample], name: "gdelt-sample")
+    #expect(report.malformed.map(\.line) == [11, 21, 31])
+    #expect(world.actors.count == 5)
+    let yaml = WorldYAML.write(world)
+    let back = try WorldYAML.parse(yaml, file: "gdelt.yaml", defaultName: "x")
+    #expect(back.relations.count == world.relations.count)
+    #expect(try back.through().pageRank().count == 5)
+  }
+
+  @Test("calendar arithmetic for windows and decay")
+  func days() {
+    #expect(GDELTImport.dayNumber(19700101) == 0)
+    #expect(GDELTImport.dayNumber(20250131) - GDELTImport.dayNumber(20250101) == 30)
+    #expect(GDELTImport.dayNumber(20240301) - GDELTImport.dayNumber(20240228) == 2)  // leap year
+    #expect(GDELTImport.isoFromDayNumber(GDELTImport.dayNumber(20251126)) == "2025-11-26")
+    var weekly = GDELTImport()
+    weekly.window = .week
+    // 2025-11-26 is a Wednesday; its week starts Monday 2025-11-24.
+    let label = weekly.windowLabel(20251126)
+    #expect(GDELTImport.isoFromDayNumber(Int(label)!) == "2025-11-24")
+  }
+}
