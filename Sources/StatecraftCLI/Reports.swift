@@ -192,24 +192,8 @@ public enum Reports {
     return String(format: "%.6f", x)
   }
 
-  static func jsonString(_ s: String) -> String {
-    var r = "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": r += "\\\""
-      case "\\": r += "\\\\"
-      case "\n": r += "\\n"
-      case "\t": r += "\\t"
-      case "\r": r += "\\r"
-      default:
-        if u.value < 0x20 { r += String(format: "\\u%04x", u.value) } else { r.unicodeScalars.append(u) }
-      }
-    }
-    return r + "\""
-  }
+  static func jsonString(_ s: String) -> String { jsonQuoted(s) }
 
-  static func csvField(_ s: String) -> String {
-    s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-      ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-  }
+  static func csvField(_ s: String) -> String { EdgeListCSV.csvQuoted(s) }
+
 }

@@ -7,10 +7,6 @@ import Testing
 
 func graph(_ name: String) -> String { graphPath(name) }
 
-func expectMatchesGolden(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-  try StatecraftTestSupport.expectMatchesGolden(text, named: name, target: "StatecraftCLITests", sourceLocation: sourceLocation)
-}
-
 @Suite("CLI reports")
 struct ReportTests {
   @Test("rank: table, JSON and CSV of the seed world match the golden files")

@@ -12,10 +12,6 @@ func seedWorld() throws -> World {
   try WorldFile.load(graphPath("pakistan-2025.yaml"))
 }
 
-func expectMatchesGolden(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-  try StatecraftTestSupport.expectMatchesGolden(text, named: name, target: "StatecraftRenderTests", sourceLocation: sourceLocation)
-}
-
 @Suite("DOT writer")
 struct DOTWriterTests {
   @Test("the seed map's DOT matches the golden file")

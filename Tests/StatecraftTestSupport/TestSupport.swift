@@ -10,13 +10,13 @@ public func graphPath(_ name: String) -> String {
   repositoryRoot.appendingPathComponent("Graphs/\(name)").path
 }
 
-/// Compares text with `Tests/<target>/Golden/<name>`; with `STATECRAFT_RECORD=1` it rewrites
-/// the file instead (review the diff before committing).
+/// Compares text with `Golden/<name>` beside the calling test file; with
+/// `STATECRAFT_RECORD=1` it rewrites the file instead (review the diff before committing).
 public func expectMatchesGolden(
-  _ text: String, named name: String, target: String,
+  _ text: String, named name: String, callerFile: String = #filePath,
   sourceLocation: SourceLocation = #_sourceLocation
 ) throws {
-  let url = repositoryRoot.appendingPathComponent("Tests/\(target)/Golden/\(name)")
+  let url = URL(fileURLWithPath: callerFile).deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
   if ProcessInfo.processInfo.environment["STATECRAFT_RECORD"] == "1" {
     try FileManager.default.createDirectory(
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -26,7 +26,7 @@ public func expectMatchesGolden(
   let golden = try String(contentsOf: url, encoding: .utf8)
   #expect(
     text == golden,
-    "differs from Tests/\(target)/Golden/\(name); rerun with STATECRAFT_RECORD=1 and review the diff",
+    "differs from \(url.path); rerun with STATECRAFT_RECORD=1 and review the diff",
     sourceLocation: sourceLocation)
 }
 

@@ -216,7 +216,8 @@ public enum EdgeListCSV {
     }
   }
 
-  static func csvQuoted(_ s: String) -> String {
+  /// A CSV field, quoted (RFC 4180) when it holds a comma, quote or line break.
+  public static func csvQuoted(_ s: String) -> String {
     s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
       ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
   }

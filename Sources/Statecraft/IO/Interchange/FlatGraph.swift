@@ -182,8 +182,8 @@ extension World {
   }
 }
 
-/// A JSON string literal.
-func jsonQuoted(_ s: String) -> String {
+/// A JSON string literal (also a valid YAML double-quoted scalar).
+public func jsonQuoted(_ s: String) -> String {
   var r = "\""
   for u in s.unicodeScalars {
     switch u {
