@@ -52,7 +52,7 @@ extension Digraph {
     guard n > 0 else { return [] }
     let inLength = inArcLengths(length)
     let chunkCount = Swift.min(n, 16)
-    let partials = ChunkResults(count: chunkCount)
+    let partials = ChunkSlots<[Double]>(count: chunkCount)
     DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
       let lo = n * chunk / chunkCount
       let hi = n * (chunk + 1) / chunkCount
@@ -60,7 +60,7 @@ extension Digraph {
     }
     var centrality = [Double](repeating: 0, count: n)
     for chunk in 0 ..< chunkCount {
-      let part = partials.get(chunk)
+      let part = partials.get(chunk)!
       for v in 0 ..< n { centrality[v] += part[v] }
     }
 
@@ -248,16 +248,5 @@ extension Digraph {
     case .reciprocal: return inWeights.map { $0 > 0 ? 1 / $0 : .infinity }
     }
   }
-}
-
-/// Per-chunk results written from concurrent workers, each slot by exactly one worker.
-final class ChunkResults: @unchecked Sendable {
-  private var slots: [[Double]]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: [], count: count) }
-
-  func set(_ i: Int, _ value: [Double]) { lock.withLock { slots[i] = value } }
-  func get(_ i: Int) -> [Double] { lock.withLock { slots[i] } }
 }
 

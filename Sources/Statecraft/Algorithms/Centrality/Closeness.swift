@@ -22,11 +22,17 @@ extension Digraph {
   public func closeness(length: Lens.PathLength = .reciprocal, wassermanFaust: Bool = true) throws -> [Double] {
     try requireNonNegativeWeights(for: "closeness")
     let n = nodeCount
-    let reversed = transposed()
-    return try (0 ..< n).map { u in
-      let distances = try reversed.bestValues(from: u, length: length).compactMap { $0 }
-      let total = distances.reduce(0, +)
-      let reached = Double(distances.count - 1)
+    guard n > 0 else { return [] }
+    // Incoming distances to u = outgoing distances from u in the transposed graph.
+    let sums = transposed().forEachSource(length: length, initial: [(Double, Int)](repeating: (0, 0), count: n)) { u, sweep, acc in
+      var total = 0.0
+      for v in sweep.order { total += sweep.distance[v] }
+      acc[u] = (total, sweep.order.count)
+    } merge: { total, part in
+      for i in 0 ..< n where part[i].1 > 0 { total[i] = part[i] }
+    }
+    return sums.map { total, reachedCount in
+      let reached = Double(reachedCount - 1)
       guard total > 0, n > 1 else { return 0 }
       var c = reached / total
       if wassermanFaust { c *= reached / Double(n - 1) }
@@ -46,12 +52,14 @@ extension Digraph {
   /// - M. Marchiori, V. Latora. "Harmony in the small-world." Physica A 285, 2000.
   public func harmonic(length: Lens.PathLength = .reciprocal) throws -> [Double] {
     try requireNonNegativeWeights(for: "harmonic")
-    let reversed = transposed()
-    return try (0 ..< nodeCount).map { u in
-      try reversed.bestValues(from: u, length: length).reduce(0) { sum, d in
-        guard let d, d > 0 else { return sum }
-        return sum + 1 / d
-      }
+    let n = nodeCount
+    guard n > 0 else { return [] }
+    return transposed().forEachSource(length: length, initial: [Double](repeating: 0, count: n)) { u, sweep, acc in
+      var sum = 0.0
+      for v in sweep.order where sweep.distance[v] > 0 { sum += 1 / sweep.distance[v] }
+      acc[u] = sum
+    } merge: { total, part in
+      for i in 0 ..< n where part[i] != 0 { total[i] = part[i] }
     }
   }
 

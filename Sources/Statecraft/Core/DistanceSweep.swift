@@ -1,0 +1,103 @@
+import Foundation
+
+/// Single-source shortest distances with buffers reused across sources: BFS for unit
+/// lengths, Dijkstra (lazy binary heap) otherwise. The workhorse of all-sources measures
+/// (closeness, harmonic), which run it once per node.
+struct DistanceSweep {
+  private(set) var distance: [Double]
+  /// Nodes reached from the last source, in settle order (the source first).
+  private(set) var order: [NodeIndex] = []
+  private var settled: [Bool]
+  private var heap = MinHeap()
+
+  init(nodeCount n: Int) {
+    distance = Array(repeating: .infinity, count: n)
+    settled = Array(repeating: false, count: n)
+    order.reserveCapacity(n)
+  }
+
+  /// Runs from `source` along out-arcs with lengths `arcLength` (CSR order), or hops when
+  /// `arcLength` is nil.
+  mutating func run(_ g: Digraph, from source: NodeIndex, arcLength: [Double]?) {
+    for v in order {
+      distance[v] = .infinity
+      settled[v] = false
+    }
+    order.removeAll(keepingCapacity: true)
+    distance[source] = 0
+    if arcLength == nil {
+      order.append(source)
+      settled[source] = true
+      var head = 0
+      while head < order.count {
+        let v = order[head]
+        head += 1
+        let next = distance[v] + 1
+        for i in g.outOffsets[v] ..< g.outOffsets[v + 1] {
+          let w = g.outTargets[i]
+          if !settled[w] {
+            settled[w] = true
+            distance[w] = next
+            order.append(w)
+          }
+        }
+      }
+      return
+    }
+    let lengths = arcLength!
+    heap.removeAll()
+    heap.push(0, source)
+    while let (d, v) = heap.pop() {
+      if settled[v] || d > distance[v] { continue }
+      settled[v] = true
+      order.append(v)
+      for i in g.outOffsets[v] ..< g.outOffsets[v + 1] {
+        let candidate = d + lengths[i]
+        let w = g.outTargets[i]
+        if candidate < distance[w] {
+          distance[w] = candidate
+          heap.push(candidate, w)
+        }
+      }
+    }
+    // Every node given a tentative distance is settled by now, so `order` lists all the
+    // entries the next run must clear.
+  }
+}
+
+extension Digraph {
+  /// Runs `body(source, sweep)` for every source on all cores, in fixed chunks whose
+  /// results are merged in chunk order (deterministic whatever the core count).
+  func forEachSource<T: Sendable>(
+    length: Lens.PathLength, initial: T, _ body: @Sendable (NodeIndex, DistanceSweep, inout T) -> Void,
+    merge: (inout T, T) -> Void
+  ) -> T {
+    let n = nodeCount
+    let lengths: [Double]? = length == .hops ? nil : arcLengths(length)
+    let chunks = Swift.max(1, Swift.min(n, 16))
+    let results = ChunkSlots<T>(count: chunks)
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+      var local = initial
+      var sweep = DistanceSweep(nodeCount: n)
+      for s in n * chunk / chunks ..< n * (chunk + 1) / chunks {
+        sweep.run(self, from: s, arcLength: lengths)
+        body(s, sweep, &local)
+      }
+      results.set(chunk, local)
+    }
+    var total = initial
+    for chunk in 0 ..< chunks { merge(&total, results.get(chunk)!) }
+    return total
+  }
+}
+
+/// Per-chunk results written from concurrent workers, each slot by exactly one worker.
+final class ChunkSlots<T>: @unchecked Sendable {
+  private var slots: [T?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ i: Int, _ value: T) { lock.withLock { slots[i] = value } }
+  func get(_ i: Int) -> T? { lock.withLock { slots[i] } }
+}
