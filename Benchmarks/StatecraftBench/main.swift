@@ -3,7 +3,8 @@
 // NetworKit and rustworkx; see BENCHMARKS.md.
 //
 //   statecraft-bench TASK FILE [REPEATS]
-//   TASK: load | pagerank | betweenness | betweenness_unweighted
+//   TASK: load | pagerank | betweenness | betweenness_unweighted | closeness | harmonic |
+//         dijkstra | eigenvector | louvain
 import Foundation
 import Statecraft
 
@@ -52,6 +53,19 @@ do {
         try measure { try g.betweenness(length: .reciprocal).max()! }
       case "betweenness_unweighted":
         try measure { try g.betweenness(length: .hops).max()! }
+      case "closeness":
+        try measure { try g.closeness().max()! }
+      case "harmonic":
+        try measure { try g.harmonic().max()! }
+      case "dijkstra":
+        try measure { try g.bestValues(from: 0).compactMap { $0 }.max()! }
+      case "eigenvector":
+        try measure { try g.eigenvectorCentrality(tolerance: 1e-10, maxIterations: 1000).max()! }
+      case "louvain":
+        try measure {
+          let labels = try g.louvainCommunities(seed: 42)
+          return g.symmetrized().modularity(labels)
+        }
       default:
         FileHandle.standardError.write(Data("unknown task \(task)\n".utf8))
         exit(64)

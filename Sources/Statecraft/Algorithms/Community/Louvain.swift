@@ -53,29 +53,32 @@ extension Digraph {
       order.shuffle(using: &rng)
       var moved = true
       var improvedAny = false
+      // Strength from the current node to each neighbouring community, reset after use.
+      var links = [Double](repeating: 0, count: size)
+      var linkOrder: [Int] = []
       while moved {
         moved = false
         for u in order {
           let cu = community[u]
-          var links: [Int: Double] = [:]
-          var linkOrder: [Int] = []
           for (v, w) in adjacency[u] where v != u {
             let cv = community[v]
-            if links[cv] == nil { linkOrder.append(cv) }
-            links[cv, default: 0] += w
+            if links[cv] == 0 { linkOrder.append(cv) }
+            links[cv] += w
           }
           let ku = strength[u]
           total[cu] -= ku
           // Gain of joining c, up to constants: k_{u,c} − γ Σ_tot(c) k_u / 2m.
           var best = cu
-          var bestGain = (links[cu] ?? 0) - resolution * total[cu] * ku / twoM
+          var bestGain = links[cu] - resolution * total[cu] * ku / twoM
           for c in linkOrder {
-            let gain = links[c]! - resolution * total[c] * ku / twoM
+            let gain = links[c] - resolution * total[c] * ku / twoM
             if gain > bestGain + 1e-12 {
               bestGain = gain
               best = c
             }
           }
+          for c in linkOrder { links[c] = 0 }
+          linkOrder.removeAll(keepingCapacity: true)
           total[best] += ku
           if best != cu {
             community[u] = best
@@ -85,23 +88,50 @@ extension Digraph {
         }
       }
       // Relabel communities 0..<k in order of first node, and aggregate.
-      var label: [Int: Int] = [:]
-      for u in 0 ..< size where label[community[u]] == nil { label[community[u]] = label.count }
-      let k = label.count
-      let nextMembership = membership.map { label[community[$0]]! }
-      let q = levelModularity(nextMembership, resolution: resolution)
+      var label = [Int](repeating: -1, count: size)
+      var k = 0
+      for u in 0 ..< size where label[community[u]] < 0 {
+        label[community[u]] = k
+        k += 1
+      }
+      let nextMembership = membership.map { label[community[$0]] }
+      // Modularity of this level's partition, on the level graph (aggregation preserves it):
+      // Q = Σ_c [ in_c / 2m − γ (tot_c / 2m)² ].
+      var inside = [Double](repeating: 0, count: k)
+      var totals = [Double](repeating: 0, count: k)
+      for u in 0 ..< size {
+        let c = label[community[u]]
+        totals[c] += strength[u]
+        for (v, w) in adjacency[u] where label[community[v]] == c { inside[c] += w }
+      }
+      var q = 0.0
+      for c in 0 ..< k { q += inside[c] / twoM - resolution * (totals[c] / twoM) * (totals[c] / twoM) }
       if !improvedAny || q - previousQ <= threshold || k == size {
         if q > previousQ || previousQ == -Double.infinity { membership = nextMembership }
         break
       }
       previousQ = q
       membership = nextMembership
-      var aggregated: [[Int: Double]] = Array(repeating: [:], count: k)
-      for u in 0 ..< size {
-        let cu = label[community[u]]!
-        for (v, w) in adjacency[u] { aggregated[cu][label[community[v]]!, default: 0] += w }
+      // Aggregate: one node per community, edges summed (members of each community in order).
+      var members: [[Int]] = Array(repeating: [], count: k)
+      for u in 0 ..< size { members[label[community[u]]].append(u) }
+      var rowWeight = [Double](repeating: 0, count: k)
+      var rowOrder: [Int] = []
+      var next: [[(Int, Double)]] = Array(repeating: [], count: k)
+      for c in 0 ..< k {
+        for u in members[c] {
+          for (v, w) in adjacency[u] {
+            let cv = label[community[v]]
+            if rowWeight[cv] == 0 { rowOrder.append(cv) }
+            rowWeight[cv] += w
+          }
+        }
+        rowOrder.sort()
+        next[c] = rowOrder.map { ($0, rowWeight[$0]) }
+        for cv in rowOrder { rowWeight[cv] = 0 }
+        rowOrder.removeAll(keepingCapacity: true)
       }
-      adjacency = aggregated.map { row in row.keys.sorted().map { ($0, row[$0]!) } }
+      adjacency = next
     }
     // Final labels in order of each community's smallest node.
     var final: [Int: Int] = [:]
@@ -110,11 +140,6 @@ extension Digraph {
       final[c] = final.count
       return final[c]!
     }
-  }
-
-  /// Modularity of a partition of this graph treated as undirected (Louvain's objective).
-  private func levelModularity(_ labels: [Int], resolution: Double) -> Double {
-    isDirected ? symmetrized().modularity(labels, resolution: resolution) : modularity(labels, resolution: resolution)
   }
 
   /// The undirected graph with opposite arcs' strengths added.
