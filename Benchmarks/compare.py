@@ -15,10 +15,12 @@ single-threaded igraph and NetworkX cells).
 import argparse, json, os, resource, statistics, subprocess, sys, time
 
 TASKS = [("load", "S", 3), ("load", "M", 3), ("pagerank", "S", 3), ("pagerank", "M", 3),
-         ("betweenness", "S", 1), ("betweenness_unweighted", "S", 1)]
-# NetworkX betweenness on S takes 6-16 minutes (ANCHORS.md): not rerun here.
+         ("betweenness", "S", 1), ("betweenness_unweighted", "S", 1), ("closeness", "S", 1),
+         ("harmonic", "S", 1), ("dijkstra", "M", 3), ("eigenvector", "M", 3), ("louvain", "M", 1)]
+# NetworkX betweenness, closeness and harmonic on S take 6-16 minutes (ANCHORS.md): not rerun.
 SKIP = {("networkx", "betweenness"), ("networkx", "betweenness_unweighted"),
-        ("rustworkx", "betweenness")}  # rustworkx has no weighted betweenness
+        ("networkx", "closeness"), ("networkx", "harmonic"),
+        ("rustworkx", "betweenness"), ("rustworkx", "harmonic"), ("rustworkx", "louvain")}
 
 
 def worker(lib, task, path, reps):
@@ -33,7 +35,15 @@ def worker(lib, task, path, reps):
             s, d, w = load(); G = nx.DiGraph(); G.add_nodes_from(range(int(max(s.max(), d.max())) + 1))
             G.add_weighted_edges_from(zip(s.tolist(), d.tolist(), w.tolist())); return G
         G = None if task == "load" else build()
-        run = {"load": build, "pagerank": lambda: nx.pagerank(G, tol=1e-10)}[task]
+        if G is not None:
+            for u, v, d in G.edges(data=True):
+                d["dist"] = 1 / d["weight"]
+        run = {"load": build, "pagerank": lambda: nx.pagerank(G, tol=1e-10),
+               "dijkstra": lambda: nx.single_source_dijkstra_path_length(G, 0, weight="dist"),
+               "eigenvector": lambda: nx.eigenvector_centrality(G, tol=1e-10, weight="weight"),
+               "louvain": lambda: nx.community.louvain_communities(U, weight="weight", seed=42)}[task]
+        if task == "louvain":
+            U = G.to_undirected()
     elif lib == "igraph":
         import igraph as ig
         def build():
@@ -41,18 +51,30 @@ def worker(lib, task, path, reps):
             return ig.Graph(n, edges=list(zip(s.tolist(), d.tolist())), directed=True, edge_attrs={"weight": w.tolist()})
         G = None if task == "load" else build()
         if G is not None: dist = [1 / x for x in G.es["weight"]]
+        if task == "louvain":
+            U = G.as_undirected(combine_edges="sum")
         run = {"load": build,
                "pagerank": lambda: G.pagerank(weights="weight", implementation="prpack"),
                "betweenness": lambda: G.betweenness(weights=dist),
-               "betweenness_unweighted": lambda: G.betweenness()}[task]
+               "betweenness_unweighted": lambda: G.betweenness(),
+               "closeness": lambda: G.closeness(mode="in", weights=dist),
+               "harmonic": lambda: G.harmonic_centrality(mode="in", weights=dist, normalized=False),
+               "dijkstra": lambda: G.distances(source=0, weights=dist),
+               "eigenvector": lambda: G.eigenvector_centrality(directed=True, weights="weight"),
+               "louvain": lambda: U.community_multilevel(weights="weight")}[task]
     elif lib == "networkit":
         import networkit as nk
         nk.engineering.setLogLevel("ERROR")
         def build(): return nk.graphio.EdgeListReader("\t", 0, directed=True).read(path)
         G = None if task == "load" else build()
-        if task == "betweenness":
+        if task in ("betweenness", "dijkstra"):
             H = nk.Graph(G.numberOfNodes(), weighted=True, directed=True)
             for u, v, w in G.iterEdgesWeights(): H.addEdge(u, v, 1 / w)
+        if task in ("closeness", "harmonic"):  # networkit uses outgoing distances: transpose
+            H = nk.Graph(G.numberOfNodes(), weighted=True, directed=True)
+            for u, v, w in G.iterEdgesWeights(): H.addEdge(v, u, 1 / w)
+        if task == "louvain":
+            H = nk.graphtools.toUndirected(G)
         if task == "betweenness_unweighted":
             H = nk.graphtools.toUnweighted(G)
         def pr():
@@ -60,16 +82,29 @@ def worker(lib, task, path, reps):
             p.norm = nk.centrality.Norm.L1_NORM; p.run(); return p.scores()
         def bc():
             b = nk.centrality.Betweenness(H); b.run(); return b.scores()
-        run = {"load": build, "pagerank": pr, "betweenness": bc, "betweenness_unweighted": bc}[task]
+        def run_algo(a):
+            a.run(); return a
+        run = {"load": build, "pagerank": pr, "betweenness": bc, "betweenness_unweighted": bc,
+               "closeness": lambda: run_algo(nk.centrality.Closeness(H, True, nk.centrality.ClosenessVariant.GENERALIZED)),
+               "harmonic": lambda: run_algo(nk.centrality.HarmonicCloseness(H, normalized=False)),
+               "dijkstra": lambda: run_algo(nk.distance.Dijkstra(H, 0, storePaths=False)),
+               "eigenvector": lambda: run_algo(nk.centrality.EigenvectorCentrality(G, tol=1e-10)),
+               "louvain": lambda: run_algo(nk.community.PLM(H, refine=False, par="balanced"))}[task]
     elif lib == "rustworkx":
         import rustworkx as rx
         def build():
             s, d, w = load(); G = rx.PyDiGraph(); G.add_nodes_from(range(int(max(s.max(), d.max())) + 1))
             G.extend_from_weighted_edge_list(list(zip(s.tolist(), d.tolist(), w.tolist()))); return G
         G = None if task == "load" else build()
+        if task == "dijkstra":
+            Gd = G.copy()
+            for i in Gd.edge_indices(): Gd.update_edge_by_index(i, 1 / Gd.get_edge_data_by_index(i))
         run = {"load": build,
                "pagerank": lambda: rx.pagerank(G, weight_fn=float, tol=1e-10),
-               "betweenness_unweighted": lambda: rx.digraph_betweenness_centrality(G)}[task]
+               "betweenness_unweighted": lambda: rx.digraph_betweenness_centrality(G),
+               "closeness": lambda: rx.digraph_newman_weighted_closeness_centrality(G, weight_fn=float),
+               "dijkstra": lambda: rx.digraph_dijkstra_shortest_path_lengths(Gd, 0, edge_cost_fn=float),
+               "eigenvector": lambda: rx.eigenvector_centrality(G, weight_fn=float, tol=1e-10)}[task]
     cpu = []
     for _ in range(reps):
         t0, c0 = time.perf_counter(), time.process_time()
