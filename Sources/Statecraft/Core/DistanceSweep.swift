@@ -8,9 +8,10 @@ struct DistanceSweep {
   /// Nodes reached from the last source, in settle order (the source first).
   private(set) var order: [NodeIndex] = []
   private var settled: [Bool]
-  private var heap = MinHeap()
+  private var heap: IndexedMinHeap
 
   init(nodeCount n: Int) {
+    heap = IndexedMinHeap(nodeCount: n)
     distance = Array(repeating: .infinity, count: n)
     settled = Array(repeating: false, count: n)
     order.reserveCapacity(n)
@@ -46,9 +47,9 @@ struct DistanceSweep {
     }
     let lengths = arcLength!
     heap.removeAll()
-    heap.push(0, source)
-    while let (d, v) = heap.pop() {
-      if settled[v] || d > distance[v] { continue }
+    heap.pushOrDecrease(source, 0)
+    while let v = heap.popMin() {
+      let d = distance[v]
       settled[v] = true
       order.append(v)
       for i in g.outOffsets[v] ..< g.outOffsets[v + 1] {
@@ -56,7 +57,7 @@ struct DistanceSweep {
         let w = g.outTargets[i]
         if candidate < distance[w] {
           distance[w] = candidate
-          heap.push(candidate, w)
+          heap.pushOrDecrease(w, candidate)
         }
       }
     }

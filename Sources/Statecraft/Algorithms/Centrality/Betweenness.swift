@@ -89,7 +89,7 @@ extension Digraph {
     var pathCount = [Double](repeating: 0, count: n)
     var dependency = [Double](repeating: 0, count: n)
     var order = [NodeIndex](repeating: 0, count: n)
-    var heap = MinHeap()
+    var heap = IndexedMinHeap(nodeCount: n)
     let outLength = length == .hops ? [] : arcLengths(length)
     outOffsets.withUnsafeBufferPointer { outOff in
     outTargets.withUnsafeBufferPointer { outTgt in
@@ -130,10 +130,9 @@ extension Digraph {
           }
         } else {
           heap.removeAll()
-          heap.push(0, s)
-          while let (dv, v) = heap.pop() {
-            if dv > d[v] || sigma[v] != 0 { continue }  // stale entry or already settled
-            sigma[v] = 1  // settled mark; recomputed in (2)
+          heap.pushOrDecrease(s, 0)
+          while let v = heap.popMin() {
+            let dv = d[v]
             order[count] = v
             count += 1
             for i in outOff[v] ..< outOff[v + 1] {
@@ -141,7 +140,7 @@ extension Digraph {
               let w = outTgt[i]
               if candidate < d[w] {
                 d[w] = candidate
-                heap.push(candidate, w)
+                heap.pushOrDecrease(w, candidate)
               }
             }
           }
