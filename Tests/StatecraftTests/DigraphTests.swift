@@ -1,0 +1,38 @@
+import Testing
+
+@testable import Statecraft
+import StatecraftTestSupport
+
+@Suite("Digraph")
+struct DigraphTests {
+  @Test("CSR rows are sorted and in/out adjacency agree", arguments: 0 ..< 10 as Range<UInt64>)
+  func consistency(seed: UInt64) throws {
+    let g = try Digraph.random(nodes: 30, edgeProbability: 0.1, seed: seed, weighted: true)
+    var fromIn: [(Int, Int, Double)] = []
+    for v in 0 ..< g.nodeCount {
+      #expect(Array(g.inNeighbors(of: v)) == g.inNeighbors(of: v).sorted())
+      for (u, w) in zip(g.inNeighbors(of: v), g.inWeights(of: v)) { fromIn.append((u, v, w)) }
+    }
+    fromIn.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+    #expect(fromIn.map { [Double($0.0), Double($0.1), $0.2] } == g.arcs.map { [Double($0.source), Double($0.target), $0.weight] })
+  }
+
+  @Test("out-of-range nodes and non-finite weights are errors")
+  func errors() {
+    #expect(throws: GraphError.nodeOutOfRange(3, nodeCount: 3)) { try Digraph(nodeCount: 3, edges: [(0, 3)]) }
+    #expect(throws: GraphError.self) { try Digraph(nodeCount: 2, edges: [(0, 1)], weights: [.nan]) }
+  }
+
+  @Test("undirected edge count follows NetworkX, self-loops once")
+  func edgeCount() throws {
+    let g = try Digraph(nodeCount: 3, edges: [(0, 1), (1, 2), (2, 2)], directed: false)
+    #expect(g.edgeCount == 3)
+    #expect(g.arcCount == 5)
+  }
+
+  @Test("weak components")
+  func components() throws {
+    #expect(try Digraph(nodeCount: 5, edges: [(0, 1), (3, 2)]).weakComponents() == [[0, 1], [2, 3], [4]])
+    #expect(try Digraph(nodeCount: 0, edges: []).weakComponents() == [])
+  }
+}
