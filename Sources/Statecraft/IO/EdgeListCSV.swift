@@ -56,20 +56,7 @@ public enum EdgeListCSV {
     var actorIndex: [String: Int] = [:]
     var typeOrder: [String] = []
     var relations: [Relation] = []
-    var lineNumber = 1
-    while let raw = lines.next() {
-      lineNumber += 1
-      let line = raw.trimmingCarriageReturn
-      if line.allSatisfy(\.isWhitespace) { continue }
-      let row = splitFields(line)
-      if let message = row.error {
-        problems.append(.init(line: lineNumber, column: row.columns.last ?? 1, message: message))
-        continue
-      }
-      guard row.fields.count == header.fields.count else {
-        problems.append(.init(line: lineNumber, column: 1, message: "this line has \(row.fields.count) fields but the header has \(header.fields.count)"))
-        continue
-      }
+    forEachRow(&lines, width: header.fields.count, report: { problems.append($0) }) { lineNumber, row in
       func field(_ name: String) -> (String, Int)? {
         column[name].map { (row.fields[$0], row.columns[$0]) }
       }
@@ -113,7 +100,7 @@ public enum EdgeListCSV {
           ok = false
         }
       }
-      guard ok else { continue }
+      guard ok else { return }
       for id in [s, t] where actorIndex[id] == nil {
         if let declaredIDs {
           if !declaredIDs.contains(id) {
@@ -151,20 +138,11 @@ public enum EdgeListCSV {
     var problems: [GraphFileError.Problem] = []
     var actors: [Actor] = []
     var seen = Set<String>()
-    var lineNumber = 1
-    while let raw = lines.next() {
-      lineNumber += 1
-      let line = raw.trimmingCarriageReturn
-      if line.allSatisfy(\.isWhitespace) { continue }
-      let row = splitFields(line)
-      guard row.error == nil, row.fields.count == header.count else {
-        problems.append(.init(line: lineNumber, column: 1, message: row.error ?? "this line has \(row.fields.count) fields but the header has \(header.count)"))
-        continue
-      }
+    forEachRow(&lines, width: header.count, report: { problems.append($0) }) { lineNumber, row in
       let id = row.fields[idColumn]
       guard !id.isEmpty, seen.insert(id).inserted else {
         problems.append(.init(line: lineNumber, column: row.columns[idColumn], message: id.isEmpty ? "the id is empty" : "duplicate id \"\(id)\""))
-        continue
+        return
       }
       var actor = Actor(id: Actor.ID(id))
       for (i, column) in header.enumerated() where i != idColumn && !row.fields[i].isEmpty {
@@ -220,6 +198,29 @@ public enum EdgeListCSV {
   public static func csvQuoted(_ s: String) -> String {
     s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
       ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+  }
+
+  /// Calls `body` with each non-blank data line after the header (1-based line number and
+  /// its fields); lines that do not split cleanly or have the wrong number of fields go to
+  /// `report` instead.
+  static func forEachRow<Lines: IteratorProtocol<Substring>>(
+    _ lines: inout Lines, width: Int, report: (GraphFileError.Problem) -> Void,
+    _ body: (Int, (fields: [String], columns: [Int], error: String?)) -> Void
+  ) {
+    var lineNumber = 1
+    while let raw = lines.next() {
+      lineNumber += 1
+      let line = raw.trimmingCarriageReturn
+      if line.allSatisfy(\.isWhitespace) { continue }
+      let row = splitFields(line)
+      if let message = row.error {
+        report(.init(line: lineNumber, column: row.columns.last ?? 1, message: message))
+      } else if row.fields.count != width {
+        report(.init(line: lineNumber, column: 1, message: "this line has \(row.fields.count) fields but the header has \(width)"))
+      } else {
+        body(lineNumber, row)
+      }
+    }
   }
 
   /// Splits one CSV line into fields with their 1-based starting columns (counted in
