@@ -45,7 +45,7 @@ extension StatecraftCommand {
       abstract: "Summarize a world: actors, relations, types, sources, components.")
     @OptionGroup var graph: GraphOptions
 
-    func run() throws { print(try Reports.info(graph.load(), lens: graph.lens)) }
+    func run() throws { print(try Reports.info(graph.load(), lens: try graph.lens)) }
   }
 
   struct Rank: ParsableCommand {
@@ -67,6 +67,10 @@ extension StatecraftCommand {
     @Option(help: "Katz attenuation (NetworkX: alpha); must be below 1/λmax. Default: half of 1/λmax.")
     var alpha: Double?
     @Option(help: "Katz baseline (NetworkX: beta).") var beta = 1.0
+    @Option(help: "Per-node tolerance of pagerank, eigenvector, katz, hubs and authorities (NetworkX: tol). Default: NetworkX's, 1e-6 (HITS: 1e-10).")
+    var tolerance: Double?
+    @Option(help: "Iteration limit of pagerank, eigenvector, katz, hubs and authorities (NetworkX: max_iter). Default: NetworkX's, 100 (katz 1000, HITS 10000).")
+    var maxIterations: Int?
     @Option(help: "Path length for betweenness, closeness, harmonic: reciprocal (1/strength), hops or raw.")
     var length: Lens.PathLength = .reciprocal
     @Flag(help: "Raw counts instead of NetworkX's normalized betweenness and degree.")
@@ -80,7 +84,16 @@ extension StatecraftCommand {
         throw ValidationError("--damping must be between 0 and 1, got \(damping).")
       }
       if let top, top < 1 { throw ValidationError("--top must be at least 1, got \(top).") }
-      if let alpha, alpha <= 0 { throw ValidationError("--alpha must be positive, got \(alpha).") }
+      if let alpha, !(alpha > 0 && alpha.isFinite) { throw ValidationError("--alpha must be a positive number, got \(alpha).") }
+      if let tolerance, !(tolerance > 0 && tolerance.isFinite) {
+        throw ValidationError("--tolerance must be a positive number, got \(tolerance).")
+      }
+      if let maxIterations, maxIterations < 1 {
+        throw ValidationError("--max-iterations must be at least 1, got \(maxIterations).")
+      }
+      if (tolerance != nil || maxIterations != nil) && !measure.isIterative {
+        throw ValidationError("--tolerance and --max-iterations apply to pagerank, eigenvector, katz, hubs and authorities; \(measure.rawValue) is computed exactly.")
+      }
     }
 
     func run() throws {
@@ -91,8 +104,10 @@ extension StatecraftCommand {
       settings.endpoints = endpoints
       settings.katzAlpha = alpha
       settings.katzBeta = beta
+      settings.tolerance = tolerance
+      settings.maxIterations = maxIterations
       print(try Reports.rank(
-        graph.load(), lens: graph.lens, measure: measure, settings: settings, top: top,
+        graph.load(), lens: try graph.lens, measure: measure, settings: settings, top: top,
         format: format.rawValue))
     }
   }
@@ -111,7 +126,8 @@ extension StatecraftCommand {
     @Argument(help: "The actor paths lead to.") var to: String
     @Option(help: "shortest, widest or strongest.") var kind: PathKind = .shortest
     @Option(name: .short, help: "How many loopless paths, best first.") var k = 1
-    @Option(help: "Actors no path may pass through, comma-separated.") var avoid: String?
+    @Option(help: ArgumentHelp("Actors no path may pass through.", discussion: idListHelp))
+    var avoid: [String] = []
     @Option(help: "Tie length for shortest paths: reciprocal (1/strength), hops or raw.")
     var length: Lens.PathLength = .reciprocal
     @Flag(help: "Walk relations in either direction (who is connected to whom, not who acts on whom).")
@@ -123,15 +139,15 @@ extension StatecraftCommand {
     func validate() throws {
       guard k >= 1 else { throw ValidationError("-k must be at least 1, got \(k).") }
       if format == .csv { throw ValidationError("--format for paths is table or json.") }
-      if all && (kind != .shortest || k != 1 || anyDirection || avoid != nil) {
+      if all && (kind != .shortest || k != 1 || anyDirection || !avoid.isEmpty) {
         throw ValidationError("--all lists shortest paths along the relations; drop --kind, -k, --any-direction and --avoid.")
       }
     }
 
     func run() throws {
-      var lens = graph.lens
+      var lens = try graph.lens
       lens.pathLength = length
-      let avoided = avoid.map { $0.split(separator: ",").map { Actor.ID($0.trimmingSpaces) } } ?? []
+      let avoided = try parseList(avoid, option: "--avoid").map(Actor.ID.init(rawValue:))
       print(try Reports.paths(
         graph.load(), from: Actor.ID(from), to: Actor.ID(to), count: k, kind: kind, lens: lens,
         avoiding: avoided, undirected: anyDirection, allShortest: all, format: format.rawValue))
@@ -153,7 +169,7 @@ extension StatecraftCommand {
     }
 
     func run() throws {
-      print(try Reports.communities(graph.load(), lens: graph.lens, resolution: resolution, seed: seed, format: format.rawValue))
+      print(try Reports.communities(graph.load(), lens: try graph.lens, resolution: resolution, seed: seed, format: format.rawValue))
     }
   }
 
@@ -164,7 +180,14 @@ extension StatecraftCommand {
     @OptionGroup var graph: GraphOptions
     @Option(help: "Solve frustration exactly up to this many actors (heuristic above).") var exactLimit = 30
 
-    func run() throws { print(try Reports.balance(graph.load(), lens: graph.lens, exactLimit: exactLimit)) }
+    func validate() throws {
+      if graph.sign != .absolute {
+        throw ValidationError(
+          "balance reads both signs at once: a triangle is balanced or not by the signs of its three ties, so --sign \(graph.sign.rawValue) would leave nothing to balance. Drop --sign; use --types or --date to choose which relations count.")
+      }
+    }
+
+    func run() throws { print(try Reports.balance(graph.load(), lens: try graph.lens, exactLimit: exactLimit)) }
   }
 
   struct Brokerage: ParsableCommand {
@@ -180,7 +203,7 @@ extension StatecraftCommand {
       guard world.actors.contains(where: { $0.attributes[by] != nil }) else {
         throw ValidationError("no actor has the attribute \"\(by)\".")
       }
-      print(try Reports.brokerage(world, lens: graph.lens, by: by, format: format.rawValue))
+      print(try Reports.brokerage(world, lens: try graph.lens, by: by, format: format.rawValue))
     }
   }
 
@@ -209,7 +232,7 @@ extension StatecraftCommand {
 
     func run() throws {
       print(try Reports.influence(
-        graph.load(), lens: graph.lens, over: over.map { Actor.ID($0) }, of: of.map { Actor.ID($0) },
+        graph.load(), lens: try graph.lens, over: over.map { Actor.ID($0) }, of: of.map { Actor.ID($0) },
         model: model.rawValue, alpha: alpha, format: format.rawValue))
     }
   }
@@ -288,8 +311,8 @@ extension StatecraftCommand {
       }
       if colorCommunities && colorCamps { throw ValidationError("choose --color-communities or --color-camps, not both.") }
       if highlightPath != nil && markUnbalanced { throw ValidationError("choose --highlight-path or --mark-unbalanced, not both.") }
-      if let highlightPath, highlightPath.split(separator: ",").count != 2 {
-        throw ValidationError("--highlight-path takes two actor ids, FROM,TO; got \"\(highlightPath)\".")
+      if let highlightPath, try parseList([highlightPath], option: "--highlight-path").count != 2 {
+        throw ValidationError("--highlight-path takes two actor ids, FROM,TO (quote an id that holds a comma); got \"\(highlightPath)\".")
       }
       if let output, format == nil, OutputFormat(fileExtension: (output as NSString).pathExtension) == nil {
         throw ValidationError("cannot tell the format from \"\(output)\"; end it in .svg, .png, .pdf or .dot, or pass --format.")
@@ -305,15 +328,15 @@ extension StatecraftCommand {
         throw ValidationError("no actor has the attribute \"\(attribute)\"; attributes in this world: \(attributeNames(world)).")
       }
       let result = try MapRendering.render(
-        world, lens: graph.lens, to: path, format: chosen,
+        world, lens: try graph.lens, to: path, format: chosen,
         engine: engine == .auto ? nil : LayoutEngine(rawValue: engine.rawValue),
         sizeBy: Measure(rawValue: sizeBy), clusterBy: clusterBy, edgeLabels: edgeLabels,
-        highlight: highlightPath.map { p in
-          let ends = p.split(separator: ",").map { Actor.ID($0.trimmingSpaces) }
+        highlight: try highlightPath.map { p in
+          let ends = try parseList([p], option: "--highlight-path").map(Actor.ID.init(rawValue:))
           return (ends[0], ends[1])
         },
         colorByCommunities: colorCommunities, colorByCamps: colorCamps, markUnbalanced: markUnbalanced)
-      print("wrote \(result.path) (\(result.format.rawValue), engine \(result.engine.rawValue), \(world.actors.count) actors, \(try world.relations(through: graph.lens).count) relations)")
+      print("wrote \(result.path) (\(result.format.rawValue), engine \(result.engine.rawValue), \(world.actors.count) actors, \(try world.relations(through: try graph.lens).count) relations)")
     }
 
     func attributeNames(_ world: World) -> String {

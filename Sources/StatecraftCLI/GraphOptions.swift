@@ -19,8 +19,8 @@ struct GraphOptions: ParsableArguments {
   @Option(help: "For a CSV edge list: a node table (id, name, kind, attribute columns).")
   var nodes: String?
 
-  @Option(help: "Only these relation types, comma-separated (default: all).")
-  var types: String?
+  @Option(help: ArgumentHelp("Only these relation types (default: all).", discussion: idListHelp))
+  var types: [String] = []
 
   @Option(help: "Which ties count: positive, negative, absolute (all, at their strength).")
   var sign: Lens.SignLayer = .absolute
@@ -41,9 +41,11 @@ struct GraphOptions: ParsableArguments {
   }
 
   var lens: Lens {
-    Lens(
-      types: types.map { $0.split(separator: ",").map { String($0).trimmingSpaces } },
-      sign: sign, combine: combine, date: date.flatMap(PartialDate.init))
+    get throws {
+      Lens(
+        types: types.isEmpty ? nil : try parseList(types, option: "--types"),
+        sign: sign, combine: combine, date: date.flatMap(PartialDate.init))
+    }
   }
 
   /// Loads the world; what the format could not carry is reported on stderr.
@@ -62,11 +64,27 @@ extension Lens.SignLayer: ExpressibleByArgument {
 extension Lens.PathLength: ExpressibleByArgument {}
 extension Digraph.Combine: ExpressibleByArgument {}
 extension PathKind: ExpressibleByArgument {}
+extension Measure: ExpressibleByArgument {}
 extension WorldIO.Format: ExpressibleByArgument {}
 
 extension StringProtocol {
   var trimmingSpaces: String {
     String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+  }
+}
+
+/// The `--help` text every list option shares.
+let idListHelp = """
+  Comma-separated, or repeat the option. An id that holds a comma is quoted as in CSV: \
+  '"Washington, D.C.",PAK'.
+  """
+
+/// Parses a repeatable, comma-separated list option (CSV quoting), or fails naming the option.
+func parseList(_ values: [String], option: String) throws -> [String] {
+  do {
+    return try IDList.parse(values)
+  } catch let error as IDListError {
+    throw ValidationError("\(option): \(error)")
   }
 }
 

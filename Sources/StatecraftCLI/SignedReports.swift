@@ -7,7 +7,7 @@ extension Reports {
   public static func balance(_ world: World, lens: Lens = Lens(sign: .signed), exactLimit: Int = 30) throws -> String {
     var signed = lens
     signed.sign = .signed
-    let g = try world.through(signed).signedGraph()
+    let g = try world.through(signed).signedGraph(combine: signed.combine)
     let t = g.triangleBalance()
     let f = g.frustration(exactLimit: exactLimit)
     func id(_ i: Int) -> String { world.actors[i].id.rawValue }

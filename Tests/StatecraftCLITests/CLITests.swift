@@ -214,4 +214,47 @@ struct ProcessTests {
       #expect(a.stdout == b.stdout && !a.stdout.isEmpty)
     }
   }
+
+  @Test("issue 11: balance refuses --sign and says why")
+  func balanceRefusesSign() throws {
+    for layer in ["negative", "positive"] {
+      let r = try run(["balance", "Graphs/pakistan-2025.yaml", "--sign", layer])
+      #expect(r.status == 64)
+      #expect(r.stderr.contains("balance reads both signs at once"))
+    }
+    #expect(try run(["balance", "Graphs/pakistan-2025.yaml"]).status == 0)
+  }
+
+  @Test("issue 11: an id holding a comma can be named in --avoid (quoted, or repeated options)")
+  func commaIDs() throws {
+    let csv = try tempFile("cities.csv", """
+      source,target,weight
+      F,"Washington, D.C.",1
+      "Washington, D.C.",Zürich,1
+      F,São Paulo,0.5
+      São Paulo,Zürich,0.5
+      """)
+    let plain = try run(["path", csv, "F", "Zürich"])
+    #expect(plain.status == 0 && plain.stdout.contains("F → Washington, D.C. → Zürich"))
+    let avoided = try run(["path", csv, "F", "Zürich", "--avoid", #""Washington, D.C.""#])
+    #expect(avoided.status == 0, "\(avoided.stderr)")
+    #expect(avoided.stdout.contains("F → São Paulo → Zürich"))
+    let repeated = try run(["path", csv, "F", "Zürich", "--avoid", "PAKX", "--avoid", #""Washington, D.C.""#])
+    #expect(repeated.status != 0 && repeated.stderr.contains("PAKX"))
+    let unclosed = try run(["path", csv, "F", "Zürich", "--avoid", #""Washington, D.C."#])
+    #expect(unclosed.status == 64 && unclosed.stderr.contains("quote an id that holds a comma"))
+  }
+
+  @Test("issue 11: iterative measures take --tolerance and --max-iterations; non-convergence names both")
+  func iterationOptions() throws {
+    let csv = try tempFile("slow.csv", "source,target\n0,1\n2,1\n")
+    let failed = try run(["rank", csv, "--measure", "eigenvector"])
+    #expect(failed.status == 1)
+    #expect(failed.stderr.contains("--max-iterations") && failed.stderr.contains("--tolerance"))
+    #expect(!failed.stderr.contains("Fatal error"))
+    let converged = try run(["rank", csv, "--measure", "eigenvector", "--max-iterations", "1000", "--format", "json"])
+    #expect(converged.status == 0 && converged.stdout.contains("0.99999925297"))
+    let exact = try run(["rank", csv, "--measure", "betweenness", "--tolerance", "1e-9"])
+    #expect(exact.status == 64 && exact.stderr.contains("computed exactly"))
+  }
 }

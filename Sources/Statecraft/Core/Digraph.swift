@@ -19,7 +19,9 @@ public struct Digraph: Sendable {
   public enum Combine: String, Sendable, CaseIterable {
     /// Strengths add up (NetworkX's behaviour when a `MultiDiGraph` is weighted).
     case sum
-    /// The strongest arc wins.
+    /// The strongest arc wins, with its sign: the arc of largest magnitude |strength|
+    /// (on non-negative strengths, the largest). Equally strong arcs of opposite sign cancel
+    /// to 0.
     case max
   }
 
@@ -135,7 +137,9 @@ public struct Digraph: Sendable {
           if let last = targets.last, targets.count > offsets[u], last == v {
             switch combine {
             case .sum: weights[weights.count - 1] += w
-            case .max: weights[weights.count - 1] = Swift.max(weights[weights.count - 1], w)
+            case .max:
+              let old = weights[weights.count - 1]
+              if abs(w) > abs(old) { weights[weights.count - 1] = w } else if abs(w) == abs(old) && w != old { weights[weights.count - 1] = 0 }
             }
           } else {
             targets.append(v)

@@ -29,7 +29,8 @@ extension GraphError: CustomStringConvertible {
       "\(name): \(reason)"
     case let .didNotConverge(algorithm, iterations, residual):
       "\(algorithm) did not converge in \(iterations) iterations (residual \(residual)); "
-        + "raise the iteration limit or loosen the tolerance"
+        + "raise the iteration limit (maxIterations; --max-iterations on the command line) or "
+        + "loosen the tolerance (tolerance; --tolerance)"
     }
   }
 }

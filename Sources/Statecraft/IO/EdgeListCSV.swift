@@ -24,7 +24,7 @@ public enum EdgeListCSV {
   ) throws -> World {
     var problems: [GraphFileError.Problem] = []
     let declaredNodes = try nodeTable.map { try parseNodes($0.text, file: $0.file) }
-    let declaredIDs = declaredNodes.map { Set($0.map(\.id.rawValue)) }
+    let declaredIDs = declaredNodes.map { ScalarKeySet($0.map(\.id.rawValue)) }
     // "\r\n" is one Character in Swift, so split on it as well as on "\n".
     var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
       .makeIterator()
@@ -53,8 +53,9 @@ public enum EdgeListCSV {
     }
 
     var actors: [Actor] = []
-    var actorIndex: [String: Int] = [:]
+    var actorIndex: [Actor.ID: Int] = [:]
     var typeOrder: [String] = []
+    var typeSeen = ScalarKeySet([])
     var relations: [Relation] = []
     forEachRow(&lines, width: header.fields.count, report: { problems.append($0) }) { lineNumber, row in
       func field(_ name: String) -> (String, Int)? {
@@ -101,17 +102,17 @@ public enum EdgeListCSV {
         }
       }
       guard ok else { return }
-      for id in [s, t] where actorIndex[id] == nil {
+      for id in [s, t] where actorIndex[Actor.ID(id)] == nil {
         if let declaredIDs {
           if !declaredIDs.contains(id) {
             problems.append(.init(line: lineNumber, column: id == s ? scol : tcol, message: "\"\(id)\" is not in the node table; add it there or fix the id"))
           }
           continue
         }
-        actorIndex[id] = actors.count
+        actorIndex[Actor.ID(id)] = actors.count
         actors.append(Actor(id: Actor.ID(id)))
       }
-      if !typeOrder.contains(type) { typeOrder.append(type) }
+      if typeSeen.insert(type) { typeOrder.append(type) }
       let citation = field("citation").map(\.0).flatMap { $0.isEmpty ? nil : $0 }
       let note = field("note").map(\.0).flatMap { $0.isEmpty ? nil : $0 }
       relations.append(Relation(
@@ -137,10 +138,10 @@ public enum EdgeListCSV {
     }
     var problems: [GraphFileError.Problem] = []
     var actors: [Actor] = []
-    var seen = Set<String>()
+    var seen = ScalarKeySet([])
     forEachRow(&lines, width: header.count, report: { problems.append($0) }) { lineNumber, row in
       let id = row.fields[idColumn]
-      guard !id.isEmpty, seen.insert(id).inserted else {
+      guard !id.isEmpty, seen.insert(id) else {
         problems.append(.init(line: lineNumber, column: row.columns[idColumn], message: id.isEmpty ? "the id is empty" : "duplicate id \"\(id)\""))
         return
       }

@@ -39,21 +39,41 @@ extension GraphFileError: CustomStringConvertible {
 
 /// Returns the candidate closest to `word` (edit distance ≤ 2, or a case-only
 /// difference), for "did you mean" hints.
+///
+/// Bounded so that a file full of long unknown ids cannot make validation quadratic: words
+/// longer than ``suggestionMaxLength`` get no hint, candidates whose length differs by more
+/// than 2 are skipped without computing a distance, and at most ``suggestionCandidateLimit``
+/// candidates are compared.
 func closestMatch(to word: String, in candidates: [String]) -> String? {
+  let length = word.count
+  guard length <= suggestionMaxLength else { return nil }
   var best: (String, Int)?
   let lower = word.lowercased()
-  for c in candidates {
+  for c in candidates.prefix(suggestionCandidateLimit) {
+    let cl = c.count
+    guard abs(cl - length) <= 2, cl <= suggestionMaxLength + 2 else { continue }
     let d = editDistance(lower, c.lowercased())
-    if d < word.count && (d <= min(2, max(1, word.count / 3)) || (d == 0 && c != word)) {
+    if d < length && (d <= min(2, max(1, length / 3)) || (d == 0 && !ScalarKey.equal(c, word))) {
       if best == nil || d < best!.1 { best = (c, d) }
     }
   }
   return best?.0
 }
 
-/// A "; did you mean …?" suffix, or "" when nothing is close.
+/// Ids longer than this get no did-you-mean hint.
+let suggestionMaxLength = 64
+/// At most this many candidates are compared for one hint.
+let suggestionCandidateLimit = 5_000
+
+/// A "; did you mean …?" suffix, or "" when nothing is close. A candidate that looks the
+/// same but differs in Unicode normalization is named as such.
 func didYouMean(_ word: String, in candidates: [String]) -> String {
-  closestMatch(to: word, in: candidates).map { "; did you mean \"\($0)\"?" } ?? ""
+  guard let match = closestMatch(to: word, in: candidates) else { return "" }
+  if match == word {
+    return "; \"\(match)\" looks the same but is encoded differently (Unicode normalization);"
+      + " write the id the same way everywhere"
+  }
+  return "; did you mean \"\(match)\"?"
 }
 
 func editDistance(_ a: String, _ b: String) -> Int {

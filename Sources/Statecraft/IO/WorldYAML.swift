@@ -169,18 +169,18 @@ private struct Reader {
 
   /// Records an id, reporting a duplicate with the line of the first declaration.
   mutating func claim(
-    _ id: String, node: Node, kind: String, seen: inout [String: Int]
+    _ id: String, node: Node, kind: String, seen: inout [ScalarKey: Int]
   ) -> Bool {
-    if let first = seen[id] {
+    if let first = seen[ScalarKey(id)] {
       report(node, "duplicate \(kind) id \"\(id)\" (first declared at line \(first)); ids must be unique")
       return false
     }
-    seen[id] = node.mark?.line ?? 0
+    seen[ScalarKey(id)] = node.mark?.line ?? 0
     return true
   }
 
   mutating func readSources(_ node: Node) -> [Source] {
-    var seen: [String: Int] = [:]
+    var seen: [ScalarKey: Int] = [:]
     var result: [Source] = []
     for item in list(node, "sources") {
       guard let e = entries(item, what: "a source", allowed: ["id", "title", "publisher", "date", "url"])
@@ -210,7 +210,7 @@ private struct Reader {
   }
 
   mutating func readTypes(_ node: Node) -> [RelationType] {
-    var seen: [String: Int] = [:]
+    var seen: [ScalarKey: Int] = [:]
     var result: [RelationType] = []
     let allowed = ["id", "polarity", "mode", "color", "description"]
     for item in list(node, "types") {
@@ -258,7 +258,7 @@ private struct Reader {
   }
 
   mutating func readActors(_ node: Node) -> [Actor] {
-    var seen: [String: Int] = [:]
+    var seen: [ScalarKey: Int] = [:]
     var result: [Actor] = []
     let kinds = Actor.Kind.allCases.map(\.rawValue)
     for item in list(node, "actors") {
@@ -315,6 +315,9 @@ private struct Reader {
     let actorIDs = actors.map(\.id.rawValue)
     let typeIDs = types.map(\.id)
     let sourceIDs = sources.map(\.id)
+    let knownActors = ScalarKeySet(actorIDs)
+    let knownTypes = ScalarKeySet(typeIDs)
+    let knownSources = ScalarKeySet(sourceIDs)
     let allowed = ["from", "to", "type", "weight", "sign", "mutual", "since", "until", "source", "note"]
     var result: [Relation] = []
     for item in list(node, "relations") {
@@ -332,14 +335,14 @@ private struct Reader {
         case "from", "to":
           let role = key == "from" ? "source" : "target"
           guard let s = text(value, "relation \(role)") else { ok = false; continue }
-          if !actorIDs.contains(s) {
+          if !knownActors.contains(s) {
             report(value, "relation \(role) \"\(s)\" is not an actor\(didYouMean(s, in: actorIDs)); declare it under `actors:` or fix the id")
             ok = false
           }
           if key == "from" { relation.from = Actor.ID(s) } else { relation.to = Actor.ID(s) }
         case "type":
           guard let s = text(value, "relation type") else { ok = false; continue }
-          if !typeIDs.contains(s) {
+          if !knownTypes.contains(s) {
             report(value, "relation type \"\(s)\" is not declared\(didYouMean(s, in: typeIDs)); add it under `types:` or fix the name")
             ok = false
           }
@@ -380,7 +383,7 @@ private struct Reader {
           relation.until = date(value, "until")
         case "source":
           guard let s = text(value, "source") else { ok = false; continue }
-          if !sourceIDs.contains(s) {
+          if !knownSources.contains(s) {
             report(value, "source \"\(s)\" is not declared\(didYouMean(s, in: sourceIDs)); add it under `sources:` or fix the key")
             ok = false
           }

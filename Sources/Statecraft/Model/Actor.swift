@@ -13,7 +13,15 @@ public struct Actor: Hashable, Sendable, Identifiable {
     public init(_ rawValue: String) { self.rawValue = rawValue }
     public init(stringLiteral value: String) { self.rawValue = value }
     public var description: String { rawValue }
-    public static func < (a: ID, b: ID) -> Bool { a.rawValue < b.rawValue }
+    /// Ids are equal when their Unicode scalars are: "Café" (precomposed é) and "Café"
+    /// (e + combining accent) are two actors, as in NetworkX. Swift's `String ==` would
+    /// merge them (canonical equivalence).
+    public static func == (a: ID, b: ID) -> Bool { ScalarKey.equal(a.rawValue, b.rawValue) }
+    public func hash(into hasher: inout Hasher) { ScalarKey.hash(rawValue, into: &hasher) }
+    /// Orders by Unicode scalar values (UTF-8 byte order).
+    public static func < (a: ID, b: ID) -> Bool {
+      a.rawValue.utf8.lexicographicallyPrecedes(b.rawValue.utf8)
+    }
   }
 
   /// What sort of actor this is; maps draw each kind with its own shape.

@@ -41,12 +41,23 @@ public struct SignedGraph: Sendable {
 
 extension Digraph {
   /// The signed graph of this digraph's (signed) strengths: see ``SignedGraph``.
-  public func signedGraph() -> SignedGraph {
+  ///
+  /// Both directions of a pair merge by `combine`, the rule the lens used for parallel
+  /// relations: `.sum` adds the signed strengths and the tie takes the sign of the total;
+  /// `.max` keeps the strongest arc (largest |strength|) with its sign. Either way a pair
+  /// whose strengths cancel (a sum of 0, or equally strong arcs of opposite sign) has no tie.
+  public func signedGraph(combine: Combine = .sum) -> SignedGraph {
     var sum: [[NodeIndex]: Double] = [:]
     for (u, v, w) in arcs where u != v {
       // An undirected digraph stores each edge twice: count it once.
       if !isDirected && u > v { continue }
-      sum[[Swift.min(u, v), Swift.max(u, v)], default: 0] += w
+      let key = [Swift.min(u, v), Swift.max(u, v)]
+      switch combine {
+      case .sum: sum[key, default: 0] += w
+      case .max:
+        let old = sum[key, default: 0]
+        if abs(w) > abs(old) { sum[key] = w } else if abs(w) == abs(old) && w != old { sum[key] = 0 }
+      }
     }
     let ties = sum.keys.sorted { $0.lexicographicallyPrecedes($1) }.compactMap { key -> (NodeIndex, NodeIndex, Int)? in
       let w = sum[key]!

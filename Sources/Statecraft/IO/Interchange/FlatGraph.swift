@@ -251,13 +251,13 @@ extension FlatGraph {
     }
 
     var actors: [Actor] = []
-    var seen: [String: Int] = [:]
+    var seen: [ScalarKey: Int] = [:]
     for node in nodes {
-      if seen[node.id] != nil {
+      if seen[ScalarKey(node.id)] != nil {
         problems.append(.init(line: node.line, column: node.column, message: "duplicate node id \"\(node.id)\""))
         continue
       }
-      seen[node.id] = actors.count
+      seen[ScalarKey(node.id)] = actors.count
       var actor = Actor(id: Actor.ID(node.id))
       for (k, v) in node.attributes {
         switch k {
@@ -277,8 +277,8 @@ extension FlatGraph {
     var typeOrder: [String] = types.map(\.id)
     var signsByType: [String: [Sign]] = [:]
     for edge in edges {
-      guard seen[edge.source] != nil, seen[edge.target] != nil else {
-        let missing = seen[edge.source] == nil ? edge.source : edge.target
+      guard seen[ScalarKey(edge.source)] != nil, seen[ScalarKey(edge.target)] != nil else {
+        let missing = seen[ScalarKey(edge.source)] == nil ? edge.source : edge.target
         problems.append(.init(line: edge.line, column: edge.column, message: "edge names node \"\(missing)\", which is not declared"))
         continue
       }

@@ -1,0 +1,32 @@
+/// A string key compared by its Unicode scalars rather than by canonical equivalence.
+///
+/// Swift's `String` equality treats "é" and "e\u{301}" as equal; NetworkX, GraphML and CSV
+/// tools treat them as two ids. Every table keyed by an id (actors, types, sources, relation
+/// ids) uses this key so that what other tools keep apart stays apart.
+struct ScalarKey: Hashable, Sendable {
+  let text: String
+  init(_ text: String) { self.text = text }
+
+  static func == (a: ScalarKey, b: ScalarKey) -> Bool { equal(a.text, b.text) }
+  func hash(into hasher: inout Hasher) { Self.hash(text, into: &hasher) }
+
+  /// Whether two strings have the same Unicode scalars.
+  static func equal(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
+
+  /// Hashes a string's UTF-8 bytes.
+  static func hash(_ s: String, into hasher: inout Hasher) {
+    let done: Void? = s.utf8.withContiguousStorageIfAvailable {
+      hasher.combine(bytes: UnsafeRawBufferPointer($0))
+    }
+    if done == nil { Array(s.utf8).withUnsafeBytes { hasher.combine(bytes: $0) } }
+    hasher.combine(0xFF as UInt8)  // terminator: no valid UTF-8 byte
+  }
+}
+
+/// A set of ids compared by Unicode scalars, for membership checks in readers and edits.
+struct ScalarKeySet: Sendable {
+  private var keys: Set<ScalarKey> = []
+  init<S: Sequence>(_ ids: S) where S.Element == String { keys = Set(ids.map(ScalarKey.init)) }
+  func contains(_ id: String) -> Bool { keys.contains(ScalarKey(id)) }
+  @discardableResult mutating func insert(_ id: String) -> Bool { keys.insert(ScalarKey(id)).inserted }
+}
