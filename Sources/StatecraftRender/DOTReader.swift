@@ -35,7 +35,11 @@ public enum DOTReader {
       }
       let graphSyms = symbols(Int32(AGRAPH))
       for (k, v) in values(UnsafeMutableRawPointer(g), graphSyms) where k.hasPrefix("sc_") {
-        flat.graph.append((String(k.dropFirst(3)), .string(v)))
+        if k == "sc_directed" {
+          flat.directed = v != "false"
+        } else {
+          flat.graph.append((String(k.dropFirst(3)), .string(v)))
+        }
       }
       let nodeSyms = symbols(Int32(AGNODE))
       let edgeSyms = symbols(Int32(AGEDGE))

@@ -90,6 +90,8 @@ public struct DOTWriter: Sendable {
     }
     if options.interchange {
       for (k, v) in world.flattened().graph { graphAttributes.append(("sc_" + k, v.text)) }
+      // Relations are drawn as arcs either way; the declared shape travels as data.
+      if !world.directed { graphAttributes.append(("sc_directed", "false")) }
     }
     for (k, v) in graphAttributes { line("  \(key(k))=\(quote(v));") }
     line("  label=<\(titleBlock(world, relations: relations, options: options))>;")

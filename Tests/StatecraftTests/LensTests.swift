@@ -52,9 +52,31 @@ struct LensTests {
     #expect(try Self.world.through(Lens(date: PartialDate("2019"))).weight(from: 0, to: 1) == 1)
   }
 
-  @Test("an all-mutual world is undirected, like NetworkX's Graph")
-  func undirected() throws {
-    #expect(try !Self.world.through(Lens(types: ["talks"])).isDirected)
+  @Test("directedness is declared by the world, never inferred from what a lens admits")
+  func declaredDirectedness() throws {
+    // Only mutual "talks" pass this lens, but the world is directed: the graph stays directed.
+    #expect(try Self.world.through(Lens(types: ["talks"])).isDirected)
+    var undirected = Self.world
+    undirected.directed = false
+    #expect(try !undirected.through().isDirected)
+    // A one-way relation in an undirected world is an edge both ways.
+    #expect(try undirected.through(Lens(sign: .positive)).hasArc(from: 1, to: 0))
+  }
+
+  @Test("a projection names the relations behind every arc")
+  func projectionProvenance() throws {
+    let p = try Self.world.projection(through: Lens())
+    var covered: [Int] = []
+    for arc in 0 ..< p.graph.arcCount { covered += p.relations(behindArc: arc) }
+    // Every relation is behind one arc, or two when it is mutual.
+    for (i, r) in Self.world.relations.enumerated() {
+      #expect(covered.filter { $0 == i }.count == (r.mutual && r.from != r.to ? 2 : 1))
+    }
+    // Parallel relations merged into one arc are all named, in file order.
+    let a = try #require(p.graph.arcIndex(from: 0, to: 1))
+    let behind = Array(p.relations(behindArc: a))
+    #expect(behind == behind.sorted() && behind.count >= 2)
+    #expect(behind.allSatisfy { Self.world.relations[$0].joins("PAK", "CHN") })
   }
 
   @Test("a relation naming a missing actor is an error, not skipped")

@@ -100,7 +100,7 @@ struct WorldYAMLTests {
   func unknownKey() {
     #expect(problems(relation("from: PAK, to: CHN, type: trade, wieght: 1")) == [
       "w.yaml:10:5: a relation needs `weight:`",
-      "w.yaml:10:39: unknown key \"wieght\" in a relation; did you mean \"weight\"?; allowed keys: from, to, type, weight, sign, mutual, since, until, source, note",
+      "w.yaml:10:39: unknown key \"wieght\" in a relation; did you mean \"weight\"?; allowed keys: id, from, to, type, weight, sign, mutual, since, until, source, note",
     ])
   }
 

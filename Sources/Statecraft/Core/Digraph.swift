@@ -199,14 +199,23 @@ public struct Digraph: Sendable {
 
   /// The strength of arc `u -> v`, or `nil` if there is none.
   public func weight(from u: NodeIndex, to v: NodeIndex) -> Double? {
+    arcIndex(from: u, to: v).map { outWeights[$0] }
+  }
+
+  /// The position of arc `u -> v` in CSR order (`0 ..< arcCount`, the order of ``arcs``),
+  /// or `nil` if there is none; binary search in `u`'s row.
+  public func arcIndex(from u: NodeIndex, to v: NodeIndex) -> Int? {
     var lo = outOffsets[u]
     var hi = outOffsets[u + 1]
     while lo < hi {
       let mid = (lo + hi) / 2
       if outTargets[mid] < v { lo = mid + 1 } else { hi = mid }
     }
-    return lo < outOffsets[u + 1] && outTargets[lo] == v ? outWeights[lo] : nil
+    return lo < outOffsets[u + 1] && outTargets[lo] == v ? lo : nil
   }
+
+  /// The CSR positions of `u`'s out-arcs, in the order of ``outNeighbors(of:)``.
+  public func outArcIndices(of u: NodeIndex) -> Range<Int> { outOffsets[u] ..< outOffsets[u + 1] }
 
   /// Every arc as `(source, target, strength)`, by source then target.
   public var arcs: [(source: NodeIndex, target: NodeIndex, weight: Double)] {

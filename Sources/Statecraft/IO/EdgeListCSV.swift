@@ -122,7 +122,7 @@ public enum EdgeListCSV {
     if !problems.isEmpty { throw GraphFileError.invalid(file: file, problems: problems) }
     let citations = Set(relations.compactMap(\.source)).sorted().map { Source(id: $0, title: $0) }
     return World(
-      name: name, actors: declaredNodes ?? actors, relations: relations,
+      name: name, directed: !undirected, actors: declaredNodes ?? actors, relations: relations,
       types: typeOrder.map { RelationType(id: $0, polarity: .cooperative) }, sources: citations)
   }
 

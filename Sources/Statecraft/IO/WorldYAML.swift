@@ -127,7 +127,10 @@ private struct Reader {
   }
 
   mutating func world(_ root: Node, defaultName: String) -> World? {
-    let keys = ["schema", "name", "title", "date", "description", "sources", "types", "actors", "relations"]
+    let keys = [
+      "schema", "name", "title", "date", "description", "directed", "sources", "types", "actors",
+      "relations",
+    ]
     guard let top = entries(root, what: "the world file", allowed: keys) else { return nil }
     let field = Dictionary(top.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
 
@@ -148,6 +151,14 @@ private struct Reader {
     if let f = field["title"] { title = text(f.value, "title") }
     if let f = field["date"] { date = self.date(f.value, "date") }
     if let f = field["description"] { description = text(f.value, "description") }
+    var directed = true
+    if let f = field["directed"], let s = text(f.value, "directed") {
+      switch s.lowercased() {
+      case "true", "yes": directed = true
+      case "false", "no": directed = false
+      default: report(f.value, "directed \"\(s)\" must be true or false")
+      }
+    }
 
     var sources: [Source] = []
     var types: [RelationType] = []
@@ -159,11 +170,11 @@ private struct Reader {
       report(root, "the world has no `actors:` list; declare at least one actor")
     }
     if let f = field["relations"] {
-      relations = readRelations(f.value, actors: actors, types: types, sources: sources)
+      relations = readRelations(f.value, actors: actors, types: types, sources: sources, directed: directed)
     }
 
     return World(
-      name: name, title: title, date: date, description: description, actors: actors,
+      name: name, title: title, date: date, description: description, directed: directed, actors: actors,
       relations: relations, types: types, sources: sources)
   }
 
@@ -310,19 +321,21 @@ private struct Reader {
   }
 
   mutating func readRelations(
-    _ node: Node, actors: [Actor], types: [RelationType], sources: [Source]
+    _ node: Node, actors: [Actor], types: [RelationType], sources: [Source], directed: Bool
   ) -> [Relation] {
+    var seenIDs: [ScalarKey: Int] = [:]
+    let polarity = Dictionary(types.map { (ScalarKey($0.id), $0.polarity) }, uniquingKeysWith: { a, _ in a })
     let actorIDs = actors.map(\.id.rawValue)
     let typeIDs = types.map(\.id)
     let sourceIDs = sources.map(\.id)
     let knownActors = ScalarKeySet(actorIDs)
     let knownTypes = ScalarKeySet(typeIDs)
     let knownSources = ScalarKeySet(sourceIDs)
-    let allowed = ["from", "to", "type", "weight", "sign", "mutual", "since", "until", "source", "note"]
+    let allowed = ["id", "from", "to", "type", "weight", "sign", "mutual", "since", "until", "source", "note"]
     var result: [Relation] = []
     for item in list(node, "relations") {
       guard let e = entries(item, what: "a relation", allowed: allowed) else { continue }
-      var relation = Relation(from: "", to: "", type: "", weight: 0, sign: .neutral)
+      var relation = Relation(from: "", to: "", type: "", weight: 0, sign: .neutral, mutual: !directed)
       var ok = true
       var explicitSign: Sign?
       var untilNode: Node?
@@ -332,6 +345,13 @@ private struct Reader {
       }
       for (key, _, value) in e {
         switch key {
+        case "id":
+          guard let s = text(value, "relation id") else { ok = false; continue }
+          if s.isEmpty || !claim(s, node: value, kind: "relation", seen: &seenIDs) {
+            if s.isEmpty { report(value, "a relation id must not be empty") }
+            ok = false
+          }
+          relation.id = s
         case "from", "to":
           let role = key == "from" ? "source" : "target"
           guard let s = text(value, "relation \(role)") else { ok = false; continue }
@@ -371,7 +391,13 @@ private struct Reader {
           guard let s = text(value, "mutual") else { ok = false; continue }
           switch s.lowercased() {
           case "true", "yes": relation.mutual = true
-          case "false", "no": relation.mutual = false
+          case "false", "no":
+            if directed {
+              relation.mutual = false
+            } else {
+              report(value, "mutual: false in a world declared `directed: false`; every relation there is mutual (drop the key, or declare the world directed)")
+              ok = false
+            }
           default:
             report(value, "mutual \"\(s)\" must be true or false")
             ok = false
@@ -397,8 +423,8 @@ private struct Reader {
       }
       if let explicitSign {
         relation.sign = explicitSign
-      } else if let type = types.first(where: { $0.id == relation.type }) {
-        relation.sign = type.polarity
+      } else if let sign = polarity[ScalarKey(relation.type)] {
+        relation.sign = sign
       }
       if ok { result.append(relation) }
     }

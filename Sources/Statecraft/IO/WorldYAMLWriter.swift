@@ -11,6 +11,7 @@ extension WorldYAML {
     out += "title: \(q(world.title))\n"
     if let d = world.date { out += "date: \(d)\n" }
     if let d = world.description { out += "description: \(q(d))\n" }
+    if !world.directed { out += "directed: false\n" }
     if !world.sources.isEmpty {
       out += "sources:\n"
       for s in world.sources {
@@ -40,10 +41,12 @@ extension WorldYAML {
     }
     if world.actors.isEmpty { out = String(out.dropLast()) + " []\n" }
     out += "relations:\n"
+    let polarity = Dictionary(world.types.map { (ScalarKey($0.id), $0.polarity) }, uniquingKeysWith: { a, _ in a })
     for r in world.relations {
-      var f = ["from: \(q(r.from.rawValue))", "to: \(q(r.to.rawValue))", "type: \(q(r.type))", "weight: \(r.weight)"]
-      if world.type(r.type)?.polarity != r.sign { f.append("sign: \(r.sign.word)") }
-      if r.mutual { f.append("mutual: true") }
+      var f = r.id.map { ["id: \(q($0))"] } ?? []
+      f += ["from: \(q(r.from.rawValue))", "to: \(q(r.to.rawValue))", "type: \(q(r.type))", "weight: \(r.weight)"]
+      if polarity[ScalarKey(r.type)] != r.sign { f.append("sign: \(r.sign.word)") }
+      if r.mutual && world.directed { f.append("mutual: true") }
       if let s = r.since { f.append("since: \(s)") }
       if let u = r.until { f.append("until: \(u)") }
       if let s = r.source { f.append("source: \(q(s))") }

@@ -102,17 +102,21 @@ extension World {
 
   /// Projects the world through a lens into a digraph whose node `i` is `actors[i]`.
   ///
-  /// Mutual relations become two arcs. If every admitted relation is mutual, the digraph
-  /// is undirected (as NetworkX's `Graph`), otherwise directed (`DiGraph`).
+  /// Mutual relations become two arcs. The digraph is undirected (as NetworkX's `Graph`)
+  /// exactly when the world is declared undirected (``World/directed``), whatever the lens
+  /// admits.
   ///
   /// - Throws: ``LensError/unknownType(_:known:)`` if the lens names an undeclared type,
   ///   ``LensError/unknownActor(_:)`` if a relation names a missing actor.
   public func through(_ lens: Lens = Lens()) throws -> Digraph {
     let admitted = try relations(through: lens)
-    let undirected = !admitted.isEmpty && admitted.allSatisfy(\.mutual)
     var sources: [NodeIndex] = []
     var targets: [NodeIndex] = []
     var weights: [Double] = []
+    let arcs = admitted.count + admitted.lazy.filter(\.mutual).count
+    sources.reserveCapacity(arcs)
+    targets.reserveCapacity(arcs)
+    weights.reserveCapacity(arcs)
     for r in admitted {
       guard let u = index(of: r.from) else { throw LensError.unknownActor(r.from) }
       guard let v = index(of: r.to) else { throw LensError.unknownActor(r.to) }
@@ -120,7 +124,7 @@ extension World {
       sources.append(u)
       targets.append(v)
       weights.append(w)
-      if r.mutual && u != v {
+      if (r.mutual || !directed) && u != v {
         sources.append(v)
         targets.append(u)
         weights.append(w)
@@ -128,6 +132,6 @@ extension World {
     }
     return Digraph(
       nodeCount: actors.count, arcSources: sources, arcTargets: targets, arcWeights: weights,
-      directed: !undirected, combine: lens.combine)
+      directed: directed, combine: lens.combine)
   }
 }

@@ -5,6 +5,9 @@
 /// ``Digraph``. Several relations may join the same pair (multiplex); the ``Lens`` says how
 /// they collapse.
 public struct Relation: Hashable, Sendable {
+  /// An optional stable name (`id:` in YAML), unique in its world; scenarios and leverage
+  /// name the relation by it. Without one, a relation is named by its ``RelationKey``.
+  public var id: String?
   public var from: Actor.ID
   public var to: Actor.ID
   public var type: String
@@ -20,8 +23,9 @@ public struct Relation: Hashable, Sendable {
   public init(
     from: Actor.ID, to: Actor.ID, type: String, weight: Double, sign: Sign,
     mutual: Bool = false, since: PartialDate? = nil, until: PartialDate? = nil,
-    source: String? = nil, note: String? = nil
+    source: String? = nil, note: String? = nil, id: String? = nil
   ) {
+    self.id = id
     self.from = from
     self.to = to
     self.type = type
@@ -32,6 +36,12 @@ public struct Relation: Hashable, Sendable {
     self.until = until
     self.source = source
     self.note = note
+  }
+
+  /// Whether the relation joins `a` and `b` as written (`a` → `b`), or either way when it is
+  /// mutual.
+  public func joins(_ a: Actor.ID, _ b: Actor.ID) -> Bool {
+    (from == a && to == b) || (mutual && from == b && to == a)
   }
 
   /// Whether the relation holds on any day covered by `date`.

@@ -10,6 +10,11 @@ public struct World: Sendable {
   /// The date the world describes, if any.
   public var date: PartialDate?
   public var description: String?
+  /// Whether relations are arcs (`true`, the default) or undirected edges. Declared by the
+  /// file (`directed: false`, `--undirected` for an edge list, GraphML's `edgedefault`),
+  /// never inferred from the relations, so an edit changes only what it edits. In an
+  /// undirected world every relation is mutual.
+  public var directed: Bool
   public var actors: [Actor] { didSet { reindex() } }
   public var relations: [Relation]
   public var types: [RelationType]
@@ -19,9 +24,11 @@ public struct World: Sendable {
 
   public init(
     name: String, title: String? = nil, date: PartialDate? = nil, description: String? = nil,
-    actors: [Actor], relations: [Relation], types: [RelationType] = [], sources: [Source] = []
+    directed: Bool = true, actors: [Actor], relations: [Relation], types: [RelationType] = [],
+    sources: [Source] = []
   ) {
     self.name = name
+    self.directed = directed
     self.title = title ?? name
     self.date = date
     self.description = description
@@ -41,10 +48,9 @@ public struct World: Sendable {
 
   public subscript(actor id: Actor.ID) -> Actor? { index(of: id).map { actors[$0] } }
 
-  public func type(_ id: String) -> RelationType? { types.first { $0.id == id } }
+  /// The declared relation type with this id (compared by Unicode scalars).
+  public func type(_ id: String) -> RelationType? { types.first { ScalarKey.equal($0.id, id) } }
 
-  public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
-
-  /// Whether every relation holds both ways, so the world is an undirected graph.
-  public var isUndirected: Bool { !relations.isEmpty && relations.allSatisfy(\.mutual) }
+  /// The declared source with this key (compared by Unicode scalars).
+  public func source(_ id: String) -> Source? { sources.first { ScalarKey.equal($0.id, id) } }
 }

@@ -130,7 +130,7 @@ extension World {
         attributes: [("name", .string(a.name)), ("kind", .string(a.kind.rawValue))]
           + a.attributes.keys.sorted().map { ($0, .string(a.attributes[$0]!)) })
     }
-    return FlatGraph(directed: !isUndirected, graph: graph, nodes: nodes, edges: [])
+    return FlatGraph(directed: directed, graph: graph, nodes: nodes, edges: [])
   }
 
   /// One relation's edge attributes (see ``FlatGraph``).
@@ -344,7 +344,7 @@ extension FlatGraph {
     return World(
       name: safe ? graphName : defaultName,
       title: graphValue("title") ?? (graphName.isEmpty ? nil : graphName), date: date,
-      description: graphValue("description"),
+      description: graphValue("description"), directed: directed,
       actors: actors, relations: relations, types: types, sources: sources)
   }
 

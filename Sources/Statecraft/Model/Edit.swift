@@ -1,0 +1,157 @@
+/// One change to a world: the unit a scenario is made of.
+///
+///     var edited = world
+///     try edited.apply(.reweight(.match(from: "USA", to: "PAK", type: "investment"), weight: 0.8))
+///     try edited.apply(.removeActor("BSG"))
+///
+/// Edits validate exactly like the YAML reader (known actors, declared types and sources,
+/// weights finite and > 0, unique ids, `until` not before `since`) and throw ``EditError``;
+/// the scenario reader adds the file, line and column.
+public enum Edit: Hashable, Sendable {
+  /// Adds a relation (its sign as given; ``World/relation(from:to:type:weight:)`` builds one
+  /// with the type's polarity).
+  case addRelation(Relation)
+  /// Removes one relation.
+  case removeRelation(RelationReference)
+  /// Sets one relation's strength.
+  case reweight(RelationReference, weight: Double)
+  /// Changes one relation's type; its sign becomes the new type's polarity.
+  case retype(RelationReference, type: String)
+  /// Sets one relation's sign.
+  case resign(RelationReference, sign: Sign)
+  /// Multiplies the strength of every relation of a type by `factor` (> 0); with `among`,
+  /// only relations whose both ends are among those actors.
+  case scaleType(String, factor: Double, among: [Actor.ID]?)
+  /// Adds an actor.
+  case addActor(Actor)
+  /// Removes an actor and every relation it takes part in.
+  case removeActor(Actor.ID)
+}
+
+/// An edit that does not fit the world it is applied to.
+public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
+  case unknownActor(Actor.ID, suggestion: String?)
+  case unknownType(String, suggestion: String?)
+  case unknownSource(String, suggestion: String?)
+  case unknownRelation(RelationReference, suggestion: String?)
+  case ambiguousRelation(RelationReference, candidates: [String])
+  case duplicateActor(Actor.ID)
+  case duplicateRelationID(String)
+  case invalidWeight(Double)
+  case invalidFactor(Double)
+  case datesReversed(since: PartialDate, until: PartialDate)
+  case invalidActorID(String)
+
+  public var description: String {
+    func hint(_ s: String?) -> String { s.map { "; did you mean \"\($0)\"?" } ?? "" }
+    switch self {
+    case let .unknownActor(id, s): return "actor \"\(id)\" is not in the world\(hint(s))"
+    case let .unknownType(t, s): return "relation type \"\(t)\" is not declared\(hint(s)); declare it in the base world"
+    case let .unknownSource(t, s): return "source \"\(t)\" is not declared\(hint(s)); declare it in the base world"
+    case let .unknownRelation(r, s):
+      return "no \(r) in the world" + (s.map { "; the closest is \"\($0)\"" } ?? "")
+    case let .ambiguousRelation(r, candidates):
+      return "\(r) matches \(candidates.count) relations (\(candidates.joined(separator: "; "))); "
+        + "name the type, or give the relation an `id:` in the world and refer to it by id"
+    case let .duplicateActor(id): return "actor \"\(id)\" is already in the world; ids must be unique"
+    case let .duplicateRelationID(id): return "a relation with id \"\(id)\" is already in the world; ids must be unique"
+    case let .invalidWeight(w): return "weight \(w) must be a finite number greater than 0"
+    case let .invalidFactor(f): return "scale factor \(f) must be a finite number greater than 0"
+    case let .datesReversed(since, until): return "until \(until) is before since \(since); swap them"
+    case let .invalidActorID(id): return "actor id \"\(id)\" is empty or holds a space or comma; use a short code such as PAK"
+    }
+  }
+}
+
+extension World {
+  /// A relation of a declared type with the type's polarity as its sign (mutual in an
+  /// undirected world).
+  public func relation(
+    from: Actor.ID, to: Actor.ID, type: String, weight: Double, id: String? = nil
+  ) -> Relation {
+    Relation(
+      from: from, to: to, type: type, weight: weight, sign: self.type(type)?.polarity ?? .neutral,
+      mutual: !directed, id: id)
+  }
+
+  /// Applies one edit in place; on error the world is unchanged.
+  ///
+  /// - Complexity: O(relations) per edit (a reference is resolved by a scan).
+  public mutating func apply(_ edit: Edit) throws {
+    switch edit {
+    case var .addRelation(r):
+      try validate(r)
+      if !directed { r.mutual = true }
+      relations.append(r)
+    case let .removeRelation(ref):
+      relations.remove(at: try relationIndex(ref))
+    case let .reweight(ref, weight):
+      let i = try relationIndex(ref)
+      guard weight.isFinite, weight > 0 else { throw EditError.invalidWeight(weight) }
+      relations[i].weight = weight
+    case let .retype(ref, type):
+      let i = try relationIndex(ref)
+      guard let t = self.type(type) else {
+        throw EditError.unknownType(type, suggestion: closestMatch(to: type, in: types.map(\.id)))
+      }
+      relations[i].type = t.id
+      relations[i].sign = t.polarity
+    case let .resign(ref, sign):
+      relations[try relationIndex(ref)].sign = sign
+    case let .scaleType(type, factor, among):
+      guard self.type(type) != nil else {
+        throw EditError.unknownType(type, suggestion: closestMatch(to: type, in: types.map(\.id)))
+      }
+      guard factor.isFinite, factor > 0 else { throw EditError.invalidFactor(factor) }
+      for a in among ?? [] where index(of: a) == nil {
+        throw EditError.unknownActor(a, suggestion: closestMatch(to: a.rawValue, in: actors.map(\.id.rawValue)))
+      }
+      let group = among.map(Set.init)
+      for i in relations.indices where ScalarKey.equal(relations[i].type, type) {
+        if let group, !(group.contains(relations[i].from) && group.contains(relations[i].to)) { continue }
+        let scaled = relations[i].weight * factor
+        guard scaled.isFinite, scaled > 0 else { throw EditError.invalidWeight(scaled) }
+        relations[i].weight = scaled
+      }
+    case let .addActor(actor):
+      guard !actor.id.rawValue.isEmpty, !actor.id.rawValue.contains(where: { $0.isWhitespace || $0 == "," }) else {
+        throw EditError.invalidActorID(actor.id.rawValue)
+      }
+      guard index(of: actor.id) == nil else { throw EditError.duplicateActor(actor.id) }
+      actors.append(actor)
+    case let .removeActor(id):
+      guard let i = index(of: id) else {
+        throw EditError.unknownActor(id, suggestion: closestMatch(to: id.rawValue, in: actors.map(\.id.rawValue)))
+      }
+      relations.removeAll { $0.from == id || $0.to == id }
+      actors.remove(at: i)
+    }
+  }
+
+  /// Applies edits in order; on error the world is unchanged.
+  public mutating func apply(_ edits: [Edit]) throws {
+    var copy = self
+    for edit in edits { try copy.apply(edit) }
+    self = copy
+  }
+
+  /// Checks a new relation the way the YAML reader checks one.
+  func validate(_ r: Relation) throws {
+    for a in [r.from, r.to] where index(of: a) == nil {
+      throw EditError.unknownActor(a, suggestion: closestMatch(to: a.rawValue, in: actors.map(\.id.rawValue)))
+    }
+    guard type(r.type) != nil else {
+      throw EditError.unknownType(r.type, suggestion: closestMatch(to: r.type, in: types.map(\.id)))
+    }
+    guard r.weight.isFinite, r.weight > 0 else { throw EditError.invalidWeight(r.weight) }
+    if let s = r.source, source(s) == nil {
+      throw EditError.unknownSource(s, suggestion: closestMatch(to: s, in: sources.map(\.id)))
+    }
+    if let since = r.since, let until = r.until, until.lastDayKey < since.firstDayKey {
+      throw EditError.datesReversed(since: since, until: until)
+    }
+    if let id = r.id, relations.contains(where: { $0.id.map { ScalarKey.equal($0, id) } ?? false }) {
+      throw EditError.duplicateRelationID(id)
+    }
+  }
+}

@@ -1,0 +1,100 @@
+/// The stable name of a relation without an `id:`: its endpoints, type and an ordinal.
+///
+/// The ordinal counts relations with the same from, to and type in file order, from 1, so
+/// `USA→PAK tariff-threat` names the first such relation and `USA→PAK tariff-threat #2` the
+/// second. Keys do not change when other relations are added or re-weighted; removing an
+/// earlier relation of the same triple renumbers the later ones, which is why scenario files
+/// that remove and then edit parallel relations should give them `id:`s.
+public struct RelationKey: Hashable, Sendable, CustomStringConvertible {
+  public var from: Actor.ID
+  public var to: Actor.ID
+  public var type: String
+  /// 1 for the first relation with this from, to and type; 2 for the second; …
+  public var ordinal: Int
+
+  public init(from: Actor.ID, to: Actor.ID, type: String, ordinal: Int = 1) {
+    self.from = from
+    self.to = to
+    self.type = type
+    self.ordinal = ordinal
+  }
+
+  /// `USA→PAK tariff-threat`, with ` #n` for the n-th parallel relation of that type.
+  public var description: String {
+    "\(from)→\(to) \(type)" + (ordinal > 1 ? " #\(ordinal)" : "")
+  }
+}
+
+/// How an edit or a question points at one relation.
+public enum RelationReference: Hashable, Sendable, CustomStringConvertible {
+  /// The relation whose `id:` is this.
+  case id(String)
+  /// The one relation from `from` to `to` (either way if it is mutual) of `type`, or of any
+  /// type when `type` is `nil`; it is an error when several match.
+  case match(from: Actor.ID, to: Actor.ID, type: String?)
+  /// The relation with this derived key.
+  case key(RelationKey)
+
+  public var description: String {
+    switch self {
+    case let .id(id): "relation \"\(id)\""
+    case let .match(from, to, type): "relation \(from)→\(to)" + (type.map { " of type \($0)" } ?? "")
+    case let .key(key): "relation \(key)"
+    }
+  }
+}
+
+extension World {
+  /// Every relation's derived key, in file order (O(relations)).
+  public func relationKeys() -> [RelationKey] {
+    var seen: [RelationKey: Int] = [:]
+    return relations.map { r in
+      var key = RelationKey(from: r.from, to: r.to, type: r.type, ordinal: 0)
+      let n = (seen[key] ?? 0) + 1
+      seen[key] = n
+      key.ordinal = n
+      return key
+    }
+  }
+
+  /// How reports name relation `i`: its `id`, else its derived key.
+  public func relationName(at i: Int, keys: [RelationKey]? = nil) -> String {
+    if let id = relations[i].id { return id }
+    return (keys ?? relationKeys())[i].description
+  }
+
+  /// The index of the one relation a reference names.
+  ///
+  /// - Throws: ``EditError/unknownRelation(_:suggestion:)`` when none matches (with the
+  ///   closest id as a hint), ``EditError/ambiguousRelation(_:candidates:)`` when several do.
+  public func relationIndex(_ reference: RelationReference) throws -> Int {
+    switch reference {
+    case let .id(id):
+      if let i = relations.firstIndex(where: { $0.id.map { ScalarKey.equal($0, id) } ?? false }) { return i }
+      throw EditError.unknownRelation(reference, suggestion: closestMatch(to: id, in: relations.compactMap(\.id)))
+    case let .key(key):
+      if let i = relationKeys().firstIndex(of: key) { return i }
+      throw EditError.unknownRelation(reference, suggestion: nil)
+    case let .match(from, to, type):
+      for actor in [from, to] where index(of: actor) == nil {
+        throw EditError.unknownActor(actor, suggestion: closestMatch(to: actor.rawValue, in: actors.map(\.id.rawValue)))
+      }
+      if let type, self.type(type) == nil {
+        throw EditError.unknownType(type, suggestion: closestMatch(to: type, in: types.map(\.id)))
+      }
+      let hits = relations.indices.filter { i in
+        let r = relations[i]
+        return (r.joins(from, to) || (!directed && r.joins(to, from)))
+          && (type.map { ScalarKey.equal($0, r.type) } ?? true)
+      }
+      if hits.count == 1 { return hits[0] }
+      if hits.isEmpty {
+        let between = relations.filter { $0.joins(from, to) || $0.joins(to, from) }.map(\.type)
+        throw EditError.unknownRelation(
+          reference, suggestion: type.flatMap { closestMatch(to: $0, in: between) } ?? between.first)
+      }
+      let keys = relationKeys()
+      throw EditError.ambiguousRelation(reference, candidates: hits.map { relationName(at: $0, keys: keys) })
+    }
+  }
+}
