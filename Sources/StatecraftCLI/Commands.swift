@@ -213,27 +213,26 @@ extension StatecraftCommand {
       discussion: """
         fj: Friedkin–Johnsen total influence V = (I − ΛW)⁻¹(I − Λ); an arc j → i means i heeds j; \
         susceptibility λ from the actor attribute `susceptibility` (default 0.5). walk: walk sums \
-        Σ αᵏ Aᵏ (Katz, pairwise). Dense: fine to a few thousand actors.
+        Σ αᵏ Aᵏ (Katz, pairwise). Each answer is one sparse solve (time linear in relations per \
+        sweep, memory linear in actors), so any world size works.
         """)
-
-    enum Model: String, ExpressibleByArgument { case fj, walk }
 
     @OptionGroup var graph: GraphOptions
     @Option(help: "Show who sways this actor.") var over: String?
     @Option(help: "Show whom this actor sways.") var of: String?
-    @Option(help: "fj (Friedkin–Johnsen) or walk (walk sums).") var model: Model = .fj
+    @Option(help: "fj (Friedkin–Johnsen) or walk (walk sums).") var model: InfluenceModel = .fj
     @Option(help: "Walk attenuation (default: half of 1/λmax).") var alpha: Double?
     @Option(help: "Output format: table, json or csv.") var format: OutputStyle = .table
 
     func validate() throws {
       if over != nil && of != nil { throw ValidationError("give --over or --of, not both.") }
-      if let alpha, alpha <= 0 { throw ValidationError("--alpha must be positive.") }
+      if let alpha, !(alpha > 0 && alpha.isFinite) { throw ValidationError("--alpha must be a positive number, got \(alpha).") }
     }
 
     func run() throws {
       print(try Reports.influence(
         graph.load(), lens: try graph.lens, over: over.map { Actor.ID($0) }, of: of.map { Actor.ID($0) },
-        model: model.rawValue, alpha: alpha, format: format.rawValue))
+        model: model, alpha: alpha, format: format.rawValue))
     }
   }
 

@@ -65,6 +65,7 @@ extension Lens.PathLength: ExpressibleByArgument {}
 extension Digraph.Combine: ExpressibleByArgument {}
 extension PathKind: ExpressibleByArgument {}
 extension Measure: ExpressibleByArgument {}
+extension InfluenceModel: ExpressibleByArgument {}
 extension WorldIO.Format: ExpressibleByArgument {}
 
 extension StringProtocol {

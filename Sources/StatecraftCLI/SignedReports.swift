@@ -81,58 +81,25 @@ extension Reports {
     }
   }
 
-  /// Pairwise influence: who sways an actor (`over`), or whom an actor sways (`of`).
+  /// Pairwise influence: who sways an actor (`over`), or whom an actor sways (`of`), or each
+  /// actor's total; the numbers are ``World/influence(_:on:model:alpha:)``'s.
   public static func influence(
     _ world: World, lens: Lens = Lens(), over target: Actor.ID? = nil, of source: Actor.ID? = nil,
-    model: String = "fj", alpha: Double? = nil, format: String = "table"
+    model: InfluenceModel = .fj, alpha: Double? = nil, format: String = "table"
   ) throws -> String {
     let g = try world.through(lens)
-    let n = world.actors.count
-    let ids = world.actors.map(\.id.rawValue)
-    func node(_ id: Actor.ID) throws -> Int {
-      guard let i = world.index(of: id) else {
-        throw PathError.unknownActor(id, suggestion: ids.first { $0.lowercased() == id.rawValue.lowercased() })
-      }
-      return i
+    let query: InfluenceQuery = target.map { .over($0) } ?? source.map { .of($0) } ?? .total
+    let scores = try world.influence(query, on: g, model: model, alpha: alpha)
+    let description = model == .walk
+      ? model.summary(alpha: alpha ?? World.defaultWalkAlpha(g), radius: g.spectralRadius()) : model.summary()
+    let title: String
+    switch (query, model) {
+    case let (.over(t), .fj):
+      title = "Influence over \(t) (\(world[actor: t]!.name)): share of each actor's stance in its settled stance"
+    case let (.over(t), .walk): title = "Walks reaching \(t) (\(world[actor: t]!.name)) from each actor"
+    case let (.of(s), _): title = "Influence of \(s) (\(world[actor: s]!.name)) on each actor"
+    case (.total, _): title = "Total influence of each actor (summed over every other actor's settled stance)"
     }
-    let matrix: InfluenceMatrix
-    var description: String
-    if model == "walk" {
-      let radius = g.spectralRadius()
-      let a = alpha ?? (radius > 0 ? 0.5 / radius : 0.1)
-      matrix = try g.walkInfluence(alpha: a)
-      description = "walk-sum influence Σ αᵏ Aᵏ, α = \(String(format: "%.4g", a)) (1/λmax = \(radius > 0 ? String(format: "%.4g", 1 / radius) : "∞"))"
-    } else {
-      let lambda = try world.actors.map { actor -> Double in
-        guard let text = actor.attributes["susceptibility"] else { return 0.5 }
-        guard let x = Double(text), (0 ... 1).contains(x) else {
-          throw InfluenceError.badSusceptibility(actor: actor.id, value: text)
-        }
-        return x
-      }
-      matrix = try g.friedkinJohnsen(susceptibility: lambda)
-      description = "Friedkin–Johnsen total influence V = (I − ΛW)⁻¹(I − Λ); susceptibility from the actor attribute `susceptibility`, default 0.5"
-      // For influence matrices, rows are influenced actors; columns influencers.
-    }
-    // `over` reads a row (who sways the target, walk model: who reaches it = column).
-    var values: [Double]
-    var title: String
-    if let target {
-      let t = try node(target)
-      values = model == "walk" ? matrix.column(t) : matrix.row(t)
-      title = "Influence over \(target) (\(world[actor: target]!.name)): share of each actor's stance in its settled stance"
-      if model == "walk" { title = "Walks reaching \(target) (\(world[actor: target]!.name)) from each actor" }
-    } else if let source {
-      let s = try node(source)
-      values = model == "walk" ? matrix.row(s) : matrix.column(s)
-      title = "Influence of \(source) (\(world[actor: source]!.name)) on each actor"
-    } else {
-      // Total influence of each actor: column sums of V (how much of everyone's settled
-      // stance comes from this actor), or row sums of the walk matrix.
-      values = (0 ..< n).map { j in model == "walk" ? matrix.row(j).reduce(0, +) : matrix.column(j).reduce(0, +) }
-      title = "Total influence of each actor (summed over every other actor's settled stance)"
-    }
-    let scores = world.scores(values)
     switch format {
     case "json":
       let body = scores.ranked().map { "  \(jsonString($0.actor.rawValue)): \(jsonNumber($0.score))" }
@@ -147,18 +114,6 @@ extension Reports {
       }
       return "\(title)\nModel: \(description)\n\n"
         + formatTable(header: ["rank", "actor", "name", "influence"], rows: rows, rightAligned: [0, 3])
-    }
-  }
-}
-
-/// A problem with influence model inputs.
-public enum InfluenceError: Error, CustomStringConvertible {
-  case badSusceptibility(actor: Actor.ID, value: String)
-
-  public var description: String {
-    switch self {
-    case let .badSusceptibility(actor, value):
-      "actor \(actor) has susceptibility \"\(value)\"; give a number between 0 and 1"
     }
   }
 }

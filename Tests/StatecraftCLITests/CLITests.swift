@@ -29,7 +29,7 @@ struct ReportTests {
     try expectMatchesGolden(try Reports.balance(world), named: "balance.txt")
     try expectMatchesGolden(try Reports.brokerage(world, by: "bloc"), named: "brokerage-bloc.txt")
     try expectMatchesGolden(try Reports.influence(world, over: "PAK"), named: "influence-over-PAK.txt")
-    try expectMatchesGolden(try Reports.influence(world, of: "USA", model: "walk", format: "csv"), named: "influence-of-USA-walk.csv")
+    try expectMatchesGolden(try Reports.influence(world, of: "USA", model: .walk, format: "csv"), named: "influence-of-USA-walk.csv")
     for measure in Measure.allCases {
       try expectMatchesGolden(try Reports.rank(world, measure: measure, format: "csv"), named: "rank-\(measure.rawValue).csv")
     }

@@ -61,4 +61,26 @@ struct InfluenceTests {
     #expect(isApproximatelyEqual(m.entries, sum, tolerance: 1e-10))
     #expect(throws: GraphError.self) { try g.walkInfluence(alpha: 0.6) }  // λmax = 2
   }
+
+  @Test("sparse rows, columns and totals equal the dense matrices", arguments: 0 ..< 8 as Range<UInt64>)
+  func sparseEqualsDense(seed: UInt64) throws {
+    let g = try Digraph.random(nodes: 25, edgeProbability: 0.12, seed: seed, weighted: true)
+    let n = g.nodeCount
+    let lambda = (0 ..< n).map { 0.2 + 0.7 * Double(($0 * 7 + Int(seed)) % 10) / 10 }
+    let v = try g.friedkinJohnsen(susceptibility: lambda)
+    for i in [0, 7, n - 1] {
+      #expect(isApproximatelyEqual(try g.friedkinJohnsenRow(i, susceptibility: lambda), v.row(i), tolerance: 1e-10))
+      #expect(isApproximatelyEqual(try g.friedkinJohnsenColumn(i, susceptibility: lambda), v.column(i), tolerance: 1e-10))
+    }
+    let totals = (0 ..< n).map { v.column($0).reduce(0, +) }
+    #expect(isApproximatelyEqual(try g.friedkinJohnsenTotals(susceptibility: lambda), totals, tolerance: 1e-10))
+    let alpha = World.defaultWalkAlpha(g)
+    let w = try g.walkInfluence(alpha: alpha)
+    for i in [0, 7, n - 1] {
+      #expect(isApproximatelyEqual(try g.walkInfluenceRow(i, alpha: alpha), w.row(i), tolerance: 1e-10))
+      #expect(isApproximatelyEqual(try g.walkInfluenceColumn(i, alpha: alpha), w.column(i), tolerance: 1e-10))
+    }
+    let rowSums = (0 ..< n).map { w.row($0).reduce(0, +) }
+    #expect(isApproximatelyEqual(try g.walkInfluenceTotals(alpha: alpha), rowSums, tolerance: 1e-10))
+  }
 }

@@ -1,0 +1,138 @@
+/// Sparse solves for one row, one column or the totals of an influence matrix, so that a
+/// question about one actor costs O(*m* × sweeps) time and O(*n*) memory instead of the dense
+/// O(*n*³) of ``Digraph/friedkinJohnsen(susceptibility:)``.
+///
+/// Each solve is a Jacobi iteration x ← T x + b whose contraction factor is below 1 when the
+/// dense matrix exists (max λ for Friedkin–Johnsen with a stubborn actor in reach, α·λmax for
+/// walk sums); it stops when the L1 change falls below `nodeCount × tolerance`.
+extension Digraph {
+  /// Row `i` of the Friedkin–Johnsen matrix V: how much each actor sways `i`.
+  ///
+  /// Solves yᵀ = e_iᵀ (I − ΛW)⁻¹ by y ← e_i + Wᵀ Λ y, then V[i][j] = y_j (1 − λ_j).
+  public func friedkinJohnsenRow(
+    _ i: NodeIndex, susceptibility: [Double], tolerance: Double = 1e-13, maxIterations: Int = 100_000
+  ) throws -> [Double] {
+    var c = [Double](repeating: 0, count: nodeCount)
+    c[i] = 1
+    let y = try heedAdjointSolve(c, susceptibility: susceptibility, tolerance: tolerance, maxIterations: maxIterations)
+    return zip(y, susceptibility).map { $0 * (1 - $1) }
+  }
+
+  /// Column `j` of the Friedkin–Johnsen matrix V: how much `j` sways each actor.
+  ///
+  /// Solves x = (I − ΛW)⁻¹ (1 − λ_j) e_j by x ← ΛW x + b.
+  public func friedkinJohnsenColumn(
+    _ j: NodeIndex, susceptibility: [Double], tolerance: Double = 1e-13, maxIterations: Int = 100_000
+  ) throws -> [Double] {
+    var b = [Double](repeating: 0, count: nodeCount)
+    b[j] = 1 - susceptibility[j]
+    return try heedSolve(b, susceptibility: susceptibility, tolerance: tolerance, maxIterations: maxIterations)
+  }
+
+  /// Column sums of V: each actor's share summed over every actor's settled stance.
+  public func friedkinJohnsenTotals(
+    susceptibility: [Double], tolerance: Double = 1e-13, maxIterations: Int = 100_000
+  ) throws -> [Double] {
+    let ones = [Double](repeating: 1, count: nodeCount)
+    let y = try heedAdjointSolve(ones, susceptibility: susceptibility, tolerance: tolerance, maxIterations: maxIterations)
+    return zip(y, susceptibility).map { $0 * (1 - $1) }
+  }
+
+  /// Solves x = Λ W x + b (W: row-normalized heed matrix, see ``friedkinJohnsen(susceptibility:)``).
+  func heedSolve(_ b: [Double], susceptibility: [Double], tolerance: Double, maxIterations: Int) throws -> [Double] {
+    try requireNonNegativeWeights(for: "friedkinJohnsen")
+    let inStrength = (0 ..< nodeCount).map { inWeights(of: $0).reduce(0, +) }
+    return try jacobi(b, algorithm: "friedkinJohnsen", tolerance: tolerance, maxIterations: maxIterations) { x, i in
+      let heed: Double
+      if inStrength[i] > 0 {
+        var s = 0.0
+        for (j, w) in zip(inNeighbors(of: i), inWeights(of: i)) { s += w * x[j] }
+        heed = s / inStrength[i]
+      } else {
+        heed = x[i]
+      }
+      return susceptibility[i] * heed
+    }
+  }
+
+  /// Solves y = c + Wᵀ Λ y, the adjoint of ``heedSolve(_:susceptibility:tolerance:maxIterations:)``.
+  func heedAdjointSolve(_ c: [Double], susceptibility: [Double], tolerance: Double, maxIterations: Int) throws -> [Double] {
+    try requireNonNegativeWeights(for: "friedkinJohnsen")
+    let inStrength = (0 ..< nodeCount).map { inWeights(of: $0).reduce(0, +) }
+    return try jacobi(c, algorithm: "friedkinJohnsen", tolerance: tolerance, maxIterations: maxIterations) { y, j in
+      // (Wᵀ z)_j = Σ_{i: j → i} W[i][j] z_i, plus z_j when j heeds only itself; z = Λ y.
+      var s = inStrength[j] > 0 ? 0 : susceptibility[j] * y[j]
+      for (i, w) in zip(outNeighbors(of: j), self.outWeights(of: j)) {
+        s += w / inStrength[i] * susceptibility[i] * y[i]
+      }
+      return s
+    }
+  }
+
+  /// Row `i` of the walk-sum matrix (I − αA)⁻¹ − I: how strongly `i` reaches each actor.
+  public func walkInfluenceRow(_ i: NodeIndex, alpha: Double, tolerance: Double = 1e-13, maxIterations: Int = 100_000) throws -> [Double] {
+    var c = [Double](repeating: 0, count: nodeCount)
+    c[i] = 1
+    // yᵀ = e_iᵀ (I − αA)⁻¹  ⇔  y = e_i + α Aᵀ y.
+    var y = try walkSolve(c, alpha: alpha, transposed: true, tolerance: tolerance, maxIterations: maxIterations)
+    y[i] -= 1
+    return y
+  }
+
+  /// Column `j` of the walk-sum matrix: how strongly each actor reaches `j`.
+  public func walkInfluenceColumn(_ j: NodeIndex, alpha: Double, tolerance: Double = 1e-13, maxIterations: Int = 100_000) throws -> [Double] {
+    var b = [Double](repeating: 0, count: nodeCount)
+    b[j] = 1
+    var x = try walkSolve(b, alpha: alpha, transposed: false, tolerance: tolerance, maxIterations: maxIterations)
+    x[j] -= 1
+    return x
+  }
+
+  /// Row sums of the walk-sum matrix: how strongly each actor reaches everyone.
+  public func walkInfluenceTotals(alpha: Double, tolerance: Double = 1e-13, maxIterations: Int = 100_000) throws -> [Double] {
+    let ones = [Double](repeating: 1, count: nodeCount)
+    return try walkSolve(ones, alpha: alpha, transposed: false, tolerance: tolerance, maxIterations: maxIterations).map { $0 - 1 }
+  }
+
+  /// Solves x = b + α A x (or α Aᵀ x), refusing α ≥ 1/λmax as ``walkInfluence(alpha:)`` does.
+  func walkSolve(_ b: [Double], alpha: Double, transposed: Bool, tolerance: Double, maxIterations: Int) throws -> [Double] {
+    precondition(alpha > 0, "alpha must be positive")
+    try requireNonNegativeWeights(for: "walkInfluence")
+    let radius = spectralRadius()
+    if radius > 0 && alpha * radius >= 1 - 1e-12 {
+      throw GraphError.invalidVector(
+        name: "alpha", reason: "alpha = \(alpha) is not below 1/λmax = \(1 / radius); choose a smaller alpha")
+    }
+    return try jacobi(b, algorithm: "walkInfluence", tolerance: tolerance, maxIterations: maxIterations) { x, u in
+      var s = 0.0
+      if transposed {
+        for (v, w) in zip(inNeighbors(of: u), inWeights(of: u)) { s += w * x[v] }
+      } else {
+        for (v, w) in zip(outNeighbors(of: u), self.outWeights(of: u)) { s += w * x[v] }
+      }
+      return alpha * s
+    }
+  }
+
+  /// Iterates x ← b + T(x) from x = b until the L1 change is below `n × tolerance`.
+  func jacobi(
+    _ b: [Double], algorithm: String, tolerance: Double, maxIterations: Int,
+    apply: ([Double], Int) -> Double
+  ) throws -> [Double] {
+    let n = nodeCount
+    var x = b
+    var next = b
+    var residual = Double.infinity
+    for _ in 0 ..< maxIterations {
+      residual = 0
+      for i in 0 ..< n {
+        next[i] = b[i] + apply(x, i)
+        residual += abs(next[i] - x[i])
+      }
+      swap(&x, &next)
+      guard residual.isFinite else { break }
+      if residual <= Double(n) * tolerance { return x }
+    }
+    throw GraphError.didNotConverge(algorithm: algorithm, iterations: maxIterations, residual: residual)
+  }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// How pairwise influence is modelled: the models `statecraft influence`, scenario files and
+/// leverage share.
+public enum InfluenceModel: String, CaseIterable, Sendable, Codable {
+  /// Friedkin–Johnsen total influence V = (I − ΛW)⁻¹(I − Λ). An arc j → i means i heeds j;
+  /// susceptibility λ comes from the actor attribute `susceptibility` (default 0.5).
+  case fj
+  /// Walk sums Σ αᵏ Aᵏ, k ≥ 1 (Katz, kept pairwise); α defaults to half of 1/λmax.
+  case walk
+
+  /// A one-line statement of the model, for reports.
+  public func summary(alpha: Double? = nil, radius: Double? = nil) -> String {
+    switch self {
+    case .fj:
+      return "Friedkin–Johnsen total influence V = (I − ΛW)⁻¹(I − Λ); susceptibility from the actor attribute `susceptibility`, default 0.5"
+    case .walk:
+      let a = alpha.map { formatG($0) } ?? "?"
+      let r = radius.map { $0 > 0 ? formatG(1 / $0) : "∞" } ?? "?"
+      return "walk-sum influence Σ αᵏ Aᵏ, α = \(a) (1/λmax = \(r))"
+    }
+  }
+}
+
+/// A problem with influence model inputs.
+public enum InfluenceError: Error, Equatable, Sendable, CustomStringConvertible {
+  case badSusceptibility(actor: Actor.ID, value: String)
+
+  public var description: String {
+    switch self {
+    case let .badSusceptibility(actor, value):
+      "actor \(actor) has susceptibility \"\(value)\"; give a number between 0 and 1"
+    }
+  }
+}
+
+/// Which slice of the influence matrix a question asks for.
+public enum InfluenceQuery: Hashable, Sendable {
+  /// Who sways this actor (Friedkin–Johnsen: its row of V; walk: who reaches it).
+  case over(Actor.ID)
+  /// Whom this actor sways (Friedkin–Johnsen: its column of V; walk: whom it reaches).
+  case of(Actor.ID)
+  /// Each actor's influence summed over everyone.
+  case total
+}
+
+extension World {
+  /// Each actor's Friedkin–Johnsen susceptibility λ: the `susceptibility` attribute, else 0.5.
+  public func susceptibilities() throws -> [Double] {
+    try actors.map { actor -> Double in
+      guard let text = actor.attributes["susceptibility"] else { return 0.5 }
+      guard let x = Double(text), (0 ... 1).contains(x) else {
+        throw InfluenceError.badSusceptibility(actor: actor.id, value: text)
+      }
+      return x
+    }
+  }
+
+  /// The node index of an actor, or a ``PathError/unknownActor(_:suggestion:)`` with a hint.
+  public func requireIndex(of id: Actor.ID) throws -> Int {
+    guard let i = index(of: id) else {
+      throw PathError.unknownActor(id, suggestion: closestMatch(to: id.rawValue, in: actors.map(\.id.rawValue)))
+    }
+    return i
+  }
+
+  /// One slice of the pairwise influence matrix, keyed by actor.
+  ///
+  /// Each slice is one sparse solve (O(relations × sweeps) time, O(actors) memory), never a
+  /// dense matrix, so it answers on worlds of any size.
+  ///
+  /// - Parameters:
+  ///   - alpha: Walk-sum attenuation; `nil`: half of 1/λmax (0.1 without cycles).
+  public func influence(
+    _ query: InfluenceQuery, model: InfluenceModel = .fj, lens: Lens = Lens(), alpha: Double? = nil
+  ) throws -> NodeScores {
+    try influence(query, on: through(lens), model: model, alpha: alpha)
+  }
+
+  /// ``influence(_:model:lens:alpha:)`` on a digraph already projected from this world.
+  public func influence(
+    _ query: InfluenceQuery, on g: Digraph, model: InfluenceModel = .fj, alpha: Double? = nil
+  ) throws -> NodeScores {
+    switch model {
+    case .fj:
+      let lambda = try susceptibilities()
+      switch query {
+      case let .over(t): return scores(try g.friedkinJohnsenRow(requireIndex(of: t), susceptibility: lambda))
+      case let .of(s): return scores(try g.friedkinJohnsenColumn(requireIndex(of: s), susceptibility: lambda))
+      case .total: return scores(try g.friedkinJohnsenTotals(susceptibility: lambda))
+      }
+    case .walk:
+      let a = alpha ?? Self.defaultWalkAlpha(g)
+      switch query {
+      case let .over(t): return scores(try g.walkInfluenceColumn(requireIndex(of: t), alpha: a))
+      case let .of(s): return scores(try g.walkInfluenceRow(requireIndex(of: s), alpha: a))
+      case .total: return scores(try g.walkInfluenceTotals(alpha: a))
+      }
+    }
+  }
+
+  /// How much `source` sways `target`: V[target][source] (Friedkin–Johnsen), or the walk sum
+  /// from `source` to `target`.
+  public func influence(
+    of source: Actor.ID, over target: Actor.ID, model: InfluenceModel = .fj, lens: Lens = Lens(),
+    alpha: Double? = nil
+  ) throws -> Double {
+    let s = try requireIndex(of: source)
+    return try influence(.over(target), model: model, lens: lens, alpha: alpha).values[s]
+  }
+
+  /// Half of 1/λmax, or 0.1 on a graph without cycles: the walk model's default α.
+  public static func defaultWalkAlpha(_ g: Digraph) -> Double {
+    let radius = g.spectralRadius()
+    return radius > 0 ? 0.5 / radius : 0.1
+  }
+}
+
+/// `%.4g` formatting, as reports print model parameters.
+func formatG(_ x: Double) -> String { String(format: "%.4g", x) }
