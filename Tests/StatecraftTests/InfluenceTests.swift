@@ -66,7 +66,10 @@ struct InfluenceTests {
   func sparseEqualsDense(seed: UInt64) throws {
     let g = try Digraph.random(nodes: 25, edgeProbability: 0.12, seed: seed, weighted: true)
     let n = g.nodeCount
-    let lambda = (0 ..< n).map { 0.2 + 0.7 * Double(($0 * 7 + Int(seed)) % 10) / 10 }
+    let lambda: [Double] = (0 ..< n).map { i -> Double in
+      let step = Double((i * 7 + Int(seed)) % 10)
+      return 0.2 + 0.07 * step
+    }
     let v = try g.friedkinJohnsen(susceptibility: lambda)
     for i in [0, 7, n - 1] {
       #expect(isApproximatelyEqual(try g.friedkinJohnsenRow(i, susceptibility: lambda), v.row(i), tolerance: 1e-10))
