@@ -187,7 +187,12 @@ extension StatecraftCommand {
       }
     }
 
-    func run() throws { print(try Reports.balance(graph.load(), lens: try graph.lens, exactLimit: exactLimit)) }
+    @Option(help: "Output format: table or json.") var format: OutputStyle = .table
+
+    func run() throws {
+      if format == .csv { throw ValidationError("--format for balance is table or json.") }
+      print(try Reports.balance(graph.load(), lens: try graph.lens, exactLimit: exactLimit, format: format.rawValue))
+    }
   }
 
   struct Brokerage: ParsableCommand {

@@ -2,47 +2,56 @@ import Foundation
 import Statecraft
 
 extension Reports {
-  /// Structural balance of a world: triangle indices, frustration, camps and what breaks
-  /// balance, in actor terms.
-  public static func balance(_ world: World, lens: Lens = Lens(sign: .signed), exactLimit: Int = 30) throws -> String {
-    var signed = lens
-    signed.sign = .signed
-    let g = try world.through(signed).signedGraph(combine: signed.combine)
-    let t = g.triangleBalance()
-    let f = g.frustration(exactLimit: exactLimit)
-    func id(_ i: Int) -> String { world.actors[i].id.rawValue }
-    var out = "Signed ties: \(g.positiveCount) friendly, \(g.negativeCount) hostile (directions merged; parallel relations net out by strength)\n"
+  /// Structural balance of a world (``World/balance(lens:exactLimit:)``) as text or JSON.
+  public static func balance(_ world: World, lens: Lens = Lens(), exactLimit: Int = 30, format: String = "table") throws -> String {
+    let b = try world.balance(lens: lens, exactLimit: exactLimit)
+    let t = b.triangles
+    let f = b.frustration
+    if format == "json" { return balanceJSON(b) }
+    var out = "Signed ties: \(b.friendlyTies) friendly, \(b.hostileTies) hostile (directions merged; parallel relations net out by strength)\n"
     out += "Triangles: \(t.triangles); strictly balanced \(t.balanced) (index \(String(format: "%.3f", t.strictIndex))),"
     out += " weakly balanced \(t.weaklyBalanced) (index \(String(format: "%.3f", t.weakIndex)))\n"
     out += "Frustration index: \(f.index)"
     out += f.isExact ? " (exact)" : " (heuristic; at least \(f.lowerBound))"
-    out += ", normalized balance \(String(format: "%.3f", f.normalized(tieCount: g.ties.count)))\n"
-    let active = Set(g.ties.flatMap { [$0.u, $0.v] })
-    for camp in 0 ... 1 {
-      let members = world.actors.indices.filter { active.contains($0) && f.camps[$0] == camp }.map(id)
-      out += "Camp \(camp == 0 ? "A" : "B"): \(members.isEmpty ? "—" : members.joined(separator: ", "))\n"
+    out += ", normalized balance \(String(format: "%.3f", b.normalizedBalance))\n"
+    for (camp, members) in b.camps.enumerated() {
+      out += "Camp \(camp == 0 ? "A" : "B"): \(members.isEmpty ? "—" : members.map(\.rawValue).joined(separator: ", "))\n"
     }
-    if !f.frustratedTies.isEmpty {
-      out += "\nTies that break the two-camp split (\(f.frustratedTies.count)):\n"
-      for e in f.frustratedTies {
-        let sign = g.ties.first { $0.u == e[0] && $0.v == e[1] }!.sign
-        let kinds = try world.relations(through: signed).filter {
-          Set([$0.from, $0.to]) == Set([world.actors[e[0]].id, world.actors[e[1]].id])
-        }.map(\.type)
-        out += "  \(id(e[0])) – \(id(e[1])): \(sign > 0 ? "friendly across camps" : "hostile inside a camp") (\(kinds.joined(separator: ", ")))\n"
+    if !b.brokenTies.isEmpty {
+      out += "\nTies that break the two-camp split (\(b.brokenTies.count)):\n"
+      for e in b.brokenTies {
+        out += "  \(e.actors[0]) – \(e.actors[1]): \(e.friendly ? "friendly across camps" : "hostile inside a camp") (\(e.types.joined(separator: ", ")))\n"
       }
     }
-    if !t.unbalancedTriangles.isEmpty {
-      out += "\nUnbalanced triangles (\(t.unbalancedTriangles.count)):\n"
-      for tri in t.unbalancedTriangles.prefix(20) {
-        let signs = [(tri[0], tri[1]), (tri[1], tri[2]), (tri[0], tri[2])].map { a, b in
-          g.ties.first { $0.u == a && $0.v == b }!.sign > 0 ? "+" : "−"
-        }
-        out += "  \(tri.map(id).joined(separator: ", ")) (\(signs.joined()))\n"
+    if !b.unbalancedTriangles.isEmpty {
+      out += "\nUnbalanced triangles (\(b.unbalancedTriangles.count)):\n"
+      for (tri, signs) in zip(b.unbalancedTriangles, b.unbalancedTriangleSigns).prefix(20) {
+        out += "  \(tri.map(\.rawValue).joined(separator: ", ")) (\(signs))\n"
       }
-      if t.unbalancedTriangles.count > 20 { out += "  … and \(t.unbalancedTriangles.count - 20) more\n" }
+      if b.unbalancedTriangles.count > 20 { out += "  … and \(b.unbalancedTriangles.count - 20) more\n" }
     }
     return String(out.dropLast())
+  }
+
+  /// The balance report as one JSON object (shape documented in the README).
+  static func balanceJSON(_ b: BalanceReport) -> String {
+    func ids(_ list: [Actor.ID]) -> String { "[" + list.map { jsonString($0.rawValue) }.joined(separator: ", ") + "]" }
+    let t = b.triangles
+    let f = b.frustration
+    var out = "{\n"
+    out += "  \"friendlyTies\": \(b.friendlyTies),\n  \"hostileTies\": \(b.hostileTies),\n"
+    out += "  \"triangles\": \(t.triangles),\n  \"balancedTriangles\": \(t.balanced),\n  \"weaklyBalancedTriangles\": \(t.weaklyBalanced),\n"
+    out += "  \"strictIndex\": \(jsonNumber(t.strictIndex)),\n  \"weakIndex\": \(jsonNumber(t.weakIndex)),\n"
+    out += "  \"frustrationIndex\": \(f.index),\n  \"exact\": \(f.isExact),\n  \"lowerBound\": \(f.lowerBound),\n"
+    out += "  \"normalizedBalance\": \(jsonNumber(b.normalizedBalance)),\n"
+    out += "  \"camps\": [\(b.camps.map(ids).joined(separator: ", "))],\n"
+    out += "  \"brokenTies\": [" + b.brokenTies.map {
+      "{\"actors\": \(ids($0.actors)), \"friendly\": \($0.friendly), \"types\": [\($0.types.map(jsonString).joined(separator: ", "))]}"
+    }.joined(separator: ", ") + "],\n"
+    out += "  \"unbalancedTriangles\": [" + zip(b.unbalancedTriangles, b.unbalancedTriangleSigns).map {
+      "{\"actors\": \(ids($0)), \"signs\": \(jsonString($1))}"
+    }.joined(separator: ", ") + "]\n}"
+    return out
   }
 
   /// Gould–Fernandez brokerage roles per actor, groups from an actor attribute.

@@ -1,0 +1,66 @@
+/// Structural balance of a world in actor terms: the value behind `statecraft balance` and a
+/// scenario's balance question.
+public struct BalanceReport: Equatable, Sendable {
+  /// A tie that breaks the two-camp split.
+  public struct BrokenTie: Hashable, Sendable {
+    public var actors: [Actor.ID]
+    /// `true`: friendly across camps; `false`: hostile inside a camp.
+    public var friendly: Bool
+    /// The types of the relations that make up the tie, in file order.
+    public var types: [String]
+  }
+
+  /// Signed ties after merging directions and parallel relations (see
+  /// ``Digraph/signedGraph(combine:)``).
+  public var friendlyTies: Int
+  public var hostileTies: Int
+  public var triangles: TriangleBalance
+  public var frustration: Frustration
+  /// The two camps (actors with at least one signed tie), in file order.
+  public var camps: [[Actor.ID]]
+  public var brokenTies: [BrokenTie]
+  /// Triangles breaking strict balance, each as three actor IDs in file order.
+  public var unbalancedTriangles: [[Actor.ID]]
+  /// Each unbalanced triangle's signs, `+`/`−` for (a,b), (b,c), (a,c).
+  public var unbalancedTriangleSigns: [String]
+
+  /// Aref and Wilson's normalized frustration, 1 − L/m.
+  public var normalizedBalance: Double { frustration.normalized(tieCount: friendlyTies + hostileTies) }
+}
+
+extension World {
+  /// Structural balance: triangle indices, the frustration index, the camps and what breaks
+  /// them. The lens's sign layer is ignored (balance needs both signs); its types, date and
+  /// combine rule apply.
+  ///
+  /// - Parameter exactLimit: Solve the frustration index exactly up to this many actors.
+  public func balance(lens: Lens = Lens(), exactLimit: Int = 30) throws -> BalanceReport {
+    var signed = lens
+    signed.sign = .signed
+    let g = try through(signed).signedGraph(combine: signed.combine)
+    let t = g.triangleBalance()
+    let f = g.frustration(exactLimit: exactLimit)
+    let ids = actors.map(\.id)
+    var active = [Bool](repeating: false, count: actors.count)
+    var signOf: [[Int]: Int] = [:]
+    for tie in g.ties {
+      active[tie.u] = true
+      active[tie.v] = true
+      signOf[[tie.u, tie.v]] = tie.sign
+    }
+    let camps = (0 ... 1).map { camp in actors.indices.filter { active[$0] && f.camps[$0] == camp }.map { ids[$0] } }
+    let admitted = try relations(through: signed)
+    let broken = f.frustratedTies.map { e -> BalanceReport.BrokenTie in
+      let pair = Set([ids[e[0]], ids[e[1]]])
+      let types = admitted.filter { Set([$0.from, $0.to]) == pair }.map(\.type)
+      return .init(actors: [ids[e[0]], ids[e[1]]], friendly: (signOf[e] ?? 0) > 0, types: types)
+    }
+    let signs = t.unbalancedTriangles.map { tri in
+      [(tri[0], tri[1]), (tri[1], tri[2]), (tri[0], tri[2])].map { (signOf[[$0, $1]] ?? 0) > 0 ? "+" : "−" }.joined()
+    }
+    return BalanceReport(
+      friendlyTies: g.positiveCount, hostileTies: g.negativeCount, triangles: t, frustration: f,
+      camps: camps, brokenTies: broken,
+      unbalancedTriangles: t.unbalancedTriangles.map { $0.map { ids[$0] } }, unbalancedTriangleSigns: signs)
+  }
+}

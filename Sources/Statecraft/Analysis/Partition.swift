@@ -1,0 +1,82 @@
+/// A division of a world's actors into communities, with its modularity.
+///
+///     let p = try world.communities(seed: 1)
+///     p.community(of: "PAK")     // 0
+///     p.members                  // [["PAK", "CHN", …], ["USA", …]]
+public struct Partition: Hashable, Sendable {
+  /// Actor IDs in file order.
+  public let actors: [Actor.ID]
+  /// `labels[i]` is the community of `actors[i]`: `0 ..< count`, numbered by first member.
+  public let labels: [Int]
+  /// Modularity of the partition with ties as undirected (`nx.community.modularity` on the
+  /// `Graph`).
+  public let modularity: Double
+
+  public init(actors: [Actor.ID], labels: [Int], modularity: Double) {
+    precondition(actors.count == labels.count, "one label per actor")
+    // Renumber by first appearance so that equal partitions compare equal.
+    var renumber: [Int: Int] = [:]
+    self.labels = labels.map { l in
+      if let r = renumber[l] { return r }
+      renumber[l] = renumber.count
+      return renumber.count - 1
+    }
+    self.actors = actors
+    self.modularity = modularity
+  }
+
+  /// The number of communities.
+  public var count: Int { (labels.max() ?? -1) + 1 }
+
+  /// Each community's members, in file order.
+  public var members: [[Actor.ID]] {
+    var result = [[Actor.ID]](repeating: [], count: count)
+    for (a, l) in zip(actors, labels) { result[l].append(a) }
+    return result
+  }
+
+  /// The community of an actor, or `nil` if it is not in the world.
+  public func community(of id: Actor.ID) -> Int? {
+    actors.firstIndex(of: id).map { labels[$0] }
+  }
+
+  /// Actors whose community changed from this partition to `after`.
+  ///
+  /// Community numbers are arbitrary, so each community of `after` is matched to the
+  /// baseline community it shares most members with (ties: the lower number); an actor
+  /// moved when its new community's match is not its old community.
+  public func moves(to after: Partition) -> [(actor: Actor.ID, from: [Actor.ID], to: [Actor.ID])] {
+    let before = members
+    let afterMembers = after.members
+    var match = [Int](repeating: -1, count: after.count)
+    for c in 0 ..< after.count {
+      var overlap = [Int](repeating: 0, count: count)
+      for a in afterMembers[c] { if let b = community(of: a) { overlap[b] += 1 } }
+      if let best = overlap.indices.max(by: { overlap[$0] != overlap[$1] ? overlap[$0] < overlap[$1] : $0 > $1 }),
+        overlap[best] > 0
+      {
+        match[c] = best
+      }
+    }
+    var result: [(Actor.ID, [Actor.ID], [Actor.ID])] = []
+    for (i, a) in actors.enumerated() {
+      guard let c = after.community(of: a) else { continue }
+      if match[c] != labels[i] { result.append((a, before[labels[i]], afterMembers[c])) }
+    }
+    return result
+  }
+}
+
+extension World {
+  /// Louvain communities of the world seen through a lens (directed ties symmetrized).
+  ///
+  /// Conventions: `nx.community.louvain_communities(G.to_undirected(), resolution, seed)`,
+  /// seeded node order (same seed, same partition).
+  public func communities(lens: Lens = Lens(), resolution: Double = 1, seed: UInt64 = 0) throws -> Partition {
+    let g = try through(lens)
+    let labels = try g.louvainCommunities(resolution: resolution, seed: seed)
+    return Partition(
+      actors: actors.map(\.id), labels: labels,
+      modularity: g.symmetrized().modularity(labels, resolution: resolution))
+  }
+}
