@@ -32,7 +32,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(name: "statecraft", dependencies: ["StatecraftCLI"]),
+    .executableTarget(name: "statecraft", dependencies: ["Statecraft", "StatecraftRender", "StatecraftCLI"]),
     // Throughput benchmark driven by Benchmarks/compare.py (see BENCHMARKS.md).
     .executableTarget(
       name: "statecraft-bench", dependencies: ["Statecraft"], path: "Benchmarks/StatecraftBench"),

@@ -23,14 +23,18 @@ extension StatecraftCommand {
     static let configuration = CommandConfiguration(
       abstract: "Check world files; print every problem as file:line:column: message.")
 
-    @Argument(help: "World files (.yaml) or CSV edge lists.") var files: [String]
+    @Argument(help: "World files in any format other commands read: .yaml, .csv, .graphml, .gexf, .json, .dot.")
+    var files: [String]
     @Flag(help: "Read CSV edge lists as undirected.") var undirected = false
 
     func run() throws {
       var failed = false
       for file in files {
         do {
-          print(Reports.validSummary(try WorldFile.load(file, undirected: undirected), file: file))
+          var notes = ConversionNotes()
+          let world = try WorldIO.load(file, undirected: undirected, notes: &notes)
+          reportNotes(notes, for: file)
+          print(Reports.validSummary(world, file: file))
         } catch let error as GraphFileError {
           failed = true
           FileHandle.standardError.write(Data((error.description + "\n").utf8))
@@ -340,7 +344,8 @@ extension StatecraftCommand {
           return (ends[0], ends[1])
         },
         colorByCommunities: colorCommunities, colorByCamps: colorCamps, markUnbalanced: markUnbalanced)
-      print("wrote \(result.path) (\(result.format.rawValue), engine \(result.engine.rawValue), \(world.actors.count) actors, \(try world.relations(through: try graph.lens).count) relations)")
+      let message = ("wrote \(result.path) (\(result.format.rawValue), engine \(result.engine.rawValue), \(world.actors.count) actors, \(try world.relations(through: try graph.lens).count) relations)")
+      if path == "-" { FileHandle.standardError.write(Data((message + "\n").utf8)) } else { print(message) }
     }
 
     func attributeNames(_ world: World) -> String {

@@ -73,7 +73,7 @@ extension StatecraftCommand.Import {
           "  sign = sign(score), weight = |score| (a zero score: neutral, weighted by sum of ln(1 + NumMentions)).",
           "\(report.rows) rows read, \(report.kept) kept, \(report.filtered) filtered, \(report.malformed.count) malformed.",
         ]
-        try WorldIO.writeAtomically(WorldYAML.write(world, header: header), to: output)
+        try AtomicFileStream.write(WorldYAML.write(world, header: header), to: output)
         written = [output]
       } else {
         written = try WorldIO.save(world, to: output, notes: &notes)

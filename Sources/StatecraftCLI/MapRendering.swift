@@ -64,7 +64,7 @@ public enum MapRendering {
       highlight: highlight, colorByCommunities: colorByCommunities, colorByCamps: colorByCamps,
       markUnbalanced: markUnbalanced)
     let bytes = try GraphvizRenderer.render(dot: text, engine: engine, format: format)
-    try WorldIO.writeAtomically(bytes, to: path)
+    try AtomicFileStream.write(bytes: bytes, to: path)
     return Result(path: path, engine: engine, format: format, bytes: bytes.count)
   }
 }

@@ -1,3 +1,6 @@
 import StatecraftCLI
+import StatecraftRender
+import Statecraft
 
+WorldIO.registerRenderFormats()
 StatecraftCommand.main()

@@ -11,7 +11,7 @@ func graph(_ name: String) -> String { graphPath(name) }
 struct ReportTests {
   @Test("rank: table, JSON and CSV of the seed world match the golden files")
   func rankGolden() throws {
-    let world = try WorldFile.load(graph("pakistan-2025.yaml"))
+    let world = try WorldIO.load(graph("pakistan-2025.yaml"))
     try expectMatchesGolden(try Reports.rank(world, measure: .pagerank), named: "rank-pagerank.txt")
     try expectMatchesGolden(try Reports.rank(world, measure: .betweenness, format: "json"), named: "rank-betweenness.json")
     try expectMatchesGolden(try Reports.rank(world, measure: .degree, top: 5, format: "csv"), named: "rank-degree-top5.csv")
@@ -20,7 +20,7 @@ struct ReportTests {
 
   @Test("path, communities, balance, brokerage and influence reports on the seed world match the golden files")
   func analysisGolden() throws {
-    let world = try WorldFile.load(graph("pakistan-2025.yaml"))
+    let world = try WorldIO.load(graph("pakistan-2025.yaml"))
     try expectMatchesGolden(
       try Reports.paths(world, from: "USA", to: "BSG", count: 2, undirected: true), named: "path-USA-BSG.txt")
     try expectMatchesGolden(
@@ -37,14 +37,14 @@ struct ReportTests {
 
   @Test("balance on Gahuku-Gama reports the published frustration index")
   func gama() throws {
-    let report = try Reports.balance(try WorldFile.load(graph("gahuku-gama.yaml")))
+    let report = try Reports.balance(try WorldIO.load(graph("gahuku-gama.yaml")))
     #expect(report.contains("Frustration index: 7 (exact)"))
     #expect(report.contains("Camp A: GAVEV, KOTUN, NAGAD, GAMA"))
   }
 
   @Test("rank --format json on the Florentine families reproduces NetworkX to 1e-9")
   func florentineJSON() throws {
-    let world = try WorldFile.load(graph("florentine-families.yaml"))
+    let world = try WorldIO.load(graph("florentine-families.yaml"))
     for (measure, expected) in [
       // obtained with: nx.pagerank(nx.florentine_families_graph())
       (Measure.pagerank, Reference.florentinePageRank),
@@ -62,9 +62,9 @@ struct ReportTests {
 
   @Test("JSON keeps full precision and is the same on every call")
   func deterministic() throws {
-    let world = try WorldFile.load(graph("karate-club.csv"), undirected: true)
+    let world = try WorldIO.load(graph("karate-club.csv"), undirected: true)
     let a = try Reports.rank(world, measure: .betweenness, format: "json")
-    let b = try Reports.rank(try WorldFile.load(graph("karate-club.csv"), undirected: true), measure: .betweenness, format: "json")
+    let b = try Reports.rank(try WorldIO.load(graph("karate-club.csv"), undirected: true), measure: .betweenness, format: "json")
     #expect(a == b)
   }
 }
@@ -179,7 +179,8 @@ struct ProcessTests {
     #expect(r.stderr.contains("gdelt-sample.export.CSV:11: skipped: has 40 tab-separated columns, not 61"))
     #expect(r.stderr.contains("gdelt-sample.export.CSV:21: skipped: GoldsteinScale \"strong\""))
     #expect(try run(["validate", out]).status == 0)
-    #expect(try run(["render", out, "--format", "dot", "-o", "/dev/null"]).status == 0)
+    let piped = try run(["render", out, "--format", "dot", "-o", "-"])
+    #expect(piped.status == 0 && piped.stdout.hasPrefix("digraph") && piped.stderr.contains("wrote -"))
     let bad = try run(["import", "gdelt", "Scripts/examples/gdelt-sample.export.CSV", "--from", "May", "-o", out])
     #expect(bad.status == 64)
   }
@@ -256,5 +257,34 @@ struct ProcessTests {
     #expect(converged.status == 0 && converged.stdout.contains("0.99999925297"))
     let exact = try run(["rank", csv, "--measure", "betweenness", "--tolerance", "1e-9"])
     #expect(exact.status == 64 && exact.stderr.contains("computed exactly"))
+  }
+
+  @Test("writers refuse a directory or a device at the output path and leave it intact")
+  func writersNeverDestroy() throws {
+    let dir = (try tempFile("placeholder.txt", "")).replacingOccurrences(of: "placeholder.txt", with: "")
+    for ext in ["graphml", "json", "csv", "yaml"] {
+      let target = dir + "d.\(ext)"
+      try FileManager.default.createDirectory(atPath: target + "/sub", withIntermediateDirectories: true)
+      let r = try run(["convert", "Graphs/pakistan-2025.yaml", target])
+      #expect(r.status != 0, "\(ext)")
+      #expect(r.stderr.contains("is a directory"), "\(ext): \(r.stderr)")
+      #expect(FileManager.default.fileExists(atPath: target + "/sub"))
+    }
+    let device = try run(["render", "Graphs/pakistan-2025.yaml", "-o", "/dev/null", "--format", "svg"])
+    #expect(device.status != 0 && device.stderr.contains("is a device"))
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".tmp") }
+    #expect(leftovers.isEmpty)
+  }
+
+  @Test("validate reads every format the other commands read")
+  func validateEveryFormat() throws {
+    let dir = (try tempFile("placeholder.txt", "")).replacingOccurrences(of: "placeholder.txt", with: "")
+    for ext in ["graphml", "gexf", "json", "dot", "csv", "yaml"] {
+      let out = dir + "seed-copy.\(ext)"
+      #expect(try run(["convert", "Graphs/pakistan-2025.yaml", out]).status == 0)
+      let v = try run(["validate", out])
+      #expect(v.status == 0, "\(ext): \(v.stderr)")
+      #expect(v.stdout.contains("valid — 11 actors, 24 relations"), "\(ext): \(v.stdout)")
+    }
   }
 }

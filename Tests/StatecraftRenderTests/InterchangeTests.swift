@@ -21,11 +21,13 @@ func temporaryPath(_ name: String) -> String {
 
 @Suite("Interchange formats")
 struct InterchangeTests {
+  init() { WorldIO.registerRenderFormats() }
+
   static let worlds = ["pakistan-2025.yaml", "florentine-families.yaml", "gahuku-gama.yaml"]
 
   @Test("YAML, GraphML, node-link JSON and DOT round-trip without loss", arguments: worlds, [WorldIO.Format.yaml, .graphml, .json, .dot])
   func lossless(file: String, format: WorldIO.Format) throws {
-    let world = try WorldFile.load(graphPath(file))
+    let world = try WorldIO.load(graphPath(file))
     let path = temporaryPath("\(file).\(format.rawValue)")
     var notes = ConversionNotes()
     _ = try WorldIO.save(world, to: path, format: format, notes: &notes)
@@ -37,7 +39,7 @@ struct InterchangeTests {
 
   @Test("GEXF and CSV keep every actor, relation, weight, sign, date and citation, and say what they drop", arguments: [WorldIO.Format.gexf, .csv])
   func lossy(format: WorldIO.Format) throws {
-    let world = try WorldFile.load(graphPath("pakistan-2025.yaml"))
+    let world = try WorldIO.load(graphPath("pakistan-2025.yaml"))
     let path = temporaryPath("seed-lossy.\(format.rawValue)")
     var notes = ConversionNotes()
     _ = try WorldIO.save(world, to: path, format: format, notes: &notes)
@@ -90,7 +92,7 @@ struct InterchangeTests {
 
   @Test("our GEXF is well-formed GEXF 1.3 with spells, kinds and viz colours")
   func gexfStructure() throws {
-    let world = try WorldFile.load(graphPath("pakistan-2025.yaml"))
+    let world = try WorldIO.load(graphPath("pakistan-2025.yaml"))
     var notes = ConversionNotes()
     let text = GEXF.write(world, style: WorldIO.gexfStyle(world), notes: &notes)
     let doc = try XMLDocument(data: Data(text.utf8))

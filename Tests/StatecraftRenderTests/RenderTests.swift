@@ -9,7 +9,7 @@ import Testing
 @testable import StatecraftRender
 
 func seedWorld() throws -> World {
-  try WorldFile.load(graphPath("pakistan-2025.yaml"))
+  try WorldIO.load(graphPath("pakistan-2025.yaml"))
 }
 
 @Suite("DOT writer")

@@ -5,7 +5,7 @@ import Testing
 @Suite("Structural balance")
 struct BalanceTests {
   func gama() throws -> (World, SignedGraph) {
-    let world = try WorldFile.load(graphPath("gahuku-gama.yaml"))
+    let world = try WorldIO.load(graphPath("gahuku-gama.yaml"))
     return (world, try world.through(Lens(sign: .signed)).signedGraph())
   }
 

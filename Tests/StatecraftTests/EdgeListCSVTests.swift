@@ -57,8 +57,8 @@ struct EdgeListCSVTests {
   @Test("files that cannot be read name the file and what to do")
   func unreadable() {
     #expect(throws: GraphFileError.unreadable(file: "/nonexistent/x.csv", reason: "no such file; check the path")) {
-      try WorldFile.load("/nonexistent/x.csv")
+      try WorldIO.load("/nonexistent/x.csv")
     }
-    #expect(throws: GraphFileError.self) { try WorldFile.load("/etc/hostname") }
+    #expect(throws: GraphFileError.self) { try WorldIO.load("/etc/hostname") }
   }
 }

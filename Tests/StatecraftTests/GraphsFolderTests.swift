@@ -10,7 +10,7 @@ struct GraphsFolderTests {
   static let files: [String] = {
     let dir = repositoryRoot.appendingPathComponent("Graphs").path
     return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
-      .filter { WorldFile.Format(path: $0) != nil }.sorted()
+      .filter { WorldIO.Format(path: $0) != nil }.sorted()
   }()
 
   @Test("there are world files to check")
@@ -18,14 +18,14 @@ struct GraphsFolderTests {
 
   @Test("every world file validates", arguments: files)
   func validates(file: String) throws {
-    let world = try WorldFile.load(graphPath(file), undirected: file.hasSuffix(".csv"))
+    let world = try WorldIO.load(graphPath(file), undirected: file.hasSuffix(".csv"))
     #expect(!world.actors.isEmpty)
     _ = try world.through().pageRank()
   }
 
   @Test("the seed world models the article and cites it on every relation")
   func seed() throws {
-    let world = try WorldFile.load(graphPath("pakistan-2025.yaml"))
+    let world = try WorldIO.load(graphPath("pakistan-2025.yaml"))
     for id in ["PAK", "USA", "CHN", "BSG", "ABX", "RKD", "BAL", "CPEC", "USTR"] {
       #expect(world[actor: Actor.ID(id)] != nil, "missing actor \(id)")
     }

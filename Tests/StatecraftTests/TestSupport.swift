@@ -11,8 +11,8 @@ func values(_ scores: [Double], of world: World, in order: [String]) -> [Double]
 
 /// Classic graphs used across the algorithm tests.
 enum ClassicGraphs {
-  static func florentine() throws -> World { try WorldFile.load(graphPath("florentine-families.yaml")) }
-  static func karate() throws -> World { try WorldFile.load(graphPath("karate-club.csv"), undirected: true) }
+  static func florentine() throws -> World { try WorldIO.load(graphPath("florentine-families.yaml")) }
+  static func karate() throws -> World { try WorldIO.load(graphPath("karate-club.csv"), undirected: true) }
 
   /// The directed weighted graph of `Scripts/reference_values.py`:
   ///

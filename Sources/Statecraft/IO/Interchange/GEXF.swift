@@ -12,6 +12,20 @@ public struct GEXFStyle: Sendable {
     self.nodeSizes = nodeSizes
     self.edgeColors = edgeColors
   }
+
+  /// A plain style: grey nodes of one size, edges coloured by sign (used when no render
+  /// module registered the map style).
+  public init(world: World) {
+    nodeColors = Array(repeating: "#9E9E9E", count: world.actors.count)
+    nodeSizes = Array(repeating: 10, count: world.actors.count)
+    edgeColors = world.relations.map { r in
+      switch r.sign {
+      case .cooperative: "#2166AC"
+      case .hostile: "#D55E00"
+      case .neutral: "#9E9E9E"
+      }
+    }
+  }
 }
 
 /// GEXF 1.3, as Gephi reads it: typed attributes, dated relations as spells (so Gephi's

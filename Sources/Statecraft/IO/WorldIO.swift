@@ -1,10 +1,36 @@
 import Foundation
-import Statecraft
+import Synchronization
 
-/// Reads and writes worlds in every format Statecraft speaks, chosen by file extension or
-/// by name: Statecraft YAML, CSV edge (+ node) tables, GraphML, GEXF 1.3, node-link JSON and
-/// DOT. What a format cannot hold is reported in ``ConversionNotes``, never dropped silently.
+/// The one format registry: reads and writes worlds in every format Statecraft speaks,
+/// chosen by file extension or by name: Statecraft YAML, CSV edge (+ node) tables, GraphML,
+/// GEXF 1.3, node-link JSON and DOT. Every command, `validate` included, loads through
+/// ``load(_:format:undirected:nodes:notes:)``. What a format cannot hold is reported in
+/// ``ConversionNotes``, never dropped silently.
+///
+/// DOT needs libcgraph, which this module does not link: `StatecraftRender` registers its
+/// reader and writer (``Plugins``) with `WorldIO.registerRenderFormats()`; until then a DOT
+/// file is refused with a message saying so.
 public enum WorldIO {
+  /// Format support that lives in other modules, registered at start-up.
+  public struct Plugins: Sendable {
+    /// Parses DOT text into a flat graph; throws ``GraphFileError`` for bad input.
+    public var readDOT: (@Sendable (_ text: String, _ file: String, _ notes: inout ConversionNotes) throws -> FlatGraph)?
+    /// Writes a world as interchange DOT.
+    public var writeDOT: (@Sendable (World) throws -> String)?
+    /// Node colours and sizes for GEXF's viz attributes, as on the maps.
+    public var gexfStyle: (@Sendable (World) -> GEXFStyle)?
+    public init() {}
+  }
+
+  private static let registry = Mutex(Plugins())
+
+  /// Installs format support from another module (see ``Plugins``).
+  public static func register(_ update: (inout Plugins) -> Void) {
+    registry.withLock { update(&$0) }
+  }
+
+  static var plugins: Plugins { registry.withLock { $0 } }
+
   public enum Format: String, CaseIterable, Sendable {
     case yaml, csv, graphml, gexf, json, dot
 
@@ -20,6 +46,12 @@ public enum WorldIO {
       default: return nil
       }
     }
+  }
+
+  /// Loads a world from any supported format, discarding conversion notes.
+  public static func load(_ path: String, format: Format? = nil, undirected: Bool = false, nodes: String? = nil) throws -> World {
+    var notes = ConversionNotes()
+    return try load(path, format: format, undirected: undirected, nodes: nodes, notes: &notes)
   }
 
   /// Loads a world from any supported format.
@@ -40,7 +72,7 @@ public enum WorldIO {
     let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
     switch format {
     case .yaml:
-      return try WorldFile.load(path, format: .yaml)
+      return try WorldYAML.parse(try readText(path), file: path, defaultName: stem)
     case .csv:
       let text = try readText(path)
       // A node table beside the edge list (as `convert` writes them) is read too.
@@ -59,13 +91,8 @@ public enum WorldIO {
     case .json:
       return try NodeLinkJSON.read(try readData(path), file: path, notes: &notes).world(file: path, defaultName: stem, notes: &notes)
     case .dot:
-      let flat: FlatGraph
-      do {
-        flat = try DOTReader.read(try readText(path), notes: &notes)
-      } catch let RenderError.syntax(message) {
-        throw GraphFileError.invalid(file: path, problems: [.init(line: 0, column: 0, message: "DOT: \(message)")])
-      }
-      return try flat.world(file: path, defaultName: stem, notes: &notes)
+      guard let readDOT = plugins.readDOT else { throw missingDOT(path) }
+      return try readDOT(try readText(path), path, &notes).world(file: path, defaultName: stem, notes: &notes)
     }
   }
 
@@ -76,12 +103,16 @@ public enum WorldIO {
     }
     switch format {
     case .yaml:
-      try writeAtomically(WorldYAML.write(world), to: path)
+      try AtomicFileStream.write(WorldYAML.write(world), to: path)
       return [path]
     case .csv:
       let nodesPath = ((path as NSString).deletingPathExtension) + ".nodes.csv"
       var edges = try AtomicFileStream(path: path)
       var nodes = try AtomicFileStream(path: nodesPath)
+      defer {
+        edges.abandon()
+        nodes.abandon()
+      }
       EdgeListCSV.write(world, edges: &edges, nodes: &nodes, notes: &notes)
       try edges.commit()
       try nodes.commit()
@@ -92,7 +123,8 @@ public enum WorldIO {
       try stream.commit()
       return [path]
     case .gexf:
-      try writeAtomically(GEXF.write(world, style: gexfStyle(world), notes: &notes), to: path)
+      let style = plugins.gexfStyle?(world) ?? GEXFStyle(world: world)
+      try AtomicFileStream.write(GEXF.write(world, style: style, notes: &notes), to: path)
       return [path]
     case .json:
       var stream = try AtomicFileStream(path: path)
@@ -100,28 +132,14 @@ public enum WorldIO {
       try stream.commit()
       return [path]
     case .dot:
-      var options = MapOptions()
-      options.interchange = true
-      options.edgeLabels = true
-      try writeAtomically(try DOTWriter().write(world, options: options), to: path)
+      guard let writeDOT = plugins.writeDOT else { throw missingDOT(path) }
+      try AtomicFileStream.write(try writeDOT(world), to: path)
       return [path]
     }
   }
 
-  /// Node colours by `bloc` (the map's group palette), sizes by PageRank, edge colours by
-  /// sign, as on the maps.
-  static func gexfStyle(_ world: World) -> GEXFStyle {
-    let style = MapStyle.default
-    var groups: [String] = []
-    let nodeColors = world.actors.map { a -> String in
-      guard let bloc = a.attributes["bloc"] else { return "#9E9E9E" }
-      if !groups.contains(bloc) { groups.append(bloc) }
-      return style.groupBorders[groups.firstIndex(of: bloc)! % style.groupBorders.count]
-    }
-    let rank = (try? world.through().pageRank()) ?? Array(repeating: 0, count: world.actors.count)
-    let top = rank.max() ?? 0
-    let sizes = rank.map { top > 0 ? 10 + 40 * $0 / top : 10 }
-    return GEXFStyle(nodeColors: nodeColors, nodeSizes: sizes, edgeColors: world.relations.map { style.color(for: $0, in: world) })
+  static func missingDOT(_ path: String) -> GraphFileError {
+    .unreadable(file: path, reason: "DOT is read and written by the render module; call WorldIO.registerRenderFormats() from StatecraftRender first")
   }
 
   static func readData(_ path: String) throws -> Data {
@@ -139,20 +157,4 @@ public enum WorldIO {
     }
     return text
   }
-
-  /// Writes to a temporary file beside the target and renames it over the target.
-  public static func writeAtomically(_ text: String, to path: String) throws {
-    try writeAtomically(Array(text.utf8), to: path)
-  }
-
-  public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    do {
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(bytes).write(to: url, options: .atomic)
-    } catch {
-      throw OutputFileError(path: path, reason: (error as NSError).localizedDescription)
-    }
-  }
 }
-

@@ -1,0 +1,84 @@
+/// What a scenario run asks of the baseline and of every scenario.
+///
+///     var q = Questions(measures: [.pagerank, .betweenness])
+///     q.influence = [InfluencePair(source: "CHN", target: "PAK")]
+///     q.paths = [PathQuestion(from: "USA", to: "BSG", anyDirection: true)]
+public struct Questions: Hashable, Sendable {
+  /// Per-actor measures to compare.
+  public var measures: [Measure]
+  /// Settings for those measures (the same as `statecraft rank`'s).
+  public var settings: Measure.Settings
+  /// Influence of one actor over another.
+  public var influence: [InfluencePair]
+  /// The influence model for ``influence``.
+  public var model: InfluenceModel
+  /// Best paths to compare.
+  public var paths: [PathQuestion]
+  /// Whether to compare structural balance.
+  public var balance: Bool
+  /// Whether to compare Louvain communities, and with which seed.
+  public var communities: Bool
+  public var communitySeed: UInt64
+  /// The lens every question looks through (a scenario's `date` overrides its date).
+  public var lens: Lens
+
+  public init(
+    measures: [Measure] = [.pagerank], settings: Measure.Settings = .init(),
+    influence: [InfluencePair] = [], model: InfluenceModel = .fj, paths: [PathQuestion] = [],
+    balance: Bool = false, communities: Bool = false, communitySeed: UInt64 = 0, lens: Lens = Lens()
+  ) {
+    self.measures = measures
+    self.settings = settings
+    self.influence = influence
+    self.model = model
+    self.paths = paths
+    self.balance = balance
+    self.communities = communities
+    self.communitySeed = communitySeed
+    self.lens = lens
+  }
+}
+
+/// "How much does `source` sway `target`": `CHN over PAK` in a scenario file.
+public struct InfluencePair: Hashable, Sendable, CustomStringConvertible {
+  public var source: Actor.ID
+  public var target: Actor.ID
+  public init(source: Actor.ID, target: Actor.ID) {
+    self.source = source
+    self.target = target
+  }
+
+  /// Parses `SOURCE over TARGET`.
+  public init?(_ text: String) {
+    let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+    guard parts.count == 3, parts[1].lowercased() == "over" else { return nil }
+    self.init(source: Actor.ID(String(parts[0])), target: Actor.ID(String(parts[2])))
+  }
+
+  public var description: String { "\(source) over \(target)" }
+}
+
+/// "How does `from` reach `to`": `USA to BSG` in a scenario file.
+public struct PathQuestion: Hashable, Sendable, CustomStringConvertible {
+  public var from: Actor.ID
+  public var to: Actor.ID
+  public var kind: PathKind
+  /// Whether relations may be walked against their direction.
+  public var anyDirection: Bool
+
+  public init(from: Actor.ID, to: Actor.ID, kind: PathKind = .shortest, anyDirection: Bool = false) {
+    self.from = from
+    self.to = to
+    self.kind = kind
+    self.anyDirection = anyDirection
+  }
+
+  /// Parses `FROM to TO` (along relations) or `FROM -- TO` (either direction).
+  public init?(_ text: String) {
+    let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+    guard parts.count == 3, parts[1].lowercased() == "to" || parts[1] == "--" else { return nil }
+    self.init(from: Actor.ID(String(parts[0])), to: Actor.ID(String(parts[2])), anyDirection: parts[1] == "--")
+  }
+
+  public var description: String { "\(from) \(anyDirection ? "--" : "to") \(to)" }
+}

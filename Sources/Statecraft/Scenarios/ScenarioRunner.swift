@@ -1,0 +1,134 @@
+/// The answers to a ``Questions`` on one world.
+public struct Answers: Sendable {
+  /// One result per question measure, in question order.
+  public var measures: [(measure: Measure, scores: NodeScores)]
+  /// One value per influence pair, in question order.
+  public var influence: [Double]
+  /// The best path per path question (`nil`: unreachable), in question order.
+  public var paths: [ExplainedPath?]
+  public var balance: BalanceReport?
+  public var communities: Partition?
+}
+
+/// How one scenario's answers differ from the baseline's.
+public struct ScenarioDiff: Sendable {
+  /// A path question's answer before and after.
+  public struct PathChange: Sendable {
+    public var question: PathQuestion
+    public var before: ExplainedPath?
+    public var after: ExplainedPath?
+    /// Whether the route (its actors) or its value changed.
+    public var changed: Bool
+  }
+
+  /// Structural balance before and after, and the triangles that changed state.
+  public struct BalanceChange: Sendable {
+    public var before: BalanceReport
+    public var after: BalanceReport
+    /// Triangles unbalanced after but not before (each as three actor IDs).
+    public var becameUnbalanced: [[Actor.ID]]
+    /// Triangles unbalanced before but not after (balanced now, or gone).
+    public var becameBalanced: [[Actor.ID]]
+  }
+
+  /// A community move: the actor, its baseline community and its community now.
+  public struct CommunityMove: Sendable {
+    public var actor: Actor.ID
+    public var from: [Actor.ID]
+    public var to: [Actor.ID]
+  }
+
+  public var scenario: Scenario
+  /// Per question measure: every actor's change, biggest first (see ``NodeScores/changes(to:)``).
+  public var measures: [(measure: Measure, changes: [ScoreChange])]
+  /// Per influence pair: (pair, before, after).
+  public var influence: [(pair: InfluencePair, before: Double, after: Double)]
+  public var paths: [PathChange]
+  public var balance: BalanceChange?
+  public var communities: (before: Partition, after: Partition, moves: [CommunityMove])?
+}
+
+/// The baseline's answers and every scenario's diff against them.
+public struct ScenarioComparison: Sendable {
+  public var questions: Questions
+  public var baseline: Answers
+  public var scenarios: [ScenarioDiff]
+  /// The edited world of each scenario, in order (for delta maps).
+  public var worlds: [World]
+}
+
+/// Runs scenarios against a base world and compares every answer with the baseline.
+///
+///     let runner = ScenarioRunner(questions: Questions(measures: [.pagerank]))
+///     let comparison = try runner.compare(world, [deal])
+///     comparison.scenarios[0].measures[0].changes.first  // the biggest mover
+///
+/// The base world never changes: each scenario is applied to a copy. Scenarios are
+/// independent of each other; the same inputs give the same comparison, byte for byte.
+public struct ScenarioRunner: Sendable {
+  public var questions: Questions
+
+  public init(questions: Questions) { self.questions = questions }
+
+  /// Answers the questions on one world, with the lens date overridden when given.
+  public func answers(_ world: World, date: PartialDate? = nil) throws -> Answers {
+    var lens = questions.lens
+    if let date { lens.date = date }
+    let g = try world.through(lens)
+    var result = Answers(measures: [], influence: [], paths: [], balance: nil, communities: nil)
+    for m in questions.measures {
+      result.measures.append((m, world.scores(try m.compute(on: g, settings: questions.settings))))
+    }
+    for pair in questions.influence {
+      let s = try world.requireIndex(of: pair.source)
+      result.influence.append(try world.influence(.over(pair.target), on: g, model: questions.model).values[s])
+    }
+    for q in questions.paths {
+      result.paths.append(try world.paths(
+        from: q.from, to: q.to, kind: q.kind, lens: lens, undirected: q.anyDirection).first)
+    }
+    if questions.balance { result.balance = try world.balance(lens: lens) }
+    if questions.communities { result.communities = try world.communities(lens: lens, seed: questions.communitySeed) }
+    return result
+  }
+
+  /// Runs every scenario and compares it with the baseline.
+  public func compare(_ world: World, _ scenarios: [Scenario]) throws -> ScenarioComparison {
+    let baseline = try answers(world)
+    var diffs: [ScenarioDiff] = []
+    var worlds: [World] = []
+    for scenario in scenarios {
+      let edited = try scenario.applied(to: world)
+      let after = try answers(edited, date: scenario.date)
+      diffs.append(diff(scenario, baseline, after))
+      worlds.append(edited)
+    }
+    return ScenarioComparison(questions: questions, baseline: baseline, scenarios: diffs, worlds: worlds)
+  }
+
+  func diff(_ scenario: Scenario, _ before: Answers, _ after: Answers) -> ScenarioDiff {
+    let measures = zip(before.measures, after.measures).map { ($0.measure, $0.scores.changes(to: $1.scores)) }
+    let influence = zip(questions.influence, zip(before.influence, after.influence)).map { ($0, $1.0, $1.1) }
+    let paths = zip(questions.paths, zip(before.paths, after.paths)).map { q, pair in
+      let (b, a) = pair
+      let changed = b?.actors != a?.actors || b?.value != a?.value
+      return ScenarioDiff.PathChange(question: q, before: b, after: a, changed: changed)
+    }
+    var balance: ScenarioDiff.BalanceChange?
+    if let b = before.balance, let a = after.balance {
+      func keys(_ r: BalanceReport) -> [[Actor.ID]] { r.unbalancedTriangles.map { $0.sorted() } }
+      let old = Set(keys(b))
+      let new = Set(keys(a))
+      balance = .init(
+        before: b, after: a, becameUnbalanced: keys(a).filter { !old.contains($0) },
+        becameBalanced: keys(b).filter { !new.contains($0) })
+    }
+    var communities: (Partition, Partition, [ScenarioDiff.CommunityMove])?
+    if let b = before.communities, let a = after.communities {
+      communities = (b, a, b.moves(to: a).map { .init(actor: $0.actor, from: $0.from, to: $0.to) })
+    }
+    return ScenarioDiff(
+      scenario: scenario, measures: measures, influence: influence, paths: paths, balance: balance,
+      communities: communities)
+  }
+}
