@@ -168,32 +168,10 @@ public enum Reports {
   // MARK: - Formatting
 
   static func formatTable(header: [String], rows: [[String]], rightAligned: Set<Int> = []) -> String {
-    var widths = header.map(\.count)
-    for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
-    func render(_ row: [String]) -> String {
-      row.enumerated().map { i, cell in
-        let pad = String(repeating: " ", count: widths[i] - cell.count)
-        return rightAligned.contains(i) ? pad + cell : cell + pad
-      }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-    }
-    let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-    return ([render(header), rule] + rows.map(render)).joined(separator: "\n")
+    ReportText.table(header: header, rows: rows, rightAligned: rightAligned)
   }
-
-  /// Shortest round-trip decimal, so JSON and CSV keep full precision.
-  static func jsonNumber(_ x: Double) -> String {
-    guard x.isFinite else { return "null" }
-    if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
-    return "\(x)"
-  }
-
-  static func tableNumber(_ x: Double) -> String {
-    if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
-    return String(format: "%.6f", x)
-  }
-
-  static func jsonString(_ s: String) -> String { jsonQuoted(s) }
-
-  static func csvField(_ s: String) -> String { EdgeListCSV.csvQuoted(s) }
-
+  static func jsonNumber(_ x: Double) -> String { ReportText.jsonNumber(x) }
+  static func tableNumber(_ x: Double) -> String { ReportText.tableNumber(x) }
+  static func jsonString(_ s: String) -> String { ReportText.jsonString(s) }
+  static func csvField(_ s: String) -> String { ReportText.csvField(s) }
 }

@@ -22,6 +22,8 @@ public struct MapOptions: Sendable {
   /// Interchange mode: one edge per relation (no bundling) and every datum as an `sc_`
   /// attribute, so ``DOTReader`` reads the world back without loss.
   public var interchange = false
+  /// A scenario's changes to draw over its edited world (a delta map).
+  public var delta: DeltaMap?
 
   public init(
     lens: Lens = Lens(), sizeBy: (measure: String, scores: NodeScores)? = nil,
@@ -32,6 +34,53 @@ public struct MapOptions: Sendable {
     self.clusterBy = clusterBy
     self.edgeLabels = edgeLabels
     self.engine = engine
+  }
+}
+
+/// What a delta map shows on a scenario's edited world: node fill by the change in a measure
+/// (a diverging palette centred on zero), added or changed relations emphasised, removed
+/// relations and actors ghosted, ties of unbalanced triangles drawn double.
+public struct DeltaMap: Sendable {
+  /// The scenario's name and title, for the map's caption.
+  public var scenario: String
+  /// The measure whose change fills the nodes.
+  public var measure: String
+  /// `after − before` per actor of the edited world (an added actor: its score).
+  public var deltas: NodeScores
+  /// Relations of the edited world that are new or changed.
+  public var added: Set<Relation>
+  /// Relations of the base world that the scenario removed (or changed: the old version).
+  public var removed: [Relation]
+  /// Actors the scenario removed.
+  public var removedActors: [Actor]
+  /// Pairs tied in an unbalanced triangle of the edited world (both orders).
+  public var unbalancedPairs: Set<[Actor.ID]>
+  /// How many triangles are unbalanced in the edited world.
+  public var unbalancedCount: Int
+
+  public init(
+    scenario: String, measure: String, deltas: NodeScores, added: Set<Relation>, removed: [Relation],
+    removedActors: [Actor], unbalancedTriangles: [[Actor.ID]]
+  ) {
+    self.scenario = scenario
+    self.measure = measure
+    self.deltas = deltas
+    self.added = added
+    self.removed = removed
+    self.removedActors = removedActors
+    unbalancedPairs = Set(unbalancedTriangles.flatMap { t in [[t[0], t[1]], [t[1], t[2]], [t[0], t[2]]].flatMap { [$0, [$0[1], $0[0]]] } })
+    unbalancedCount = unbalancedTriangles.count
+  }
+
+  /// A fill for a change: blue for a gain, orange for a loss, near-white for none; the
+  /// colour deepens with |delta| / `scale` (4 steps each way, colour-blind safe: the ends of
+  /// ColorBrewer's PuOr and RdBu).
+  static func fill(_ delta: Double, scale: Double) -> String {
+    let gains = ["#F7F7F7", "#D1E5F0", "#92C5DE", "#4393C3", "#2166AC"]
+    let losses = ["#F7F7F7", "#FEE0B6", "#FDB863", "#E08214", "#B35806"]
+    guard scale > 0, delta != 0 else { return gains[0] }
+    let step = min(4, max(1, Int((abs(delta) / scale * 4).rounded(.up))))
+    return delta > 0 ? gains[step] : losses[step]
   }
 }
 
@@ -119,16 +168,24 @@ public struct DOTWriter: Sendable {
       }
       if group.value != nil && boxes { line("  }") }
     }
+    for actor in options.delta?.removedActors ?? [] {
+      line("  \(quote(actor.id.rawValue)) [shape=\"box\", style=\"rounded,dashed\", color=\"#BBBBBB\", fontcolor=\"#999999\", label=\(quote(actor.name + "\n(removed)")), tooltip=\(quote("\(actor.name) (\(actor.id)): removed by the scenario"))];")
+    }
 
     // Edges: relations with the same ends, direction, sign and mode share one edge (its
     // label and tooltip list each of them); others are drawn in parallel.
-    let bundles = options.interchange ? relations.map { Bundle(relations: [$0]) } : edgeBundles(world, relations)
+    var bundles = options.interchange ? relations.map { Bundle(relations: [$0]) } : edgeBundles(world, relations, added: options.delta?.added ?? [])
+    if let delta = options.delta {
+      bundles += delta.removed.map { Bundle(relations: [$0], status: .removed) }
+    }
     let weights = bundles.map(\.weight)
     let weightRange = (weights.min() ?? 1) ... (weights.max() ?? 1)
     let labels = options.edgeLabels ?? (relations.count <= 60)
     for bundle in bundles {
       let emphasis = options.highlight.map { $0.pairs.contains([bundle.first.from, bundle.first.to]) }
-      var statement = edgeStatement(world, bundle, weightRange: weightRange, labels: labels, emphasis: emphasis)
+      let unbalanced = options.delta?.unbalancedPairs.contains([bundle.first.from, bundle.first.to]) ?? false
+      var statement = edgeStatement(
+        world, bundle, weightRange: weightRange, labels: labels, emphasis: emphasis, unbalanced: unbalanced)
       if options.interchange {
         let r = bundle.first
         var data: [(String, String)] = [("sc_type", r.type), ("sc_weight", "\(r.weight)"), ("sc_sign", String(r.sign.rawValue)), ("sc_mutual", r.mutual ? "true" : "false")]
@@ -136,6 +193,7 @@ public struct DOTWriter: Sendable {
         if let v = r.until { data.append(("sc_until", v.description)) }
         if let v = r.source { data.append(("sc_citation", v)) }
         if let v = r.note { data.append(("sc_note", v)) }
+        if let v = r.id { data.append(("sc_statecraft_id", v)) }
         statement = String(statement.dropLast(2)) + ", " + data.map { "\(key($0))=\(quote($1))" }.joined(separator: ", ") + "];"
       }
       line("  " + statement)
@@ -188,7 +246,13 @@ public struct DOTWriter: Sendable {
       attributes += [("penwidth", formatNumber(1 + 1.5 * t))]
     }
     // Inside a cluster box nodes are white; without boxes the group colours the node.
-    if let colorGroups = options.colorGroups {
+    if let delta = options.delta {
+      let change = delta.deltas.values[i]
+      let scale = delta.deltas.values.map(abs).max() ?? 0
+      attributes += [("fillcolor", DeltaMap.fill(change, scale: scale))]
+      label += "\nΔ \(change == 0 ? "0" : (change > 0 ? "+" : "−") + formatScore(abs(change)))"
+      tooltip += "\nchange in \(delta.measure): \(change)"
+    } else if let colorGroups = options.colorGroups {
       let g = colorGroups.labels[i]
       attributes += [("fillcolor", palette(style.groupFills, g)), ("color", palette(style.groupBorders, g))]
       tooltip += "\n\(colorGroups.name): \(g)"
@@ -214,48 +278,66 @@ public struct DOTWriter: Sendable {
 
   /// Relations drawn as one edge.
   struct Bundle {
+    /// Whether a delta map draws the bundle as new or changed, removed, or unchanged.
+    enum Status { case unchanged, added, removed }
     var relations: [Relation]
+    var status: Status = .unchanged
     var first: Relation { relations[0] }
     /// The bundle's strength: the sum of its relations' weights.
     var weight: Double { relations.reduce(0) { $0 + $1.weight } }
   }
 
-  func edgeBundles(_ world: World, _ relations: [Relation]) -> [Bundle] {
+  func edgeBundles(_ world: World, _ relations: [Relation], added: Set<Relation> = []) -> [Bundle] {
     var bundles: [Bundle] = []
     for r in relations {
       let mode = world.type(r.type)?.mode
+      let status: Bundle.Status = added.contains(r) ? .added : .unchanged
       if let i = bundles.firstIndex(where: { b in
-        b.first.from == r.from && b.first.to == r.to && b.first.mutual == r.mutual
+        b.status == status && b.first.from == r.from && b.first.to == r.to && b.first.mutual == r.mutual
           && b.first.sign == r.sign && world.type(b.first.type)?.mode == mode
           && world.type(b.first.type)?.color == world.type(r.type)?.color
       }) {
         bundles[i].relations.append(r)
       } else {
-        bundles.append(Bundle(relations: [r]))
+        bundles.append(Bundle(relations: [r], status: status))
       }
     }
     return bundles
   }
 
-  /// - Parameter emphasis: `nil` without a highlighted path; `true` for the path's ties
-  ///   (drawn wider), `false` for the others (dimmed).
+  /// - Parameters:
+  ///   - emphasis: `nil` without a highlighted path; `true` for the path's ties (drawn
+  ///     wider), `false` for the others (dimmed).
+  ///   - unbalanced: Whether the tie lies in an unbalanced triangle (delta maps draw it
+  ///     double).
   func edgeStatement(
     _ world: World, _ bundle: Bundle, weightRange: ClosedRange<Double>, labels: Bool,
-    emphasis: Bool? = nil
+    emphasis: Bool? = nil, unbalanced: Bool = false
   ) -> String {
     let r = bundle.first
-    let color = style.color(for: r, in: world) + (emphasis == false ? "40" : "")
+    let color = bundle.status == .removed ? "#BBBBBB" : style.color(for: r, in: world) + (emphasis == false ? "40" : "")
     let verbal = world.type(r.type)?.mode == .verbal
     // Width runs from the weakest to the strongest edge; equal strengths get a middle width.
     let spread = weightRange.upperBound - weightRange.lowerBound
     let t = spread > 0 ? (bundle.weight - weightRange.lowerBound) / spread : 0.25
     let width = style.penWidth.lowerBound + t * (style.penWidth.upperBound - style.penWidth.lowerBound)
-      + (emphasis == true ? 2.5 : 0)
-    let tip = bundle.relations.map { relationTooltip(world, $0, verbal: verbal) }.joined(separator: "\n\n")
+      + (emphasis == true || bundle.status == .added ? 2.5 : 0)
+    var tip = bundle.relations.map { relationTooltip(world, $0, verbal: verbal) }.joined(separator: "\n\n")
+    switch bundle.status {
+    case .added: tip = "new or changed in the scenario\n" + tip
+    case .removed: tip = "removed by the scenario\n" + tip
+    case .unchanged: break
+    }
+    // A double line (colour, white gap, colour) marks a tie in an unbalanced triangle.
+    let stroke = unbalanced && bundle.status != .removed ? "\(color):white:\(color)" : color
     var attributes: [(String, String)] = [
-      ("color", color), ("penwidth", formatNumber(width)), ("tooltip", tip), ("labeltooltip", tip),
+      ("color", stroke), ("penwidth", formatNumber(width)), ("tooltip", tip), ("labeltooltip", tip),
     ]
-    if verbal { attributes.append(("style", "dashed")) }
+    if bundle.status == .removed {
+      attributes.append(("style", "dotted"))
+    } else if verbal {
+      attributes.append(("style", "dashed"))
+    }
     if r.mutual { attributes.append(("dir", "none")) }
     if labels {
       var typeCounts: [(String, Int)] = []
@@ -264,7 +346,9 @@ public struct DOTWriter: Sendable {
           typeCounts.append((x.type, 1))
         }
       }
-      let label = typeCounts.map { $1 > 1 ? "\($0) ×\($1)" : $0 }.joined(separator: "\n")
+      var label = typeCounts.map { $1 > 1 ? "\($0) ×\($1)" : $0 }.joined(separator: "\n")
+      if bundle.status == .added { label = "NEW " + label }
+      if bundle.status == .removed { label = "removed: " + label }
       attributes += [("label", label), ("fontcolor", color)]
     }
     return "\(quote(r.from.rawValue)) -> \(quote(r.to.rawValue)) [\(attributes.map { "\(key($0))=\(quote($1))" }.joined(separator: ", "))];"
@@ -288,6 +372,7 @@ public struct DOTWriter: Sendable {
     if let types = options.lens.types { caption.append("types: \(types.joined(separator: ", "))") }
     if let colorGroups = options.colorGroups { caption.append("colour: \(colorGroups.name)") }
     if let highlight = options.highlight { caption.append(highlight.caption) }
+    if let delta = options.delta { caption.insert("scenario: \(delta.scenario)", at: 0) }
     if options.lens.sign != .absolute { caption.append("\(options.lens.sign.rawValue) ties only") }
     var rows = "<tr><td align=\"left\"><font point-size=\"18\"><b>\(html(world.title))</b></font></td></tr>"
     rows += "<tr><td align=\"left\"><font point-size=\"11\" color=\"#555555\">\(html(caption.joined(separator: " · ")))</font></td></tr>"
@@ -321,6 +406,15 @@ public struct DOTWriter: Sendable {
     cells = kinds.map { "<td align=\"left\">\(shapeNames[$0] ?? ""): \($0.rawValue)</td>" }
     var notes = "Line width: strength of the tie · no arrowhead: mutual tie · hover an actor or tie for details and sources"
     if let sizeBy = options.sizeBy { notes += " · node size: \(sizeBy.measure)" }
+    if let delta = options.delta {
+      let scale = delta.deltas.values.map(abs).max() ?? 0
+      let swatches = [-1.0, -0.5, 0, 0.5, 1].map { f in
+        "<td bgcolor=\"\(DeltaMap.fill(f * scale, scale: scale))\" border=\"1\">\(f == 0 ? "0" : (f > 0 ? "+" : "−") + formatScore(abs(f) * scale))</td>"
+      }.joined()
+      row1 += "<tr><td align=\"left\">node fill: change in \(html(delta.measure)) (orange lost, blue gained)</td>\(swatches)</tr>"
+      row1 += "<tr><td align=\"left\">wide edge labelled NEW: added or changed · grey dotted: removed"
+        + (delta.unbalancedCount > 0 ? " · double line: tie in one of \(delta.unbalancedCount) unbalanced triangles" : "") + "</td></tr>"
+    }
     row1 += "<tr>" + cells.joined() + "</tr>"
     return "<tr><td align=\"left\"><table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"3\">"
       + "<tr><td align=\"left\"><font point-size=\"10\"><table border=\"0\" cellspacing=\"0\" cellpadding=\"2\">\(row1)</table></font></td></tr>"

@@ -45,7 +45,7 @@ struct EdgeListCSVTests {
       "e.csv:5:1: a quoted field is not closed; add the closing \"",
     ])
     #expect(problems("source,target,wieght\n") == [
-      "e.csv:1:15: unknown column \"wieght\"; did you mean \"weight\"?; columns are source, target and optionally weight, type, sign, mutual, since, until, citation, note"
+      "e.csv:1:15: unknown column \"wieght\"; did you mean \"weight\"?; columns are source, target and optionally weight, type, sign, mutual, since, until, citation, note, id"
     ])
     #expect(problems("from,to\n").count == 4)
     #expect(problems("") == ["e.csv:1:1: the file is empty; the first line must be a header such as `source,target,weight`"])

@@ -32,13 +32,13 @@ public enum EdgeListCSV {
       throw GraphFileError.invalid(
         file: file, problems: [.init(line: 1, column: 1, message: "the file is empty; the first line must be a header such as `source,target,weight`")])
     }
-    let known = ["source", "target", "weight", "type", "sign", "mutual", "since", "until", "citation", "note"]
+    let known = ["source", "target", "weight", "type", "sign", "mutual", "since", "until", "citation", "note", "id"]
     var column: [String: Int] = [:]
     let header = splitFields(headerLine.trimmingCarriageReturn)
     for (i, field) in header.fields.enumerated() {
       let name = field.lowercased().filter { !$0.isWhitespace }
       if !known.contains(name) {
-        problems.append(.init(line: 1, column: header.columns[i], message: "unknown column \"\(field)\"\(didYouMean(name, in: known)); columns are source, target and optionally weight, type, sign, mutual, since, until, citation, note"))
+        problems.append(.init(line: 1, column: header.columns[i], message: "unknown column \"\(field)\"\(didYouMean(name, in: known)); columns are source, target and optionally weight, type, sign, mutual, since, until, citation, note, id"))
       } else if column[name] != nil {
         problems.append(.init(line: 1, column: header.columns[i], message: "column \"\(name)\" appears twice"))
       } else {
@@ -56,6 +56,7 @@ public enum EdgeListCSV {
     var actorIndex: [Actor.ID: Int] = [:]
     var typeOrder: [String] = []
     var typeSeen = ScalarKeySet([])
+    var relationIDs = ScalarKeySet([])
     var relations: [Relation] = []
     forEachRow(&lines, width: header.fields.count, report: { problems.append($0) }) { lineNumber, row in
       func field(_ name: String) -> (String, Int)? {
@@ -115,9 +116,17 @@ public enum EdgeListCSV {
       if typeSeen.insert(type) { typeOrder.append(type) }
       let citation = field("citation").map(\.0).flatMap { $0.isEmpty ? nil : $0 }
       let note = field("note").map(\.0).flatMap { $0.isEmpty ? nil : $0 }
+      var id: String?
+      if let (text, col) = field("id"), !text.isEmpty {
+        guard relationIDs.insert(text) else {
+          problems.append(.init(line: lineNumber, column: col, message: "duplicate relation id \"\(text)\"; ids must be unique"))
+          return
+        }
+        id = text
+      }
       relations.append(Relation(
         from: Actor.ID(s), to: Actor.ID(t), type: type, weight: weight, sign: sign, mutual: mutual,
-        since: dates[0], until: dates[1], source: citation, note: note))
+        since: dates[0], until: dates[1], source: citation, note: note, id: id))
     }
     if !problems.isEmpty { throw GraphFileError.invalid(file: file, problems: problems) }
     let citations = Set(relations.compactMap(\.source)).sorted().map { Source(id: $0, title: $0) }
@@ -170,12 +179,14 @@ public enum EdgeListCSV {
     _ world: World, edges: inout some TextOutputStream, nodes: inout some TextOutputStream,
     notes: inout ConversionNotes
   ) {
-    edges.write("source,target,type,weight,sign,mutual,since,until,citation,note\n")
+    let ids = world.relations.contains { $0.id != nil }
+    edges.write("source,target,type,weight,sign,mutual,since,until,citation,note" + (ids ? ",id\n" : "\n"))
     for r in world.relations {
-      let fields = [
+      var fields = [
         r.from.rawValue, r.to.rawValue, r.type, "\(r.weight)", r.sign.word, r.mutual ? "true" : "false",
         r.since?.description ?? "", r.until?.description ?? "", r.source ?? "", r.note ?? "",
       ]
+      if ids { fields.append(r.id ?? "") }
       edges.write(fields.map(csvQuoted).joined(separator: ",") + "\n")
     }
     var attributeNames: [String] = []

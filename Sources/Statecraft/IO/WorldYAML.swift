@@ -18,31 +18,39 @@ public enum WorldYAML {
   ///   - defaultName: The world's name when the file gives none (usually the file's stem).
   /// - Throws: ``GraphFileError/invalid(file:problems:)`` listing every problem found.
   public static func parse(_ text: String, file: String, defaultName: String) throws -> World {
-    var reader = Reader()
-    let root: Node?
-    do {
-      root = try Yams.compose(yaml: text)
-    } catch let error as YamlError {
-      throw GraphFileError.invalid(file: file, problems: [Reader.problem(from: error)])
-    }
-    guard let root else {
-      throw GraphFileError.invalid(
-        file: file,
-        problems: [.init(line: 1, column: 1, message: "the file is empty; a world needs at least `schema: 1`")])
-    }
+    var reader = YAMLReader()
+    let root = try YAMLReader.compose(text, file: file, emptyMessage: "the file is empty; a world needs at least `schema: 1`")
     let world = reader.world(root, defaultName: defaultName)
-    if !reader.problems.isEmpty || world == nil {
-      throw GraphFileError.invalid(file: file, problems: reader.problems.sorted {
-        ($0.line, $0.column) < ($1.line, $1.column)
-      })
-    }
+    try reader.throwProblems(file: file)
     return world!
   }
 }
 
-/// Walks the YAML node tree, building a world and collecting located problems.
-private struct Reader {
+/// Walks a YAML node tree collecting located problems; the world reader and the scenario
+/// reader are built on it.
+struct YAMLReader {
   var problems: [GraphFileError.Problem] = []
+
+  /// Parses YAML text into a node tree, or throws a located syntax error.
+  static func compose(_ text: String, file: String, emptyMessage: String) throws -> Node {
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      throw GraphFileError.invalid(file: file, problems: [problem(from: error)])
+    }
+    guard let root else {
+      throw GraphFileError.invalid(file: file, problems: [.init(line: 1, column: 1, message: emptyMessage)])
+    }
+    return root
+  }
+
+  /// Throws every problem collected so far, in file order.
+  func throwProblems(file: String) throws {
+    if !problems.isEmpty {
+      throw GraphFileError.invalid(file: file, problems: problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+    }
+  }
 
   static func problem(from error: YamlError) -> GraphFileError.Problem {
     switch error {
@@ -438,5 +446,5 @@ func isHexColor(_ s: String) -> Bool {
 }
 
 extension Node {
-  fileprivate var string: String? { if case let .scalar(s) = self { s.string } else { nil } }
+  var string: String? { if case let .scalar(s) = self { s.string } else { nil } }
 }

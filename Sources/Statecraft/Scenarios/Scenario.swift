@@ -53,3 +53,23 @@ public enum ScenarioError: Error, Equatable, Sendable, CustomStringConvertible {
     }
   }
 }
+
+extension World {
+  /// The relations `edited` has that this world lacks (added, or changed in any field) and
+  /// those this world has that `edited` lacks (removed, or the old version of a changed
+  /// one), each in file order. Compared by value, counting duplicates.
+  public func relationChanges(to edited: World) -> (added: [Relation], removed: [Relation]) {
+    var remaining: [Relation: Int] = [:]
+    for r in relations { remaining[r, default: 0] += 1 }
+    var added: [Relation] = []
+    for r in edited.relations {
+      if let n = remaining[r], n > 0 { remaining[r] = n - 1 } else { added.append(r) }
+    }
+    var removed: [Relation] = []
+    for r in relations where (remaining[r] ?? 0) > 0 {
+      removed.append(r)
+      remaining[r]! -= 1
+    }
+    return (added, removed)
+  }
+}

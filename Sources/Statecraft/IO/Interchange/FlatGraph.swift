@@ -143,6 +143,7 @@ extension World {
     if let until = r.until { attributes.append(("until", .string(until.description))) }
     if let source = r.source { attributes.append(("citation", .string(source))) }
     if let note = r.note { attributes.append(("note", .string(note))) }
+    if let id = r.id { attributes.append(("statecraft_id", .string(id))) }
     return attributes
   }
 
@@ -154,6 +155,7 @@ extension World {
     for (name, present) in [
       ("since", relations.contains { $0.since != nil }), ("until", relations.contains { $0.until != nil }),
       ("citation", relations.contains { $0.source != nil }), ("note", relations.contains { $0.note != nil }),
+      ("statecraft_id", relations.contains { $0.id != nil }),
     ] where present {
       keys.append((name, .string("")))
     }
@@ -307,6 +309,7 @@ extension FlatGraph {
           }
         case "citation": r.source = v.text
         case "note": r.note = v.text
+        case "statecraft_id": r.id = v.text
         case "id", "key": break  // edge identities are not relations' data
         default: notes.add("edge attribute \"\(k)\" dropped (relations keep type, weight, sign, mutual, dates, source, note)")
         }

@@ -1,0 +1,47 @@
+import Foundation
+
+/// The number and table formatting every report shares (CLI tables, scenario reports), so a
+/// value prints the same wherever it appears.
+public enum ReportText {
+  /// Columns padded to their widest cell, separated by two spaces, with a rule under the
+  /// header; columns in `rightAligned` are right-aligned.
+  public static func table(header: [String], rows: [[String]], rightAligned: Set<Int> = []) -> String {
+    var widths = header.map(\.count)
+    for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
+    func render(_ row: [String]) -> String {
+      var line = row.enumerated().map { i, cell in
+        let pad = String(repeating: " ", count: max(0, widths[i] - cell.count))
+        return rightAligned.contains(i) ? pad + cell : cell + pad
+      }.joined(separator: "  ")
+      while line.last == " " { line.removeLast() }
+      return line
+    }
+    let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+    return ([render(header), rule] + rows.map(render)).joined(separator: "\n")
+  }
+
+  /// Shortest round-trip decimal, so JSON and CSV keep full precision; `null` when not finite.
+  public static func jsonNumber(_ x: Double) -> String {
+    guard x.isFinite else { return "null" }
+    if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
+    return "\(x)"
+  }
+
+  /// Six decimals for tables; integers without decimals.
+  public static func tableNumber(_ x: Double) -> String {
+    if x.isFinite && x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
+    return String(format: "%.6f", x)
+  }
+
+  /// A signed change with six decimals (`+0.012345`, `−0.000100`, `0`).
+  public static func signedNumber(_ x: Double) -> String {
+    if x == 0 { return "0" }
+    return (x > 0 ? "+" : "−") + String(format: "%.6f", abs(x))
+  }
+
+  /// A JSON string literal.
+  public static func jsonString(_ s: String) -> String { jsonQuoted(s) }
+
+  /// A CSV field, quoted when needed.
+  public static func csvField(_ s: String) -> String { EdgeListCSV.csvQuoted(s) }
+}

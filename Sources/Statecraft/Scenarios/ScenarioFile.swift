@@ -1,0 +1,425 @@
+import Foundation
+import Yams
+
+/// A scenario file: a base world, the questions to ask, and named scenarios of edits.
+///
+/// The format (YAML, `schema: 1`) is documented in `Graphs/README.md`; examples live in
+/// `Graphs/scenarios/`. Loading reads the base world and checks every edit against it, so
+/// every problem is reported as `file:line:column: message` before anything runs.
+///
+///     let file = try ScenarioFile.load("Graphs/scenarios/minerals-deal.yaml")
+///     let comparison = try file.run()
+public struct ScenarioFile: Sendable {
+  /// The scenario file's path.
+  public var path: String
+  /// The base world's path as written in the file, and as resolved against the file's folder.
+  public var basePath: String
+  /// The base world (never changed by a run).
+  public var base: World
+  public var questions: Questions
+  /// Scenarios in file order, each with the edits of the scenarios it extends first.
+  public var scenarios: [Scenario]
+
+  /// Runs every scenario (or only those named) against the base world.
+  ///
+  /// - Throws: ``ScenarioError/unknownScenario(_:known:)`` for a name not in the file.
+  public func run(only names: [String] = []) throws -> ScenarioComparison {
+    let chosen = try names.isEmpty ? scenarios : names.map { name in
+      guard let s = scenarios.first(where: { $0.name == name }) else {
+        throw ScenarioError.unknownScenario(name, known: scenarios.map(\.name))
+      }
+      return s
+    }
+    return try ScenarioRunner(questions: questions).compare(base, chosen)
+  }
+
+  /// Reads and checks a scenario file and its base world.
+  ///
+  /// - Throws: ``GraphFileError`` naming the line and column of every problem (unknown keys,
+  ///   actors, relations, types, measures; ambiguous references; `extends:` cycles; bad
+  ///   weights), or the base world's own errors.
+  public static func load(_ path: String) throws -> ScenarioFile {
+    let text = try WorldIO.readText(path)
+    let root = try YAMLReader.compose(text, file: path, emptyMessage: "the file is empty; a scenario file needs `schema: 1`, `base:` and `scenarios:`")
+    var reader = YAMLReader()
+    let parsed = reader.scenarioFile(root)
+    try reader.throwProblems(file: path)
+    guard let parsed else { throw GraphFileError.invalid(file: path, problems: reader.problems) }
+    let folder = (path as NSString).deletingLastPathComponent
+    let basePath = parsed.base.hasPrefix("/") || folder.isEmpty ? parsed.base : folder + "/" + parsed.base
+    let base: World
+    do {
+      base = try WorldIO.load(basePath)
+    } catch let error as GraphFileError {
+      throw GraphFileError.invalid(file: path, problems: [.init(
+        line: parsed.baseMark.line, column: parsed.baseMark.column,
+        message: "the base world cannot be read: \(error.lines.joined(separator: " | "))")])
+    }
+    let scenarios = reader.resolve(parsed, base: base)
+    reader.checkQuestions(parsed.questionMarks, parsed.questions, base: base)
+    try reader.throwProblems(file: path)
+    return ScenarioFile(path: path, basePath: basePath, base: base, questions: parsed.questions, scenarios: scenarios)
+  }
+}
+
+/// A scenario file as written, before the base world is read.
+struct ParsedScenarioFile {
+  struct Mark { var line: Int; var column: Int }
+  struct Entry {
+    var name: String
+    var title: String?
+    var extends: String?
+    var extendsMark: Mark
+    var mark: Mark
+    var edits: [ParsedEdit]
+  }
+  /// One edit as written: the edit (`nil` when it was malformed and reported), or the lens
+  /// date of a `date:` item; an added relation without `sign:` takes its type's polarity.
+  struct ParsedEdit {
+    var edit: Edit?
+    var date: PartialDate? = nil
+    var signFromType = false
+    var mark: Mark
+  }
+  var base: String
+  var baseMark: Mark
+  var questions: Questions
+  /// Actors named by questions, with where.
+  var questionMarks: [(Actor.ID, Mark)]
+  var entries: [Entry]
+}
+
+extension YAMLReader {
+  fileprivate func mark(_ node: Node?) -> ParsedScenarioFile.Mark {
+    .init(line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0)
+  }
+
+  mutating func report(at mark: ParsedScenarioFile.Mark, _ message: String) {
+    problems.append(.init(line: mark.line, column: mark.column, message: message))
+  }
+
+  mutating func scenarioFile(_ root: Node) -> ParsedScenarioFile? {
+    guard let top = entries(root, what: "the scenario file", allowed: ["schema", "base", "questions", "scenarios"]) else { return nil }
+    let field = Dictionary(top.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    if let schema = field["schema"] {
+      if let s = text(schema.value, "schema"), s != "1" { report(schema.value, "schema \"\(s)\" is not supported; write `schema: 1`") }
+    } else {
+      report(root, "the file has no `schema:` line; add `schema: 1` at the top")
+    }
+    guard let baseField = field["base"], let base = text(baseField.value, "base") else {
+      if field["base"] == nil { report(root, "the file has no `base:`; name the world file the scenarios edit, relative to this file") }
+      return nil
+    }
+    var questions = Questions(measures: [])
+    var marks: [(Actor.ID, ParsedScenarioFile.Mark)] = []
+    if let q = field["questions"] { readQuestions(q.value, into: &questions, marks: &marks) } else {
+      questions.measures = [.pagerank]
+    }
+    var result: [ParsedScenarioFile.Entry] = []
+    guard let list = field["scenarios"] else {
+      report(root, "the file has no `scenarios:` list; add at least one scenario with `name:` and `edits:`")
+      return nil
+    }
+    var names: Set<String> = []
+    for item in self.list(list.value, "scenarios") {
+      guard let e = entries(item, what: "a scenario", allowed: ["name", "title", "extends", "edits"]) else { continue }
+      var entry = ParsedScenarioFile.Entry(name: "", extendsMark: mark(item), mark: mark(item), edits: [])
+      for (key, _, value) in e {
+        switch key {
+        case "name":
+          entry.name = text(value, "scenario name") ?? ""
+          if !names.insert(entry.name).inserted { report(value, "duplicate scenario name \"\(entry.name)\"; names must be unique") }
+        case "title": entry.title = text(value, "scenario title")
+        case "extends":
+          entry.extends = text(value, "extends")
+          entry.extendsMark = mark(value)
+        default:
+          for editNode in self.list(value, "edits") { entry.edits.append(readEdit(editNode)) }
+        }
+      }
+      if entry.name.isEmpty { report(item, "a scenario needs a `name:`") }
+      result.append(entry)
+    }
+    return ParsedScenarioFile(base: base, baseMark: mark(baseField.value), questions: questions, questionMarks: marks, entries: result)
+  }
+
+  mutating func readQuestions(_ node: Node, into q: inout Questions, marks: inout [(Actor.ID, ParsedScenarioFile.Mark)]) {
+    let allowed = ["measures", "influence", "model", "paths", "balance", "communities", "sign", "types", "combine", "date"]
+    guard let e = entries(node, what: "questions", allowed: allowed) else { return }
+    for (key, _, value) in e {
+      switch key {
+      case "measures":
+        for m in list(value, "measures") {
+          guard let name = text(m, "measure") else { continue }
+          if let measure = Measure(rawValue: name) { q.measures.append(measure) } else {
+            let names = Measure.allCases.map(\.rawValue)
+            report(m, "unknown measure \"\(name)\"\(didYouMean(name, in: names)); measures: \(names.joined(separator: ", "))")
+          }
+        }
+      case "influence":
+        for p in list(value, "influence") {
+          guard let s = text(p, "influence question") else { continue }
+          if let pair = InfluencePair(s) {
+            q.influence.append(pair)
+            marks += [(pair.source, mark(p)), (pair.target, mark(p))]
+          } else {
+            report(p, "influence question \"\(s)\" must read SOURCE over TARGET, for example \"CHN over PAK\"")
+          }
+        }
+      case "model":
+        if let s = text(value, "model") {
+          if let m = InfluenceModel(rawValue: s) { q.model = m } else { report(value, "model \"\(s)\" is not fj or walk") }
+        }
+      case "paths":
+        for p in list(value, "paths") {
+          guard let s = text(p, "path question") else { continue }
+          if let path = PathQuestion(s) {
+            q.paths.append(path)
+            marks += [(path.from, mark(p)), (path.to, mark(p))]
+          } else {
+            report(p, "path question \"\(s)\" must read FROM to TO (along relations) or FROM -- TO (either direction)")
+          }
+        }
+      case "balance": q.balance = flag(value, "balance")
+      case "communities": q.communities = flag(value, "communities")
+      case "sign":
+        if let s = text(value, "sign") {
+          if let layer = Lens.SignLayer(rawValue: s), layer != .signed { q.lens.sign = layer } else {
+            report(value, "sign \"\(s)\" is not one of positive, negative, absolute")
+          }
+        }
+      case "types": q.lens.types = list(value, "types").compactMap { text($0, "type") }
+      case "combine":
+        if let s = text(value, "combine") {
+          if let c = Digraph.Combine(rawValue: s) { q.lens.combine = c } else { report(value, "combine \"\(s)\" is not sum or max") }
+        }
+      default: q.lens.date = date(value, "date")
+      }
+    }
+    if q.measures.isEmpty && q.influence.isEmpty && q.paths.isEmpty && !q.balance && !q.communities {
+      report(node, "no questions: ask for `measures:`, `influence:`, `paths:`, `balance: true` or `communities: true`")
+    }
+  }
+
+  mutating func flag(_ node: Node, _ what: String) -> Bool {
+    guard let s = text(node, what) else { return false }
+    switch s.lowercased() {
+    case "true", "yes": return true
+    case "false", "no": return false
+    default:
+      report(node, "\(what) \"\(s)\" must be true or false")
+      return false
+    }
+  }
+
+  /// One edit: a mapping with exactly one key naming the operation.
+  mutating func readEdit(_ node: Node) -> ParsedScenarioFile.ParsedEdit {
+    let operations = ["add", "remove", "reweight", "retype", "resign", "scale", "add-actor", "remove-actor", "date"]
+    let at = mark(node)
+    guard let e = entries(node, what: "an edit", allowed: operations) else { return .init(edit: nil, mark: at) }
+    guard e.count == 1, let (op, _, value) = e.first else {
+      report(node, "an edit names one operation (\(operations.joined(separator: ", "))); split this one into several `- ` items")
+      return .init(edit: nil, mark: at)
+    }
+    let valueMark = mark(value)
+    switch op {
+    case "date": return .init(edit: nil, date: date(value, "date"), mark: valueMark)
+    case "remove-actor": return .init(edit: text(value, "actor").map { .removeActor(Actor.ID($0)) }, mark: valueMark)
+    case "add-actor":
+      guard let f = entries(value, what: "add-actor", allowed: ["id", "name", "kind", "attributes"]) else { return .init(edit: nil, mark: at) }
+      var actor = Actor(id: "")
+      for (k, _, v) in f {
+        switch k {
+        case "id": actor.id = Actor.ID(text(v, "actor id") ?? "")
+        case "name": actor.name = text(v, "actor name") ?? ""
+        case "kind":
+          if let s = text(v, "kind") {
+            if let kind = Actor.Kind(rawValue: s) { actor.kind = kind } else {
+              let kinds = Actor.Kind.allCases.map(\.rawValue)
+              report(v, "kind \"\(s)\" is not one of \(kinds.joined(separator: ", "))\(didYouMean(s, in: kinds))")
+            }
+          }
+        default:
+          if case let .mapping(attrs) = v {
+            for (ak, av) in attrs { if let ks = ak.string, let vs = text(av, "attribute") { actor.attributes[ks] = vs } }
+          } else {
+            report(v, "attributes must be a mapping such as `{bloc: west}`")
+          }
+        }
+      }
+      if actor.name.isEmpty { actor.name = actor.id.rawValue }
+      if actor.id.rawValue.isEmpty { report(value, "add-actor needs an `id:`"); return .init(edit: nil, mark: at) }
+      return .init(edit: .addActor(actor), mark: valueMark)
+    case "scale":
+      guard let f = entries(value, what: "scale", allowed: ["type", "factor", "among"]) else { return .init(edit: nil, mark: at) }
+      var type: String?
+      var factor: Double?
+      var among: [Actor.ID]?
+      for (k, _, v) in f {
+        switch k {
+        case "type": type = text(v, "type")
+        case "factor": factor = number(v, "factor")
+        default: among = list(v, "among").compactMap { text($0, "actor").map(Actor.ID.init(rawValue:)) }
+        }
+      }
+      guard let type, let factor else {
+        report(value, "scale needs `type:` and `factor:`")
+        return .init(edit: nil, mark: at)
+      }
+      return .init(edit: .scaleType(type, factor: factor, among: among), mark: valueMark)
+    case "add":
+      let keys = ["id", "from", "to", "type", "weight", "sign", "mutual", "since", "until", "source", "note"]
+      guard let f = entries(value, what: "add", allowed: keys) else { return .init(edit: nil, mark: at) }
+      var r = Relation(from: "", to: "", type: "", weight: 0, sign: .neutral)
+      var explicitSign: Sign?
+      for (k, _, v) in f {
+        switch k {
+        case "id": r.id = text(v, "relation id")
+        case "from": r.from = Actor.ID(text(v, "from") ?? "")
+        case "to": r.to = Actor.ID(text(v, "to") ?? "")
+        case "type": r.type = text(v, "type") ?? ""
+        case "weight": r.weight = number(v, "weight") ?? .nan
+        case "sign": explicitSign = sign(v)
+        case "mutual": r.mutual = flag(v, "mutual")
+        case "since": r.since = date(v, "since")
+        case "until": r.until = date(v, "until")
+        case "source": r.source = text(v, "source")
+        default: r.note = text(v, "note")
+        }
+      }
+      for required in ["from", "to", "type", "weight"] where !f.contains(where: { $0.key == required }) {
+        report(value, "add needs `\(required):`")
+        return .init(edit: nil, mark: at)
+      }
+      // Without `sign:`, the sign is the type's polarity, known once the base world is read.
+      if let explicitSign { r.sign = explicitSign }
+      return .init(edit: .addRelation(r), signFromType: explicitSign == nil, mark: valueMark)
+    default:
+      // remove, reweight, retype, resign: a reference plus at most one new value.
+      if op == "remove", case .scalar = value { return .init(edit: text(value, "relation id").map { .removeRelation(.id($0)) }, mark: valueMark) }
+      let extra = ["reweight": "weight", "retype": "new-type", "resign": "sign"][op]
+      guard let f = entries(value, what: op, allowed: ["id", "from", "to", "type"] + (extra.map { [$0] } ?? [])) else { return .init(edit: nil, mark: at) }
+      var id: String?
+      var from: String?
+      var to: String?
+      var type: String?
+      var newValue: Node?
+      for (k, _, v) in f {
+        switch k {
+        case "id": id = text(v, "relation id")
+        case "from": from = text(v, "from")
+        case "to": to = text(v, "to")
+        case "type": type = text(v, "type")
+        default: newValue = v
+        }
+      }
+      let ref: RelationReference
+      if let id {
+        ref = .id(id)
+      } else if let from, let to {
+        ref = .match(from: Actor.ID(from), to: Actor.ID(to), type: type)
+      } else {
+        report(value, "\(op) names a relation by `id:`, or by `from:` and `to:` (and `type:` when several join the pair)")
+        return .init(edit: nil, mark: at)
+      }
+      if let extra, newValue == nil {
+        report(value, "\(op) needs `\(extra):`")
+        return .init(edit: nil, mark: at)
+      }
+      switch op {
+      case "remove": return .init(edit: .removeRelation(ref), mark: valueMark)
+      case "reweight": return .init(edit: number(newValue!, "weight").map { .reweight(ref, weight: $0) }, mark: valueMark)
+      case "retype": return .init(edit: text(newValue!, "new-type").map { .retype(ref, type: $0) }, mark: valueMark)
+      default: return .init(edit: sign(newValue!).map { .resign(ref, sign: $0) }, mark: valueMark)
+      }
+    }
+  }
+
+  mutating func number(_ node: Node, _ what: String) -> Double? {
+    guard let s = text(node, what) else { return nil }
+    guard let x = Double(s), x.isFinite else {
+      report(node, "\(what) \"\(s)\" is not a finite number")
+      return nil
+    }
+    return x
+  }
+
+  mutating func sign(_ node: Node) -> Sign? {
+    guard let s = text(node, "sign") else { return nil }
+    guard let sign = Sign(spelling: s) else {
+      report(node, "sign \"\(s)\" is not one of cooperative, hostile, neutral")
+      return nil
+    }
+    return sign
+  }
+
+  /// Resolves `extends:` chains and checks every edit against the base world, reporting at
+  /// each edit's line and column.
+  mutating func resolve(_ file: ParsedScenarioFile, base: World) -> [Scenario] {
+    let byName = Dictionary(file.entries.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    var result: [Scenario] = []
+    for entry in file.entries {
+      // The chain from the root ancestor down to this scenario.
+      var chain = [entry]
+      var seen: Set<String> = [entry.name]
+      var current = entry
+      var broken = false
+      while let parent = current.extends {
+        guard let next = byName[parent] else {
+          report(at: current.extendsMark, "extends \"\(parent)\", which is not a scenario in this file\(didYouMean(parent, in: file.entries.map(\.name)))")
+          broken = true
+          break
+        }
+        guard seen.insert(parent).inserted else {
+          report(at: current.extendsMark, "extends cycle: \((chain.map(\.name) + [parent]).joined(separator: " → ")); a scenario cannot extend itself")
+          broken = true
+          break
+        }
+        chain.insert(next, at: 0)
+        current = next
+      }
+      if broken { continue }
+      var world = base
+      var edits: [Edit] = []
+      var lensDate: PartialDate?
+      var failed = false
+      for part in chain {
+        for parsed in part.edits {
+          let at = parsed.mark
+          if let date = parsed.date { lensDate = date; continue }
+          guard var edit = parsed.edit else { failed = true; continue }
+          if case var .addRelation(r) = edit, parsed.signFromType {
+            r.sign = world.type(r.type)?.polarity ?? .neutral
+            edit = .addRelation(r)
+          }
+          do {
+            try world.apply(edit)
+            edits.append(edit)
+          } catch let error as EditError {
+            // Report an inherited edit's failure once, at the scenario that owns it.
+            if part.name == entry.name || chain.count == 1 { report(at: at, "\(error)") }
+            failed = true
+          } catch {
+            report(at: at, "\(error)")
+            failed = true
+          }
+        }
+      }
+      if !failed { result.append(Scenario(name: entry.name, title: entry.title, edits: edits, date: lensDate)) }
+    }
+    return result
+  }
+
+  /// Every actor a question names must be in the base world.
+  mutating func checkQuestions(_ marks: [(Actor.ID, ParsedScenarioFile.Mark)], _ q: Questions, base: World) {
+    let ids = base.actors.map(\.id.rawValue)
+    for (id, at) in marks where base.index(of: id) == nil {
+      report(at: at, "actor \"\(id)\" is not in the base world\(didYouMean(id.rawValue, in: ids))")
+    }
+    if let types = q.lens.types {
+      for t in types where base.type(t) == nil {
+        report(at: .init(line: 0, column: 0), "questions: type \"\(t)\" is not declared in the base world\(didYouMean(t, in: base.types.map(\.id)))")
+      }
+    }
+  }
+}

@@ -1,0 +1,203 @@
+extension Edit: CustomStringConvertible {
+  /// The edit in words, as reports list it.
+  public var description: String {
+    func w(_ x: Double) -> String { ReportText.jsonNumber(x) }
+    switch self {
+    case let .addRelation(r):
+      return "add \(r.id.map { "\($0): " } ?? "")\(r.from)\(r.mutual ? "↔" : "→")\(r.to) \(r.type), weight \(w(r.weight)), \(r.sign.word)"
+    case let .removeRelation(ref): return "remove \(ref)"
+    case let .reweight(ref, weight): return "re-weight \(ref) to \(w(weight))"
+    case let .retype(ref, type): return "re-type \(ref) as \(type)"
+    case let .resign(ref, sign): return "re-sign \(ref) as \(sign.word)"
+    case let .scaleType(type, factor, among):
+      return "scale every \(type) relation by \(w(factor))" + (among.map { " among \($0.map(\.rawValue).joined(separator: ", "))" } ?? "")
+    case let .addActor(a): return "add actor \(a.id) (\(a.name), \(a.kind.rawValue))"
+    case let .removeActor(id): return "remove actor \(id) and its relations"
+    }
+  }
+}
+
+/// How a scenario comparison is printed.
+public enum ReportFormat: String, CaseIterable, Sendable {
+  case table, json, csv
+}
+
+extension ScenarioComparison {
+  /// The comparison as text: a table report, JSON (shape in the README) or long CSV.
+  ///
+  /// - Parameter top: Table only: at most this many actors per measure (largest changes).
+  public func report(_ format: ReportFormat, top: Int = 10) -> String {
+    switch format {
+    case .table: table(top: top)
+    case .json: json()
+    case .csv: csv()
+    }
+  }
+
+  func table(top: Int) -> String {
+    var out = ""
+    for (k, d) in scenarios.enumerated() {
+      if k > 0 { out += "\n\n" }
+      out += "== \(d.scenario.name)" + (d.scenario.title.map { ": \($0)" } ?? "") + " ==\n"
+      out += "Edits:\n"
+      for (i, e) in d.scenario.edits.enumerated() { out += "  \(i + 1). \(e)\n" }
+      if let date = d.scenario.date { out += "  lens date \(date)\n" }
+      for (measure, changes) in d.measures {
+        let moved = changes.filter { $0.delta != 0 }
+        out += "\n\(measure.rawValue): \(moved.count) of \(changes.count) actors changed"
+        if moved.isEmpty { out += "\n"; continue }
+        out += moved.count > top ? " (largest \(top) shown)\n" : "\n"
+        let rows = moved.prefix(top).map { c -> [String] in
+          [c.actor.rawValue, c.before.map(ReportText.tableNumber) ?? "—", c.after.map(ReportText.tableNumber) ?? "—",
+           c.delta.map(ReportText.signedNumber) ?? (c.before == nil ? "added" : "removed"),
+           rankText(c)]
+        }
+        out += ReportText.table(header: ["actor", "before", "after", "delta", "rank"], rows: rows, rightAligned: [1, 2, 3]) + "\n"
+      }
+      if !d.influence.isEmpty {
+        out += "\nInfluence (\(questions.model == .fj ? "Friedkin–Johnsen share" : "walk sums")):\n"
+        let rows = d.influence.map { p, b, a in
+          [p.description, ReportText.tableNumber(b), ReportText.tableNumber(a), ReportText.signedNumber(a - b)]
+        }
+        out += ReportText.table(header: ["question", "before", "after", "delta"], rows: rows, rightAligned: [1, 2, 3]) + "\n"
+      }
+      for p in d.paths {
+        out += "\nPath \(p.question): " + (p.changed ? "changed\n" : "unchanged\n")
+        out += "  before: \(pathText(p.before))\n"
+        if p.changed { out += "  after:  \(pathText(p.after))\n" }
+      }
+      if let b = d.balance {
+        out += "\nBalance: frustration index \(b.before.frustration.index) → \(b.after.frustration.index)"
+        out += ", strict triangle index \(ReportText.tableNumber(b.before.triangles.strictIndex)) → \(ReportText.tableNumber(b.after.triangles.strictIndex))\n"
+        for t in b.becameUnbalanced { out += "  became unbalanced: \(t.map(\.rawValue).joined(separator: ", "))\n" }
+        for t in b.becameBalanced { out += "  no longer unbalanced: \(t.map(\.rawValue).joined(separator: ", "))\n" }
+      }
+      if let c = d.communities {
+        out += "\nCommunities: \(c.before.count) → \(c.after.count), modularity \(ReportText.tableNumber(c.before.modularity)) → \(ReportText.tableNumber(c.after.modularity))\n"
+        if c.moves.isEmpty { out += "  nobody moved\n" }
+        for m in c.moves {
+          out += "  \(m.actor) moved: with \(m.from.map(\.rawValue).joined(separator: ", ")) → with \(m.to.map(\.rawValue).joined(separator: ", "))\n"
+        }
+      }
+      out.removeLast()
+    }
+    if scenarios.count > 1 { out += "\n\n" + sideBySide() }
+    return out
+  }
+
+  /// The first measure and every influence question, baseline and each scenario in columns.
+  func sideBySide() -> String {
+    var out = "== side by side =="
+    let names = scenarios.map(\.scenario.name)
+    if let (measure, base) = baseline.measures.first {
+      let afters = scenarios.map { d in Dictionary(d.measures[0].changes.map { ($0.actor, $0.after) }, uniquingKeysWith: { a, _ in a }) }
+      let rows = base.ranked().map { row -> [String] in
+        [row.actor.rawValue, ReportText.tableNumber(row.score)]
+          + afters.map { ($0[row.actor] ?? nil).map(ReportText.tableNumber) ?? "—" }
+      }
+      out += "\n\(measure.rawValue)\n" + ReportText.table(header: ["actor", "baseline"] + names, rows: rows, rightAligned: Set(1 ... names.count + 1))
+    }
+    if !questions.influence.isEmpty {
+      let rows = questions.influence.indices.map { i -> [String] in
+        [questions.influence[i].description, ReportText.tableNumber(baseline.influence[i])]
+          + scenarios.map { ReportText.tableNumber($0.influence[i].after) }
+      }
+      out += "\n\ninfluence\n" + ReportText.table(header: ["question", "baseline"] + names, rows: rows, rightAligned: Set(1 ... names.count + 1))
+    }
+    return out
+  }
+
+  func rankText(_ c: ScoreChange) -> String {
+    switch (c.rankBefore, c.rankAfter) {
+    case let (b?, a?): b == a ? "\(a)" : "\(b) → \(a)"
+    case let (nil, a?): "new, \(a)"
+    case let (b?, nil): "was \(b)"
+    default: ""
+    }
+  }
+
+  func pathText(_ p: ExplainedPath?) -> String {
+    guard let p else { return "no path" }
+    let hops = p.hops.map { h in "\(h.from)–\(h.to) (\(h.relations.map(\.type).joined(separator: ", ")))" }
+    return "\(p.actors.map(\.rawValue).joined(separator: " → ")), \(ReportText.tableNumber(p.value)): " + hops.joined(separator: "; ")
+  }
+
+  func json() -> String {
+    let q = ReportText.jsonString
+    let n = ReportText.jsonNumber
+    func ids(_ list: [Actor.ID]) -> String { "[" + list.map { q($0.rawValue) }.joined(separator: ", ") + "]" }
+    func path(_ p: ExplainedPath?) -> String {
+      guard let p else { return "null" }
+      let hops = p.hops.map { h in
+        "{\"from\": \(q(h.from.rawValue)), \"to\": \(q(h.to.rawValue)), \"types\": [\(h.relations.map { q($0.type) }.joined(separator: ", "))]}"
+      }
+      return "{\"actors\": \(ids(p.actors)), \"value\": \(n(p.value)), \"hops\": [\(hops.joined(separator: ", "))]}"
+    }
+    var out = "{\n  \"questions\": {\"measures\": [\(questions.measures.map { q($0.rawValue) }.joined(separator: ", "))], "
+    out += "\"influence\": [\(questions.influence.map { q($0.description) }.joined(separator: ", "))], \"model\": \(q(questions.model.rawValue)), "
+    out += "\"paths\": [\(questions.paths.map { q($0.description) }.joined(separator: ", "))], \"balance\": \(questions.balance), \"communities\": \(questions.communities)},\n"
+    out += "  \"baseline\": {\n    \"measures\": {" + baseline.measures.map { m, s in
+      "\(q(m.rawValue)): {" + zip(s.actors, s.values).map { "\(q($0.rawValue)): \(n($1))" }.joined(separator: ", ") + "}"
+    }.joined(separator: ", ") + "},\n"
+    out += "    \"influence\": [" + zip(questions.influence, baseline.influence).map { "{\"question\": \(q($0.description)), \"value\": \(n($1))}" }.joined(separator: ", ") + "],\n"
+    out += "    \"paths\": [" + baseline.paths.map(path).joined(separator: ", ") + "]"
+    if let b = baseline.balance { out += ",\n    \"frustrationIndex\": \(b.frustration.index), \"unbalancedTriangles\": [\(b.unbalancedTriangles.map(ids).joined(separator: ", "))]" }
+    if let c = baseline.communities { out += ",\n    \"communities\": [\(c.members.map(ids).joined(separator: ", "))], \"modularity\": \(n(c.modularity))" }
+    out += "\n  },\n  \"scenarios\": [\n"
+    out += scenarios.map { d -> String in
+      var s = "    {\"name\": \(q(d.scenario.name)), \"title\": \(d.scenario.title.map(q) ?? "null"),\n"
+      s += "     \"edits\": [\(d.scenario.edits.map { q($0.description) }.joined(separator: ", "))],\n"
+      s += "     \"date\": \(d.scenario.date.map { q($0.description) } ?? "null"),\n"
+      s += "     \"measures\": {" + d.measures.map { m, changes in
+        "\(q(m.rawValue)): [" + changes.map { c in
+          "{\"actor\": \(q(c.actor.rawValue)), \"before\": \(c.before.map(n) ?? "null"), \"after\": \(c.after.map(n) ?? "null"), "
+            + "\"delta\": \(c.delta.map(n) ?? "null"), \"rankBefore\": \(c.rankBefore.map(String.init) ?? "null"), \"rankAfter\": \(c.rankAfter.map(String.init) ?? "null")}"
+        }.joined(separator: ", ") + "]"
+      }.joined(separator: ",\n       ") + "},\n"
+      s += "     \"influence\": [" + d.influence.map { p, b, a in
+        "{\"question\": \(q(p.description)), \"before\": \(n(b)), \"after\": \(n(a)), \"delta\": \(n(a - b))}"
+      }.joined(separator: ", ") + "],\n"
+      s += "     \"paths\": [" + d.paths.map { p in
+        "{\"question\": \(q(p.question.description)), \"changed\": \(p.changed), \"before\": \(path(p.before)), \"after\": \(path(p.after))}"
+      }.joined(separator: ", ") + "]"
+      if let b = d.balance {
+        s += ",\n     \"balance\": {\"frustrationBefore\": \(b.before.frustration.index), \"frustrationAfter\": \(b.after.frustration.index), "
+        s += "\"becameUnbalanced\": [\(b.becameUnbalanced.map(ids).joined(separator: ", "))], \"becameBalanced\": [\(b.becameBalanced.map(ids).joined(separator: ", "))]}"
+      }
+      if let c = d.communities {
+        s += ",\n     \"communities\": {\"modularityBefore\": \(n(c.before.modularity)), \"modularityAfter\": \(n(c.after.modularity)), \"moves\": ["
+        s += c.moves.map { "{\"actor\": \(q($0.actor.rawValue)), \"from\": \(ids($0.from)), \"to\": \(ids($0.to))}" }.joined(separator: ", ") + "]}"
+      }
+      return s + "}"
+    }.joined(separator: ",\n")
+    return out + "\n  ]\n}"
+  }
+
+  func csv() -> String {
+    let f = ReportText.csvField
+    let n = ReportText.jsonNumber
+    var lines = ["scenario,question,item,before,after,delta,rank_before,rank_after"]
+    for d in scenarios {
+      let name = f(d.scenario.name)
+      for (m, changes) in d.measures {
+        for c in changes {
+          lines.append([name, m.rawValue, f(c.actor.rawValue), c.before.map(n) ?? "", c.after.map(n) ?? "", c.delta.map(n) ?? "",
+                        c.rankBefore.map(String.init) ?? "", c.rankAfter.map(String.init) ?? ""].joined(separator: ","))
+        }
+      }
+      for (p, b, a) in d.influence { lines.append([name, "influence", f(p.description), n(b), n(a), n(a - b), "", ""].joined(separator: ",")) }
+      for p in d.paths {
+        lines.append([name, "path", f(p.question.description), p.before.map { n($0.value) } ?? "", p.after.map { n($0.value) } ?? "",
+                      (p.before != nil && p.after != nil) ? n(p.after!.value - p.before!.value) : "", "", ""].joined(separator: ","))
+      }
+      if let b = d.balance {
+        let (x, y) = (Double(b.before.frustration.index), Double(b.after.frustration.index))
+        lines.append([name, "frustration index", "", n(x), n(y), n(y - x), "", ""].joined(separator: ","))
+      }
+      if let c = d.communities {
+        lines.append([name, "modularity", "", n(c.before.modularity), n(c.after.modularity), n(c.after.modularity - c.before.modularity), "", ""].joined(separator: ","))
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Statecraft
+import StatecraftRender
+
+extension ReportFormat: ExpressibleByArgument {}
+
+extension StatecraftCommand {
+  struct ScenarioRun: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "scenario",
+      abstract: "Run what-if scenarios: apply each one's edits to a copy of the base world and compare every answer with the baseline.",
+      discussion: """
+        The scenario file (YAML; see Graphs/README.md) names the base world, the questions \
+        (measures, influence pairs such as "CHN over PAK", paths such as "USA -- BSG", balance, \
+        communities) and named scenarios of edits. Changes are listed biggest first; ties keep \
+        file order. With several scenarios the table ends with them side by side.
+        """)
+
+    @Argument(help: "A scenario file (.yaml).") var file: String
+    @Option(help: ArgumentHelp("Run only these scenarios.", discussion: idListHelp)) var only: [String] = []
+    @Option(help: "Output format: table, json or csv.") var format: ReportFormat = .table
+    @Option(name: .shortAndLong, help: "Table: show at most this many actors per measure.") var top = 10
+    @Option(help: "Write a delta map of the (first chosen) scenario to this SVG, PNG or PDF file.") var map: String?
+    @Option(help: "The measure the delta map colours nodes by (default: the first question measure).")
+    var mapMeasure: Measure?
+
+    func validate() throws {
+      guard top >= 1 else { throw ValidationError("--top must be at least 1, got \(top).") }
+    }
+
+    func run() throws {
+      let scenarios = try ScenarioFile.load(file)
+      let comparison = try scenarios.run(only: try parseList(only, option: "--only"))
+      if let map {
+        guard !comparison.scenarios.isEmpty else { throw ValidationError("no scenario to draw.") }
+        let ext = (map as NSString).pathExtension
+        guard let format = OutputFormat(fileExtension: ext) else {
+          throw ValidationError("cannot tell the map format from \"\(map)\"; end it in .svg, .png, .pdf or .dot.")
+        }
+        let (bytes, engine) = try comparison.deltaMap(0, base: scenarios.base, measure: mapMeasure, format: format)
+        try AtomicFileStream.write(bytes: bytes, to: map)
+        FileHandle.standardError.write(Data("wrote \(map) (\(format.rawValue), engine \(engine.rawValue))\n".utf8))
+      }
+      print(comparison.report(format, top: top))
+    }
+  }
+}

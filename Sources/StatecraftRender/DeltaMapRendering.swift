@@ -1,0 +1,45 @@
+import Foundation
+import Statecraft
+
+extension ScenarioComparison {
+  /// The delta map of one scenario: its edited world drawn with node fill by the change in
+  /// `measure`, added and changed relations emphasised, removed ones ghosted and ties of
+  /// unbalanced triangles drawn double (see ``DeltaMap``).
+  ///
+  /// - Parameters:
+  ///   - index: Which scenario (0 = the first run).
+  ///   - base: The base world the comparison ran on.
+  ///   - measure: The measure whose change fills the nodes; default the first question
+  ///     measure, else PageRank.
+  ///   - format: svg, png, pdf or dot.
+  /// - Returns: The rendered bytes and the layout engine used.
+  public func deltaMap(
+    _ index: Int = 0, base: World, measure: Measure? = nil, format: OutputFormat = .svg
+  ) throws -> (bytes: [UInt8], engine: LayoutEngine) {
+    precondition(scenarios.indices.contains(index), "no scenario \(index)")
+    let diff = scenarios[index]
+    let edited = worlds[index]
+    let m = measure ?? questions.measures.first ?? .pagerank
+    var lens = questions.lens
+    if let date = diff.scenario.date { lens.date = date }
+    let before = try base.scores(m, lens: questions.lens, settings: questions.settings)
+    let after = try edited.scores(m, lens: lens, settings: questions.settings)
+    let deltas = edited.scores(after.actors.indices.map { i in after.values[i] - (before[actor: after.actors[i]] ?? 0) })
+    let changes = base.relationChanges(to: edited)
+    let removedActors = base.actors.filter { edited.index(of: $0.id) == nil }
+    let balance = try edited.balance(lens: lens)
+    let relations = try edited.relations(through: lens)
+    // dot lays out the small worlds scenarios are written for well, ghosts and double lines
+    // included; sfdp's spline router has aborted on those (Graphviz multispline.c).
+    let engine: LayoutEngine = edited.actors.count + removedActors.count <= 150
+      ? .dot : .automatic(nodes: edited.actors.count, edges: relations.count + changes.removed.count)
+    var options = MapOptions(lens: lens, sizeBy: (m.rawValue, after), engine: engine)
+    options.delta = DeltaMap(
+      scenario: diff.scenario.name + (diff.scenario.title.map { ": \($0)" } ?? ""), measure: m.rawValue,
+      // Relations of a removed actor are ghosted to its ghost node.
+      deltas: deltas, added: Set(changes.added), removed: changes.removed,
+      removedActors: removedActors, unbalancedTriangles: balance.unbalancedTriangles)
+    let dot = try DOTWriter().write(edited, options: options)
+    return (try GraphvizRenderer.render(dot: dot, engine: engine, format: format), engine)
+  }
+}
