@@ -146,6 +146,7 @@ extension YAMLReader {
   mutating func readQuestions(_ node: Node, into q: inout Questions, marks: inout [(Actor.ID, ParsedScenarioFile.Mark)]) {
     let allowed = ["measures", "influence", "model", "paths", "balance", "communities", "sign", "types", "combine", "date"]
     guard let e = entries(node, what: "questions", allowed: allowed) else { return }
+    let problemsBefore = problems.count
     for (key, _, value) in e {
       switch key {
       case "measures":
@@ -196,7 +197,9 @@ extension YAMLReader {
       default: q.lens.date = date(value, "date")
       }
     }
-    if q.measures.isEmpty && q.influence.isEmpty && q.paths.isEmpty && !q.balance && !q.communities {
+    if q.measures.isEmpty && q.influence.isEmpty && q.paths.isEmpty && !q.balance && !q.communities
+      && problems.count == problemsBefore
+    {
       report(node, "no questions: ask for `measures:`, `influence:`, `paths:`, `balance: true` or `communities: true`")
     }
   }
@@ -361,6 +364,7 @@ extension YAMLReader {
     for entry in file.entries {
       // The chain from the root ancestor down to this scenario.
       var chain = [entry]
+      var walked = [entry.name]  // this scenario, its parent, its grandparent, …
       var seen: Set<String> = [entry.name]
       var current = entry
       var broken = false
@@ -371,11 +375,12 @@ extension YAMLReader {
           break
         }
         guard seen.insert(parent).inserted else {
-          report(at: current.extendsMark, "extends cycle: \((chain.map(\.name) + [parent]).joined(separator: " → ")); a scenario cannot extend itself")
+          report(at: current.extendsMark, "extends cycle: \((walked + [parent]).joined(separator: " → ")); a scenario cannot extend itself, directly or through others")
           broken = true
           break
         }
         chain.insert(next, at: 0)
+        walked.append(parent)
         current = next
       }
       if broken { continue }

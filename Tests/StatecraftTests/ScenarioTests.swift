@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+
+@testable import Statecraft
+
+@Suite("Scenarios")
+struct ScenarioTests {
+  static func seed() throws -> World { try WorldIO.load(graphPath("pakistan-2025.yaml")) }
+
+  static let allQuestions = Questions(
+    measures: [.pagerank, .betweenness, .closeness],
+    influence: [InfluencePair(source: "CHN", target: "PAK"), InfluencePair(source: "USA", target: "PAK")],
+    paths: [PathQuestion(from: "USA", to: "BSG", anyDirection: true)], balance: true, communities: true)
+
+  /// Writes a scenario file beside a copy-free absolute base path and loads it.
+  static func load(_ body: String) throws -> ScenarioFile {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-scenarios-\(ProcessInfo.processInfo.processIdentifier)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let url = dir.appendingPathComponent("s-\(abs(body.hashValue)).yaml")
+    try ("schema: 1\nbase: \(graphPath("pakistan-2025.yaml"))\n" + body).write(to: url, atomically: true, encoding: .utf8)
+    return try ScenarioFile.load(url.path)
+  }
+
+  /// The problems a scenario file is refused with, as `line:column: message` without the file.
+  static func problems(_ body: String) -> [String] {
+    do {
+      _ = try load(body)
+      return []
+    } catch let error as GraphFileError {
+      return error.lines.map { String($0[$0.index(after: $0.firstIndex(of: ":")!)...]) }
+    } catch {
+      return ["\(error)"]
+    }
+  }
+
+  @Test("an empty scenario is the identity: every delta exactly 0, nothing moves")
+  func emptyIsIdentity() throws {
+    let world = try Self.seed()
+    let comparison = try ScenarioRunner(questions: Self.allQuestions).compare(world, [Scenario(name: "nothing", edits: [])])
+    let diff = comparison.scenarios[0]
+    for (_, changes) in diff.measures {
+      #expect(changes.allSatisfy { $0.delta == 0 && $0.rankChange == 0 })
+    }
+    #expect(diff.influence.allSatisfy { $0.before == $0.after })
+    #expect(diff.paths.allSatisfy { !$0.changed })
+    #expect(diff.balance!.becameBalanced.isEmpty && diff.balance!.becameUnbalanced.isEmpty)
+    #expect(diff.communities!.moves.isEmpty)
+  }
+
+  @Test("removing an actor removes it from every result; the base world never changes")
+  func removeActor() throws {
+    let world = try Self.seed()
+    let before = WorldYAML.write(world)
+    let cut = Scenario(name: "no-trump", edits: [.removeActor("TRUMP")])
+    let comparison = try ScenarioRunner(questions: Self.allQuestions).compare(world, [cut])
+    let edited = comparison.worlds[0]
+    #expect(edited.index(of: "TRUMP") == nil)
+    #expect(!edited.relations.contains { $0.from == "TRUMP" || $0.to == "TRUMP" })
+    for (_, changes) in comparison.scenarios[0].measures {
+      let trump = try #require(changes.first { $0.actor == "TRUMP" })
+      #expect(trump.after == nil && trump.delta == nil && changes.last?.actor == "TRUMP")
+    }
+    #expect(comparison.scenarios[0].communities!.after.community(of: "TRUMP") == nil)
+    #expect(!comparison.scenarios[0].balance!.after.camps.joined().contains("TRUMP"))
+    #expect(WorldYAML.write(world) == before)
+  }
+
+  @Test("the same scenario gives byte-identical reports")
+  func deterministic() throws {
+    let path = graphPath("scenarios/pakistan-2025.yaml")
+    for format in ReportFormat.allCases {
+      let a = try ScenarioFile.load(path).run().report(format)
+      let b = try ScenarioFile.load(path).run().report(format)
+      #expect(a == b && !a.isEmpty)
+    }
+  }
+
+  @Test("the seed scenarios load, extend and run")
+  func seedScenarios() throws {
+    let file = try ScenarioFile.load(graphPath("scenarios/pakistan-2025.yaml"))
+    #expect(file.scenarios.map(\.name) == ["minerals-deal", "tariff-imposed", "reko-diq-halted", "china-deepens-cpec"])
+    // china-deepens-cpec extends minerals-deal: its edits come first.
+    #expect(Array(file.scenarios[3].edits.prefix(3)) == file.scenarios[0].edits)
+    let comparison = try file.run(only: ["china-deepens-cpec"])
+    let influence = try #require(comparison.scenarios[0].influence.first { $0.pair.description == "CHN over PAK" })
+    #expect(influence.after > influence.before)
+    // JSON parses and carries every scenario.
+    let json = try JSONSerialization.jsonObject(with: Data(file.run().report(.json).utf8)) as! [String: Any]
+    #expect((json["scenarios"] as! [Any]).count == 4)
+    #expect(throws: ScenarioError.self) { try file.run(only: ["minerals-dael"]) }
+  }
+
+  @Test("edits validate like the reader, with did-you-mean")
+  func editErrors() throws {
+    var world = try Self.seed()
+    #expect(throws: EditError.unknownActor("PKA", suggestion: "PAK")) {
+      try world.apply(.addRelation(world.relation(from: "USA", to: "PKA", type: "investment", weight: 1)))
+    }
+    #expect(throws: EditError.invalidWeight(0)) {
+      try world.apply(.addRelation(world.relation(from: "USA", to: "PAK", type: "investment", weight: 0)))
+    }
+    #expect(throws: EditError.unknownType("investmnet", suggestion: "investment")) {
+      try world.apply(.addRelation(world.relation(from: "USA", to: "PAK", type: "investmnet", weight: 1)))
+    }
+    #expect(throws: EditError.duplicateRelationID("minerals-pitch")) {
+      try world.apply(.addRelation(world.relation(from: "USA", to: "PAK", type: "investment", weight: 1, id: "minerals-pitch")))
+    }
+    #expect(throws: EditError.duplicateActor("PAK")) { try world.apply(.addActor(Actor(id: "PAK"))) }
+    #expect(throws: EditError.unknownRelation(.id("minerals-pich"), suggestion: "minerals-pitch")) {
+      try world.apply(.removeRelation(.id("minerals-pich")))
+    }
+    // PAK → USA holds two investment pitches: naming the pair and type is ambiguous.
+    #expect(throws: EditError.ambiguousRelation(
+      .match(from: "PAK", to: "USA", type: "investment-pitch"),
+      candidates: ["minerals-pitch", "PAK→USA investment-pitch #2"])) {
+      try world.apply(.reweight(.match(from: "PAK", to: "USA", type: "investment-pitch"), weight: 1))
+    }
+    // A failed batch leaves the world unchanged.
+    let count = world.relations.count
+    #expect(throws: EditError.self) { try world.apply([.removeRelation(.id("minerals-pitch")), .removeActor("XYZ")]) }
+    #expect(world.relations.count == count)
+    // Each edit does what it says.
+    try world.apply(.retype(.id("us-tariff-threat"), type: "tariff"))
+    #expect(world.relations[try world.relationIndex(.id("us-tariff-threat"))].type == "tariff")
+    try world.apply(.resign(.id("china-concern"), sign: .neutral))
+    #expect(world.relations[try world.relationIndex(.id("china-concern"))].sign == .neutral)
+    try world.apply(.scaleType("investment", factor: 2, among: ["CHN", "CPEC"]))
+    #expect(world.relations[try world.relationIndex(.id("cpec-investment"))].weight == 2)
+    try world.apply(.removeActor("BSG"))
+    #expect(world.index(of: "BSG") == nil && !world.relations.contains { $0.from == "BSG" })
+  }
+
+  @Test("relation keys: from, to, type and an ordinal; a mutual relation matches either way")
+  func relationKeys() throws {
+    let world = try Self.seed()
+    let keys = world.relationKeys()
+    #expect(Set(keys).count == keys.count)
+    let second = try #require(keys.firstIndex { $0.description == "PAK→USA purchase-commitment #2" })
+    #expect(try world.relationIndex(.key(keys[second])) == second)
+    #expect(world.relationName(at: 0) == "us-tariff-threat")
+    // The CHN–PAK alliance is mutual: naming it from PAK's side finds it.
+    let alliance = try world.relationIndex(.match(from: "PAK", to: "CHN", type: "alliance"))
+    #expect(world.relations[alliance].type == "alliance")
+  }
+
+  @Test("bad scenario files are refused at line and column with what to do")
+  func badFiles() {
+    #expect(Self.problems("scenarios:\n  - name: a\n    edits:\n      - remove-actor: PKA\n")
+      == ["6:23: actor \"PKA\" is not in the world; did you mean \"PAK\"?"])
+    #expect(Self.problems("scenarios:\n  - name: a\n    edits:\n      - reweight: {from: PAK, to: USA, weight: 1}\n")
+      .first?.contains("matches 5 relations") == true)
+    #expect(Self.problems("scenarios:\n  - name: a\n    edits:\n      - reweight: {from: PAK, to: USA, weight: 1}\n")
+      .first?.contains("give the relation an `id:`") == true)
+    #expect(Self.problems("scenarios:\n  - {name: a, extends: b, edits: []}\n  - {name: b, extends: a, edits: []}\n")
+      .contains { $0.contains("extends cycle: a → b → a") })
+    #expect(Self.problems("questions:\n  measures: [pagernak]\nscenarios:\n  - {name: a, edits: []}\n")
+      == ["4:14: unknown measure \"pagernak\"; did you mean \"pagerank\"?; measures: pagerank, betweenness, degree, in-degree, out-degree, strength, in-strength, out-strength, closeness, harmonic, eigenvector, katz, hubs, authorities"])
+    #expect(Self.problems("questions:\n  influence: [CHN over PKA]\nscenarios:\n  - {name: a, edits: []}\n")
+      == ["4:15: actor \"PKA\" is not in the base world; did you mean \"PAK\"?"])
+    #expect(Self.problems("questions:\n  influence: [CHN sways PAK]\nscenarios:\n  - {name: a, edits: []}\n")
+      .first?.contains("must read SOURCE over TARGET") == true)
+    #expect(Self.problems("scenarios:\n  - name: a\n    edits:\n      - add: {from: USA, to: PAK, type: investment, weight: -1}\n")
+      == ["6:14: weight -1.0 must be a finite number greater than 0"])
+    #expect(Self.problems("scenarios:\n  - name: a\n    edits:\n      - {remove: minerals-pitch, add-actor: {id: X}}\n")
+      .first?.contains("an edit names one operation") == true)
+    #expect(Self.problems("scenarios:\n  - name: a\n    edits:\n      - rewieght: {id: minerals-pitch, weight: 1}\n")
+      .first?.contains("did you mean \"reweight\"") == true)
+    #expect(Self.problems("scenarios:\n  - {name: a, extends: z, edits: []}\n").first?.contains("extends \"z\", which is not a scenario") == true)
+  }
+
+  @Test("score changes: biggest first, ties in file order, added and removed actors last")
+  func scoreChanges() {
+    let before = NodeScores(actors: ["A", "B", "C", "D"], values: [0.4, 0.3, 0.2, 0.1])
+    let after = NodeScores(actors: ["A", "B", "C", "E"], values: [0.3, 0.4, 0.1, 0.2])
+    let changes = before.changes(to: after)
+    #expect(changes.map(\.actor) == ["A", "B", "C", "D", "E"])
+    #expect(changes[0].rankBefore == 1 && changes[0].rankAfter == 2 && changes[0].rankChange == -1)
+    #expect(changes[3].after == nil && changes[4].before == nil)
+  }
+}
