@@ -33,6 +33,11 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "statecraft", dependencies: ["Statecraft", "StatecraftRender", "StatecraftCLI"]),
+    // A scripted analysis against the library (README "Scripting in Swift"); built and run
+    // by the test suite so it cannot rot.
+    .executableTarget(
+      name: "scripted-analysis", dependencies: ["Statecraft", "StatecraftRender"],
+      path: "Examples/ScriptedAnalysis"),
     // Throughput benchmark driven by Benchmarks/compare.py (see BENCHMARKS.md).
     .executableTarget(
       name: "statecraft-bench", dependencies: ["Statecraft"], path: "Benchmarks/StatecraftBench"),
@@ -46,7 +51,7 @@ let package = Package(
     ),
     .testTarget(
       name: "StatecraftCLITests",
-      dependencies: ["StatecraftCLI", "StatecraftTestSupport", "statecraft"],
+      dependencies: ["StatecraftCLI", "StatecraftTestSupport", "statecraft", "scripted-analysis"],
     ),
   ]
 )

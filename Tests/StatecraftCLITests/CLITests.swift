@@ -287,4 +287,43 @@ struct ProcessTests {
       #expect(v.stdout.contains("valid — 11 actors, 24 relations"), "\(ext): \(v.stdout)")
     }
   }
+
+  @Test("the scripted-analysis example builds, runs and writes its delta map")
+  func scriptedExample() throws {
+    let example = Self.binary.deletingLastPathComponent().appendingPathComponent("scripted-analysis")
+    let out = try tempFile("example-delta.svg", "")
+    let process = Process()
+    process.executableURL = example
+    process.arguments = [out]
+    process.currentDirectoryURL = repositoryRoot
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(text.contains("PAK: PageRank +0.140479"))
+    #expect(text.contains("China over Pakistan: 0.333333 → 0.176471"))
+    let svg = try String(contentsOfFile: out, encoding: .utf8)
+    #expect(svg.contains("<svg") && svg.contains("scenario: minerals&#45;deal"))
+  }
+
+  @Test("scenario: every format, --only, --map; bad files exit 1 with located messages")
+  func scenarioCommand() throws {
+    let file = "Graphs/scenarios/pakistan-2025.yaml"
+    let table = try run(["scenario", file, "--only", "tariff-imposed"])
+    #expect(table.status == 0 && table.stdout.hasPrefix("== tariff-imposed: The 29% tariff is imposed instead =="))
+    let csv = try run(["scenario", file, "--format", "csv"])
+    #expect(csv.status == 0 && csv.stdout.hasPrefix("scenario,question,item,before,after,delta,rank_before,rank_after\n"))
+    let map = try tempFile("scenario-delta.svg", "")
+    let drawn = try run(["scenario", file, "--only", "china-deepens-cpec", "--map", map, "--format", "json"])
+    #expect(drawn.status == 0 && drawn.stderr.contains("wrote \(map)"))
+    #expect(try String(contentsOfFile: map, encoding: .utf8).contains("double line: tie in one of"))
+    let bad = try tempFile("bad-scenario.yaml", "schema: 1\nbase: \(repositoryRoot.path)/Graphs/pakistan-2025.yaml\nscenarios:\n  - name: a\n    edits:\n      - remove: minerals-pich\n")
+    let refused = try run(["scenario", bad, "--map", map + ".png"])
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("bad-scenario.yaml:6:17: no relation \"minerals-pich\" in the world; the closest is \"minerals-pitch\""))
+    #expect(!FileManager.default.fileExists(atPath: map + ".png"))
+    #expect(!refused.stderr.contains("Fatal error"))
+  }
 }
