@@ -89,7 +89,6 @@ func parseList(_ values: [String], option: String) throws -> [String] {
   }
 }
 
-/// How a command prints results.
-enum OutputStyle: String, ExpressibleByArgument, CaseIterable {
-  case table, json, csv
-}
+/// How a command prints results: the library's ``ReportFormat``.
+typealias OutputStyle = ReportFormat
+extension ReportFormat: ExpressibleByArgument {}

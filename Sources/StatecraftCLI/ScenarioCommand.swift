@@ -3,8 +3,6 @@ import Foundation
 import Statecraft
 import StatecraftRender
 
-extension ReportFormat: ExpressibleByArgument {}
-
 extension StatecraftCommand {
   struct ScenarioRun: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -326,4 +326,20 @@ struct ProcessTests {
     #expect(!FileManager.default.fileExists(atPath: map + ".png"))
     #expect(!refused.stderr.contains("Fatal error"))
   }
+
+  @Test("leverage: ranked relations with estimates and exact changes; bad targets are refused")
+  func leverageCommand() throws {
+    let r = try run(["leverage", "Graphs/pakistan-2025.yaml", "--target", "CHN over PAK", "--top", "3", "--format", "csv"])
+    #expect(r.status == 0)
+    let lines = r.stdout.split(separator: "\n")
+    #expect(lines.count == 4 && lines[1].hasPrefix("1,CHN→PAK alliance,CHN,PAK,alliance,0.9,false,"))
+    let json = try run(["leverage", "Graphs/pakistan-2025.yaml", "--target", "pagerank of PAK", "--change", "+0.1", "--format", "json"])
+    #expect(json.status == 0 && json.stdout.contains("\"closedForm\": true"))
+    let bad = try run(["leverage", "Graphs/pakistan-2025.yaml", "--target", "CHN sways PAK"])
+    #expect(bad.status == 64 && bad.stderr.contains("must read SOURCE over TARGET"))
+    let noType = try run(["leverage", "Graphs/pakistan-2025.yaml", "--target", "CHN over PAK", "--candidates", "USA,PAK"])
+    #expect(noType.status == 64 && noType.stderr.contains("--candidate-type"))
+    let unknown = try run(["leverage", "Graphs/pakistan-2025.yaml", "--target", "CHN over PKA"])
+    #expect(unknown.status == 1 && unknown.stderr.contains("did you mean \"PAK\""))
+  }
 }

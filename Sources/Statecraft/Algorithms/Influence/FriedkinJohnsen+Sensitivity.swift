@@ -1,0 +1,32 @@
+extension Digraph {
+  /// The derivative of one Friedkin–Johnsen entry V[t][s] (how much `s` sways `t`) with
+  /// respect to the strength of any arc, from one adjoint and one forward solve.
+  ///
+  /// With A = I − ΛW and V = A⁻¹(I − Λ), dV = A⁻¹ Λ dW V. An arc j → i of strength w enters
+  /// row i of W as w/s_i (s_i: i's in-strength), so
+  ///
+  ///     ∂V[t][s]/∂w_ji = r_i λ_i / s_i · (c_j − Σ_k W_ik c_k),
+  ///
+  /// with r the t-th row of A⁻¹ (r = e_t + WᵀΛr) and c the s-th column of V. For an actor
+  /// that heeds nobody (s_i = 0, W_ii = 1) a first arc is a jump: the function returns `nil`.
+  ///
+  /// - Returns: A function giving ∂V[t][s]/∂w for arc (j, i), existing or new, and the
+  ///   baseline value V[t][s].
+  /// - Complexity: O(*k* *m*) for the two solves; each evaluation O(in-degree of i).
+  public func friedkinJohnsenSensitivity(
+    of source: NodeIndex, over target: NodeIndex, susceptibility lambda: [Double]
+  ) throws -> (value: Double, derivative: (NodeIndex, NodeIndex) -> Double?) {
+    var e = [Double](repeating: 0, count: nodeCount)
+    e[target] = 1
+    let r = try heedAdjointSolve(e, susceptibility: lambda, tolerance: 1e-15, maxIterations: 100_000)
+    let c = try friedkinJohnsenColumn(source, susceptibility: lambda, tolerance: 1e-15)
+    let s = (0 ..< nodeCount).map { inWeights(of: $0).reduce(0, +) }
+    let value = c[target]
+    let derivative: (NodeIndex, NodeIndex) -> Double? = { j, i in
+      guard s[i] > 0 else { return nil }
+      let heeded = zip(self.inNeighbors(of: i), self.inWeights(of: i)).reduce(0) { $0 + $1.1 * c[$1.0] } / s[i]
+      return r[i] * lambda[i] / s[i] * (c[j] - heeded)
+    }
+    return (value, derivative)
+  }
+}

@@ -1,0 +1,108 @@
+import Testing
+
+@testable import Statecraft
+
+@Suite("Leverage")
+struct LeverageTests {
+  /// A random directed world: 10 actors, about 25 relations with parallel, mutual and hostile
+  /// ones; every actor has an out-tie and an in-tie, so no derivative is a jump.
+  static func randomWorld(seed: UInt64) -> World {
+    var rng = SplitMix64(seed: seed)
+    let n = 10
+    let ids = (0 ..< n).map { Actor.ID("A\($0)") }
+    var relations: [Relation] = []
+    for i in 0 ..< n {
+      relations.append(Relation(from: ids[i], to: ids[(i + 1) % n], type: "aid", weight: 0.2 + rng.nextUnit(), sign: .cooperative))
+    }
+    for _ in 0 ..< 15 {
+      let a = Int(rng.next() % UInt64(n))
+      var b = Int(rng.next() % UInt64(n))
+      if a == b { b = (b + 3) % n }
+      let hostile = rng.nextUnit() < 0.3
+      relations.append(Relation(
+        from: ids[a], to: ids[b], type: hostile ? "threat" : "aid", weight: 0.1 + rng.nextUnit(),
+        sign: hostile ? .hostile : .cooperative, mutual: rng.nextUnit() < 0.25))
+    }
+    var actors = ids.map { Actor(id: $0) }
+    for i in actors.indices { actors[i].attributes["susceptibility"] = String(0.2 + 0.6 * rng.nextUnit()) }
+    return World(
+      name: "random", actors: actors, relations: relations,
+      types: [RelationType(id: "aid", polarity: .cooperative), RelationType(id: "threat", polarity: .hostile)])
+  }
+
+  /// The target's central finite difference in relation `i`'s weight.
+  static func finiteDifference(_ world: World, _ i: Int, _ target: LeverageTarget, h: Double = 1e-6) throws -> Double {
+    var up = world
+    up.relations[i].weight += h
+    var down = world
+    down.relations[i].weight -= h
+    return (try up.value(of: target) - down.value(of: target)) / (2 * h)
+  }
+
+  @Test("closed-form PageRank and Friedkin–Johnsen derivatives equal finite differences to 1e-6", arguments: 0 ..< 6 as Range<UInt64>)
+  func derivativesMatchRecomputation(seed: UInt64) throws {
+    let world = Self.randomWorld(seed: seed)
+    for target in [
+      LeverageTarget.score(.pagerank, "A3"),
+      .influence(InfluencePair(source: "A1", target: "A4"), .fj),
+    ] {
+      let report = try world.leverage(on: target, change: .add(0.01), recompute: 0)
+      #expect(report.closedForm)
+      #expect(report.entries.count == world.relations.count)
+      for entry in report.entries {
+        let i = try #require(world.relations.firstIndex(of: entry.relation))
+        let d = try #require(entry.derivative)
+        let fd = try Self.finiteDifference(world, i, target)
+        #expect(abs(d - fd) <= 1e-6, "\(target) \(entry.name): \(d) vs \(fd)")
+      }
+    }
+  }
+
+  @Test("candidate relations: the slope at weight 0 equals a one-sided difference")
+  func candidates() throws {
+    let world = Self.randomWorld(seed: 42)
+    let target = LeverageTarget.score(.pagerank, "A0")
+    let report = try world.leverage(
+      on: target, candidates: ["A2", "A5", "A7"], candidateType: "aid", candidateWeight: 0.5, recompute: 100)
+    let new = report.entries.filter(\.isCandidate)
+    #expect(new.count == 6)
+    let base = try world.value(of: target)
+    for e in new {
+      var edited = world
+      edited.relations.append(Relation(from: e.relation.from, to: e.relation.to, type: "aid", weight: 1e-8, sign: .cooperative))
+      let fd = (try edited.value(of: target) - base) / 1e-8
+      #expect(abs(try #require(e.derivative) - fd) <= 1e-6, "\(e.name)")
+      // Confirmed exactly: adding the relation at weight 0.5.
+      var added = world
+      try added.apply(.addRelation(e.relation))
+      #expect(abs(try #require(e.exact) - (try added.value(of: target) - base)) <= 1e-12)
+    }
+  }
+
+  @Test("removals are recomputed exactly for the top entries; ranking is by size of change")
+  func removals() throws {
+    let world = try WorldIO.load(graphPath("pakistan-2025.yaml"))
+    let target = LeverageTarget.influence(InfluencePair(source: "CHN", target: "PAK"), .fj)
+    let report = try world.leverage(on: target, change: .remove, recompute: 5)
+    let exact = report.entries.prefix(5).map { try! #require($0.exact) }
+    #expect(exact.count == 5)
+    #expect(zip(exact, exact.dropFirst()).allSatisfy { abs($0) >= abs($1) - 1e-15 })
+    // Removing the alliance is the biggest lever on China's sway over Pakistan.
+    #expect(report.entries[0].relation.type == "alliance")
+    var edited = world
+    edited.relations.removeAll { $0.type == "alliance" }
+    #expect(abs(report.entries[0].exact! - (try edited.value(of: target) - report.baseline)) <= 1e-12)
+    // Measures without a closed form recompute every entry.
+    let degree = try world.leverage(on: .score(.betweenness, "PAK"), change: .remove)
+    #expect(!degree.closedForm && degree.entries.allSatisfy { $0.exact != nil })
+  }
+
+  @Test("targets and changes parse from the command line's words")
+  func parsing() {
+    #expect(LeverageTarget("CHN over PAK") == .influence(InfluencePair(source: "CHN", target: "PAK"), .fj))
+    #expect(LeverageTarget("pagerank of PAK") == .score(.pagerank, "PAK"))
+    #expect(LeverageTarget("pagerank PAK") == nil)
+    #expect(LeverageChange("remove") == .remove && LeverageChange("+0.1") == .add(0.1) && LeverageChange("-0.1") == .add(-0.1))
+    #expect(LeverageChange("0") == nil && LeverageChange("x") == nil)
+  }
+}
