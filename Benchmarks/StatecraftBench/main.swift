@@ -4,7 +4,13 @@
 //
 //   statecraft-bench TASK FILE [REPEATS]
 //   TASK: load | pagerank | betweenness | betweenness_unweighted | closeness | harmonic |
-//         dijkstra | eigenvector | louvain
+//         dijkstra | eigenvector | louvain | world_pagerank | scenario_pagerank | leverage_pagerank
+//
+// The world_* tasks build a World (actors "0"…, one "tie" relation per edge) outside the
+// timing: world_pagerank projects it and runs PageRank (tolerance 1e-10); scenario_pagerank
+// applies a 10-edit scenario to a copy first (issue 7: at most twice world_pagerank);
+// leverage_pagerank ranks every relation by its effect on node 0's PageRank with the
+// adjoint closed form (issue 7: at most three world_pagerank).
 import Foundation
 import Statecraft
 
@@ -39,7 +45,32 @@ do {
     times.append(now() - t0)
     cpus.append(cpu() - c0)
   }
-  if task == "load" {
+  if task.hasPrefix("world_") || task.hasPrefix("scenario_") || task.hasPrefix("leverage_") {
+    let g = try Digraph.readNumericEdgeList(path: file)
+    let actors = (0 ..< g.nodeCount).map { Actor(id: Actor.ID(String($0))) }
+    let relations = g.arcs.map { Relation(from: actors[$0.source].id, to: actors[$0.target].id, type: "tie", weight: $0.weight, sign: .cooperative) }
+    let world = World(name: "bench", actors: actors, relations: relations, types: [RelationType(id: "tie", polarity: .cooperative)])
+    // Ten edits: re-weight five existing relations, remove two, add three.
+    let edits: [Edit] = relations.prefix(5).map { .reweight(.match(from: $0.from, to: $0.to, type: "tie"), weight: 0.9) }
+      + relations.dropFirst(5).prefix(2).map { .removeRelation(.match(from: $0.from, to: $0.to, type: "tie")) }
+      + (0 ..< 3).map { .addRelation(Relation(from: actors[$0].id, to: actors[g.nodeCount - 1 - $0].id, type: "tie", weight: 0.5, sign: .cooperative)) }
+    let scenario = Scenario(name: "ten-edits", edits: edits)
+    for _ in 0 ..< repeats {
+      switch task {
+      case "world_pagerank":
+        try measure { try world.through().pageRank(tolerance: 1e-10).max()! }
+      case "scenario_pagerank":
+        try measure { try scenario.applied(to: world).through().pageRank(tolerance: 1e-10).max()! }
+      case "leverage_pagerank":
+        var settings = Measure.Settings()
+        settings.tolerance = 1e-10  // as world_pagerank
+        try measure { Double(try world.leverage(on: .score(.pagerank, "0"), settings: settings, recompute: 0).entries.count) }
+      default:
+        FileHandle.standardError.write(Data("unknown task \(task)\n".utf8))
+        exit(64)
+      }
+    }
+  } else if task == "load" {
     for _ in 0 ..< repeats {
       try measure { Double(try Digraph.readNumericEdgeList(path: file).arcCount) }
     }

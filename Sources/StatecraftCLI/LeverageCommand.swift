@@ -47,7 +47,7 @@ extension StatecraftCommand {
         on: LeverageTarget(target, model: model)!, change: LeverageChange(change)!, lens: try graph.lens,
         candidates: try parseList(candidates, option: "--candidates").map(Actor.ID.init(rawValue:)),
         candidateType: candidateType, candidateWeight: candidateWeight, recompute: top)
-      print(Reports.leverage(report, top: top, format: format))
+      print(Reports.leverage(report, in: world, top: top, format: format))
     }
   }
 }
@@ -55,32 +55,35 @@ extension StatecraftCommand {
 extension Reports {
   /// A leverage ranking as a table, JSON (an object with the target, the baseline and the
   /// entries) or CSV.
-  public static func leverage(_ report: LeverageReport, top: Int, format: ReportFormat) -> String {
+  public static func leverage(_ report: LeverageReport, in world: World, top: Int, format: ReportFormat) -> String {
     let rows = report.entries.prefix(top)
+    let names = rows.map { report.name(of: $0, in: world) }
     func n(_ x: Double?) -> String { x.map(jsonNumber) ?? "" }
     switch format {
     case .json:
-      let body = rows.map { e in
-        "    {\"relation\": \(jsonString(e.name)), \"from\": \(jsonString(e.relation.from.rawValue)), \"to\": \(jsonString(e.relation.to.rawValue)), "
-          + "\"type\": \(jsonString(e.relation.type)), \"weight\": \(jsonNumber(e.relation.weight)), \"candidate\": \(e.isCandidate), "
+      let body = zip(rows, names).map { e, name in
+        "    {\"relation\": \(jsonString(name)), \"from\": \(jsonString(e.relation(in: world).from.rawValue)), \"to\": \(jsonString(e.relation(in: world).to.rawValue)), "
+          + "\"type\": \(jsonString(e.relation(in: world).type)), \"weight\": \(jsonNumber(e.relation(in: world).weight)), \"candidate\": \(e.isCandidate), "
           + "\"derivative\": \(e.derivative.map(jsonNumber) ?? "null"), \"estimate\": \(e.estimate.map(jsonNumber) ?? "null"), \"exact\": \(e.exact.map(jsonNumber) ?? "null")}"
       }
       return "{\n  \"target\": \(jsonString(report.target.description)), \"change\": \(jsonString(report.change.description)), "
         + "\"baseline\": \(jsonNumber(report.baseline)), \"closedForm\": \(report.closedForm),\n  \"entries\": [\n"
         + body.joined(separator: ",\n") + "\n  ]\n}"
     case .csv:
-      return (["rank,relation,from,to,type,weight,candidate,derivative,estimate,exact"] + rows.enumerated().map { i, e in
-        [String(i + 1), csvField(e.name), csvField(e.relation.from.rawValue), csvField(e.relation.to.rawValue), csvField(e.relation.type),
-         jsonNumber(e.relation.weight), String(e.isCandidate), n(e.derivative), n(e.estimate), n(e.exact)].joined(separator: ",")
+      return (["rank,relation,from,to,type,weight,candidate,derivative,estimate,exact"] + zip(rows, names).enumerated().map { i, pair in
+        let (e, name) = pair
+        return [String(i + 1), csvField(name), csvField(e.relation(in: world).from.rawValue), csvField(e.relation(in: world).to.rawValue), csvField(e.relation(in: world).type),
+         jsonNumber(e.relation(in: world).weight), String(e.isCandidate), n(e.derivative), n(e.estimate), n(e.exact)].joined(separator: ",")
       }).joined(separator: "\n")
     case .table:
       var out = "Leverage on \(report.target): baseline \(tableNumber(report.baseline)); change: \(report.change)\n"
       out += report.closedForm
         ? "estimate = derivative (one adjoint solve) × weight change; exact = recomputed on the edited world\n\n"
         : "no closed form for this target: every relation recomputed\n\n"
-      let table = rows.enumerated().map { i, e -> [String] in
-        [String(i + 1), e.name, "\(e.relation.from)\(e.relation.mutual ? "↔" : "→")\(e.relation.to)", e.relation.type,
-         jsonNumber(e.relation.weight), e.estimate.map(ReportText.signedNumber) ?? "—", e.exact.map(ReportText.signedNumber) ?? "—"]
+      let table = zip(rows, names).enumerated().map { i, pair -> [String] in
+        let (e, name) = pair
+        return [String(i + 1), name, "\(e.relation(in: world).from)\(e.relation(in: world).mutual ? "↔" : "→")\(e.relation(in: world).to)", e.relation(in: world).type,
+         jsonNumber(e.relation(in: world).weight), e.estimate.map(ReportText.signedNumber) ?? "—", e.exact.map(ReportText.signedNumber) ?? "—"]
       }
       out += formatTable(header: ["rank", "relation", "tie", "type", "weight", "estimate", "exact"], rows: table, rightAligned: [0, 4, 5, 6])
       if report.entries.count > top { out += "\n… \(report.entries.count - top) more (--top)" }

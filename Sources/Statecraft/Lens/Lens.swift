@@ -109,29 +109,44 @@ extension World {
   /// - Throws: ``LensError/unknownType(_:known:)`` if the lens names an undeclared type,
   ///   ``LensError/unknownActor(_:)`` if a relation names a missing actor.
   public func through(_ lens: Lens = Lens()) throws -> Digraph {
-    let admitted = try relations(through: lens)
+    let arcs = try projectedArcs(lens)
+    return Digraph(
+      nodeCount: actors.count, arcSources: arcs.sources, arcTargets: arcs.targets, arcWeights: arcs.weights,
+      directed: directed, combine: lens.combine)
+  }
+
+  /// The arcs a lens makes, before parallel arcs merge: one per admitted relation, two for
+  /// a mutual one (or any relation of an undirected world), each with its relation's index.
+  /// The one place a relation becomes arcs; ``through(_:)`` and ``projection(through:)``
+  /// build on it.
+  func projectedArcs(_ lens: Lens) throws -> (sources: [NodeIndex], targets: [NodeIndex], weights: [Double], relations: [Int]) {
+    if let types = lens.types {
+      let known = self.types.map(\.id)
+      for t in types where !known.contains(t) { throw LensError.unknownType(t, known: known) }
+    }
     var sources: [NodeIndex] = []
     var targets: [NodeIndex] = []
     var weights: [Double] = []
-    let arcs = admitted.count + admitted.lazy.filter(\.mutual).count
-    sources.reserveCapacity(arcs)
-    targets.reserveCapacity(arcs)
-    weights.reserveCapacity(arcs)
-    for r in admitted {
+    var origins: [Int] = []
+    sources.reserveCapacity(relations.count)
+    targets.reserveCapacity(relations.count)
+    weights.reserveCapacity(relations.count)
+    origins.reserveCapacity(relations.count)
+    for (i, r) in relations.enumerated() where lens.admits(r) {
       guard let u = index(of: r.from) else { throw LensError.unknownActor(r.from) }
       guard let v = index(of: r.to) else { throw LensError.unknownActor(r.to) }
       let w = lens.strength(of: r)
       sources.append(u)
       targets.append(v)
       weights.append(w)
+      origins.append(i)
       if (r.mutual || !directed) && u != v {
         sources.append(v)
         targets.append(u)
         weights.append(w)
+        origins.append(i)
       }
     }
-    return Digraph(
-      nodeCount: actors.count, arcSources: sources, arcTargets: targets, arcWeights: weights,
-      directed: directed, combine: lens.combine)
+    return (sources, targets, weights, origins)
   }
 }

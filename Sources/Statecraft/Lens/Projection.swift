@@ -30,21 +30,22 @@ extension World {
   ///
   /// - Complexity: O(*m* log *d*) beyond ``through(_:)``, for *m* admitted relations.
   public func projection(through lens: Lens = Lens()) throws -> Projection {
-    let g = try through(lens)
-    var arcOf: [(arc: Int, relation: Int)] = []
-    for (i, r) in relations.enumerated() where lens.admits(r) {
-      guard let u = index(of: r.from), let v = index(of: r.to) else { continue }
-      if let a = g.arcIndex(from: u, to: v) { arcOf.append((a, i)) }
-      if (r.mutual || !directed) && u != v, let a = g.arcIndex(from: v, to: u) { arcOf.append((a, i)) }
-    }
+    let arcs = try projectedArcs(lens)
+    let g = Digraph(
+      nodeCount: actors.count, arcSources: arcs.sources, arcTargets: arcs.targets, arcWeights: arcs.weights,
+      directed: directed, combine: lens.combine)
     var offsets = [Int](repeating: 0, count: g.arcCount + 1)
-    for (a, _) in arcOf { offsets[a + 1] += 1 }
+    var arcOf = [Int](repeating: 0, count: arcs.sources.count)
+    for k in arcs.sources.indices {
+      arcOf[k] = g.arcIndex(from: arcs.sources[k], to: arcs.targets[k])!
+      offsets[arcOf[k] + 1] += 1
+    }
     for a in 0 ..< g.arcCount { offsets[a + 1] += offsets[a] }
     var fill = offsets
     var indices = [Int](repeating: 0, count: arcOf.count)
-    for (a, i) in arcOf {
-      indices[fill[a]] = i
-      fill[a] += 1
+    for k in arcOf.indices {
+      indices[fill[arcOf[k]]] = arcs.relations[k]
+      fill[arcOf[k]] += 1
     }
     return Projection(graph: g, relationOffsets: offsets, relationIndices: indices)
   }

@@ -58,9 +58,15 @@ extension World {
   }
 
   /// How reports name relation `i`: its `id`, else its derived key.
+  ///
+  /// - Parameter keys: ``relationKeys()``, when naming many relations; without it the
+  ///   ordinal is found by a scan of the relations before `i` (O(*i*)).
   public func relationName(at i: Int, keys: [RelationKey]? = nil) -> String {
-    if let id = relations[i].id { return id }
-    return (keys ?? relationKeys())[i].description
+    let r = relations[i]
+    if let id = r.id { return id }
+    if let keys { return keys[i].description }
+    let ordinal = 1 + relations[..<i].lazy.filter { $0.from == r.from && $0.to == r.to && ScalarKey.equal($0.type, r.type) }.count
+    return RelationKey(from: r.from, to: r.to, type: r.type, ordinal: ordinal).description
   }
 
   /// The index of the one relation a reference names.

@@ -48,11 +48,16 @@ public enum LeverageChange: Hashable, Sendable, CustomStringConvertible {
 
 /// One relation (existing or candidate) ranked by how much the change would move the target.
 public struct LeverageEntry: Sendable {
-  /// The relation's name (its id or key), or `new A→B type` for a candidate.
-  public var name: String
-  public var relation: Relation
+  /// The relation's index in the world, or `nil` for a candidate.
+  public var relationIndex: Int?
+  /// The relation a candidate would add (`nil` for an existing relation: entries stay
+  /// small on million-relation worlds).
+  public var candidate: Relation?
   /// Whether the relation is a candidate to add rather than an existing one.
-  public var isCandidate: Bool
+  public var isCandidate: Bool { relationIndex == nil }
+
+  /// The relation: the world's, or the candidate.
+  public func relation(in world: World) -> Relation { candidate ?? world.relations[relationIndex!] }
   /// The first-order estimate of the target's change (derivative × weight change); `nil`
   /// when there is no slope (a jump: an actor's first tie of its kind) or no closed form.
   public var estimate: Double?
@@ -72,6 +77,17 @@ public struct LeverageReport: Sendable {
   public var entries: [LeverageEntry]
   /// Whether the estimates come from a closed form (PageRank, Friedkin–Johnsen).
   public var closedForm: Bool
+
+  /// An entry's name: the relation's id or key (``World/relationName(at:keys:)``), or
+  /// `new A→B type` for a candidate. Names are made on demand: a million keys cost more
+  /// than the ranking.
+  public func name(of entry: LeverageEntry, in world: World) -> String {
+    guard let i = entry.relationIndex, entry.candidate == nil else {
+      let r = entry.relation(in: world)
+      return "new \(r.from)→\(r.to) \(r.type)"
+    }
+    return world.relationName(at: i)
+  }
 }
 
 extension World {
@@ -98,7 +114,7 @@ extension World {
   ) throws -> LeverageReport {
     let projection = try projection(through: lens)
     let g = projection.graph
-    let keys = relationKeys()
+    let tolerance = settings.tolerance ?? 1e-12
     for a in candidates { _ = try requireIndex(of: a) }
     if !candidates.isEmpty {
       guard let t = candidateType, type(t) != nil else {
@@ -106,53 +122,54 @@ extension World {
       }
     }
 
-    // The closed form, as a function of an arc (u, v) → derivative.
+    // The closed form: a derivative per pair (u, v), and per existing arc in CSR order.
     var slope: ((Int, Int) -> Double?)?
+    var arcSlopes: [Double]?
     let baseline: Double
     switch target {
     case let .score(.pagerank, actor):
-      let s = try g.pageRankSensitivity(to: try requireIndex(of: actor), damping: settings.damping)
+      let s = try g.pageRankSensitivity(to: try requireIndex(of: actor), damping: settings.damping, tolerance: tolerance)
       baseline = s.rank[try requireIndex(of: actor)]
-      slope = { u, v in g.pageRankDerivative(from: u, to: v, rank: s.rank, adjoint: s.adjoint, damping: settings.damping) }
+      slope = s.derivative
+      arcSlopes = s.arcDerivatives
     case let .influence(pair, .fj):
       let s = try g.friedkinJohnsenSensitivity(
-        of: try requireIndex(of: pair.source), over: try requireIndex(of: pair.target), susceptibility: try susceptibilities())
+        of: try requireIndex(of: pair.source), over: try requireIndex(of: pair.target), susceptibility: try susceptibilities(),
+        tolerance: tolerance)
       baseline = s.value
       slope = s.derivative
+      var perArc = [Double](repeating: .nan, count: g.arcCount)
+      for u in 0 ..< g.nodeCount {
+        for (arc, v) in zip(g.outArcIndices(of: u), g.outNeighbors(of: u)) { perArc[arc] = s.derivative(u, v) ?? .nan }
+      }
+      arcSlopes = perArc
     default:
       baseline = try value(of: target, lens: lens, settings: settings)
     }
 
-    // Every existing relation the lens sees, then candidates.
+    // Each relation's derivative is the sum over the arcs it makes (two when mutual); under
+    // max only the strongest relation of an arc moves it.
+    var derivative = [Double](repeating: 0, count: relations.count)
+    if let arcSlopes {
+      for arc in 0 ..< g.arcCount {
+        let behind = projection.relations(behindArc: arc)
+        if lens.combine == .max {
+          let strongest = behind.max { relations[$0].weight < relations[$1].weight }!
+          derivative[strongest] += arcSlopes[arc]
+        } else {
+          for r in behind { derivative[r] += arcSlopes[arc] }
+        }
+      }
+    }
     var entries: [LeverageEntry] = []
-    let combineMax = lens.combine == .max
+    entries.reserveCapacity(relations.count)
     for (i, r) in relations.enumerated() where lens.admits(r) {
-      guard let u = index(of: r.from), let v = index(of: r.to) else { continue }
       let delta: Double = switch change {
       case .remove: -r.weight
       case let .add(x): max(x, -r.weight)
       }
-      var derivative: Double?
-      if let slope {
-        // A mutual relation (or any relation of an undirected world) is two arcs.
-        var arcs = [(u, v)]
-        if (r.mutual || !directed) && u != v { arcs.append((v, u)) }
-        var total = 0.0
-        for (a, b) in arcs {
-          guard let d = slope(a, b) else { total = .nan; break }
-          // Under max, only the strongest relation of an arc moves it.
-          if combineMax, let arc = g.arcIndex(from: a, to: b),
-            projection.relations(behindArc: arc).contains(where: { relations[$0].weight > r.weight })
-          {
-            continue
-          }
-          total += d
-        }
-        derivative = total.isNaN ? nil : total
-      }
-      entries.append(LeverageEntry(
-        name: relationName(at: i, keys: keys), relation: r, isCandidate: false,
-        estimate: derivative.map { $0 * delta }, exact: nil, derivative: derivative))
+      let d: Double? = arcSlopes == nil || derivative[i].isNaN ? nil : derivative[i]
+      entries.append(LeverageEntry(relationIndex: i, candidate: nil, estimate: d.map { $0 * delta }, exact: nil, derivative: d))
     }
     if let candidateType {
       for a in candidates {
@@ -162,48 +179,54 @@ extension World {
           guard lens.admits(r) else { continue }
           let derivative = slope.flatMap { $0(u, v) }
           entries.append(LeverageEntry(
-            name: "new \(a)→\(b) \(candidateType)", relation: r, isCandidate: true,
-            estimate: derivative.map { $0 * candidateWeight }, exact: nil, derivative: derivative))
+            relationIndex: nil, candidate: r, estimate: derivative.map { $0 * candidateWeight }, exact: nil,
+            derivative: derivative))
         }
       }
     }
 
     // Confirm the top estimates, every entry without one, and all of them without a closed form.
-    let byEstimate = entries.indices.sorted { a, b in
-      let x = abs(entries[a].estimate ?? 0)
-      let y = abs(entries[b].estimate ?? 0)
-      return x != y ? x > y : a < b
-    }
-    let confirm = slope == nil ? Array(entries.indices) : Array(byEstimate.prefix(recompute)) + entries.indices.filter { entries[$0].estimate == nil }
+    let confirm = slope == nil
+      ? Array(entries.indices)
+      : Self.largest(recompute, of: entries.map { abs($0.estimate ?? 0) }) + entries.indices.filter { entries[$0].estimate == nil }
     for i in Set(confirm).sorted() {
       var edited = self
       let e = entries[i]
-      if e.isCandidate {
-        try edited.apply(.addRelation(e.relation))
-      } else {
-        let index = try relationIndexOf(e, keys: keys)
+      if let index = e.relationIndex {
         let newWeight: Double = switch change {
         case .remove: 0
-        case let .add(x): e.relation.weight + x
+        case let .add(x): relations[index].weight + x
         }
         if newWeight <= 0 {
           edited.relations.remove(at: index)
         } else {
           edited.relations[index].weight = newWeight
         }
+      } else {
+        try edited.apply(.addRelation(e.relation(in: self)))
       }
       entries[i].exact = try edited.value(of: target, lens: lens, settings: settings) - baseline
     }
-    let order = entries.indices.sorted { a, b in
-      let x = abs(entries[a].exact ?? entries[a].estimate ?? 0)
-      let y = abs(entries[b].exact ?? entries[b].estimate ?? 0)
-      if entries[a].isCandidate != entries[b].isCandidate, NodeScores.orderingKey(x) == NodeScores.orderingKey(y) {
-        return !entries[a].isCandidate
-      }
-      return NodeScores.orderingKey(x) != NodeScores.orderingKey(y) ? x > y : a < b
-    }
+    // Largest change first (12 significant digits, so rounding noise cannot reorder); ties
+    // in entry order: existing relations in file order, then candidates.
+    var order = entries.indices.map { (key: NodeScores.orderingKey(abs(entries[$0].exact ?? entries[$0].estimate ?? 0)), index: $0) }
+    order.sort { $0.key != $1.key ? $0.key > $1.key : $0.index < $1.index }
     return LeverageReport(
-      target: target, change: change, baseline: baseline, entries: order.map { entries[$0] }, closedForm: slope != nil)
+      target: target, change: change, baseline: baseline, entries: order.map { entries[$0.index] }, closedForm: slope != nil)
+  }
+
+  /// The indices of the `k` largest values (ties: lower index), largest first; O(n k).
+  static func largest(_ k: Int, of values: [Double]) -> [Int] {
+    var best: [Int] = []
+    guard k > 0 else { return best }
+    for i in values.indices {
+      if best.count == k, let last = best.last, values[last] >= values[i] { continue }
+      var at = best.count
+      while at > 0 && values[best[at - 1]] < values[i] { at -= 1 }
+      best.insert(i, at: at)
+      if best.count > k { best.removeLast() }
+    }
+    return best
   }
 
   /// The target's value on this world, computed from scratch.
@@ -217,12 +240,5 @@ extension World {
     case let .influence(pair, model):
       return try influence(of: pair.source, over: pair.target, model: model, lens: lens)
     }
-  }
-
-  private func relationIndexOf(_ e: LeverageEntry, keys: [RelationKey]) throws -> Int {
-    if let id = e.relation.id { return try relationIndex(.id(id)) }
-    let i = relations.indices.first { relationName(at: $0, keys: keys) == e.name }
-    guard let i else { throw EditError.unknownRelation(.id(e.name), suggestion: nil) }
-    return i
   }
 }

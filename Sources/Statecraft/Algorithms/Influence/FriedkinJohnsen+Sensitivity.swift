@@ -14,18 +14,21 @@ extension Digraph {
   ///   baseline value V[t][s].
   /// - Complexity: O(*k* *m*) for the two solves; each evaluation O(in-degree of i).
   public func friedkinJohnsenSensitivity(
-    of source: NodeIndex, over target: NodeIndex, susceptibility lambda: [Double]
+    of source: NodeIndex, over target: NodeIndex, susceptibility lambda: [Double], tolerance: Double = 1e-13
   ) throws -> (value: Double, derivative: (NodeIndex, NodeIndex) -> Double?) {
     var e = [Double](repeating: 0, count: nodeCount)
     e[target] = 1
-    let r = try heedAdjointSolve(e, susceptibility: lambda, tolerance: 1e-15, maxIterations: 100_000)
-    let c = try friedkinJohnsenColumn(source, susceptibility: lambda, tolerance: 1e-15)
+    let r = try heedAdjointSolve(e, susceptibility: lambda, tolerance: tolerance, maxIterations: 100_000)
+    let c = try friedkinJohnsenColumn(source, susceptibility: lambda, tolerance: tolerance)
     let s = (0 ..< nodeCount).map { inWeights(of: $0).reduce(0, +) }
     let value = c[target]
+    // Σ_k W_ik c_k for every i, once: O(m).
+    let heeded = (0 ..< nodeCount).map { i in
+      s[i] > 0 ? zip(inNeighbors(of: i), inWeights(of: i)).reduce(0) { $0 + $1.1 * c[$1.0] } / s[i] : c[i]
+    }
     let derivative: (NodeIndex, NodeIndex) -> Double? = { j, i in
       guard s[i] > 0 else { return nil }
-      let heeded = zip(self.inNeighbors(of: i), self.inWeights(of: i)).reduce(0) { $0 + $1.1 * c[$1.0] } / s[i]
-      return r[i] * lambda[i] / s[i] * (c[j] - heeded)
+      return r[i] * lambda[i] / s[i] * (c[j] - heeded[i])
     }
     return (value, derivative)
   }
