@@ -29,3 +29,10 @@ echo "== Structural balance: which ties keep the world from splitting into two c
 echo
 echo "== Who sways Pakistan (Friedkin–Johnsen total influence) =="
 "$bin" influence "$world" --over PAK
+echo
+echo "== What if the US–Pakistan minerals deal is signed and China answers by deepening CPEC? =="
+"$bin" scenario Graphs/scenarios/pakistan-2025.yaml --only china-deepens-cpec --top 6 \
+  --map Output/pakistan-2025-china-deepens-cpec-delta.svg
+echo
+echo "== Which single relationship moves China's sway over Pakistan most? =="
+"$bin" leverage "$world" --target "CHN over PAK" --candidates USA,CHN,PAK --candidate-type partnership --top 8

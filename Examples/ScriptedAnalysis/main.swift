@@ -1,6 +1,6 @@
 // A scripted influence-shift analysis against the Statecraft library: load the seed world,
 // define a scenario in code, run it, print the diff and write the delta map.
-// Run: swift run scripted-analysis [Output/minerals-deal-delta.svg]
+// Run: swift run scripted-analysis [Output/pakistan-2025-minerals-deal-delta.svg]
 import Foundation
 import Statecraft
 import StatecraftRender
@@ -29,7 +29,7 @@ let sway = diff.influence[0]
 print("China over Pakistan: \(ReportText.tableNumber(sway.before)) → \(ReportText.tableNumber(sway.after))")
 print("Frustration index: \(diff.balance!.before.frustration.index) → \(diff.balance!.after.frustration.index)")
 
-let out = CommandLine.arguments.dropFirst().first ?? "Output/minerals-deal-delta.svg"
+let out = CommandLine.arguments.dropFirst().first ?? "Output/pakistan-2025-minerals-deal-delta.svg"
 let (bytes, _) = try comparison.deltaMap(base: world, format: .svg)
 try AtomicFileStream.write(bytes: bytes, to: out)
 print("wrote \(out)")
