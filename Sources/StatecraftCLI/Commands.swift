@@ -82,8 +82,12 @@ extension StatecraftCommand {
     @Flag(help: "Count path endpoints in betweenness (NetworkX: endpoints=True).") var endpoints = false
     @Option(name: .shortAndLong, help: "Show only the top N actors.") var top: Int?
     @Option(help: "Output format: table, json or csv.") var format: OutputStyle = .table
+    @Option(help: "Monte Carlo over weight ranges (weight: 0.4..0.7): this many seeded samples; reports median, 90% interval and rank frequencies.")
+    var samples: Int?
+    @Option(help: "Seed for --samples; the same seed gives the same output whatever the core count.") var seed: UInt64 = 0
 
     func validate() throws {
+      if let samples, samples < 1 { throw ValidationError("--samples must be at least 1, got \(samples).") }
       guard (0 ... 1).contains(damping) else {
         throw ValidationError("--damping must be between 0 and 1, got \(damping).")
       }
@@ -110,6 +114,17 @@ extension StatecraftCommand {
       settings.katzBeta = beta
       settings.tolerance = tolerance
       settings.maxIterations = maxIterations
+      if let samples {
+        let world = try graph.load()
+        let lens = try graph.lens
+        let bar = ProgressBar(total: samples, label: "sampling", quiet: graph.quiet)
+        let result = try world.uncertainty(samples: samples, seed: seed, progress: bar.update) { [measure, settings] w in
+          try w.scores(measure, lens: lens, settings: settings)
+        }
+        bar.finish()
+        print(Reports.uncertainty(result, world: world, what: measure.rawValue, top: top, format: format))
+        return
+      }
       print(try Reports.rank(
         graph.load(), lens: try graph.lens, measure: measure, settings: settings, top: top,
         format: format.rawValue))

@@ -31,6 +31,9 @@ struct GraphOptions: ParsableArguments {
   @Option(help: "How parallel relations between one pair merge: sum or max.")
   var combine: Digraph.Combine = .sum
 
+  @Flag(help: "No progress bar (it is drawn only on a terminal's standard error anyway).")
+  var quiet = false
+
   func validate() throws {
     if let date, PartialDate(date) == nil {
       throw ValidationError("--date \"\(date)\" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD.")

@@ -175,3 +175,36 @@ public enum Reports {
   static func jsonString(_ s: String) -> String { ReportText.jsonString(s) }
   static func csvField(_ s: String) -> String { ReportText.csvField(s) }
 }
+
+extension Reports {
+  /// A Monte Carlo summary: per actor the nominal value, median, 90% interval and how often
+  /// each rank occurred.
+  public static func uncertainty(_ u: Uncertainty, world: World, what: String, top: Int?, format: ReportFormat) -> String {
+    let rows = top.map { Array(u.rows.prefix($0)) } ?? u.rows
+    func ranks(_ counts: [Int]) -> String {
+      counts.enumerated().filter { $0.element > 0 }.map { "\($0.offset + 1): \(String(format: "%.0f%%", 100 * Double($0.element) / Double(u.samples)))" }
+        .joined(separator: ", ")
+    }
+    switch format {
+    case .json:
+      let body = rows.map { r in
+        "    {\"actor\": \(jsonString(r.actor.rawValue)), \"nominal\": \(jsonNumber(r.nominal)), \"median\": \(jsonNumber(r.median)), "
+          + "\"low\": \(jsonNumber(r.low)), \"high\": \(jsonNumber(r.high)), \"rankCounts\": [\(r.rankCounts.map(String.init).joined(separator: ", "))]}"
+      }
+      return "{\n  \"measure\": \(jsonString(what)), \"samples\": \(u.samples), \"seed\": \(u.seed), \"uncertainRelations\": \(u.uncertainRelations),\n  \"actors\": [\n"
+        + body.joined(separator: ",\n") + "\n  ]\n}"
+    case .csv:
+      return (["actor,nominal,median,p5,p95," + (1 ... world.actors.count).map { "rank\($0)" }.joined(separator: ",")] + rows.map { r in
+        ([csvField(r.actor.rawValue), jsonNumber(r.nominal), jsonNumber(r.median), jsonNumber(r.low), jsonNumber(r.high)]
+          + r.rankCounts.map(String.init)).joined(separator: ",")
+      }).joined(separator: "\n")
+    case .table:
+      var out = "\(what): \(u.samples) samples (seed \(u.seed)) over \(u.uncertainRelations) relation\(u.uncertainRelations == 1 ? "" : "s") with a weight range; 90% interval = 5th to 95th percentile\n\n"
+      let table = rows.map { r in
+        [r.actor.rawValue, tableNumber(r.nominal), tableNumber(r.median), "\(tableNumber(r.low)) – \(tableNumber(r.high))", ranks(r.rankCounts)]
+      }
+      out += formatTable(header: ["actor", "nominal", "median", "90% interval", "rank (share of samples)"], rows: table, rightAligned: [1, 2])
+      return out
+    }
+  }
+}

@@ -194,6 +194,9 @@ public struct DOTWriter: Sendable {
         if let v = r.source { data.append(("sc_citation", v)) }
         if let v = r.note { data.append(("sc_note", v)) }
         if let v = r.id { data.append(("sc_statecraft_id", v)) }
+        if let v = r.weightRange {
+          data += [("sc_statecraft_weight_low", "\(v.lowerBound)"), ("sc_statecraft_weight_high", "\(v.upperBound)")]
+        }
         statement = String(statement.dropLast(2)) + ", " + data.map { "\(key($0))=\(quote($1))" }.joined(separator: ", ") + "];"
       }
       line("  " + statement)

@@ -1,5 +1,5 @@
 import CGraphviz
-import Synchronization
+import Foundation
 
 /// An error from Graphviz, carrying its own message.
 public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -27,8 +27,11 @@ public enum RenderError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 // Graphviz is not thread-safe at all (its parser, layouts and renderers share globals), so
-// every call into it goes through this one lock, parsing included.
-private let graphvizLock = Mutex(())
+// every call into it goes through this one lock, parsing included. An NSLock (a pthread
+// mutex with a stable address): a `Synchronization.Mutex` held in a global `let` let two
+// test threads into the parser at once here (ThreadSanitizer showed both writing
+// `capturedMessages` inside the lock, and parses mixed each other's text).
+private let graphvizLock = NSLock()
 // Messages Graphviz reports through agseterrf; only touched while holding graphvizLock.
 nonisolated(unsafe) private var capturedMessages = ""
 nonisolated(unsafe) private var sharedContext: OpaquePointer?
@@ -55,7 +58,7 @@ public enum GraphvizRenderer {
   /// - Throws: ``RenderError`` with Graphviz's own message.
   public static func render(dot: String, engine: LayoutEngine, format: OutputFormat) throws -> [UInt8] {
     if format == .dot { return Array(dot.utf8) }
-    return try graphvizLock.withLock { _ -> [UInt8] in
+    return try graphvizLock.withLock { () -> [UInt8] in
       capturedMessages = ""
       if sharedContext == nil {
         _ = agseterrf(errorSink)
@@ -84,7 +87,7 @@ public enum GraphvizRenderer {
   /// Parses DOT with libcgraph and hands the graph to `body` under the Graphviz lock; the
   /// graph is closed afterwards. Syntax errors carry Graphviz's message.
   static func withParsedGraph<R>(_ dot: String, _ body: (UnsafeMutablePointer<Agraph_t>) throws -> R) throws -> R {
-    try graphvizLock.withLock { _ -> R in
+    try graphvizLock.withLock { () -> R in
       capturedMessages = ""
       if sharedContext == nil {
         _ = agseterrf(errorSink)
@@ -101,7 +104,7 @@ public enum GraphvizRenderer {
 
   /// The installed Graphviz version, as libgvc reports it.
   public static var version: String {
-    graphvizLock.withLock { _ in
+    graphvizLock.withLock {
       if sharedContext == nil {
         _ = agseterrf(errorSink)
         sharedContext = gvContext()

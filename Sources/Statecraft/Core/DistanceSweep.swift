@@ -91,14 +91,3 @@ extension Digraph {
     return total
   }
 }
-
-/// Per-chunk results written from concurrent workers, each slot by exactly one worker.
-final class ChunkSlots<T>: @unchecked Sendable {
-  private var slots: [T?]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func set(_ i: Int, _ value: T) { lock.withLock { slots[i] = value } }
-  func get(_ i: Int) -> T? { lock.withLock { slots[i] } }
-}

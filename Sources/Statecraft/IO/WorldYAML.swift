@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads and validates world files in Statecraft's YAML format (`schema: 1`).
@@ -376,7 +377,19 @@ struct YAMLReader {
           }
           relation.type = s
         case "weight":
+          if case .mapping = value {
+            guard let range = weightRange(value) else { ok = false; continue }
+            relation.weightRange = range
+            relation.weight = (range.lowerBound + range.upperBound) / 2
+            continue
+          }
           guard let s = text(value, "weight") else { ok = false; continue }
+          if s.contains("..") {
+            guard let range = weightRange(value, text: s) else { ok = false; continue }
+            relation.weightRange = range
+            relation.weight = (range.lowerBound + range.upperBound) / 2
+            continue
+          }
           guard let w = Double(s), w.isFinite else {
             report(value, "weight \"\(s)\" is not a finite number; give the tie's strength as a positive number such as 0.6")
             ok = false
@@ -437,6 +450,47 @@ struct YAMLReader {
       if ok { result.append(relation) }
     }
     return result
+  }
+}
+
+extension YAMLReader {
+  /// A weight range, `0.4..0.7` or `{low: 0.4, high: 0.7}`: both ends finite, low > 0,
+  /// low ≤ high (equal ends: an exact weight).
+  mutating func weightRange(_ node: Node, text: String? = nil) -> ClosedRange<Double>? {
+    var low: Double?
+    var high: Double?
+    var lowText = ""
+    var highText = ""
+    if let text {
+      let parts = text.components(separatedBy: "..")
+      guard parts.count == 2 else {
+        report(node, "weight range \"\(text)\" must read LOW..HIGH, for example 0.4..0.7")
+        return nil
+      }
+      lowText = parts[0].trimmingCharacters(in: .whitespaces)
+      highText = parts[1].trimmingCharacters(in: .whitespaces)
+    } else {
+      guard let e = entries(node, what: "a weight range", allowed: ["low", "high"]) else { return nil }
+      for (key, _, value) in e {
+        let t = self.text(value, "weight \(key)") ?? ""
+        if key == "low" { lowText = t } else { highText = t }
+      }
+    }
+    low = Double(lowText)
+    high = Double(highText)
+    guard let low, let high, low.isFinite, high.isFinite else {
+      report(node, "weight range \"\(lowText)..\(highText)\" needs two finite numbers, for example 0.4..0.7 or {low: 0.4, high: 0.7}")
+      return nil
+    }
+    guard low > 0 else {
+      report(node, "weight range starts at \(lowText); the low end must be greater than 0 (a weight is a strength)")
+      return nil
+    }
+    guard low <= high else {
+      report(node, "weight range \(lowText)..\(highText) has low > high; write the smaller number first")
+      return nil
+    }
+    return low ... high
   }
 }
 

@@ -44,7 +44,7 @@ extension WorldYAML {
     let polarity = Dictionary(world.types.map { (ScalarKey($0.id), $0.polarity) }, uniquingKeysWith: { a, _ in a })
     for r in world.relations {
       var f = r.id.map { ["id: \(q($0))"] } ?? []
-      f += ["from: \(q(r.from.rawValue))", "to: \(q(r.to.rawValue))", "type: \(q(r.type))", "weight: \(r.weight)"]
+      f += ["from: \(q(r.from.rawValue))", "to: \(q(r.to.rawValue))", "type: \(q(r.type))", r.weightRange.map { "weight: \($0.lowerBound)..\($0.upperBound)" } ?? "weight: \(r.weight)"]
       if polarity[ScalarKey(r.type)] != r.sign { f.append("sign: \(r.sign.word)") }
       if r.mutual && world.directed { f.append("mutual: true") }
       if let s = r.since { f.append("since: \(s)") }

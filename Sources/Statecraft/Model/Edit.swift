@@ -89,6 +89,7 @@ extension World {
       let i = try relationIndex(ref)
       guard weight.isFinite, weight > 0 else { throw EditError.invalidWeight(weight) }
       relations[i].weight = weight
+      relations[i].weightRange = nil  // a re-weight states the strength exactly
     case let .retype(ref, type):
       let i = try relationIndex(ref)
       guard let t = self.type(type) else {
@@ -112,6 +113,7 @@ extension World {
         let scaled = relations[i].weight * factor
         guard scaled.isFinite, scaled > 0 else { throw EditError.invalidWeight(scaled) }
         relations[i].weight = scaled
+        relations[i].weightRange = relations[i].weightRange.map { $0.lowerBound * factor ... $0.upperBound * factor }
       }
     case let .addActor(actor):
       guard !actor.id.rawValue.isEmpty, !actor.id.rawValue.contains(where: { $0.isWhitespace || $0 == "," }) else {
@@ -144,6 +146,9 @@ extension World {
       throw EditError.unknownType(r.type, suggestion: closestMatch(to: r.type, in: types.map(\.id)))
     }
     guard r.weight.isFinite, r.weight > 0 else { throw EditError.invalidWeight(r.weight) }
+    if let range = r.weightRange, !(range.lowerBound > 0 && range.upperBound.isFinite) {
+      throw EditError.invalidWeight(range.lowerBound)
+    }
     if let s = r.source, source(s) == nil {
       throw EditError.unknownSource(s, suggestion: closestMatch(to: s, in: sources.map(\.id)))
     }

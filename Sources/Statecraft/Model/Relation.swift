@@ -12,6 +12,10 @@ public struct Relation: Hashable, Sendable {
   public var to: Actor.ID
   public var type: String
   public var weight: Double
+  /// The analyst's uncertainty about the strength, when given as a range (`weight: 0.4..0.7`):
+  /// Monte Carlo runs draw the weight uniformly from it; everything else uses ``weight``, the
+  /// range's midpoint. `nil`: the weight is exact.
+  public var weightRange: ClosedRange<Double>?
   public var sign: Sign
   public var mutual: Bool
   public var since: PartialDate?

@@ -144,6 +144,10 @@ extension World {
     if let source = r.source { attributes.append(("citation", .string(source))) }
     if let note = r.note { attributes.append(("note", .string(note))) }
     if let id = r.id { attributes.append(("statecraft_id", .string(id))) }
+    if let range = r.weightRange {
+      attributes.append(("statecraft_weight_low", .double(range.lowerBound)))
+      attributes.append(("statecraft_weight_high", .double(range.upperBound)))
+    }
     return attributes
   }
 
@@ -158,6 +162,9 @@ extension World {
       ("statecraft_id", relations.contains { $0.id != nil }),
     ] where present {
       keys.append((name, .string("")))
+    }
+    if relations.contains(where: { $0.weightRange != nil }) {
+      keys += [("statecraft_weight_low", .double(0)), ("statecraft_weight_high", .double(0))]
     }
     return relations.isEmpty ? [] : keys
   }
@@ -287,6 +294,8 @@ extension FlatGraph {
       var r = Relation(from: Actor.ID(edge.source), to: Actor.ID(edge.target), type: "tie", weight: 1, sign: .cooperative, mutual: !directed)
       var explicitSign: Sign?
       var rawWeight = 1.0
+      var rangeLow: Double?
+      var rangeHigh: Double?
       for (k, v) in edge.attributes {
         switch k {
         case "type": r.type = v.text
@@ -310,6 +319,12 @@ extension FlatGraph {
         case "citation": r.source = v.text
         case "note": r.note = v.text
         case "statecraft_id": r.id = v.text
+        case "statecraft_weight_low", "statecraft_weight_high":
+          guard let x = v.number, x.isFinite, x > 0 else {
+            problems.append(.init(line: edge.line, column: edge.column, message: "edge \(edge.source) -> \(edge.target) has \(k) \"\(v.text)\"; a weight range end must be a positive number"))
+            continue
+          }
+          if k == "statecraft_weight_low" { rangeLow = x } else { rangeHigh = x }
         case "id", "key": break  // edge identities are not relations' data
         default: notes.add("edge attribute \"\(k)\" dropped (relations keep type, weight, sign, mutual, dates, source, note)")
         }
@@ -323,6 +338,7 @@ extension FlatGraph {
         explicitSign = .hostile
       }
       r.weight = abs(rawWeight)
+      if let rangeLow, let rangeHigh, rangeLow <= rangeHigh { r.weightRange = rangeLow ... rangeHigh }
       r.sign = explicitSign ?? .cooperative
       if !typeOrder.contains(r.type) { typeOrder.append(r.type) }
       signsByType[r.type, default: []].append(r.sign)
