@@ -16,7 +16,8 @@ extension StatecraftCommand {
 
     @OptionGroup var graph: GraphOptions
     @Option(help: "The target: \"SOURCE over TARGET\" or \"MEASURE of ACTOR\".") var target: String
-    @Option(help: "The change tried on each relation: remove, +X or -X (weight change).") var change = "remove"
+    @Option(help: "The change tried on each relation: remove, +X or -X (weight change; write a negative one as --change=-0.1).")
+    var change = "remove"
     @Option(help: ArgumentHelp("Also try new relations between every ordered pair of these actors.", discussion: idListHelp))
     var candidates: [String] = []
     @Option(help: "The type of candidate relations (a declared type).") var candidateType: String?

@@ -37,7 +37,7 @@ extension ScenarioComparison {
     options.delta = DeltaMap(
       scenario: diff.scenario.name + (diff.scenario.title.map { ": \($0)" } ?? ""), measure: m.rawValue,
       // Relations of a removed actor are ghosted to its ghost node.
-      deltas: deltas, added: Set(changes.added), removed: changes.removed,
+      deltas: deltas, added: Set(changes.added), removed: changes.removed.filter(lens.admits),
       removedActors: removedActors, unbalancedTriangles: balance.unbalancedTriangles)
     let dot = try DOTWriter().write(edited, options: options)
     return (try GraphvizRenderer.render(dot: dot, engine: engine, format: format), engine)

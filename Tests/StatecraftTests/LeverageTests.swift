@@ -105,4 +105,25 @@ struct LeverageTests {
     #expect(LeverageChange("remove") == .remove && LeverageChange("+0.1") == .add(0.1) && LeverageChange("-0.1") == .add(-0.1))
     #expect(LeverageChange("0") == nil && LeverageChange("x") == nil)
   }
+
+  @Test("cutting an actor's last tie is a jump: no estimate, always recomputed")
+  func jumps() throws {
+    let world = try WorldIO.load(graphPath("pakistan-2025.yaml"))
+    // PAK → TRUMP is Trump's only in-tie: without it Trump heeds only himself.
+    let report = try world.leverage(on: .influence(InfluencePair(source: "PAK", target: "TRUMP"), .fj), recompute: 0)
+    let top = report.entries[0]
+    #expect(report.name(of: top, in: world) == "PAK→TRUMP political-endorsement")
+    #expect(top.estimate == nil && abs(top.exact! + report.baseline) < 1e-12)
+    // BAL → PAK is BAL's only out-tie: removing it makes BAL dangling for PageRank.
+    let pr = try world.leverage(on: .score(.pagerank, "PAK"), recompute: 0)
+    let bal = try #require(pr.entries.first { pr.name(of: $0, in: world) == "BAL→PAK located-in" })
+    #expect(bal.estimate == nil && bal.exact != nil)
+  }
+
+  @Test("walk sums on a graph without cycles use alpha 0.1, not a runaway power iteration")
+  func acyclicAlpha() throws {
+    let g = try Digraph(nodeCount: 3, edges: [(0, 1), (1, 2)])
+    #expect(g.isAcyclic && g.spectralRadius() == 0 && World.defaultWalkAlpha(g) == 0.1)
+    #expect(try !Digraph(nodeCount: 2, edges: [(0, 0)]).isAcyclic)
+  }
 }

@@ -177,4 +177,29 @@ struct ScenarioTests {
     #expect(changes[0].rankBefore == 1 && changes[0].rankAfter == 2 && changes[0].rankChange == -1)
     #expect(changes[3].after == nil && changes[4].before == nil)
   }
+
+  @Test("a scenario that removes an actor a question names still runs: that answer is missing")
+  func removedQuestionActor() throws {
+    let world = try Self.seed()
+    let comparison = try ScenarioRunner(questions: Self.allQuestions).compare(
+      world, [Scenario(name: "no-bsg", edits: [.removeActor("BSG")]), Scenario(name: "no-chn", edits: [.removeActor("CHN")])])
+    #expect(comparison.scenarios[0].paths[0].before != nil)
+    #expect(comparison.scenarios[0].paths[0].after == nil && comparison.scenarios[0].paths[0].changed)
+    #expect(comparison.scenarios[1].influence[0].after.isNaN)
+    #expect(comparison.report(.table).contains("CHN over PAK  0.105823         —          —"))
+    #expect(comparison.report(.json).contains("\"after\": null"))
+  }
+
+  @Test("a CSV base can be declared undirected")
+  func undirectedBase() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-scenarios-\(ProcessInfo.processInfo.processIdentifier)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let file = dir.appendingPathComponent("karate-scenario.yaml")
+    try "schema: 1\nbase: \(graphPath("karate-club.csv"))\nundirected: true\nscenarios:\n  - name: cut\n    edits:\n      - remove: {from: 1, to: 0}\n"
+      .write(to: file, atomically: true, encoding: .utf8)
+    let loaded = try ScenarioFile.load(file.path)
+    #expect(!loaded.base.directed)
+    let edited = try loaded.scenarios[0].applied(to: loaded.base)
+    #expect(edited.relations.count == loaded.base.relations.count - 1)
+  }
 }

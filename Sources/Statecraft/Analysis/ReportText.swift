@@ -27,14 +27,16 @@ public enum ReportText {
     return "\(x)"
   }
 
-  /// Six decimals for tables; integers without decimals.
+  /// Six decimals for tables; integers without decimals; `—` for a missing value (NaN).
   public static func tableNumber(_ x: Double) -> String {
+    if x.isNaN { return "—" }
     if x.isFinite && x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
     return String(format: "%.6f", x)
   }
 
   /// A signed change with six decimals (`+0.012345`, `−0.000100`, `0`).
   public static func signedNumber(_ x: Double) -> String {
+    if x.isNaN { return "—" }
     if x == 0 { return "0" }
     return (x > 0 ? "+" : "−") + String(format: "%.6f", abs(x))
   }

@@ -106,6 +106,9 @@ public enum WorldIO {
       try AtomicFileStream.write(WorldYAML.write(world), to: path)
       return [path]
     case .csv:
+      guard path != "-" else {
+        throw OutputFileError(path: path, reason: "CSV is two files (edges and nodes), so it cannot go to standard output; give a file name")
+      }
       let nodesPath = ((path as NSString).deletingPathExtension) + ".nodes.csv"
       var edges = try AtomicFileStream(path: path)
       var nodes = try AtomicFileStream(path: nodesPath)

@@ -97,13 +97,16 @@ extension World {
   /// For PageRank and Friedkin–Johnsen the derivative of the target with respect to every
   /// relation's weight comes from one adjoint solve (``Digraph/pageRankSensitivity(to:damping:)``,
   /// ``Digraph/friedkinJohnsenSensitivity(of:over:susceptibility:)``); a relation's estimate
-  /// is that derivative times its weight change (−weight for a removal). The top `recompute`
-  /// entries, and every entry without a slope, are then recomputed exactly on an edited copy.
-  /// Other measures recompute every entry.
+  /// is that derivative times its weight change (−weight for a removal). A change that cuts
+  /// an actor's last tie of the kind the target depends on (PageRank: its last out-tie, which
+  /// makes it dangling; Friedkin–Johnsen: its last in-tie, after which it heeds only itself)
+  /// is a jump, not a slope: such entries have no estimate and are always recomputed, as are
+  /// the top `recompute` estimates. Other measures recompute every entry.
   ///
   /// - Parameters:
-  ///   - candidates: Actors between whom every absent ordered pair is tried as a new
-  ///     relation of `candidateType` with weight `candidateWeight`.
+  ///   - candidates: Actors between whom every pair (ordered in a directed world, unordered
+  ///     in an undirected one), tied already or not, is tried as a new relation of
+  ///     `candidateType` with weight `candidateWeight`.
   ///   - recompute: How many of the best-estimated entries to confirm exactly.
   /// - Complexity: two solves plus O(relations) for the estimates, plus `recompute` full
   ///   recomputations.
@@ -116,10 +119,8 @@ extension World {
     let g = projection.graph
     let tolerance = settings.tolerance ?? 1e-12
     for a in candidates { _ = try requireIndex(of: a) }
-    if !candidates.isEmpty {
-      guard let t = candidateType, type(t) != nil else {
-        throw EditError.unknownType(candidateType ?? "(none)", suggestion: types.first?.id)
-      }
+    if let t = candidateType, type(t) == nil {
+      throw EditError.unknownType(t, suggestion: closestMatch(to: t, in: types.map(\.id)))
     }
 
     // The closed form: a derivative per pair (u, v), and per existing arc in CSR order.
@@ -129,14 +130,14 @@ extension World {
     switch target {
     case let .score(.pagerank, actor):
       let s = try g.pageRankSensitivity(to: try requireIndex(of: actor), damping: settings.damping, tolerance: tolerance)
-      baseline = s.rank[try requireIndex(of: actor)]
+      baseline = recompute > 0 ? try value(of: target, lens: lens, settings: settings) : s.rank[try requireIndex(of: actor)]
       slope = s.derivative
       arcSlopes = s.arcDerivatives
     case let .influence(pair, .fj):
       let s = try g.friedkinJohnsenSensitivity(
         of: try requireIndex(of: pair.source), over: try requireIndex(of: pair.target), susceptibility: try susceptibilities(),
         tolerance: tolerance)
-      baseline = s.value
+      baseline = recompute > 0 ? try value(of: target, lens: lens, settings: settings) : s.value
       slope = s.derivative
       var perArc = [Double](repeating: .nan, count: g.arcCount)
       for u in 0 ..< g.nodeCount {
@@ -161,6 +162,16 @@ extension World {
         }
       }
     }
+    // Jumps: how many relations feed each node's out-arcs (PageRank) or in-arcs (FJ).
+    var feeding = [Int](repeating: 0, count: g.nodeCount)
+    let outward: Bool = if case .score = target { true } else { false }
+    if arcSlopes != nil {
+      for u in 0 ..< g.nodeCount {
+        for (arc, v) in zip(g.outArcIndices(of: u), g.outNeighbors(of: u)) {
+          feeding[outward ? u : v] += projection.relations(behindArc: arc).count
+        }
+      }
+    }
     var entries: [LeverageEntry] = []
     entries.reserveCapacity(relations.count)
     for (i, r) in relations.enumerated() where lens.admits(r) {
@@ -168,16 +179,29 @@ extension World {
       case .remove: -r.weight
       case let .add(x): max(x, -r.weight)
       }
-      let d: Double? = arcSlopes == nil || derivative[i].isNaN ? nil : derivative[i]
+      var d: Double? = arcSlopes == nil || derivative[i].isNaN ? nil : derivative[i]
+      if d != nil, delta == -r.weight, let u = index(of: r.from), let v = index(of: r.to) {
+        let ends = outward ? [u] + ((r.mutual || !directed) ? [v] : []) : [v] + ((r.mutual || !directed) ? [u] : [])
+        if ends.contains(where: { feeding[$0] <= 1 }) { d = nil }
+      }
       entries.append(LeverageEntry(relationIndex: i, candidate: nil, estimate: d.map { $0 * delta }, exact: nil, derivative: d))
     }
     if let candidateType {
-      for a in candidates {
-        for b in candidates where a != b {
+      for (p, a) in candidates.enumerated() {
+        for (q, b) in candidates.enumerated() where a != b && (directed || p < q) {
           guard let u = index(of: a), let v = index(of: b) else { continue }
           let r = relation(from: a, to: b, type: candidateType, weight: candidateWeight)
           guard lens.admits(r) else { continue }
-          let derivative = slope.flatMap { $0(u, v) }
+          // An undirected candidate is two arcs; under max a candidate weaker than the
+          // existing tie does not move it.
+          var arcs = [(u, v)]
+          if !directed { arcs.append((v, u)) }
+          var derivative: Double? = 0
+          for (x, y) in arcs {
+            if lens.combine == .max, let w = g.weight(from: x, to: y), abs(w) >= candidateWeight { continue }
+            guard let d = slope?(x, y), let sum = derivative else { derivative = nil; break }
+            derivative = sum + d
+          }
           entries.append(LeverageEntry(
             relationIndex: nil, candidate: r, estimate: derivative.map { $0 * candidateWeight }, exact: nil,
             derivative: derivative))

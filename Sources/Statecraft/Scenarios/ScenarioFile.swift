@@ -49,7 +49,7 @@ public struct ScenarioFile: Sendable {
     let basePath = parsed.base.hasPrefix("/") || folder.isEmpty ? parsed.base : folder + "/" + parsed.base
     let base: World
     do {
-      base = try WorldIO.load(basePath)
+      base = try WorldIO.load(basePath, undirected: parsed.undirected)
     } catch let error as GraphFileError {
       throw GraphFileError.invalid(file: path, problems: [.init(
         line: parsed.baseMark.line, column: parsed.baseMark.column,
@@ -83,6 +83,8 @@ struct ParsedScenarioFile {
   }
   var base: String
   var baseMark: Mark
+  /// Read a CSV edge-list base as undirected (`undirected: true`).
+  var undirected: Bool
   var questions: Questions
   /// Actors named by questions, with where.
   var questionMarks: [(Actor.ID, Mark)]
@@ -99,7 +101,7 @@ extension YAMLReader {
   }
 
   mutating func scenarioFile(_ root: Node) -> ParsedScenarioFile? {
-    guard let top = entries(root, what: "the scenario file", allowed: ["schema", "base", "questions", "scenarios"]) else { return nil }
+    guard let top = entries(root, what: "the scenario file", allowed: ["schema", "base", "undirected", "questions", "scenarios"]) else { return nil }
     let field = Dictionary(top.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     if let schema = field["schema"] {
       if let s = text(schema.value, "schema"), s != "1" { report(schema.value, "schema \"\(s)\" is not supported; write `schema: 1`") }
@@ -110,6 +112,7 @@ extension YAMLReader {
       if field["base"] == nil { report(root, "the file has no `base:`; name the world file the scenarios edit, relative to this file") }
       return nil
     }
+    let undirected = field["undirected"].map { flag($0.value, "undirected") } ?? false
     var questions = Questions(measures: [])
     var marks: [(Actor.ID, ParsedScenarioFile.Mark)] = []
     if let q = field["questions"] { readQuestions(q.value, into: &questions, marks: &marks) } else {
@@ -140,7 +143,9 @@ extension YAMLReader {
       if entry.name.isEmpty { report(item, "a scenario needs a `name:`") }
       result.append(entry)
     }
-    return ParsedScenarioFile(base: base, baseMark: mark(baseField.value), questions: questions, questionMarks: marks, entries: result)
+    return ParsedScenarioFile(
+      base: base, baseMark: mark(baseField.value), undirected: undirected, questions: questions, questionMarks: marks,
+      entries: result)
   }
 
   mutating func readQuestions(_ node: Node, into q: inout Questions, marks: inout [(Actor.ID, ParsedScenarioFile.Mark)]) {

@@ -2,7 +2,8 @@
 public struct Answers: Sendable {
   /// One result per question measure, in question order.
   public var measures: [(measure: Measure, scores: NodeScores)]
-  /// One value per influence pair, in question order.
+  /// One value per influence pair, in question order; NaN when the world lacks either actor
+  /// (a scenario removed it).
   public var influence: [Double]
   /// The best path per path question (`nil`: unreachable), in question order.
   public var paths: [ExplainedPath?]
@@ -80,10 +81,17 @@ public struct ScenarioRunner: Sendable {
       result.measures.append((m, world.scores(try m.compute(on: g, settings: questions.settings))))
     }
     for pair in questions.influence {
-      let s = try world.requireIndex(of: pair.source)
+      guard let s = world.index(of: pair.source), world.index(of: pair.target) != nil else {
+        result.influence.append(.nan)
+        continue
+      }
       result.influence.append(try world.influence(.over(pair.target), on: g, model: questions.model).values[s])
     }
     for q in questions.paths {
+      guard world.index(of: q.from) != nil, world.index(of: q.to) != nil else {
+        result.paths.append(nil)
+        continue
+      }
       result.paths.append(try world.paths(
         from: q.from, to: q.to, kind: q.kind, lens: lens, undirected: q.anyDirection).first)
     }

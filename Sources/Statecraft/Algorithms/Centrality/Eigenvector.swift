@@ -50,12 +50,13 @@ extension Digraph {
   }
 
   /// Returns the largest eigenvalue (spectral radius) of the strength matrix, by power
-  /// iteration on A + I.
+  /// iteration on A + I; exactly 0 for a graph without cycles (its matrix is nilpotent, and
+  /// power iteration would creep toward 0 for thousands of sweeps instead).
   ///
   /// - Complexity: O(*k* (*n* + *m*)).
   public func spectralRadius(tolerance: Double = 1e-12, maxIterations: Int = 10_000) -> Double {
     let n = nodeCount
-    guard n > 0, arcCount > 0 else { return 0 }
+    guard n > 0, arcCount > 0, !isAcyclic else { return 0 }
     var x = [Double](repeating: 1 / Double(n).squareRoot(), count: n)
     var lambda = 0.0
     for _ in 0 ..< maxIterations {

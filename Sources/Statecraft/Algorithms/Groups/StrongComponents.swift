@@ -61,4 +61,11 @@ extension Digraph {
     }
     return components.sorted { $0[0] < $1[0] }
   }
+
+  /// Whether the graph has no directed cycle: every strong component is a single node
+  /// without a self-loop (an undirected edge is a 2-cycle).
+  public var isAcyclic: Bool {
+    for u in 0 ..< nodeCount where hasArc(from: u, to: u) { return false }
+    return strongComponents().allSatisfy { $0.count == 1 }
+  }
 }
