@@ -3,6 +3,7 @@
 public struct BalanceReport: Equatable, Sendable {
   /// A tie that breaks the two-camp split.
   public struct BrokenTie: Hashable, Sendable {
+    /// The two actors the tie joins, in file order.
     public var actors: [Actor.ID]
     /// `true`: friendly across camps; `false`: hostile inside a camp.
     public var friendly: Bool
@@ -13,11 +14,15 @@ public struct BalanceReport: Equatable, Sendable {
   /// Signed ties after merging directions and parallel relations (see
   /// ``Digraph/signedGraph(combine:)``).
   public var friendlyTies: Int
+  /// Hostile signed ties.
   public var hostileTies: Int
+  /// Triangle counts and indices (strict and weak balance).
   public var triangles: TriangleBalance
+  /// The frustration index, exact or heuristic with its lower bound.
   public var frustration: Frustration
   /// The two camps (actors with at least one signed tie), in file order.
   public var camps: [[Actor.ID]]
+  /// The ties that break the two-camp split (the frustrated ties).
   public var brokenTies: [BrokenTie]
   /// Triangles breaking strict balance, each as three actor IDs in file order.
   public var unbalancedTriangles: [[Actor.ID]]

@@ -24,6 +24,7 @@ public enum InfluenceModel: String, CaseIterable, Sendable, Codable {
 
 /// A problem with influence model inputs.
 public enum InfluenceError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// An actor's `susceptibility` attribute is not a number in 0...1.
   case badSusceptibility(actor: Actor.ID, value: String)
 
   public var description: String {

@@ -6,12 +6,19 @@
 ///     let pr = try world.scores(.pagerank)            // NodeScores, as `statecraft rank`
 ///     let m = Measure(rawValue: "betweenness")!       // by name, as scenario files say it
 public enum Measure: String, CaseIterable, Sendable, Codable {
+  /// PageRank; betweenness (length 1/strength by default); degree centrality.
   case pagerank, betweenness, degree
+  /// In-degree centrality.
   case inDegree = "in-degree"
+  /// Out-degree centrality.
   case outDegree = "out-degree"
+  /// Weighted degree (sum of strengths in and out).
   case strength
+  /// Sum of incoming strengths.
   case inStrength = "in-strength"
+  /// Sum of outgoing strengths.
   case outStrength = "out-strength"
+  /// Closeness (incoming distances), harmonic, eigenvector, Katz, HITS hubs and authorities.
   case closeness, harmonic, eigenvector, katz, hubs, authorities
 
   /// Settings for the measures that take any. `nil` tolerance and iteration limits mean the

@@ -4,18 +4,23 @@ import Foundation
 public struct Uncertainty: Sendable {
   /// One actor's distribution over the samples.
   public struct Row: Sendable {
+    /// The actor.
     public var actor: Actor.ID
     /// The result with every weight at its nominal value (a range's midpoint).
     public var nominal: Double
+    /// The median over the samples.
     public var median: Double
     /// The 5th and 95th percentiles: a 90% interval.
     public var low: Double
+    /// The 95th percentile (with ``low``, a 90% interval).
     public var high: Double
     /// `rankCounts[r]` samples ranked the actor `r + 1` (ties broken by file order).
     public var rankCounts: [Int]
   }
 
+  /// How many samples were drawn.
   public var samples: Int
+  /// The seed they were drawn from.
   public var seed: UInt64
   /// How many relations have a weight range (0: every sample is the nominal world).
   public var uncertainRelations: Int

@@ -1,5 +1,6 @@
 /// How one actor's score moved between two results (a baseline and a scenario).
 public struct ScoreChange: Hashable, Sendable {
+  /// The actor whose score changed (or did not).
   public var actor: Actor.ID
   /// The score before, or `nil` when the actor was added.
   public var before: Double?
@@ -7,6 +8,7 @@ public struct ScoreChange: Hashable, Sendable {
   public var after: Double?
   /// Rank before and after (1 = highest; ties keep file order, as ``NodeScores/ranked()``).
   public var rankBefore: Int?
+  /// The rank after (`nil` when the actor was removed).
   public var rankAfter: Int?
 
   /// `after − before`; `nil` when the actor exists on one side only.

@@ -25,6 +25,7 @@ public struct Digraph: Sendable {
     case max
   }
 
+  /// The number of nodes, `0 ..< nodeCount`.
   public let nodeCount: Int
   /// `false` when every edge was given once and stored both ways.
   public let isDirected: Bool

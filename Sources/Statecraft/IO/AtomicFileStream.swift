@@ -20,6 +20,7 @@ import Foundation
 /// disk, EIO) is kept and reported by ``commit()``, which then removes the temporary file.
 /// This is the one writer every format and map uses. The path `-` means standard output.
 public final class AtomicFileStream: TextOutputStream {
+  /// The file being written (`-`: standard output).
   public let path: String
   private let temporaryPath: String
   private let handle: FileHandle
@@ -65,6 +66,7 @@ public final class AtomicFileStream: TextOutputStream {
     }
   }
 
+  /// Appends text (buffered; written in 1 MiB blocks).
   public func write(_ string: String) {
     buffer.append(contentsOf: string.utf8)
     if buffer.count >= 1 << 20 { flush() }
@@ -149,7 +151,9 @@ public final class AtomicFileStream: TextOutputStream {
 
 /// An output file could not be written.
 public struct OutputFileError: Error, CustomStringConvertible {
+  /// The output path.
   public var path: String
+  /// What went wrong, in words a user can act on.
   public var reason: String
 
   public init(path: String, reason: String) {

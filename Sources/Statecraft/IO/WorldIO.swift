@@ -31,7 +31,9 @@ public enum WorldIO {
 
   static var plugins: Plugins { registry.withLock { $0 } }
 
+  /// A file format the registry reads and writes.
   public enum Format: String, CaseIterable, Sendable {
+    /// Statecraft YAML, CSV edge (+ node) table, GraphML, GEXF 1.3, node-link JSON, DOT.
     case yaml, csv, graphml, gexf, json, dot
 
     /// The format a path's extension names, if any.

@@ -38,10 +38,15 @@ public struct Lens: Hashable, Sendable {
     case raw
   }
 
+  /// Which relation types count (`nil`: all).
   public var types: [String]?
+  /// Which sign layer is seen.
   public var sign: SignLayer
+  /// How parallel relations between one ordered pair merge.
   public var combine: Digraph.Combine
+  /// Only relations valid on this date count (`nil`: all).
   public var date: PartialDate?
+  /// What a strength means as a path length.
   public var pathLength: PathLength
 
   public init(

@@ -8,6 +8,7 @@ public struct Actor: Hashable, Sendable, Identifiable {
   public struct ID: RawRepresentable, Hashable, Comparable, Sendable, ExpressibleByStringLiteral,
     CustomStringConvertible
   {
+    /// The code as written.
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
     public init(_ rawValue: String) { self.rawValue = rawValue }
@@ -39,8 +40,11 @@ public struct Actor: Hashable, Sendable, Identifiable {
     case other
   }
 
+  /// The actor's stable code.
   public var id: ID
+  /// A display name (defaults to the id).
   public var name: String
+  /// What sort of actor it is; maps draw each kind with its own shape.
   public var kind: Kind
   /// Free attributes. Emit them sorted by key: dictionary order is not stable.
   public var attributes: [String: String]

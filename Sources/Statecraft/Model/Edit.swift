@@ -30,16 +30,27 @@ public enum Edit: Hashable, Sendable {
 
 /// An edit that does not fit the world it is applied to.
 public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// An edit names an actor the world lacks.
   case unknownActor(Actor.ID, suggestion: String?)
+  /// An edit names an undeclared relation type.
   case unknownType(String, suggestion: String?)
+  /// An added relation cites an undeclared source.
   case unknownSource(String, suggestion: String?)
+  /// No relation matches the reference.
   case unknownRelation(RelationReference, suggestion: String?)
+  /// Several relations match the reference; `candidates` names them.
   case ambiguousRelation(RelationReference, candidates: [String])
+  /// An added actor's id is taken.
   case duplicateActor(Actor.ID)
+  /// An added relation's id is taken.
   case duplicateRelationID(String)
+  /// A weight is not a finite number > 0.
   case invalidWeight(Double)
+  /// A scale factor is not a finite number > 0.
   case invalidFactor(Double)
+  /// An added relation ends before it starts.
   case datesReversed(since: PartialDate, until: PartialDate)
+  /// An added actor's id is empty or holds a space or comma.
   case invalidActorID(String)
 
   public var description: String {

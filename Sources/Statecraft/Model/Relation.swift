@@ -8,20 +8,29 @@ public struct Relation: Hashable, Sendable {
   /// An optional stable name (`id:` in YAML), unique in its world; scenarios and leverage
   /// name the relation by it. Without one, a relation is named by its ``RelationKey``.
   public var id: String?
+  /// The actor the relation goes from (who acts).
   public var from: Actor.ID
+  /// The actor the relation goes to (who is acted on).
   public var to: Actor.ID
+  /// A declared relation type (``RelationType``).
   public var type: String
+  /// The tie's strength, > 0; a range's midpoint when ``weightRange`` is set.
   public var weight: Double
   /// The analyst's uncertainty about the strength, when given as a range (`weight: 0.4..0.7`):
   /// Monte Carlo runs draw the weight uniformly from it; everything else uses ``weight``, the
   /// range's midpoint. `nil`: the weight is exact.
   public var weightRange: ClosedRange<Double>?
+  /// Cooperative, neutral or hostile; defaults to the type's polarity.
   public var sign: Sign
+  /// Whether the relation holds both ways (two arcs in a directed world).
   public var mutual: Bool
+  /// The first day the relation holds, if known.
   public var since: PartialDate?
+  /// The last day the relation holds, if known.
   public var until: PartialDate?
   /// A key into the world's sources.
   public var source: String?
+  /// Free text shown in tooltips and path explanations.
   public var note: String?
 
   public init(

@@ -6,8 +6,11 @@
 /// earlier relation of the same triple renumbers the later ones, which is why scenario files
 /// that remove and then edit parallel relations should give them `id:`s.
 public struct RelationKey: Hashable, Sendable, CustomStringConvertible {
+  /// The relation's source actor.
   public var from: Actor.ID
+  /// The relation's target actor.
   public var to: Actor.ID
+  /// The relation's type.
   public var type: String
   /// 1 for the first relation with this from, to and type; 2 for the second; …
   public var ordinal: Int

@@ -15,9 +15,13 @@ public struct World: Sendable {
   /// never inferred from the relations, so an edit changes only what it edits. In an
   /// undirected world every relation is mutual.
   public var directed: Bool
+  /// Actors in file order; `actors[i]` is node `i` of every projected digraph.
   public var actors: [Actor] { didSet { reindex() } }
+  /// Relations in file order (edit them with ``apply(_:)``, which validates).
   public var relations: [Relation]
+  /// Declared relation types, in file order.
   public var types: [RelationType]
+  /// Citations relations point to, in file order.
   public var sources: [Source]
 
   private var indexByID: [Actor.ID: Int] = [:]
@@ -46,6 +50,7 @@ public struct World: Sendable {
   /// The node index of an actor in every digraph projected from this world.
   public func index(of id: Actor.ID) -> Int? { indexByID[id] }
 
+  /// The actor with this id, if any.
   public subscript(actor id: Actor.ID) -> Actor? { index(of: id).map { actors[$0] } }
 
   /// The declared relation type with this id (compared by Unicode scalars).

@@ -69,7 +69,9 @@ public struct LeverageEntry: Sendable {
 
 /// Leverage of every relation on one target.
 public struct LeverageReport: Sendable {
+  /// What was measured.
   public var target: LeverageTarget
+  /// The change tried on every relation.
   public var change: LeverageChange
   /// The target's value on the unedited world.
   public var baseline: Double

@@ -18,6 +18,7 @@ public struct Questions: Hashable, Sendable {
   public var balance: Bool
   /// Whether to compare Louvain communities, and with which seed.
   public var communities: Bool
+  /// The Louvain seed for ``communities``.
   public var communitySeed: UInt64
   /// The lens every question looks through (a scenario's `date` overrides its date).
   public var lens: Lens
@@ -41,7 +42,9 @@ public struct Questions: Hashable, Sendable {
 
 /// "How much does `source` sway `target`": `CHN over PAK` in a scenario file.
 public struct InfluencePair: Hashable, Sendable, CustomStringConvertible {
+  /// The actor whose sway is measured.
   public var source: Actor.ID
+  /// The actor swayed.
   public var target: Actor.ID
   public init(source: Actor.ID, target: Actor.ID) {
     self.source = source
@@ -60,8 +63,11 @@ public struct InfluencePair: Hashable, Sendable, CustomStringConvertible {
 
 /// "How does `from` reach `to`": `USA to BSG` in a scenario file.
 public struct PathQuestion: Hashable, Sendable, CustomStringConvertible {
+  /// Where the path starts.
   public var from: Actor.ID
+  /// Where the path ends.
   public var to: Actor.ID
+  /// Shortest, widest or strongest.
   public var kind: PathKind
   /// Whether relations may be walked against their direction.
   public var anyDirection: Bool

@@ -16,6 +16,7 @@ public struct ScenarioFile: Sendable {
   public var basePath: String
   /// The base world (never changed by a run).
   public var base: World
+  /// What every scenario is asked.
   public var questions: Questions
   /// Scenarios in file order, each with the edits of the scenarios it extends first.
   public var scenarios: [Scenario]

@@ -19,6 +19,7 @@ extension Edit: CustomStringConvertible {
 
 /// How a scenario comparison is printed.
 public enum ReportFormat: String, CaseIterable, Sendable {
+  /// An aligned text table, one JSON document, or CSV rows.
   case table, json, csv
 }
 

@@ -7,7 +7,9 @@ public struct Answers: Sendable {
   public var influence: [Double]
   /// The best path per path question (`nil`: unreachable), in question order.
   public var paths: [ExplainedPath?]
+  /// Structural balance, when asked.
   public var balance: BalanceReport?
+  /// Louvain communities, when asked.
   public var communities: Partition?
 }
 
@@ -15,8 +17,11 @@ public struct Answers: Sendable {
 public struct ScenarioDiff: Sendable {
   /// A path question's answer before and after.
   public struct PathChange: Sendable {
+    /// The path question.
     public var question: PathQuestion
+    /// The best path on the baseline (`nil`: none).
     public var before: ExplainedPath?
+    /// The best path in the scenario (`nil`: none).
     public var after: ExplainedPath?
     /// Whether the route (its actors) or its value changed.
     public var changed: Bool
@@ -24,7 +29,9 @@ public struct ScenarioDiff: Sendable {
 
   /// Structural balance before and after, and the triangles that changed state.
   public struct BalanceChange: Sendable {
+    /// Balance on the baseline.
     public var before: BalanceReport
+    /// Balance in the scenario.
     public var after: BalanceReport
     /// Triangles unbalanced after but not before (each as three actor IDs).
     public var becameUnbalanced: [[Actor.ID]]
@@ -34,25 +41,35 @@ public struct ScenarioDiff: Sendable {
 
   /// A community move: the actor, its baseline community and its community now.
   public struct CommunityMove: Sendable {
+    /// The actor that moved.
     public var actor: Actor.ID
+    /// The members of its baseline community.
     public var from: [Actor.ID]
+    /// The members of its community in the scenario.
     public var to: [Actor.ID]
   }
 
+  /// The scenario, its edits flattened through `extends`.
   public var scenario: Scenario
   /// Per question measure: every actor's change, biggest first (see ``NodeScores/changes(to:)``).
   public var measures: [(measure: Measure, changes: [ScoreChange])]
   /// Per influence pair: (pair, before, after).
   public var influence: [(pair: InfluencePair, before: Double, after: Double)]
+  /// Per path question: the best path before and after.
   public var paths: [PathChange]
+  /// Structural balance before and after, when asked.
   public var balance: BalanceChange?
+  /// Communities before and after and who moved, when asked.
   public var communities: (before: Partition, after: Partition, moves: [CommunityMove])?
 }
 
 /// The baseline's answers and every scenario's diff against them.
 public struct ScenarioComparison: Sendable {
+  /// The questions asked.
   public var questions: Questions
+  /// The answers on the unedited world.
   public var baseline: Answers
+  /// One diff per scenario, in the order run.
   public var scenarios: [ScenarioDiff]
   /// The edited world of each scenario, in order (for delta maps).
   public var worlds: [World]
@@ -67,6 +84,7 @@ public struct ScenarioComparison: Sendable {
 /// The base world never changes: each scenario is applied to a copy. Scenarios are
 /// independent of each other; the same inputs give the same comparison, byte for byte.
 public struct ScenarioRunner: Sendable {
+  /// The questions asked.
   public var questions: Questions
 
   public init(questions: Questions) { self.questions = questions }

@@ -5,6 +5,7 @@
 /// of both directions are added and the sign of the sum is the tie's sign (a pair whose
 /// signed strengths cancel out, and self-loops, are left out).
 public struct SignedGraph: Sendable {
+  /// The number of nodes (those without ties included).
   public let nodeCount: Int
   /// Ties as (u, v, sign) with u < v, sorted.
   public let ties: [(u: NodeIndex, v: NodeIndex, sign: Int)]
@@ -35,7 +36,9 @@ public struct SignedGraph: Sendable {
     neighbors = nbrs.map { $0.sorted { $0.0 < $1.0 } }
   }
 
+  /// How many ties are friendly.
   public var positiveCount: Int { ties.filter { $0.sign > 0 }.count }
+  /// How many ties are hostile.
   public var negativeCount: Int { ties.filter { $0.sign < 0 }.count }
 }
 
