@@ -11,7 +11,7 @@ public struct StatecraftCommand: ParsableCommand {
     discussion: "Reads world files (.yaml, see Graphs/README.md) or CSV edge lists.",
     subcommands: [
       Validate.self, Info.self, Rank.self, Path.self, Communities.self, Balance.self,
-      Brokerage.self, Influence.self, ScenarioRun.self, Leverage.self, Render.self, Convert.self, Import.self,
+      Brokerage.self, Influence.self, ScenarioRun.self, Leverage.self, Timeline.self, Sweep.self, Render.self, Convert.self, Import.self,
     ]
   )
 

@@ -342,4 +342,43 @@ struct ProcessTests {
     let unknown = try run(["leverage", "Graphs/pakistan-2025.yaml", "--target", "CHN over PKA"])
     #expect(unknown.status == 1 && unknown.stderr.contains("did you mean \"PAK\""))
   }
+
+  @Test("progress appears on a terminal's stderr and never in piped output or with --quiet")
+  func progressOnTerminal() throws {
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+    func underTerminal(_ args: String) throws -> String {
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+      // script runs the command under a pseudo-terminal; stdout goes to a file, so only
+      // stderr (the terminal) reaches the transcript.
+      p.arguments = ["-q", "-e", "-c", "\(Self.binary.path) \(args) > /dev/null", "/dev/null"]
+      p.currentDirectoryURL = repositoryRoot
+      let out = Pipe()
+      p.standardOutput = out
+      try p.run()
+      let data = out.fileHandleForReading.readDataToEndOfFile()
+      p.waitUntilExit()
+      return String(decoding: data, as: UTF8.self)
+    }
+    let shown = try underTerminal("rank Graphs/pakistan-2025.yaml --samples 20000 --seed 1")
+    #expect(shown.contains("sampling") && shown.contains("/20000"))
+    let quiet = try underTerminal("rank Graphs/pakistan-2025.yaml --samples 20000 --seed 1 --quiet")
+    #expect(!quiet.contains("sampling"))
+    let piped = try run(["rank", "Graphs/pakistan-2025.yaml", "--samples", "20000", "--seed", "1"])
+    #expect(piped.status == 0 && !piped.stderr.contains("sampling") && !piped.stdout.contains("sampling"))
+  }
+
+  @Test("timeline and sweep: tables, CSV and charts; bad options refused")
+  func seriesCommands() throws {
+    let chart = try tempFile("timeline.svg", "")
+    let t = try run(["timeline", "Graphs/gdelt-sample.yaml", "--from", "2025-04", "--to", "2025-08", "--top", "2", "--chart", chart])
+    #expect(t.status == 0 && t.stdout.contains("2025-06       0.448758") && t.stderr.contains("wrote \(chart)"))
+    #expect(try String(contentsOfFile: chart, encoding: .utf8).hasPrefix("<?xml"))
+    let s = try run(["sweep", "Graphs/pakistan-2025.yaml", "--relation", "USA,PAK,tariff-threat", "--target", "CHN over PAK", "--steps", "3", "--format", "csv"])
+    #expect(s.status == 0 && s.stdout.split(separator: "\n").count == 4)
+    let bad = try run(["timeline", "Graphs/gdelt-sample.yaml", "--from", "2025-13", "--to", "2025-08"])
+    #expect(bad.status == 64 && bad.stderr.contains("is not a date"))
+    let unknown = try run(["sweep", "Graphs/pakistan-2025.yaml", "--relation", "us-tarif-threat", "--target", "CHN over PAK"])
+    #expect(unknown.status == 1 && unknown.stderr.contains("the closest is \"us-tariff-threat\""))
+  }
 }

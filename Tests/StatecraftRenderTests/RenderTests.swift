@@ -119,3 +119,18 @@ struct GraphvizRendererTests {
     #expect(LayoutEngine.automatic(nodes: 500, edges: 600) == .sfdp)
   }
 }
+
+@Suite("Series charts")
+struct SeriesChartTests {
+  @Test("charts are well-formed SVG with hostile text escaped, one panel per series")
+  func wellFormed() throws {
+    let set = SeriesSet(
+      quantity: "pagerank <&>", axis: "date", points: ["2025-01", "2025-02", "2025-03"], positions: [2025, 2025.08, 2025.17],
+      series: [Series(name: "A&B \"<x>\"\u{7}", values: [0.1, .nan, 0.3]), Series(name: "C", values: [0.2, 0.2, 0.2])])
+    let svg = SeriesChart.svg(set, title: "T <script>")
+    let parser = XMLParser(data: Data(svg.utf8))
+    #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+    #expect(svg.contains("A&amp;B &quot;&lt;x&gt;&quot;") && !svg.contains("\u{7}"))
+    #expect(svg.components(separatedBy: "<g>").count - 1 == 2)
+  }
+}

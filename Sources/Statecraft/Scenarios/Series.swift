@@ -1,0 +1,152 @@
+/// A value tracked over a sequence of points (dates of a timeline, weights of a sweep).
+public struct Series: Sendable {
+  /// The series' name (an actor id, or the target of a sweep).
+  public var name: String
+  /// One value per point of the owning ``SeriesSet``; NaN where the value does not exist.
+  public var values: [Double]
+
+  public init(name: String, values: [Double]) {
+    self.name = name
+    self.values = values
+  }
+
+  /// Largest value minus smallest: how far the series moved at all.
+  public var spread: Double {
+    let finite = values.filter { !$0.isNaN }
+    guard let lo = finite.min(), let hi = finite.max() else { return 0 }
+    return hi - lo
+  }
+
+  /// Last value minus first (NaN ends are skipped).
+  public var change: Double {
+    let finite = values.filter { !$0.isNaN }
+    guard let first = finite.first, let last = finite.last else { return 0 }
+    return last - first
+  }
+}
+
+/// Several series over the same points: a timeline's actors, or a sweep's target.
+public struct SeriesSet: Sendable {
+  /// What the values are (a measure's name, "CHN over PAK").
+  public var quantity: String
+  /// What the points are ("date", "weight of us-tariff-threat").
+  public var axis: String
+  /// The points' labels, in order.
+  public var points: [String]
+  /// The points as numbers, for charts (dates as fractional years).
+  public var positions: [Double]
+  public var series: [Series]
+
+  public init(quantity: String, axis: String, points: [String], positions: [Double], series: [Series]) {
+    self.quantity = quantity
+    self.axis = axis
+    self.points = points
+    self.positions = positions
+    self.series = series
+  }
+
+  /// The series that moved most: largest ``Series/spread`` (max − min), ties in order. A
+  /// timeline whose relations come and go can move a lot and end where it began.
+  public func biggestMovers(_ k: Int) -> [Series] {
+    let key = series.map { NodeScores.orderingKey($0.spread) }
+    return series.indices.sorted { key[$0] != key[$1] ? key[$0] > key[$1] : $0 < $1 }.prefix(k).map { series[$0] }
+  }
+
+  /// The values as a table, JSON or long CSV (`series,point,value`).
+  public func report(_ format: ReportFormat, top: Int? = nil) -> String {
+    let shown = top.map { biggestMovers($0) } ?? series
+    switch format {
+    case .json:
+      let body = shown.map { s in
+        "    {\"name\": \(ReportText.jsonString(s.name)), \"change\": \(ReportText.jsonNumber(s.change)), \"spread\": \(ReportText.jsonNumber(s.spread)), \"values\": ["
+          + s.values.map(ReportText.jsonNumber).joined(separator: ", ") + "]}"
+      }
+      return "{\n  \"quantity\": \(ReportText.jsonString(quantity)), \"axis\": \(ReportText.jsonString(axis)),\n"
+        + "  \"points\": [\(points.map(ReportText.jsonString).joined(separator: ", "))],\n  \"series\": [\n"
+        + body.joined(separator: ",\n") + "\n  ]\n}"
+    case .csv:
+      var lines = ["series,\(ReportText.csvField(axis)),\(ReportText.csvField(quantity))"]
+      for s in shown {
+        for (p, v) in zip(points, s.values) {
+          lines.append("\(ReportText.csvField(s.name)),\(ReportText.csvField(p)),\(ReportText.jsonNumber(v))")
+        }
+      }
+      return lines.joined(separator: "\n")
+    case .table:
+      let header = [axis] + shown.map(\.name)
+      let rows = points.indices.map { i in [points[i]] + shown.map { ReportText.tableNumber($0.values[i]) } }
+      let change = ["last − first"] + shown.map { ReportText.signedNumber($0.change) }
+      let spread = ["max − min"] + shown.map { ReportText.tableNumber($0.spread) }
+      return "\(quantity) by \(axis)" + (top.map { " (the \($0) that moved most: largest max − min)" } ?? "") + "\n\n"
+        + ReportText.table(header: header, rows: rows + [change, spread], rightAligned: Set(1 ..< header.count))
+    }
+  }
+}
+
+/// A step between timeline dates.
+public enum TimeStep: String, CaseIterable, Sendable {
+  case month, quarter, year
+
+  var months: Int {
+    switch self {
+    case .month: 1
+    case .quarter: 3
+    case .year: 12
+    }
+  }
+}
+
+extension World {
+  /// How actors' scores move over time: the measure through the lens at each date from
+  /// `start` to `end` (inclusive) by `step`, each date seeing only the relations valid on it.
+  ///
+  ///     let t = try world.timeline(.pagerank, from: PartialDate("2024-01")!, to: PartialDate("2025-12")!, step: .quarter)
+  ///     t.biggestMovers(3)
+  ///
+  /// Dates are months (`YYYY-MM`) for `month` and `quarter` steps and years for `year`.
+  ///
+  /// - Complexity: one projection and one measure per date.
+  public func timeline(
+    _ measure: Measure, from start: PartialDate, to end: PartialDate, step: TimeStep, lens: Lens = Lens(),
+    settings: Measure.Settings = .init()
+  ) throws -> SeriesSet {
+    var dates: [PartialDate] = []
+    var month = start.year * 12 + (start.month ?? 1) - 1
+    let last = end.year * 12 + (end.month ?? 12) - 1
+    while month <= last && dates.count < 10_000 {
+      dates.append(step == .year ? PartialDate(year: month / 12) : PartialDate(year: month / 12, month: month % 12 + 1))
+      month += step.months
+    }
+    var columns: [[Double]] = []
+    for date in dates {
+      var l = lens
+      l.date = date
+      columns.append(try scores(measure, lens: l, settings: settings).values)
+    }
+    let series = actors.indices.map { i in Series(name: actors[i].id.rawValue, values: columns.map { $0[i] }) }
+    return SeriesSet(
+      quantity: measure.rawValue, axis: "date", points: dates.map(\.description),
+      positions: dates.map { Double($0.year) + Double(($0.month ?? 1) - 1) / 12 }, series: series)
+  }
+
+  /// A target's value as one relation's weight runs over `weights` (a sweep).
+  ///
+  ///     let s = try world.sweep(.id("us-tariff-threat"), over: [0.2, 0.4, 0.6, 0.8, 1.0],
+  ///                             target: .influence(InfluencePair("CHN over PAK")!, .fj))
+  public func sweep(
+    _ relation: RelationReference, over weights: [Double], target: LeverageTarget, lens: Lens = Lens(),
+    settings: Measure.Settings = .init()
+  ) throws -> SeriesSet {
+    let i = try relationIndex(relation)
+    let key = RelationReference.key(relationKeys()[i])
+    var values: [Double] = []
+    for w in weights {
+      var edited = self
+      try edited.apply(.reweight(key, weight: w))
+      values.append(try edited.value(of: target, lens: lens, settings: settings))
+    }
+    return SeriesSet(
+      quantity: target.description, axis: "weight of \(relationName(at: i))", points: weights.map(ReportText.jsonNumber),
+      positions: weights, series: [Series(name: target.description, values: values)])
+  }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import Statecraft
+import StatecraftRender
+
+extension TimeStep: ExpressibleByArgument {}
+
+/// Writes a series chart as SVG (atomically) and says so on stderr.
+func writeChart(_ set: SeriesSet, series: [Series]? = nil, title: String, to path: String) throws {
+  try AtomicFileStream.write(SeriesChart.svg(set, series: series, title: title), to: path)
+  FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
+}
+
+extension StatecraftCommand {
+  struct Timeline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "How influence moved over time: a measure at each date, each date seeing only the relations valid then.",
+      discussion: """
+        Relations count on a date when their since/until span covers it (undated relations count \
+        on every date). The table lists the actors that moved most (largest last − first); --chart \
+        draws them as small multiples on one scale.
+        """)
+
+    @OptionGroup var graph: GraphOptions
+    @Option(help: "The measure.") var measure: Measure = .pagerank
+    @Option(help: "First date (YYYY or YYYY-MM).") var from: String
+    @Option(help: "Last date (YYYY or YYYY-MM).") var to: String
+    @Option(help: "month, quarter or year.") var step: TimeStep = .month
+    @Option(name: .shortAndLong, help: "Show the N actors that moved most.") var top = 6
+    @Option(help: "Output format: table, json or csv.") var format: OutputStyle = .table
+    @Option(help: "Draw the top movers as small multiples to this SVG file.") var chart: String?
+
+    func validate() throws {
+      for (name, value) in [("--from", from), ("--to", to)] where PartialDate(value) == nil {
+        throw ValidationError("\(name) \"\(value)\" is not a date; write YYYY or YYYY-MM.")
+      }
+      if let a = PartialDate(from), let b = PartialDate(to), a.firstDayKey > b.lastDayKey {
+        throw ValidationError("--from \(from) is after --to \(to).")
+      }
+      guard top >= 1 else { throw ValidationError("--top must be at least 1, got \(top).") }
+    }
+
+    func run() throws {
+      let world = try graph.load()
+      let set = try world.timeline(measure, from: PartialDate(from)!, to: PartialDate(to)!, step: step, lens: try graph.lens)
+      if let chart {
+        try writeChart(set, series: set.biggestMovers(top), title: "\(world.title): \(measure.rawValue), \(from) to \(to)", to: chart)
+      }
+      print(set.report(format, top: top))
+    }
+  }
+
+  struct Sweep: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Vary one relation's weight over a range and report a target at each step.",
+      discussion: "Targets as for leverage: \"CHN over PAK\" or \"pagerank of PAK\".")
+
+    @OptionGroup var graph: GraphOptions
+    @Option(help: "The relation: its id, or FROM,TO,TYPE.") var relation: String
+    @Option(help: "The target: \"SOURCE over TARGET\" or \"MEASURE of ACTOR\".") var target: String
+    @Option(help: "fj or walk, for an influence target.") var model: InfluenceModel = .fj
+    @Option(name: .customLong("from"), help: "Smallest weight (> 0).") var low = 0.1
+    @Option(name: .customLong("to"), help: "Largest weight.") var high = 1.0
+    @Option(help: "Number of weights, evenly spaced.") var steps = 10
+    @Option(help: "Output format: table, json or csv.") var format: OutputStyle = .table
+    @Option(help: "Draw the series to this SVG file.") var chart: String?
+
+    func validate() throws {
+      guard LeverageTarget(target) != nil else {
+        throw ValidationError("--target \"\(target)\" must read SOURCE over TARGET (\"CHN over PAK\") or MEASURE of ACTOR (\"pagerank of PAK\").")
+      }
+      guard low > 0, low.isFinite, high.isFinite, low <= high else {
+        throw ValidationError("--from and --to must be finite, --from > 0 and --from ≤ --to; got \(low) and \(high).")
+      }
+      guard (2 ... 1000).contains(steps) else { throw ValidationError("--steps must be between 2 and 1000, got \(steps).") }
+    }
+
+    func run() throws {
+      let world = try graph.load()
+      let parts = try parseList([relation], option: "--relation")
+      let reference: RelationReference
+      switch parts.count {
+      case 1: reference = .id(parts[0])
+      case 3: reference = .match(from: Actor.ID(parts[0]), to: Actor.ID(parts[1]), type: parts[2])
+      default: throw ValidationError("--relation takes an id or FROM,TO,TYPE; got \"\(relation)\".")
+      }
+      // Evenly spaced, rounded to 12 significant digits so that 0.1 … 1 prints as 1, not 0.9999999999999999.
+      let weights = (0 ..< steps).map { Double(String(format: "%.12g", low + (high - low) * Double($0) / Double(steps - 1)))! }
+      let set = try world.sweep(reference, over: weights, target: LeverageTarget(target, model: model)!, lens: try graph.lens)
+      if let chart { try writeChart(set, title: "\(world.title): \(target) as \(set.axis) varies", to: chart) }
+      print(set.report(format))
+    }
+  }
+}
