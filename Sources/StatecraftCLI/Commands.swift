@@ -247,13 +247,29 @@ extension StatecraftCommand {
     @Option(help: "fj (Friedkin–Johnsen) or walk (walk sums).") var model: InfluenceModel = .fj
     @Option(help: "Walk attenuation (default: half of 1/λmax).") var alpha: Double?
     @Option(help: "Output format: table, json or csv.") var format: OutputStyle = .table
+    @Option(help: "Monte Carlo over weight ranges: this many seeded samples (median, 90% interval, rank frequencies).")
+    var samples: Int?
+    @Option(help: "Seed for --samples.") var seed: UInt64 = 0
 
     func validate() throws {
+      if let samples, samples < 1 { throw ValidationError("--samples must be at least 1, got \(samples).") }
       if over != nil && of != nil { throw ValidationError("give --over or --of, not both.") }
       if let alpha, !(alpha > 0 && alpha.isFinite) { throw ValidationError("--alpha must be a positive number, got \(alpha).") }
     }
 
     func run() throws {
+      if let samples {
+        let world = try graph.load()
+        let lens = try graph.lens
+        let query: InfluenceQuery = over.map { .over(Actor.ID($0)) } ?? of.map { .of(Actor.ID($0)) } ?? .total
+        let bar = ProgressBar(total: samples, label: "sampling", quiet: graph.quiet)
+        let result = try world.uncertainty(samples: samples, seed: seed, progress: bar.update) { [model, alpha] w in
+          try w.influence(query, model: model, lens: lens, alpha: alpha)
+        }
+        bar.finish()
+        print(Reports.uncertainty(result, world: world, what: "influence (\(model.rawValue))", top: nil, format: format))
+        return
+      }
       print(try Reports.influence(
         graph.load(), lens: try graph.lens, over: over.map { Actor.ID($0) }, of: of.map { Actor.ID($0) },
         model: model, alpha: alpha, format: format.rawValue))
