@@ -48,8 +48,12 @@ extension StatecraftCommand {
     static let configuration = CommandConfiguration(
       abstract: "Summarize a world: actors, relations, types, sources, components.")
     @OptionGroup var graph: GraphOptions
+    @Option(help: "Output format: table or json.") var format: OutputStyle = .table
 
-    func run() throws { print(try Reports.info(graph.load(), lens: try graph.lens)) }
+    func run() throws {
+      if format == .csv { throw ValidationError("--format for info is table or json.") }
+      print(try Reports.info(graph.load(), lens: try graph.lens, format: format))
+    }
   }
 
   struct Rank: ParsableCommand {

@@ -30,43 +30,46 @@ public enum Reports {
     }
   }
 
-  /// A summary of a world: actors by kind, relations by sign and type, sources, components.
-  public static func info(_ world: World, lens: Lens = Lens()) throws -> String {
-    let g = try world.through(lens)
-    let relations = try world.relations(through: lens)
-    var out = "World: \(world.name) — \(world.title)\n"
-    if let date = world.date { out += "Date: \(date)\n" }
-    out += "Graph: \(g.isDirected ? "directed" : "undirected"), \(world.actors.count) actors, \(relations.count) relations"
-    out += " (\(g.arcCount) arcs after merging parallel ties)\n"
-    let kinds = Actor.Kind.allCases.compactMap { k -> String? in
-      let n = world.actors.filter { $0.kind == k }.count
-      return n > 0 ? "\(k.rawValue) \(n)" : nil
-    }
-    out += "\nActors by kind: \(kinds.joined(separator: ", "))\n"
-    let signs = Sign.allCases.reversed().map { s in "\(s.word) \(relations.filter { $0.sign == s }.count)" }
-    out += "Relations by sign: \(signs.joined(separator: ", "))"
-    out += "; mutual \(relations.filter(\.mutual).count)\n\n"
-    let typeRows = world.types.map { t -> [String] in
-      [t.id, t.polarity.word, t.mode.rawValue, String(relations.filter { $0.type == t.id }.count)]
-    }
+  /// A summary of a world (``World/summary(lens:)``): actors by kind, relations by sign and
+  /// type, sources, components; as text or JSON.
+  public static func info(_ world: World, lens: Lens = Lens(), format: ReportFormat = .table) throws -> String {
+    let w = try world.summary(lens: lens)
+    if format == .json { return infoJSON(w) }
+    var out = "World: \(w.name) — \(w.title)\n"
+    if let date = w.date { out += "Date: \(date)\n" }
+    out += "Graph: \(w.directed ? "directed" : "undirected"), \(w.actorCount) actors, \(w.relationCount) relations"
+    out += " (\(w.arcCount) arcs after merging parallel ties)\n"
+    out += "\nActors by kind: \(w.actorsByKind.map { "\($0.kind.rawValue) \($0.count)" }.joined(separator: ", "))\n"
+    out += "Relations by sign: \(w.relationsBySign.map { "\($0.sign.word) \($0.count)" }.joined(separator: ", "))"
+    out += "; mutual \(w.mutualCount)"
+    if w.rangedCount > 0 { out += "; \(w.rangedCount) with a weight range" }
+    out += "\n\n"
+    let typeRows = w.types.map { [$0.type.id, $0.type.polarity.word, $0.type.mode.rawValue, String($0.relations)] }
     out += formatTable(header: ["type", "polarity", "mode", "relations"], rows: typeRows, rightAligned: [3]) + "\n"
-    if !world.sources.isEmpty {
+    if !w.sources.isEmpty {
       out += "\nSources:\n"
-      for s in world.sources {
-        let n = relations.filter { $0.source == s.id }.count
-        out += "  [\(s.id)] \(s.citation) — cited by \(n) relations\n"
-      }
-      let uncited = relations.filter { $0.source == nil }.count
-      if uncited > 0 { out += "  \(uncited) relations cite no source\n" }
+      for s in w.sources { out += "  [\(s.source.id)] \(s.source.citation) — cited by \(s.relations) relations\n" }
+      if w.uncited > 0 { out += "  \(w.uncited) relations cite no source\n" }
     }
-    let components = g.weakComponents()
-    out += "\nWeakly connected components: \(components.count)\n"
-    for (i, c) in components.prefix(10).enumerated() {
-      let names = c.prefix(12).map { world.actors[$0].id.rawValue }.joined(separator: ", ")
+    out += "\nWeakly connected components: \(w.components.count)\n"
+    for (i, c) in w.components.prefix(10).enumerated() {
+      let names = c.prefix(12).map(\.rawValue).joined(separator: ", ")
       out += "  \(i + 1). \(c.count) actors: \(names)\(c.count > 12 ? ", …" : "")\n"
     }
-    if components.count > 10 { out += "  … and \(components.count - 10) more\n" }
+    if w.components.count > 10 { out += "  … and \(w.components.count - 10) more\n" }
     return String(out.dropLast())
+  }
+
+  /// The summary as one JSON object (shape in the README).
+  static func infoJSON(_ w: WorldSummary) -> String {
+    var out = "{\n  \"name\": \(jsonString(w.name)), \"title\": \(jsonString(w.title)), \"date\": \(w.date.map { jsonString($0.description) } ?? "null"),\n"
+    out += "  \"directed\": \(w.directed), \"actors\": \(w.actorCount), \"relations\": \(w.relationCount), \"arcs\": \(w.arcCount), \"mutual\": \(w.mutualCount), \"ranged\": \(w.rangedCount),\n"
+    out += "  \"actorsByKind\": {" + w.actorsByKind.map { "\(jsonString($0.kind.rawValue)): \($0.count)" }.joined(separator: ", ") + "},\n"
+    out += "  \"relationsBySign\": {" + w.relationsBySign.map { "\(jsonString($0.sign.word)): \($0.count)" }.joined(separator: ", ") + "},\n"
+    out += "  \"types\": [" + w.types.map { "{\"id\": \(jsonString($0.type.id)), \"polarity\": \(jsonString($0.type.polarity.word)), \"mode\": \(jsonString($0.type.mode.rawValue)), \"relations\": \($0.relations)}" }.joined(separator: ", ") + "],\n"
+    out += "  \"sources\": [" + w.sources.map { "{\"id\": \(jsonString($0.source.id)), \"citation\": \(jsonString($0.source.citation)), \"relations\": \($0.relations)}" }.joined(separator: ", ") + "], \"uncited\": \(w.uncited),\n"
+    out += "  \"components\": [" + w.components.map { "[" + $0.map { jsonString($0.rawValue) }.joined(separator: ", ") + "]" }.joined(separator: ", ") + "]\n}"
+    return out
   }
 
   /// The best paths from one actor to another, each hop with the relations behind it.

@@ -42,7 +42,12 @@ extension StatecraftCommand {
 
     func run() throws {
       let world = try graph.load()
-      let set = try world.timeline(measure, from: PartialDate(from)!, to: PartialDate(to)!, step: step, lens: try graph.lens)
+      var bar: ProgressBar?
+      let set = try world.timeline(measure, from: PartialDate(from)!, to: PartialDate(to)!, step: step, lens: try graph.lens) { done, total in
+        if bar == nil { bar = ProgressBar(total: total, label: "dates", quiet: graph.quiet) }
+        bar?.update(done)
+      }
+      bar?.finish()
       if let chart {
         try writeChart(set, series: set.biggestMovers(top), title: "\(world.title): \(measure.rawValue), \(from) to \(to)", to: chart)
       }

@@ -74,20 +74,5 @@ public enum SeriesChart {
 
   private static func f(_ x: Double) -> String { String(format: "%.1f", x) }
 
-  /// Text escaped for SVG: markup characters as entities, control characters dropped.
-  static func xml(_ s: String) -> String {
-    var r = ""
-    for u in s.unicodeScalars {
-      switch u {
-      case "&": r += "&amp;"
-      case "<": r += "&lt;"
-      case ">": r += "&gt;"
-      case "\"": r += "&quot;"
-      default:
-        if u.value < 0x20 || (0x7F ... 0x9F).contains(u.value) { continue }
-        r.unicodeScalars.append(u)
-      }
-    }
-    return r
-  }
+  private static func xml(_ s: String) -> String { xmlEscaped(s) }
 }

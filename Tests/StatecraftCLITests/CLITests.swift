@@ -35,6 +35,16 @@ struct ReportTests {
     }
   }
 
+  @Test("info and balance as JSON parse and carry the counts")
+  func jsonReports() throws {
+    let world = try WorldIO.load(graph("pakistan-2025.yaml"))
+    let info = try JSONSerialization.jsonObject(with: Data(try Reports.info(world, format: .json).utf8)) as! [String: Any]
+    #expect(info["actors"] as? Int == 11 && info["relations"] as? Int == 24 && info["ranged"] as? Int == 4)
+    #expect((info["types"] as! [Any]).count == 18 && (info["components"] as! [[String]]).count == 1)
+    let balance = try JSONSerialization.jsonObject(with: Data(try Reports.balance(world, format: "json").utf8)) as! [String: Any]
+    #expect(balance["frustrationIndex"] as? Int == 1 && (balance["camps"] as! [[String]]).count == 2)
+  }
+
   @Test("balance on Gahuku-Gama reports the published frustration index")
   func gama() throws {
     let report = try Reports.balance(try WorldIO.load(graph("gahuku-gama.yaml")))

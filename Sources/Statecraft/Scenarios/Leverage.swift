@@ -115,7 +115,8 @@ extension World {
   public func leverage(
     on target: LeverageTarget, change: LeverageChange = .remove, lens: Lens = Lens(),
     settings: Measure.Settings = .init(), candidates: [Actor.ID] = [], candidateType: String? = nil,
-    candidateWeight: Double = 0.5, recompute: Int = 10
+    candidateWeight: Double = 0.5, recompute: Int = 10,
+    progress: ((_ done: Int, _ total: Int) -> Void)? = nil
   ) throws -> LeverageReport {
     let projection = try projection(through: lens)
     let g = projection.graph
@@ -215,7 +216,9 @@ extension World {
     let confirm = slope == nil
       ? Array(entries.indices)
       : Self.largest(recompute, of: entries.map { abs($0.estimate ?? 0) }) + entries.indices.filter { entries[$0].estimate == nil }
-    for i in Set(confirm).sorted() {
+    let toConfirm = Set(confirm).sorted()
+    for (done, i) in toConfirm.enumerated() {
+      progress?(done, toConfirm.count)
       var edited = self
       let e = entries[i]
       if let index = e.relationIndex {

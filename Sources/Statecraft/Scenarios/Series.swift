@@ -108,7 +108,7 @@ extension World {
   /// - Complexity: one projection and one measure per date.
   public func timeline(
     _ measure: Measure, from start: PartialDate, to end: PartialDate, step: TimeStep, lens: Lens = Lens(),
-    settings: Measure.Settings = .init()
+    settings: Measure.Settings = .init(), progress: ((_ done: Int, _ total: Int) -> Void)? = nil
   ) throws -> SeriesSet {
     var dates: [PartialDate] = []
     var month = start.year * 12 + (start.month ?? 1) - 1
@@ -122,6 +122,7 @@ extension World {
       var l = lens
       l.date = date
       columns.append(try scores(measure, lens: l, settings: settings).values)
+      progress?(columns.count, dates.count)
     }
     let series = actors.indices.map { i in Series(name: actors[i].id.rawValue, values: columns.map { $0[i] }) }
     return SeriesSet(

@@ -71,20 +71,21 @@ extension Digraph {
 
   /// Row `i` of the walk-sum matrix (I − αA)⁻¹ − I: how strongly `i` reaches each actor.
   public func walkInfluenceRow(_ i: NodeIndex, alpha: Double, tolerance: Double = 1e-13, maxIterations: Int = 100_000) throws -> [Double] {
-    var c = [Double](repeating: 0, count: nodeCount)
-    c[i] = 1
     // yᵀ = e_iᵀ (I − αA)⁻¹  ⇔  y = e_i + α Aᵀ y.
-    var y = try walkSolve(c, alpha: alpha, transposed: true, tolerance: tolerance, maxIterations: maxIterations)
-    y[i] -= 1
-    return y
+    try walkSlice(i, alpha: alpha, transposed: true, tolerance: tolerance, maxIterations: maxIterations)
   }
 
   /// Column `j` of the walk-sum matrix: how strongly each actor reaches `j`.
   public func walkInfluenceColumn(_ j: NodeIndex, alpha: Double, tolerance: Double = 1e-13, maxIterations: Int = 100_000) throws -> [Double] {
-    var b = [Double](repeating: 0, count: nodeCount)
-    b[j] = 1
-    var x = try walkSolve(b, alpha: alpha, transposed: false, tolerance: tolerance, maxIterations: maxIterations)
-    x[j] -= 1
+    try walkSlice(j, alpha: alpha, transposed: false, tolerance: tolerance, maxIterations: maxIterations)
+  }
+
+  /// One row (`transposed`) or column of (I − αA)⁻¹ − I.
+  func walkSlice(_ k: NodeIndex, alpha: Double, transposed: Bool, tolerance: Double, maxIterations: Int) throws -> [Double] {
+    var e = [Double](repeating: 0, count: nodeCount)
+    e[k] = 1
+    var x = try walkSolve(e, alpha: alpha, transposed: transposed, tolerance: tolerance, maxIterations: maxIterations)
+    x[k] -= 1
     return x
   }
 

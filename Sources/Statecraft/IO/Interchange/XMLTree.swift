@@ -68,8 +68,10 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
   }
 }
 
-/// Text escaped for XML content and attribute values.
-func xmlEscaped(_ s: String) -> String {
+/// Text escaped for XML content and attribute values (GraphML, GEXF, SVG charts): markup
+/// characters as entities, line breaks and tabs as character references, and the control
+/// characters XML 1.0 cannot carry at all dropped.
+public func xmlEscaped(_ s: String) -> String {
   var r = ""
   r.reserveCapacity(s.count)
   for c in s.unicodeScalars {
