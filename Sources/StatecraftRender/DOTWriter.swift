@@ -290,19 +290,28 @@ public struct DOTWriter: Sendable {
     var weight: Double { relations.reduce(0) { $0 + $1.weight } }
   }
 
+  /// What makes relations share one drawn edge: the same ends, direction, sign, mode,
+  /// colour and delta-map status.
+  struct BundleKey: Hashable {
+    var from: Actor.ID, to: Actor.ID, mutual: Bool, sign: Sign, mode: RelationType.Mode?, color: String?
+    var status: Bundle.Status
+  }
+
+  /// Relations grouped into drawn edges, in order of first appearance; O(m) with a
+  /// dictionary (a scan per relation made 50,000-tie maps take seconds).
   func edgeBundles(_ world: World, _ relations: [Relation], added: Set<Relation> = []) -> [Bundle] {
     var bundles: [Bundle] = []
+    var index: [BundleKey: Int] = [:]
     for r in relations {
-      let mode = world.type(r.type)?.mode
-      let status: Bundle.Status = added.contains(r) ? .added : .unchanged
-      if let i = bundles.firstIndex(where: { b in
-        b.status == status && b.first.from == r.from && b.first.to == r.to && b.first.mutual == r.mutual
-          && b.first.sign == r.sign && world.type(b.first.type)?.mode == mode
-          && world.type(b.first.type)?.color == world.type(r.type)?.color
-      }) {
+      let type = world.type(r.type)
+      let key = BundleKey(
+        from: r.from, to: r.to, mutual: r.mutual, sign: r.sign, mode: type?.mode, color: type?.color,
+        status: added.contains(r) ? .added : .unchanged)
+      if let i = index[key] {
         bundles[i].relations.append(r)
       } else {
-        bundles.append(Bundle(relations: [r], status: status))
+        index[key] = bundles.count
+        bundles.append(Bundle(relations: [r], status: key.status))
       }
     }
     return bundles

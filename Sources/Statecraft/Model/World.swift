@@ -20,11 +20,13 @@ public struct World: Sendable {
   /// Relations in file order (edit them with ``apply(_:)``, which validates).
   public var relations: [Relation]
   /// Declared relation types, in file order.
-  public var types: [RelationType]
+  public var types: [RelationType] { didSet { reindexTypes() } }
   /// Citations relations point to, in file order.
-  public var sources: [Source]
+  public var sources: [Source] { didSet { reindexSources() } }
 
   private var indexByID: [Actor.ID: Int] = [:]
+  private var typeIndex: [ScalarKey: Int] = [:]
+  private var sourceIndex: [ScalarKey: Int] = [:]
 
   public init(
     name: String, title: String? = nil, date: PartialDate? = nil, description: String? = nil,
@@ -41,10 +43,20 @@ public struct World: Sendable {
     self.types = types
     self.sources = sources
     reindex()
+    reindexTypes()
+    reindexSources()
   }
 
   private mutating func reindex() {
     indexByID = Dictionary(actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+  }
+
+  private mutating func reindexTypes() {
+    typeIndex = Dictionary(types.enumerated().map { (ScalarKey($1.id), $0) }, uniquingKeysWith: { a, _ in a })
+  }
+
+  private mutating func reindexSources() {
+    sourceIndex = Dictionary(sources.enumerated().map { (ScalarKey($1.id), $0) }, uniquingKeysWith: { a, _ in a })
   }
 
   /// The node index of an actor in every digraph projected from this world.
@@ -53,9 +65,9 @@ public struct World: Sendable {
   /// The actor with this id, if any.
   public subscript(actor id: Actor.ID) -> Actor? { index(of: id).map { actors[$0] } }
 
-  /// The declared relation type with this id (compared by Unicode scalars).
-  public func type(_ id: String) -> RelationType? { types.first { ScalarKey.equal($0.id, id) } }
+  /// The declared relation type with this id (compared by Unicode scalars); O(1).
+  public func type(_ id: String) -> RelationType? { typeIndex[ScalarKey(id)].map { types[$0] } }
 
-  /// The declared source with this key (compared by Unicode scalars).
-  public func source(_ id: String) -> Source? { sources.first { ScalarKey.equal($0.id, id) } }
+  /// The declared source with this key (compared by Unicode scalars); O(1).
+  public func source(_ id: String) -> Source? { sourceIndex[ScalarKey(id)].map { sources[$0] } }
 }
