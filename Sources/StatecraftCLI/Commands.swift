@@ -344,8 +344,14 @@ extension StatecraftCommand {
     @Flag(help: "Colour actors by structural-balance camp (the frustration-minimizing split).")
     var colorCamps = false
     @Flag(help: "Emphasize the ties of unbalanced triangles.") var markUnbalanced = false
+    @Option(help: "Draw only the N most important actors by the size measure (PageRank when --size-by none), with the ties among them. Worlds of more than \(Self.defaultCapAbove) actors are capped at \(Self.defaultCap) unless --top is given; the caption says what was left out.")
+    var top: Int?
+
+    static let defaultCapAbove = 2_000
+    static let defaultCap = 500
 
     func validate() throws {
+      if let top, top < 1 { throw ValidationError("--top must be at least 1, got \(top).") }
       if let format, OutputFormat(rawValue: format.lowercased()) == nil {
         throw ValidationError("--format must be one of svg, png, pdf, dot; got \"\(format)\".")
       }
@@ -363,10 +369,23 @@ extension StatecraftCommand {
     }
 
     func run() throws {
-      let world = try graph.load()
+      var world = try graph.load()
       let chosen = format.flatMap { OutputFormat(rawValue: $0.lowercased()) }
         ?? output.flatMap { OutputFormat(fileExtension: ($0 as NSString).pathExtension) } ?? .svg
-      let path = output ?? "Output/\(world.name).\(chosen.rawValue)"
+      let path = output ?? "Output/\(world.fileStem).\(chosen.rawValue)"
+      var note: String?
+      var sizeScores: NodeScores?
+      if let cap = top ?? (world.actors.count > Self.defaultCapAbove ? Self.defaultCap : nil), cap < world.actors.count {
+        let measure = Measure(rawValue: sizeBy) ?? .pagerank
+        let scores = try world.scores(measure, lens: try graph.lens)
+        if Measure(rawValue: sizeBy) != nil { sizeScores = scores }
+        let kept = Set(scores.top(cap).map(\.actor))
+        let all = (world.actors.count, try world.relations(through: try graph.lens).count)
+        world = world.restricted(to: kept)
+        let shownRelations = try world.relations(through: try graph.lens).count
+        note = "showing the \(cap) actors with the highest \(measure.rawValue) of \(all.0) and \(shownRelations) of \(all.1) relations"
+          + (top == nil ? " (default cap; --top N to choose)" : "")
+      }
       if let attribute = clusterBy, !world.actors.contains(where: { $0.attributes[attribute] != nil }) {
         throw ValidationError("no actor has the attribute \"\(attribute)\"; attributes in this world: \(attributeNames(world)).")
       }
@@ -378,7 +397,7 @@ extension StatecraftCommand {
           let ends = try parseList([p], option: "--highlight-path").map(Actor.ID.init(rawValue:))
           return (ends[0], ends[1])
         },
-        colorByCommunities: colorCommunities, colorByCamps: colorCamps, markUnbalanced: markUnbalanced)
+        colorByCommunities: colorCommunities, colorByCamps: colorCamps, markUnbalanced: markUnbalanced, note: note, sizeScores: sizeScores)
       let message = ("wrote \(result.path) (\(result.format.rawValue), engine \(result.engine.rawValue), \(world.actors.count) actors, \(try world.relations(through: try graph.lens).count) relations)")
       if path == "-" { FileHandle.standardError.write(Data((message + "\n").utf8)) } else { print(message) }
     }

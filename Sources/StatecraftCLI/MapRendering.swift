@@ -16,9 +16,11 @@ public enum MapRendering {
   public static func dot(
     _ world: World, lens: Lens, sizeBy: Measure?, clusterBy: String?, edgeLabels: Bool?,
     engine: LayoutEngine, highlight: (Actor.ID, Actor.ID)? = nil, colorByCommunities: Bool = false,
-    colorByCamps: Bool = false, markUnbalanced: Bool = false
+    colorByCamps: Bool = false, markUnbalanced: Bool = false, note: String? = nil,
+    sizeScores: NodeScores? = nil
   ) throws -> String {
     var options = MapOptions(lens: lens, clusterBy: clusterBy, edgeLabels: edgeLabels, engine: engine)
+    options.note = note
     if let (from, to) = highlight {
       // The shortest path along the relations, or in either direction when there is none.
       let path = try world.paths(from: from, to: to, lens: lens).first
@@ -44,7 +46,8 @@ public enum MapRendering {
     }
     if let sizeBy {
       // Sizes come from every relation the lens admits, so the map and `rank` agree.
-      let scores = try sizeBy.compute(on: world.through(lens))
+      // Given scores (of a larger world this map shows part of) win, so labels keep their values.
+      let scores = try sizeScores.map { s in world.actors.map { s[actor: $0.id] ?? 0 } } ?? sizeBy.compute(on: world.through(lens))
       options.sizeBy = (sizeBy.rawValue, world.scores(scores))
     }
     return try DOTWriter().write(world, options: options)
@@ -55,14 +58,15 @@ public enum MapRendering {
     _ world: World, lens: Lens = Lens(), to path: String, format: OutputFormat,
     engine requested: LayoutEngine?, sizeBy: Measure? = .pagerank, clusterBy: String? = nil,
     edgeLabels: Bool? = nil, highlight: (Actor.ID, Actor.ID)? = nil, colorByCommunities: Bool = false,
-    colorByCamps: Bool = false, markUnbalanced: Bool = false
+    colorByCamps: Bool = false, markUnbalanced: Bool = false, note: String? = nil,
+    sizeScores: NodeScores? = nil
   ) throws -> Result {
     let relations = try world.relations(through: lens)
     let engine = requested ?? LayoutEngine.automatic(nodes: world.actors.count, edges: relations.count)
     let text = try dot(
       world, lens: lens, sizeBy: sizeBy, clusterBy: clusterBy, edgeLabels: edgeLabels, engine: engine,
       highlight: highlight, colorByCommunities: colorByCommunities, colorByCamps: colorByCamps,
-      markUnbalanced: markUnbalanced)
+      markUnbalanced: markUnbalanced, note: note, sizeScores: sizeScores)
     let bytes = try GraphvizRenderer.render(dot: text, engine: engine, format: format)
     try AtomicFileStream.write(bytes: bytes, to: path)
     return Result(path: path, engine: engine, format: format, bytes: bytes.count)

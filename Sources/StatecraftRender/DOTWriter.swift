@@ -24,6 +24,8 @@ public struct MapOptions: Sendable {
   public var interchange = false
   /// A scenario's changes to draw over its edited world (a delta map).
   public var delta: DeltaMap?
+  /// A line for the caption saying what the map leaves out (``World/restricted(to:)``).
+  public var note: String?
 
   public init(
     lens: Lens = Lens(), sizeBy: (measure: String, scores: NodeScores)? = nil,
@@ -135,7 +137,13 @@ public struct DOTWriter: Sendable {
         ("nslimit", "4"), ("mclimit", "1"), ("splines", "true"),
       ]
     default:
-      graphAttributes += [("overlap", "false"), ("splines", "true"), ("sep", "+8"), ("outputorder", "edgesfirst")]
+      // Spline routing and Voronoi overlap removal cost far more than linear time in sfdp and
+      // neato (../shared/GRAPHVIZ.md): beyond a few hundred ties, straight edges and prism.
+      let large = relations.count > 300
+      graphAttributes += [
+        ("overlap", large ? "prism" : "false"), ("splines", large ? "line" : "true"), ("sep", "+8"),
+        ("outputorder", "edgesfirst"),
+      ]
     }
     if options.interchange {
       for (k, v) in world.flattened().graph { graphAttributes.append(("sc_" + k, v.text)) }
@@ -385,6 +393,7 @@ public struct DOTWriter: Sendable {
     if let colorGroups = options.colorGroups { caption.append("colour: \(colorGroups.name)") }
     if let highlight = options.highlight { caption.append(highlight.caption) }
     if let delta = options.delta { caption.insert("scenario: \(delta.scenario)", at: 0) }
+    if let note = options.note { caption.append(note) }
     if options.lens.sign != .absolute { caption.append("\(options.lens.sign.rawValue) ties only") }
     var rows = "<tr><td align=\"left\"><font point-size=\"18\"><b>\(html(world.title))</b></font></td></tr>"
     rows += "<tr><td align=\"left\"><font point-size=\"11\" color=\"#555555\">\(html(caption.joined(separator: " · ")))</font></td></tr>"

@@ -391,4 +391,17 @@ struct ProcessTests {
     let unknown = try run(["sweep", "Graphs/pakistan-2025.yaml", "--relation", "us-tarif-threat", "--target", "CHN over PAK"])
     #expect(unknown.status == 1 && unknown.stderr.contains("the closest is \"us-tariff-threat\""))
   }
+
+  @Test("render --top N draws the N most central actors and says what it left out; default names stay in Output/")
+  func renderTop() throws {
+    let out = try tempFile("top.dot", "")
+    let r = try run(["render", "Graphs/pakistan-2025.yaml", "--top", "4", "--format", "dot", "-o", out])
+    #expect(r.status == 0 && r.stdout.contains("4 actors"))
+    let dot = try String(contentsOfFile: out, encoding: .utf8)
+    #expect(dot.contains("showing the 4 actors with the highest pagerank of 11"))
+    #expect(dot.contains("pagerank 0.325") && !dot.contains("\"BSG\" ["))
+    var world = try WorldIO.load(graph("pakistan-2025.yaml"))
+    world.name = "../../x y"
+    #expect(world.fileStem == "-..-x-y")
+  }
 }
