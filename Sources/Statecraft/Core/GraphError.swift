@@ -34,3 +34,16 @@ extension GraphError: CustomStringConvertible {
     }
   }
 }
+
+extension GraphError {
+  /// Throws unless `value` is a positive finite number. An attenuation computed from λmax
+  /// is 0 or NaN when strengths near the largest Double overflow λmax; that is bad data, not
+  /// a caller's mistake, so it is thrown, never trapped.
+  static func requirePositiveFinite(_ value: Double, name: String) throws {
+    guard value > 0, value.isFinite else {
+      throw GraphError.invalidVector(
+        name: name,
+        reason: "\(name) = \(value) is not a positive finite number; if the strengths are astronomically large, λmax overflows: rescale the weights")
+    }
+  }
+}

@@ -65,6 +65,7 @@ extension Digraph {
         for i in outOffsets[u] ..< outOffsets[u + 1] { next[outTargets[i]] += x[u] * abs(outWeights[i]) }
       }
       let norm = (next.reduce(0) { $0 + $1 * $1 }).squareRoot()
+      guard norm.isFinite else { return .infinity }  // strengths so large that λmax overflows
       let estimate = norm - 1  // ‖(A + I)x‖ → ρ + 1 for the Perron vector
       for v in 0 ..< n { x[v] = next[v] / norm }
       if abs(estimate - lambda) <= tolerance * Swift.max(1, abs(estimate)) { return estimate }

@@ -30,7 +30,7 @@ extension Digraph {
     alpha: Double = 0.1, beta: Double = 1, normalized: Bool = true, tolerance: Double = 1e-6,
     maxIterations: Int = 1000
   ) throws -> [Double] {
-    precondition(alpha > 0, "alpha must be positive")
+    try GraphError.requirePositiveFinite(alpha, name: "alpha")
     try requireNonNegativeWeights(for: "katzCentrality")
     let n = nodeCount
     guard n > 0 else { return [] }

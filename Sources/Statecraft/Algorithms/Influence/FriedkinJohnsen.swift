@@ -86,7 +86,7 @@ extension Digraph {
   /// - Throws: ``GraphError/invalidVector(name:reason:)`` when α ≥ 1/λmax (the sum diverges).
   /// - Complexity: O(*n*³) (dense LU).
   public func walkInfluence(alpha: Double) throws -> InfluenceMatrix {
-    precondition(alpha > 0, "alpha must be positive")
+    try GraphError.requirePositiveFinite(alpha, name: "alpha")
     try requireNonNegativeWeights(for: "walkInfluence")
     let n = nodeCount
     let radius = spectralRadius()

@@ -97,7 +97,7 @@ extension Digraph {
 
   /// Solves x = b + α A x (or α Aᵀ x), refusing α ≥ 1/λmax as ``walkInfluence(alpha:)`` does.
   func walkSolve(_ b: [Double], alpha: Double, transposed: Bool, tolerance: Double, maxIterations: Int) throws -> [Double] {
-    precondition(alpha > 0, "alpha must be positive")
+    try GraphError.requirePositiveFinite(alpha, name: "alpha")
     try requireNonNegativeWeights(for: "walkInfluence")
     let radius = spectralRadius()
     if radius > 0 && alpha * radius >= 1 - 1e-12 {

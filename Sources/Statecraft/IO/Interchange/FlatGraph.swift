@@ -191,7 +191,8 @@ extension World {
   }
 }
 
-/// A JSON string literal (also a valid YAML double-quoted scalar).
+/// A JSON string literal (also a valid YAML double-quoted scalar): control characters, DEL
+/// and the C1 controls (which YAML refuses raw) as `\u` escapes, so any text round-trips.
 public func jsonQuoted(_ s: String) -> String {
   var r = "\""
   for u in s.unicodeScalars {
@@ -202,7 +203,7 @@ public func jsonQuoted(_ s: String) -> String {
     case "\r": r += "\\r"
     case "\t": r += "\\t"
     default:
-      if u.value < 0x20 {
+      if u.value < 0x20 || (0x7F ... 0x9F).contains(u.value) {
         let hex = String(u.value, radix: 16)
         r += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       } else {
@@ -306,7 +307,9 @@ extension FlatGraph {
           }
           rawWeight = w
         case "sign":
-          if let s = v.number.flatMap({ Sign(rawValue: Int($0)) }) ?? Sign(spelling: v.text) { explicitSign = s } else {
+          // Only -1, 0 and 1 are signs; NaN, infinities and 1e300 are not (and must not trap).
+          let numeric = v.number.flatMap { [-1.0, 0, 1].contains($0) ? Sign(rawValue: Int($0)) : nil }
+          if let s = numeric ?? Sign(spelling: v.text) { explicitSign = s } else {
             notes.add("edge sign \"\(v.text)\" not understood; sign taken from the weight")
           }
         case "mutual": if directed { r.mutual = v.text == "true" || v.text == "1" }

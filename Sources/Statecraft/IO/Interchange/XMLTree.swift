@@ -26,14 +26,27 @@ final class XMLElement_ {
   func child(_ local: String) -> XMLElement_? { children.first { $0.localName == local } }
   var localName: String { name.split(separator: ":").last.map(String.init) ?? name }
 
+  /// Elements may nest this deep; deeper documents are refused (they are never real graphs,
+  /// and tearing down a tree 40,000 levels deep overflowed the stack).
+  static let maxDepth = 1_000
+
   /// Parses a document; syntax errors are located.
   static func parse(_ data: Data, file: String) throws -> XMLElement_ {
+    if let (line, column, byte) = firstInvalidUTF8(data) {
+      throw GraphFileError.invalid(file: file, problems: [.init(
+        line: line, column: column,
+        message: "byte 0x\(String(byte, radix: 16, uppercase: true)) is not UTF-8; save the file as UTF-8")])
+    }
     let delegate = TreeBuilder()
     let parser = XMLParser(data: data)
     parser.delegate = delegate
     parser.shouldProcessNamespaces = false
     delegate.parser = parser
     if !parser.parse() || delegate.root == nil || !delegate.stack.isEmpty {
+      if let (line, column) = delegate.tooDeep {
+        throw GraphFileError.invalid(file: file, problems: [.init(
+          line: line, column: column, message: "elements nest deeper than \(maxDepth) levels; a graph file never needs that")])
+      }
       let message = parser.parserError.map { ($0 as NSError).localizedDescription }
         ?? (delegate.stack.isEmpty ? "not well-formed XML" : "the file ends inside <\(delegate.stack.last!.name)>; it is truncated")
       throw GraphFileError.invalid(
@@ -42,17 +55,47 @@ final class XMLElement_ {
     }
     return delegate.root!
   }
+
+  /// The line, column and value of the first byte that is not valid UTF-8, if any.
+  static func firstInvalidUTF8(_ data: Data) -> (Int, Int, UInt8)? {
+    var line = 1, column = 1
+    var i = data.startIndex
+    while i < data.endIndex {
+      let b = data[i]
+      let length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0
+      guard length > 0, data.distance(from: i, to: data.endIndex) >= length else { return (line, column, b) }
+      for k in 1 ..< length where data[i + k] & 0xC0 != 0x80 { return (line, column, data[i + k]) }
+      // Overlong three- and four-byte forms, surrogates and code points above U+10FFFF.
+      if length == 3 {
+        let b1 = data[i + 1]
+        if (b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 >= 0xA0) { return (line, column, b1) }
+      } else if length == 4 {
+        let b1 = data[i + 1]
+        if (b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 >= 0x90) { return (line, column, b1) }
+      }
+      if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+      i += length
+    }
+    return nil
+  }
 }
 
 private final class TreeBuilder: NSObject, XMLParserDelegate {
   var root: XMLElement_?
   var stack: [XMLElement_] = []
   weak var parser: XMLParser?
+  /// Where the document first nested deeper than ``XMLElement_/maxDepth``.
+  var tooDeep: (Int, Int)?
 
   func parser(
     _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
     qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
   ) {
+    guard stack.count < XMLElement_.maxDepth else {
+      if tooDeep == nil { tooDeep = (parser.lineNumber, parser.columnNumber) }
+      parser.abortParsing()
+      return
+    }
     let element = XMLElement_(
       name: elementName, attributes: attributeDict, line: parser.lineNumber, column: parser.columnNumber)
     if let parent = stack.last { parent.children.append(element) } else { root = element }
@@ -60,7 +103,7 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
   }
 
   func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-    stack.removeLast()
+    if tooDeep == nil, !stack.isEmpty { stack.removeLast() }
   }
 
   func parser(_ parser: XMLParser, foundCharacters string: String) {

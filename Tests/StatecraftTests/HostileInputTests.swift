@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@testable import Statecraft
+
+/// Reproductions from issue 9 (hostile input) that this work covers, each rebuilt from the
+/// issue's description: they must end in a located error or a correct answer, never a trap.
+@Suite("Hostile input")
+struct HostileInputTests {
+  static func file(_ name: String, _ bytes: [UInt8]) throws -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-hostile-\(ProcessInfo.processInfo.processIdentifier)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let url = dir.appendingPathComponent(name)
+    try Data(bytes).write(to: url)
+    return url.path
+  }
+
+  static func graphML(sign: String) -> String {
+    """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+      <key id="s" for="edge" attr.name="sign" attr.type="double"/>
+      <graph edgedefault="directed">
+        <node id="A"/><node id="B"/>
+        <edge source="A" target="B"><data key="s">\(sign)</data></edge>
+      </graph>
+    </graphml>
+    """
+  }
+
+  @Test("XML nested 40,000 deep is refused at its line and column, not a stack overflow")
+  func deepXML() throws {
+    let path = try Self.file("deep.graphml", Array(("<graphml>" + String(repeating: "<a>", count: 40_000) + String(repeating: "</a>", count: 40_000) + "</graphml>").utf8))
+    #expect {
+      try WorldIO.load(path)
+    } throws: { "\($0)".contains("deep.graphml:1:") && "\($0)".contains("nest deeper than 1000 levels") }
+  }
+
+  @Test("invalid UTF-8 in an XML name is a located error", arguments: [[0xFF], [0xC3], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80]] as [[UInt8]])
+  func invalidUTF8(bytes: [UInt8]) throws {
+    var xml = Array(Self.graphML(sign: "1").utf8)
+    let at = xml.firstIndex(of: UInt8(ascii: "B"))!
+    xml.insert(contentsOf: bytes, at: at)
+    let path = try Self.file("bad-utf8.graphml", xml)
+    #expect {
+      try WorldIO.load(path)
+    } throws: { "\($0)".contains("bad-utf8.graphml:5:") && "\($0)".contains("is not UTF-8; save the file as UTF-8") }
+  }
+
+  @Test("an edge sign of nan, inf or 1e300 is not understood, never converted to Int", arguments: ["nan", "inf", "-inf", "1e300", "0.5"])
+  func nonIntegralSigns(sign: String) throws {
+    let path = try Self.file("sign-\(sign).graphml", Array(Self.graphML(sign: sign).utf8))
+    var notes = ConversionNotes()
+    let world = try WorldIO.load(path, notes: &notes)
+    #expect(world.relations.count == 1 && world.relations[0].sign == .cooperative)
+    #expect(notes.lines.contains { $0.contains("edge sign") && $0.contains("not understood") })
+  }
+
+  @Test("YAML with DEL, C1 controls and other hostile text reads back to the same world")
+  func yamlControlCharacters() throws {
+    var world = try WorldIO.load(graphPath("pakistan-2025.yaml"))
+    world.actors[0].name = "Pak\u{7F}istan\u{85}\u{9F} \"q\" \\ \n\t <b>&amp;"
+    world.relations[0].note = "line\u{2028}sep\u{0}nul"
+    let text = WorldYAML.write(world)
+    let back = try WorldYAML.parse(text, file: "back.yaml", defaultName: "x")
+    #expect(back.actors[0].name == world.actors[0].name)
+    #expect(back.relations[0].note == world.relations[0].note)
+  }
+
+  @Test("astronomical strengths give an error about λmax, not a trap, in Katz and walk sums")
+  func hugeWeights() throws {
+    let g = try Digraph(nodeCount: 3, edges: [(0, 1), (1, 0), (1, 2)], weights: [1e308, 1e308, 1])
+    #expect(g.spectralRadius() == .infinity)
+    #expect(throws: GraphError.self) { try Measure.katz.compute(on: g) }
+    #expect(throws: GraphError.self) { try g.walkInfluenceRow(0, alpha: World.defaultWalkAlpha(g)) }
+    #expect(throws: GraphError.self) { try g.katzCentrality(alpha: .nan) }
+  }
+}
