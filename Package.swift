@@ -20,8 +20,14 @@ let package = Package(
       pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
     ),
-    // Model, lens, CSR digraph, algorithms, file formats. No C, no CLI.
-    .target(name: "Statecraft", dependencies: ["Yams"]),
+    // libxml2's streaming reader (xmlTextReader), for GraphML and GEXF of any size.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+    ),
+    // Model, lens, CSR digraph, algorithms, file formats. No CLI; the only C is libxml2's reader.
+    .target(name: "Statecraft", dependencies: ["Yams", "CLibXML2"]),
     // Map style, DOT writer and the in-process Graphviz bridge.
     .target(name: "StatecraftRender", dependencies: ["Statecraft", "CGraphviz"]),
     // The commands as pure functions returning text, so tests need no subprocess.

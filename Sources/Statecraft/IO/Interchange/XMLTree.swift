@@ -1,11 +1,10 @@
+import CLibXML2
 import Foundation
 
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
-/// A small XML element tree with source positions, read with Foundation's XMLParser (for
-/// GraphML and GEXF).
+/// A small XML element tree with source positions, read with libxml2's streaming reader
+/// (`xmlTextReader`) for GraphML and GEXF: no size limit (FoundationXML refused documents over
+/// 10 MB), no network or DTD loading, no entity expansion, nesting bounded, and every error
+/// reported with libxml2's own message at its line and column.
 final class XMLElement_ {
   let name: String
   let attributes: [String: String]
@@ -30,30 +29,72 @@ final class XMLElement_ {
   /// and tearing down a tree 40,000 levels deep overflowed the stack).
   static let maxDepth = 1_000
 
-  /// Parses a document; syntax errors are located.
+  /// Parses a document; every problem is located.
   static func parse(_ data: Data, file: String) throws -> XMLElement_ {
+    func fail(_ line: Int, _ column: Int, _ message: String) -> GraphFileError {
+      .invalid(file: file, problems: [.init(line: line, column: column, message: message)])
+    }
     if let (line, column, byte) = firstInvalidUTF8(data) {
-      throw GraphFileError.invalid(file: file, problems: [.init(
-        line: line, column: column,
-        message: "byte 0x\(String(byte, radix: 16, uppercase: true)) is not UTF-8; save the file as UTF-8")])
+      throw fail(line, column, "byte 0x\(String(byte, radix: 16, uppercase: true)) is not UTF-8; save the file as UTF-8")
     }
-    let delegate = TreeBuilder()
-    let parser = XMLParser(data: data)
-    parser.delegate = delegate
-    parser.shouldProcessNamespaces = false
-    delegate.parser = parser
-    if !parser.parse() || delegate.root == nil || !delegate.stack.isEmpty {
-      if let (line, column) = delegate.tooDeep {
-        throw GraphFileError.invalid(file: file, problems: [.init(
-          line: line, column: column, message: "elements nest deeper than \(maxDepth) levels; a graph file never needs that")])
+    guard data.count < Int(Int32.max) else {
+      throw fail(0, 0, "the file is larger than 2 GB, more than the XML reader takes; split it or convert it to CSV")
+    }
+    return try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) throws -> XMLElement_ in
+      let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self)
+      guard let reader = xmlReaderForMemory(base, Int32(buffer.count), nil, "UTF-8", cxml_reader_options()) else {
+        throw fail(1, 1, "the XML reader could not start")
       }
-      let message = parser.parserError.map { ($0 as NSError).localizedDescription }
-        ?? (delegate.stack.isEmpty ? "not well-formed XML" : "the file ends inside <\(delegate.stack.last!.name)>; it is truncated")
-      throw GraphFileError.invalid(
-        file: file,
-        problems: [.init(line: parser.lineNumber, column: parser.columnNumber, message: "XML error: \(message)")])
+      defer { xmlFreeTextReader(reader) }
+      cxml_silence(reader)
+      xmlResetLastError()
+      var root: XMLElement_?
+      var stack: [XMLElement_] = []
+      func string(_ p: UnsafePointer<xmlChar>?) -> String { p.map { String(cString: $0) } ?? "" }
+      while true {
+        let status = xmlTextReaderRead(reader)
+        if status == 0 { break }
+        guard status == 1 else {
+          let error = xmlGetLastError()?.pointee
+          let message = error.flatMap { $0.message.map { String(cString: $0) } }?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "not well-formed XML"
+          throw fail(Int(error?.line ?? 0), Int(error?.int2 ?? 0), "XML error: \(message)")
+        }
+        let line = Int(xmlTextReaderGetParserLineNumber(reader))
+        let column = Int(xmlTextReaderGetParserColumnNumber(reader))
+        switch xmlTextReaderNodeType(reader) {
+        case 1:  // element
+          guard stack.count < maxDepth else {
+            throw fail(line, column, "elements nest deeper than \(maxDepth) levels; a graph file never needs that")
+          }
+          let name = string(xmlTextReaderConstName(reader))
+          let empty = xmlTextReaderIsEmptyElement(reader) == 1
+          var attributes: [String: String] = [:]
+          while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            attributes[string(xmlTextReaderConstName(reader))] = string(xmlTextReaderConstValue(reader))
+          }
+          xmlTextReaderMoveToElement(reader)
+          let element = XMLElement_(name: name, attributes: attributes, line: line, column: column)
+          if let parent = stack.last {
+            parent.children.append(element)
+          } else if root == nil {
+            root = element
+          } else {
+            throw fail(line, column, "a second top-level element <\(name)>; an XML document has one root")
+          }
+          if !empty { stack.append(element) }
+        case 15:  // end of element
+          stack.removeLast()
+        case 3, 4, 14:  // text, CDATA, significant white space
+          stack.last?.text += string(xmlTextReaderConstValue(reader))
+        default:
+          break
+        }
+      }
+      guard let root else { throw fail(1, 1, "the file holds no XML element") }
+      if let open = stack.last { throw fail(0, 0, "the file ends inside <\(open.name)>; it is truncated") }
+      return root
     }
-    return delegate.root!
   }
 
   /// The line, column and value of the first byte that is not valid UTF-8, if any.
@@ -77,37 +118,6 @@ final class XMLElement_ {
       i += length
     }
     return nil
-  }
-}
-
-private final class TreeBuilder: NSObject, XMLParserDelegate {
-  var root: XMLElement_?
-  var stack: [XMLElement_] = []
-  weak var parser: XMLParser?
-  /// Where the document first nested deeper than ``XMLElement_/maxDepth``.
-  var tooDeep: (Int, Int)?
-
-  func parser(
-    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
-  ) {
-    guard stack.count < XMLElement_.maxDepth else {
-      if tooDeep == nil { tooDeep = (parser.lineNumber, parser.columnNumber) }
-      parser.abortParsing()
-      return
-    }
-    let element = XMLElement_(
-      name: elementName, attributes: attributeDict, line: parser.lineNumber, column: parser.columnNumber)
-    if let parent = stack.last { parent.children.append(element) } else { root = element }
-    stack.append(element)
-  }
-
-  func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-    if tooDeep == nil, !stack.isEmpty { stack.removeLast() }
-  }
-
-  func parser(_ parser: XMLParser, foundCharacters string: String) {
-    stack.last?.text += string
   }
 }
 
