@@ -75,4 +75,14 @@ struct HostileInputTests {
     #expect(throws: GraphError.self) { try g.walkInfluenceRow(0, alpha: World.defaultWalkAlpha(g)) }
     #expect(throws: GraphError.self) { try g.katzCentrality(alpha: .nan) }
   }
+
+  @Test("XML errors carry libxml2's words and position, not an NSXMLParserErrorDomain code")
+  func locatedXMLErrors() throws {
+    let path = try Self.file("mismatch.graphml", Array("<?xml version=\"1.0\"?>\n<graphml>\n  <graph edgedefault=\"directed\">\n    <node id=\"A\">\n  </graph>\n</graphml>\n".utf8))
+    #expect {
+      try WorldIO.load(path)
+    } throws: { "\($0)" == "\(path):5:11: XML error: Opening and ending tag mismatch: node line 4 and graph" }
+    let two = try Self.file("two-roots.graphml", Array("<graphml></graphml>\n<graphml></graphml>\n".utf8))
+    #expect(throws: GraphFileError.self) { try WorldIO.load(two) }
+  }
 }
