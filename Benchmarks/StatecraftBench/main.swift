@@ -13,6 +13,7 @@
 // adjoint closed form (issue 7: at most three world_pagerank).
 import Foundation
 import Statecraft
+import StatecraftRender
 
 func now() -> Double {
   var t = timespec()
@@ -45,7 +46,22 @@ do {
     times.append(now() - t0)
     cpus.append(cpu() - c0)
   }
-  if task.hasPrefix("world_") || task.hasPrefix("scenario_") || task.hasPrefix("leverage_") {
+  if task == "render_loop" {
+    // FILE is a world; REPEATS renders of its map in one process, RSS sampled as it goes
+    // (issue 10: memory must stay bounded over 1,000 renders).
+    let world = try WorldIO.load(file)
+    let dot = try DOTWriter().write(world)
+    var rss: [Int] = []
+    for i in 1 ... repeats {
+      try measure { Double(try GraphvizRenderer.render(dot: dot, engine: .dot, format: .svg).count) }
+      if i == 1 || i % (max(1, repeats / 10)) == 0 {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        rss.append(usage.ru_maxrss)
+      }
+    }
+    FileHandle.standardError.write(Data("maxrss_kib after 1, then every tenth of the renders: \(rss)\n".utf8))
+  } else if task.hasPrefix("world_") || task.hasPrefix("scenario_") || task.hasPrefix("leverage_") {
     let g = try Digraph.readNumericEdgeList(path: file)
     let actors = (0 ..< g.nodeCount).map { Actor(id: Actor.ID(String($0))) }
     let relations = g.arcs.map { Relation(from: actors[$0.source].id, to: actors[$0.target].id, type: "tie", weight: $0.weight, sign: .cooperative) }

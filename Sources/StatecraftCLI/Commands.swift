@@ -11,7 +11,7 @@ public struct StatecraftCommand: ParsableCommand {
     discussion: "Reads world files (.yaml, see Graphs/README.md) or CSV edge lists.",
     subcommands: [
       Validate.self, Info.self, Rank.self, Path.self, Communities.self, Balance.self,
-      Brokerage.self, Influence.self, ScenarioRun.self, Leverage.self, Timeline.self, Sweep.self, Render.self, Convert.self, Import.self,
+      Brokerage.self, Influence.self, ScenarioRun.self, Leverage.self, Timeline.self, Sweep.self, Render.self, LayoutChild.self, Convert.self, Import.self,
     ]
   )
 
@@ -344,6 +344,8 @@ extension StatecraftCommand {
     @Flag(help: "Colour actors by structural-balance camp (the frustration-minimizing split).")
     var colorCamps = false
     @Flag(help: "Emphasize the ties of unbalanced triangles.") var markUnbalanced = false
+    @Option(help: "Stop a layout that runs longer than this many seconds (layouts run in a child process, so a crash or a runaway layout is an error, not a dead CLI).")
+    var layoutTimeout = IsolatedLayout.defaultDeadline
     @Option(help: "Draw only the N most important actors by the size measure (PageRank when --size-by none), with the ties among them. Worlds of more than \(Self.defaultCapAbove) actors are capped at \(Self.defaultCap) unless --top is given; the caption says what was left out.")
     var top: Int?
 
@@ -352,6 +354,7 @@ extension StatecraftCommand {
 
     func validate() throws {
       if let top, top < 1 { throw ValidationError("--top must be at least 1, got \(top).") }
+      guard layoutTimeout > 0, layoutTimeout.isFinite else { throw ValidationError("--layout-timeout must be a positive number of seconds.") }
       if let format, OutputFormat(rawValue: format.lowercased()) == nil {
         throw ValidationError("--format must be one of svg, png, pdf, dot; got \"\(format)\".")
       }
@@ -397,7 +400,8 @@ extension StatecraftCommand {
           let ends = try parseList([p], option: "--highlight-path").map(Actor.ID.init(rawValue:))
           return (ends[0], ends[1])
         },
-        colorByCommunities: colorCommunities, colorByCamps: colorCamps, markUnbalanced: markUnbalanced, note: note, sizeScores: sizeScores)
+        colorByCommunities: colorCommunities, colorByCamps: colorCamps, markUnbalanced: markUnbalanced, note: note, sizeScores: sizeScores,
+        isolatedDeadline: layoutTimeout)
       let message = ("wrote \(result.path) (\(result.format.rawValue), engine \(result.engine.rawValue), \(world.actors.count) actors, \(try world.relations(through: try graph.lens).count) relations)")
       if path == "-" { FileHandle.standardError.write(Data((message + "\n").utf8)) } else { print(message) }
     }

@@ -59,7 +59,7 @@ public enum MapRendering {
     engine requested: LayoutEngine?, sizeBy: Measure? = .pagerank, clusterBy: String? = nil,
     edgeLabels: Bool? = nil, highlight: (Actor.ID, Actor.ID)? = nil, colorByCommunities: Bool = false,
     colorByCamps: Bool = false, markUnbalanced: Bool = false, note: String? = nil,
-    sizeScores: NodeScores? = nil
+    sizeScores: NodeScores? = nil, isolatedDeadline: Double? = nil
   ) throws -> Result {
     let relations = try world.relations(through: lens)
     let engine = requested ?? LayoutEngine.automatic(nodes: world.actors.count, edges: relations.count)
@@ -67,7 +67,10 @@ public enum MapRendering {
       world, lens: lens, sizeBy: sizeBy, clusterBy: clusterBy, edgeLabels: edgeLabels, engine: engine,
       highlight: highlight, colorByCommunities: colorByCommunities, colorByCamps: colorByCamps,
       markUnbalanced: markUnbalanced, note: note, sizeScores: sizeScores)
-    let bytes = try GraphvizRenderer.render(dot: text, engine: engine, format: format)
+    // The CLI lays out in a child process (a Graphviz crash or runaway layout becomes an
+    // error); scripts and tests, whose executable has no `_layout` command, stay in-process.
+    let bytes = try isolatedDeadline.map { try IsolatedLayout.render(dot: text, engine: engine, format: format, deadline: $0) }
+      ?? GraphvizRenderer.render(dot: text, engine: engine, format: format)
     try AtomicFileStream.write(bytes: bytes, to: path)
     return Result(path: path, engine: engine, format: format, bytes: bytes.count)
   }

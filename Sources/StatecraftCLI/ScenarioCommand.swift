@@ -36,7 +36,8 @@ extension StatecraftCommand {
         guard let format = OutputFormat(fileExtension: ext) else {
           throw ValidationError("cannot tell the map format from \"\(map)\"; end it in .svg, .png, .pdf or .dot.")
         }
-        let (bytes, engine) = try comparison.deltaMap(0, base: scenarios.base, measure: mapMeasure, format: format)
+        let (dot, engine) = try comparison.deltaMapDOT(0, base: scenarios.base, measure: mapMeasure)
+        let bytes = try IsolatedLayout.render(dot: dot, engine: engine, format: format)
         try AtomicFileStream.write(bytes: bytes, to: map)
         FileHandle.standardError.write(Data("wrote \(map) (\(format.rawValue), engine \(engine.rawValue))\n".utf8))
       }

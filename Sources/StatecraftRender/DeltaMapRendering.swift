@@ -16,6 +16,13 @@ extension ScenarioComparison {
   public func deltaMap(
     _ index: Int = 0, base: World, measure: Measure? = nil, format: OutputFormat = .svg
   ) throws -> (bytes: [UInt8], engine: LayoutEngine) {
+    let (dot, engine) = try deltaMapDOT(index, base: base, measure: measure)
+    return (try GraphvizRenderer.render(dot: dot, engine: engine, format: format), engine)
+  }
+
+  /// The DOT text of ``deltaMap(_:base:measure:format:)`` and the engine to lay it out with,
+  /// for callers that run the layout themselves (the CLI isolates it in a child process).
+  public func deltaMapDOT(_ index: Int = 0, base: World, measure: Measure? = nil) throws -> (dot: String, engine: LayoutEngine) {
     precondition(scenarios.indices.contains(index), "no scenario \(index)")
     let diff = scenarios[index]
     let edited = worlds[index]
@@ -39,7 +46,6 @@ extension ScenarioComparison {
       // Relations of a removed actor are ghosted to its ghost node.
       deltas: deltas, added: Set(changes.added), removed: changes.removed.filter(lens.admits),
       removedActors: removedActors, unbalancedTriangles: balance.unbalancedTriangles)
-    let dot = try DOTWriter().write(edited, options: options)
-    return (try GraphvizRenderer.render(dot: dot, engine: engine, format: format), engine)
+    return (try DOTWriter().write(edited, options: options), engine)
   }
 }

@@ -404,4 +404,30 @@ struct ProcessTests {
     world.name = "../../x y"
     #expect(world.fileStem == "-..-x-y")
   }
+
+  @Test("a layout that crashes or runs away is an error; the CLI survives and writes nothing")
+  func isolatedLayout() throws {
+    func run(_ args: [String], fault: String) throws -> Run {
+      let process = Process()
+      process.executableURL = Self.binary
+      process.arguments = args
+      process.currentDirectoryURL = repositoryRoot
+      process.environment = ProcessInfo.processInfo.environment.merging(["STATECRAFT_LAYOUT_FAULT": fault]) { $1 }
+      let err = Pipe()
+      process.standardError = err
+      process.standardOutput = Pipe()
+      try process.run()
+      let e = err.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      return Run(status: process.terminationStatus, stdout: "", stderr: String(decoding: e, as: UTF8.self))
+    }
+    let out = try tempFile("crashed.svg", "")
+    try FileManager.default.removeItem(atPath: out)
+    let crashed = try run(["render", "Graphs/pakistan-2025.yaml", "-o", out], fault: "crash")
+    #expect(crashed.status == 1 && crashed.stderr.contains("died with a segmentation fault") && crashed.stderr.contains("--top N"))
+    #expect(!FileManager.default.fileExists(atPath: out))
+    let hung = try run(["render", "Graphs/pakistan-2025.yaml", "-o", out, "--layout-timeout", "1"], fault: "hang")
+    #expect(hung.status == 1 && hung.stderr.contains("ran past 1 s and was stopped"))
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
 }

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import Statecraft
+import StatecraftRender
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Runs a Graphviz layout in a child process (this same binary, `statecraft _layout`), so
+/// that a layout that crashes (sfdp has segfaulted in libpathplan), runs away or exhausts
+/// memory becomes a clear error instead of taking the CLI down.
+///
+/// The child reads DOT from a file, limits its own address space, renders, and writes the
+/// bytes to a file the parent reads; the parent kills it at the deadline.
+enum IsolatedLayout {
+  /// Defaults: two minutes and 4 GiB of address space.
+  static let defaultDeadline = 120.0
+  static let defaultMemoryLimit: UInt64 = 4 << 30
+
+  /// Lays out and renders `dot` in a child process.
+  ///
+  /// - Throws: ``LayoutFailure`` when the child crashes, runs past `deadline` seconds or
+  ///   reports a Graphviz error.
+  static func render(
+    dot: String, engine: LayoutEngine, format: OutputFormat, deadline: Double = defaultDeadline,
+    memoryLimit: UInt64 = defaultMemoryLimit
+  ) throws -> [UInt8] {
+    if format == .dot { return Array(dot.utf8) }
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-layout-\(getpid())-\(UInt64.random(in: 0 ... .max))")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = dir.appendingPathComponent("map.dot").path
+    let output = dir.appendingPathComponent("map.out").path
+    let errors = dir.appendingPathComponent("errors.txt").path
+    try Data(dot.utf8).write(to: URL(fileURLWithPath: input))
+
+    let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    let arguments = [executable, "_layout", input, output, "--engine", engine.rawValue, "--format", format.rawValue,
+                     "--memory-limit", String(memoryLimit)]
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+    defer { for p in argv { free(p) } }
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, executable, &actions, nil, &argv, environ) == 0 else {
+      throw LayoutFailure(reason: "could not start the layout process (\(String(cString: strerror(errno))))", engine: engine)
+    }
+    let start = Date()
+    var status: Int32 = 0
+    while true {
+      let done = waitpid(pid, &status, WNOHANG)
+      if done == pid { break }
+      if Date().timeIntervalSince(start) > deadline {
+        kill(pid, SIGKILL)
+        waitpid(pid, &status, 0)
+        throw LayoutFailure(reason: "the \(engine.rawValue) layout ran past \(Int(deadline)) s and was stopped", engine: engine)
+      }
+      usleep(20_000)
+    }
+    let message = ((try? String(contentsOfFile: errors, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    let signaled = status & 0x7F
+    if signaled != 0 {
+      let name = signaled == SIGSEGV ? "a segmentation fault" : signaled == SIGABRT ? "an abort" : signaled == SIGKILL ? "a kill (out of memory?)" : "signal \(signaled)"
+      throw LayoutFailure(reason: "Graphviz's \(engine.rawValue) layout died with \(name)", engine: engine)
+    }
+    let code = (status >> 8) & 0xFF
+    guard code == 0 else {
+      throw LayoutFailure(reason: message.isEmpty ? "the layout process failed (exit \(code))" : message, engine: engine)
+    }
+    return Array(try Data(contentsOf: URL(fileURLWithPath: output)))
+  }
+}
+
+/// A layout that failed in its child process; the message says what to try next.
+struct LayoutFailure: Error, CustomStringConvertible {
+  var reason: String
+  var engine: LayoutEngine
+  var description: String {
+    "\(reason). The map was not written. Try --top N to draw fewer actors, another engine (--engine "
+      + (engine == .dot ? "sfdp" : "dot") + "), or --format dot to get the DOT text and lay it out elsewhere."
+  }
+}
+
+extension StatecraftCommand {
+  /// The child side of ``IsolatedLayout`` (not listed in help).
+  struct LayoutChild: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "_layout", shouldDisplay: false)
+
+    @Argument var input: String
+    @Argument var output: String
+    @Option var engine: String
+    @Option var format: String
+    @Option var memoryLimit: UInt64 = IsolatedLayout.defaultMemoryLimit
+
+    func run() throws {
+      var limit = rlimit(rlim_cur: rlim_t(memoryLimit), rlim_max: rlim_t(memoryLimit))
+      _ = setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
+      // Fault injection for the tests of the parent's guard (a crash, a hang).
+      switch ProcessInfo.processInfo.environment["STATECRAFT_LAYOUT_FAULT"] {
+      case "crash": UnsafeMutablePointer<Int>(bitPattern: 8)!.pointee = 1  // a real segmentation fault
+      case "hang": while true { sleep(1) }
+      default: break
+      }
+      guard let engine = LayoutEngine(rawValue: engine), let format = OutputFormat(rawValue: format) else {
+        throw ValidationError("unknown engine or format")
+      }
+      let dot = try String(contentsOfFile: input, encoding: .utf8)
+      let bytes = try GraphvizRenderer.render(dot: dot, engine: engine, format: format)
+      try Data(bytes).write(to: URL(fileURLWithPath: output))
+    }
+  }
+}
