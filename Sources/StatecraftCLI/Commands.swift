@@ -88,10 +88,17 @@ extension StatecraftCommand {
     @Option(help: "Output format: table, json or csv.") var format: OutputStyle = .table
     @Option(help: "Monte Carlo over weight ranges (weight: 0.4..0.7): this many seeded samples; reports median, 90% interval and rank frequencies.")
     var samples: Int?
-    @Option(help: "Seed for --samples; the same seed gives the same output whatever the core count.") var seed: UInt64 = 0
+    @Option(help: "Seed for --samples and --sources; the same seed gives the same output whatever the core count.") var seed: UInt64 = 0
+    @Option(help: "Betweenness only: estimate from this many sampled sources (Brandes–Pich), for worlds where exact betweenness is out of reach; adds each estimate's standard error.")
+    var sources: Int?
 
     func validate() throws {
       if let samples, samples < 1 { throw ValidationError("--samples must be at least 1, got \(samples).") }
+      if let sources {
+        guard sources >= 1 else { throw ValidationError("--sources must be at least 1, got \(sources).") }
+        guard measure == .betweenness else { throw ValidationError("--sources samples betweenness; --measure is \(measure.rawValue).") }
+        guard samples == nil else { throw ValidationError("choose --sources (sampled betweenness) or --samples (weight ranges), not both.") }
+      }
       guard (0 ... 1).contains(damping) else {
         throw ValidationError("--damping must be between 0 and 1, got \(damping).")
       }
@@ -118,6 +125,13 @@ extension StatecraftCommand {
       settings.katzBeta = beta
       settings.tolerance = tolerance
       settings.maxIterations = maxIterations
+      if let sources {
+        let world = try graph.load()
+        let g = try world.through(try graph.lens)
+        let estimate = try g.approximateBetweenness(samples: sources, seed: seed, length: length, normalized: !raw, endpoints: endpoints)
+        print(Reports.estimate(world, estimate, sources: min(sources, world.actors.count), seed: seed, top: top, format: format))
+        return
+      }
       if let samples {
         let world = try graph.load()
         let lens = try graph.lens

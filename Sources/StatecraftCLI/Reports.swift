@@ -211,3 +211,31 @@ extension Reports {
     }
   }
 }
+
+extension Reports {
+  /// Sampled betweenness with each estimate's standard error.
+  public static func estimate(
+    _ world: World, _ estimate: (scores: [Double], standardErrors: [Double]), sources: Int, seed: UInt64, top: Int?,
+    format: ReportFormat
+  ) -> String {
+    let ranked = world.scores(estimate.scores).ranked()
+    let rows = top.map { Array(ranked.prefix($0)) } ?? ranked
+    let error = { (id: Actor.ID) in estimate.standardErrors[world.index(of: id)!] }
+    switch format {
+    case .json:
+      let body = rows.map { "  \(jsonString($0.actor.rawValue)): {\"betweenness\": \(jsonNumber($0.score)), \"standardError\": \(jsonNumber(error($0.actor)))}" }
+      return "{\n" + body.joined(separator: ",\n") + "\n}"
+    case .csv:
+      return (["rank,actor,name,betweenness,standard_error"] + rows.enumerated().map { i, r in
+        "\(i + 1),\(csvField(r.actor.rawValue)),\(csvField(world[actor: r.actor]?.name ?? "")),\(jsonNumber(r.score)),\(jsonNumber(error(r.actor)))"
+      }).joined(separator: "\n")
+    case .table:
+      let table = rows.enumerated().map { i, r in
+        [String(i + 1), r.actor.rawValue, world[actor: r.actor]?.name ?? "", tableNumber(r.score), "± " + tableNumber(error(r.actor))]
+      }
+      return "Betweenness estimated from \(sources) of \(world.actors.count) sources (Brandes–Pich, seed \(seed)); ± one standard error\n\n"
+        + formatTable(header: ["rank", "actor", "name", "betweenness", "error"], rows: table, rightAligned: [0, 3, 4])
+    }
+  }
+}
+

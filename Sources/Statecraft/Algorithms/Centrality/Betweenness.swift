@@ -64,25 +64,90 @@ extension Digraph {
       for v in 0 ..< n { centrality[v] += part[v] }
     }
 
-    // NetworkX's _rescale.
-    let pairs = endpoints ? n : n - 1
-    var scale: Double?
-    if normalized {
-      if pairs >= 2 { scale = 1 / (Double(pairs) * Double(pairs - 1)) }
-    } else if !isDirected {
-      scale = 0.5
+    if let scale = betweennessScale(normalized: normalized, endpoints: endpoints) {
+      for v in 0 ..< n { centrality[v] *= scale }
     }
-    if let scale { for v in 0 ..< n { centrality[v] *= scale } }
     return centrality
+  }
+
+  /// NetworkX's `_rescale` for node betweenness: 1/((n−1)(n−2)) normalized (n(n−1) with
+  /// endpoints), ½ for an unnormalized undirected graph, else none.
+  func betweennessScale(normalized: Bool, endpoints: Bool) -> Double? {
+    let pairs = endpoints ? nodeCount : nodeCount - 1
+    if normalized { return pairs >= 2 ? 1 / (Double(pairs) * Double(pairs - 1)) : nil }
+    return isDirected ? nil : 0.5
+  }
+
+  /// Estimates betweenness from `samples` sources drawn without replacement (Brandes and
+  /// Pich's estimator, as NetworKit's `EstimateBetweenness` and igraph's cutoff-free sampling):
+  /// the sampled sources' dependencies, scaled by n / samples, rescaled as
+  /// ``betweenness(length:normalized:endpoints:)``. For worlds where exact betweenness
+  /// (O(*n m*)) is out of reach.
+  ///
+  /// The estimate is unbiased. Its error is stated per node: the standard error of the
+  /// scaled mean of the sampled dependencies, with the finite-population correction
+  /// √((n − k)/(n − 1)), so it is 0 when every node is a source and falls as 1/√k.
+  ///
+  /// - Parameters:
+  ///   - samples: How many sources (at most the node count; all of them gives the exact values).
+  ///   - seed: The sample; the same seed gives the same estimate whatever the core count.
+  /// - Complexity: O(*k m*) for hops, O(*k m* log *n*) weighted.
+  ///
+  /// ## References
+  /// - U. Brandes, C. Pich. "Centrality Estimation in Large Networks." International Journal
+  ///   of Bifurcation and Chaos 17(7), 2007.
+  public func approximateBetweenness(
+    samples: Int, seed: UInt64, length: Lens.PathLength = .reciprocal, normalized: Bool = true,
+    endpoints: Bool = false
+  ) throws -> (scores: [Double], standardErrors: [Double]) {
+    try requireNonNegativeWeights(for: "betweenness")
+    let n = nodeCount
+    guard n > 0 else { return ([], []) }
+    let k = Swift.max(1, Swift.min(samples, n))
+    // Partial Fisher–Yates: the first k of a seeded shuffle, then sorted for a fixed order.
+    var rng = SplitMix64(seed: seed)
+    var pool = Array(0 ..< n)
+    for i in 0 ..< k { pool.swapAt(i, i + Int(rng.next() % UInt64(n - i))) }
+    let sources = pool[..<k].sorted()
+    let inLength = inArcLengths(length)
+    let chunkCount = Swift.min(k, 16)
+    let partials = ChunkSlots<(nodes: [Double], squares: [Double])>(count: chunkCount)
+    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+      let part = brandesAccumulate(
+        sources: sources[k * chunk / chunkCount ..< k * (chunk + 1) / chunkCount], length: length,
+        inLength: inLength, endpoints: endpoints, collectSquares: true)
+      partials.set(chunk, (part.nodes, part.squares))
+    }
+    var sum = [Double](repeating: 0, count: n)
+    var squares = [Double](repeating: 0, count: n)
+    for chunk in 0 ..< chunkCount {
+      let part = partials.get(chunk)!
+      for v in 0 ..< n {
+        sum[v] += part.nodes[v]
+        squares[v] += part.squares[v]
+      }
+    }
+    let scale = (betweennessScale(normalized: normalized, endpoints: endpoints) ?? 1) * Double(n) / Double(k)
+    let correction = n > 1 ? (Double(n - k) / Double(n - 1)).squareRoot() : 0
+    var errors = [Double](repeating: 0, count: n)
+    for v in 0 ..< n {
+      let mean = sum[v] / Double(k)
+      let variance = k > 1 ? Swift.max(0, (squares[v] - Double(k) * mean * mean) / Double(k - 1)) : 0
+      errors[v] = scale * Double(k) * (variance / Double(k)).squareRoot() * correction
+      sum[v] *= scale
+    }
+    return (sum, errors)
   }
 
   /// Brandes accumulation from a range of sources: the unscaled sums of dependencies per
   /// node, and per in-arc slot (CSR of the transpose) when `collectArcs`.
   func brandesAccumulate(
-    sources: Range<NodeIndex>, length: Lens.PathLength, inLength: [Double], endpoints: Bool,
-    collectArcs: Bool = false
-  ) -> (nodes: [Double], arcs: [Double]) {
+    sources: some Collection<NodeIndex>, length: Lens.PathLength, inLength: [Double], endpoints: Bool,
+    collectArcs: Bool = false, collectSquares: Bool = false
+  ) -> (nodes: [Double], arcs: [Double], squares: [Double]) {
     let n = nodeCount
+    // Per node, the sum of squared per-source contributions (for sampling's error bars).
+    var squares = [Double](repeating: 0, count: collectSquares ? n : 0)
     var centrality = [Double](repeating: 0, count: n)
     var arcScores = [Double](repeating: 0, count: collectArcs ? arcCount : 0)
     var distance = [Double](repeating: .infinity, count: n)
@@ -160,7 +225,10 @@ extension Digraph {
           }
         }
         // (3) Dependencies in reverse settle order.
-        if endpoints { c[s] += Double(count - 1) }
+        if endpoints {
+          c[s] += Double(count - 1)
+          if collectSquares { squares[s] += Double(count - 1) * Double(count - 1) }
+        }
         for k in stride(from: count - 1, through: 0, by: -1) {
           let w = order[k]
           let dw = d[w]
@@ -182,7 +250,11 @@ extension Digraph {
               }
             }
           }
-          if w != s { c[w] += delta[w] + (endpoints ? 1 : 0) }
+          if w != s {
+            let contribution = delta[w] + (endpoints ? 1 : 0)
+            c[w] += contribution
+            if collectSquares { squares[w] += contribution * contribution }
+          }
         }
         // Reset only what this source touched.
         for k in 0 ..< count {
@@ -193,7 +265,7 @@ extension Digraph {
         }
       }
     }}}}}}}}}}}}
-    return (centrality, arcScores)
+    return (centrality, arcScores, squares)
   }
 
   /// Returns the betweenness of every edge: the sum, over ordered pairs (s, t), of the
