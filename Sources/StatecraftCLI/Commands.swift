@@ -216,6 +216,8 @@ extension StatecraftCommand {
 
     @OptionGroup var graph: GraphOptions
     @Option(help: "Solve frustration exactly up to this many actors (heuristic above).") var exactLimit = 30
+    @Option(help: "Stop the exact frustration search after this many seconds and report the best split found with its proven lower bound.")
+    var timeLimit: Double?
 
     func validate() throws {
       if graph.sign != .absolute {
@@ -228,7 +230,12 @@ extension StatecraftCommand {
 
     func run() throws {
       if format == .csv { throw ValidationError("--format for balance is table or json.") }
-      print(try Reports.balance(graph.load(), lens: try graph.lens, exactLimit: exactLimit, format: format.rawValue))
+      if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
+        throw ValidationError("--time-limit must be a positive number of seconds, got \(timeLimit).")
+      }
+      print(try Reports.balance(
+        graph.load(), lens: try graph.lens, exactLimit: exactLimit,
+        timeLimit: timeLimit.map { Duration.milliseconds(Int64($0 * 1000)) }, format: format.rawValue))
     }
   }
 

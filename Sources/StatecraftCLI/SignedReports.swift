@@ -3,8 +3,10 @@ import Statecraft
 
 extension Reports {
   /// Structural balance of a world (``World/balance(lens:exactLimit:)``) as text or JSON.
-  public static func balance(_ world: World, lens: Lens = Lens(), exactLimit: Int = 30, format: String = "table") throws -> String {
-    let b = try world.balance(lens: lens, exactLimit: exactLimit)
+  public static func balance(
+    _ world: World, lens: Lens = Lens(), exactLimit: Int = 30, timeLimit: Duration? = nil, format: String = "table"
+  ) throws -> String {
+    let b = try world.balance(lens: lens, exactLimit: exactLimit, timeLimit: timeLimit)
     let t = b.triangles
     let f = b.frustration
     if format == "json" { return balanceJSON(b) }

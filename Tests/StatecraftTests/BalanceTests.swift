@@ -79,4 +79,19 @@ struct BalanceTests {
     let s = d.signedGraph()
     #expect(s.ties.map { [$0.u, $0.v, $0.sign] } == [[0, 1, -1], [1, 2, 1]])
   }
+
+  @Test("a time limit stops the exact search with the best split found and a proven lower bound")
+  func timeLimit() throws {
+    var rng = SplitMix64(seed: 11)
+    var ties: [(NodeIndex, NodeIndex, Int)] = []
+    for u in 0 ..< 60 {
+      for v in u + 1 ..< 60 where rng.nextUnit() < 0.3 { ties.append((u, v, rng.nextUnit() < 0.5 ? 1 : -1)) }
+    }
+    let g = try SignedGraph(nodeCount: 60, ties: ties)
+    let start = ContinuousClock.now
+    let f = g.frustration(exactLimit: 100, timeLimit: .milliseconds(200))
+    #expect(ContinuousClock.now - start < .seconds(5))
+    #expect(!f.isExact && f.lowerBound <= f.index && f.index == g.frustrated(f.camps).count)
+  }
 }
+

@@ -38,13 +38,16 @@ extension World {
   /// them. The lens's sign layer is ignored (balance needs both signs); its types, date and
   /// combine rule apply.
   ///
-  /// - Parameter exactLimit: Solve the frustration index exactly up to this many actors.
-  public func balance(lens: Lens = Lens(), exactLimit: Int = 30) throws -> BalanceReport {
+  /// - Parameters:
+  ///   - exactLimit: Solve the frustration index exactly up to this many actors.
+  ///   - timeLimit: Bound the exact search; past it the best split found is reported with its
+  ///     proven lower bound.
+  public func balance(lens: Lens = Lens(), exactLimit: Int = 30, timeLimit: Duration? = nil) throws -> BalanceReport {
     var signed = lens
     signed.sign = .signed
     let g = try through(signed).signedGraph(combine: signed.combine)
     let t = g.triangleBalance()
-    let f = g.frustration(exactLimit: exactLimit)
+    let f = g.frustration(exactLimit: exactLimit, timeLimit: timeLimit)
     let ids = actors.map(\.id)
     var active = [Bool](repeating: false, count: actors.count)
     var signOf: [[Int]: Int] = [:]

@@ -36,6 +36,8 @@ extension SignedGraph {
   ///   - exactLimit: The largest number of non-isolated nodes solved exactly.
   ///   - restarts: Local-search starts for the heuristic.
   ///   - seed: Seeds the heuristic.
+  ///   - timeLimit: Stop the exact search after this long and return the best split found,
+  ///     not proven optimal (`isExact` false), with the triangle-packing lower bound.
   /// - Complexity: exact: O(2^*n*) worst case, far less with pruning on sparse graphs;
   ///   heuristic: O(restarts · sweeps · *m*).
   ///
@@ -44,14 +46,19 @@ extension SignedGraph {
   /// - S. Aref, A. J. Mason, M. C. Wilson. "Computing the line index of balance using
   ///   integer programming optimisation." In *Optimization Problems in Graph Theory*,
   ///   Springer, 2018.
-  public func frustration(exactLimit: Int = 30, restarts: Int = 50, seed: UInt64 = 0) -> Frustration {
+  public func frustration(
+    exactLimit: Int = 30, restarts: Int = 50, seed: UInt64 = 0, timeLimit: Duration? = nil
+  ) -> Frustration {
     let active = (0 ..< nodeCount).filter { !neighbors[$0].isEmpty }
     var best = localSearch(restarts: restarts, seed: seed)
     let lower = disjointUnbalancedTriangles()
+    var finished = true
     if active.count <= exactLimit && best.index > lower {
-      best = branchAndBound(order: active.sorted { (neighbors[$0].count, $1) > (neighbors[$1].count, $0) }, incumbent: best)
+      (best, finished) = branchAndBound(
+        order: active.sorted { (neighbors[$0].count, $1) > (neighbors[$1].count, $0) }, incumbent: best,
+        deadline: timeLimit.map { ContinuousClock.now + $0 })
     }
-    let exact = active.count <= exactLimit || best.index == lower
+    let exact = (active.count <= exactLimit && finished) || best.index == lower
     return Frustration(
       index: best.index, camps: best.camps, frustratedTies: frustrated(best.camps), isExact: exact,
       lowerBound: exact ? best.index : lower)
@@ -98,12 +105,23 @@ extension SignedGraph {
     return camps[first] == 0 ? camps : camps.map { $0 ^ 1 }
   }
 
-  private func branchAndBound(order: [NodeIndex], incumbent: (index: Int, camps: [Int])) -> (index: Int, camps: [Int]) {
+  /// Exact search from the heuristic's incumbent; stops at `deadline` with the best split
+  /// found so far (`finished` false: not proven optimal).
+  private func branchAndBound(
+    order: [NodeIndex], incumbent: (index: Int, camps: [Int]), deadline: ContinuousClock.Instant?
+  ) -> (best: (index: Int, camps: [Int]), finished: Bool) {
     var best = incumbent
     var camps = [Int](repeating: -1, count: nodeCount)
     for v in 0 ..< nodeCount where neighbors[v].isEmpty { camps[v] = 0 }
+    var visited = 0
+    var stopped = false
     func assign(_ k: Int, _ forced: Int) {
-      if forced >= best.index { return }
+      if stopped || forced >= best.index { return }
+      visited += 1
+      if let deadline, visited & 0xFFF == 0, ContinuousClock.now >= deadline {
+        stopped = true
+        return
+      }
       if k == order.count {
         best = (forced, normalizedCamps(camps))
         return
@@ -120,7 +138,7 @@ extension SignedGraph {
       }
     }
     assign(0, 0)
-    return best
+    return (best, !stopped)
   }
 
   /// A greedy packing of unbalanced triangles sharing no tie: a lower bound on frustration.
