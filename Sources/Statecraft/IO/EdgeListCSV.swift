@@ -25,10 +25,8 @@ public enum EdgeListCSV {
     var problems: [GraphFileError.Problem] = []
     let declaredNodes = try nodeTable.map { try parseNodes($0.text, file: $0.file) }
     let declaredIDs = declaredNodes.map { ScalarKeySet($0.map(\.id.rawValue)) }
-    // "\r\n" is one Character in Swift, so split on it as well as on "\n".
-    var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
-      .makeIterator()
-    guard let headerLine = lines.next(), !headerLine.allSatisfy(\.isWhitespace) else {
+    var lines = csvLines(text)
+    guard let headerLine = lines.next(), !headerLine.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else {
       throw GraphFileError.invalid(
         file: file, problems: [.init(line: 1, column: 1, message: "the file is empty; the first line must be a header such as `source,target,weight`")])
     }
@@ -137,8 +135,8 @@ public enum EdgeListCSV {
 
   /// Reads a node table: `id` (required), `name`, `kind`, and any other columns as attributes.
   public static func parseNodes(_ text: String, file: String) throws -> [Actor] {
-    var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.makeIterator()
-    guard let headerLine = lines.next(), !headerLine.allSatisfy(\.isWhitespace) else {
+    var lines = csvLines(text)
+    guard let headerLine = lines.next(), !headerLine.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else {
       throw GraphFileError.invalid(file: file, problems: [.init(line: 1, column: 1, message: "the node table is empty; its first line must be a header such as `id,name,kind`")])
     }
     let header = splitFields(headerLine.trimmingCarriageReturn).fields.map { $0.trimmingSpaces }
@@ -215,6 +213,12 @@ public enum EdgeListCSV {
   /// Calls `body` with each non-blank data line after the header (1-based line number and
   /// its fields); lines that do not split cleanly or have the wrong number of fields go to
   /// `report` instead.
+  /// The lines of a text, split on UTF-8 newline bytes (a trailing `\r` is trimmed per
+  /// line). Splitting on `Character`s would run grapheme breaking over the whole file.
+  static func csvLines(_ text: String) -> IndexingIterator<[Substring]> {
+    text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }.makeIterator()
+  }
+
   static func forEachRow<Lines: IteratorProtocol<Substring>>(
     _ lines: inout Lines, width: Int, report: (GraphFileError.Problem) -> Void,
     _ body: (Int, (fields: [String], columns: [Int], error: String?)) -> Void
@@ -223,7 +227,7 @@ public enum EdgeListCSV {
     while let raw = lines.next() {
       lineNumber += 1
       let line = raw.trimmingCarriageReturn
-      if line.allSatisfy(\.isWhitespace) { continue }
+      if line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
       let row = splitFields(line)
       if let message = row.error {
         report(.init(line: lineNumber, column: row.columns.last ?? 1, message: message))
