@@ -430,4 +430,36 @@ struct ProcessTests {
     #expect(hung.status == 1 && hung.stderr.contains("ran past 1 s and was stopped"))
     #expect(!FileManager.default.fileExists(atPath: out))
   }
+
+  @Test("SIGTERM or SIGINT during a large convert leaves no temporary file and no output")
+  func interruptedConvert() throws {
+    var csv = "source,target,weight\n"
+    for i in 0 ..< 400_000 { csv += "a\(i % 50_000),b\(i % 70_001),0.5\n" }
+    let input = try tempFile("interrupt.csv", csv)
+    let dir = (input as NSString).deletingLastPathComponent + "/interrupt-out"
+    try? FileManager.default.removeItem(atPath: dir)
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    for (signal, code) in [(SIGTERM, Int32(143)), (SIGINT, Int32(130))] {
+      let process = Process()
+      process.executableURL = Self.binary
+      process.arguments = ["convert", input, dir + "/out.graphml"]
+      process.standardOutput = Pipe()
+      process.standardError = Pipe()
+      try process.run()
+      // Wait until the temporary file exists, then interrupt.
+      var sawTemporary = false
+      for _ in 0 ..< 1_000 where process.isRunning {
+        if (try FileManager.default.contentsOfDirectory(atPath: dir)).contains(where: { $0.hasSuffix(".tmp") }) {
+          sawTemporary = true
+          break
+        }
+        usleep(10_000)
+      }
+      kill(process.processIdentifier, signal)
+      process.waitUntilExit()
+      let left = try FileManager.default.contentsOfDirectory(atPath: dir)
+      #expect(left.isEmpty, "\(left)")
+      if sawTemporary { #expect(process.terminationReason == .uncaughtSignal || process.terminationStatus == code) }
+    }
+  }
 }

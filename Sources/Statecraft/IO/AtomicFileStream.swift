@@ -23,6 +23,8 @@ public final class AtomicFileStream: TextOutputStream {
   /// The file being written (`-`: standard output).
   public let path: String
   private let temporaryPath: String
+  /// The temporary file's slot in ``PendingFiles`` (removed on SIGINT/SIGTERM/SIGHUP).
+  private var pendingSlot: Int?
   private let handle: FileHandle
   private var buffer: [UInt8] = []
   private var finished = false
@@ -52,6 +54,7 @@ public final class AtomicFileStream: TextOutputStream {
       throw OutputFileError(path: path, reason: "cannot create a file in its directory; check that it is writable")
     }
     self.handle = handle
+    pendingSlot = PendingFiles.register(temporaryPath)
     buffer.reserveCapacity(1 << 20)
   }
 
@@ -107,6 +110,7 @@ public final class AtomicFileStream: TextOutputStream {
     }
     try? handle.close()
     finished = true
+    defer { PendingFiles.unregister(pendingSlot) }
     if let writeError {
       unlink(temporaryPath)
       throw OutputFileError(path: path, reason: "the write failed (\(writeError)); the previous file, if any, is unchanged")
@@ -130,6 +134,7 @@ public final class AtomicFileStream: TextOutputStream {
     finished = true
     try? handle.close()
     unlink(temporaryPath)
+    PendingFiles.unregister(pendingSlot)
   }
 
   deinit { abandon() }

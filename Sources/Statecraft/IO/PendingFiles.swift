@@ -1,0 +1,71 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Temporary files being written, removed if the process is interrupted (SIGINT, SIGTERM,
+/// SIGHUP) so that a killed `convert` leaves no hidden half-written file behind.
+///
+/// The signal handler only reads a fixed table of C strings and calls `unlink`, both
+/// async-signal-safe, then re-raises the signal with its default action. The handlers are
+/// installed the first time a file is registered (by ``AtomicFileStream``).
+enum PendingFiles {
+  static let capacity = 64
+  /// The table the handler reads: one C string per slot, or nil.
+  nonisolated(unsafe) private static let slots: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
+    let table = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
+    table.initialize(repeating: nil, count: capacity)
+    return table
+  }()
+  private static let lock = NSLock()
+  nonisolated(unsafe) private static var installed = false
+
+  /// Registers a temporary file; returns its slot (nil when the table is full: the file is
+  /// then only removed by normal error handling).
+  static func register(_ path: String) -> Int? {
+    lock.withLock {
+      install()
+      for i in 0 ..< capacity where slots[i] == nil {
+        slots[i] = strdup(path)
+        return i
+      }
+      return nil
+    }
+  }
+
+  /// Forgets a slot (the file was committed or removed).
+  static func unregister(_ slot: Int?) {
+    guard let slot else { return }
+    lock.withLock {
+      let p = slots[slot]
+      slots[slot] = nil
+      free(p)
+    }
+  }
+
+  private static func install() {
+    guard !installed else { return }
+    installed = true
+    _ = slots  // initialize the table before any handler can run
+    for sig in [SIGINT, SIGTERM, SIGHUP] {
+      var action = sigaction()
+      action.__sigaction_handler.sa_handler = { sig in
+        for i in 0 ..< PendingFiles.capacity {
+          if let p = PendingFiles.slots[i] { unlink(p) }
+        }
+        signal(sig, SIG_DFL)
+        raise(sig)
+      }
+      sigemptyset(&action.sa_mask)
+      action.sa_flags = 0
+      sigaction(sig, &action, nil)
+    }
+    // A parent may have started us with these signals blocked (threads of a test runner do);
+    // an interrupted write must still clean up.
+    var set = sigset_t()
+    sigemptyset(&set)
+    for sig in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, sig) }
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
+  }
+}
