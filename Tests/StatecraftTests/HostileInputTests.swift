@@ -85,4 +85,20 @@ struct HostileInputTests {
     let two = try Self.file("two-roots.graphml", Array("<graphml></graphml>\n<graphml></graphml>\n".utf8))
     #expect(throws: GraphFileError.self) { try WorldIO.load(two) }
   }
+
+  @Test("actor attributes named id, name, kind or label never overwrite the actor in GraphML or JSON")
+  func reservedAttributeNames() throws {
+    var world = try WorldIO.load(graphPath("pakistan-2025.yaml"))
+    world.actors[0].attributes = ["id": "x", "name": "not the name", "kind": "person", "label": "L", "statecraft_attr_q": "q"]
+    for format in [WorldIO.Format.graphml, .json] {
+      let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-hostile-\(ProcessInfo.processInfo.processIdentifier)")
+      try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+      let path = dir.appendingPathComponent("reserved.\(format.rawValue)").path
+      var notes = ConversionNotes()
+      _ = try WorldIO.save(world, to: path, notes: &notes)
+      let back = try WorldIO.load(path, notes: &notes)
+      #expect(back.actors[0].id == "PAK" && back.actors[0].name == "Pakistan" && back.actors[0].kind == .state, "\(format)")
+      #expect(back.actors[0].attributes == world.actors[0].attributes, "\(format)")
+    }
+  }
 }

@@ -128,7 +128,7 @@ extension World {
       FlatGraph.Node(
         id: a.id.rawValue,
         attributes: [("name", .string(a.name)), ("kind", .string(a.kind.rawValue))]
-          + a.attributes.keys.sorted().map { ($0, .string(a.attributes[$0]!)) })
+          + a.attributes.keys.sorted().map { (Self.attributeKey($0), .string(a.attributes[$0]!)) })
     }
     return FlatGraph(directed: directed, graph: graph, nodes: nodes, edges: [])
   }
@@ -167,6 +167,17 @@ extension World {
       keys += [("statecraft_weight_low", .double(0)), ("statecraft_weight_high", .double(0))]
     }
     return relations.isEmpty ? [] : keys
+  }
+
+  /// Free actor attributes whose names the formats or Statecraft use themselves (a node's
+  /// `id`, `name`, `kind`, `label`, NetworkX's link keys, Statecraft's own) are written under
+  /// this prefix, so an attribute called `name` never overwrites the actor's name.
+  static let attributePrefix = "statecraft_attr_"
+  static let reservedAttributeNames: Set<String> = ["id", "name", "kind", "label", "source", "target", "key", "weight"]
+
+  /// The key a free actor attribute is written under.
+  static func attributeKey(_ name: String) -> String {
+    reservedAttributeNames.contains(name) || name.hasPrefix("statecraft_") ? attributePrefix + name : name
   }
 
   static func typesJSON(_ types: [RelationType]) -> String {
@@ -277,7 +288,12 @@ extension FlatGraph {
             notes.add("node kind \"\(v.text)\" is not a Statecraft kind; kept as attribute \"kind_original\", kind other")
             actor.attributes["kind_original"] = v.text
           }
-        default: actor.attributes[k] = v.text
+        default:
+          if k.hasPrefix(World.attributePrefix) {
+            actor.attributes[String(k.dropFirst(World.attributePrefix.count))] = v.text
+          } else {
+            actor.attributes[k] = v.text
+          }
         }
       }
       actors.append(actor)
