@@ -27,8 +27,10 @@ public enum DOTReader {
       func values(_ obj: UnsafeMutableRawPointer, _ syms: [UnsafeMutablePointer<Agsym_t>]) -> [(String, String)] {
         syms.compactMap { s in
           guard let raw = agxget(obj, s) else { return nil }
-          let value = String(cString: raw)
           let name = String(cString: s.pointee.name)
+          // libcgraph unescapes only \" ; our interchange attributes (sc_) carry the other
+          // escapes DOTWriter wrote, which must be undone or backslashes double every pass.
+          let value = name.hasPrefix("sc_") ? DOTReader.unescape(String(cString: raw)) : String(cString: raw)
           let defaultValue = s.pointee.defval.map { String(cString: $0) } ?? ""
           return value.isEmpty || (value == defaultValue && defaultValue.isEmpty) ? nil : (name, value)
         }
@@ -104,3 +106,34 @@ public enum DOTReader {
     return flat
   }
 }
+
+extension DOTReader {
+  /// Undoes ``DOTWriter``'s quoting of interchange values: `\\` → `\`, `\n` → newline,
+  /// `\r` → carriage return, `\"` → `"`; any other backslash is kept as written.
+  static func unescape(_ s: String) -> String {
+    guard s.contains("\\") else { return s }
+    var out = ""
+    var pending = false
+    for c in s.unicodeScalars {
+      if pending {
+        switch c {
+        case "\\": out.unicodeScalars.append("\\")
+        case "n": out.unicodeScalars.append("\n")
+        case "r": out.unicodeScalars.append("\r")
+        case "\"": out.unicodeScalars.append("\"")
+        default:
+          out.unicodeScalars.append("\\")
+          out.unicodeScalars.append(c)
+        }
+        pending = false
+      } else if c == "\\" {
+        pending = true
+      } else {
+        out.unicodeScalars.append(c)
+      }
+    }
+    if pending { out.unicodeScalars.append("\\") }
+    return out
+  }
+}
+

@@ -448,13 +448,13 @@ public struct DOTWriter: Sendable {
   /// A DOT double-quoted string: `"` and `\` escaped, newlines kept as `\n` line breaks.
   func quote(_ s: String) -> String {
     var r = "\""
-    for c in s {
-      switch c {
+    for u in s.unicodeScalars {
+      switch u {
       case "\"": r += "\\\""
       case "\\": r += "\\\\"
       case "\n": r += "\\n"
-      case "\r": break
-      default: r.append(c)
+      case "\r": r += "\\r"
+      default: r.unicodeScalars.append(u)
       }
     }
     return r + "\""

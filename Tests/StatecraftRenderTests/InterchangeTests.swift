@@ -140,4 +140,28 @@ struct InterchangeTests {
     try "{\"nodes\": [{\"name\": 1}]}".write(toFile: badJSON, atomically: true, encoding: .utf8)
     #expect(throws: GraphFileError.self) { try WorldIO.load(badJSON, notes: &notes) }
   }
+
+  @Test("hostile text round-trips through YAML, GraphML, JSON and DOT", arguments: [WorldIO.Format.yaml, .graphml, .json, .dot])
+  func hostileText(format: WorldIO.Format) throws {
+    let nasty = ["back\\slash \\N \\G \\E", "line\nbreak\r\nCRLF", "quote \" and 'single'", "<b>&amp;</b> &nbsp;",
+                 "tab\tDEL\u{7F}C1\u{85}", "Café vs Cafe\u{301}", "emoji 🛰️ and \u{2028}"]
+    var world = try WorldIO.load(graphPath("pakistan-2025.yaml"))
+    for (i, text) in nasty.enumerated() {
+      world.actors[i].name = text
+      world.actors[i].attributes["note"] = text
+      world.relations[i].note = text
+    }
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-hostile-rt-\(ProcessInfo.processInfo.processIdentifier)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let path = dir.appendingPathComponent("world.\(format.rawValue)").path
+    var notes = ConversionNotes()
+    _ = try WorldIO.save(world, to: path, notes: &notes)
+    let back = try WorldIO.load(path, notes: &notes)
+    for i in nasty.indices {
+      #expect(back.actors[i].name == world.actors[i].name, "\(format) name \(i)")
+      #expect(back.actors[i].attributes["note"] == world.actors[i].attributes["note"], "\(format) attribute \(i)")
+      #expect(back.relations[i].note == world.relations[i].note, "\(format) note \(i)")
+    }
+  }
 }
+

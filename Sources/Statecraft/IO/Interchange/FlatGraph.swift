@@ -202,8 +202,9 @@ extension World {
   }
 }
 
-/// A JSON string literal (also a valid YAML double-quoted scalar): control characters, DEL
-/// and the C1 controls (which YAML refuses raw) as `\u` escapes, so any text round-trips.
+/// A JSON string literal (also a valid YAML double-quoted scalar): control characters, DEL,
+/// the C1 controls (which YAML refuses raw) and the Unicode line and paragraph separators (which
+/// YAML folds) as `\u` escapes, so any text round-trips.
 public func jsonQuoted(_ s: String) -> String {
   var r = "\""
   for u in s.unicodeScalars {
@@ -214,7 +215,8 @@ public func jsonQuoted(_ s: String) -> String {
     case "\r": r += "\\r"
     case "\t": r += "\\t"
     default:
-      if u.value < 0x20 || (0x7F ... 0x9F).contains(u.value) {
+      // U+2028/2029 are line breaks to YAML and U+FEFF a byte-order mark: escape them too.
+      if u.value < 0x20 || (0x7F ... 0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029 || u.value == 0xFEFF {
         let hex = String(u.value, radix: 16)
         r += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       } else {
