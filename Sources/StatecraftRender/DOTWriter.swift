@@ -177,7 +177,7 @@ public struct DOTWriter: Sendable {
       if group.value != nil && boxes { line("  }") }
     }
     for actor in options.delta?.removedActors ?? [] {
-      line("  \(quote(actor.id.rawValue)) [shape=\"box\", style=\"rounded,dashed\", color=\"#BBBBBB\", fontcolor=\"#999999\", label=\(quote(actor.name + "\n(removed)")), tooltip=\(quote("\(actor.name) (\(actor.id)): removed by the scenario"))];")
+      line("  \(quote(nodeName(actor.id, options))) [shape=\"box\", style=\"rounded,dashed\", color=\"#BBBBBB\", fontcolor=\"#999999\", label=\(quote(shown(actor.name + "\n(removed)"))), tooltip=\(quote(shown("\(actor.name) (\(actor.id)): removed by the scenario")))];")
     }
 
     // Edges: relations with the same ends, direction, sign and mode share one edge (its
@@ -193,7 +193,8 @@ public struct DOTWriter: Sendable {
       let emphasis = options.highlight.map { $0.pairs.contains([bundle.first.from, bundle.first.to]) }
       let unbalanced = options.delta?.unbalancedPairs.contains([bundle.first.from, bundle.first.to]) ?? false
       var statement = edgeStatement(
-        world, bundle, weightRange: weightRange, labels: labels, emphasis: emphasis, unbalanced: unbalanced)
+        world, bundle, weightRange: weightRange, labels: labels, emphasis: emphasis, unbalanced: unbalanced,
+        interchange: options.interchange)
       if options.interchange {
         let r = bundle.first
         var data: [(String, String)] = [("sc_type", r.type), ("sc_weight", "\(r.weight)"), ("sc_sign", String(r.sign.rawValue)), ("sc_mutual", r.mutual ? "true" : "false")]
@@ -279,12 +280,12 @@ public struct DOTWriter: Sendable {
         attributes += [("fontcolor", "#777777"), ("color", "#AAAAAA")]
       }
     }
-    attributes += [("label", label), ("tooltip", tooltip)]
+    attributes += [("label", shown(label)), ("tooltip", shown(tooltip))]
     if options.interchange {
       attributes += [("sc_name", actor.name), ("sc_kind", actor.kind.rawValue)]
       attributes += actor.attributes.keys.sorted().map { ("sc_attr_" + $0, actor.attributes[$0]!) }
     }
-    return "\(quote(actor.id.rawValue)) [\(attributes.map { "\(key($0))=\(quote($1))" }.joined(separator: ", "))];"
+    return "\(quote(nodeName(actor.id, options))) [\(attributes.map { "\(key($0))=\(quote($1))" }.joined(separator: ", "))];"
   }
 
   /// Relations drawn as one edge.
@@ -332,7 +333,7 @@ public struct DOTWriter: Sendable {
   ///     double).
   func edgeStatement(
     _ world: World, _ bundle: Bundle, weightRange: ClosedRange<Double>, labels: Bool,
-    emphasis: Bool? = nil, unbalanced: Bool = false
+    emphasis: Bool? = nil, unbalanced: Bool = false, interchange: Bool = false
   ) -> String {
     let r = bundle.first
     let color = bundle.status == .removed ? "#BBBBBB" : style.color(for: r, in: world) + (emphasis == false ? "40" : "")
@@ -351,7 +352,7 @@ public struct DOTWriter: Sendable {
     // A double line (colour, white gap, colour) marks a tie in an unbalanced triangle.
     let stroke = unbalanced && bundle.status != .removed ? "\(color):white:\(color)" : color
     var attributes: [(String, String)] = [
-      ("color", stroke), ("penwidth", formatNumber(width)), ("tooltip", tip), ("labeltooltip", tip),
+      ("color", stroke), ("penwidth", formatNumber(width)), ("tooltip", shown(tip)), ("labeltooltip", shown(tip)),
     ]
     if bundle.status == .removed {
       attributes.append(("style", "dotted"))
@@ -369,9 +370,9 @@ public struct DOTWriter: Sendable {
       var label = typeCounts.map { $1 > 1 ? "\($0) ×\($1)" : $0 }.joined(separator: "\n")
       if bundle.status == .added { label = "NEW " + label }
       if bundle.status == .removed { label = "removed: " + label }
-      attributes += [("label", label), ("fontcolor", color)]
+      attributes += [("label", shown(label)), ("fontcolor", color)]
     }
-    return "\(quote(r.from.rawValue)) -> \(quote(r.to.rawValue)) [\(attributes.map { "\(key($0))=\(quote($1))" }.joined(separator: ", "))];"
+    return "\(quote(nodeName(r.from, interchange: interchange))) -> \(quote(nodeName(r.to, interchange: interchange))) [\(attributes.map { "\(key($0))=\(quote($1))" }.joined(separator: ", "))];"
   }
 
   func relationTooltip(_ world: World, _ r: Relation, verbal: Bool) -> String {
@@ -458,6 +459,32 @@ public struct DOTWriter: Sendable {
       }
     }
     return r + "\""
+  }
+
+  /// Display text (labels, tooltips) made literal for Graphviz: `&` as `&amp;` (Graphviz turns
+  /// entities in labels into characters, and would otherwise pass `&nbsp;` raw into SVG) and a
+  /// word joiner after every backslash, so `\N`, `\G`, `\E`, `\l` in a name or note are
+  /// shown as written instead of being expanded or read as line breaks.
+  func shown(_ s: String) -> String {
+    guard s.contains("&") || s.contains("\\") else { return s }
+    var r = ""
+    for u in s.unicodeScalars {
+      switch u {
+      case "&": r += "&amp;"
+      case "\\": r += "\\\u{2060}"
+      default: r.unicodeScalars.append(u)
+      }
+    }
+    return r
+  }
+
+  /// A node's name in the DOT text: the actor id, with `&` escaped on maps (Graphviz copies
+  /// node names into SVG `<title>`s and leaves anything entity-like unescaped); interchange
+  /// DOT keeps ids exactly.
+  func nodeName(_ id: Actor.ID, _ options: MapOptions) -> String { nodeName(id, interchange: options.interchange) }
+
+  func nodeName(_ id: Actor.ID, interchange: Bool) -> String {
+    interchange ? id.rawValue : id.rawValue.replacingOccurrences(of: "&", with: "&amp;")
   }
 
   /// An attribute name: bare when it is a plain identifier, quoted otherwise.

@@ -31,11 +31,30 @@ struct DOTWriterTests {
       types: [RelationType(id: "t", polarity: .cooperative)])
     let dot = try DOTWriter().write(world)
     #expect(dot.contains(#""A\"1" [shape="ellipse""#))
-    #expect(dot.contains(#"label="back\\slash\nnew line""#))
+    // A word joiner after the backslash keeps Graphviz from reading "\\s" (or "\\N") as an escape.
+    #expect(dot.contains("label=\"back\\\\\u{2060}slash\\nnew line"))
     #expect(dot.contains("A &lt;b&gt; &amp; &quot;c&quot;"))
     // And Graphviz parses it.
     let svg = String(decoding: try GraphvizRenderer.render(dot: dot, engine: .dot, format: .svg), as: UTF8.self)
-    #expect(svg.contains("back\\slash"))
+    #expect(svg.contains("back\\\u{2060}slash"))
+  }
+
+  @Test("issue 9: an id like &nbsp; and names with \\N, \\G, \\E reach the SVG literally, and the SVG is well-formed")
+  func svgEscapes() throws {
+    let world = World(
+      name: "x",
+      actors: [Actor(id: "&nbsp;", name: "x \\N y \\G z \\E"), Actor(id: "B", name: "<b>&amp;")],
+      relations: [Relation(from: "&nbsp;", to: "B", type: "t", weight: 1, sign: .cooperative, note: "n \\N \\T")],
+      types: [RelationType(id: "t", polarity: .cooperative)])
+    let svg = String(decoding: try GraphvizRenderer.render(dot: try DOTWriter().write(world), engine: .dot, format: .svg), as: UTF8.self)
+    // Strict XML: no undeclared entities. (Graphviz's DOCTYPE names the SVG DTD; drop it so
+    // the parser does not excuse unknown entities.)
+    let strict = svg.replacingOccurrences(of: #"<!DOCTYPE[^>]*>"#, with: "", options: .regularExpression)
+    let parser = XMLParser(data: Data(strict.utf8))
+    #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+    #expect(svg.contains("<title>&amp;nbsp;</title>"))
+    #expect(svg.contains("x \\\u{2060}N y \\\u{2060}G z \\\u{2060}E") && !svg.contains("statecraft_x z"))
+    #expect(svg.contains("n \\\u{2060}N \\\u{2060}T"))
   }
 
   @Test("lens filters what is drawn; parallel same-sign ties share an edge")
