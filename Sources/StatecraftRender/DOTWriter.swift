@@ -455,6 +455,9 @@ public struct DOTWriter: Sendable {
       case "\\": r += "\\\\"
       case "\n": r += "\\n"
       case "\r": r += "\\r"
+      // Graphviz reads C strings: a NUL would end the text mid-string (a syntax error at
+      // render time), so it and the other C0 controls but tab become U+FFFD.
+      case "\u{0}" ... "\u{8}", "\u{B}" ... "\u{C}", "\u{E}" ... "\u{1F}": r += "\u{FFFD}"
       default: r.unicodeScalars.append(u)
       }
     }

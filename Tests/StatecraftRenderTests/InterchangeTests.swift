@@ -141,7 +141,7 @@ struct InterchangeTests {
     #expect(throws: GraphFileError.self) { try WorldIO.load(badJSON, notes: &notes) }
   }
 
-  @Test("hostile text round-trips through YAML, GraphML, JSON and DOT", arguments: [WorldIO.Format.yaml, .graphml, .json, .dot])
+  @Test("hostile text round-trips through YAML, GraphML, JSON, DOT and CSV", arguments: [WorldIO.Format.yaml, .graphml, .json, .dot, .csv])
   func hostileText(format: WorldIO.Format) throws {
     let nasty = ["back\\slash \\N \\G \\E", "line\nbreak\r\nCRLF", "quote \" and 'single'", "<b>&amp;</b> &nbsp;",
                  "tab\tDEL\u{7F}C1\u{85}", "Café vs Cafe\u{301}", "emoji 🛰️ and \u{2028}"]

@@ -121,4 +121,17 @@ struct GDELTTests {
     let label = weekly.windowLabel(20251126)
     #expect(GDELTImport.isoFromDayNumber(Int(label)!) == "2025-11-24")
   }
+
+  @Test("issue 9: a SQLDATE that is not a calendar day is reported, not read")
+  func impossibleDates() throws {
+    let file = try write([
+      row(id: 1, day: "20251340", a1: "PAKGOV", a2: "USAGOV", root: "03", goldstein: "4", mentions: "9"),
+      row(id: 2, day: "20250230", a1: "PAKGOV", a2: "USAGOV", root: "03", goldstein: "4", mentions: "9"),
+      row(id: 3, day: "20250228", a1: "PAKGOV", a2: "USAGOV", root: "03", goldstein: "4", mentions: "9"),
+    ])
+    let (_, report) = try GDELTImport().run(files: [file], name: "t")
+    #expect(report.kept == 1 && report.malformed.count == 2)
+    #expect(report.malformed.allSatisfy { $0.2.contains("is not a calendar day") })
+  }
 }
+

@@ -101,4 +101,22 @@ struct HostileInputTests {
       #expect(back.actors[0].attributes == world.actors[0].attributes, "\(format)")
     }
   }
+
+  @Test("a GEXF node without an id, or an edge without ends, is an error, not skipped")
+  func gexfMissingIDs() throws {
+    let gexf = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <gexf xmlns="http://gexf.net/1.3" version="1.3">
+        <graph defaultedgetype="directed">
+          <nodes><node id="A"/><node label="no id"/></nodes>
+          <edges><edge source="A"/></edges>
+        </graph>
+      </gexf>
+      """
+    let path = try Self.file("missing.gexf", Array(gexf.utf8))
+    #expect {
+      try WorldIO.load(path)
+    } throws: { "\($0)".contains("missing.gexf:4:") && "\($0)".contains("has no id") && "\($0)".contains("lacks a source or target") }
+  }
 }
+

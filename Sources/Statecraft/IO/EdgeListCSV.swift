@@ -213,19 +213,38 @@ public enum EdgeListCSV {
   /// Calls `body` with each non-blank data line after the header (1-based line number and
   /// its fields); lines that do not split cleanly or have the wrong number of fields go to
   /// `report` instead.
-  /// The lines of a text, split on UTF-8 newline bytes (a trailing `\r` is trimmed per
-  /// line). Splitting on `Character`s would run grapheme breaking over the whole file.
+  /// The records of a text: split on newline bytes outside double quotes, so a quoted field
+  /// may hold line breaks (RFC 4180; the CSV writer quotes them); a trailing `\r` is trimmed
+  /// per record. Working on UTF-8 bytes: splitting on `Character`s would run grapheme
+  /// breaking over the whole file.
   static func csvLines(_ text: String) -> IndexingIterator<[Substring]> {
-    text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }.makeIterator()
+    let utf8 = text.utf8
+    var records: [Substring] = []
+    var start = utf8.startIndex
+    var quoted = false
+    var i = utf8.startIndex
+    while i < utf8.endIndex {
+      let b = utf8[i]
+      if b == 0x22 {
+        quoted.toggle()
+      } else if b == 0x0A && !quoted {
+        records.append(Substring(utf8[start ..< i]))
+        start = utf8.index(after: i)
+      }
+      i = utf8.index(after: i)
+    }
+    records.append(Substring(utf8[start ..< utf8.endIndex]))
+    return records.makeIterator()
   }
 
   static func forEachRow<Lines: IteratorProtocol<Substring>>(
     _ lines: inout Lines, width: Int, report: (GraphFileError.Problem) -> Void,
     _ body: (Int, (fields: [String], columns: [Int], error: String?)) -> Void
   ) {
-    var lineNumber = 1
+    var next = 2  // the header is line 1; a record may span several lines
     while let raw = lines.next() {
-      lineNumber += 1
+      let lineNumber = next
+      next += 1 + raw.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
       let line = raw.trimmingCarriageReturn
       if line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
       let row = splitFields(line)

@@ -92,7 +92,10 @@ public struct GDELTImport {
         func bad(_ reason: String) { report.malformed.append((file, lineNumber, reason)) }
         guard fields.count == 61 else { return bad("has \(fields.count) tab-separated columns, not 61") }
         func text(_ i: Int) -> String { String(decoding: fields[i], as: UTF8.self) }
-        guard let day = Int(text(1)), day >= 1_000_01_01, day <= 9_999_12_31 else { return bad("SQLDATE \"\(text(1))\" is not YYYYMMDD") }
+        // A real calendar day: 20251340 (month 13) and 20250230 are refused, not read as dates.
+        guard let day = Int(text(1)), day >= 1_000_01_01, day <= 9_999_12_31,
+          PartialDate(Self.isoDay(day)) != nil
+        else { return bad("SQLDATE \"\(text(1))\" is not a calendar day written YYYYMMDD") }
         guard let goldstein = Double(text(30)), (-10 ... 10).contains(goldstein) else { return bad("GoldsteinScale \"\(text(30))\" is not a number in -10 … 10") }
         guard let mentions = Int(text(31)), mentions >= 0 else { return bad("NumMentions \"\(text(31))\" is not a count") }
         guard let root = Int(text(28)), (1 ... 20).contains(root) else { return bad("EventRootCode \"\(text(28))\" is not 01 … 20") }

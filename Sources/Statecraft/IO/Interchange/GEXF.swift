@@ -170,15 +170,22 @@ public enum GEXF {
     if let description = root.child("meta")?.child("description")?.text, !description.isEmpty {
       flat.graph.append(("description", .string(description)))
     }
+    var missing: [GraphFileError.Problem] = []
     for n in graph.child("nodes")?.children("node") ?? [] {
-      guard let id = n.attributes["id"] else { continue }
+      guard let id = n.attributes["id"] else {
+        missing.append(.init(line: n.line, column: n.column, message: "a <node> has no id attribute; every node needs one"))
+        continue
+      }
       var attrs = values(n, "node")
       if let label = n.attributes["label"] { attrs.insert(("name", .string(label)), at: 0) }
       if n.child("spells") != nil || n.attributes["start"] != nil { notes.add("node spells ignored (actors are not dated)") }
       flat.nodes.append(.init(id: id, attributes: attrs, line: n.line, column: n.column))
     }
     for e in graph.child("edges")?.children("edge") ?? [] {
-      guard let s = e.attributes["source"], let t = e.attributes["target"] else { continue }
+      guard let s = e.attributes["source"], let t = e.attributes["target"] else {
+        missing.append(.init(line: e.line, column: e.column, message: "an <edge> lacks a source or target attribute"))
+        continue
+      }
       var attrs: [(String, AttributeValue)] = []
       for (k, v) in values(e, "edge") { attrs.append((k == "relation_type" ? "type" : k, v)) }
       if !attrs.contains(where: { $0.0 == "type" }), let kind = e.attributes["kind"] ?? e.attributes["label"] {
@@ -195,6 +202,7 @@ public enum GEXF {
       if let end, !attrs.contains(where: { $0.0 == "until" }) { attrs.append(("until", .string(end))) }
       flat.edges.append(.init(source: s, target: t, attributes: attrs, line: e.line, column: e.column))
     }
+    if !missing.isEmpty { throw GraphFileError.invalid(file: file, problems: missing) }
     return flat
   }
 }

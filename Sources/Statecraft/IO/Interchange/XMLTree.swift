@@ -60,8 +60,12 @@ final class XMLElement_ {
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "not well-formed XML"
           throw fail(Int(error?.line ?? 0), Int(error?.int2 ?? 0), "XML error: \(message)")
         }
-        let line = Int(xmlTextReaderGetParserLineNumber(reader))
-        let column = Int(xmlTextReaderGetParserColumnNumber(reader))
+        // The node's own line (the parser may have read ahead); the parser's column when it
+        // is still on that line, else the line's start.
+        let parserLine = Int(xmlTextReaderGetParserLineNumber(reader))
+        let nodeLine = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? parserLine
+        let line = nodeLine > 0 ? nodeLine : parserLine
+        let column = line == parserLine ? Int(xmlTextReaderGetParserColumnNumber(reader)) : 1
         switch xmlTextReaderNodeType(reader) {
         case 1:  // element
           guard stack.count < maxDepth else {
