@@ -44,6 +44,10 @@ let package = Package(
     .executableTarget(
       name: "scripted-analysis", dependencies: ["Statecraft", "StatecraftRender"],
       path: "Examples/ScriptedAnalysis"),
+    // libFuzzer targets for every reader (Scripts/fuzz.sh builds them with -DFUZZING);
+    // a normal build makes a replay tool for the regression corpus.
+    .executableTarget(
+      name: "statecraft-fuzz", dependencies: ["Statecraft", "StatecraftRender"], path: "Fuzz"),
     // Throughput benchmark driven by Benchmarks/compare.py (see BENCHMARKS.md).
     .executableTarget(
       name: "statecraft-bench", dependencies: ["Statecraft", "StatecraftRender"], path: "Benchmarks/StatecraftBench"),
