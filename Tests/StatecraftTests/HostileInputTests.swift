@@ -118,5 +118,29 @@ struct HostileInputTests {
       try WorldIO.load(path)
     } throws: { "\($0)".contains("missing.gexf:4:") && "\($0)".contains("has no id") && "\($0)".contains("lacks a source or target") }
   }
+
+  @Test("JSON faults are located; valid JSON nested 600 deep reads; 10,000 deep is refused in words")
+  func json() throws {
+    let bad = try Self.file("bad.json", Array("{\n  \"nodes\": [\n    {\"id\": \"A\",}\n  ]\n}\n".utf8))
+    #expect {
+      try WorldIO.load(bad)
+    } throws: { "\($0)".contains("bad.json:3:16: not valid JSON: expected a quoted key") }
+    let noID = try Self.file("noid.json", Array("{\"nodes\": [{\"id\": \"A\"},\n  {\"name\": \"x\"}], \"edges\": []}".utf8))
+    #expect {
+      try WorldIO.load(noID)
+    } throws: { "\($0)".contains("noid.json:2:3: nodes[1] has no \"id\"") }
+    let deep = "{\"graph\": {\"x\": " + String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
+      + "}, \"nodes\": [{\"id\": \"A\"}], \"edges\": []}"
+    var notes = ConversionNotes()
+    #expect(try WorldIO.load(try Self.file("deep.json", Array(deep.utf8)), notes: &notes).actors.count == 1)
+    let tooDeep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+    #expect {
+      try WorldIO.load(try Self.file("too-deep.json", Array(tooDeep.utf8)))
+    } throws: { "\($0)".contains("nest deeper than 5000 levels") }
+    // Escapes, surrogate pairs, ints and doubles.
+    let escapes = #"{"nodes": [{"id": "a\"b\\c\u00e9\ud83d\ude00", "n": 3, "d": 2.5e0}], "edges": []}"#
+    let world = try WorldIO.load(try Self.file("escapes.json", Array(escapes.utf8)), notes: &notes)
+    #expect(world.actors[0].id.rawValue == "a\"b\\cé😀" && world.actors[0].attributes["n"] == "3" && world.actors[0].attributes["d"] == "2.5")
+  }
 }
 

@@ -44,24 +44,29 @@ public enum NodeLinkJSON {
     }
   }
 
-  /// A JSON value as decoded without losing the difference between ints, doubles and bools.
-  enum Value: Decodable {
-    case string(String), int(Int), double(Double), bool(Bool), null
-    case array([Value]), object([String: Value])
-
-    init(from decoder: Decoder) throws {
-      let c = try decoder.singleValueContainer()
-      if c.decodeNil() { self = .null }
-      else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-      else if let i = try? c.decode(Int.self) { self = .int(i) }
-      else if let d = try? c.decode(Double.self) { self = .double(d) }
-      else if let s = try? c.decode(String.self) { self = .string(s) }
-      else if let a = try? c.decode([Value].self) { self = .array(a) }
-      else { self = .object(try c.decode([String: Value].self)) }
+  /// Reads node-link JSON (through ``JSONReader``: every fault located, any depth up to its
+  /// bound). Attributes are read in sorted key order (deterministic whatever the file's order).
+  public static func read(_ data: Data, file: String, notes: inout ConversionNotes) throws -> FlatGraph {
+    if let (line, column, byte) = XMLElement_.firstInvalidUTF8(data) {
+      throw GraphFileError.invalid(file: file, problems: [.init(
+        line: line, column: column, message: "byte 0x\(String(byte, radix: 16, uppercase: true)) is not UTF-8; save the file as UTF-8")])
     }
-
-    var attribute: AttributeValue? {
-      switch self {
+    let root: JSONReader.Value
+    do {
+      root = try JSONReader.parse(data)
+    } catch let fault as JSONReader.Fault {
+      throw GraphFileError.invalid(file: file, problems: [.init(line: fault.line, column: fault.column, message: "not valid JSON: \(fault.message)")])
+    }
+    func problem(_ line: Int, _ column: Int, _ message: String) -> GraphFileError {
+      .invalid(file: file, problems: [.init(line: line, column: column, message: message)])
+    }
+    guard case let .object(top, _, _, _) = root else {
+      throw problem(1, 1, "node-link JSON must be an object with \"nodes\" and \"edges\" (or \"links\")")
+    }
+    var directed = false
+    if case let .bool(d)? = top["directed"] { directed = d }
+    func attribute(_ v: JSONReader.Value) -> AttributeValue? {
+      switch v {
       case let .string(s): .string(s)
       case let .int(i): .int(i)
       case let .double(d): .double(d)
@@ -69,25 +74,9 @@ public enum NodeLinkJSON {
       case .null, .array, .object: nil
       }
     }
-  }
-
-  /// Reads node-link JSON. Attribute order within an object is not kept by JSON decoding,
-  /// so attributes are read in sorted key order (deterministic).
-  public static func read(_ data: Data, file: String, notes: inout ConversionNotes) throws -> FlatGraph {
-    let root: Value
-    do {
-      root = try JSONDecoder().decode(Value.self, from: data)
-    } catch {
-      throw GraphFileError.invalid(file: file, problems: [.init(line: 0, column: 0, message: "not valid JSON: \(Self.describe(error))")])
-    }
-    guard case let .object(top) = root else {
-      throw GraphFileError.invalid(file: file, problems: [.init(line: 0, column: 0, message: "node-link JSON must be an object with \"nodes\" and \"edges\"")])
-    }
-    var directed = false
-    if case let .bool(d)? = top["directed"] { directed = d }
-    func pairs(_ object: [String: Value], skipping: Set<String>, what: String) -> [(String, AttributeValue)] {
+    func pairs(_ object: [String: JSONReader.Value], skipping: Set<String>, what: String) -> [(String, AttributeValue)] {
       object.keys.sorted().filter { !skipping.contains($0) }.compactMap { k in
-        guard let v = object[k]!.attribute else {
+        guard let v = attribute(object[k]!) else {
           notes.add("\(what) attribute \"\(k)\" is a list, object or null; dropped")
           return nil
         }
@@ -95,31 +84,24 @@ public enum NodeLinkJSON {
       }
     }
     var flat = FlatGraph(directed: directed)
-    if case let .object(g)? = top["graph"] { flat.graph = pairs(g, skipping: [], what: "graph") }
-    guard case let .array(nodes)? = top["nodes"] else {
-      throw GraphFileError.invalid(file: file, problems: [.init(line: 0, column: 0, message: "no \"nodes\" list")])
-    }
+    if case let .object(g, _, _, _)? = top["graph"] { flat.graph = pairs(g, skipping: [], what: "graph") }
+    guard case let .array(nodes)? = top["nodes"] else { throw problem(1, 1, "no \"nodes\" list") }
     for (i, n) in nodes.enumerated() {
-      guard case let .object(o) = n, let id = o["id"]?.attribute?.text else {
-        throw GraphFileError.invalid(file: file, problems: [.init(line: 0, column: 0, message: "nodes[\(i)] has no \"id\"")])
-      }
-      flat.nodes.append(.init(id: id, attributes: pairs(o, skipping: ["id"], what: "node")))
+      guard case let .object(o, _, line, column) = n else { throw problem(1, 1, "nodes[\(i)] is not an object") }
+      guard let id = o["id"].flatMap(attribute)?.text else { throw problem(line, column, "nodes[\(i)] has no \"id\"") }
+      flat.nodes.append(.init(id: id, attributes: pairs(o, skipping: ["id"], what: "node"), line: line, column: column))
     }
-    let edgeList: [Value]
+    let edgeList: [JSONReader.Value]
     if case let .array(e)? = top["edges"] { edgeList = e } else if case let .array(e)? = top["links"] { edgeList = e } else { edgeList = [] }
     for (i, e) in edgeList.enumerated() {
-      guard case let .object(o) = e, let s = o["source"]?.attribute?.text, let t = o["target"]?.attribute?.text else {
-        throw GraphFileError.invalid(file: file, problems: [.init(line: 0, column: 0, message: "edges[\(i)] needs \"source\" and \"target\"")])
+      guard case let .object(o, _, line, column) = e else { throw problem(1, 1, "edges[\(i)] is not an object") }
+      guard let s = o["source"].flatMap(attribute)?.text, let t = o["target"].flatMap(attribute)?.text else {
+        throw problem(line, column, "edges[\(i)] needs \"source\" and \"target\"")
       }
-      flat.edges.append(.init(source: s, target: t, attributes: pairs(o, skipping: ["source", "target", "key"], what: "edge")))
+      flat.edges.append(.init(
+        source: s, target: t, attributes: pairs(o, skipping: ["source", "target", "key"], what: "edge"), line: line, column: column))
     }
     return flat
   }
 
-  static func describe(_ error: Error) -> String {
-    if case let DecodingError.dataCorrupted(context) = error {
-      return (context.underlyingError as NSError?)?.localizedDescription ?? context.debugDescription
-    }
-    return "\(error)"
-  }
 }
