@@ -60,10 +60,22 @@ struct JSONReader {
     }
   }
 
-  /// Containers being filled, innermost last (an explicit stack instead of recursion).
-  private enum Frame {
-    case array([Value])
-    case object([String: Value], keys: [String], pendingKey: String?, line: Int, column: Int)
+  /// A container being filled. A class, so that appending to a list of a million edges
+  /// mutates in place (an enum payload taken off the stack would be copied on every append).
+  private final class Frame {
+    let isArray: Bool
+    var items: [Value] = []
+    var fields: [String: Value] = [:]
+    var keys: [String] = []
+    var pendingKey: String?
+    let line: Int
+    let column: Int
+    init(isArray: Bool, pendingKey: String? = nil, line: Int = 0, column: Int = 0) {
+      self.isArray = isArray
+      self.pendingKey = pendingKey
+      self.line = line
+      self.column = column
+    }
   }
 
   private mutating func document() throws -> Value {
@@ -84,7 +96,7 @@ struct JSONReader {
           i += 1
           value = .object([:], keys: [], line: l, column: c)
         } else {
-          stack.append(.object([:], keys: [], pendingKey: try key(), line: l, column: c))
+          stack.append(Frame(isArray: false, pendingKey: try key(), line: l, column: c))
           skipSpace()
           continue
         }
@@ -96,7 +108,7 @@ struct JSONReader {
           i += 1
           value = .array([])
         } else {
-          stack.append(.array([]))
+          stack.append(Frame(isArray: true))
           continue
         }
       case UInt8(ascii: "\""): value = .string(try string())
@@ -109,36 +121,36 @@ struct JSONReader {
       var finished = value!
       while true {
         skipSpace()
-        guard let top = stack.popLast() else {
+        guard let top = stack.last else {
           result = finished
           break
         }
         var closed: Value?
-        switch top {
-        case var .array(items):
-          items.append(finished)
+        if top.isArray {
+          top.items.append(finished)
           if i < bytes.count && bytes[i] == UInt8(ascii: ",") {
             i += 1
             skipSpace()
-            stack.append(.array(items))
           } else if i < bytes.count && bytes[i] == UInt8(ascii: "]") {
             i += 1
-            closed = .array(items)
+            closed = .array(top.items)
+            stack.removeLast()
           } else {
             throw fault("expected , or ] in a list")
           }
-        case .object(var fields, var keys, let pending, let l, let c):
-          if let pending {
-            if fields.updateValue(finished, forKey: pending) == nil { keys.append(pending) }
+        } else {
+          if let pending = top.pendingKey, top.fields.updateValue(finished, forKey: pending) == nil {
+            top.keys.append(pending)
           }
           if i < bytes.count && bytes[i] == UInt8(ascii: ",") {
             i += 1
             skipSpace()
-            stack.append(.object(fields, keys: keys, pendingKey: try key(), line: l, column: c))
+            top.pendingKey = try key()
             skipSpace()
           } else if i < bytes.count && bytes[i] == UInt8(ascii: "}") {
             i += 1
-            closed = .object(fields, keys: keys, line: l, column: c)
+            closed = .object(top.fields, keys: top.keys, line: top.line, column: top.column)
+            stack.removeLast()
           } else {
             throw fault("expected , or } in an object")
           }
