@@ -143,11 +143,12 @@ public struct GDELTImport {
       id: "gdelt-2", title: "GDELT 2.0 Event Database export", publisher: "The GDELT Project",
       url: "http://data.gdeltproject.org/gdeltv2/")]
     var actorIDs: [String] = []
+    var seenActors = ScalarKeySet([])  // membership by hash: a scan per dyad was quadratic in actors
     var relations: [Relation] = []
     var usedRoots = Set<Int>()
     for key in keyOrder {
       let g = groups[key]!
-      for code in [key.from, key.to] where !actorIDs.contains(code) { actorIDs.append(code) }
+      for code in [key.from, key.to] where seenActors.insert(code) { actorIDs.append(code) }
       var score = 0.0
       var volume = 0.0
       for day in g.byDay.keys.sorted() {
