@@ -32,7 +32,9 @@ trap 'rm -rf "$work"' EXIT
 seed() {  # reader -> corpus directory with the committed fixtures of that format
   local dir="$work/corpus-$1"; mkdir -p "$dir"
   case "$1" in
-    yaml) cp Graphs/*.yaml Graphs/scenarios/*.yaml "$dir"/ ;;
+    yaml)
+      cp Graphs/*.yaml "$dir"/
+      for f in Graphs/scenarios/*.yaml; do cp "$f" "$dir/scenario-$(basename "$f")"; done ;;
     csv) cp Graphs/*.csv "$dir"/ ;;
     graphml) cp Tests/StatecraftTests/Fixtures/*.graphml "$dir"/ ;;
     gexf) cp Tests/StatecraftTests/Fixtures/*.gexf "$dir"/ 2>/dev/null || true ;;
