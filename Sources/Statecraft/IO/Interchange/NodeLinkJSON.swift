@@ -47,10 +47,7 @@ public enum NodeLinkJSON {
   /// Reads node-link JSON (through ``JSONReader``: every fault located, any depth up to its
   /// bound). Attributes are read in sorted key order (deterministic whatever the file's order).
   public static func read(_ data: Data, file: String, notes: inout ConversionNotes) throws -> FlatGraph {
-    if let (line, column, byte) = XMLElement_.firstInvalidUTF8(data) {
-      throw GraphFileError.invalid(file: file, problems: [.init(
-        line: line, column: column, message: "byte 0x\(String(byte, radix: 16, uppercase: true)) is not UTF-8; save the file as UTF-8")])
-    }
+    try requireUTF8(data, file: file)
     let root: JSONReader.Value
     do {
       root = try JSONReader.parse(data)
