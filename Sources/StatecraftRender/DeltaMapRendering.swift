@@ -31,7 +31,9 @@ extension ScenarioComparison {
     if let date = diff.scenario.date { lens.date = date }
     let before = try base.scores(m, lens: questions.lens, settings: questions.settings)
     let after = try edited.scores(m, lens: lens, settings: questions.settings)
-    let deltas = edited.scores(after.actors.indices.map { i in after.values[i] - (before[actor: after.actors[i]] ?? 0) })
+    var baseline: [Actor.ID: Double] = [:]
+    for (a, v) in zip(before.actors, before.values) { baseline[a] = v }
+    let deltas = edited.scores(after.actors.indices.map { i in after.values[i] - (baseline[after.actors[i]] ?? 0) })
     let changes = base.relationChanges(to: edited)
     let removedActors = base.actors.filter { edited.index(of: $0.id) == nil }
     let balance = try edited.balance(lens: lens)

@@ -48,10 +48,15 @@ public struct Partition: Hashable, Sendable {
   public func moves(to after: Partition) -> [(actor: Actor.ID, from: [Actor.ID], to: [Actor.ID])] {
     let before = members
     let afterMembers = after.members
+    // Community by actor, hashed once (community(of:) scans; per actor that was quadratic).
+    var baseline: [Actor.ID: Int] = [:]
+    for (a, l) in zip(actors, labels) { baseline[a] = l }
+    var current: [Actor.ID: Int] = [:]
+    for (a, l) in zip(after.actors, after.labels) { current[a] = l }
     var match = [Int](repeating: -1, count: after.count)
     for c in 0 ..< after.count {
       var overlap = [Int](repeating: 0, count: count)
-      for a in afterMembers[c] { if let b = community(of: a) { overlap[b] += 1 } }
+      for a in afterMembers[c] { if let b = baseline[a] { overlap[b] += 1 } }
       if let best = overlap.indices.max(by: { overlap[$0] != overlap[$1] ? overlap[$0] < overlap[$1] : $0 > $1 }),
         overlap[best] > 0
       {
@@ -60,7 +65,7 @@ public struct Partition: Hashable, Sendable {
     }
     var result: [(Actor.ID, [Actor.ID], [Actor.ID])] = []
     for (i, a) in actors.enumerated() {
-      guard let c = after.community(of: a) else { continue }
+      guard let c = current[a] else { continue }
       if match[c] != labels[i] { result.append((a, before[labels[i]], afterMembers[c])) }
     }
     return result
