@@ -1,5 +1,5 @@
 // libFuzzer entry points for every reader, one binary: STATECRAFT_FUZZ_READER (yaml, csv,
-// graphml, gexf, json, dot, gdelt) picks the reader. Built by Scripts/fuzz.sh with
+// graphml, gexf, json, dot, gdelt, scenario) picks the reader. Built by Scripts/fuzz.sh with
 // -sanitize=fuzzer,address and -DFUZZING; without FUZZING it is a replay tool that runs the
 // chosen reader over files (the regression corpus) and reports what each one did.
 import Foundation
@@ -7,7 +7,10 @@ import Statecraft
 import StatecraftRender
 
 enum FuzzReader: String, CaseIterable {
-  case yaml, csv, graphml, gexf, json, dot, gdelt
+  case yaml, csv, graphml, gexf, json, dot, gdelt, scenario
+
+  /// The seed world, for scenario files (their `base:` is never followed while fuzzing).
+  static let seed: World? = try? WorldIO.load("Graphs/pakistan-2025.yaml")
 
   static var current: FuzzReader {
     FuzzReader(rawValue: ProcessInfo.processInfo.environment["STATECRAFT_FUZZ_READER"] ?? "") ?? .yaml
@@ -22,6 +25,9 @@ enum FuzzReader: String, CaseIterable {
         _ = try WorldYAML.parse(String(decoding: data, as: UTF8.self), file: "fuzz.yaml", defaultName: "fuzz")
       case .csv:
         _ = try EdgeListCSV.parse(String(decoding: data, as: UTF8.self), file: "fuzz.csv", name: "fuzz")
+      case .scenario:
+        guard let seed = Self.seed else { return "no seed world: run from the repository root" }
+        _ = try ScenarioFile.parse(String(decoding: data, as: UTF8.self), file: "fuzz.yaml", base: seed)
       case .graphml, .gexf, .json, .dot, .gdelt:
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let file = dir.appendingPathComponent("input.\(self == .gdelt ? "CSV" : rawValue)")

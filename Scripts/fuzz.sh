@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes every reader with libFuzzer + AddressSanitizer: YAML, CSV, GraphML, GEXF, JSON, DOT
-# and GDELT, each seeded with the committed fixtures. Crashes land in Fuzz/crashes/<reader>/;
+# and GDELT, and scenario files, each seeded with the committed fixtures. Crashes land in Fuzz/crashes/<reader>/;
 # each one becomes a regression test.
 #
 #   Scripts/fuzz.sh                  # 600 s per reader, two at a time
@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=600
-only="yaml csv graphml gexf json dot gdelt"
+only="yaml csv graphml gexf json dot gdelt scenario"
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds="$2"; shift 2 ;;
@@ -41,6 +41,7 @@ seed() {  # reader -> corpus directory with the committed fixtures of that forma
     json) cp Tests/StatecraftTests/Fixtures/*.json "$dir"/ 2>/dev/null || true ;;
     dot) cp Tests/StatecraftRenderTests/Golden/*.dot "$dir"/ ;;
     gdelt) cp Scripts/examples/*.CSV "$dir"/ ;;
+    scenario) cp Graphs/scenarios/*.yaml "$dir"/ ;;
   esac
   # Regression inputs found earlier are part of the corpus too.
   [ -d "Fuzz/crashes/$1" ] && cp Fuzz/crashes/"$1"/* "$dir"/ 2>/dev/null || true

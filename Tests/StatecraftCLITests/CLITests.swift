@@ -462,4 +462,24 @@ struct ProcessTests {
       if sawTemporary { #expect(process.terminationReason == .uncaughtSignal || process.terminationStatus == code) }
     }
   }
+
+  @Test("the library, the CLI and a scenario file give the same numbers, to the last bit")
+  func oneSourceOfNumbers() throws {
+    let world = try WorldIO.load("\(repositoryRoot.path)/Graphs/pakistan-2025.yaml")
+    let library = try world.scores(.pagerank)
+    let influence = try world.influence(of: "CHN", over: "PAK")
+    // Compared as text: the CLI prints shortest round-trip decimals, and Foundation's JSON
+    // parser on Linux rounds some of them in the last bit.
+    let cli = try run(["rank", "Graphs/pakistan-2025.yaml", "--format", "json"]).stdout
+    let cliInfluence = try run(["influence", "Graphs/pakistan-2025.yaml", "--over", "PAK", "--format", "json"]).stdout
+    let scenario = try ScenarioFile.load("\(repositoryRoot.path)/Graphs/scenarios/pakistan-2025.yaml").run(only: ["minerals-deal"])
+    let fromScenario = scenario.baseline.measures.first { $0.measure == .pagerank }!.scores
+    for (actor, value) in zip(library.actors, library.values) {
+      #expect(cli.contains("\"\(actor)\": \(value)"), "\(actor)")
+      #expect(fromScenario[actor: actor] == value, "\(actor)")
+    }
+    #expect(cliInfluence.contains("\"CHN\": \(influence)"))
+    #expect(scenario.baseline.influence[0] == influence)  // "CHN over PAK" is the file's first pair
+  }
 }
+

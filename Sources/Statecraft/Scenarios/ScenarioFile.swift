@@ -40,7 +40,22 @@ public struct ScenarioFile: Sendable {
   ///   actors, relations, types, measures; ambiguous references; `extends:` cycles; bad
   ///   weights), or the base world's own errors.
   public static func load(_ path: String) throws -> ScenarioFile {
-    let text = try WorldIO.readText(path)
+    try parse(WorldIO.readText(path), file: path) { basePath, undirected in
+      try WorldIO.load(basePath, undirected: undirected)
+    }
+  }
+
+  /// Reads scenario-file text whose base world is already at hand (a script, a test, the
+  /// fuzzer): `base` is ignored and `world` edited instead.
+  public static func parse(_ text: String, file: String, base world: World) throws -> ScenarioFile {
+    try parse(text, file: file) { _, _ in world }
+  }
+
+  /// Parses, obtains the base world through `loadBase(resolved path, undirected)`, and
+  /// checks every edit and question against it.
+  static func parse(
+    _ text: String, file path: String, loadBase: (String, Bool) throws -> World
+  ) throws -> ScenarioFile {
     let root = try YAMLReader.compose(text, file: path, emptyMessage: "the file is empty; a scenario file needs `schema: 1`, `base:` and `scenarios:`")
     var reader = YAMLReader()
     let parsed = reader.scenarioFile(root)
@@ -50,7 +65,7 @@ public struct ScenarioFile: Sendable {
     let basePath = parsed.base.hasPrefix("/") || folder.isEmpty ? parsed.base : folder + "/" + parsed.base
     let base: World
     do {
-      base = try WorldIO.load(basePath, undirected: parsed.undirected)
+      base = try loadBase(basePath, parsed.undirected)
     } catch let error as GraphFileError {
       throw GraphFileError.invalid(file: path, problems: [.init(
         line: parsed.baseMark.line, column: parsed.baseMark.column,
@@ -61,6 +76,7 @@ public struct ScenarioFile: Sendable {
     try reader.throwProblems(file: path)
     return ScenarioFile(path: path, basePath: basePath, base: base, questions: parsed.questions, scenarios: scenarios)
   }
+
 }
 
 /// A scenario file as written, before the base world is read.
