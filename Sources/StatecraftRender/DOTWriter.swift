@@ -136,6 +136,12 @@ public struct DOTWriter: Sendable {
         ("rankdir", "TB"), ("nodesep", "0.4"), ("ranksep", "0.8"),
         ("nslimit", "4"), ("mclimit", "1"), ("splines", "true"),
       ]
+      // Graphviz before 13.0.1 frees a rank's node list twice when it inserts a label node
+      // for a labelled edge between two nodes of one rank (make_vn_slot; GitLab #1494,
+      // #2331; AddressSanitizer shows it on the clustered seed map). The old cluster ranking
+      // makes such flat edges between clusters; `newrank` ranks the whole graph at once and
+      // does not.
+      if options.clusterBy != nil { graphAttributes.append(("newrank", "true")) }
     default:
       // Spline routing and Voronoi overlap removal cost far more than linear time in sfdp and
       // neato (../shared/GRAPHVIZ.md): beyond a few hundred ties, straight edges and prism.

@@ -47,7 +47,7 @@ extension World {
   ) throws -> Uncertainty {
     precondition(samples > 0, "samples must be positive")
     let nominal = try compute(self)
-    let ranged = relations.indices.filter { relations[$0].weightRange != nil }
+    let ranged = relations.indices.compactMap { i in relations.weightRange(at: i).map { (i, $0) } }
     let n = actors.count
     let chunks = Swift.min(samples, 64)
     let results = ChunkSlots<Result<[[Double]], Error>>(count: chunks)
@@ -60,9 +60,8 @@ extension World {
         for k in samples * chunk / chunks ..< samples * (chunk + 1) / chunks {
           var rng = SplitMix64(seed: seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(k + 1))
           var world = base
-          for i in ranged {
-            let range = world.relations[i].weightRange!
-            world.relations[i].weight = range.lowerBound + (range.upperBound - range.lowerBound) * rng.nextUnit()
+          for (i, range) in ranged {
+            world.relations.setWeight(range.lowerBound + (range.upperBound - range.lowerBound) * rng.nextUnit(), at: i)
           }
           local.append(try compute(world).values)
           if let progress {

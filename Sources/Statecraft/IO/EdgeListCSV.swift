@@ -51,11 +51,8 @@ public enum EdgeListCSV {
     }
 
     var actors: [Actor] = []
-    var actorIndex: [Actor.ID: Int] = [:]
-    var typeOrder: [String] = []
-    var typeSeen = ScalarKeySet([])
     var relationIDs = ScalarKeySet([])
-    var relations: [Relation] = []
+    var relations = RelationStore()
     forEachRow(&lines, width: header.fields.count, report: { problems.append($0) }) { lineNumber, row in
       func field(_ name: String) -> (String, Int)? {
         column[name].map { (row.fields[$0], row.columns[$0]) }
@@ -101,17 +98,11 @@ public enum EdgeListCSV {
         }
       }
       guard ok else { return }
-      for id in [s, t] where actorIndex[Actor.ID(id)] == nil {
-        if let declaredIDs {
-          if !declaredIDs.contains(id) {
-            problems.append(.init(line: lineNumber, column: id == s ? scol : tcol, message: "\"\(id)\" is not in the node table; add it there or fix the id"))
-          }
-          continue
+      if let declaredIDs {
+        for id in [s, t] where !declaredIDs.contains(id) {
+          problems.append(.init(line: lineNumber, column: id == s ? scol : tcol, message: "\"\(id)\" is not in the node table; add it there or fix the id"))
         }
-        actorIndex[Actor.ID(id)] = actors.count
-        actors.append(Actor(id: Actor.ID(id)))
       }
-      if typeSeen.insert(type) { typeOrder.append(type) }
       let citation = field("citation").map(\.0).flatMap { $0.isEmpty ? nil : $0 }
       let note = field("note").map(\.0).flatMap { $0.isEmpty ? nil : $0 }
       var id: String?
@@ -122,15 +113,20 @@ public enum EdgeListCSV {
         }
         id = text
       }
+      let known = relations.actorTable.count
       relations.append(Relation(
         from: Actor.ID(s), to: Actor.ID(t), type: type, weight: weight, sign: sign, mutual: mutual,
         since: dates[0], until: dates[1], source: citation, note: note, id: id))
+      // Actors appear in order of first mention: the ids the store has just interned.
+      if declaredNodes == nil {
+        for symbol in known ..< relations.actorTable.count { actors.append(Actor(id: relations.actorTable[symbol])) }
+      }
     }
     if !problems.isEmpty { throw GraphFileError.invalid(file: file, problems: problems) }
-    let citations = Set(relations.compactMap(\.source)).sorted().map { Source(id: $0, title: $0) }
+    let citations = relations.sourceKeys().sorted().map { Source(id: $0, title: $0) }
     return World(
-      name: name, directed: !undirected, actors: declaredNodes ?? actors, relations: relations,
-      types: typeOrder.map { RelationType(id: $0, polarity: .cooperative) }, sources: citations)
+      name: name, directed: !undirected, actors: declaredNodes ?? actors, store: relations,
+      types: relations.typeTable.map { RelationType(id: $0, polarity: .cooperative) }, sources: citations)
   }
 
   /// Reads a node table: `id` (required), `name`, `kind`, and any other columns as attributes.

@@ -172,19 +172,19 @@ struct YAMLReader {
     var sources: [Source] = []
     var types: [RelationType] = []
     var actors: [Actor] = []
-    var relations: [Relation] = []
+    var relations = RelationStore()
     if let f = field["sources"] { sources = readSources(f.value) }
     if let f = field["types"] { types = readTypes(f.value) }
     if let f = field["actors"] { actors = readActors(f.value) } else {
       report(root, "the world has no `actors:` list; declare at least one actor")
     }
     if let f = field["relations"] {
-      relations = readRelations(f.value, actors: actors, types: types, sources: sources, directed: directed)
+      relations = RelationStore(readRelations(f.value, actors: actors, types: types, sources: sources, directed: directed))
     }
 
     return World(
       name: name, title: title, date: date, description: description, directed: directed, actors: actors,
-      relations: relations, types: types, sources: sources)
+      store: relations, types: types, sources: sources)
   }
 
   /// Records an id, reporting a duplicate with the line of the first declaration.

@@ -62,19 +62,27 @@ public struct Lens: Hashable, Sendable {
 
   /// Whether a relation passes this lens's type, sign and date filters.
   public func admits(_ relation: Relation) -> Bool {
-    if let types, !types.contains(relation.type) { return false }
+    if let types, !types.contains(where: { ScalarKey.equal($0, relation.type) }) { return false }
     if let date, !relation.isValid(on: date) { return false }
-    switch sign {
-    case .positive: return relation.sign == .cooperative
-    case .negative: return relation.sign == .hostile
-    case .absolute: return true
-    case .signed: return relation.sign != .neutral
+    return admits(relation.sign)
+  }
+
+  /// Whether this lens's sign layer sees a relation of this sign.
+  func admits(_ sign: Sign) -> Bool {
+    switch self.sign {
+    case .positive: sign == .cooperative
+    case .negative: sign == .hostile
+    case .absolute: true
+    case .signed: sign != .neutral
     }
   }
 
   /// The arc strength a relation contributes under this lens.
-  public func strength(of relation: Relation) -> Double {
-    sign == .signed ? relation.weight * Double(relation.sign.rawValue) : relation.weight
+  public func strength(of relation: Relation) -> Double { strength(relation.weight, relation.sign) }
+
+  /// The arc strength of a relation with this weight and sign under this lens.
+  func strength(_ weight: Double, _ sign: Sign) -> Double {
+    self.sign == .signed ? weight * Double(sign.rawValue) : weight
   }
 }
 
@@ -129,23 +137,24 @@ extension World {
       let known = self.types.map(\.id)
       for t in types where !known.contains(t) { throw LensError.unknownType(t, known: known) }
     }
+    let store = relations
+    let view = LensedRelations(self, lens)
     var sources: [NodeIndex] = []
     var targets: [NodeIndex] = []
     var weights: [Double] = []
     var origins: [Int] = []
-    sources.reserveCapacity(relations.count)
-    targets.reserveCapacity(relations.count)
-    weights.reserveCapacity(relations.count)
-    origins.reserveCapacity(relations.count)
-    for (i, r) in relations.enumerated() where lens.admits(r) {
-      guard let u = index(of: r.from) else { throw LensError.unknownActor(r.from) }
-      guard let v = index(of: r.to) else { throw LensError.unknownActor(r.to) }
-      let w = lens.strength(of: r)
+    sources.reserveCapacity(store.count)
+    targets.reserveCapacity(store.count)
+    weights.reserveCapacity(store.count)
+    origins.reserveCapacity(store.count)
+    for i in 0 ..< store.count where view.admits(i) {
+      let (u, v) = try view.nodes(i)
+      let w = lens.strength(store.weights[i], store.sign(at: i))
       sources.append(u)
       targets.append(v)
       weights.append(w)
       origins.append(i)
-      if (r.mutual || !directed) && u != v {
+      if (store.isMutual(at: i) || !directed) && u != v {
         sources.append(v)
         targets.append(u)
         weights.append(w)
@@ -153,5 +162,45 @@ extension World {
       }
     }
     return (sources, targets, weights, origins)
+  }
+}
+
+/// A world's relation columns seen through a lens, for code that visits every relation:
+/// admission and endpoints are decided from per-symbol tables built once (one lookup per
+/// interned actor and type), so the per-relation work is integer comparisons.
+struct LensedRelations {
+  let store: RelationStore
+  let lens: Lens
+  /// Per interned actor: its node in the world, or -1.
+  let node: [Int32]
+  /// Per interned type: whether the lens admits it.
+  let typeAdmitted: [Bool]
+
+  init(_ world: World, _ lens: Lens) {
+    store = world.relations
+    self.lens = lens
+    node = store.actorTable.map { id in world.index(of: id).map(Int32.init) ?? -1 }
+    typeAdmitted = store.typeTable.map { t in lens.types.map { $0.contains { ScalarKey.equal($0, t) } } ?? true }
+  }
+
+  /// Whether the lens admits relation `i` (as ``Lens/admits(_:)`` on the relation).
+  func admits(_ i: Int) -> Bool {
+    guard typeAdmitted[Int(store.typeSymbols[i])] else { return false }
+    guard lens.admits(store.sign(at: i)) else { return false }
+    if let date = lens.date, store.hasDates {
+      return PartialDate.period(since: store.since(at: i), until: store.until(at: i), overlaps: date)
+    }
+    return true
+  }
+
+  /// The nodes relation `i` joins.
+  ///
+  /// - Throws: ``LensError/unknownActor(_:)`` when an end is not in the world.
+  func nodes(_ i: Int) throws -> (NodeIndex, NodeIndex) {
+    let u = Int(node[Int(store.fromSymbols[i])])
+    let v = Int(node[Int(store.toSymbols[i])])
+    guard u >= 0 else { throw LensError.unknownActor(store.actorTable[Int(store.fromSymbols[i])]) }
+    guard v >= 0 else { throw LensError.unknownActor(store.actorTable[Int(store.toSymbols[i])]) }
+    return (u, v)
   }
 }

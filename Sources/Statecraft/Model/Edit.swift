@@ -119,12 +119,14 @@ extension World {
         throw EditError.unknownActor(a, suggestion: closestMatch(to: a.rawValue, in: actors.map(\.id.rawValue)))
       }
       let group = among.map(Set.init)
-      for i in relations.indices where ScalarKey.equal(relations[i].type, type) {
-        if let group, !(group.contains(relations[i].from) && group.contains(relations[i].to)) { continue }
-        let scaled = relations[i].weight * factor
+      for i in relations.indices(ofType: type) {
+        if let group, !(group.contains(relations.from(at: i)) && group.contains(relations.to(at: i))) { continue }
+        let scaled = relations.weights[i] * factor
         guard scaled.isFinite, scaled > 0 else { throw EditError.invalidWeight(scaled) }
-        relations[i].weight = scaled
-        relations[i].weightRange = relations[i].weightRange.map { $0.lowerBound * factor ... $0.upperBound * factor }
+        if let range = relations.weightRange(at: i) {
+          relations[i].weightRange = range.lowerBound * factor ... range.upperBound * factor
+        }
+        relations.setWeight(scaled, at: i)
       }
     case let .addActor(actor):
       guard !actor.id.rawValue.isEmpty, !actor.id.rawValue.contains(where: { $0.isWhitespace || $0 == "," }) else {
@@ -136,7 +138,7 @@ extension World {
       guard let i = index(of: id) else {
         throw EditError.unknownActor(id, suggestion: closestMatch(to: id.rawValue, in: actors.map(\.id.rawValue)))
       }
-      relations.removeAll { $0.from == id || $0.to == id }
+      relations.removeAll(touching: id)
       actors.remove(at: i)
     }
   }
@@ -166,7 +168,7 @@ extension World {
     if let since = r.since, let until = r.until, until.lastDayKey < since.firstDayKey {
       throw EditError.datesReversed(since: since, until: until)
     }
-    if let id = r.id, relations.contains(where: { $0.id.map { ScalarKey.equal($0, id) } ?? false }) {
+    if let id = r.id, relations.index(ofID: id) != nil {
       throw EditError.duplicateRelationID(id)
     }
   }

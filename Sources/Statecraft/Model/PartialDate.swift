@@ -5,7 +5,10 @@
 public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
   /// year × 10,000 + month × 100 + day, with 0 for a missing month or day: 8 bytes instead
   /// of 33, which matters with two dates on each of a million relations.
-  private let packed: Int64
+  let packed: Int64
+
+  /// A date from its packed form (``packed``), as the relation store keeps it.
+  init(packed: Int64) { self.packed = packed }
 
   /// The year.
   public var year: Int { Int(packed / 10_000) }
@@ -57,6 +60,14 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     case 4, 6, 9, 11: 30
     default: 31
     }
+  }
+
+  /// Whether a period from `since` to `until` (either open when `nil`) shares a day with
+  /// `date`: the rule for a relation being valid on a date.
+  static func period(since: PartialDate?, until: PartialDate?, overlaps date: PartialDate) -> Bool {
+    if let since, since.firstDayKey > date.lastDayKey { return false }
+    if let until, until.lastDayKey < date.firstDayKey { return false }
+    return true
   }
 
   /// A sortable key for the first day the date covers.

@@ -59,9 +59,7 @@ public struct Relation: Hashable, Sendable {
 
   /// Whether the relation holds on any day covered by `date`.
   public func isValid(on date: PartialDate) -> Bool {
-    if let since, since.firstDayKey > date.lastDayKey { return false }
-    if let until, until.lastDayKey < date.firstDayKey { return false }
-    return true
+    PartialDate.period(since: since, until: until, overlaps: date)
   }
 
   /// `since`–`until` as text, or `nil` when the relation is undated.

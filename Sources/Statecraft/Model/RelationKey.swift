@@ -68,7 +68,7 @@ extension World {
     let r = relations[i]
     if let id = r.id { return id }
     if let keys { return keys[i].description }
-    let ordinal = 1 + relations[..<i].lazy.filter { $0.from == r.from && $0.to == r.to && ScalarKey.equal($0.type, r.type) }.count
+    let ordinal = relations.ordinal(at: i)
     return RelationKey(from: r.from, to: r.to, type: r.type, ordinal: ordinal).description
   }
 
@@ -79,10 +79,10 @@ extension World {
   public func relationIndex(_ reference: RelationReference) throws -> Int {
     switch reference {
     case let .id(id):
-      if let i = relations.firstIndex(where: { $0.id.map { ScalarKey.equal($0, id) } ?? false }) { return i }
-      throw EditError.unknownRelation(reference, suggestion: closestMatch(to: id, in: relations.compactMap(\.id)))
+      if let i = relations.index(ofID: id) { return i }
+      throw EditError.unknownRelation(reference, suggestion: closestMatch(to: id, in: relations.indices.compactMap(relations.id(at:))))
     case let .key(key):
-      if let i = relationKeys().firstIndex(of: key) { return i }
+      if let i = relations.index(ofKey: key) { return i }
       throw EditError.unknownRelation(reference, suggestion: nil)
     case let .match(from, to, type):
       for actor in [from, to] where index(of: actor) == nil {
@@ -91,19 +91,53 @@ extension World {
       if let type, self.type(type) == nil {
         throw EditError.unknownType(type, suggestion: closestMatch(to: type, in: types.map(\.id)))
       }
-      let hits = relations.indices.filter { i in
-        let r = relations[i]
-        return (r.joins(from, to) || (!directed && r.joins(to, from)))
-          && (type.map { ScalarKey.equal($0, r.type) } ?? true)
-      }
+      let hits = relations.indices(joining: from, to, type: type, eitherWay: !directed)
       if hits.count == 1 { return hits[0] }
       if hits.isEmpty {
-        let between = relations.filter { $0.joins(from, to) || $0.joins(to, from) }.map(\.type)
+        let between = relations.indices(joining: from, to, type: nil, eitherWay: true).map { relations[$0].type }
         throw EditError.unknownRelation(
           reference, suggestion: type.flatMap { closestMatch(to: $0, in: between) } ?? between.first)
       }
       let keys = relationKeys()
       throw EditError.ambiguousRelation(reference, candidates: hits.map { relationName(at: $0, keys: keys) })
     }
+  }
+}
+
+extension RelationStore {
+  /// The indices of the relations that join `a` to `b` (as written, or either way when
+  /// mutual or `eitherWay`), of `type` when given; a scan of the integer columns.
+  func indices(joining a: Actor.ID, _ b: Actor.ID, type: String?, eitherWay: Bool) -> [Int] {
+    guard let sa = existingActorSymbol(a), let sb = existingActorSymbol(b) else { return [] }
+    var st: Int32 = -1
+    if let type {
+      guard let s = existingTypeSymbol(type) else { return [] }
+      st = s
+    }
+    return indices.filter { i in
+      if st >= 0 && typeSymbols[i] != st { return false }
+      let f = fromSymbols[i], t = toSymbols[i]
+      if f == sa && t == sb { return true }
+      return (eitherWay || isMutual(at: i)) && f == sb && t == sa
+    }
+  }
+
+  /// The 1-based ordinal of relation `i` among relations with its from, to and type.
+  func ordinal(at i: Int) -> Int {
+    let (f, t, ty) = (fromSymbols[i], toSymbols[i], typeSymbols[i])
+    return 1 + (0 ..< i).count { fromSymbols[$0] == f && toSymbols[$0] == t && typeSymbols[$0] == ty }
+  }
+
+  /// The index of the relation a derived key names, if any.
+  func index(ofKey key: RelationKey) -> Int? {
+    guard let f = existingActorSymbol(key.from), let t = existingActorSymbol(key.to),
+      let ty = existingTypeSymbol(key.type), key.ordinal >= 1
+    else { return nil }
+    var seen = 0
+    for i in indices where fromSymbols[i] == f && toSymbols[i] == t && typeSymbols[i] == ty {
+      seen += 1
+      if seen == key.ordinal { return i }
+    }
+    return nil
   }
 }

@@ -17,8 +17,9 @@ public struct World: Sendable {
   public var directed: Bool
   /// Actors in file order; `actors[i]` is node `i` of every projected digraph.
   public var actors: [Actor] { didSet { reindex() } }
-  /// Relations in file order (edit them with ``apply(_:)``, which validates).
-  public var relations: [Relation]
+  /// Relations in file order, stored by column (``RelationStore``); edit them with
+  /// ``apply(_:)``, which validates.
+  public var relations: RelationStore
   /// Declared relation types, in file order.
   public var types: [RelationType] { didSet { reindexTypes() } }
   /// Citations relations point to, in file order.
@@ -31,6 +32,17 @@ public struct World: Sendable {
   public init(
     name: String, title: String? = nil, date: PartialDate? = nil, description: String? = nil,
     directed: Bool = true, actors: [Actor], relations: [Relation], types: [RelationType] = [],
+    sources: [Source] = []
+  ) {
+    self.init(
+      name: name, title: title, date: date, description: description, directed: directed, actors: actors,
+      store: RelationStore(relations), types: types, sources: sources)
+  }
+
+  /// A world whose relations are already in a ``RelationStore`` (readers fill one directly).
+  public init(
+    name: String, title: String? = nil, date: PartialDate? = nil, description: String? = nil,
+    directed: Bool = true, actors: [Actor], store relations: RelationStore, types: [RelationType] = [],
     sources: [Source] = []
   ) {
     self.name = name

@@ -158,7 +158,7 @@ extension World {
       for arc in 0 ..< g.arcCount {
         let behind = projection.relations(behindArc: arc)
         if lens.combine == .max {
-          let strongest = behind.max { relations[$0].weight < relations[$1].weight }!
+          let strongest = behind.max { relations.weights[$0] < relations.weights[$1] }!
           derivative[strongest] += arcSlopes[arc]
         } else {
           for r in behind { derivative[r] += arcSlopes[arc] }
@@ -177,14 +177,17 @@ extension World {
     }
     var entries: [LeverageEntry] = []
     entries.reserveCapacity(relations.count)
-    for (i, r) in relations.enumerated() where lens.admits(r) {
+    let view = LensedRelations(self, lens)
+    for i in relations.indices where view.admits(i) {
+      let weight = relations.weights[i]
       let delta: Double = switch change {
-      case .remove: -r.weight
-      case let .add(x): max(x, -r.weight)
+      case .remove: -weight
+      case let .add(x): max(x, -weight)
       }
       var d: Double? = arcSlopes == nil || derivative[i].isNaN ? nil : derivative[i]
-      if d != nil, delta == -r.weight, let u = index(of: r.from), let v = index(of: r.to) {
-        let ends = outward ? [u] + ((r.mutual || !directed) ? [v] : []) : [v] + ((r.mutual || !directed) ? [u] : [])
+      if d != nil, delta == -weight, let (u, v) = try? view.nodes(i) {
+        let both = relations.isMutual(at: i) || !directed
+        let ends = outward ? [u] + (both ? [v] : []) : [v] + (both ? [u] : [])
         if ends.contains(where: { feeding[$0] <= 1 }) { d = nil }
       }
       entries.append(LeverageEntry(relationIndex: i, candidate: nil, estimate: d.map { $0 * delta }, exact: nil, derivative: d))

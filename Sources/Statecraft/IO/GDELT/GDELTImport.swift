@@ -144,7 +144,7 @@ public struct GDELTImport {
       url: "http://data.gdeltproject.org/gdeltv2/")]
     var actorIDs: [String] = []
     var seenActors = ScalarKeySet([])  // membership by hash: a scan per dyad was quadratic in actors
-    var relations: [Relation] = []
+    var relations = RelationStore()
     var usedRoots = Set<Int>()
     for key in keyOrder {
       let g = groups[key]!

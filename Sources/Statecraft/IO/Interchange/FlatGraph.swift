@@ -301,7 +301,7 @@ extension FlatGraph {
       actors.append(actor)
     }
 
-    var relations: [Relation] = []
+    var relations = RelationStore()
     var typeOrder: [String] = types.map(\.id)
     var signsByType: [String: [Sign]] = [:]
     for edge in edges {
@@ -385,7 +385,7 @@ extension FlatGraph {
       name: safe ? graphName : defaultName,
       title: graphValue("title") ?? (graphName.isEmpty ? nil : graphName), date: date,
       description: graphValue("description"), directed: directed,
-      actors: actors, relations: relations, types: types, sources: sources)
+      actors: actors, store: relations, types: types, sources: sources)
   }
 
   private func decodeTypes(_ json: String, notes: inout ConversionNotes) -> [RelationType] {
