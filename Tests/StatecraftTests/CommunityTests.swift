@@ -51,4 +51,28 @@ struct CommunityTests {
     #expect(try g.louvainCommunities(seed: seed) == a)
     #expect(g.modularity(a) >= g.modularity(Array(0 ..< 40)) - 1e-12)
   }
+
+  @Test("parallel Louvain: the same partition with 1, 2 or 3 workers, and the planted blocks found (seeded)")
+  func louvainParallelDeterministic() throws {
+    // 21,000 nodes (above louvainParallelLevel) in blocks of 30: four ties inside the block
+    // and one random tie outside per node.
+    let n = 21_000
+    var rng = SplitMix64(seed: 11)
+    var sources: [Int] = [], targets: [Int] = [], weights: [Double] = []
+    for u in 0 ..< n {
+      let block = u / 30 * 30
+      for _ in 0 ..< 4 {
+        sources.append(u); targets.append(block + Int(rng.next() % 30)); weights.append(1)
+      }
+      sources.append(u); targets.append(Int(rng.next() % UInt64(n))); weights.append(1)
+    }
+    let g = Digraph(nodeCount: n, arcSources: sources, arcTargets: targets, arcWeights: weights, directed: false, combine: .sum)
+    #expect(n >= louvainParallelLevel)
+    let one = try g.louvainCommunities(resolution: 1, threshold: 1e-7, seed: 5, workers: 1)
+    #expect(try g.louvainCommunities(resolution: 1, threshold: 1e-7, seed: 5, workers: 2) == one)
+    #expect(try g.louvainCommunities(resolution: 1, threshold: 1e-7, seed: 5, workers: 3) == one)
+    // The planted partition's modularity, as a floor for what Louvain must reach.
+    let planted = (0 ..< n).map { $0 / 30 }
+    #expect(g.modularity(one) >= g.modularity(planted) - 0.01)
+  }
 }

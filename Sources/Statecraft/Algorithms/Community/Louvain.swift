@@ -1,3 +1,5 @@
+import Foundation
+
 extension Digraph {
   /// Returns communities found by the Louvain method: one community label per node
   /// (labels 0, 1, … in order of each community's smallest node).
@@ -22,71 +24,42 @@ extension Digraph {
   /// - Throws: ``GraphError/negativeWeight(algorithm:source:target:weight:)``.
   /// - Complexity: about O(*m*) per sweep; a few sweeps per level, O(log *n*) levels typically.
   ///
+  /// ## Parallel and deterministic
+  /// On levels of at least ``louvainParallelLevel`` nodes, each sweep visits the shuffled
+  /// nodes in batches of ``louvainBatch``: the best community of every node of a batch is
+  /// found in parallel against the state before the batch, then the moves are applied in
+  /// order. Batches are fixed by the seed and the level size, never by the core count, so
+  /// the partition is the same on one core or many. Smaller levels move one node at a time,
+  /// as the sequential method does. A level stops after ``louvainMaxSweeps`` sweeps even if
+  /// nodes still move (NetworKit's PLM uses the same cap), which bounds the oscillation that
+  /// batched moves can cause.
+  ///
   /// ## References
   /// - V. D. Blondel, J.-L. Guillaume, R. Lambiotte, E. Lefebvre. "Fast unfolding of
   ///   communities in large networks." J. Stat. Mech. P10008, 2008.
   public func louvainCommunities(resolution: Double = 1, threshold: Double = 1e-7, seed: UInt64 = 0) throws -> [Int] {
+    try louvainCommunities(resolution: resolution, threshold: threshold, seed: seed, workers: nil)
+  }
+
+  /// ``louvainCommunities(resolution:threshold:seed:)`` with a given number of parallel
+  /// workers (`nil`: one per active core); tests use it to show the result does not depend
+  /// on it.
+  func louvainCommunities(resolution: Double, threshold: Double, seed: UInt64, workers: Int?) throws -> [Int] {
     try requireNonNegativeWeights(for: "louvainCommunities")
     let n = nodeCount
     guard n > 0 else { return [] }
-    // Symmetric adjacency lists of the current level: (neighbour, weight), self-loops kept.
-    var adjacency: [[(Int, Double)]] = Array(repeating: [], count: n)
-    for (u, v, w) in arcs {
-      if isDirected {
-        adjacency[u].append((v, w))
-        adjacency[v].append((u, w))
-      } else {
-        adjacency[u].append((v, u == v ? 2 * w : w))
-      }
-    }
+    var level = LouvainLevel(self)
     var membership = Array(0 ..< n)  // original node → current super-node
     var rng = SplitMix64(seed: seed)
     var previousQ = -Double.infinity
     while true {
-      let size = adjacency.count
-      let strength = adjacency.map { $0.reduce(0) { $0 + $1.1 } }
-      let twoM = strength.reduce(0, +)
+      let size = level.size
+      let twoM = level.strength.reduce(0, +)
       if twoM == 0 { break }
-      var community = Array(0 ..< size)
-      var total = strength  // Σ_tot per community
       var order = Array(0 ..< size)
       order.shuffle(using: &rng)
-      var moved = true
-      var improvedAny = false
-      // Strength from the current node to each neighbouring community, reset after use.
-      var links = [Double](repeating: 0, count: size)
-      var linkOrder: [Int] = []
-      while moved {
-        moved = false
-        for u in order {
-          let cu = community[u]
-          for (v, w) in adjacency[u] where v != u {
-            let cv = community[v]
-            if links[cv] == 0 { linkOrder.append(cv) }
-            links[cv] += w
-          }
-          let ku = strength[u]
-          total[cu] -= ku
-          // Gain of joining c, up to constants: k_{u,c} − γ Σ_tot(c) k_u / 2m.
-          var best = cu
-          var bestGain = links[cu] - resolution * total[cu] * ku / twoM
-          for c in linkOrder {
-            let gain = links[c] - resolution * total[c] * ku / twoM
-            if gain > bestGain + 1e-12 {
-              bestGain = gain
-              best = c
-            }
-          }
-          for c in linkOrder { links[c] = 0 }
-          linkOrder.removeAll(keepingCapacity: true)
-          total[best] += ku
-          if best != cu {
-            community[u] = best
-            moved = true
-            improvedAny = true
-          }
-        }
-      }
+      let moves = level.moveNodes(order: order, resolution: resolution, twoM: twoM, workers: workers)
+      let community = moves.community
       // Relabel communities 0..<k in order of first node, and aggregate.
       var label = [Int](repeating: -1, count: size)
       var k = 0
@@ -101,37 +74,20 @@ extension Digraph {
       var totals = [Double](repeating: 0, count: k)
       for u in 0 ..< size {
         let c = label[community[u]]
-        totals[c] += strength[u]
-        for (v, w) in adjacency[u] where label[community[v]] == c { inside[c] += w }
+        totals[c] += level.strength[u]
+        for e in level.offsets[u] ..< level.offsets[u + 1] where label[community[Int(level.neighbors[e])]] == c {
+          inside[c] += level.weights[e]
+        }
       }
       var q = 0.0
       for c in 0 ..< k { q += inside[c] / twoM - resolution * (totals[c] / twoM) * (totals[c] / twoM) }
-      if !improvedAny || q - previousQ <= threshold || k == size {
+      if !moves.improved || q - previousQ <= threshold || k == size {
         if q > previousQ || previousQ == -Double.infinity { membership = nextMembership }
         break
       }
       previousQ = q
       membership = nextMembership
-      // Aggregate: one node per community, edges summed (members of each community in order).
-      var members: [[Int]] = Array(repeating: [], count: k)
-      for u in 0 ..< size { members[label[community[u]]].append(u) }
-      var rowWeight = [Double](repeating: 0, count: k)
-      var rowOrder: [Int] = []
-      var next: [[(Int, Double)]] = Array(repeating: [], count: k)
-      for c in 0 ..< k {
-        for u in members[c] {
-          for (v, w) in adjacency[u] {
-            let cv = label[community[v]]
-            if rowWeight[cv] == 0 { rowOrder.append(cv) }
-            rowWeight[cv] += w
-          }
-        }
-        rowOrder.sort()
-        next[c] = rowOrder.map { ($0, rowWeight[$0]) }
-        for cv in rowOrder { rowWeight[cv] = 0 }
-        rowOrder.removeAll(keepingCapacity: true)
-      }
-      adjacency = next
+      level = level.aggregated(into: k, label: { label[community[$0]] })
     }
     // Final labels in order of each community's smallest node.
     var final: [Int: Int] = [:]
@@ -161,5 +117,200 @@ extension Digraph {
     return Digraph(
       nodeCount: nodeCount, arcSources: sources, arcTargets: targets, arcWeights: weights,
       directed: false, combine: .sum)
+  }
+}
+
+/// Levels of at least this many nodes move their nodes in parallel batches.
+public let louvainParallelLevel = 20_000
+/// Nodes per batch of parallel moves (fixed, so results do not depend on the core count).
+public let louvainBatch = 2_048
+/// The most local-moving sweeps per level.
+public let louvainMaxSweeps = 32
+
+/// One level of the Louvain method: a symmetric weighted graph in CSR form (self-loops kept,
+/// counted twice as in the modularity sum).
+struct LouvainLevel {
+  var offsets: [Int]
+  var neighbors: [Int32]
+  var weights: [Double]
+  /// Per node: the sum of its row (its degree in the modularity sense).
+  var strength: [Double]
+  var size: Int { strength.count }
+
+  /// The first level: every arc both ways for a directed graph (opposite arcs' strengths
+  /// add), an undirected graph as it is, self-loops doubled.
+  init(_ g: Digraph) {
+    let n = g.nodeCount
+    var rows: [(Int, Int, Double)] = []
+    rows.reserveCapacity(2 * g.arcCount)
+    for (u, v, w) in g.arcs {
+      if g.isDirected {
+        rows.append((u, v, w))
+        rows.append((v, u, w))
+      } else {
+        rows.append((u, v, u == v ? 2 * w : w))
+      }
+    }
+    self.init(size: n, rows: rows)
+  }
+
+  /// A level from (row, neighbour, weight) triples, rows in order of their first triple.
+  init(size: Int, rows: [(Int, Int, Double)]) {
+    var offsets = [Int](repeating: 0, count: size + 1)
+    for (u, _, _) in rows { offsets[u + 1] += 1 }
+    for u in 0 ..< size { offsets[u + 1] += offsets[u] }
+    var fill = offsets
+    var neighbors = [Int32](repeating: 0, count: rows.count)
+    var weights = [Double](repeating: 0, count: rows.count)
+    var strength = [Double](repeating: 0, count: size)
+    for (u, v, w) in rows {
+      neighbors[fill[u]] = Int32(v)
+      weights[fill[u]] = w
+      fill[u] += 1
+      strength[u] += w
+    }
+    self.offsets = offsets
+    self.neighbors = neighbors
+    self.weights = weights
+    self.strength = strength
+  }
+
+  /// Scratch for one worker: strength to each neighbouring community, reset after use.
+  /// Raw buffers: a class's array properties would pay a dynamic exclusivity check on every
+  /// access in the innermost loop.
+  final class Scratch: @unchecked Sendable {
+    let links: UnsafeMutableBufferPointer<Double>
+    let touched: UnsafeMutableBufferPointer<Int>
+    init(size: Int) {
+      links = .allocate(capacity: size)
+      links.initialize(repeating: 0)
+      touched = .allocate(capacity: size)
+    }
+    deinit {
+      links.deallocate()
+      touched.deallocate()
+    }
+  }
+
+  /// The community node `u` should join given `community` and `total` (Σ_tot per community,
+  /// u still counted in its own): the neighbouring community with the largest gain
+  /// k_{u,c} − γ Σ_tot(c) k_u / 2m, u's own community on ties.
+  func bestCommunity(
+    of u: Int, community: UnsafeBufferPointer<Int>, total: UnsafeBufferPointer<Double>,
+    resolution: Double, twoM: Double, scratch: Scratch
+  ) -> Int {
+    let cu = community[u]
+    let links = scratch.links, touched = scratch.touched
+    var count = 0
+    for e in offsets[u] ..< offsets[u + 1] {
+      let v = Int(neighbors[e])
+      if v == u { continue }
+      let cv = community[v]
+      if links[cv] == 0 {
+        touched[count] = cv
+        count += 1
+      }
+      links[cv] += weights[e]
+    }
+    let ku = strength[u]
+    var best = cu
+    var bestGain = links[cu] - resolution * (total[cu] - ku) * ku / twoM
+    for c in touched[..<count] where c != cu {
+      let gain = links[c] - resolution * total[c] * ku / twoM
+      if gain > bestGain + 1e-12 {
+        bestGain = gain
+        best = c
+      }
+    }
+    for c in touched[..<count] { links[c] = 0 }
+    return best
+  }
+
+  /// What the workers of one batch share: read-only state and disjoint output slots.
+  struct BatchState: @unchecked Sendable {
+    let community: UnsafeBufferPointer<Int>
+    let total: UnsafeBufferPointer<Double>
+    let decided: UnsafeMutableBufferPointer<Int>
+  }
+
+  /// Local moving: sweeps over `order` until no node moves (or ``louvainMaxSweeps``).
+  func moveNodes(order: [Int], resolution: Double, twoM: Double, workers requested: Int?) -> (community: [Int], improved: Bool) {
+    var community = Array(0 ..< size)
+    var total = strength
+    var improved = false
+    let batch = size >= louvainParallelLevel ? louvainBatch : 1
+    let workers = batch > 1 ? Swift.max(1, requested ?? ProcessInfo.processInfo.activeProcessorCount) : 1
+    let scratch = (0 ..< workers).map { _ in Scratch(size: size) }
+    let decided = UnsafeMutableBufferPointer<Int>.allocate(capacity: batch)
+    defer { decided.deallocate() }
+    for _ in 0 ..< louvainMaxSweeps {
+      var moved = false
+      var start = 0
+      while start < order.count {
+        let slice = order[start ..< Swift.min(start + batch, order.count)]
+        community.withUnsafeBufferPointer { c in
+          total.withUnsafeBufferPointer { t in
+            if workers == 1 {
+              for (k, u) in slice.enumerated() {
+                decided[k] = bestCommunity(of: u, community: c, total: t, resolution: resolution, twoM: twoM, scratch: scratch[0])
+              }
+            } else {
+              // Workers read the state before the batch and write disjoint slots of `decided`.
+              let shared = BatchState(community: c, total: t, decided: decided)
+              DispatchQueue.concurrentPerform(iterations: workers) { w in
+                let lo = slice.count * w / workers, hi = slice.count * (w + 1) / workers
+                for k in lo ..< hi {
+                  shared.decided[k] = bestCommunity(
+                    of: slice[slice.startIndex + k], community: shared.community, total: shared.total,
+                    resolution: resolution, twoM: twoM, scratch: scratch[w])
+                }
+              }
+            }
+          }
+        }
+        // A node the batch wants to move is decided again against the current state, so
+        // every applied move raises modularity (stale decisions alone let pairs swap forever).
+        for (k, u) in slice.enumerated() where decided[k] != community[u] {
+          let target = batch == 1 ? decided[k] : community.withUnsafeBufferPointer { c in
+            total.withUnsafeBufferPointer { t in
+              bestCommunity(of: u, community: c, total: t, resolution: resolution, twoM: twoM, scratch: scratch[0])
+            }
+          }
+          guard target != community[u] else { continue }
+          total[community[u]] -= strength[u]
+          total[target] += strength[u]
+          community[u] = target
+          moved = true
+          improved = true
+        }
+        start += batch
+      }
+      if !moved { break }
+    }
+    return (community, improved)
+  }
+
+  /// The next level: one node per community (`label` maps a node to 0..<k), the weights
+  /// between communities summed, rows in community order and neighbours ascending.
+  func aggregated(into k: Int, label: (Int) -> Int) -> LouvainLevel {
+    var members: [[Int]] = Array(repeating: [], count: k)
+    for u in 0 ..< size { members[label(u)].append(u) }
+    var rowWeight = [Double](repeating: 0, count: k)
+    var rowOrder: [Int] = []
+    var rows: [(Int, Int, Double)] = []
+    for c in 0 ..< k {
+      for u in members[c] {
+        for e in offsets[u] ..< offsets[u + 1] {
+          let cv = label(Int(neighbors[e]))
+          if rowWeight[cv] == 0 { rowOrder.append(cv) }
+          rowWeight[cv] += weights[e]
+        }
+      }
+      rowOrder.sort()
+      for cv in rowOrder { rows.append((c, cv, rowWeight[cv])) }
+      for cv in rowOrder { rowWeight[cv] = 0 }
+      rowOrder.removeAll(keepingCapacity: true)
+    }
+    return LouvainLevel(size: k, rows: rows)
   }
 }
