@@ -58,15 +58,13 @@ struct CommunityTests {
     // and one random tie outside per node.
     let n = 21_000
     var rng = SplitMix64(seed: 11)
-    var sources: [Int] = [], targets: [Int] = [], weights: [Double] = []
+    var edges: [(Int, Int)] = []
     for u in 0 ..< n {
       let block = u / 30 * 30
-      for _ in 0 ..< 4 {
-        sources.append(u); targets.append(block + Int(rng.next() % 30)); weights.append(1)
-      }
-      sources.append(u); targets.append(Int(rng.next() % UInt64(n))); weights.append(1)
+      for _ in 0 ..< 4 { edges.append((u, block + Int(rng.next() % 30))) }
+      edges.append((u, Int(rng.next() % UInt64(n))))
     }
-    let g = Digraph(nodeCount: n, arcSources: sources, arcTargets: targets, arcWeights: weights, directed: false, combine: .sum)
+    let g = try Digraph(nodeCount: n, edges: edges, directed: false)
     #expect(n >= louvainParallelLevel)
     let one = try g.louvainCommunities(resolution: 1, threshold: 1e-7, seed: 5, workers: 1)
     #expect(try g.louvainCommunities(resolution: 1, threshold: 1e-7, seed: 5, workers: 2) == one)

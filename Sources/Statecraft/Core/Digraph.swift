@@ -153,6 +153,14 @@ public struct Digraph: Sendable {
     outOffsets = offsets
     outTargets = targets
     outWeights = weights
+    // An undirected graph holds every arc both ways with one weight, so its in-adjacency is
+    // its out-adjacency: share the arrays (copy-on-write) instead of a second copy.
+    if !directed {
+      inOffsets = offsets
+      inSources = targets
+      inWeights = weights
+      return
+    }
     // In-adjacency: transpose. Filling rows in source order keeps each row sorted.
     var inCounts = [Int](repeating: 0, count: n + 1)
     for v in targets { inCounts[v + 1] += 1 }

@@ -137,21 +137,37 @@ struct LouvainLevel {
   var strength: [Double]
   var size: Int { strength.count }
 
-  /// The first level: every arc both ways for a directed graph (opposite arcs' strengths
+  /// The first level, straight from the CSR arrays: every arc both ways for a directed graph (opposite arcs' strengths
   /// add), an undirected graph as it is, self-loops doubled.
   init(_ g: Digraph) {
     let n = g.nodeCount
-    var rows: [(Int, Int, Double)] = []
-    rows.reserveCapacity(2 * g.arcCount)
-    for (u, v, w) in g.arcs {
-      if g.isDirected {
-        rows.append((u, v, w))
-        rows.append((v, u, w))
-      } else {
-        rows.append((u, v, u == v ? 2 * w : w))
-      }
+    var offsets = [Int](repeating: 0, count: n + 1)
+    for u in 0 ..< n {
+      offsets[u + 1] = offsets[u] + g.outNeighbors(of: u).count + (g.isDirected ? g.inNeighbors(of: u).count : 0)
     }
-    self.init(size: n, rows: rows)
+    var neighbors = [Int32](repeating: 0, count: offsets[n])
+    var weights = [Double](repeating: 0, count: offsets[n])
+    var strength = [Double](repeating: 0, count: n)
+    for u in 0 ..< n {
+      var e = offsets[u]
+      for (v, w) in zip(g.outNeighbors(of: u), g.outWeights(of: u)) {
+        neighbors[e] = Int32(v)
+        weights[e] = !g.isDirected && u == v ? 2 * w : w
+        e += 1
+      }
+      if g.isDirected {
+        for (v, w) in zip(g.inNeighbors(of: u), g.inWeights(of: u)) {
+          neighbors[e] = Int32(v)
+          weights[e] = w
+          e += 1
+        }
+      }
+      strength[u] = weights[offsets[u] ..< e].reduce(0, +)
+    }
+    self.offsets = offsets
+    self.neighbors = neighbors
+    self.weights = weights
+    self.strength = strength
   }
 
   /// A level from (row, neighbour, weight) triples, rows in order of their first triple.
