@@ -128,7 +128,9 @@ extension StatecraftCommand {
       if let sources {
         let world = try graph.load()
         let g = try world.through(try graph.lens)
-        let estimate = try g.approximateBetweenness(samples: sources, seed: seed, length: length, normalized: !raw, endpoints: endpoints)
+        let estimate = try ProgressBar.reporting("sources", quiet: graph.quiet) {
+          try g.approximateBetweenness(samples: sources, seed: seed, length: length, normalized: !raw, endpoints: endpoints)
+        }
         print(Reports.estimate(world, estimate, sources: min(sources, world.actors.count), seed: seed, top: top, format: format))
         return
       }
@@ -143,9 +145,12 @@ extension StatecraftCommand {
         print(Reports.uncertainty(result, world: world, what: measure.rawValue, top: top, format: format))
         return
       }
-      print(try Reports.rank(
-        graph.load(), lens: try graph.lens, measure: measure, settings: settings, top: top,
-        format: format.rawValue))
+      let world = try graph.load()
+      let lens = try graph.lens
+      let report = try ProgressBar.reporting("sources", quiet: graph.quiet) {
+        try Reports.rank(world, lens: lens, measure: measure, settings: settings, top: top, format: format.rawValue)
+      }
+      print(report)
     }
   }
 
@@ -317,6 +322,7 @@ extension StatecraftCommand {
     @Option(help: "Output format (yaml, csv, graphml, gexf, json, dot).") var to: WorldIO.Format?
     @Flag(help: "Read a CSV edge list as undirected.") var undirected = false
     @Option(help: "For a CSV input: a node table.") var nodes: String?
+    @Flag(help: "No progress bar on stderr.") var quiet = false
 
     func validate() throws {
       if from == nil && WorldIO.Format(path: input) == nil {
@@ -329,10 +335,14 @@ extension StatecraftCommand {
 
     func run() throws {
       var readNotes = ConversionNotes()
-      let world = try WorldIO.load(input, format: from, undirected: undirected, nodes: nodes, notes: &readNotes)
+      let world = try ProgressBar.reporting("reading", quiet: quiet) {
+        try WorldIO.load(input, format: from, undirected: undirected, nodes: nodes, notes: &readNotes)
+      }
       reportNotes(readNotes, for: input)
       var writeNotes = ConversionNotes()
-      let written = try WorldIO.save(world, to: output, format: to, notes: &writeNotes)
+      let written = try ProgressBar.reporting("writing", quiet: quiet) {
+        try WorldIO.save(world, to: output, format: to, notes: &writeNotes)
+      }
       reportNotes(writeNotes, for: output)
       print("wrote \(written.joined(separator: " and ")) (\(world.actors.count) actors, \(world.relations.count) relations)")
     }

@@ -35,6 +35,7 @@ extension StatecraftCommand.Import {
     @Option(help: "Recency half-life in days (default: no decay).") var halfLife: Double?
     @Option(name: .shortAndLong, help: "The world file to write (.yaml, or any format convert writes).")
     var output: String
+    @Flag(help: "No progress bar on stderr.") var quiet = false
 
     func validate() throws {
       for (flag, value) in [("--from", from), ("--to", to)] {
@@ -57,7 +58,7 @@ extension StatecraftCommand.Import {
       importer.window = window
       importer.halfLifeDays = halfLife
       let stem = ((output as NSString).lastPathComponent as NSString).deletingPathExtension
-      var (world, report) = try importer.run(files: files, name: stem)
+      var (world, report) = try ProgressBar.reporting("reading", quiet: quiet) { try importer.run(files: files, name: stem) }
       let span = ["month": "monthly windows", "week": "weekly windows", "year": "yearly windows", "all": "one window"][window.rawValue]!
       world.title = "GDELT events: \(world.actors.count) \(level == .country ? "countries" : "actors"), \(span)"
       let err = FileHandle.standardError
@@ -76,7 +77,7 @@ extension StatecraftCommand.Import {
         try AtomicFileStream.write(WorldYAML.write(world, header: header), to: output)
         written = [output]
       } else {
-        written = try WorldIO.save(world, to: output, notes: &notes)
+        written = try ProgressBar.reporting("writing", quiet: quiet) { try WorldIO.save(world, to: output, notes: &notes) }
       }
       reportNotes(notes, for: output)
       print("wrote \(written.joined(separator: " and ")) (\(world.actors.count) actors, \(world.relations.count) relations)")

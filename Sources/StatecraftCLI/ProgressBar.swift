@@ -1,12 +1,13 @@
 import Foundation
+import Statecraft
 
 /// A progress bar on standard error, drawn only when it is a terminal (never into a pipe or
 /// a file) and not silenced with `--quiet`; redrawn at most ten times a second and cleared
 /// when done, so it never mixes with the report on standard output.
 final class ProgressBar: @unchecked Sendable {
-  private let total: Int
+  private var total: Int
   private let label: String
-  private let enabled: Bool
+  fileprivate let enabled: Bool
   private let lock = NSLock()
   private var lastDraw = 0.0
   private var drawn = false
@@ -18,9 +19,14 @@ final class ProgressBar: @unchecked Sendable {
   }
 
   /// Records `done` of `total` units finished.
-  func update(_ done: Int) {
+  func update(_ done: Int) { update(done, of: nil) }
+
+  /// Records `done` units finished of a phase of `phaseTotal` units (a new phase when the
+  /// total changes).
+  func update(_ done: Int, of phaseTotal: Int?) {
     guard enabled else { return }
     lock.withLock {
+      if let phaseTotal { total = max(1, phaseTotal) }
       let now = Date().timeIntervalSince1970
       guard now - lastDraw >= 0.1 || done >= total else { return }
       lastDraw = now
@@ -30,6 +36,15 @@ final class ProgressBar: @unchecked Sendable {
       FileHandle.standardError.write(Data("\r\(label) \(bar) \(done)/\(total)".utf8))
       drawn = true
     }
+  }
+
+  /// Runs `body` with a library ``Progress`` sink that draws this bar, then clears it: how
+  /// commands show progress of all-pairs measures, conversions and imports.
+  static func reporting<R>(_ label: String, quiet: Bool, _ body: () throws -> R) rethrows -> R {
+    let bar = ProgressBar(total: 1, label: label, quiet: quiet)
+    guard bar.enabled else { return try body() }
+    defer { bar.finish() }
+    return try Progress.$current.withValue(Progress { done, total in bar.update(done, of: total) }, operation: body)
   }
 
   /// Clears the bar's line.

@@ -376,6 +376,14 @@ struct ProcessTests {
     #expect(!quiet.contains("sampling"))
     let piped = try run(["rank", "Graphs/pakistan-2025.yaml", "--samples", "20000", "--seed", "1"])
     #expect(piped.status == 0 && !piped.stderr.contains("sampling") && !piped.stdout.contains("sampling"))
+    // All-pairs measures count sources; conversions count relations read and written.
+    #expect(try underTerminal("rank Graphs/pakistan-2025.yaml --measure betweenness").contains("sources"))
+    #expect(try !underTerminal("rank Graphs/pakistan-2025.yaml --measure betweenness --quiet").contains("sources"))
+    let converted = NSTemporaryDirectory() + "progress-\(getpid()).graphml"
+    defer { try? FileManager.default.removeItem(atPath: converted) }
+    #expect(try underTerminal("convert Graphs/pakistan-2025.yaml \(converted)").contains("writing"))
+    let pipedBetweenness = try run(["rank", "Graphs/pakistan-2025.yaml", "--measure", "betweenness"])
+    #expect(pipedBetweenness.status == 0 && !pipedBetweenness.stderr.contains("sources"))
   }
 
   @Test("timeline and sweep: tables, CSV and charts; bad options refused")

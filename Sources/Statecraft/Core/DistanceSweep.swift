@@ -77,12 +77,15 @@ extension Digraph {
     let lengths: [Double]? = length == .hops ? nil : arcLengths(length)
     let chunks = Swift.max(1, Swift.min(n, 16))
     let results = ChunkSlots<T>(count: chunks)
+    let progress = Progress.current
+    progress?.begin(n)
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
       var local = initial
       var sweep = DistanceSweep(nodeCount: n)
       for s in n * chunk / chunks ..< n * (chunk + 1) / chunks {
         sweep.run(self, from: s, arcLength: lengths)
         body(s, sweep, &local)
+        progress?.advance()
       }
       results.set(chunk, local)
     }

@@ -175,7 +175,7 @@ public enum EdgeListCSV {
   ) {
     let ids = world.relations.contains { $0.id != nil }
     edges.write("source,target,type,weight,sign,mutual,since,until,citation,note" + (ids ? ",id\n" : "\n"))
-    for r in world.relations {
+    for r in Progress.tracking(world.relations) {
       var fields = [
         r.from.rawValue, r.to.rawValue, r.type, "\(r.weight)", r.sign.word, r.mutual ? "true" : "false",
         r.since?.description ?? "", r.until?.description ?? "", r.source ?? "", r.note ?? "",
@@ -213,7 +213,7 @@ public enum EdgeListCSV {
   /// may hold line breaks (RFC 4180; the CSV writer quotes them); a trailing `\r` is trimmed
   /// per record. Working on UTF-8 bytes: splitting on `Character`s would run grapheme
   /// breaking over the whole file.
-  static func csvLines(_ text: String) -> IndexingIterator<[Substring]> {
+  static func csvLines(_ text: String) -> TrackedCollection<[Substring]>.Iterator {
     let utf8 = text.utf8
     var records: [Substring] = []
     var start = utf8.startIndex
@@ -230,7 +230,7 @@ public enum EdgeListCSV {
       i = utf8.index(after: i)
     }
     records.append(Substring(utf8[start ..< utf8.endIndex]))
-    return records.makeIterator()
+    return Progress.tracking(records).makeIterator()  // reading reports progress by record
   }
 
   static func forEachRow<Lines: IteratorProtocol<Substring>>(

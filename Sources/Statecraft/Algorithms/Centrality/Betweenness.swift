@@ -52,6 +52,7 @@ extension Digraph {
     guard n > 0 else { return [] }
     let inLength = inArcLengths(length)
     let chunkCount = Swift.min(n, 16)
+    Progress.current?.begin(n)
     let partials = ChunkSlots<[Double]>(count: chunkCount)
     DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
       let lo = n * chunk / chunkCount
@@ -111,6 +112,7 @@ extension Digraph {
     let sources = pool[..<k].sorted()
     let inLength = inArcLengths(length)
     let chunkCount = Swift.min(k, 16)
+    Progress.current?.begin(k)
     let partials = ChunkSlots<(nodes: [Double], squares: [Double])>(count: chunkCount)
     DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
       let part = brandesAccumulate(
@@ -146,6 +148,7 @@ extension Digraph {
     collectArcs: Bool = false, collectSquares: Bool = false
   ) -> (nodes: [Double], arcs: [Double], squares: [Double]) {
     let n = nodeCount
+    let progress = Progress.current
     // Per node, the sum of squared per-source contributions (for sampling's error bars).
     var squares = [Double](repeating: 0, count: collectSquares ? n : 0)
     var centrality = [Double](repeating: 0, count: n)
@@ -169,6 +172,7 @@ extension Digraph {
     centrality.withUnsafeMutableBufferPointer { c in
     arcScores.withUnsafeMutableBufferPointer { arcScore in
       for s in sources {
+        defer { progress?.advance() }
         // (1) Distances and settle order.
         var count = 0
         d[s] = 0
@@ -284,6 +288,7 @@ extension Digraph {
   ) throws -> [(source: NodeIndex, target: NodeIndex, score: Double)] {
     try requireNonNegativeWeights(for: "edgeBetweenness")
     let n = nodeCount
+    Progress.current?.begin(n)
     let raw = brandesAccumulate(
       sources: 0 ..< n, length: length, inLength: inArcLengths(length), endpoints: false,
       collectArcs: true

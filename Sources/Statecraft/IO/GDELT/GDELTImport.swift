@@ -279,11 +279,14 @@ public struct GDELTImport {
         reason: FileManager.default.fileExists(atPath: file) ? "cannot be read; check its permissions" : "no such file; check the path")
     }
     defer { try? handle.close() }
+    let progress = Progress.current
+    progress?.begin((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
     var carry: [UInt8] = []
     var lineNumber = 0
     while true {
       let chunk = handle.readData(ofLength: 1 << 20)
       if chunk.isEmpty { break }
+      progress?.advance(chunk.count)
       var buffer = carry
       buffer.append(contentsOf: chunk)
       var start = 0

@@ -30,7 +30,7 @@ public enum GraphML {
       for (k, v) in node.attributes { out.write("      <data key=\"\(keyIDs["node/\(k)"]!)\">\(xmlEscaped(v.text))</data>\n") }
       out.write("    </node>\n")
     }
-    for (i, r) in world.relations.enumerated() {
+    for (i, r) in Progress.tracking(world.relations).enumerated() {
       var line = "    <edge id=\"e\(i)\" source=\"\(xmlEscaped(r.from.rawValue))\" target=\"\(xmlEscaped(r.to.rawValue))\">\n"
       for (k, v) in world.edgeAttributes(r, undirected: !g.directed) {
         line += "      <data key=\"\(keyIDs["edge/\(k)"]!)\">\(xmlEscaped(v.text))</data>\n"

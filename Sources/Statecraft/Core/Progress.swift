@@ -1,0 +1,79 @@
+import Foundation
+
+/// Where long computations report how far they are: all-pairs measures (one unit per
+/// source), conversions and imports (one unit per relation or row).
+///
+/// A computation reads ``Progress/current`` once on the calling thread and reports from any
+/// thread; a client that wants progress sets it around the call, for example the CLI's
+/// progress bar:
+///
+///     let sink = Progress(total: 0) { done, total in bar.update(done, of: total) }
+///     try Progress.$current.withValue(sink) { try g.betweenness() }
+///
+/// With no sink set (the default) reporting costs one nil check.
+public final class Progress: @unchecked Sendable {
+  /// The sink for computations started in this task, if any.
+  @TaskLocal public static var current: Progress?
+
+  private let report: @Sendable (Int, Int) -> Void
+  private let lock = NSLock()
+  private var done = 0
+  private var total = 0
+
+  /// A sink that forwards `(done, total)` to `report` (from any thread, serialized).
+  public init(report: @escaping @Sendable (_ done: Int, _ total: Int) -> Void) {
+    self.report = report
+  }
+
+  /// Starts a phase of `total` units.
+  public func begin(_ total: Int) {
+    lock.withLock {
+      self.total = total
+      done = 0
+      report(0, total)
+    }
+  }
+
+  /// Records `units` more units finished.
+  public func advance(_ units: Int = 1) {
+    lock.withLock {
+      done += units
+      report(done, total)
+    }
+  }
+}
+
+extension Progress {
+  /// `collection`, reporting its elements to ``current`` as they are visited (one phase of
+  /// `collection.count` units, reported every 4,096 elements). Writers and readers loop over
+  /// `Progress.tracking(world.relations)` so conversions show progress.
+  public static func tracking<C: Collection>(_ collection: C) -> TrackedCollection<C> {
+    let sink = current
+    sink?.begin(collection.count)
+    return TrackedCollection(base: collection, sink: sink)
+  }
+}
+
+/// A collection's elements, reported to a ``Progress`` as they are visited.
+public struct TrackedCollection<Base: Collection>: Sequence {
+  let base: Base
+  let sink: Progress?
+
+  public struct Iterator: IteratorProtocol {
+    var inner: Base.Iterator
+    let sink: Progress?
+    var visited = 0
+
+    public mutating func next() -> Base.Element? {
+      guard let element = inner.next() else {
+        sink?.advance(visited & 4095)
+        return nil
+      }
+      visited += 1
+      if visited & 4095 == 0 { sink?.advance(4096) }
+      return element
+    }
+  }
+
+  public func makeIterator() -> Iterator { Iterator(inner: base.makeIterator(), sink: sink) }
+}
