@@ -50,7 +50,7 @@ public enum DOTReader {
       var node = agfstnode(g)
       while let n = node {
         let id = String(cString: agnameof(UnsafeMutableRawPointer(n)))
-        if !id.hasPrefix("legend_") {
+        do {  // every node is an actor, whatever its name or subgraph
           var attributes: [(String, AttributeValue)] = []
           for (k, v) in values(UnsafeMutableRawPointer(n), nodeSyms) {
             if k.hasPrefix("sc_attr_") {
@@ -83,7 +83,7 @@ public enum DOTReader {
         for e in allEdges {
           let s = String(cString: agnameof(UnsafeMutableRawPointer(cgv_tail(e))))
           let t = String(cString: agnameof(UnsafeMutableRawPointer(cgv_head(e))))
-          if !s.hasPrefix("legend_") {
+          do {
             var attributes: [(String, AttributeValue)] = []
             for (k, v) in values(UnsafeMutableRawPointer(e), edgeSyms) {
               if k.hasPrefix("sc_") {
@@ -137,3 +137,91 @@ extension DOTReader {
   }
 }
 
+
+extension DOTReader {
+  /// The longest quoted string, HTML string or bare word a DOT file may hold: Graphviz's
+  /// lexer is quadratic in a token's length (a 3 MB label took 5.9 s), so longer ones are
+  /// refused before parsing.
+  public static let maxTokenBytes = 512 * 1024
+
+  /// Checks what libcgraph would silently accept badly: a token over ``maxTokenBytes`` and a
+  /// second graph after the first (libcgraph reads one and ignores the rest). Linear in the
+  /// text; comments (`//`, `/* */`, `#` lines) and strings are skipped as the lexer does.
+  ///
+  /// - Returns: The first problem, located, or `nil`.
+  public static func preflight(_ text: String) -> GraphFileError.Problem? {
+    let bytes = Array(text.utf8)
+    var i = 0, line = 1, lineStart = 0
+    var depth = 0, graphs = 0
+    func column(_ at: Int) -> Int {
+      1 + bytes[lineStart ..< at].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+    }
+    func tooLong(_ what: String, _ start: Int, _ startLine: Int, _ startColumn: Int) -> GraphFileError.Problem {
+      .init(line: startLine, column: startColumn, message: "this \(what) is over \(maxTokenBytes / 1024) KiB (the most Statecraft hands to Graphviz's parser, which slows quadratically on long tokens); shorten it or move the text to a YAML or GraphML world")
+    }
+    func newline(_ at: Int) {
+      line += 1
+      lineStart = at + 1
+    }
+    while i < bytes.count {
+      let b = bytes[i]
+      switch b {
+      case 0x0A:
+        newline(i)
+        i += 1
+      case 0x20, 0x09, 0x0D:
+        i += 1
+      case UInt8(ascii: "#") where i == lineStart:
+        while i < bytes.count && bytes[i] != 0x0A { i += 1 }
+      case UInt8(ascii: "/") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "/"):
+        while i < bytes.count && bytes[i] != 0x0A { i += 1 }
+      case UInt8(ascii: "/") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "*"):
+        i += 2
+        while i + 1 < bytes.count && !(bytes[i] == UInt8(ascii: "*") && bytes[i + 1] == UInt8(ascii: "/")) {
+          if bytes[i] == 0x0A { newline(i) }
+          i += 1
+        }
+        i += 2
+      default:
+        if graphs > 0 {
+          return .init(line: line, column: column(i), message: "a second graph starts here; Graphviz reads only the first graph of a file, so split the file into one graph per file")
+        }
+        let (startLine, startColumn, start) = (line, column(i), i)
+        if b == UInt8(ascii: "\"") {
+          i += 1
+          while i < bytes.count && bytes[i] != UInt8(ascii: "\"") {
+            if bytes[i] == UInt8(ascii: "\\") { i += 1 }
+            if i < bytes.count && bytes[i] == 0x0A { newline(i) }
+            i += 1
+          }
+          i += 1
+          if i - start > maxTokenBytes { return tooLong("quoted string", start, startLine, startColumn) }
+        } else if b == UInt8(ascii: "<") {
+          var nesting = 0
+          repeat {
+            if bytes[i] == UInt8(ascii: "<") { nesting += 1 }
+            if bytes[i] == UInt8(ascii: ">") { nesting -= 1 }
+            if bytes[i] == 0x0A { newline(i) }
+            i += 1
+          } while i < bytes.count && nesting > 0
+          if i - start > maxTokenBytes { return tooLong("HTML string", start, startLine, startColumn) }
+        } else if b == UInt8(ascii: "{") {
+          depth += 1
+          i += 1
+        } else if b == UInt8(ascii: "}") {
+          depth -= 1
+          if depth == 0 { graphs += 1 }
+          i += 1
+        } else if b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") {
+          while i < bytes.count, bytes[i] >= 0x80 || (bytes[i] >= 0x30 && bytes[i] <= 0x39) || (bytes[i] | 0x20 >= 0x61 && bytes[i] | 0x20 <= 0x7A) || bytes[i] == UInt8(ascii: "_") || bytes[i] == UInt8(ascii: ".") {
+            i += 1
+          }
+          if i - start > maxTokenBytes { return tooLong("word", start, startLine, startColumn) }
+        } else {
+          i += 1
+        }
+      }
+    }
+    return nil
+  }
+}

@@ -7,6 +7,7 @@ extension WorldIO {
   public static func registerRenderFormats() {
     register { plugins in
       plugins.readDOT = { text, file, notes in
+        if let problem = DOTReader.preflight(text) { throw GraphFileError.invalid(file: file, problems: [problem]) }
         do {
           return try DOTReader.read(text, notes: &notes)
         } catch let RenderError.syntax(message) {

@@ -163,5 +163,26 @@ struct InterchangeTests {
       #expect(back.relations[i].note == world.relations[i].note, "\(format) note \(i)")
     }
   }
-}
 
+  @Test("issue 9/10: DOT with a second graph or an oversized label is refused, located; legend-named nodes are kept")
+  func dotPreflight() throws {
+    WorldIO.registerRenderFormats()
+    func load(_ text: String, _ name: String) throws -> World {
+      let path = temporaryPath(name)
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+      return try WorldIO.load(path)
+    }
+    #expect {
+      _ = try load("digraph a { A -> B }\n// two\ndigraph b { C -> D }\n", "two-graphs.dot")
+    } throws: { "\($0)".contains("3:1") && "\($0)".contains("second graph") }
+    let label = String(repeating: "y", count: DOTReader.maxTokenBytes + 1)
+    let start = Date()
+    #expect {
+      _ = try load("digraph {\n  A [label=\"\(label)\"];\n}\n", "long-label.dot")
+    } throws: { "\($0)".contains("long-label.dot:2:12:") && "\($0)".contains("over 512 KiB") }
+    #expect(Date().timeIntervalSince(start) < 5)
+    // Comments, strings with braces and one graph pass; nodes named legend_… are actors.
+    let world = try load("/* } */ digraph { legend_a -> B [label=\"x}\"] # not a comment here\n}\n# trailing line comment\n", "legend.dot")
+    #expect(world.actors.map(\.id.rawValue).contains("legend_a"))
+  }
+}

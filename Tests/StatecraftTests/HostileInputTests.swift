@@ -142,5 +142,19 @@ struct HostileInputTests {
     let world = try WorldIO.load(try Self.file("escapes.json", Array(escapes.utf8)), notes: &notes)
     #expect(world.actors[0].id.rawValue == "a\"b\\cé😀" && world.actors[0].attributes["n"] == "3" && world.actors[0].attributes["d"] == "2.5")
   }
-}
 
+  @Test("issue 10: a CSV record over the limit (a 17 MiB line without a newline) is refused with its line, quickly")
+  func oversizedCSVLine() throws {
+    var bytes = Array("source,target,note\nA,B,short\n".utf8)
+    bytes += Array("A,B,".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: EdgeListCSV.maxRecordBytes + 1024)
+    let path = try Self.file("long-line.csv", bytes)
+    let start = Date()
+    #expect {
+      _ = try WorldIO.load(path)
+    } throws: { error in
+      let text = "\(error)"
+      return text.contains("long-line.csv:3:1:") && text.contains("over 16 MiB")
+    }
+    #expect(Date().timeIntervalSince(start) < 20)
+  }
+}

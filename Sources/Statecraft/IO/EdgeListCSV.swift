@@ -25,7 +25,7 @@ public enum EdgeListCSV {
     var problems: [GraphFileError.Problem] = []
     let declaredNodes = try nodeTable.map { try parseNodes($0.text, file: $0.file) }
     let declaredIDs = declaredNodes.map { ScalarKeySet($0.map(\.id.rawValue)) }
-    var lines = csvLines(text)
+    var lines = try csvLines(text, file: file)
     guard let headerLine = lines.next(), !headerLine.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else {
       throw GraphFileError.invalid(
         file: file, problems: [.init(line: 1, column: 1, message: "the file is empty; the first line must be a header such as `source,target,weight`")])
@@ -131,7 +131,7 @@ public enum EdgeListCSV {
 
   /// Reads a node table: `id` (required), `name`, `kind`, and any other columns as attributes.
   public static func parseNodes(_ text: String, file: String) throws -> [Actor] {
-    var lines = csvLines(text)
+    var lines = try csvLines(text, file: file)
     guard let headerLine = lines.next(), !headerLine.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else {
       throw GraphFileError.invalid(file: file, problems: [.init(line: 1, column: 1, message: "the node table is empty; its first line must be a header such as `id,name,kind`")])
     }
@@ -213,25 +213,45 @@ public enum EdgeListCSV {
   /// may hold line breaks (RFC 4180; the CSV writer quotes them); a trailing `\r` is trimmed
   /// per record. Working on UTF-8 bytes: splitting on `Character`s would run grapheme
   /// breaking over the whole file.
-  static func csvLines(_ text: String) -> TrackedCollection<[Substring]>.Iterator {
+  static func csvLines(_ text: String, file: String) throws -> TrackedCollection<[Substring]>.Iterator {
     let utf8 = text.utf8
     var records: [Substring] = []
     var start = utf8.startIndex
+    var startOffset = 0, offset = 0
+    var line = 1, startLine = 1
     var quoted = false
     var i = utf8.startIndex
+    func checkLength() throws {
+      guard offset - startOffset > maxRecordBytes else { return }
+      throw GraphFileError.invalid(file: file, problems: [.init(
+        line: startLine, column: 1,
+        message: "this record is over \(maxRecordBytes / 1_048_576) MiB" + (quoted ? " (a quoted field is never closed)" : "")
+          + "; the most a CSV line may hold. Check for a missing newline or quote, or move long text to a YAML world")])
+    }
     while i < utf8.endIndex {
       let b = utf8[i]
       if b == 0x22 {
         quoted.toggle()
-      } else if b == 0x0A && !quoted {
-        records.append(Substring(utf8[start ..< i]))
-        start = utf8.index(after: i)
+      } else if b == 0x0A {
+        line += 1
+        if !quoted {
+          try checkLength()
+          records.append(Substring(utf8[start ..< i]))
+          start = utf8.index(after: i)
+          startOffset = offset + 1
+          startLine = line
+        }
       }
       i = utf8.index(after: i)
+      offset += 1
     }
+    try checkLength()
     records.append(Substring(utf8[start ..< utf8.endIndex]))
     return Progress.tracking(records).makeIterator()  // reading reports progress by record
   }
+
+  /// The longest CSV record (line, or lines joined by a quoted field) the reader accepts.
+  public static let maxRecordBytes = 16 * 1_048_576
 
   static func forEachRow<Lines: IteratorProtocol<Substring>>(
     _ lines: inout Lines, width: Int, report: (GraphFileError.Problem) -> Void,
