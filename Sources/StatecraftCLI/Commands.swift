@@ -165,7 +165,9 @@ extension StatecraftCommand {
 
     @OptionGroup var graph: GraphOptions
     @Argument(help: "The actor paths start from.") var from: String
-    @Argument(help: "The actor paths lead to.") var to: String
+    @Argument(help: "The actor paths lead to; without it, the best value to every actor FROM reaches (nx.single_source_dijkstra_path_length for shortest), best first.")
+    var to: String?
+    @Option(help: "Without TO: show only the N best.") var top: Int?
     @Option(help: "shortest, widest or strongest.") var kind: PathKind = .shortest
     @Option(name: .short, help: "How many loopless paths, best first.") var k = 1
     @Option(help: ArgumentHelp("Actors no path may pass through.", discussion: idListHelp))
@@ -180,7 +182,10 @@ extension StatecraftCommand {
 
     func validate() throws {
       guard k >= 1 else { throw ValidationError("-k must be at least 1, got \(k).") }
-      if format == .csv { throw ValidationError("--format for paths is table or json.") }
+      if format == .csv && to != nil { throw ValidationError("--format for paths is table or json (csv lists the values to every actor, without TO).") }
+      if to == nil && (k != 1 || all || !avoid.isEmpty) {
+        throw ValidationError("without TO, path lists the best value to every actor; -k, --all and --avoid need TO.")
+      }
       if all && (kind != .shortest || k != 1 || anyDirection || !avoid.isEmpty) {
         throw ValidationError("--all lists shortest paths along the relations; drop --kind, -k, --any-direction and --avoid.")
       }
@@ -190,6 +195,12 @@ extension StatecraftCommand {
       var lens = try graph.lens
       lens.pathLength = length
       let avoided = try parseList(avoid, option: "--avoid").map(Actor.ID.init(rawValue:))
+      guard let to else {
+        print(try Reports.pathValues(
+          graph.load(), from: Actor.ID(from), kind: kind, lens: lens, undirected: anyDirection, top: top,
+          format: format.rawValue))
+        return
+      }
       print(try Reports.paths(
         graph.load(), from: Actor.ID(from), to: Actor.ID(to), count: k, kind: kind, lens: lens,
         avoiding: avoided, undirected: anyDirection, allShortest: all, format: format.rawValue))

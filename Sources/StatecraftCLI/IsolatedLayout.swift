@@ -97,8 +97,12 @@ extension StatecraftCommand {
     @Option var memoryLimit: UInt64 = IsolatedLayout.defaultMemoryLimit
 
     func run() throws {
-      var limit = rlimit(rlim_cur: rlim_t(memoryLimit), rlim_max: rlim_t(memoryLimit))
-      _ = setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
+      // AddressSanitizer reserves terabytes of shadow address space, so a build under it
+      // (Scripts/sanitizers.sh) cannot run with an address-space cap at all.
+      if dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__asan_init") == nil {
+        var limit = rlimit(rlim_cur: rlim_t(memoryLimit), rlim_max: rlim_t(memoryLimit))
+        _ = setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
+      }
       // Fault injection for the tests of the parent's guard (a crash, a hang).
       switch ProcessInfo.processInfo.environment["STATECRAFT_LAYOUT_FAULT"] {
       case "crash": UnsafeMutablePointer<Int>(bitPattern: 8)!.pointee = 1  // a real segmentation fault

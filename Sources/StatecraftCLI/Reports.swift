@@ -30,6 +30,34 @@ public enum Reports {
     }
   }
 
+  /// The best path value from one actor to every actor it reaches (``World/pathValues(from:kind:lens:undirected:)``),
+  /// best first: a table, JSON (an object of actor id → value) or CSV.
+  public static func pathValues(
+    _ world: World, from source: Actor.ID, kind: PathKind = .shortest, lens: Lens = Lens(),
+    undirected: Bool = false, top: Int? = nil, format: String = "table"
+  ) throws -> String {
+    var rows = try world.pathValues(from: source, kind: kind, lens: lens, undirected: undirected)
+    if let top { rows = Array(rows.prefix(top)) }
+    let column = kind == .shortest ? "length" : kind.rawValue
+    switch format {
+    case "json":
+      let body = rows.map { "  \(jsonString($0.actor.rawValue)): \(jsonNumber($0.value))" }
+      return rows.isEmpty ? "{}" : "{\n" + body.joined(separator: ",\n") + "\n}"
+    case "csv":
+      var out = "rank,actor,name,\(column)\n"
+      for (i, row) in rows.enumerated() {
+        out += "\(i + 1),\(csvField(row.actor.rawValue)),\(csvField(world[actor: row.actor]?.name ?? "")),\(jsonNumber(row.value))\n"
+      }
+      return String(out.dropLast())
+    default:
+      let table = rows.enumerated().map { i, row in
+        [String(i + 1), row.actor.rawValue, world[actor: row.actor]?.name ?? "", tableNumber(row.value)]
+      }
+      return "\(kind.rawValue) paths from \(source): \(rows.count) actors reached\n\n"
+        + formatTable(header: ["rank", "actor", "name", column], rows: table, rightAligned: [0, 3])
+    }
+  }
+
   /// A summary of a world (``World/summary(lens:)``): actors by kind, relations by sign and
   /// type, sources, components; as text or JSON.
   public static func info(_ world: World, lens: Lens = Lens(), format: ReportFormat = .table) throws -> String {
@@ -149,11 +177,9 @@ public enum Reports {
       }).joined(separator: "\n")
     default:
       let k = (labels.max() ?? -1) + 1
-      var rows: [[String]] = []
-      for c in 0 ..< k {
-        let members = world.actors.indices.filter { labels[$0] == c }.map { world.actors[$0].id.rawValue }
-        rows.append([String(c), String(members.count), members.joined(separator: ", ")])
-      }
+      var members: [[String]] = Array(repeating: [], count: k)  // one pass, not one per community
+      for (i, actor) in world.actors.enumerated() { members[labels[i]].append(actor.id.rawValue) }
+      let rows = members.enumerated().map { c, m in [String(c), String(m.count), m.joined(separator: ", ")] }
       var out = "Louvain communities (resolution \(tableNumber(resolution)), seed \(seed)): \(k)\n"
       out += "modularity \(String(format: "%.6f", undirectedQ)) (ties as undirected)"
       if g.isDirected { out += ", \(String(format: "%.6f", q)) (directed, nx.community.modularity on the DiGraph)" }

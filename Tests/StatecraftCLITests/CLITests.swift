@@ -35,6 +35,20 @@ struct ReportTests {
     }
   }
 
+  @Test("path without a target: the value to every reached actor, best first, as Dijkstra gives it")
+  func pathValues() throws {
+    let world = try WorldIO.load(graph("pakistan-2025.yaml"))
+    let g = try world.through()
+    let expected = try g.bestValues(from: world.index(of: "USA")!)
+    let rows = try world.pathValues(from: "USA")
+    #expect(rows.count == expected.compactMap { $0 }.count)
+    for row in rows { #expect(row.value == expected[world.index(of: row.actor)!]) }
+    #expect(zip(rows, rows.dropFirst()).allSatisfy { $0.value <= $1.value })
+    let csv = try Reports.pathValues(world, from: "USA", top: 2, format: "csv")
+    #expect(csv == "rank,actor,name,length\n1,USA,United States,0\n2,PAK,Pakistan,1.25")
+    #expect(throws: PathError.self) { try world.pathValues(from: "USAA") }
+  }
+
   @Test("info and balance as JSON parse and carry the counts")
   func jsonReports() throws {
     let world = try WorldIO.load(graph("pakistan-2025.yaml"))
@@ -469,6 +483,53 @@ struct ProcessTests {
       #expect(left.isEmpty, "\(left)")
       if sawTemporary { #expect(process.terminationReason == .uncaughtSignal || process.terminationStatus == code) }
     }
+  }
+
+  @Test("a write that fails (full disk, file size limit) keeps the previous file, leaves no temporary file and says so")
+  func failedWriteKeepsPrevious() throws {
+    var csv = "source,target,weight\n"
+    for i in 0 ..< 20_000 { csv += "a\(i % 5_000),b\(i % 7_001),0.5\n" }
+    let input = try tempFile("full-disk.csv", csv)
+    func check(_ dir: String, _ shell: String) throws {
+      let out = dir + "/out.graphml"
+      try "previous".write(toFile: out, atomically: false, encoding: .utf8)
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: "/bin/sh")
+      // An ignored SIGXFSZ is inherited through exec, so an over-limit write fails with EFBIG.
+      p.arguments = ["-c", "trap '' XFSZ; \(shell) exec \"$0\" convert \"$1\" \"$2\"", Self.binary.path, input, out]
+      let err = Pipe()
+      p.standardError = err
+      p.standardOutput = Pipe()
+      try p.run()
+      let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      p.waitUntilExit()
+      #expect(p.terminationStatus != 0)
+      #expect(message.contains("out.graphml") && !message.contains("Backtrace") && !message.contains("Fatal error"), "\(message)")
+      #expect(try String(contentsOfFile: out, encoding: .utf8) == "previous")
+      #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["out.graphml"])
+    }
+    // A file size limit (ulimit -f counts 1,024-byte blocks in dash and bash): works anywhere.
+    let limited = (input as NSString).deletingLastPathComponent + "/size-limit"
+    try? FileManager.default.removeItem(atPath: limited)
+    try FileManager.default.createDirectory(atPath: limited, withIntermediateDirectories: true)
+    try check(limited, "ulimit -f 64;")
+    // A real full disk (ENOSPC): a 64 KiB tmpfs, where this runs as root and may mount.
+    let mountPoint = (input as NSString).deletingLastPathComponent + "/tiny-disk"
+    try? FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+    let mount = Process()
+    mount.executableURL = URL(fileURLWithPath: "/bin/sh")
+    mount.arguments = ["-c", "mount -t tmpfs -o size=64k tmpfs \"$0\" 2>/dev/null", mountPoint]
+    try mount.run()
+    mount.waitUntilExit()
+    guard mount.terminationStatus == 0 else { return }
+    defer {
+      let umount = Process()
+      umount.executableURL = URL(fileURLWithPath: "/bin/umount")
+      umount.arguments = [mountPoint]
+      try? umount.run()
+      umount.waitUntilExit()
+    }
+    try check(mountPoint, "")
   }
 
   @Test("the library, the CLI and a scenario file give the same numbers, to the last bit")

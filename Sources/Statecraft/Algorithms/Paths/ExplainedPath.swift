@@ -44,10 +44,9 @@ extension World {
     lens: Lens = Lens(), avoiding: [Actor.ID] = [], undirected: Bool = false,
     allShortest: Bool = false
   ) throws -> [ExplainedPath] {
-    let ids = actors.map(\.id.rawValue)
     func node(_ id: Actor.ID) throws -> Int {
       guard let i = index(of: id) else {
-        throw PathError.unknownActor(id, suggestion: closestMatch(to: id.rawValue, in: ids))
+        throw PathError.unknownActor(id, suggestion: closestMatch(to: id.rawValue, in: actors.map(\.id.rawValue)))
       }
       return i
     }
@@ -64,18 +63,46 @@ extension World {
         from: s, to: t, count: count, kind: kind, length: lens.pathLength, avoiding: avoided,
         undirected: undirected)
     }
-    let admitted = try relations(through: lens)
+    let view = LensedRelations(self, lens)
     return found.map { path in
       let hops = zip(path.nodes, path.nodes.dropFirst()).map { u, v -> ExplainedPath.Hop in
         let a = actors[u].id
         let b = actors[v].id
-        let between = admitted.filter {
-          ($0.from == a && $0.to == b) || ($0.from == b && $0.to == a && ($0.mutual || undirected))
-        }
-        return .init(from: a, to: b, relations: between)
+        // The admitted relations a→b, and b→a when mutual or walked against their direction.
+        let between = relations.indices(joining: a, b, type: nil, eitherWay: undirected).filter(view.admits)
+        return .init(from: a, to: b, relations: between.map { relations[$0] })
       }
       return ExplainedPath(kind: kind, actors: path.nodes.map { actors[$0].id }, value: path.value, hops: hops)
     }
+  }
+}
+
+extension World {
+  /// The best path value from one actor to every actor it reaches (itself included, except
+  /// for widest paths where its value is infinite), best
+  /// first: shortest lengths ascending, widest and strongest values descending; ties in
+  /// file order.
+  ///
+  /// Conventions: `.shortest` matches `nx.single_source_dijkstra_path_length(G, source,
+  /// weight=length)` with the lens's path length (1/strength by default).
+  /// - Throws: ``PathError`` for an unknown actor, ``LensError`` and ``GraphError`` from
+  ///   the projection.
+  /// - Complexity: O((*n* + *m*) log *n*).
+  public func pathValues(
+    from source: Actor.ID, kind: PathKind = .shortest, lens: Lens = Lens(), undirected: Bool = false
+  ) throws -> [(actor: Actor.ID, value: Double)] {
+    guard let s = index(of: source) else {
+      throw PathError.unknownActor(source, suggestion: closestMatch(to: source.rawValue, in: actors.map(\.id.rawValue)))
+    }
+    let values = try through(lens).bestValues(from: s, kind: kind, length: lens.pathLength, undirected: undirected)
+    // The source's own widest value is infinite (no tie to bottleneck): left out.
+    var reached = values.indices.filter { values[$0]?.isFinite ?? false }
+    let ascending = kind == .shortest
+    reached.sort { a, b in
+      let (x, y) = (values[a]!, values[b]!)
+      return x != y ? (ascending ? x < y : x > y) : a < b
+    }
+    return reached.map { (actors[$0].id, values[$0]!) }
   }
 }
 
