@@ -429,19 +429,31 @@ struct ProcessTests {
 
   @Test("a layout that crashes or runs away is an error; the CLI survives and writes nothing")
   func isolatedLayout() throws {
+    // posix_spawn and waitpid rather than Foundation's Process: its waitUntilExit missed
+    // the exit of this command under AddressSanitizer (the child sat as a zombie).
     func run(_ args: [String], fault: String) throws -> Run {
-      let process = Process()
-      process.executableURL = Self.binary
-      process.arguments = args
-      process.currentDirectoryURL = repositoryRoot
-      process.environment = ProcessInfo.processInfo.environment.merging(["STATECRAFT_LAYOUT_FAULT": fault]) { $1 }
-      let err = Pipe()
-      process.standardError = err
-      process.standardOutput = Pipe()
-      try process.run()
-      let e = err.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      return Run(status: process.terminationStatus, stdout: "", stderr: String(decoding: e, as: UTF8.self))
+      let errPath = try tempFile("layout-fault-\(fault).err", "")
+      var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+      posix_spawn_file_actions_init(&actions)
+      defer { posix_spawn_file_actions_destroy(&actions) }
+      posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+      posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_TRUNC, 0o644)
+      // Absolute paths: the child starts in this process's directory (chdir here would race
+      // with the tests running in parallel).
+      let argv = [Self.binary.path] + args.map { $0.hasPrefix("Graphs/") ? repositoryRoot.path + "/" + $0 : $0 }
+      var env = ProcessInfo.processInfo.environment
+      env["STATECRAFT_LAYOUT_FAULT"] = fault
+      let envp = env.map { "\($0)=\($1)" }
+      var cArgs = argv.map { strdup($0) } + [nil]
+      var cEnv = envp.map { strdup($0) } + [nil]
+      defer { (cArgs + cEnv).forEach { free($0) } }
+      var pid: pid_t = 0
+      let spawned = posix_spawn(&pid, Self.binary.path, &actions, nil, &cArgs, &cEnv)
+      guard spawned == 0 else { throw POSIXError(.init(rawValue: spawned) ?? .EIO) }
+      var status: Int32 = 0
+      while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+      let exitCode = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+      return Run(status: exitCode, stdout: "", stderr: try String(contentsOfFile: errPath, encoding: .utf8))
     }
     let out = try tempFile("crashed.svg", "")
     try FileManager.default.removeItem(atPath: out)
