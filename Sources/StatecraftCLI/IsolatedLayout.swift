@@ -45,8 +45,14 @@ enum IsolatedLayout {
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
     defer { for p in argv { free(p) } }
+    // The child's crash is reported by this process in words; the Swift runtime's backtracer
+    // in the child would only add noise (and, under AddressSanitizer, trips over its stack).
+    var environment = ProcessInfo.processInfo.environment
+    environment["SWIFT_BACKTRACE"] = "enable=no"
+    var envp: [UnsafeMutablePointer<CChar>?] = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { for p in envp { free(p) } }
     var pid: pid_t = 0
-    guard posix_spawn(&pid, executable, &actions, nil, &argv, environ) == 0 else {
+    guard posix_spawn(&pid, executable, &actions, nil, &argv, &envp) == 0 else {
       throw LayoutFailure(reason: "could not start the layout process (\(String(cString: strerror(errno))))", engine: engine)
     }
     let start = Date()

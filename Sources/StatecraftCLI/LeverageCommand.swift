@@ -44,16 +44,13 @@ extension StatecraftCommand {
 
     func run() throws {
       let world = try graph.load()
-      var bar: ProgressBar?
+      let bar = ProgressBar(total: 1, label: "recomputing", quiet: graph.quiet)
       let report = try world.leverage(
         on: LeverageTarget(target, model: model)!, change: LeverageChange(change)!, lens: try graph.lens,
         candidates: try parseList(candidates, option: "--candidates").map(Actor.ID.init(rawValue:)),
         candidateType: candidateType, candidateWeight: candidateWeight, recompute: top
-      ) { done, total in
-        if bar == nil { bar = ProgressBar(total: total, label: "recomputing", quiet: graph.quiet) }
-        bar?.update(done)
-      }
-      bar?.finish()
+      ) { done, total in bar.update(done, of: total) }
+      bar.finish()
       print(Reports.leverage(report, in: world, top: top, format: format))
     }
   }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What leverage measures the effect on: one actor's score, or one actor's sway over another.
 public enum LeverageTarget: Hashable, Sendable, CustomStringConvertible {
   /// An actor's score on a measure (closed form for PageRank; other measures recompute).
@@ -116,7 +118,7 @@ extension World {
     on target: LeverageTarget, change: LeverageChange = .remove, lens: Lens = Lens(),
     settings: Measure.Settings = .init(), candidates: [Actor.ID] = [], candidateType: String? = nil,
     candidateWeight: Double = 0.5, recompute: Int = 10,
-    progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+    progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
   ) throws -> LeverageReport {
     let projection = try projection(through: lens)
     let g = projection.graph
@@ -220,24 +222,44 @@ extension World {
       ? Array(entries.indices)
       : Self.largest(recompute, of: entries.map { abs($0.estimate ?? 0) }) + entries.indices.filter { entries[$0].estimate == nil }
     let toConfirm = Set(confirm).sorted()
-    for (done, i) in toConfirm.enumerated() {
-      progress?(done, toConfirm.count)
-      var edited = self
-      let e = entries[i]
-      if let index = e.relationIndex {
-        let newWeight: Double = switch change {
-        case .remove: 0
-        case let .add(x): relations[index].weight + x
+    // Each confirmation is an independent full computation: spread over the cores in fixed
+    // chunks, written back by entry, so the report does not depend on the core count.
+    let chunks = Swift.max(1, Swift.min(toConfirm.count, 16))
+    let exact = ChunkSlots<Result<[Double], Error>>(count: chunks)
+    let finished = ChunkSlots<Int>(count: 1)
+    finished.set(0, 0)
+    let base = self
+    let frozen = entries
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+      exact.set(chunk, Result {
+        try toConfirm[toConfirm.count * chunk / chunks ..< toConfirm.count * (chunk + 1) / chunks].map { i in
+          var edited = base
+          let e = frozen[i]
+          if let index = e.relationIndex {
+            let newWeight: Double = switch change {
+            case .remove: 0
+            case let .add(x): base.relations.weights[index] + x
+            }
+            if newWeight <= 0 {
+              edited.relations.remove(at: index)
+            } else {
+              edited.relations.setWeight(newWeight, at: index)
+            }
+          } else {
+            try edited.apply(.addRelation(e.relation(in: base)))
+          }
+          let value = try edited.value(of: target, lens: lens, settings: settings) - baseline
+          let done = finished.update(0) { $0! + 1 }
+          progress?(done, toConfirm.count)
+          return value
         }
-        if newWeight <= 0 {
-          edited.relations.remove(at: index)
-        } else {
-          edited.relations[index].weight = newWeight
-        }
-      } else {
-        try edited.apply(.addRelation(e.relation(in: self)))
+      })
+    }
+    for chunk in 0 ..< chunks {
+      let values = try exact.get(chunk)!.get()
+      for (k, i) in toConfirm[toConfirm.count * chunk / chunks ..< toConfirm.count * (chunk + 1) / chunks].enumerated() {
+        entries[i].exact = values[k]
       }
-      entries[i].exact = try edited.value(of: target, lens: lens, settings: settings) - baseline
     }
     // Largest change first (12 significant digits, so rounding noise cannot reorder); ties
     // in entry order: existing relations in file order, then candidates.
