@@ -103,9 +103,11 @@ extension StatecraftCommand {
     @Option var memoryLimit: UInt64 = IsolatedLayout.defaultMemoryLimit
 
     func run() throws {
-      // AddressSanitizer reserves terabytes of shadow address space, so a build under it
-      // (Scripts/sanitizers.sh) cannot run with an address-space cap at all.
-      if dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__asan_init") == nil {
+      // Address and thread sanitizers reserve terabytes of shadow address space, so a build
+      // under them (Scripts/sanitizers.sh) cannot run with an address-space cap at all.
+      if dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__asan_init") == nil
+        && dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__tsan_init") == nil
+      {
         var limit = rlimit(rlim_cur: rlim_t(memoryLimit), rlim_max: rlim_t(memoryLimit))
         _ = setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
       }
