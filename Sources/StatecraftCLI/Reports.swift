@@ -12,33 +12,12 @@ public enum Reports {
     let g = try world.through(lens)
     let scores = world.scores(try measure.compute(on: g, settings: settings))
     let rows = top.map { scores.top($0) } ?? scores.ranked()
-    switch format {
-    case "json":
-      let body = rows.map { "  \(jsonString($0.actor.rawValue)): \(jsonNumber($0.score))" }
-      return rows.isEmpty ? "{}" : "{\n" + body.joined(separator: ",\n") + "\n}"
-    case "csv":
-      var out = "rank,actor,name,\(measure.rawValue)\n"
-      for (i, row) in rows.enumerated() {
-        out += "\(i + 1),\(csvField(row.actor.rawValue)),\(csvField(world[actor: row.actor]?.name ?? "")),\(jsonNumber(row.score))\n"
-      }
-      return String(out.dropLast())
-    default:
-      let table = rows.enumerated().map { i, row in
-        [String(i + 1), row.actor.rawValue, world[actor: row.actor]?.name ?? "", tableNumber(row.score)]
-      }
-      return formatTable(header: ["rank", "actor", "name", measure.rawValue], rows: table, rightAligned: [0, 3])
-    }
+    return actorValues(rows.map { ($0.actor, $0.score) }, in: world, column: measure.rawValue, format: format)
   }
 
-  /// The best path value from one actor to every actor it reaches (``World/pathValues(from:kind:lens:undirected:)``),
-  /// best first: a table, JSON (an object of actor id → value) or CSV.
-  public static func pathValues(
-    _ world: World, from source: Actor.ID, kind: PathKind = .shortest, lens: Lens = Lens(),
-    undirected: Bool = false, top: Int? = nil, format: String = "table"
-  ) throws -> String {
-    var rows = try world.pathValues(from: source, kind: kind, lens: lens, undirected: undirected)
-    if let top { rows = Array(rows.prefix(top)) }
-    let column = kind == .shortest ? "length" : kind.rawValue
+  /// Actors with one value each, in the given order: a JSON object of actor id → value, CSV
+  /// `rank,actor,name,COLUMN`, or a table; how `rank` and `path FILE FROM` print.
+  static func actorValues(_ rows: [(actor: Actor.ID, value: Double)], in world: World, column: String, format: String) -> String {
     switch format {
     case "json":
       let body = rows.map { "  \(jsonString($0.actor.rawValue)): \(jsonNumber($0.value))" }
@@ -53,9 +32,21 @@ public enum Reports {
       let table = rows.enumerated().map { i, row in
         [String(i + 1), row.actor.rawValue, world[actor: row.actor]?.name ?? "", tableNumber(row.value)]
       }
-      return "\(kind.rawValue) paths from \(source): \(rows.count) actors reached\n\n"
-        + formatTable(header: ["rank", "actor", "name", column], rows: table, rightAligned: [0, 3])
+      return formatTable(header: ["rank", "actor", "name", column], rows: table, rightAligned: [0, 3])
     }
+  }
+
+  /// The best path value from one actor to every actor it reaches (``World/pathValues(from:kind:lens:undirected:)``),
+  /// best first: a table, JSON (an object of actor id → value) or CSV.
+  public static func pathValues(
+    _ world: World, from source: Actor.ID, kind: PathKind = .shortest, lens: Lens = Lens(),
+    undirected: Bool = false, top: Int? = nil, format: String = "table"
+  ) throws -> String {
+    var rows = try world.pathValues(from: source, kind: kind, lens: lens, undirected: undirected)
+    if let top { rows = Array(rows.prefix(top)) }
+    let column = kind == .shortest ? "length" : kind.rawValue
+    let list = actorValues(rows, in: world, column: column, format: format)
+    return format == "table" ? "\(kind.rawValue) paths from \(source): \(rows.count) actors reached\n\n" + list : list
   }
 
   /// A summary of a world (``World/summary(lens:)``): actors by kind, relations by sign and

@@ -59,11 +59,13 @@ public struct TrackedCollection<Base: Collection>: Sequence {
   let base: Base
   let sink: Progress?
 
+  /// Visits the base collection's elements, reporting every 4,096 and the rest at the end.
   public struct Iterator: IteratorProtocol {
     var inner: Base.Iterator
     let sink: Progress?
     var visited = 0
 
+    /// The next element, or `nil` (after reporting the elements not yet reported).
     public mutating func next() -> Base.Element? {
       guard let element = inner.next() else {
         sink?.advance(visited & 4095)
@@ -75,5 +77,6 @@ public struct TrackedCollection<Base: Collection>: Sequence {
     }
   }
 
+  /// An iterator that reports to the sink captured when the collection was wrapped.
   public func makeIterator() -> Iterator { Iterator(inner: base.makeIterator(), sink: sink) }
 }

@@ -25,8 +25,9 @@ public enum EdgeListCSV {
     var problems: [GraphFileError.Problem] = []
     let declaredNodes = try nodeTable.map { try parseNodes($0.text, file: $0.file) }
     let declaredIDs = declaredNodes.map { ScalarKeySet($0.map(\.id.rawValue)) }
-    var lines = try csvLines(text, file: file)
+    var lines = Records(text, file: file)
     guard let headerLine = lines.next(), !headerLine.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else {
+      if let failure = lines.failure { throw failure }
       throw GraphFileError.invalid(
         file: file, problems: [.init(line: 1, column: 1, message: "the file is empty; the first line must be a header such as `source,target,weight`")])
     }
@@ -53,7 +54,7 @@ public enum EdgeListCSV {
     var actors: [Actor] = []
     var relationIDs = ScalarKeySet([])
     var relations = RelationStore()
-    forEachRow(&lines, width: header.fields.count, report: { problems.append($0) }) { lineNumber, row in
+    try forEachRow(&lines, width: header.fields.count, report: { problems.append($0) }) { lineNumber, row in
       func field(_ name: String) -> (String, Int)? {
         column[name].map { (row.fields[$0], row.columns[$0]) }
       }
@@ -131,8 +132,9 @@ public enum EdgeListCSV {
 
   /// Reads a node table: `id` (required), `name`, `kind`, and any other columns as attributes.
   public static func parseNodes(_ text: String, file: String) throws -> [Actor] {
-    var lines = try csvLines(text, file: file)
+    var lines = Records(text, file: file)
     guard let headerLine = lines.next(), !headerLine.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else {
+      if let failure = lines.failure { throw failure }
       throw GraphFileError.invalid(file: file, problems: [.init(line: 1, column: 1, message: "the node table is empty; its first line must be a header such as `id,name,kind`")])
     }
     let header = splitFields(headerLine.trimmingCarriageReturn).fields.map { $0.trimmingSpaces }
@@ -142,7 +144,7 @@ public enum EdgeListCSV {
     var problems: [GraphFileError.Problem] = []
     var actors: [Actor] = []
     var seen = ScalarKeySet([])
-    forEachRow(&lines, width: header.count, report: { problems.append($0) }) { lineNumber, row in
+    try forEachRow(&lines, width: header.count, report: { problems.append($0) }) { lineNumber, row in
       let id = row.fields[idColumn]
       guard !id.isEmpty, seen.insert(id) else {
         problems.append(.init(line: lineNumber, column: row.columns[idColumn], message: id.isEmpty ? "the id is empty" : "duplicate id \"\(id)\""))
@@ -206,57 +208,83 @@ public enum EdgeListCSV {
       ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
   }
 
-  /// Calls `body` with each non-blank data line after the header (1-based line number and
-  /// its fields); lines that do not split cleanly or have the wrong number of fields go to
-  /// `report` instead.
-  /// The records of a text: split on newline bytes outside double quotes, so a quoted field
-  /// may hold line breaks (RFC 4180; the CSV writer quotes them); a trailing `\r` is trimmed
-  /// per record. Working on UTF-8 bytes: splitting on `Character`s would run grapheme
-  /// breaking over the whole file.
-  static func csvLines(_ text: String, file: String) throws -> TrackedCollection<[Substring]>.Iterator {
-    let utf8 = text.utf8
-    var records: [Substring] = []
-    var start = utf8.startIndex
-    var startOffset = 0, offset = 0
-    var line = 1, startLine = 1
-    var quoted = false
-    var i = utf8.startIndex
-    func checkLength() throws {
-      guard offset - startOffset > maxRecordBytes else { return }
-      throw GraphFileError.invalid(file: file, problems: [.init(
-        line: startLine, column: 1,
-        message: "this record is over \(maxRecordBytes / 1_048_576) MiB" + (quoted ? " (a quoted field is never closed)" : "")
-          + "; the most a CSV line may hold. Check for a missing newline or quote, or move long text to a YAML world")])
+  /// The records of a text, one at a time: split on newline bytes outside double quotes, so
+  /// a quoted field may hold line breaks (RFC 4180; the CSV writer quotes them). Working on
+  /// UTF-8 bytes (splitting on `Character`s would run grapheme breaking over the whole file)
+  /// and lazily (an array of ten million substrings cost 320 MB on the L graph).
+  struct Records: IteratorProtocol {
+    let utf8: String.UTF8View
+    let file: String
+    var position: String.Index
+    var line = 1
+    /// Set when a record is over ``maxRecordBytes``; iteration then stops.
+    var failure: GraphFileError?
+    let progress = Progress.current
+    var unreported = 0
+
+    init(_ text: String, file: String) {
+      utf8 = text.utf8
+      self.file = file
+      position = utf8.startIndex
+      progress?.begin(utf8.count)
     }
-    while i < utf8.endIndex {
-      let b = utf8[i]
-      if b == 0x22 {
-        quoted.toggle()
-      } else if b == 0x0A {
-        line += 1
-        if !quoted {
-          try checkLength()
-          records.append(Substring(utf8[start ..< i]))
-          start = utf8.index(after: i)
-          startOffset = offset + 1
-          startLine = line
-        }
+
+    mutating func next() -> Substring? {
+      guard failure == nil, position < utf8.endIndex || (position == utf8.endIndex && line > 0) else { return nil }
+      if position == utf8.endIndex {
+        line = 0  // the last (possibly empty) record has been returned once
+        return Substring(utf8[position ..< position])
       }
-      i = utf8.index(after: i)
-      offset += 1
+      let start = position, startLine = line
+      var quoted = false
+      var length = 0
+      var i = position
+      while i < utf8.endIndex {
+        let b = utf8[i]
+        if b == 0x22 {
+          quoted.toggle()
+        } else if b == 0x0A {
+          line += 1
+          if !quoted { break }
+        }
+        length += 1
+        if length > maxRecordBytes {
+          failure = .invalid(file: file, problems: [.init(
+            line: startLine, column: 1,
+            message: "this record is over \(maxRecordBytes / 1_048_576) MiB" + (quoted ? " (a quoted field is never closed)" : "")
+              + "; the most a CSV line may hold. Check for a missing newline or quote, or move long text to a YAML world")])
+          return nil
+        }
+        i = utf8.index(after: i)
+      }
+      let record = Substring(utf8[start ..< i])
+      if i < utf8.endIndex {
+        position = utf8.index(after: i)
+        unreported += length + 1
+      } else {
+        position = i
+        line = 0  // no newline at the end: this was the last record
+      }
+      if unreported >= 1 << 16 || line == 0 {
+        progress?.advance(unreported)
+        unreported = 0
+      }
+      return record
     }
-    try checkLength()
-    records.append(Substring(utf8[start ..< utf8.endIndex]))
-    return Progress.tracking(records).makeIterator()  // reading reports progress by record
   }
 
   /// The longest CSV record (line, or lines joined by a quoted field) the reader accepts.
   public static let maxRecordBytes = 16 * 1_048_576
 
-  static func forEachRow<Lines: IteratorProtocol<Substring>>(
-    _ lines: inout Lines, width: Int, report: (GraphFileError.Problem) -> Void,
+  /// Calls `body` with each non-blank data line after the header (1-based line number and
+  /// its fields); lines that do not split cleanly or have the wrong number of fields go to
+  /// `report` instead.
+  ///
+  /// - Throws: The records' failure (an over-long record) when iteration stopped on one.
+  static func forEachRow(
+    _ lines: inout Records, width: Int, report: (GraphFileError.Problem) -> Void,
     _ body: (Int, (fields: [String], columns: [Int], error: String?)) -> Void
-  ) {
+  ) throws {
     var next = 2  // the header is line 1; a record may span several lines
     while let raw = lines.next() {
       let lineNumber = next
@@ -272,6 +300,7 @@ public enum EdgeListCSV {
         body(lineNumber, row)
       }
     }
+    if let failure = lines.failure { throw failure }
   }
 
   /// Splits one CSV line into fields with their 1-based starting columns (counted in

@@ -168,8 +168,11 @@ public struct RelationStore: Sendable {
 }
 
 extension RelationStore: RandomAccessCollection, MutableCollection, RangeReplaceableCollection {
+  /// 0: relations are indexed by file position.
   public var startIndex: Int { 0 }
+  /// The number of relations (one past the last index).
   public var endIndex: Int { fromSymbols.count }
+  /// The number of relations.
   public var count: Int { fromSymbols.count }
 
   /// The relation at `i`, built from the columns; setting it re-interns its ids.
@@ -219,6 +222,7 @@ extension RelationStore: RandomAccessCollection, MutableCollection, RangeReplace
     extraIndex.append(extrasIndex(for: r, reusing: -1))
   }
 
+  /// Reserves room for `n` relations in every always-present column.
   public mutating func reserveCapacity(_ n: Int) {
     fromSymbols.reserveCapacity(n)
     toSymbols.reserveCapacity(n)
@@ -228,6 +232,8 @@ extension RelationStore: RandomAccessCollection, MutableCollection, RangeReplace
     extraIndex.reserveCapacity(n)
   }
 
+  /// Replaces the relations in `range` by `new` (interning their ids); what `insert`,
+  /// `remove(at:)` and the other range-replacing operations build on.
   public mutating func replaceSubrange<C: Collection>(_ range: Range<Int>, with new: C) where C.Element == Relation {
     if range.isEmpty && range.lowerBound == endIndex {
       for r in new { append(r) }
@@ -292,6 +298,7 @@ extension RelationStore: RandomAccessCollection, MutableCollection, RangeReplace
 extension RelationStore: Hashable {
   /// Stores are equal when they hold equal relations in the same order.
   public static func == (a: RelationStore, b: RelationStore) -> Bool { a.elementsEqual(b) }
+  /// Hashes the relations in order.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(count)
     for r in self { hasher.combine(r) }
@@ -299,5 +306,6 @@ extension RelationStore: Hashable {
 }
 
 extension RelationStore: ExpressibleByArrayLiteral {
+  /// A store holding the listed relations, in order.
   public init(arrayLiteral relations: Relation...) { self.init(relations) }
 }
