@@ -23,6 +23,9 @@ public struct RelationStore: Sendable {
   /// Interned relation types; `typeSymbols[i]` indexes this.
   private(set) var typeTable: [String] = []
   private var typeLookup: [ScalarKey: Int32] = [:]
+  /// The last type interned: readers append runs of one type, and hashing it per relation
+  /// showed in profiles.
+  private var lastType: (text: String, symbol: Int32)?
 
   /// Per relation: the interned source actor.
   private(set) var fromSymbols: [Int32] = []
@@ -79,11 +82,17 @@ public struct RelationStore: Sendable {
 
   /// The symbol of a type, interning it if new (compared by Unicode scalars).
   mutating func typeSymbol(_ type: String) -> Int32 {
+    if let last = lastType, ScalarKey.equal(last.text, type) { return last.symbol }
     let key = ScalarKey(type)
-    if let s = typeLookup[key] { return s }
-    let s = Int32(typeTable.count)
-    typeTable.append(type)
-    typeLookup[key] = s
+    let s: Int32
+    if let known = typeLookup[key] {
+      s = known
+    } else {
+      s = Int32(typeTable.count)
+      typeTable.append(type)
+      typeLookup[key] = s
+    }
+    lastType = (type, s)
     return s
   }
 

@@ -257,6 +257,8 @@ struct LouvainLevel {
     let batch = size >= louvainParallelLevel ? louvainBatch : 1
     let workers = batch > 1 ? Swift.max(1, requested ?? ProcessInfo.processInfo.activeProcessorCount) : 1
     let scratch = (0 ..< workers).map { _ in Scratch(size: size) }
+    var dirty = [Bool](repeating: false, count: size)  // communities changed in this batch
+    var dirtied: [Int] = []
     let decided = UnsafeMutableBufferPointer<Int>.allocate(capacity: batch)
     defer { decided.deallocate() }
     for _ in 0 ..< louvainMaxSweeps {
@@ -284,21 +286,36 @@ struct LouvainLevel {
             }
           }
         }
-        // A node the batch wants to move is decided again against the current state, so
-        // every applied move raises modularity (stale decisions alone let pairs swap forever).
+        // A node the batch wants to move is decided again when its community or its target
+        // changed during this batch's moves (a neighbour left or joined): stale decisions
+        // alone let pairs of singletons swap forever. Other decisions stand, as in PLM's
+        // asynchronous moves.
         for (k, u) in slice.enumerated() where decided[k] != community[u] {
-          let target = batch == 1 ? decided[k] : community.withUnsafeBufferPointer { c in
-            total.withUnsafeBufferPointer { t in
-              bestCommunity(of: u, community: c, total: t, resolution: resolution, twoM: twoM, scratch: scratch[0])
+          var target = decided[k]
+          if batch > 1 && (dirty[target] || dirty[community[u]]) {
+            target = community.withUnsafeBufferPointer { c in
+              total.withUnsafeBufferPointer { t in
+                bestCommunity(of: u, community: c, total: t, resolution: resolution, twoM: twoM, scratch: scratch[0])
+              }
             }
           }
           guard target != community[u] else { continue }
+          if !dirty[community[u]] {
+            dirty[community[u]] = true
+            dirtied.append(community[u])
+          }
+          if !dirty[target] {
+            dirty[target] = true
+            dirtied.append(target)
+          }
           total[community[u]] -= strength[u]
           total[target] += strength[u]
           community[u] = target
           moved = true
           improved = true
         }
+        for c in dirtied { dirty[c] = false }
+        dirtied.removeAll(keepingCapacity: true)
         start += batch
       }
       if !moved { break }

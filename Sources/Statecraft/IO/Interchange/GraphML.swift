@@ -30,10 +30,13 @@ public enum GraphML {
       for (k, v) in node.attributes { out.write("      <data key=\"\(keyIDs["node/\(k)"]!)\">\(xmlEscaped(v.text))</data>\n") }
       out.write("    </node>\n")
     }
+    // Per edge attribute name, its key id: looked up once per data element, not rebuilt.
+    var edgeKeys: [String: String] = [:]
+    for (name, id) in keyIDs where name.hasPrefix("edge/") { edgeKeys[String(name.dropFirst(5))] = id }
     for (i, r) in Progress.tracking(world.relations).enumerated() {
       var line = "    <edge id=\"e\(i)\" source=\"\(xmlEscaped(r.from.rawValue))\" target=\"\(xmlEscaped(r.to.rawValue))\">\n"
       for (k, v) in world.edgeAttributes(r, undirected: !g.directed) {
-        line += "      <data key=\"\(keyIDs["edge/\(k)"]!)\">\(xmlEscaped(v.text))</data>\n"
+        line += "      <data key=\"\(edgeKeys[k]!)\">\(xmlEscaped(v.text))</data>\n"
       }
       out.write(line + "    </edge>\n")
     }

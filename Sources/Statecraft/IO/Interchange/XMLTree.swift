@@ -104,6 +104,8 @@ final class XMLElement_ {
 /// characters as entities, line breaks and tabs as character references, and the control
 /// characters XML 1.0 cannot carry at all dropped.
 public func xmlEscaped(_ s: String) -> String {
+  // Most text needs nothing (every character escaped here is ASCII): one byte scan.
+  if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) { return s }
   var r = ""
   r.reserveCapacity(s.count)
   for c in s.unicodeScalars {
