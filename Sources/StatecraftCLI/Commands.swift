@@ -249,9 +249,14 @@ extension StatecraftCommand {
       if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
         throw ValidationError("--time-limit must be a positive number of seconds, got \(timeLimit).")
       }
-      print(try Reports.balance(
-        graph.load(), lens: try graph.lens, exactLimit: exactLimit,
-        timeLimit: timeLimit.map { Duration.milliseconds(Int64($0 * 1000)) }, format: format.rawValue))
+      let world = try graph.load()
+      let lens = try graph.lens
+      let report = try ProgressBar.reporting("frustration search, millionths of splits settled", quiet: graph.quiet) {
+        try Reports.balance(
+          world, lens: lens, exactLimit: exactLimit,
+          timeLimit: timeLimit.map { Duration.milliseconds(Int64($0 * 1000)) }, format: format.rawValue)
+      }
+      print(report)
     }
   }
 
@@ -434,16 +439,19 @@ extension StatecraftCommand {
       if let attribute = clusterBy, !world.actors.contains(where: { $0.attributes[attribute] != nil }) {
         throw ValidationError("no actor has the attribute \"\(attribute)\"; attributes in this world: \(attributeNames(world)).")
       }
-      let result = try MapRendering.render(
-        world, lens: try graph.lens, to: path, format: chosen,
-        engine: engine == .auto ? nil : LayoutEngine(rawValue: engine.rawValue),
-        sizeBy: Measure(rawValue: sizeBy), clusterBy: clusterBy, edgeLabels: edgeLabels,
-        highlight: try highlightPath.map { p in
-          let ends = try parseList([p], option: "--highlight-path").map(Actor.ID.init(rawValue:))
-          return (ends[0], ends[1])
-        },
-        colorByCommunities: colorCommunities, colorByCamps: colorCamps, markUnbalanced: markUnbalanced, note: note, sizeScores: sizeScores,
-        isolatedDeadline: layoutTimeout)
+      let lens = try graph.lens
+      let result = try ProgressBar.reporting("layout, seconds of \(Int(layoutTimeout))", quiet: graph.quiet) {
+        try MapRendering.render(
+          world, lens: lens, to: path, format: chosen,
+          engine: engine == .auto ? nil : LayoutEngine(rawValue: engine.rawValue),
+          sizeBy: Measure(rawValue: sizeBy), clusterBy: clusterBy, edgeLabels: edgeLabels,
+          highlight: try highlightPath.map { p in
+            let ends = try parseList([p], option: "--highlight-path").map(Actor.ID.init(rawValue:))
+            return (ends[0], ends[1])
+          },
+          colorByCommunities: colorCommunities, colorByCamps: colorCamps, markUnbalanced: markUnbalanced, note: note, sizeScores: sizeScores,
+          isolatedDeadline: layoutTimeout)
+      }
       let message = ("wrote \(result.path) (\(result.format.rawValue), engine \(result.engine.rawValue), \(world.actors.count) actors, \(try world.relations(through: try graph.lens).count) relations)")
       if path == "-" { FileHandle.standardError.write(Data((message + "\n").utf8)) } else { print(message) }
     }

@@ -57,9 +57,18 @@ enum IsolatedLayout {
     }
     let start = Date()
     var status: Int32 = 0
+    // Graphviz reports no progress; the bar shows the seconds spent against the deadline.
+    let progress = Progress.current
+    progress?.begin(Int(deadline))
+    var reported = 0
     while true {
       let done = waitpid(pid, &status, WNOHANG)
       if done == pid { break }
+      let elapsed = Int(Date().timeIntervalSince(start))
+      if elapsed > reported {
+        progress?.advance(elapsed - reported)
+        reported = elapsed
+      }
       if Date().timeIntervalSince(start) > deadline {
         kill(pid, SIGKILL)
         waitpid(pid, &status, 0)

@@ -396,6 +396,12 @@ struct ProcessTests {
     let converted = NSTemporaryDirectory() + "progress-\(getpid()).graphml"
     defer { try? FileManager.default.removeItem(atPath: converted) }
     #expect(try underTerminal("convert Graphs/pakistan-2025.yaml \(converted)").contains("writing"))
+    // The exact frustration search shows the share of splits it has settled.
+    #expect(try underTerminal("balance Graphs/gahuku-gama.yaml").contains("frustration search"))
+    // A layout shows the seconds it has spent against its deadline.
+    let mapPath = NSTemporaryDirectory() + "progress-\(getpid()).svg"
+    defer { try? FileManager.default.removeItem(atPath: mapPath) }
+    #expect(try underTerminal("render Graphs/pakistan-2025.yaml -o \(mapPath)").contains("layout, seconds of 120"))
     let pipedBetweenness = try run(["rank", "Graphs/pakistan-2025.yaml", "--measure", "betweenness"])
     #expect(pipedBetweenness.status == 0 && !pipedBetweenness.stderr.contains("sources"))
   }

@@ -115,8 +115,26 @@ extension SignedGraph {
     for v in 0 ..< nodeCount where neighbors[v].isEmpty { camps[v] = 0 }
     var visited = 0
     var stopped = false
+    // Progress: the share of all splits the search has settled (a pruned or finished node at
+    // depth k ≥ 1 settles 2^-(k-1) of them), in millionths.
+    let progress = Progress.current
+    progress?.begin(1_000_000)
+    var settled = 0.0, reported = 0
+    func settle(_ k: Int) {
+      guard let progress else { return }
+      settled += k == 0 ? 1 : 1 / Double(1 << Swift.min(k - 1, 62))
+      let now = Int(settled * 1_000_000)
+      if now - reported >= 1_000 {
+        progress.advance(now - reported)
+        reported = now
+      }
+    }
     func assign(_ k: Int, _ forced: Int) {
-      if stopped || forced >= best.index { return }
+      if stopped { return }
+      if forced >= best.index {
+        settle(k)
+        return
+      }
       visited += 1
       if let deadline, visited & 0xFFF == 0, ContinuousClock.now >= deadline {
         stopped = true
@@ -124,6 +142,7 @@ extension SignedGraph {
       }
       if k == order.count {
         best = (forced, normalizedCamps(camps))
+        settle(k)
         return
       }
       let v = order[k]
