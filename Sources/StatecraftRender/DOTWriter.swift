@@ -431,7 +431,10 @@ public struct DOTWriter: Sendable {
       .organization: "hexagon", .person: "ellipse", .project: "cylinder", .other: "ellipse",
     ]
     let kinds = Actor.Kind.allCases.filter { k in world.actors.contains { $0.kind == k } }
-    cells = kinds.map { "<td align=\"left\">\(shapeNames[$0] ?? ""): \($0.rawValue)</td>" }
+    // One cell, separated by dots: as columns under the sign samples, long names ran into
+    // each other wherever the viewer's font is wider than Graphviz's estimate.
+    cells = ["<td align=\"left\" colspan=\"\(Swift.max(1, samples.count))\">"
+      + kinds.map { "\(shapeNames[$0] ?? ""): \($0.rawValue)" }.joined(separator: " · ") + "</td>"]
     var notes = "Line width: strength of the tie · no arrowhead: mutual tie · hover an actor or tie for details and sources"
     if let sizeBy = options.sizeBy { notes += " · node size: \(sizeBy.measure)" }
     if let delta = options.delta {
@@ -445,7 +448,7 @@ public struct DOTWriter: Sendable {
     }
     row1 += "<tr>" + cells.joined() + "</tr>"
     return "<tr><td align=\"left\"><table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"3\">"
-      + "<tr><td align=\"left\"><font point-size=\"10\"><table border=\"0\" cellspacing=\"0\" cellpadding=\"2\">\(row1)</table></font></td></tr>"
+      + "<tr><td align=\"left\"><font point-size=\"10\"><table border=\"0\" cellspacing=\"0\" cellpadding=\"4\">\(row1)</table></font></td></tr>"
       + "<tr><td align=\"left\"><font point-size=\"10\" color=\"#555555\">\(html(notes))</font></td></tr>"
       + "</table></td></tr>"
   }
