@@ -141,6 +141,7 @@ def main():
     ap.add_argument("--shared", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared"))
     ap.add_argument("--data", default="bench-data")
     ap.add_argument("--graphs", default="S,M")
+    ap.add_argument("--tasks", default=None, help="comma-separated tasks to run (default: all)")
     a = ap.parse_args()
     if a.worker:
         lib, task, path, reps = a.worker; return worker(lib, task, path, int(reps))
@@ -161,6 +162,7 @@ def main():
     print("|---|---|---|---|" + "---|" * len(libs) + "---|---|")
     for task, g, reps in TASKS:
         if g not in a.graphs.split(","): continue
+        if a.tasks and task not in a.tasks.split(","): continue
         p = os.path.join(a.data, f"{g}.tsv")
         ours, t_ours = fmt(cell([bench, task, p, str(reps)]))
         one, t_one = fmt(cell(["taskset", "-c", "0", bench, task, p, str(reps)]))
