@@ -95,8 +95,6 @@ public struct Digraph: Sendable {
     nodeCount n: Int, arcSources: [NodeIndex], arcTargets: [NodeIndex], arcWeights: [Double],
     directed: Bool, combine: Combine
   ) {
-    isDirected = directed
-    nodeCount = n
     // Counting sort by source, then sort each row by target and merge duplicates.
     var counts = [Int](repeating: 0, count: n + 1)
     for u in arcSources { counts[u + 1] += 1 }
@@ -110,11 +108,23 @@ public struct Digraph: Sendable {
       rowWeights[fill[u]] = arcWeights[i]
       fill[u] += 1
     }
+    self.init(nodeCount: n, rowStarts: counts, rowTargets: rowTargets, rowWeights: rowWeights, directed: directed, combine: combine)
+  }
+
+  /// Builds from arcs already bucketed by source: row `u` is
+  /// `rowTargets[rowStarts[u] ..< rowStarts[u + 1]]` in input order (sorted and merged here).
+  /// Callers that can bucket without arc arrays (the lens projection) skip a copy of every arc.
+  init(
+    nodeCount n: Int, rowStarts counts: [Int], rowTargets: [NodeIndex], rowWeights: [Double],
+    directed: Bool, combine: Combine
+  ) {
+    isDirected = directed
+    nodeCount = n
     var offsets = [Int](repeating: 0, count: n + 1)
     var targets: [NodeIndex] = []
     var weights: [Double] = []
-    targets.reserveCapacity(arcSources.count)
-    weights.reserveCapacity(arcSources.count)
+    targets.reserveCapacity(rowTargets.count)
+    weights.reserveCapacity(rowTargets.count)
     var row: [(NodeIndex, Double)] = []
     for u in 0 ..< n {
       let lo = counts[u]

@@ -30,21 +30,25 @@ extension World {
   ///
   /// - Complexity: O(*m* log *d*) beyond ``through(_:)``, for *m* admitted relations.
   public func projection(through lens: Lens = Lens()) throws -> Projection {
-    let arcs = try projectedArcs(lens)
+    let rows = try bucketedArcs(lens, keepOrigins: true)
     let g = Digraph(
-      nodeCount: actors.count, arcSources: arcs.sources, arcTargets: arcs.targets, arcWeights: arcs.weights,
+      nodeCount: actors.count, rowStarts: rows.starts, rowTargets: rows.targets, rowWeights: rows.weights,
       directed: directed, combine: lens.combine)
     var offsets = [Int](repeating: 0, count: g.arcCount + 1)
-    var arcOf = [Int](repeating: 0, count: arcs.sources.count)
-    for k in arcs.sources.indices {
-      arcOf[k] = g.arcIndex(from: arcs.sources[k], to: arcs.targets[k])!
-      offsets[arcOf[k] + 1] += 1
+    var arcOf = [Int](repeating: 0, count: rows.targets.count)
+    for u in 0 ..< actors.count {
+      for k in rows.starts[u] ..< rows.starts[u + 1] {
+        arcOf[k] = g.arcIndex(from: u, to: rows.targets[k])!
+        offsets[arcOf[k] + 1] += 1
+      }
     }
     for a in 0 ..< g.arcCount { offsets[a + 1] += offsets[a] }
+    // Every relation behind arc u→v sits in row u, where entries keep relation order: the
+    // lists come out in file order.
     var fill = offsets
     var indices = [Int](repeating: 0, count: arcOf.count)
     for k in arcOf.indices {
-      indices[fill[arcOf[k]]] = arcs.relations[k]
+      indices[fill[arcOf[k]]] = rows.origins[k]
       fill[arcOf[k]] += 1
     }
     return Projection(graph: g, relationOffsets: offsets, relationIndices: indices)
