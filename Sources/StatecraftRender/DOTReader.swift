@@ -50,21 +50,19 @@ public enum DOTReader {
       var node = agfstnode(g)
       while let n = node {
         let id = String(cString: agnameof(UnsafeMutableRawPointer(n)))
-        do {  // every node is an actor, whatever its name or subgraph
-          var attributes: [(String, AttributeValue)] = []
-          for (k, v) in values(UnsafeMutableRawPointer(n), nodeSyms) {
-            if k.hasPrefix("sc_attr_") {
-              attributes.append((String(k.dropFirst(8)), .string(v)))
-            } else if k.hasPrefix("sc_") {
-              attributes.append((String(k.dropFirst(3)), .string(v)))
-            } else if !interchange && k == "label" && v != "\\N" {
-              attributes.append(("name", .string(v)))
-            } else if !interchange {
-              dropped.append("node attribute \"\(k)\"")
-            }
+        var attributes: [(String, AttributeValue)] = []
+        for (k, v) in values(UnsafeMutableRawPointer(n), nodeSyms) {
+          if k.hasPrefix("sc_attr_") {
+            attributes.append((String(k.dropFirst(8)), .string(v)))
+          } else if k.hasPrefix("sc_") {
+            attributes.append((String(k.dropFirst(3)), .string(v)))
+          } else if !interchange && k == "label" && v != "\\N" {
+            attributes.append(("name", .string(v)))
+          } else if !interchange {
+            dropped.append("node attribute \"\(k)\"")
           }
-          flat.nodes.append(.init(id: id, attributes: attributes))
         }
+        flat.nodes.append(.init(id: id, attributes: attributes))
         node = agnxtnode(g, n)
       }
       // Edges in the order the file gives them (creation sequence), not per node.
@@ -79,26 +77,22 @@ public enum DOTReader {
         node = agnxtnode(g, n)
       }
       allEdges.sort { cgv_seq(UnsafeMutableRawPointer($0)) < cgv_seq(UnsafeMutableRawPointer($1)) }
-      do {
-        for e in allEdges {
-          let s = String(cString: agnameof(UnsafeMutableRawPointer(cgv_tail(e))))
-          let t = String(cString: agnameof(UnsafeMutableRawPointer(cgv_head(e))))
-          do {
-            var attributes: [(String, AttributeValue)] = []
-            for (k, v) in values(UnsafeMutableRawPointer(e), edgeSyms) {
-              if k.hasPrefix("sc_") {
-                attributes.append((String(k.dropFirst(3)), .string(v)))
-              } else if !interchange && k == "weight" {
-                attributes.append(("weight", .string(v)))
-              } else if !interchange && k == "label" {
-                attributes.append(("type", .string(v)))
-              } else if !interchange && k != "key" {
-                dropped.append("edge attribute \"\(k)\"")
-              }
-            }
-            flat.edges.append(.init(source: s, target: t, attributes: attributes))
+      for e in allEdges {
+        let s = String(cString: agnameof(UnsafeMutableRawPointer(cgv_tail(e))))
+        let t = String(cString: agnameof(UnsafeMutableRawPointer(cgv_head(e))))
+        var attributes: [(String, AttributeValue)] = []
+        for (k, v) in values(UnsafeMutableRawPointer(e), edgeSyms) {
+          if k.hasPrefix("sc_") {
+            attributes.append((String(k.dropFirst(3)), .string(v)))
+          } else if !interchange && k == "weight" {
+            attributes.append(("weight", .string(v)))
+          } else if !interchange && k == "label" {
+            attributes.append(("type", .string(v)))
+          } else if !interchange && k != "key" {
+            dropped.append("edge attribute \"\(k)\"")
           }
         }
+        flat.edges.append(.init(source: s, target: t, attributes: attributes))
       }
       return flat
     }
