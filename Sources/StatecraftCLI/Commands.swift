@@ -425,14 +425,15 @@ extension StatecraftCommand {
       let path = output ?? "Output/\(world.fileStem).\(chosen.rawValue)"
       var note: String?
       var sizeScores: NodeScores?
+      var shownRelations = try world.relationCount(through: try graph.lens)
       if let cap = top ?? (world.actors.count > Self.defaultCapAbove ? Self.defaultCap : nil), cap < world.actors.count {
         let measure = Measure(rawValue: sizeBy) ?? .pagerank
         let scores = try world.scores(measure, lens: try graph.lens)
         if Measure(rawValue: sizeBy) != nil { sizeScores = scores }
         let kept = Set(scores.top(cap).map(\.actor))
-        let all = (world.actors.count, try world.relations(through: try graph.lens).count)
+        let all = (world.actors.count, shownRelations)
         world = world.restricted(to: kept)
-        let shownRelations = try world.relations(through: try graph.lens).count
+        shownRelations = try world.relationCount(through: try graph.lens)
         note = "showing the \(cap) actors with the highest \(measure.rawValue) of \(all.0) and \(shownRelations) of \(all.1) relations"
           + (top == nil ? " (default cap; --top N to choose)" : "")
       }
@@ -452,7 +453,7 @@ extension StatecraftCommand {
           colorByCommunities: colorCommunities, colorByCamps: colorCamps, markUnbalanced: markUnbalanced, note: note, sizeScores: sizeScores,
           isolatedDeadline: layoutTimeout)
       }
-      let message = ("wrote \(result.path) (\(result.format.rawValue), engine \(result.engine.rawValue), \(world.actors.count) actors, \(try world.relations(through: try graph.lens).count) relations)")
+      let message = ("wrote \(result.path) (\(result.format.rawValue), engine \(result.engine.rawValue), \(world.actors.count) actors, \(shownRelations) relations)")
       if path == "-" { FileHandle.standardError.write(Data((message + "\n").utf8)) } else { print(message) }
     }
 

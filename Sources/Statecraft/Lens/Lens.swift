@@ -117,6 +117,13 @@ extension World {
     return relations.filter(lens.admits)
   }
 
+  /// How many relations a lens admits, counted on the columns (no `Relation` values built).
+  public func relationCount(through lens: Lens) throws -> Int {
+    try checkTypes(of: lens)
+    let view = LensedRelations(self, lens)
+    return relations.indices.count(where: view.admits)
+  }
+
   /// Projects the world through a lens into a digraph whose node `i` is `actors[i]`.
   ///
   /// Mutual relations become two arcs. The digraph is undirected (as NetworkX's `Graph`)
