@@ -106,7 +106,7 @@ struct LeverageTests {
     #expect(LeverageChange("0") == nil && LeverageChange("x") == nil)
   }
 
-  @Test("cutting an actor's last tie is a jump: no estimate, always recomputed")
+  @Test("cutting an actor's last tie is a jump: Friedkin–Johnsen recomputes it, PageRank bounds it")
   func jumps() throws {
     let world = try WorldIO.load(graphPath("pakistan-2025.yaml"))
     // PAK → TRUMP is Trump's only in-tie: without it Trump heeds only himself.
@@ -114,10 +114,44 @@ struct LeverageTests {
     let top = report.entries[0]
     #expect(report.name(of: top, in: world) == "PAK→TRUMP political-endorsement")
     #expect(top.estimate == nil && abs(top.exact! + report.baseline) < 1e-12)
-    // BAL → PAK is BAL's only out-tie: removing it makes BAL dangling for PageRank.
-    let pr = try world.leverage(on: .score(.pagerank, "PAK"), recompute: 0)
+    // BAL → PAK is BAL's only out-tie: removing it leaves BAL dangling for PageRank, one
+    // rank-one change with the Sherman–Morrison numerator as estimate and a bound.
+    let target = LeverageTarget.score(.pagerank, "PAK")
+    let pr = try world.leverage(on: target, recompute: 0)
     let bal = try #require(pr.entries.first { pr.name(of: $0, in: world) == "BAL→PAK located-in" })
-    #expect(bal.estimate == nil && bal.exact != nil)
+    let estimate = try #require(bal.estimate), bound = try #require(bal.bound)
+    #expect(bal.exact == nil)
+    var edited = world
+    edited.relations.remove(at: try #require(bal.relationIndex))
+    let exact = try edited.value(of: target) - world.value(of: target)
+    #expect(exact.sign == estimate.sign && abs(exact) <= bound && abs(exact) >= abs(estimate) / 10)
+    // Confirmed once its bound reaches the smallest of the top estimates.
+    let confirmed = try world.leverage(on: target, recompute: 100)
+    let again = try #require(confirmed.entries.first { confirmed.name(of: $0, in: world) == "BAL→PAK located-in" })
+    #expect(abs(try #require(again.exact) - exact) <= 1e-12)
+  }
+
+  @Test("a PageRank jump's exact change has its estimate's sign and stays within its bound")
+  func jumpBounds() throws {
+    var checked = 0
+    for seed in 0 ..< 8 as Range<UInt64> {
+      // Actors with only their ring tie going out: removing it leaves them dangling.
+      let world = Self.randomWorld(seed: seed)
+      let target = LeverageTarget.score(.pagerank, Actor.ID("A\(seed % 10)"))
+      let report = try world.leverage(on: target, recompute: 2)
+      let threshold = report.entries.compactMap { $0.estimate.map(abs) }.sorted(by: >)[1]
+      for entry in report.entries where entry.bound != nil {
+        var edited = world
+        edited.relations.remove(at: try #require(entry.relationIndex))
+        let exact = try edited.value(of: target) - report.baseline
+        let estimate = try #require(entry.estimate), bound = try #require(entry.bound)
+        #expect(exact * estimate >= 0 && abs(exact) <= bound + 1e-15, "\(report.name(of: entry, in: world)): \(exact) vs \(estimate) ≤ \(bound)")
+        // A jump that could reach the top two is confirmed.
+        if bound >= threshold { #expect(entry.exact.map { abs($0 - exact) <= 1e-12 } == true) }
+        checked += 1
+      }
+    }
+    #expect(checked >= 8)
   }
 
   @Test("walk sums on a graph without cycles use alpha 0.1, not a runaway power iteration")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Statecraft
@@ -12,5 +13,29 @@ struct NodeScoresTests {
     #expect(s.top(1).map(\.actor) == ["B"])
     #expect(s[actor: "C"] == 0.1 + 1e-17)
     #expect(s[actor: "Z"] == nil)
+  }
+
+  @Test("the radix ranking equals a comparison sort on seeded random values with ties, signs, zeros and NaN", arguments: [7, 600, 5_000] as [Int])
+  func radixOrder(count: Int) {
+    var rng = SplitMix64(seed: UInt64(count))
+    let pool: [Double] = [0, -0.0, 1, -1, .infinity, -.infinity, .nan, 1e-300, 0.1 + 1e-17, 0.1]
+    let values: [Double] = (0 ..< count).map { _ in
+      switch rng.next() % 4 {
+      case 0: pool[Int(rng.next() % UInt64(pool.count))]
+      case 1: (rng.nextUnit() - 0.5) * 1e6
+      case 2: rng.nextUnit() * pow(10, Double(Int(rng.next() % 40)) - 30)
+      default: Double(Int(rng.next() % 5))  // many exact ties
+      }
+    }
+    // The definition: keys to 12 significant digits, larger first, NaN last, ties by index.
+    let key = values.map { NodeScores.orderingKey($0) }
+    let expected = values.indices.sorted { a, b in
+      switch (key[a].isNaN, key[b].isNaN) {
+      case (false, false): key[a] != key[b] ? key[a] > key[b] : a < b
+      case (true, true): a < b
+      case (let x, _): !x
+      }
+    }
+    #expect(NodeScores.descendingOrder(values) == expected)
   }
 }

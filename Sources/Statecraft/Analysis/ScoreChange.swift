@@ -47,16 +47,8 @@ extension NodeScores {
     for (j, a) in after.actors.enumerated() where !seen.contains(a) {
       rows.append(ScoreChange(actor: a, before: nil, after: after.values[j], rankBefore: nil, rankAfter: rankAfter[j]))
     }
-    let keys = rows.map { $0.delta.map { Self.orderingKey(abs($0)) } }
-    let order = rows.indices.sorted { a, b in
-      switch (keys[a], keys[b]) {
-      case let (x?, y?): return x != y ? x > y : a < b
-      case (.some, nil): return true
-      case (nil, .some): return false
-      case (nil, nil): return a < b
-      }
-    }
-    return order.map { rows[$0] }
+    // Rows without a delta (an actor only before or only after) last, in order.
+    return Self.descendingOrder(rows.map { $0.delta.map(abs) ?? -.infinity }).map { rows[$0] }
   }
 
   /// The rank of every actor (1-based, in file order of `actors`).

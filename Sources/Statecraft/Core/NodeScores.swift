@@ -21,11 +21,7 @@ public struct NodeScores: Sendable {
   /// Every actor, highest score first; equal scores (to 12 significant digits, so that
   /// floating-point noise cannot reorder them) keep file order.
   public func ranked() -> [(actor: Actor.ID, score: Double)] {
-    let keys = values.map(Self.orderingKey)
-    let order = values.indices.sorted { a, b in
-      keys[a] != keys[b] ? keys[a] > keys[b] : a < b
-    }
-    return order.map { (actors[$0], values[$0]) }
+    Self.descendingOrder(values).map { (actors[$0], values[$0]) }
   }
 
   /// The `k` highest-scoring actors (all of them if `k` is larger).

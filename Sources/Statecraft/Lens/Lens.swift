@@ -195,7 +195,17 @@ struct LensedRelations {
   init(_ world: World, _ lens: Lens) {
     store = world.relations
     self.lens = lens
-    node = store.actorTable.map { id in world.index(of: id).map(Int32.init) ?? -1 }
+    // Symbols usually follow the world's actor order (World.init interns actors first, the
+    // readers intern in order of appearance): compare that prefix, look the rest up.
+    let table = store.actorTable
+    var node = [Int32](repeating: -1, count: table.count)
+    var aligned = 0
+    while aligned < Swift.min(table.count, world.actors.count), table[aligned] == world.actors[aligned].id {
+      node[aligned] = Int32(aligned)
+      aligned += 1
+    }
+    for symbol in aligned ..< table.count { node[symbol] = world.index(of: table[symbol]).map(Int32.init) ?? -1 }
+    self.node = node
     typeAdmitted = store.typeTable.map { t in lens.types.map { $0.contains { ScalarKey.equal($0, t) } } ?? true }
   }
 

@@ -66,6 +66,14 @@ public struct RelationStore: Sendable {
     append(contentsOf: relations)
   }
 
+  /// A store holding these relations, with these actor ids interned first, in order, so
+  /// that actor symbols are the world's actor indices (the lens then maps them without
+  /// hashing).
+  init(actors: [Actor.ID], relations: [Relation]) {
+    for id in actors { _ = actorSymbol(id) }
+    append(contentsOf: relations)
+  }
+
   // MARK: Interning
 
   /// The symbol of an actor id, interning it if new.

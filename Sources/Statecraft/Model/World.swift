@@ -36,7 +36,7 @@ public struct World: Sendable {
   ) {
     self.init(
       name: name, title: title, date: date, description: description, directed: directed, actors: actors,
-      store: RelationStore(relations), types: types, sources: sources)
+      store: RelationStore(actors: actors.map(\.id), relations: relations), types: types, sources: sources)
   }
 
   /// A world whose relations are already in a ``RelationStore`` (readers fill one directly).

@@ -49,24 +49,80 @@ public enum LeverageChange: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// One relation (existing or candidate) ranked by how much the change would move the target.
+///
+/// Entries are compact (48 bytes; a candidate's relation is boxed, absent values are stored
+/// as NaN): a million-relation world has a million of them.
 public struct LeverageEntry: Sendable {
+  /// A candidate's relation, shared rather than copied into every entry.
+  final class Candidate: Sendable {
+    let relation: Relation
+    init(_ relation: Relation) { self.relation = relation }
+  }
+
+  private var index: Int32
+  private var box: Candidate?
+  private var stored: (estimate: Double, exact: Double, derivative: Double, bound: Double) = (.nan, .nan, .nan, .nan)
+
+  /// An existing relation's entry.
+  init(relationIndex: Int) {
+    index = Int32(relationIndex)
+    box = nil
+  }
+
+  /// A candidate's entry.
+  init(candidate: Relation) {
+    index = -1
+    box = Candidate(candidate)
+  }
+
+  private static func optional(_ x: Double) -> Double? { x.isNaN ? nil : x }
+
   /// The relation's index in the world, or `nil` for a candidate.
-  public var relationIndex: Int?
-  /// The relation a candidate would add (`nil` for an existing relation: entries stay
-  /// small on million-relation worlds).
-  public var candidate: Relation?
+  public var relationIndex: Int? { index >= 0 ? Int(index) : nil }
+  /// The relation a candidate would add (`nil` for an existing relation).
+  public var candidate: Relation? { box?.relation }
   /// Whether the relation is a candidate to add rather than an existing one.
-  public var isCandidate: Bool { relationIndex == nil }
+  public var isCandidate: Bool { index < 0 }
 
   /// The relation: the world's, or the candidate.
-  public func relation(in world: World) -> Relation { candidate ?? world.relations[relationIndex!] }
-  /// The first-order estimate of the target's change (derivative × weight change); `nil`
-  /// when there is no slope (a jump: an actor's first tie of its kind) or no closed form.
-  public var estimate: Double?
+  public func relation(in world: World) -> Relation { candidate ?? world.relations[Int(index)] }
+  /// The first-order estimate of the target's change: derivative × weight change, or for a
+  /// PageRank jump (an actor loses its last out-tie) the Sherman–Morrison numerator
+  /// (``PageRankSensitivity/danglingChange(of:)``); `nil` for other jumps (a Friedkin–Johnsen
+  /// actor's last in-tie, a mutual tie that is an end's last) and without a closed form.
+  public internal(set) var estimate: Double? {
+    get { Self.optional(stored.estimate) }
+    set { stored.estimate = newValue ?? .nan }
+  }
   /// The target's exact change, recomputed on the edited world (for the top entries).
-  public var exact: Double?
+  public internal(set) var exact: Double? {
+    get { Self.optional(stored.exact) }
+    set { stored.exact = newValue ?? .nan }
+  }
   /// The derivative of the target with respect to the relation's weight, where known.
-  public var derivative: Double?
+  public internal(set) var derivative: Double? {
+    get { Self.optional(stored.derivative) }
+    set { stored.derivative = newValue ?? .nan }
+  }
+  /// For a jump with a closed-form estimate (PageRank, a removal that leaves an actor with no
+  /// out-tie): the exact change has the estimate's sign and at most this size.
+  public internal(set) var bound: Double? {
+    get { Self.optional(stored.bound) }
+    set { stored.bound = newValue ?? .nan }
+  }
+  /// The size that ranks the entry: |exact|, else |estimate|, else 0.
+  var magnitude: Double { abs(stored.exact.isNaN ? (stored.estimate.isNaN ? 0 : stored.estimate) : stored.exact) }
+}
+
+/// Leverage entries in rank order: a view through the ranking onto the entries as they were
+/// made, so that ranking a million relations does not move a million entries.
+public struct RankedEntries: RandomAccessCollection, Sendable {
+  let storage: [LeverageEntry]
+  let order: [Int]
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { order.count }
+  public subscript(position: Int) -> LeverageEntry { storage[order[position]] }
 }
 
 /// Leverage of every relation on one target.
@@ -78,7 +134,7 @@ public struct LeverageReport: Sendable {
   /// The target's value on the unedited world.
   public var baseline: Double
   /// Entries, largest |exact| (else |estimate|) first; ties keep file order, candidates last.
-  public var entries: [LeverageEntry]
+  public var entries: RankedEntries
   /// Whether the estimates come from a closed form (PageRank, Friedkin–Johnsen).
   public var closedForm: Bool
 
@@ -104,8 +160,11 @@ extension World {
   /// is that derivative times its weight change (−weight for a removal). A change that cuts
   /// an actor's last tie of the kind the target depends on (PageRank: its last out-tie, which
   /// makes it dangling; Friedkin–Johnsen: its last in-tie, after which it heeds only itself)
-  /// is a jump, not a slope: such entries have no estimate and are always recomputed, as are
-  /// the top `recompute` estimates. Other measures recompute every entry.
+  /// is a jump, not a slope. A PageRank jump of one arc is one rank-one change: its estimate
+  /// is the Sherman–Morrison numerator, with a bound on the exact change, and it is
+  /// recomputed when the bound reaches the smallest of the top `recompute` estimates; other
+  /// jumps have no estimate and are always recomputed. The top `recompute` estimates are
+  /// recomputed. Other measures recompute every entry.
   ///
   /// - Parameters:
   ///   - candidates: Actors between whom every pair (ordered in a directed world, unordered
@@ -120,79 +179,96 @@ extension World {
     candidateWeight: Double = 0.5, recompute: Int = 10,
     progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
   ) throws -> LeverageReport {
-    let projection = try projection(through: lens)
-    let g = projection.graph
+    // Under max only the strongest relation behind an arc moves it, which needs the
+    // relations behind every arc; under sum every relation moves its arcs.
+    let projection = lens.combine == .max ? try projection(through: lens) : nil
+    let g = try projection?.graph ?? through(lens)
     let tolerance = settings.tolerance ?? 1e-12
     for a in candidates { _ = try requireIndex(of: a) }
     if let t = candidateType, type(t) == nil {
       throw EditError.unknownType(t, suggestion: closestMatch(to: t, in: types.map(\.id)))
     }
 
-    // The closed form: a derivative per pair (u, v), and per existing arc in CSR order.
-    var slope: ((Int, Int) -> Double?)?
-    var arcSlopes: [Double]?
+    // The closed form: a derivative per pair (u, v), tied or not.
+    var slope: (@Sendable (Int, Int) -> Double?)?
+    var pageRank: PageRankSensitivity?
     let baseline: Double
     switch target {
     case let .score(.pagerank, actor):
       let s = try g.pageRankSensitivity(to: try requireIndex(of: actor), damping: settings.damping, tolerance: tolerance)
       baseline = recompute > 0 ? try value(of: target, lens: lens, settings: settings) : s.rank[try requireIndex(of: actor)]
-      slope = s.derivative
-      arcSlopes = s.arcDerivatives
+      slope = { s.derivative(from: $0, to: $1) }
+      pageRank = s
     case let .influence(pair, .fj):
       let s = try g.friedkinJohnsenSensitivity(
         of: try requireIndex(of: pair.source), over: try requireIndex(of: pair.target), susceptibility: try susceptibilities(),
         tolerance: tolerance)
       baseline = recompute > 0 ? try value(of: target, lens: lens, settings: settings) : s.value
       slope = s.derivative
-      var perArc = [Double](repeating: .nan, count: g.arcCount)
-      for u in 0 ..< g.nodeCount {
-        for (arc, v) in zip(g.outArcIndices(of: u), g.outNeighbors(of: u)) { perArc[arc] = s.derivative(u, v) ?? .nan }
-      }
-      arcSlopes = perArc
     default:
       baseline = try value(of: target, lens: lens, settings: settings)
     }
 
-    // Each relation's derivative is the sum over the arcs it makes (two when mutual); under
-    // max only the strongest relation of an arc moves it.
-    var derivative = [Double](repeating: 0, count: relations.count)
-    if let arcSlopes {
-      for arc in 0 ..< g.arcCount {
-        let behind = projection.relations(behindArc: arc)
-        if lens.combine == .max {
-          let strongest = behind.max { relations.weights[$0] < relations.weights[$1] }!
-          derivative[strongest] += arcSlopes[arc]
-        } else {
-          for r in behind { derivative[r] += arcSlopes[arc] }
-        }
-      }
-    }
-    // Jumps: how many relations feed each node's out-arcs (PageRank) or in-arcs (FJ).
-    var feeding = [Int](repeating: 0, count: g.nodeCount)
+    // Jumps: how many relations feed each node's out-arcs (PageRank) or in-arcs
+    // (Friedkin–Johnsen). Under max, each relation's derivative from the arcs it is the
+    // strongest behind; under sum, the arcs it makes (below).
+    let view = LensedRelations(self, lens)
     let outward: Bool = if case .score = target { true } else { false }
-    if arcSlopes != nil {
+    var feeding = [Int32](repeating: 0, count: slope == nil ? 0 : g.nodeCount)
+    var strongestDerivative: [Double]?
+    if let slope, let projection {
+      var derivative = [Double](repeating: 0, count: relations.count)
       for u in 0 ..< g.nodeCount {
         for (arc, v) in zip(g.outArcIndices(of: u), g.outNeighbors(of: u)) {
-          feeding[outward ? u : v] += projection.relations(behindArc: arc).count
+          let behind = projection.relations(behindArc: arc)
+          feeding[outward ? u : v] += Int32(behind.count)
+          let strongest = behind.max { relations.weights[$0] < relations.weights[$1] }!
+          derivative[strongest] += slope(u, v) ?? .nan
         }
       }
+      strongestDerivative = derivative
+    } else if slope != nil {
+      for i in relations.indices where view.admits(i) {
+        let (u, v) = try view.nodes(i)
+        feeding[outward ? u : v] += 1
+        if (relations.isMutual(at: i) || !directed) && u != v { feeding[outward ? v : u] += 1 }
+      }
     }
+    // One entry per admitted relation.
     var entries: [LeverageEntry] = []
     entries.reserveCapacity(relations.count)
-    let view = LensedRelations(self, lens)
     for i in relations.indices where view.admits(i) {
-      let weight = relations.weights[i]
-      let delta: Double = switch change {
-      case .remove: -weight
-      case let .add(x): max(x, -weight)
+      var entry = LeverageEntry(relationIndex: i)
+      guard let slope, let (u, v) = try? view.nodes(i) else {
+        entries.append(entry)
+        continue
       }
-      var d: Double? = arcSlopes == nil || derivative[i].isNaN ? nil : derivative[i]
-      if d != nil, delta == -weight, let (u, v) = try? view.nodes(i) {
-        let both = relations.isMutual(at: i) || !directed
-        let ends = outward ? [u] + (both ? [v] : []) : [v] + (both ? [u] : [])
-        if ends.contains(where: { feeding[$0] <= 1 }) { d = nil }
+      // A relation's derivative sums over the arcs it makes (two when mutual or
+      // undirected); NaN where an arc has no slope.
+      let twoArcs = (relations.isMutual(at: i) || !directed) && u != v
+      let derivative = strongestDerivative?[i] ?? ((slope(u, v) ?? .nan) + (twoArcs ? slope(v, u) ?? .nan : 0))
+      if !derivative.isNaN {
+        let weight = relations.weights[i]
+        let delta: Double = switch change {
+        case .remove: -weight
+        case let .add(x): Swift.max(x, -weight)
+        }
+        entry.derivative = derivative
+        entry.estimate = derivative * delta
+        // A removal that cuts an end's last feeding relation is a jump, not a slope.
+        let (near, far) = outward ? (u, v) : (v, u)
+        let nearJumps = feeding[near] <= 1
+        if delta == -weight, nearJumps || (twoArcs && feeding[far] <= 1) {
+          entry.estimate = nil
+          // PageRank, one arc, its source left dangling: one rank-one change, the
+          // Sherman–Morrison numerator as the estimate and a bound on the exact change.
+          if let pageRank, nearJumps, !twoArcs, case let (estimate, bound?) = pageRank.danglingChange(of: near) {
+            entry.estimate = estimate
+            entry.bound = bound
+          }
+        }
       }
-      entries.append(LeverageEntry(relationIndex: i, candidate: nil, estimate: d.map { $0 * delta }, exact: nil, derivative: d))
+      entries.append(entry)
     }
     if let candidateType {
       for (p, a) in candidates.enumerated() {
@@ -210,17 +286,24 @@ extension World {
             guard let d = slope?(x, y), let sum = derivative else { derivative = nil; break }
             derivative = sum + d
           }
-          entries.append(LeverageEntry(
-            relationIndex: nil, candidate: r, estimate: derivative.map { $0 * candidateWeight }, exact: nil,
-            derivative: derivative))
+          var entry = LeverageEntry(candidate: r)
+          entry.derivative = derivative
+          entry.estimate = derivative.map { $0 * candidateWeight }
+          entries.append(entry)
         }
       }
     }
 
-    // Confirm the top estimates, every entry without one, and all of them without a closed form.
-    let confirm = slope == nil
-      ? Array(entries.indices)
-      : Self.largest(recompute, of: entries.map { abs($0.estimate ?? 0) }) + entries.indices.filter { entries[$0].estimate == nil }
+    // Confirm the top estimates, every entry without one, every jump whose bound reaches the
+    // smallest confirmed estimate, and all of them without a closed form.
+    var confirm: [Int]
+    if slope == nil {
+      confirm = Array(entries.indices)
+    } else {
+      confirm = Self.largest(recompute, of: entries.map { abs($0.estimate ?? 0) })
+      let threshold = confirm.last.map { abs(entries[$0].estimate ?? 0) } ?? .infinity
+      confirm += entries.indices.filter { entries[$0].estimate == nil || (entries[$0].bound ?? 0) >= threshold }
+    }
     let toConfirm = Set(confirm).sorted()
     // Each confirmation is an independent full computation: spread over the cores in fixed
     // chunks, written back by entry, so the report does not depend on the core count.
@@ -263,10 +346,9 @@ extension World {
     }
     // Largest change first (12 significant digits, so rounding noise cannot reorder); ties
     // in entry order: existing relations in file order, then candidates.
-    var order = entries.indices.map { (key: NodeScores.orderingKey(abs(entries[$0].exact ?? entries[$0].estimate ?? 0)), index: $0) }
-    order.sort { $0.key != $1.key ? $0.key > $1.key : $0.index < $1.index }
+    let order = NodeScores.descendingOrder(entries.map(\.magnitude))
     return LeverageReport(
-      target: target, change: change, baseline: baseline, entries: order.map { entries[$0.index] }, closedForm: slope != nil)
+      target: target, change: change, baseline: baseline, entries: RankedEntries(storage: entries, order: order), closedForm: slope != nil)
   }
 
   /// The indices of the `k` largest values (ties: lower index), largest first; O(n k).

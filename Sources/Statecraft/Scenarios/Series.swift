@@ -48,8 +48,7 @@ public struct SeriesSet: Sendable {
   /// The series that moved most: largest ``Series/spread`` (max − min), ties in order. A
   /// timeline whose relations come and go can move a lot and end where it began.
   public func biggestMovers(_ k: Int) -> [Series] {
-    let key = series.map { NodeScores.orderingKey($0.spread) }
-    return series.indices.sorted { key[$0] != key[$1] ? key[$0] > key[$1] : $0 < $1 }.prefix(k).map { series[$0] }
+    NodeScores.descendingOrder(series.map(\.spread)).prefix(k).map { series[$0] }
   }
 
   /// The values as a table, JSON or long CSV (`series,point,value`).

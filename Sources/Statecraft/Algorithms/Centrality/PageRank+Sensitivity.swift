@@ -1,72 +1,128 @@
+/// How one node's PageRank responds to changes in the arcs' strengths: the derivative with
+/// respect to every arc from one adjoint (transposed) solve, and the first-order change when a
+/// node loses every out-arc.
+///
+/// With M the transition matrix (row a is P_a = strengths / s_a, or uniform when a is
+/// dangling), A = I − d Mᵀ and PageRank x = (1 − d) A⁻¹ u, changing row a of M by δ is a
+/// rank-one change of A, and Sherman–Morrison gives the target's exact change
+///
+///     Δx_t = d · x_a · (z · δ) / (1 − d · y_a · δ),    z = A⁻ᵀ e_t,  y_a = A⁻ᵀ e_a.
+///
+/// z is the one adjoint solve; y_a would be another solve per source a, so the estimates take
+/// the numerator (the first-order change) and, where it is cheap, bound the denominator.
+public struct PageRankSensitivity: Sendable {
+  /// The converged PageRank x.
+  public let rank: [Double]
+  /// ∂x_t/∂w for every arc, in CSR order (`0 ..< arcCount`).
+  public let arcDerivatives: [Double]
+  /// The adjoint solution z (row t of A⁻¹).
+  let z: [Double]
+  /// Each node's out-strength s_a.
+  let outStrength: [Double]
+  /// Σ_j P_aj z_j for every non-dangling a.
+  let rowMean: [Double]
+  /// The mean of z.
+  let zMean: Double
+  let damping: Double
+
+  /// ∂x_t/∂w_ab for any pair, tied or not: d · x_a / s_a · (z_b − Σ_j P_aj z_j). `nil` when
+  /// a is dangling: its first arc is a jump, not a slope.
+  public func derivative(from a: NodeIndex, to b: NodeIndex) -> Double? {
+    outStrength[a] > 0 ? damping * rank[a] / outStrength[a] * (z[b] - rowMean[a]) : nil
+  }
+
+  /// The change of x_t when node `a` loses every out-arc (it becomes dangling and jumps
+  /// uniformly): δ = u − P_a, so the numerator is d · x_a · (mean(z) − Σ_j P_aj z_j).
+  ///
+  /// y_a · P_a = (y_aa − 1)/d ≥ 0 and y_a · u = x_a / (1 − d), so the denominator is at least
+  /// 1 − d · x_a / (1 − d): the exact change has the estimate's sign and at most the returned
+  /// `bound` in size (`nil` when x_a ≥ (1 − d)/d and the denominator has no positive bound).
+  public func danglingChange(of a: NodeIndex) -> (estimate: Double, bound: Double?) {
+    let estimate = damping * rank[a] * (zMean - rowMean[a])
+    let floor = 1 - damping * rank[a] / (1 - damping)
+    return (estimate, floor > 0 ? abs(estimate) / floor : nil)
+  }
+}
+
 extension Digraph {
-  /// The derivative of one node's PageRank with respect to every arc's strength, from one
-  /// adjoint (transposed) solve.
+  /// How one node's PageRank responds to every arc's strength, from one adjoint solve
+  /// (``PageRankSensitivity``).
   ///
-  /// With P the row-normalized strength matrix, D the dangling nodes and u uniform, PageRank
-  /// is the fixed point x = d (Pᵀx + u·Σ_D x) + (1 − d) u. Changing the strength of arc a → b
-  /// (a not dangling) changes row a of P by (e_b − P_a)/s_a, so
+  /// The adjoint z = e_t + d (P z + 1_D · mean(z)) is the t-th row of (I − d M)⁻¹; the
+  /// derivative with respect to arc a → b is d · x_a / s_a · (z_b − Σ_j P_aj z_j), and also
+  /// holds for an arc that does not exist yet (w_ab = 0) from a node with other out-arcs.
   ///
-  ///     ∂x_t/∂w_ab = d · x_a / s_a · (z_b − Σ_j P_aj z_j),   z = e_t + d (P z + 1_D · mean(z)),
-  ///
-  /// where z is the t-th row of (I − dM)⁻¹. The formula also holds for an arc that does not
-  /// exist yet (w_ab = 0) from a node that has other out-arcs: the returned `derivative`
-  /// evaluates it for any pair. An arc from a dangling node is a jump, not a slope
-  /// (`derivative` returns `nil`): recompute those.
-  ///
-  /// - Parameter tolerance: Per-node tolerance of both solves (L1 change below n × tolerance).
-  /// - Returns: The converged PageRank `x`, one derivative per arc in CSR order
-  ///   (`0 ..< arcCount`), and a function giving ∂x_t/∂w_ab for any pair.
+  /// - Parameter tolerance: Per-node tolerance of both solves: the L1 change of a sweep below
+  ///   n × tolerance, relative to the solution's sum (1 for PageRank; Σz = n · x_t / (1 − d)
+  ///   for the adjoint, by the column sums of A⁻¹), so both reach the same relative precision.
   /// - Complexity: O(*k* (*n* + *m*)) for two converged power iterations.
   public func pageRankSensitivity(
     to target: NodeIndex, damping: Double = 0.85, tolerance: Double = 1e-12
-  ) throws -> (rank: [Double], arcDerivatives: [Double], derivative: (NodeIndex, NodeIndex) -> Double?) {
+  ) throws -> PageRankSensitivity {
     precondition((0 ..< nodeCount).contains(target), "target out of range")
     let n = nodeCount
     let x = try pageRank(damping: damping, tolerance: tolerance, maxIterations: 100_000)
-    let s = (0 ..< n).map { outWeights(of: $0).reduce(0, +) }
+    var s = [Double](repeating: 0, count: n)
+    for a in 0 ..< n { s[a] = outWeights[outOffsets[a] ..< outOffsets[a + 1]].reduce(0, +) }
     // z ← e_t + d (P z + 1_D mean(z)), swept over CSR rows; mean(z) once per sweep.
-    var z = [Double](repeating: 0, count: n)
-    z[target] = 1
-    var next = z
+    // Start from e_t plus the mean z must have: Σz = n · x_t / (1 − d) (A⁻¹'s columns sum to
+    // 1/(1 − d)), so the sweeps only settle the local structure.
+    var z = [Double](repeating: x[target] / (1 - damping), count: n)
+    z[target] += 1
     var residual = Double.infinity
     var converged = false
-    for _ in 0 ..< 100_000 {
-      let mean = z.reduce(0, +) / Double(n)
-      residual = 0
-      for j in 0 ..< n {
-        var value = j == target ? 1.0 : 0.0
-        if s[j] == 0 {
-          value += damping * mean
-        } else {
-          var sum = 0.0
-          for i in outOffsets[j] ..< outOffsets[j + 1] { sum += outWeights[i] * z[outTargets[i]] }
-          value += damping * sum / s[j]
+    let inverse = s.map { $0 > 0 ? damping / $0 : 0 }
+    outOffsets.withUnsafeBufferPointer { offsets in
+      outTargets.withUnsafeBufferPointer { targets in
+        outWeights.withUnsafeBufferPointer { weights in
+          inverse.withUnsafeBufferPointer { inverse in
+            z.withUnsafeMutableBufferPointer { z in
+              for _ in 0 ..< 100_000 {
+                // Gauss–Seidel: each z_j uses the sweep's newest values; mean(z) lags a sweep.
+                var total = 0.0
+                for j in 0 ..< n { total += z[j] }
+                let jump = damping * total / Double(n)
+                residual = 0
+                for j in 0 ..< n {
+                  var value = j == target ? 1.0 : 0.0
+                  let scale = inverse[j]
+                  if scale == 0 {
+                    value += jump
+                  } else {
+                    var sum = 0.0
+                    for i in offsets[j] ..< offsets[j + 1] { sum += weights[i] * z[targets[i]] }
+                    value += scale * sum
+                  }
+                  residual += abs(value - z[j])
+                  z[j] = value
+                }
+                // Relative to Σz (≥ 1), as PageRank's L1 test is relative to Σx = 1.
+                if residual <= Double(n) * tolerance * total {
+                  converged = true
+                  break
+                }
+              }
+            }
+          }
         }
-        residual += abs(value - z[j])
-        next[j] = value
-      }
-      swap(&z, &next)
-      if residual <= Double(n) * tolerance {
-        converged = true
-        break
       }
     }
     guard converged else {
       throw GraphError.didNotConverge(algorithm: "pageRankSensitivity", iterations: 100_000, residual: residual)
     }
-    // Σ_j P_aj z_j for every a, once: O(m).
-    let mean = (0 ..< n).map { a in
-      s[a] > 0 ? zip(outNeighbors(of: a), outWeights(of: a)).reduce(0) { $0 + $1.1 * z[$1.0] } / s[a] : 0
-    }
+    // Σ_j P_aj z_j for every a, once: O(m); then every arc's derivative.
+    var rowMean = [Double](repeating: 0, count: n)
     var derivatives = [Double](repeating: 0, count: arcCount)
     for a in 0 ..< n where s[a] > 0 {
-      for (i, b) in zip(outArcIndices(of: a), outNeighbors(of: a)) {
-        derivatives[i] = damping * x[a] / s[a] * (z[b] - mean[a])
-      }
+      var sum = 0.0
+      for i in outOffsets[a] ..< outOffsets[a + 1] { sum += outWeights[i] * z[outTargets[i]] }
+      let mean = sum / s[a]
+      rowMean[a] = mean
+      let scale = damping * x[a] / s[a]
+      for i in outOffsets[a] ..< outOffsets[a + 1] { derivatives[i] = scale * (z[outTargets[i]] - mean) }
     }
-    let derivative: (NodeIndex, NodeIndex) -> Double? = { a, b in
-      s[a] > 0 ? damping * x[a] / s[a] * (z[b] - mean[a]) : nil
-    }
-    return (x, derivatives, derivative)
+    return PageRankSensitivity(
+      rank: x, arcDerivatives: derivatives, z: z, outStrength: s, rowMean: rowMean, zMean: z.reduce(0, +) / Double(n),
+      damping: damping)
   }
 }

@@ -15,7 +15,7 @@ extension Digraph {
   /// - Complexity: O(*k* *m*) for the two solves; each evaluation O(in-degree of i).
   public func friedkinJohnsenSensitivity(
     of source: NodeIndex, over target: NodeIndex, susceptibility lambda: [Double], tolerance: Double = 1e-13
-  ) throws -> (value: Double, derivative: (NodeIndex, NodeIndex) -> Double?) {
+  ) throws -> (value: Double, derivative: @Sendable (NodeIndex, NodeIndex) -> Double?) {
     var e = [Double](repeating: 0, count: nodeCount)
     e[target] = 1
     let r = try heedAdjointSolve(e, susceptibility: lambda, tolerance: tolerance, maxIterations: 100_000)
@@ -26,7 +26,7 @@ extension Digraph {
     let heeded = (0 ..< nodeCount).map { i in
       s[i] > 0 ? zip(inNeighbors(of: i), inWeights(of: i)).reduce(0) { $0 + $1.1 * c[$1.0] } / s[i] : c[i]
     }
-    let derivative: (NodeIndex, NodeIndex) -> Double? = { j, i in
+    let derivative: @Sendable (NodeIndex, NodeIndex) -> Double? = { j, i in
       guard s[i] > 0 else { return nil }
       return r[i] * lambda[i] / s[i] * (c[j] - heeded[i])
     }
