@@ -10,8 +10,13 @@ extension StatecraftCommand {
         Targets: "CHN over PAK" (Friedkin–Johnsen share of CHN in PAK's settled stance; --model walk \
         for walk sums) or "pagerank of PAK" (any measure). For PageRank and Friedkin–Johnsen one \
         adjoint solve gives the derivative of the target with respect to every relation's weight; \
-        the estimate is that derivative times the weight change, and the --top entries are then \
-        recomputed exactly. Other measures recompute every relation.
+        the estimate is that derivative times the weight change (for PageRank, the rank-one \
+        change: derivative × Δw × s/(s + Δw), s the actor's out-strength), and the --top entries are then \
+        recomputed exactly. A removal that cuts an actor's last tie of the kind the target \
+        depends on is a jump: for PageRank (the actor's last out-tie) the estimate is the exact \
+        rank-one (Sherman–Morrison) numerator with a bound, recomputed when the bound could reach \
+        the top; a Friedkin–Johnsen jump (an actor's last in-tie) shows — and is always \
+        recomputed. Other measures recompute every relation.
         """)
 
     @OptionGroup var graph: GraphOptions
@@ -63,33 +68,42 @@ extension Reports {
     let rows = report.entries.prefix(top)
     let names = rows.map { report.name(of: $0, in: world) }
     func n(_ x: Double?) -> String { x.map(jsonNumber) ?? "" }
+    let relations = rows.map { $0.relation(in: world) }
     switch format {
     case .json:
-      let body = zip(rows, names).map { e, name in
-        "    {\"relation\": \(jsonString(name)), \"from\": \(jsonString(e.relation(in: world).from.rawValue)), \"to\": \(jsonString(e.relation(in: world).to.rawValue)), "
-          + "\"type\": \(jsonString(e.relation(in: world).type)), \"weight\": \(jsonNumber(e.relation(in: world).weight)), \"candidate\": \(e.isCandidate), "
-          + "\"derivative\": \(e.derivative.map(jsonNumber) ?? "null"), \"estimate\": \(e.estimate.map(jsonNumber) ?? "null"), \"exact\": \(e.exact.map(jsonNumber) ?? "null")}"
+      let body = zip(zip(rows, relations), names).map { pair, name in
+        let (e, r) = pair
+        return "    {\"relation\": \(jsonString(name)), \"from\": \(jsonString(r.from.rawValue)), \"to\": \(jsonString(r.to.rawValue)), "
+          + "\"type\": \(jsonString(r.type)), \"weight\": \(jsonNumber(r.weight)), \"candidate\": \(e.isCandidate), "
+          + "\"derivative\": \(e.derivative.map(jsonNumber) ?? "null"), \"estimate\": \(e.estimate.map(jsonNumber) ?? "null"), "
+          + "\"bound\": \(e.bound.map(jsonNumber) ?? "null"), \"exact\": \(e.exact.map(jsonNumber) ?? "null")}"
       }
       return "{\n  \"target\": \(jsonString(report.target.description)), \"change\": \(jsonString(report.change.description)), "
         + "\"baseline\": \(jsonNumber(report.baseline)), \"closedForm\": \(report.closedForm),\n  \"entries\": [\n"
         + body.joined(separator: ",\n") + "\n  ]\n}"
     case .csv:
-      return (["rank,relation,from,to,type,weight,candidate,derivative,estimate,exact"] + zip(rows, names).enumerated().map { i, pair in
-        let (e, name) = pair
-        return [String(i + 1), csvField(name), csvField(e.relation(in: world).from.rawValue), csvField(e.relation(in: world).to.rawValue), csvField(e.relation(in: world).type),
-         jsonNumber(e.relation(in: world).weight), String(e.isCandidate), n(e.derivative), n(e.estimate), n(e.exact)].joined(separator: ",")
+      return (["rank,relation,from,to,type,weight,candidate,derivative,estimate,bound,exact"] + rows.indices.map { i in
+        let (e, r) = (rows[i], relations[i - rows.startIndex])
+        return [String(i + 1), csvField(names[i - rows.startIndex]), csvField(r.from.rawValue), csvField(r.to.rawValue), csvField(r.type),
+         jsonNumber(r.weight), String(e.isCandidate), n(e.derivative), n(e.estimate), n(e.bound), n(e.exact)].joined(separator: ",")
       }).joined(separator: "\n")
     case .table:
       var out = "Leverage on \(report.target): baseline \(tableNumber(report.baseline)); change: \(report.change)\n"
-      out += report.closedForm
-        ? "estimate = derivative (one adjoint solve) × weight change; exact = recomputed on the edited world\n\n"
-        : "no closed form for this target: every relation recomputed\n\n"
-      let table = zip(rows, names).enumerated().map { i, pair -> [String] in
-        let (e, name) = pair
-        return [String(i + 1), name, "\(e.relation(in: world).from)\(e.relation(in: world).mutual ? "↔" : "→")\(e.relation(in: world).to)", e.relation(in: world).type,
-         jsonNumber(e.relation(in: world).weight), e.estimate.map(ReportText.signedNumber) ?? "—", e.exact.map(ReportText.signedNumber) ?? "—"]
+      let pageRank = if case .score(.pagerank, _) = report.target { true } else { false }
+      out += !report.closedForm ? "no closed form for this target: every relation recomputed\n\n"
+        : pageRank ? "estimate = rank-one change from one adjoint solve (derivative × Δw × s/(s + Δw), s the actor's out-strength); exact = recomputed on the edited world\n\n"
+        : "estimate = derivative (one adjoint solve) × weight change; exact = recomputed on the edited world\n\n"
+      let table = rows.indices.map { i -> [String] in
+        let (e, r) = (rows[i], relations[i - rows.startIndex])
+        // A PageRank jump's estimate is the rank-one numerator, marked *.
+        let estimate = e.estimate.map { ReportText.signedNumber($0) + (e.bound == nil ? "" : "*") } ?? "—"
+        return [String(i + 1), names[i - rows.startIndex], "\(r.from)\(r.mutual ? "↔" : "→")\(r.to)", r.type, jsonNumber(r.weight), estimate,
+         e.exact.map(ReportText.signedNumber) ?? "—"]
       }
       out += formatTable(header: ["rank", "relation", "tie", "type", "weight", "estimate", "exact"], rows: table, rightAligned: [0, 4, 5, 6])
+      if rows.contains(where: { $0.bound != nil }) {
+        out += "\n* a jump (an actor's last out-tie): the rank-one numerator; the exact change has its sign and at most its bound"
+      }
       if report.entries.count > top { out += "\n… \(report.entries.count - top) more (--top)" }
       return out
     }

@@ -154,6 +154,28 @@ struct LeverageTests {
     #expect(checked >= 8)
   }
 
+  @Test("PageRank's rank-one estimate is exact when the walk cannot return to the changed actor")
+  func rankOneExact() throws {
+    // A has no in-ties and nobody dangles, so y_A = e_A and the Sherman–Morrison
+    // denominator is exactly 1: removing A→C (two thirds of A's out-strength) is estimated
+    // exactly, where the slope says a third as much.
+    let world = World(
+      name: "rank-one", actors: ["A", "B", "C"].map { Actor(id: Actor.ID($0)) },
+      relations: [
+        Relation(from: "A", to: "B", type: "tie", weight: 1, sign: .cooperative), Relation(from: "A", to: "C", type: "tie", weight: 2, sign: .cooperative),
+        Relation(from: "B", to: "C", type: "tie", weight: 1, sign: .cooperative), Relation(from: "C", to: "B", type: "tie", weight: 1, sign: .cooperative),
+      ],
+      types: [RelationType(id: "tie", polarity: .cooperative)])
+    let target = LeverageTarget.score(.pagerank, "B")
+    let report = try world.leverage(on: target, recompute: 0)
+    let entry = try #require(report.entries.first { $0.relationIndex == 1 })
+    var edited = world
+    edited.relations.remove(at: 1)
+    let exact = try edited.value(of: target) - world.value(of: target)
+    #expect(abs(try #require(entry.estimate) - exact) <= 1e-10)
+    #expect(abs(try #require(entry.derivative) * -2 - exact) > abs(exact) / 2)
+  }
+
   @Test("walk sums on a graph without cycles use alpha 0.1, not a runaway power iteration")
   func acyclicAlpha() throws {
     let g = try Digraph(nodeCount: 3, edges: [(0, 1), (1, 2)])

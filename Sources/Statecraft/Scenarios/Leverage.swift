@@ -86,9 +86,10 @@ public struct LeverageEntry: Sendable {
 
   /// The relation: the world's, or the candidate.
   public func relation(in world: World) -> Relation { candidate ?? world.relations[Int(index)] }
-  /// The first-order estimate of the target's change: derivative × weight change, or for a
-  /// PageRank jump (an actor loses its last out-tie) the Sherman–Morrison numerator
-  /// (``PageRankSensitivity/danglingChange(of:)``); `nil` for other jumps (a Friedkin–Johnsen
+  /// The estimate of the target's change. For PageRank (under `sum`) the Sherman–Morrison
+  /// numerator of each arc's rank-one change (``PageRankSensitivity/change(from:to:by:)``,
+  /// or ``PageRankSensitivity/danglingChange(of:)`` for a jump: an actor loses its last
+  /// out-tie); otherwise derivative × weight change. `nil` for other jumps (a Friedkin–Johnsen
   /// actor's last in-tie, a mutual tie that is an end's last) and without a closed form.
   public internal(set) var estimate: Double? {
     get { Self.optional(stored.estimate) }
@@ -155,9 +156,11 @@ extension World {
   /// change would move a target.
   ///
   /// For PageRank and Friedkin–Johnsen the derivative of the target with respect to every
-  /// relation's weight comes from one adjoint solve (``Digraph/pageRankSensitivity(to:damping:)``,
-  /// ``Digraph/friedkinJohnsenSensitivity(of:over:susceptibility:)``); a relation's estimate
-  /// is that derivative times its weight change (−weight for a removal). A change that cuts
+  /// relation's weight comes from one adjoint solve (``Digraph/pageRankSensitivity(to:damping:tolerance:)``,
+  /// ``Digraph/friedkinJohnsenSensitivity(of:over:susceptibility:tolerance:)``); a relation's
+  /// estimate is that derivative times its weight change (−weight for a removal), and for
+  /// PageRank under `sum` the rank-one numerator, derivative × Δw × s_a / (s_a + Δw), which
+  /// stays close when a removal takes most of an actor's out-strength. A change that cuts
   /// an actor's last tie of the kind the target depends on (PageRank: its last out-tie, which
   /// makes it dangling; Friedkin–Johnsen: its last in-tie, after which it heeds only itself)
   /// is a jump, not a slope. A PageRank jump of one arc is one rank-one change: its estimate
@@ -255,6 +258,11 @@ extension World {
         }
         entry.derivative = derivative
         entry.estimate = derivative * delta
+        // PageRank under sum: each arc's rank-one numerator rather than the slope.
+        if let pageRank, strongestDerivative == nil, let near = pageRank.change(from: u, to: v, by: delta) {
+          let far = twoArcs ? pageRank.change(from: v, to: u, by: delta) : 0
+          if let far { entry.estimate = near + far }
+        }
         // A removal that cuts an end's last feeding relation is a jump, not a slope.
         let (near, far) = outward ? (u, v) : (v, u)
         let nearJumps = feeding[near] <= 1

@@ -31,6 +31,18 @@ public struct PageRankSensitivity: Sendable {
     outStrength[a] > 0 ? damping * rank[a] / outStrength[a] * (z[b] - rowMean[a]) : nil
   }
 
+  /// The change of x_t when arc a → b's strength changes by `delta` and a keeps some
+  /// out-strength (s_a + delta > 0): row a changes by δ = delta · (e_b − P_a) / (s_a + delta),
+  /// so the Sherman–Morrison numerator is d · x_a · delta · (z_b − Σ_j P_aj z_j) / (s_a + delta),
+  /// the derivative × delta × s_a / (s_a + delta). It is first order in the rank-one change,
+  /// not in delta: removing most of a node's out-strength is estimated far better than by the
+  /// slope. `nil` when a is dangling or the change leaves it so.
+  public func change(from a: NodeIndex, to b: NodeIndex, by delta: Double) -> Double? {
+    let remaining = outStrength[a] + delta
+    guard outStrength[a] > 0, remaining > 0 else { return nil }
+    return damping * rank[a] * delta * (z[b] - rowMean[a]) / remaining
+  }
+
   /// The change of x_t when node `a` loses every out-arc (it becomes dangling and jumps
   /// uniformly): δ = u − P_a, so the numerator is d · x_a · (mean(z) − Σ_j P_aj z_j).
   ///
