@@ -31,14 +31,15 @@ public enum ReportText {
   public static func tableNumber(_ x: Double) -> String {
     if x.isNaN { return "—" }
     if x.isFinite && x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
-    return String(format: "%.6f", x)
+    return String(format: abs(x) < 1e-4 ? "%.4e" : "%.6f", x)
   }
 
-  /// A signed change with six decimals (`+0.012345`, `−0.000100`, `0`).
+  /// A signed change with six decimals (`+0.012345`, `0`), or five significant digits below
+  /// 1e-4 (`−3.8124e-06`), where six decimals would show a big world's scores as zeros.
   public static func signedNumber(_ x: Double) -> String {
     if x.isNaN { return "—" }
     if x == 0 { return "0" }
-    return (x > 0 ? "+" : "−") + String(format: "%.6f", abs(x))
+    return (x > 0 ? "+" : "−") + String(format: abs(x) < 1e-4 ? "%.4e" : "%.6f", abs(x))
   }
 
   /// A JSON string literal.

@@ -48,13 +48,18 @@ public final class AtomicFileStream: TextOutputStream {
       throw OutputFileError(path: path, reason: "cannot create its directory; check the path and its permissions")
     }
     temporaryPath = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
+    // Registered before it exists: a signal between creating and registering it would
+    // leave the temporary file behind (unlinking a path not yet created is harmless).
+    let slot = PendingFiles.register(temporaryPath)
     guard FileManager.default.createFile(atPath: temporaryPath, contents: nil),
       let handle = FileHandle(forWritingAtPath: temporaryPath)
     else {
+      PendingFiles.unregister(slot)
+      unlink(temporaryPath)
       throw OutputFileError(path: path, reason: "cannot create a file in its directory; check that it is writable")
     }
     self.handle = handle
-    pendingSlot = PendingFiles.register(temporaryPath)
+    pendingSlot = slot
     buffer.reserveCapacity(1 << 20)
   }
 
