@@ -18,6 +18,12 @@ FIX = "Tests/StatecraftTests/Fixtures"
 def write():
     K = nx.karate_club_graph()
     nx.write_graphml(K, f"{FIX}/karate.graphml")
+    # Ids that differ only by Unicode normalization (issue 11): NetworkX keeps two nodes.
+    U = nx.Graph()
+    U.add_edge("Caf\u00e9", "X")
+    U.add_edge("Cafe\u0301", "X")
+    U.add_edge("Caf\u00e9", "Y")
+    nx.write_graphml(U, f"{FIX}/unicode-normalization.graphml")
     # A directed weighted graph with typed attributes of every kind NetworkX writes.
     D = nx.DiGraph(name="trade-2024")
     D.add_node("PAK", name="Pakistan", kind="state", population=240_000_000, gdp=3.4e11, landlocked=False)

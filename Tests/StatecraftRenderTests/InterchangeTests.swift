@@ -55,6 +55,17 @@ struct InterchangeTests {
     #expect(back.relations.map(essence) == world.relations.map(essence))
   }
 
+  @Test("issue 11: a GraphML file NetworkX wrote with ids that differ only by Unicode normalization keeps both")
+  func unicodeNormalizationGraphML() throws {
+    var notes = ConversionNotes()
+    let world = try WorldIO.load(fixture("unicode-normalization.graphml"), notes: &notes)
+    #expect(world.actors.count == 4 && world.relations.count == 3)
+    // obtained with: nx.degree_centrality(nx.read_graphml("unicode-normalization.graphml"))  # networkx 3.6.1
+    let degree = try world.scores(.degree)
+    #expect(degree[actor: Actor.ID("Caf\u{E9}")] == 0.6666666666666666)
+    #expect(degree[actor: Actor.ID("Cafe\u{301}")] == 0.3333333333333333)
+  }
+
   @Test("a GraphML file NetworkX wrote loads with every attribute, and ranks like NetworkX")
   func networkxGraphML() throws {
     var notes = ConversionNotes()
