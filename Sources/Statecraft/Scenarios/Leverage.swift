@@ -48,6 +48,19 @@ public enum LeverageChange: Hashable, Sendable, CustomStringConvertible {
   }
 }
 
+/// An optional Double stored in 8 bytes, NaN for `nil` (an `Optional<Double>` takes 16 in an
+/// array of structs).
+@propertyWrapper
+public struct NaNForNil: Sendable {
+  private var stored: Double = .nan
+  public init() {}
+  /// The value, `nil` when absent.
+  public var wrappedValue: Double? {
+    get { stored.isNaN ? nil : stored }
+    set { stored = newValue ?? .nan }
+  }
+}
+
 /// One relation (existing or candidate) ranked by how much the change would move the target.
 ///
 /// Entries are compact (48 bytes; a candidate's relation is boxed, absent values are stored
@@ -61,7 +74,6 @@ public struct LeverageEntry: Sendable {
 
   private var index: Int32
   private var box: Candidate?
-  private var stored: (estimate: Double, exact: Double, derivative: Double, bound: Double) = (.nan, .nan, .nan, .nan)
 
   /// An existing relation's entry.
   init(relationIndex: Int) {
@@ -74,8 +86,6 @@ public struct LeverageEntry: Sendable {
     index = -1
     box = Candidate(candidate)
   }
-
-  private static func optional(_ x: Double) -> Double? { x.isNaN ? nil : x }
 
   /// The relation's index in the world, or `nil` for a candidate.
   public var relationIndex: Int? { index >= 0 ? Int(index) : nil }
@@ -91,28 +101,16 @@ public struct LeverageEntry: Sendable {
   /// or ``PageRankSensitivity/danglingChange(of:)`` for a jump: an actor loses its last
   /// out-tie); otherwise derivative × weight change. `nil` for other jumps (a Friedkin–Johnsen
   /// actor's last in-tie, a mutual tie that is an end's last) and without a closed form.
-  public internal(set) var estimate: Double? {
-    get { Self.optional(stored.estimate) }
-    set { stored.estimate = newValue ?? .nan }
-  }
+  @NaNForNil public internal(set) var estimate: Double?
   /// The target's exact change, recomputed on the edited world (for the top entries).
-  public internal(set) var exact: Double? {
-    get { Self.optional(stored.exact) }
-    set { stored.exact = newValue ?? .nan }
-  }
+  @NaNForNil public internal(set) var exact: Double?
   /// The derivative of the target with respect to the relation's weight, where known.
-  public internal(set) var derivative: Double? {
-    get { Self.optional(stored.derivative) }
-    set { stored.derivative = newValue ?? .nan }
-  }
+  @NaNForNil public internal(set) var derivative: Double?
   /// For a jump with a closed-form estimate (PageRank, a removal that leaves an actor with no
   /// out-tie): the exact change has the estimate's sign and at most this size.
-  public internal(set) var bound: Double? {
-    get { Self.optional(stored.bound) }
-    set { stored.bound = newValue ?? .nan }
-  }
+  @NaNForNil public internal(set) var bound: Double?
   /// The size that ranks the entry: |exact|, else |estimate|, else 0.
-  var magnitude: Double { abs(stored.exact.isNaN ? (stored.estimate.isNaN ? 0 : stored.estimate) : stored.exact) }
+  var magnitude: Double { abs(exact ?? estimate ?? 0) }
 }
 
 /// Leverage entries in rank order: a view through the ranking onto the entries as they were
