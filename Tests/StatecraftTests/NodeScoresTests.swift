@@ -15,7 +15,7 @@ struct NodeScoresTests {
     #expect(s[actor: "Z"] == nil)
   }
 
-  @Test("the radix ranking equals a comparison sort on seeded random values with ties, signs, zeros and NaN", arguments: [7, 600, 5_000] as [Int])
+  @Test("the radix ranking equals a comparison sort on seeded random values with ties, signs, zeros and NaN", arguments: [7, 600, 5_000, 300_000] as [Int])
   func radixOrder(count: Int) {
     var rng = SplitMix64(seed: UInt64(count))
     let pool: [Double] = [0, -0.0, 1, -1, .infinity, -.infinity, .nan, 1e-300, 0.1 + 1e-17, 0.1]
