@@ -119,8 +119,11 @@ public struct RankedEntries: RandomAccessCollection, Sendable {
   let storage: [LeverageEntry]
   let order: [Int]
 
+  /// The first rank (0).
   public var startIndex: Int { 0 }
+  /// One past the last rank.
   public var endIndex: Int { order.count }
+  /// The entry at a rank (0 is the largest change).
   public subscript(position: Int) -> LeverageEntry { storage[order[position]] }
 }
 
