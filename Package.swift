@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .library(name: "Statecraft", targets: ["Statecraft"]),
     .library(name: "StatecraftRender", targets: ["StatecraftRender"]),
+    .library(name: "StatecraftPage", targets: ["StatecraftPage"]),
     .executable(name: "statecraft", targets: ["statecraft"]),
   ],
   dependencies: [
@@ -30,11 +31,13 @@ let package = Package(
     .target(name: "Statecraft", dependencies: ["Yams", "CLibXML2"]),
     // Map style, DOT writer and the in-process Graphviz bridge.
     .target(name: "StatecraftRender", dependencies: ["Statecraft", "CGraphviz"]),
+    // The page: the briefing (and, next, the explorer) as one self-contained HTML document.
+    .target(name: "StatecraftPage", dependencies: ["Statecraft", "StatecraftRender"]),
     // The commands as pure functions returning text, so tests need no subprocess.
     .target(
       name: "StatecraftCLI",
       dependencies: [
-        "Statecraft", "StatecraftRender",
+        "Statecraft", "StatecraftRender", "StatecraftPage",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -9,13 +9,19 @@ public struct StatecraftCommand: ParsableCommand {
     commandName: "statecraft",
     abstract: "Model geopolitical relationships as a graph: who matters, how A reaches B, what if.",
     discussion: "Reads world files (.yaml, see Graphs/README.md) or CSV edge lists.",
+    version: versionLine,
     subcommands: [
       Validate.self, Info.self, Rank.self, Path.self, Communities.self, Balance.self,
-      Brokerage.self, Influence.self, ScenarioRun.self, Leverage.self, Timeline.self, Sweep.self, Render.self, LayoutChild.self, Convert.self, Import.self,
+      Brokerage.self, Influence.self, ScenarioRun.self, Report.self, Leverage.self, Timeline.self, Sweep.self, Render.self, LayoutChild.self, Convert.self, Import.self,
     ]
   )
 
   public init() {}
+
+  /// The release, as `--version` prints it and the briefing's methods appendix names it.
+  public static let version = "0.10.0"
+  /// `Statecraft 0.10.0`.
+  public static let versionLine = "Statecraft \(version)"
 }
 
 extension StatecraftCommand {
@@ -391,6 +397,8 @@ extension StatecraftCommand {
     @Flag(help: "Colour actors by structural-balance camp (the frustration-minimizing split).")
     var colorCamps = false
     @Flag(help: "Emphasize the ties of unbalanced triangles.") var markUnbalanced = false
+    @Option(help: "Which sources the map lists under its title: none, cited (those the drawn relations cite) or all.")
+    var sources: SourceListing = .cited
     @Option(help: "Stop a layout that runs longer than this many seconds (layouts run in a child process, so a crash or a runaway layout is an error, not a dead CLI).")
     var layoutTimeout = IsolatedLayout.defaultDeadline
     @Option(help: "Draw only the N most important actors by the size measure (PageRank when --size-by none), with the ties among them. Worlds of more than \(Self.defaultCapAbove) actors are capped at \(Self.defaultCap) unless --top is given; the caption says what was left out.")
@@ -423,20 +431,11 @@ extension StatecraftCommand {
       let chosen = format.flatMap { OutputFormat(rawValue: $0.lowercased()) }
         ?? output.flatMap { OutputFormat(fileExtension: ($0 as NSString).pathExtension) } ?? .svg
       let path = output ?? "Output/\(world.fileStem).\(chosen.rawValue)"
-      var note: String?
-      var sizeScores: NodeScores?
-      var shownRelations = try world.relationCount(through: try graph.lens)
-      if let cap = top ?? (world.actors.count > Self.defaultCapAbove ? Self.defaultCap : nil), cap < world.actors.count {
-        let measure = Measure(rawValue: sizeBy) ?? .pagerank
-        let scores = try world.scores(measure, lens: try graph.lens)
-        if Measure(rawValue: sizeBy) != nil { sizeScores = scores }
-        let kept = Set(scores.top(cap).map(\.actor))
-        let all = (world.actors.count, shownRelations)
-        world = world.restricted(to: kept)
-        shownRelations = try world.relationCount(through: try graph.lens)
-        note = "showing the \(cap) actors with the highest \(measure.rawValue) of \(all.0) and \(shownRelations) of \(all.1) relations"
-          + (top == nil ? " (default cap; --top N to choose)" : "")
-      }
+      let shown = try MapComposition.capped(
+        world, lens: try graph.lens, measure: Measure(rawValue: sizeBy), cap: top,
+        defaultCap: world.actors.count > Self.defaultCapAbove ? Self.defaultCap : nil)
+      world = shown.world
+      let (note, sizeScores, shownRelations) = (shown.note, shown.sizeScores, shown.relationCount)
       if let attribute = clusterBy, !world.actors.contains(where: { $0.attributes[attribute] != nil }) {
         throw ValidationError("no actor has the attribute \"\(attribute)\"; attributes in this world: \(attributeNames(world)).")
       }
@@ -451,7 +450,7 @@ extension StatecraftCommand {
             return (ends[0], ends[1])
           },
           colorByCommunities: colorCommunities, colorByCamps: colorCamps, markUnbalanced: markUnbalanced, note: note, sizeScores: sizeScores,
-          isolatedDeadline: layoutTimeout)
+          sources: sources, isolatedDeadline: layoutTimeout)
       }
       let message = ("wrote \(result.path) (\(result.format.rawValue), engine \(result.engine.rawValue), \(world.actors.count) actors, \(shownRelations) relations)")
       if path == "-" { FileHandle.standardError.write(Data((message + "\n").utf8)) } else { print(message) }

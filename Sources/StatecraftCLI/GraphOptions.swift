@@ -70,6 +70,7 @@ extension PathKind: ExpressibleByArgument {}
 extension Measure: ExpressibleByArgument {}
 extension InfluenceModel: ExpressibleByArgument {}
 extension WorldIO.Format: ExpressibleByArgument {}
+extension SourceListing: ExpressibleByArgument {}
 
 extension StringProtocol {
   var trimmingSpaces: String {

@@ -101,13 +101,7 @@ public enum Reports {
       from: source, to: target, count: count, kind: kind, lens: lens, avoiding: avoiding,
       undirected: undirected, allShortest: allShortest)
     func name(_ id: Actor.ID) -> String { "\(world[actor: id]?.name ?? id.rawValue) (\(id))" }
-    let valueName: String
-    switch kind {
-    case .shortest:
-      valueName = lens.pathLength == .hops ? "hops" : lens.pathLength == .raw ? "length (sum of strengths)" : "length (sum of 1/strength)"
-    case .widest: valueName = "weakest tie"
-    case .strongest: valueName = "product of strengths ÷ strongest tie"
-    }
+    let valueName = kind.valueName(lens.pathLength)
     if format == "json" {
       let items = found.map { p -> String in
         let hops = p.hops.map { h -> String in

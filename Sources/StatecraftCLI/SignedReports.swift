@@ -58,16 +58,8 @@ extension Reports {
 
   /// Gould–Fernandez brokerage roles per actor, groups from an actor attribute.
   public static func brokerage(_ world: World, lens: Lens = Lens(), by attribute: String, format: String = "table") throws -> String {
-    let g = try world.through(lens)
-    var labels: [String] = []
-    let groups = world.actors.map { actor -> Int in
-      let value = actor.attributes[attribute] ?? "(none)"
-      if let i = labels.firstIndex(of: value) { return i }
-      labels.append(value)
-      return labels.count - 1
-    }
-    let roles = g.brokerage(groups: groups)
-    let order = world.actors.indices.sorted { roles[$0].total != roles[$1].total ? roles[$0].total > roles[$1].total : $0 < $1 }
+    let result = try world.brokerage(by: attribute, lens: lens)
+    let (roles, order) = (result.roles, result.order)
     let header = ["actor", attribute] + BrokerageRoles.roleNames + ["total"]
     let rows = order.map { i in
       [world.actors[i].id.rawValue, world.actors[i].attributes[attribute] ?? "(none)"]
@@ -85,7 +77,7 @@ extension Reports {
     default:
       var out = "Brokerage roles (Gould–Fernandez), groups by \(attribute); b brokers a → b → c when a → c is absent\n\n"
       out += formatTable(header: header, rows: rows, rightAligned: Set(2 ..< header.count))
-      if groups.contains(where: { labels[$0] == "(none)" }) {
+      if result.hasUngrouped {
         out += "\n\nActors without \"\(attribute)\" form the group (none)."
       }
       return out

@@ -26,6 +26,13 @@ public struct MapOptions: Sendable {
   public var delta: DeltaMap?
   /// A line for the caption saying what the map leaves out (``World/restricted(to:)``).
   public var note: String?
+  /// Which sources the title block lists: none, those the drawn relations cite (the
+  /// default), or every source the world declares.
+  public var sources: SourceListing = .cited
+  /// Whether nodes and edges carry stable SVG ids a page script can find: `a<index>` for the
+  /// actor at that index of the world, `t<from>_<to>_<sign>_<k>` for the k-th drawn edge
+  /// between two actor indices (sign `p`, `n` or `z`). The briefing and the explorer use them.
+  public var elementIDs = false
 
   public init(
     lens: Lens = Lens(), sizeBy: (measure: String, scores: NodeScores)? = nil,
@@ -37,6 +44,16 @@ public struct MapOptions: Sendable {
     self.edgeLabels = edgeLabels
     self.engine = engine
   }
+}
+
+/// Which sources a map's title block lists.
+public enum SourceListing: String, CaseIterable, Sendable {
+  /// No bibliography on the map (a report lists sources as endnotes).
+  case none
+  /// Only the sources that the drawn relations cite.
+  case cited
+  /// Every source the world declares, cited or not.
+  case all
 }
 
 /// What a delta map shows on a scenario's edited world: node fill by the change in a measure
@@ -195,12 +212,16 @@ public struct DOTWriter: Sendable {
     let weights = bundles.map(\.weight)
     let weightRange = (weights.min() ?? 1) ... (weights.max() ?? 1)
     let labels = options.edgeLabels ?? (relations.count <= 60)
-    for bundle in bundles {
+    for (k, bundle) in bundles.enumerated() {
       let emphasis = options.highlight.map { $0.pairs.contains([bundle.first.from, bundle.first.to]) }
       let unbalanced = options.delta?.unbalancedPairs.contains([bundle.first.from, bundle.first.to]) ?? false
       var statement = edgeStatement(
         world, bundle, weightRange: weightRange, labels: labels, emphasis: emphasis, unbalanced: unbalanced,
         interchange: options.interchange)
+      if options.elementIDs, let from = world.index(of: bundle.first.from), let to = world.index(of: bundle.first.to) {
+        let sign = bundle.first.sign == .cooperative ? "p" : bundle.first.sign == .hostile ? "n" : "z"
+        statement = String(statement.dropLast(2)) + ", id=\(quote("t\(from)_\(to)_\(sign)_\(k)"))];"
+      }
       if options.interchange {
         let r = bundle.first
         var data: [(String, String)] = [("sc_type", r.type), ("sc_weight", "\(r.weight)"), ("sc_sign", String(r.sign.rawValue)), ("sc_mutual", r.mutual ? "true" : "false")]
@@ -287,6 +308,7 @@ public struct DOTWriter: Sendable {
       }
     }
     attributes += [("label", shown(label)), ("tooltip", shown(tooltip))]
+    if options.elementIDs { attributes.append(("id", "a\(i)")) }
     if options.interchange {
       attributes += [("sc_name", actor.name), ("sc_kind", actor.kind.rawValue)]
       attributes += actor.attributes.keys.sorted().map { ("sc_attr_" + $0, actor.attributes[$0]!) }
@@ -393,7 +415,7 @@ public struct DOTWriter: Sendable {
   /// The title, caption (date, sources, counts) and lens description, as an HTML label.
   func titleBlock(_ world: World, relations: [Relation], options: MapOptions) -> String {
     var caption: [String] = []
-    if let date = world.date ?? options.lens.date { caption.append("as of \(date)") }
+    caption.append(Self.dateCaption(world, lens: options.lens))
     caption.append("\(world.actors.count) actors, \(relations.count) relations")
     if let clusterBy = options.clusterBy { caption.append("boxes: \(clusterBy)") }
     if let types = options.lens.types { caption.append("types: \(types.joined(separator: ", "))") }
@@ -404,11 +426,32 @@ public struct DOTWriter: Sendable {
     if options.lens.sign != .absolute { caption.append("\(options.lens.sign.rawValue) ties only") }
     var rows = "<tr><td align=\"left\"><font point-size=\"18\"><b>\(html(world.title))</b></font></td></tr>"
     rows += "<tr><td align=\"left\"><font point-size=\"11\" color=\"#555555\">\(html(caption.joined(separator: " · ")))</font></td></tr>"
-    for source in world.sources {
+    for source in listedSources(world, relations: relations, listing: options.sources) {
       rows += "<tr><td align=\"left\"><font point-size=\"10\" color=\"#555555\">Source: \(html(source.citation))</font></td></tr>"
     }
     rows += legendRows(world, relations: relations, options: options)
     return "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\">\(rows)</table>"
+  }
+
+  /// What a caption says about dates: the lens's date when it has one ("as of 2024-06");
+  /// otherwise that relations of every date are drawn, naming the world's own date if it
+  /// declares one (a world dated 2025-07 seen without `--date` still shows ties that ended
+  /// earlier, so "as of 2025-07" would be false).
+  public static func dateCaption(_ world: World, lens: Lens) -> String {
+    if let date = lens.date { return "as of \(date)" }
+    if let date = world.date { return "relations of every date (world dated \(date))" }
+    return "relations of every date"
+  }
+
+  /// The sources a title block lists, in the world's order.
+  func listedSources(_ world: World, relations: [Relation], listing: SourceListing) -> [Source] {
+    switch listing {
+    case .none: return []
+    case .all: return world.sources
+    case .cited:
+      let cited = Set(relations.compactMap(\.source))
+      return world.sources.filter { cited.contains($0.id) }
+    }
   }
 
   /// The key: one line sample per sign and mode present, the shapes of the actor kinds

@@ -22,7 +22,11 @@ extension ScenarioComparison {
 
   /// The DOT text of ``deltaMap(_:base:measure:format:)`` and the engine to lay it out with,
   /// for callers that run the layout themselves (the CLI isolates it in a child process).
-  public func deltaMapDOT(_ index: Int = 0, base: World, measure: Measure? = nil) throws -> (dot: String, engine: LayoutEngine) {
+  ///
+  /// - Parameter sources: Which sources the map's title block lists.
+  public func deltaMapDOT(
+    _ index: Int = 0, base: World, measure: Measure? = nil, sources: SourceListing = .cited
+  ) throws -> (dot: String, engine: LayoutEngine) {
     precondition(scenarios.indices.contains(index), "no scenario \(index)")
     let diff = scenarios[index]
     let edited = worlds[index]
@@ -43,6 +47,7 @@ extension ScenarioComparison {
     let engine: LayoutEngine = edited.actors.count + removedActors.count <= 150
       ? .dot : .automatic(nodes: edited.actors.count, edges: relations.count + changes.removed.count)
     var options = MapOptions(lens: lens, sizeBy: (m.rawValue, after), engine: engine)
+    options.sources = sources
     options.delta = DeltaMap(
       scenario: diff.scenario.name + (diff.scenario.title.map { ": \($0)" } ?? ""), measure: m.rawValue,
       // Relations of a removed actor are ghosted to its ghost node.

@@ -1,0 +1,236 @@
+import Foundation
+
+extension Briefing {
+  /// What a briefing looks at and asks.
+  public struct Request: Sendable {
+    /// The file the world came from, as the reader should see it named, and its bytes (hashed).
+    public var file: String
+    /// The world file's bytes, for the SHA-256 in the header.
+    public var fileBytes: [UInt8]
+    /// The lens every number is computed through.
+    public var lens: Lens
+    /// Questions from a scenario file; `nil`: the briefing chooses (and says what it chose).
+    public var questions: Questions?
+    /// The attribute that groups actors for brokerage and map boxes; `nil`: `bloc` when
+    /// actors carry it.
+    public var groupAttribute: String?
+    /// Monte Carlo samples over weight ranges, and their seed.
+    public var samples: Int = 500
+    /// The seed of the Monte Carlo samples.
+    public var seed: UInt64 = 0
+
+    /// A request for one world file seen through `lens`.
+    public init(file: String, fileBytes: [UInt8], lens: Lens = Lens(), questions: Questions? = nil) {
+      self.file = file
+      self.fileBytes = fileBytes
+      self.lens = lens
+      self.questions = questions
+    }
+  }
+
+  /// The measures every briefing tabulates, after those a scenario file asks for.
+  public static let defaultMeasures: [Measure] = [.pagerank, .betweenness, .closeness, .inStrength, .outStrength]
+
+  /// Computes every section of a briefing.
+  ///
+  /// - Parameters:
+  ///   - comparison: The scenario runs to report (``ScenarioRunner/compare(_:_:)`` with the
+  ///     same questions); `nil` for a briefing without scenarios.
+  /// - Complexity: One run of each measure (betweenness and closeness dominate: O(nm + n² log n)),
+  ///   one balance analysis, one Louvain run, one influence solve per target and `samples`
+  ///   PageRanks when relations carry weight ranges.
+  public static func make(world: World, request: Request, comparison: ScenarioComparison? = nil) throws -> Briefing {
+    let lens = request.lens
+    let g = try world.through(lens)
+    let admitted = try world.relations(through: lens)
+    var choices: [String] = []
+
+    // Who matters.
+    var measureList = request.questions?.measures ?? []
+    for m in defaultMeasures where !measureList.contains(m) { measureList.append(m) }
+    var columns: [MeasureColumn] = []
+    var scores: [NodeScores] = []
+    for m in measureList {
+      do {
+        scores.append(world.scores(try m.compute(on: g, settings: request.questions?.settings ?? .init())))
+        columns.append(MeasureColumn(name: m.rawValue, networkX: m.networkXCall))
+      } catch {
+        choices.append("\(m.rawValue) is left out: \(error)")
+      }
+    }
+    let ranks = scores.map { $0.ranks() }
+    let pagerank = scores.first.map { _ in scores[columns.firstIndex { $0.name == Measure.pagerank.rawValue } ?? 0] }
+
+    // Balance and communities.
+    let balanceReport = g.edgeCount > 0 ? try world.balance(lens: lens) : nil
+    let partition = try world.communities(lens: lens, seed: request.questions?.communitySeed ?? 0)
+    let campOf = balanceReport.map { report in
+      var camp: [Actor.ID: Int] = [:]
+      for (c, members) in report.camps.enumerated() { for a in members { camp[a] = c } }
+      return camp
+    }
+
+    let actors = world.actors.enumerated().map { i, a in
+      ActorRow(
+        id: a.id.rawValue, name: a.name, kind: a.kind.rawValue,
+        attributes: a.attributes.keys.sorted().map { [$0, a.attributes[$0]!] },
+        scores: scores.map { $0.values[i].isFinite ? $0.values[i] : nil }, ranks: ranks.map { $0[i] },
+        camp: campOf?[a.id], community: partition.labels[i])
+    }
+
+    // Questions: from the scenario file, else chosen here.
+    let influencePairs = request.questions?.influence ?? []
+    var targets: [Actor.ID] = []
+    for p in influencePairs where !targets.contains(p.target) { targets.append(p.target) }
+    if request.questions == nil, let pagerank {
+      targets = pagerank.top(min(3, world.actors.count)).map(\.actor)
+      if !targets.isEmpty {
+        choices.append("Influence over \(targets.map(\.rawValue).joined(separator: ", ")): the \(targets.count == 1 ? "actor" : "\(targets.count) actors") with the highest PageRank.")
+      }
+    }
+    let model = request.questions?.model ?? .fj
+    var influence: [InfluenceAnswer] = []
+    for t in targets where g.edgeCount > 0 {
+      let shares = try world.influence(.over(t), on: g, model: model)
+      let rows = shares.top(min(8, world.actors.count)).filter { $0.score > 0 }.map { InfluenceAnswer.Share(actor: $0.actor.rawValue, share: $0.score) }
+      influence.append(InfluenceAnswer(target: t.rawValue, model: model.summary(), rows: rows))
+    }
+
+    var pathQuestions = request.questions?.paths ?? []
+    if request.questions == nil, let chosen = chosenRivals(world, pagerank: pagerank, balance: balanceReport) {
+      pathQuestions = [PathQuestion(from: chosen.0, to: chosen.1, anyDirection: true)]
+      choices.append("The path from \(chosen.0) to \(chosen.1): \(chosen.2).")
+    }
+    let paths = try pathQuestions.map { q in
+      let found = try world.paths(from: q.from, to: q.to, kind: q.kind, lens: lens, undirected: q.anyDirection).first
+      return PathAnswer(
+        question: q.description, from: q.from.rawValue, to: q.to.rawValue, anyDirection: q.anyDirection,
+        valueName: q.kind.valueName(lens.pathLength), path: found.map(PathValue.init))
+    }
+
+    var briefing = Briefing(
+      header: Header(
+        name: world.name, title: world.title, description: world.description, worldDate: world.date?.description,
+        file: request.file, sha256: SHA256.hex(request.fileBytes), actors: world.actors.count,
+        relations: admitted.count, directed: world.directed, lens: LensStatement(lens)),
+      findings: [], choices: choices, measures: columns, actors: actors,
+      relations: admitted.map(RelationRow.init),
+      uncertainty: try uncertaintyTable(world, lens: lens, samples: request.samples, seed: request.seed),
+      paths: paths, balance: balanceReport.map(balanceSection),
+      brokerage: try brokerageTable(world, lens: lens, attribute: request.groupAttribute),
+      communities: CommunitySection(members: partition.members.map { $0.map(\.rawValue) }, modularity: partition.modularity),
+      influence: influence,
+      scenarios: comparison.map { scenarioSections($0, in: world) } ?? [],
+      sources: sourceNotes(world))
+    briefing.findings = BriefingFindings(briefing: briefing).all()
+    return briefing
+  }
+
+  /// The two highest-PageRank actors in opposite balance camps (else the two highest overall),
+  /// with the reason in words; `nil` for a world of fewer than two actors.
+  static func chosenRivals(_ world: World, pagerank: NodeScores?, balance: BalanceReport?) -> (Actor.ID, Actor.ID, String)? {
+    guard let pagerank, world.actors.count >= 2 else { return nil }
+    let ranked = pagerank.ranked().map(\.actor)
+    if let balance, balance.camps.count == 2, !balance.camps[0].isEmpty, !balance.camps[1].isEmpty {
+      let campA = Set(balance.camps[0])
+      let first = ranked[0]
+      if let rival = ranked.first(where: { campA.contains($0) != campA.contains(first) }) {
+        return (first, rival, "the highest-PageRank actor and the highest-PageRank actor in the other balance camp, ties walked either way")
+      }
+    }
+    return (ranked[0], ranked[1], "the two actors with the highest PageRank, ties walked either way")
+  }
+
+  static func uncertaintyTable(_ world: World, lens: Lens, samples: Int, seed: UInt64) throws -> UncertaintyTable? {
+    let ranged = world.relations.indices.filter { world.relations.weightRange(at: $0) != nil }.count
+    guard ranged > 0, samples > 0 else { return nil }
+    let u = try world.uncertainty(samples: samples, seed: seed) { try $0.scores(.pagerank, lens: lens) }
+    let rows = u.rows.enumerated().map { rank, r in
+      UncertaintyTable.Row(
+        actor: r.actor.rawValue, nominal: r.nominal, median: r.median, low: r.low, high: r.high, nominalRank: rank + 1,
+        rankStability: rank < r.rankCounts.count ? Double(r.rankCounts[rank]) / Double(u.samples) : 0)
+    }
+    return UncertaintyTable(measure: Measure.pagerank.rawValue, samples: u.samples, seed: u.seed, uncertainRelations: u.uncertainRelations, rows: rows)
+  }
+
+  static func balanceSection(_ b: BalanceReport) -> BalanceSection {
+    BalanceSection(
+      friendlyTies: b.friendlyTies, hostileTies: b.hostileTies, frustration: b.frustration.index,
+      exact: b.frustration.isExact, lowerBound: b.frustration.lowerBound, normalizedBalance: b.normalizedBalance,
+      triangles: b.triangles.triangles, balancedTriangles: b.triangles.balanced, strictIndex: b.triangles.strictIndex,
+      camps: b.camps.map { $0.map(\.rawValue) },
+      brokenTies: b.brokenTies.map { .init(actors: $0.actors.map(\.rawValue), friendly: $0.friendly, types: $0.types) },
+      unbalancedTriangles: zip(b.unbalancedTriangles, b.unbalancedTriangleSigns).prefix(50).map { $0.map(\.rawValue) + [$1] },
+      unbalancedCount: b.unbalancedTriangles.count)
+  }
+
+  static func brokerageTable(_ world: World, lens: Lens, attribute requested: String?) throws -> BrokerageTable? {
+    let attribute = requested ?? (world.actors.contains { $0.attributes["bloc"] != nil } ? "bloc" : nil)
+    guard let attribute else { return nil }
+    let result = try world.brokerage(by: attribute, lens: lens)
+    let rows = result.order.filter { result.roles[$0].total > 0 }.map { i in
+      BrokerageTable.Row(
+        actor: world.actors[i].id.rawValue, group: result.groupOf(i), counts: result.roles[i].counts, total: result.roles[i].total)
+    }
+    return BrokerageTable(attribute: attribute, roles: BrokerageRoles.roleNames, rows: rows)
+  }
+
+  static func scenarioSections(_ c: ScenarioComparison, in world: World) -> [ScenarioSection] {
+    c.scenarios.map { d in
+      var section = ScenarioSection(
+        name: d.scenario.name, title: d.scenario.title, edits: d.scenario.edits.map(\.description),
+        date: d.scenario.date?.description, sentences: [],
+        measures: d.measures.map { m, changes in
+          ScenarioSection.MeasureChanges(
+            measure: m.rawValue,
+            changes: changes.filter { $0.delta != 0 }.map {
+              .init(actor: $0.actor.rawValue, before: $0.before, after: $0.after, rankBefore: $0.rankBefore, rankAfter: $0.rankAfter, delta: $0.delta)
+            })
+        },
+        influence: d.influence.map { .init(pair: $0.pair.description, before: $0.before, after: $0.after) },
+        paths: d.paths.map {
+          .init(
+            question: $0.question.description, from: $0.question.from.rawValue, to: $0.question.to.rawValue,
+            valueName: $0.question.kind.valueName(c.questions.lens.pathLength),
+            before: $0.before.map(PathValue.init), after: $0.after.map(PathValue.init))
+        },
+        frustrationBefore: d.balance?.before.frustration.index, frustrationAfter: d.balance?.after.frustration.index)
+      section.sentences = BriefingFindings.sentences(for: section, in: world)
+      return section
+    }
+  }
+
+  static func sourceNotes(_ world: World) -> [SourceNote] {
+    var citing: [String: [Int]] = [:]
+    for i in world.relations.indices { if let s = world.relations[i].source { citing[s, default: []].append(i) } }
+    return world.sources.compactMap { s in
+      guard let list = citing[s.id] else { return nil }
+      return SourceNote(
+        id: s.id, citation: s.citation, url: s.url,
+        relations: list.prefix(50).map { RelationRow(world.relations[$0]).summary }, count: list.count)
+    }
+  }
+
+  /// The briefing as pretty-printed JSON with sorted keys (the same world gives the same bytes).
+  public func json() throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(self), as: UTF8.self)
+  }
+}
+
+extension PathKind {
+  /// What a path's value measures, in words (`length (sum of 1/strength)`, `weakest tie`, …).
+  public func valueName(_ length: Lens.PathLength) -> String {
+    switch self {
+    case .shortest:
+      switch length {
+      case .hops: "hops"
+      case .raw: "length (sum of strengths)"
+      case .reciprocal: "length (sum of 1/strength)"
+      }
+    case .widest: "weakest tie"
+    case .strongest: "product of strengths ÷ the world's strongest tie"
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Statecraft
+import StatecraftRender
+
+/// From files to a finished briefing page: reads the world (and a scenario file), computes
+/// the ``Briefing``, lays out its maps in-process with Graphviz and writes the HTML.
+///
+///     let html = try BriefingDocument(world: "Graphs/pakistan-2025.yaml",
+///                                     scenarios: "Graphs/scenarios/pakistan-2025.yaml").html()
+public struct BriefingDocument: Sendable {
+  /// The world file.
+  public var worldFile: String
+  /// A scenario file whose base is the world file; its `questions:` choose what to ask.
+  public var scenarioFile: String?
+  /// The lens every number is computed through (a scenario file's own lens is used when the
+  /// caller leaves this `nil`).
+  public var lens: Lens?
+  /// The attribute that boxes actors on the map and forms brokerage groups (default `bloc`
+  /// when actors carry it).
+  public var groupAttribute: String?
+  /// The most actors the main map draws (the top ones by PageRank); the tables keep them all.
+  public var mapCap = 150
+  /// Delta maps are drawn for scenario worlds of at most this many actors.
+  public var deltaMapLimit = 300
+  /// The line naming the program in the methods appendix.
+  public var generator: String
+  /// The world already read (the CLI reads it with its own options); `nil`: read `worldFile`.
+  public var preloaded: World?
+
+  /// A document for a world file and, optionally, a scenario file.
+  public init(world: String, scenarios: String? = nil, lens: Lens? = nil, generator: String = "Statecraft") {
+    worldFile = world
+    scenarioFile = scenarios
+    self.lens = lens
+    self.generator = generator
+  }
+
+  /// The computed briefing and the page that shows it.
+  public func make() throws -> (briefing: Briefing, page: BriefingPage) {
+    let world = try preloaded ?? WorldIO.load(worldFile)
+    let bytes = try Self.bytes(of: worldFile)
+    var questions: Questions?
+    var scenarios: [Scenario] = []
+    if let scenarioFile {
+      let file = try ScenarioFile.load(scenarioFile)
+      guard Self.sameFile(file.basePath, worldFile) else {
+        throw BriefingError.baseMismatch(scenarioFile: scenarioFile, base: file.basePath, world: worldFile)
+      }
+      questions = file.questions
+      scenarios = file.scenarios
+    }
+    let lens = self.lens ?? questions?.lens ?? Lens()
+    if questions != nil { questions!.lens = lens }
+    let comparison = try questions.map { try ScenarioRunner(questions: $0).compare(world, scenarios) }
+    var request = Briefing.Request(file: worldFile, fileBytes: bytes, lens: lens, questions: questions)
+    request.groupAttribute = groupAttribute
+    let briefing = try Briefing.make(world: world, request: request, comparison: scenarios.isEmpty ? nil : comparison)
+
+    let (map, note) = try mainMap(world, lens: lens, attribute: briefing.brokerage?.attribute)
+    var deltas: [String?] = []
+    if let comparison, !scenarios.isEmpty {
+      for k in comparison.scenarios.indices {
+        guard comparison.worlds[k].actors.count <= deltaMapLimit else { deltas.append(nil); continue }
+        let (dot, engine) = try comparison.deltaMapDOT(k, base: world, sources: .none)
+        deltas.append(String(decoding: try GraphvizRenderer.render(dot: dot, engine: engine, format: .svg), as: UTF8.self))
+      }
+    }
+    let page = BriefingPage(
+      briefing: briefing, map: map, mapNote: note, deltaMaps: deltas,
+      generator: "\(generator), Graphviz \(GraphvizRenderer.version)")
+    return (briefing, page)
+  }
+
+  /// The page's HTML.
+  public func html() throws -> String { try make().page.html() }
+
+  func mainMap(_ world: World, lens: Lens, attribute: String?) throws -> (String?, String?) {
+    guard !world.actors.isEmpty else { return (nil, nil) }
+    let capped = try MapComposition.capped(world, lens: lens, measure: .pagerank, cap: nil, defaultCap: mapCap)
+    let engine = LayoutEngine.automatic(nodes: capped.world.actors.count, edges: capped.relationCount)
+    let dot = try MapComposition.dot(
+      capped.world, lens: lens, sizeBy: .pagerank, clusterBy: attribute, edgeLabels: nil, engine: engine,
+      note: capped.note, sizeScores: capped.sizeScores, sources: .none, elementIDs: true)
+    let svg = String(decoding: try GraphvizRenderer.render(dot: dot, engine: engine, format: .svg), as: UTF8.self)
+    return (svg, capped.note.map { "The map " + $0 + "; every table covers all actors." })
+  }
+
+  static func bytes(of path: String) throws -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw BriefingError.unreadable(path)
+    }
+    return [UInt8](data)
+  }
+
+  static func sameFile(_ a: String, _ b: String) -> Bool {
+    URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath() == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath()
+  }
+}
+
+/// Why a briefing could not be made.
+public enum BriefingError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The scenario file edits another world than the one given.
+  case baseMismatch(scenarioFile: String, base: String, world: String)
+  /// The world file could not be read a second time for its hash.
+  case unreadable(String)
+
+  public var description: String {
+    switch self {
+    case let .baseMismatch(file, base, world):
+      "\(file): its base is \(base), not \(world); pass the scenario file's base world, or a scenario file written for \(world)."
+    case let .unreadable(path): "\(path): cannot be read; check that it exists and is readable."
+    }
+  }
+}

@@ -1,0 +1,45 @@
+/// Escaping for the three places world text lands in a page: element text, attribute values
+/// and the JSON block the script reads. Every string from a world goes through one of them.
+enum HTML {
+  /// Text content: `&`, `<` and `>` escaped, so `<script>` or `</svg>` in a name is shown, not parsed.
+  static func text(_ s: String) -> String {
+    var out = ""
+    out.reserveCapacity(s.utf8.count)
+    for c in s.unicodeScalars {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      default: out.unicodeScalars.append(c)
+      }
+    }
+    return out
+  }
+
+  /// A double-quoted attribute value: text escaping plus `"` and `'`.
+  static func attribute(_ s: String) -> String {
+    text(s).replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
+  }
+
+  /// JSON placed inside `<script type="application/json">`: `<` written as `\u003c` so no
+  /// string in it can close the element or open a comment; U+2028/2029 escaped likewise.
+  static func scriptJSON(_ json: String) -> String {
+    json.replacingOccurrences(of: "<", with: "\\u003c")
+      .replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+  }
+
+  /// Graphviz SVG made ready to inline in HTML: the XML declaration, doctype and leading
+  /// comments dropped (the HTML parser needs only the `<svg>` element).
+  static func inlineSVG(_ svg: String) -> String {
+    guard let start = svg.range(of: "<svg") else { return "" }
+    return String(svg[start.lowerBound...]).trimmingTrailingWhitespace
+  }
+}
+
+extension String {
+  var trimmingTrailingWhitespace: String {
+    var s = Substring(self)
+    while let last = s.last, last.isWhitespace { s.removeLast() }
+    return String(s)
+  }
+}
