@@ -5,6 +5,15 @@ import StatecraftRender
 
 extension TimeStep: ExpressibleByArgument {}
 
+/// Refuses a `--chart` path that does not end in `.svg`: charts are drawn as SVG, and a file
+/// named `.png` holding SVG text would be a lie.
+func validateChartPath(_ path: String?) throws {
+  guard let path, path != "-" else { return }
+  guard (path as NSString).pathExtension.lowercased() == "svg" else {
+    throw ValidationError("--chart \"\(path)\": charts are written as SVG; end the file name in .svg (a browser or `rsvg-convert` turns it into PNG or PDF).")
+  }
+}
+
 /// Writes a series chart as SVG (atomically) and says so on stderr.
 func writeChart(_ set: SeriesSet, series: [Series]? = nil, title: String, to path: String) throws {
   try AtomicFileStream.write(SeriesChart.svg(set, series: series, title: title), to: path)
@@ -28,7 +37,7 @@ extension StatecraftCommand {
     @Option(help: "month, quarter or year.") var step: TimeStep = .month
     @Option(name: .shortAndLong, help: "Show the N actors that moved most.") var top = 6
     @Option(help: "Output format: table, json or csv.") var format: OutputStyle = .table
-    @Option(help: "Draw the top movers as small multiples to this SVG file.") var chart: String?
+    @Option(help: "Draw the top movers as small multiples to this .svg file.") var chart: String?
 
     func validate() throws {
       for (name, value) in [("--from", from), ("--to", to)] where PartialDate(value) == nil {
@@ -38,6 +47,7 @@ extension StatecraftCommand {
         throw ValidationError("--from \(from) is after --to \(to).")
       }
       guard top >= 1 else { throw ValidationError("--top must be at least 1, got \(top).") }
+      try validateChartPath(chart)
     }
 
     func run() throws {
@@ -68,7 +78,7 @@ extension StatecraftCommand {
     @Option(name: .customLong("to"), help: "Largest weight.") var high = 1.0
     @Option(help: "Number of weights, evenly spaced.") var steps = 10
     @Option(help: "Output format: table, json or csv.") var format: OutputStyle = .table
-    @Option(help: "Draw the series to this SVG file.") var chart: String?
+    @Option(help: "Draw the series to this .svg file.") var chart: String?
 
     func validate() throws {
       guard LeverageTarget(target) != nil else {
@@ -78,6 +88,7 @@ extension StatecraftCommand {
         throw ValidationError("--from and --to must be finite, --from > 0 and --from ≤ --to; got \(low) and \(high).")
       }
       guard (2 ... 1000).contains(steps) else { throw ValidationError("--steps must be between 2 and 1000, got \(steps).") }
+      try validateChartPath(chart)
     }
 
     func run() throws {

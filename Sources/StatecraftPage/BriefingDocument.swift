@@ -76,13 +76,13 @@ public struct BriefingDocument: Sendable {
 
   func mainMap(_ world: World, lens: Lens, attribute: String?) throws -> (String?, String?) {
     guard !world.actors.isEmpty else { return (nil, nil) }
-    let capped = try MapComposition.capped(world, lens: lens, measure: .pagerank, cap: nil, defaultCap: mapCap)
+    let capped = try MapComposition.capped(world, lens: lens, measure: .pagerank, cap: nil, defaultCap: mapCap, capOption: "--map-top")
     let engine = LayoutEngine.automatic(nodes: capped.world.actors.count, edges: capped.relationCount)
     let dot = try MapComposition.dot(
       capped.world, lens: lens, sizeBy: .pagerank, clusterBy: attribute, edgeLabels: nil, engine: engine,
       note: capped.note, sizeScores: capped.sizeScores, sources: .none, elementIDs: true)
     let svg = String(decoding: try GraphvizRenderer.render(dot: dot, engine: engine, format: .svg), as: UTF8.self)
-    return (svg, capped.note.map { "The map " + $0 + "; every table covers all actors." })
+    return (svg, capped.note.map { "The map is " + $0 + "; every table covers all actors." })
   }
 
   static func bytes(of path: String) throws -> [UInt8] {

@@ -178,6 +178,13 @@ public struct BriefingPage: Sendable {
     return out + "</ol>\n"
   }
 
+  /// A path in one line: its actors, value and steps (the hops are in "How A reaches B").
+  func pathLine(_ path: Briefing.PathValue?, valueName: String) -> String {
+    guard let path else { return "no path" }
+    return path.actors.map(actorLink).joined(separator: " → ")
+      + " <small>\(HTML.text(valueName)) \(HTML.text(ReportText.tableNumber(path.value))), \(path.hops.count) step\(path.hops.count == 1 ? "" : "s")</small>"
+  }
+
   func balanceSection() -> String {
     guard let bal = briefing.balance else { return "" }
     var out = "<section id=\"balance\" class=\"page\">\n<h2>Balance and camps</h2>\n"
@@ -275,7 +282,8 @@ public struct BriefingPage: Sendable {
         out += "</tbody></table>\n"
       }
       for p in s.paths where p.before != p.after {
-        out += "<h4>The path \(actorLink(p.from)) to \(actorLink(p.to)) changes</h4><p class=\"small\">Before:</p>\(pathBlock(p.before, valueName: p.valueName))<p class=\"small\">After:</p>\(pathBlock(p.after, valueName: p.valueName))"
+        out += "<h4>The path from \(actorLink(p.from)) to \(actorLink(p.to)) changes</h4><ul>"
+        out += "<li>Before: \(pathLine(p.before, valueName: p.valueName))</li><li>After: \(pathLine(p.after, valueName: p.valueName))</li></ul>\n"
       }
       out += "</div>\n"
     }

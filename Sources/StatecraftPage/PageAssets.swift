@@ -272,12 +272,12 @@ ol.sources ul { color: var(--muted); }
       if (input.value === 'camps' && data.balance) {
         paint(function (i) { return data.actors[i].camp; }, campFills, {
           title: 'Balance camps (the split that breaks fewest ties)',
-          groups: data.balance.camps.map(function (c, k) { return (k === 0 ? 'Camp A: ' : 'Camp B: ') + c.join(', '); })
+          groups: data.balance.camps.map(function (c, k) { return (k === 0 ? 'Camp A: ' : 'Camp B: ') + c.slice(0, 12).map(function (id) { return byId[id] === undefined ? id : data.actors[byId[id]].name; }).join(', ') + (c.length > 12 ? ', … (' + c.length + ')' : ''); })
         });
       } else if (input.value === 'communities' && data.communities) {
         paint(function (i) { return data.actors[i].community; }, communityFills, {
           title: 'Louvain communities',
-          groups: data.communities.members.map(function (m, k) { return (k + 1) + ': ' + m.slice(0, 6).join(', ') + (m.length > 6 ? ', …' : ''); })
+          groups: data.communities.members.map(function (m, k) { return (k + 1) + ': ' + m.slice(0, 6).map(function (id) { return data.actors[byId[id]].name; }).join(', ') + (m.length > 6 ? ', …' : ''); })
         });
       } else {
         paint(null, [], null);

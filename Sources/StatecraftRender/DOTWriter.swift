@@ -293,7 +293,7 @@ public struct DOTWriter: Sendable {
       tooltip += "\nchange in \(delta.measure): \(change)"
     } else if let colorGroups = options.colorGroups {
       let g = colorGroups.labels[i]
-      attributes += [("fillcolor", palette(style.groupFills, g)), ("color", palette(style.groupBorders, g))]
+      attributes += [("fillcolor", groupFill(colorGroups.name, g)), ("color", palette(style.groupBorders, g))]
       tooltip += "\n\(colorGroups.name): \(g)"
     } else if let group, !boxed {
       attributes += [("fillcolor", palette(style.groupFills, group)), ("color", palette(style.groupBorders, group))]
@@ -417,7 +417,10 @@ public struct DOTWriter: Sendable {
     var caption: [String] = []
     caption.append(Self.dateCaption(world, lens: options.lens))
     caption.append("\(world.actors.count) actors, \(relations.count) relations")
-    if let clusterBy = options.clusterBy { caption.append("boxes: \(clusterBy)") }
+    if let clusterBy = options.clusterBy {
+      // Only dot draws cluster boxes; other engines colour the groups (keyed in the legend).
+      caption.append(options.engine.drawsClusters ? "boxes: \(clusterBy)" : "colour: \(clusterBy) (key below)")
+    }
     if let types = options.lens.types { caption.append("types: \(types.joined(separator: ", "))") }
     if let colorGroups = options.colorGroups { caption.append("colour: \(colorGroups.name)") }
     if let highlight = options.highlight { caption.append(highlight.caption) }
@@ -486,14 +489,52 @@ public struct DOTWriter: Sendable {
         "<td bgcolor=\"\(DeltaMap.fill(f * scale, scale: scale))\" border=\"1\">\(f == 0 ? "0" : (f > 0 ? "+" : "−") + formatScore(abs(f) * scale))</td>"
       }.joined()
       row1 += "<tr><td align=\"left\">node fill: change in \(html(delta.measure)) (orange lost, blue gained)</td>\(swatches)</tr>"
-      row1 += "<tr><td align=\"left\">wide edge labelled NEW: added or changed · grey dotted: removed"
+      let labelled = options.edgeLabels ?? (relations.count <= 60)
+      row1 += "<tr><td align=\"left\">\(labelled ? "wide edge labelled NEW" : "wide edge"): added or changed · grey dotted: removed"
         + (delta.unbalancedCount > 0 ? " · double line: tie in one of \(delta.unbalancedCount) unbalanced triangles" : "") + "</td></tr>"
     }
     row1 += "<tr>" + cells.joined() + "</tr>"
+    if let key = groupKey(world, options: options) {
+      row1 += "<tr><td align=\"left\" colspan=\"\(Swift.max(1, samples.count))\">\(key)</td></tr>"
+    }
     return "<tr><td align=\"left\"><table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"3\">"
       + "<tr><td align=\"left\"><font point-size=\"10\"><table border=\"0\" cellspacing=\"0\" cellpadding=\"4\">\(row1)</table></font></td></tr>"
       + "<tr><td align=\"left\"><font point-size=\"10\" color=\"#555555\">\(html(notes))</font></td></tr>"
       + "</table></td></tr>"
+  }
+
+  /// A colour key for groups drawn as node colours: clusters an engine cannot box, Louvain
+  /// communities or balance camps (each colour swatch with its group's name or first members);
+  /// `nil` when node colours mean nothing beyond the defaults.
+  func groupKey(_ world: World, options: MapOptions) -> String? {
+    guard options.delta == nil else { return nil }
+    var entries: [(fill: String, label: String)] = []
+    var title = ""
+    if let colorGroups = options.colorGroups {
+      title = colorGroups.name
+      var members: [[String]] = []
+      for (i, g) in colorGroups.labels.enumerated() where g >= 0 {
+        while members.count <= g { members.append([]) }
+        members[g].append(world.actors[i].id.rawValue)
+      }
+      for (g, m) in members.enumerated() where !m.isEmpty {
+        let name = colorGroups.name == "balance camp" ? "camp \(g == 0 ? "A" : "B")" : "\(g + 1)"
+        entries.append((groupFill(colorGroups.name, g), "\(name): " + m.prefix(5).joined(separator: ", ") + (m.count > 5 ? ", …" : "")))
+      }
+    } else if let attribute = options.clusterBy, !options.engine.drawsClusters {
+      title = attribute
+      for (g, group) in clusterGroups(world, attribute: attribute).enumerated() {
+        if let value = group.value { entries.append((palette(style.groupFills, g), value)) }
+      }
+    }
+    guard !entries.isEmpty else { return nil }
+    let cells = entries.prefix(12).map { "<td bgcolor=\"\($0.fill)\" border=\"1\">\(html($0.label))</td>" }.joined()
+    return "<table border=\"0\" cellspacing=\"2\" cellpadding=\"3\"><tr><td align=\"left\">\(html(title)):</td>\(cells)</tr></table>"
+  }
+
+  /// The fill of colour group `g`: the camp fills for balance camps, else the group palette.
+  func groupFill(_ name: String, _ g: Int) -> String {
+    name == "balance camp" ? palette(style.campFills, g) : palette(style.groupFills, g)
   }
 
   // MARK: - Text

@@ -18,10 +18,11 @@ public enum MapComposition {
 
   /// Keeps the `cap` (else `defaultCap`) actors with the highest `measure` (PageRank when
   /// `nil`) and the relations among them; a world within the cap is returned whole.
+  /// `capOption` is the option the caption names for choosing another cap.
   ///
   /// - Complexity: One measure computation and one pass over the relations.
   public static func capped(
-    _ world: World, lens: Lens, measure: Measure?, cap: Int?, defaultCap: Int?
+    _ world: World, lens: Lens, measure: Measure?, cap: Int?, defaultCap: Int?, capOption: String = "--top"
   ) throws -> Capped {
     let count = try world.relationCount(through: lens)
     guard let limit = cap ?? defaultCap, limit < world.actors.count else {
@@ -32,7 +33,7 @@ public enum MapComposition {
     let kept = world.restricted(to: Set(scores.top(limit).map(\.actor)))
     let keptCount = try kept.relationCount(through: lens)
     let note = "showing the \(limit) actors with the highest \(ranking.rawValue) of \(world.actors.count) and \(keptCount) of \(count) relations"
-      + (cap == nil ? " (default cap; --top N to choose)" : "")
+      + (cap == nil ? " (default cap; \(capOption) N to choose)" : "")
     return Capped(world: kept, note: note, sizeScores: measure == nil ? nil : scores, relationCount: keptCount)
   }
 

@@ -27,6 +27,10 @@ public struct MapStyle: Sendable {
   public var groupBorders: [String] = [
     "#6A9FD0", "#E3A15E", "#6DB37E", "#A77DBF", "#D4B43C", "#8E99A4", "#D77A9A", "#4FB0B0",
   ]
+  /// Fills of the two balance camps: a mid blue and a mid orange that tell apart under the
+  /// common colour-vision deficiencies, each over 11:1 against black labels (WCAG AA asks 4.5:1).
+  public var campFills = ["#9ECAE1", "#FDAE6B"]
+  /// The fill of unlabelled actors.
   public var nodeFill = "#F7F7F7"
   public var fontName = "Helvetica"
   /// Edge width range (points) from the weakest to the strongest tie.

@@ -229,7 +229,7 @@ struct ProcessTests {
     for args in [
       ["rank", "Graphs/pakistan-2025.yaml", "--measure", "betweenness", "--format", "json"],
       ["rank", "Graphs/karate-club.csv", "--undirected", "--format", "csv"],
-      ["render", "Graphs/pakistan-2025.yaml", "--format", "dot", "-o", "/dev/stdout"],
+      ["render", "Graphs/pakistan-2025.yaml", "--format", "dot", "-o", "-"],
       ["communities", "Graphs/karate-club.csv", "--undirected", "--seed", "3", "--format", "json"],
       ["balance", "Graphs/gahuku-gama.yaml"],
     ] {
@@ -283,7 +283,7 @@ struct ProcessTests {
     #expect(exact.status == 64 && exact.stderr.contains("computed exactly"))
   }
 
-  @Test("writers refuse a directory or a device at the output path and leave it intact")
+  @Test("writers refuse a directory at the output path and leave it intact")
   func writersNeverDestroy() throws {
     let dir = (try tempFile("placeholder.txt", "")).replacingOccurrences(of: "placeholder.txt", with: "")
     for ext in ["graphml", "json", "csv", "yaml"] {
@@ -294,8 +294,6 @@ struct ProcessTests {
       #expect(r.stderr.contains("is a directory"), "\(ext): \(r.stderr)")
       #expect(FileManager.default.fileExists(atPath: target + "/sub"))
     }
-    let device = try run(["render", "Graphs/pakistan-2025.yaml", "-o", "/dev/null", "--format", "svg"])
-    #expect(device.status != 0 && device.stderr.contains("is a device"))
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".tmp") }
     #expect(leftovers.isEmpty)
   }

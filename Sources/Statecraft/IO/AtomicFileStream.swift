@@ -14,33 +14,64 @@ import Foundation
 ///     GraphML.write(world, to: &stream)
 ///     try stream.commit()
 ///
-/// The target must be a regular file or not exist: a directory, a device, a FIFO or a
-/// socket at `path` is refused before anything is written. ``commit()`` flushes, `fsync`s
-/// and `rename`s, so readers see the old file or the whole new one. A write error (a full
-/// disk, EIO) is kept and reported by ``commit()``, which then removes the temporary file.
-/// This is the one writer every format and map uses. The path `-` means standard output.
+/// What the path names decides how it is written:
+/// - a regular file, or nothing: a temporary file beside it, flushed, `fsync`ed and renamed
+///   over it, so readers see the old file or the whole new one. A file being replaced keeps
+///   its permission bits (and its owner, where allowed); a file we may not write (mode 0444)
+///   is refused, as `cp` refuses without `-f`;
+/// - a symbolic link: the file it points to is replaced (the temporary file beside *it*) and
+///   the link stays a link;
+/// - standard output spelled as a path (`-`, `/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1`),
+///   a FIFO or a character device (`/dev/null`, a terminal): written directly, with no
+///   temporary file and no rename, as every Unix tool writes them;
+/// - a directory, a socket or a block device: refused before anything is written.
+///
+/// A write error (a full disk, EIO, EFBIG under `ulimit -f`) is kept and reported by
+/// ``commit()``, which then removes the temporary file. This is the one writer every format
+/// and map uses.
 public final class AtomicFileStream: TextOutputStream {
   /// The file being written (`-`: standard output).
   public let path: String
+  /// Where the temporary file goes and what it replaces: `path`, or the target of its link.
+  private let targetPath: String
   private let temporaryPath: String
-  /// The temporary file's slot in ``PendingFiles`` (removed on SIGINT/SIGTERM/SIGHUP).
+  /// The temporary file's slot in ``PendingFiles`` (removed on a terminating signal).
   private var pendingSlot: Int?
   private let handle: FileHandle
   private var buffer: [UInt8] = []
   private var finished = false
   private var writeError: String?
-  private let toStandardOutput: Bool
+  /// Written in place (standard output, a FIFO, a device): no temporary file, no rename.
+  private let direct: Bool
+  /// The replaced file's mode and owner, given to the new file.
+  private let keep: (mode: mode_t, uid: uid_t, gid: gid_t)?
 
+  /// The spellings of standard output that name it as a path.
+  public static let standardOutputPaths: Set<String> = ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]
+
+  /// Opens a stream to `path`; throws ``OutputFileError`` when it cannot be written.
   public init(path: String) throws {
     self.path = path
-    toStandardOutput = path == "-"
-    if toStandardOutput {
-      temporaryPath = ""
+    if Self.standardOutputPaths.contains(path) {
+      (targetPath, temporaryPath, direct, keep) = (path, "", true, nil)
       handle = FileHandle.standardOutput
       return
     }
-    try Self.requireWritableTarget(path)
-    let url = URL(fileURLWithPath: path)
+    let target = try Self.resolvedTarget(path)
+    targetPath = target
+    switch try Self.kind(of: target, named: path) {
+    case .stream:
+      guard let h = FileHandle(forWritingAtPath: target) else {
+        throw OutputFileError(path: path, reason: "cannot be opened for writing; check its permissions")
+      }
+      (temporaryPath, direct, keep) = ("", true, nil)
+      handle = h
+      return
+    case let .regular(info):
+      keep = info.map { ($0.st_mode & 0o7777, $0.st_uid, $0.st_gid) }
+    }
+    direct = false
+    let url = URL(fileURLWithPath: target)
     let directory = url.deletingLastPathComponent()
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -58,20 +89,63 @@ public final class AtomicFileStream: TextOutputStream {
       unlink(temporaryPath)
       throw OutputFileError(path: path, reason: "cannot create a file in its directory; check that it is writable")
     }
+    if let keep {
+      fchmod(handle.fileDescriptor, keep.mode)
+      _ = fchown(handle.fileDescriptor, keep.uid, keep.gid)  // allowed only to root or the owner; best effort
+    }
     self.handle = handle
     pendingSlot = slot
     buffer.reserveCapacity(1 << 20)
   }
 
-  /// Throws unless `path` is absent or a regular file (following a symbolic link).
-  public static func requireWritableTarget(_ path: String) throws {
-    var info = stat()
-    guard stat(path, &info) == 0 else { return }  // absent (or unreadable: creation will say)
-    let type = info.st_mode & S_IFMT
-    guard type == S_IFREG else {
-      let what = type == S_IFDIR ? "a directory" : type == S_IFCHR || type == S_IFBLK ? "a device" : type == S_IFIFO ? "a FIFO" : "not a regular file"
-      throw OutputFileError(path: path, reason: "is \(what); Statecraft only replaces regular files, so choose another output path")
+  /// What an output path holds, for choosing how to write it.
+  enum TargetKind {
+    /// A regular file (its status), or nothing yet (`nil`): replaced through a temporary file.
+    case regular(stat?)
+    /// A FIFO or a character device: written in place.
+    case stream
+  }
+
+  /// The file a path finally names: itself, or the end of its chain of symbolic links (a
+  /// dangling link names the file it would create).
+  static func resolvedTarget(_ path: String) throws -> String {
+    var current = path
+    for _ in 0 ..< 40 {
+      var info = stat()
+      guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
+      var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+      let n = readlink(current, &buffer, buffer.count - 1)
+      guard n > 0 else { return current }
+      let link = String(decoding: buffer[0 ..< n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      current = link.hasPrefix("/") ? link : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(link).path
     }
+    throw OutputFileError(path: path, reason: "is a chain of more than 40 symbolic links (a loop?); name the file itself")
+  }
+
+  /// Classifies a resolved target; throws for what Statecraft never writes to.
+  static func kind(of target: String, named path: String) throws -> TargetKind {
+    var info = stat()
+    guard stat(target, &info) == 0 else { return .regular(nil) }  // absent (or unreadable: creation will say)
+    switch info.st_mode & S_IFMT {
+    case S_IFREG:
+      // Root may write anything, but a file its owner made read-only is a request: keep it.
+      let ownerReadOnly = info.st_uid == geteuid() && info.st_mode & S_IWUSR == 0
+      guard access(target, W_OK) == 0, !ownerReadOnly else {
+        throw OutputFileError(path: path, reason: "is read-only; Statecraft does not replace a file you may not write (make it writable or choose another path)")
+      }
+      return .regular(info)
+    case S_IFIFO, S_IFCHR: return .stream
+    case let type:
+      let what = type == S_IFDIR ? "a directory" : type == S_IFBLK ? "a block device" : type == S_IFSOCK ? "a socket" : "not a regular file"
+      throw OutputFileError(path: path, reason: "is \(what); choose a file path for the output")
+    }
+  }
+
+  /// Throws unless `path` can be written: absent, a writable regular file (through links), a
+  /// FIFO, a character device or standard output.
+  public static func requireWritableTarget(_ path: String) throws {
+    guard !standardOutputPaths.contains(path) else { return }
+    _ = try kind(of: try resolvedTarget(path), named: path)
   }
 
   /// Appends text (buffered; written in 1 MiB blocks).
@@ -105,9 +179,10 @@ public final class AtomicFileStream: TextOutputStream {
   ///   temporary file is removed and the previous file at `path` is kept.
   public func commit() throws {
     flush()
-    if toStandardOutput {
+    if direct {
       finished = true
-      if let writeError { throw OutputFileError(path: "standard output", reason: writeError) }
+      if handle !== FileHandle.standardOutput { try? handle.close() }
+      if let writeError { throw OutputFileError(path: Self.standardOutputPaths.contains(path) ? "standard output" : path, reason: writeError) }
       return
     }
     if writeError == nil {
@@ -121,12 +196,14 @@ public final class AtomicFileStream: TextOutputStream {
       throw OutputFileError(path: path, reason: "the write failed (\(writeError)); the previous file, if any, is unchanged")
     }
     do {
-      try Self.requireWritableTarget(path)
+      guard case .regular = try Self.kind(of: targetPath, named: path) else {
+        throw OutputFileError(path: path, reason: "became a FIFO or device while it was being written; nothing was replaced")
+      }
     } catch {
       unlink(temporaryPath)
       throw error
     }
-    guard rename(temporaryPath, path) == 0 else {
+    guard rename(temporaryPath, targetPath) == 0 else {
       let reason = String(cString: strerror(errno))
       unlink(temporaryPath)
       throw OutputFileError(path: path, reason: "cannot move the finished file into place (\(reason))")
@@ -135,7 +212,7 @@ public final class AtomicFileStream: TextOutputStream {
 
   /// Drops the temporary file.
   public func abandon() {
-    guard !finished, !toStandardOutput else { return }
+    guard !finished, !direct else { return }
     finished = true
     try? handle.close()
     unlink(temporaryPath)

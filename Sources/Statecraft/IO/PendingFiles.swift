@@ -4,12 +4,16 @@ import Foundation
   import Glibc
 #endif
 
-/// Temporary files being written, removed if the process is interrupted (SIGINT, SIGTERM,
-/// SIGHUP) so that a killed `convert` leaves no hidden half-written file behind.
+/// Temporary files being written, removed if the process is killed by a signal whose default
+/// is to terminate (SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGUSR1, SIGUSR2) so that a killed
+/// `convert` leaves no hidden half-written file behind.
 ///
 /// The signal handler only reads a fixed table of C strings and calls `unlink`, both
 /// async-signal-safe, then re-raises the signal with its default action. The handlers are
-/// installed the first time a file is registered (by ``AtomicFileStream``).
+/// installed the first time a file is registered (by ``AtomicFileStream``), and only for
+/// signals still at their default: a signal the parent ignored (`nohup` ignores SIGHUP) stays
+/// ignored. SIGXFSZ (a file-size limit, `ulimit -f`) is ignored so that the write fails with
+/// EFBIG and is reported as an error instead of killing the process silently.
 enum PendingFiles {
   static let capacity = 64
   /// The table the handler reads: one C string per slot, or nil.
@@ -44,11 +48,21 @@ enum PendingFiles {
     }
   }
 
+  /// The terminating signals whose default action the cleanup handler replaces.
+  static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGUSR1, SIGUSR2]
+
   private static func install() {
     guard !installed else { return }
     installed = true
     _ = slots  // initialize the table before any handler can run
-    for sig in [SIGINT, SIGTERM, SIGHUP] {
+    var current = sigaction()
+    if sigaction(SIGXFSZ, nil, &current) == 0, current.__sigaction_handler.sa_handler == nil {
+      signal(SIGXFSZ, SIG_IGN)
+    }
+    for sig in handled {
+      // Keep a disposition someone chose (ignored under nohup, or a handler of the host).
+      var old = sigaction()
+      guard sigaction(sig, nil, &old) == 0, old.__sigaction_handler.sa_handler == nil else { continue }
       var action = sigaction()
       action.__sigaction_handler.sa_handler = { sig in
         for i in 0 ..< PendingFiles.capacity {

@@ -35,14 +35,22 @@ public struct SeriesSet: Sendable {
   public var points: [String]
   /// The points as numbers, for charts (dates as fractional years).
   public var positions: [Double]
+  /// The series, one per actor (a timeline) or one for the target (a sweep).
   public var series: [Series]
+  /// A position to mark on the axis and what it is (a sweep marks the relation's current weight).
+  public var marker: (position: Double, label: String)?
 
-  public init(quantity: String, axis: String, points: [String], positions: [Double], series: [Series]) {
+  /// A set of series over shared points.
+  public init(
+    quantity: String, axis: String, points: [String], positions: [Double], series: [Series],
+    marker: (position: Double, label: String)? = nil
+  ) {
     self.quantity = quantity
     self.axis = axis
     self.points = points
     self.positions = positions
     self.series = series
+    self.marker = marker
   }
 
   /// The series that moved most: largest ``Series/spread`` (max − min), ties in order. A
@@ -147,6 +155,7 @@ extension World {
     }
     return SeriesSet(
       quantity: target.description, axis: "weight of \(relationName(at: i))", points: weights.map(ReportText.jsonNumber),
-      positions: weights, series: [Series(name: target.description, values: values)])
+      positions: weights, series: [Series(name: target.description, values: values)],
+      marker: (relations[i].weight, "current weight \(ReportText.jsonNumber(relations[i].weight))"))
   }
 }

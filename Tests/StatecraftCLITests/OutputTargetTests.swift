@@ -1,0 +1,115 @@
+import Foundation
+import Statecraft
+import StatecraftTestSupport
+import Testing
+
+/// Whether this machine lets the tests make a private mount namespace (root in a container
+/// or on a VM usually may; elsewhere the `/dev` cases are skipped, visibly).
+let privateMountNamespaces: Bool = {
+  let p = Process()
+  p.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
+  p.arguments = ["-m", "--propagation", "private", "true"]
+  p.standardError = FileHandle.nullDevice
+  guard (try? p.run()) != nil else { return false }
+  p.waitUntilExit()
+  return p.terminationStatus == 0
+}()
+
+/// Where outputs go when the path is a link, a FIFO, a device or standard output: written
+/// through, never replaced (every case built inside a temporary folder or a private mount
+/// namespace, so a failure cannot touch the machine).
+extension ProcessTests {
+  /// A new empty folder for one test, removed by the caller's `defer`.
+  func scratchFolder() throws -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-out-\(getpid())-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir.path
+  }
+
+  @Test("output through a symbolic link replaces the file it points to and keeps the link")
+  func throughLinks() throws {
+    let dir = try scratchFolder()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try "old".write(toFile: dir + "/real.svg", atomically: false, encoding: .utf8)
+    try FileManager.default.createSymbolicLink(atPath: dir + "/link.svg", withDestinationPath: "real.svg")
+    let r = try run(["render", "Graphs/pakistan-2025.yaml", "-o", dir + "/link.svg"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect((try FileManager.default.destinationOfSymbolicLink(atPath: dir + "/link.svg")) == "real.svg")
+    #expect((try String(contentsOfFile: dir + "/real.svg", encoding: .utf8)).contains("<svg"))
+    // A dangling link creates its target.
+    try FileManager.default.createSymbolicLink(atPath: dir + "/dangling.dot", withDestinationPath: "made.dot")
+    #expect(try run(["render", "Graphs/pakistan-2025.yaml", "-o", dir + "/dangling.dot"]).status == 0)
+    #expect(FileManager.default.fileExists(atPath: dir + "/made.dot"))
+    #expect((try FileManager.default.destinationOfSymbolicLink(atPath: dir + "/dangling.dot")) == "made.dot")
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".tmp") }
+    #expect(leftovers.isEmpty)
+  }
+
+  @Test("a FIFO and a character device are written in place; a directory is still refused")
+  func fifosAndDevices() throws {
+    let dir = try scratchFolder()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let fifo = dir + "/pipe.dot"
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let reader = Process()
+    reader.executableURL = URL(fileURLWithPath: "/bin/sh")
+    reader.arguments = ["-c", "cat \"$0\" > \"$1\"", fifo, dir + "/received.dot"]
+    try reader.run()
+    let r = try run(["render", "Graphs/pakistan-2025.yaml", "--format", "dot", "-o", fifo])
+    reader.waitUntilExit()
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect((try String(contentsOfFile: dir + "/received.dot", encoding: .utf8)).hasPrefix("digraph"))
+    var info = stat()
+    #expect(stat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the FIFO is still a FIFO")
+    let null = try run(["render", "Graphs/pakistan-2025.yaml", "--format", "svg", "-o", "/dev/null"])
+    #expect(null.status == 0, "\(null.stderr)")
+    try FileManager.default.createDirectory(atPath: dir + "/d.svg", withIntermediateDirectories: false)
+    let directory = try run(["render", "Graphs/pakistan-2025.yaml", "-o", dir + "/d.svg"])
+    #expect(directory.status != 0 && directory.stderr.contains("is a directory"))
+  }
+
+  @Test("a replaced file keeps its permission bits; a read-only file is refused and kept")
+  func modesKept() throws {
+    let dir = try scratchFolder()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let secret = dir + "/secret.yaml"
+    try "old".write(toFile: secret, atomically: false, encoding: .utf8)
+    chmod(secret, 0o600)
+    #expect(try run(["convert", "Graphs/pakistan-2025.yaml", secret]).status == 0)
+    var info = stat()
+    #expect(stat(secret, &info) == 0 && info.st_mode & 0o777 == 0o600, "mode \(String(info.st_mode & 0o777, radix: 8))")
+    let locked = dir + "/locked.yaml"
+    try "keep me".write(toFile: locked, atomically: false, encoding: .utf8)
+    chmod(locked, 0o444)
+    let r = try run(["convert", "Graphs/pakistan-2025.yaml", locked])
+    #expect(r.status != 0 && r.stderr.contains("read-only"), "\(r.stderr)")
+    #expect((try String(contentsOfFile: locked, encoding: .utf8)) == "keep me")
+  }
+
+  @Test(
+    "-o /dev/stdout, /dev/fd/1 and /proc/self/fd/1 write standard output and leave /dev/stdout a link",
+    .enabled(if: privateMountNamespaces, "needs a private mount namespace (unshare -m)"))
+  func standardOutputPaths() throws {
+    for spelling in ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"] {
+      // A scratch /dev in a namespace of its own: nothing the command does reaches the machine's.
+      let script = """
+        mount -t tmpfs none /dev && ln -s /proc/self/fd /dev/fd && ln -s /proc/self/fd/1 /dev/stdout \
+        && mknod -m 666 /dev/null c 1 3 \
+        && "$0" render Graphs/pakistan-2025.yaml --format dot -o "$1" > /dev/null.out 2>&1; \
+        "$0" render Graphs/pakistan-2025.yaml --format dot -o "$1" | head -c 7; echo; \
+        test -L /dev/stdout && echo link-kept
+        """
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
+      p.arguments = ["-m", "--propagation", "private", "/bin/sh", "-c", script, Self.binary.path, spelling]
+      p.currentDirectoryURL = repositoryRoot
+      let out = Pipe()
+      p.standardOutput = out
+      try p.run()
+      let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      p.waitUntilExit()
+      #expect(text.contains("digraph"), "\(spelling): \(text)")
+      #expect(text.contains("link-kept"), "\(spelling): \(text)")
+    }
+  }
+}
