@@ -66,6 +66,8 @@ let package = Package(
       exclude: ["Golden"],
     ),
     .testTarget(
+      name: "StatecraftPageTests", dependencies: ["StatecraftPage", "StatecraftTestSupport"]),
+    .testTarget(
       name: "StatecraftCLITests",
       dependencies: ["StatecraftCLI", "StatecraftTestSupport", "statecraft", "scripted-analysis"],
       exclude: ["Golden"],

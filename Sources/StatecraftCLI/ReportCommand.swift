@@ -46,6 +46,7 @@ extension StatecraftCommand {
       document.preloaded = world
       document.groupAttribute = groupBy
       document.mapCap = mapTop
+      document.layout = { dot, engine in try IsolatedLayout.render(dot: dot, engine: engine, format: .svg) }
       let made = try ProgressBar.reporting("briefing", quiet: graph.quiet) { try document.make() }
       let text = format == .json ? try made.briefing.json() + "\n" : try made.page.html()
       let path = output ?? (format == .json ? "-" : "Output/\(world.fileStem).html")

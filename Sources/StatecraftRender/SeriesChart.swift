@@ -110,7 +110,7 @@ public enum SeriesChart {
     let first = floor(lo / step) * step
     var ticks: [Double] = []
     var t = first
-    while t <= hi + step * 0.5 && ticks.count < 20 {
+    while (ticks.last ?? -.infinity) < hi - step * 1e-9 && ticks.count < 20 {
       ticks.append(abs(t) < step * 1e-9 ? 0 : t)
       t = first + step * Double(ticks.count)
     }
