@@ -355,7 +355,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--bin", required=True, help="the statecraft binary")
     parser.add_argument("--out", help="folder for fixtures, reports, screenshots (default: a new temporary folder)")
-    parser.add_argument("--keep", action="store_true", help="keep the output folder")
+    parser.add_argument("--keep", action="store_true", help="keep the output folder (it is kept anyway when a check fails)")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     parser.add_argument("--chromedriver", default=shutil.which("chromedriver") or "/usr/bin/chromedriver")
     args = parser.parse_args()
@@ -398,8 +398,9 @@ def main():
     finally:
         if driver:
             driver.quit()
-    print(f"screenshots and pages: {out}")
-    if not args.keep and not args.out and not failed:
+    if args.keep or args.out or failed:
+        print(f"screenshots, pages and PDFs kept in {out}")
+    else:
         shutil.rmtree(out)
     sys.exit(1 if failed else 0)
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The main job: set up, build, validate the seed world, render its map to
-# Output/pakistan-2025.svg and print its key findings.
+# Output/pakistan-2025.svg, write the briefing Output/pakistan-2025-briefing.html (one
+# self-contained page: findings, map, measures, paths, balance, influence, the four
+# scenarios) and print its key findings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 Scripts/setup.sh
@@ -11,6 +13,9 @@ bin="$(swift build --show-bin-path)/statecraft"
 world=Graphs/pakistan-2025.yaml
 "$bin" validate "$world"
 "$bin" render "$world" --cluster-by bloc -o Output/pakistan-2025.svg
+echo
+echo "== The briefing: one HTML file to hand over (open it in a browser; it loads nothing) =="
+"$bin" report "$world" --scenarios Graphs/scenarios/pakistan-2025.yaml -o Output/pakistan-2025-briefing.html
 echo
 echo "== Who matters: PageRank over every tie, weighted by strength =="
 "$bin" rank "$world" --measure pagerank
