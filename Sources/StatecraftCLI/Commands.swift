@@ -137,7 +137,7 @@ extension StatecraftCommand {
         let estimate = try ProgressBar.reporting("sources", quiet: graph.quiet) {
           try g.approximateBetweenness(samples: sources, seed: seed, length: length, normalized: !raw, endpoints: endpoints)
         }
-        print(Reports.estimate(world, estimate, sources: min(sources, world.actors.count), seed: seed, top: top, format: format))
+        print(try SampledBetweenness(estimate, in: world, sources: min(sources, world.actors.count), seed: seed, top: top).rendered(format))
         return
       }
       if let samples {
@@ -148,7 +148,7 @@ extension StatecraftCommand {
           try w.scores(measure, lens: lens, settings: settings)
         }
         bar.finish()
-        print(Reports.uncertainty(result, world: world, what: measure.rawValue, top: top, format: format))
+        print(try UncertaintyReport(what: measure.rawValue, uncertainty: result, top: top).rendered(format))
         return
       }
       let world = try graph.load()
@@ -319,7 +319,7 @@ extension StatecraftCommand {
           try w.influence(query, model: model, lens: lens, alpha: alpha)
         }
         bar.finish()
-        print(Reports.uncertainty(result, world: world, what: "influence (\(model.rawValue))", top: nil, format: format))
+        print(try UncertaintyReport(what: "influence (\(model.rawValue))", uncertainty: result).rendered(format))
         return
       }
       print(try Reports.influence(

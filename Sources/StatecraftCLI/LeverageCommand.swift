@@ -56,56 +56,7 @@ extension StatecraftCommand {
         candidateType: candidateType, candidateWeight: candidateWeight, recompute: top
       ) { done, total in bar.update(done, of: total) }
       bar.finish()
-      print(Reports.leverage(report, in: world, top: top, format: format))
-    }
-  }
-}
-
-extension Reports {
-  /// A leverage ranking as a table, JSON (an object with the target, the baseline and the
-  /// entries) or CSV.
-  public static func leverage(_ report: LeverageReport, in world: World, top: Int, format: ReportFormat) -> String {
-    let rows = report.entries.prefix(top)
-    let names = rows.map { report.name(of: $0, in: world) }
-    func n(_ x: Double?) -> String { x.map(jsonNumber) ?? "" }
-    let relations = rows.map { $0.relation(in: world) }
-    switch format {
-    case .json:
-      let body = zip(zip(rows, relations), names).map { pair, name in
-        let (e, r) = pair
-        return "    {\"relation\": \(jsonString(name)), \"from\": \(jsonString(r.from.rawValue)), \"to\": \(jsonString(r.to.rawValue)), "
-          + "\"type\": \(jsonString(r.type)), \"weight\": \(jsonNumber(r.weight)), \"candidate\": \(e.isCandidate), "
-          + "\"derivative\": \(e.derivative.map(jsonNumber) ?? "null"), \"estimate\": \(e.estimate.map(jsonNumber) ?? "null"), "
-          + "\"bound\": \(e.bound.map(jsonNumber) ?? "null"), \"exact\": \(e.exact.map(jsonNumber) ?? "null")}"
-      }
-      return "{\n  \"target\": \(jsonString(report.target.description)), \"change\": \(jsonString(report.change.description)), "
-        + "\"baseline\": \(jsonNumber(report.baseline)), \"closedForm\": \(report.closedForm),\n  \"entries\": [\n"
-        + body.joined(separator: ",\n") + "\n  ]\n}"
-    case .csv:
-      return (["rank,relation,from,to,type,weight,candidate,derivative,estimate,bound,exact"] + rows.indices.map { i in
-        let (e, r) = (rows[i], relations[i - rows.startIndex])
-        return [String(i + 1), csvField(names[i - rows.startIndex]), csvField(r.from.rawValue), csvField(r.to.rawValue), csvField(r.type),
-         jsonNumber(r.weight), String(e.isCandidate), n(e.derivative), n(e.estimate), n(e.bound), n(e.exact)].joined(separator: ",")
-      }).joined(separator: "\n")
-    case .table:
-      var out = "Leverage on \(report.target): baseline \(tableNumber(report.baseline)); change: \(report.change)\n"
-      let pageRank = if case .score(.pagerank, _) = report.target { true } else { false }
-      out += !report.closedForm ? "no closed form for this target: every relation recomputed\n\n"
-        : pageRank ? "estimate = rank-one change from one adjoint solve (derivative × Δw × s/(s + Δw), s the actor's out-strength); exact = recomputed on the edited world\n\n"
-        : "estimate = derivative (one adjoint solve) × weight change; exact = recomputed on the edited world\n\n"
-      let table = rows.indices.map { i -> [String] in
-        let (e, r) = (rows[i], relations[i - rows.startIndex])
-        // A PageRank jump's estimate is the rank-one numerator, marked *.
-        let estimate = e.estimate.map { ReportText.signedNumber($0) + (e.bound == nil ? "" : "*") } ?? "—"
-        return [String(i + 1), names[i - rows.startIndex], "\(r.from)\(r.mutual ? "↔" : "→")\(r.to)", r.type, jsonNumber(r.weight), estimate,
-         e.exact.map(ReportText.signedNumber) ?? "—"]
-      }
-      out += formatTable(header: ["rank", "relation", "tie", "type", "weight", "estimate", "exact"], rows: table, rightAligned: [0, 4, 5, 6])
-      if rows.contains(where: { $0.bound != nil }) {
-        out += "\n* a jump (an actor's last out-tie): the rank-one numerator; the exact change has its sign and at most its bound"
-      }
-      if report.entries.count > top { out += "\n… \(report.entries.count - top) more (--top)" }
-      return out
+      print(try LeverageTable(report, in: world, top: top).rendered(format))
     }
   }
 }

@@ -200,7 +200,8 @@ ol.sources ul { color: var(--muted); }
     card.appendChild(el('div', ties.length + ' relation' + (ties.length === 1 ? '' : 's') + ':', 'small'));
     var ul = el('ul');
     ties.slice(0, 40).forEach(function (r) {
-      var li = el('li', r.from + (r.mutual ? ' ↔ ' : ' → ') + r.to + ' ' + r.type + ' (' + r.weight + ', ' + r.sign + ')' + (r.period ? ', ' + r.period : '') + (r.source ? ' [' + r.source + ']' : ''));
+      var period = r.since && r.until ? r.since + ' – ' + r.until : r.since ? 'since ' + r.since : r.until ? 'until ' + r.until : '';
+      var li = el('li', r.from + (r.mutual ? ' ↔ ' : ' → ') + r.to + ' ' + r.type + ' (' + r.weight + ', ' + r.sign + ')' + (period ? ', ' + period : '') + (r.source ? ' [' + r.source + ']' : ''));
       if (r.sign === 'hostile') li.className = 'hostile';
       if (r.note) li.title = r.note;
       ul.appendChild(li);

@@ -211,12 +211,9 @@ extension Briefing {
     }
   }
 
-  /// The briefing as pretty-printed JSON with sorted keys (the same world gives the same bytes).
-  public func json() throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(self), as: UTF8.self)
-  }
+  /// The briefing as JSON (``ReportJSON``: keys in declaration order, so the same world
+  /// gives the same bytes).
+  public func json() throws -> String { try ReportJSON.encode(self) }
 }
 
 extension PathKind {

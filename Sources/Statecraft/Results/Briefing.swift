@@ -95,21 +95,32 @@ extension Briefing {
     public var community: Int?
   }
 
-  /// A relation as a reader sees it: ends, type, weight, sign, dates, source, note.
+  /// A relation as a reader sees it: ends, type, weight, sign, dates, source, note (the
+  /// relation objects of `path --format json` too).
   public struct RelationRow: Encodable, Sendable, Hashable {
     /// The relation's ends, type, weight and sign word (cooperative, hostile, neutral).
     public var from: String, to: String, type: String, weight: Double, sign: String
     /// Whether it binds both ways.
     public var mutual: Bool
-    /// Its validity period in words (`since 2023-01`), if dated.
-    public var period: String?
+    /// Its validity dates, if any.
+    public var since: String?, until: String?
     /// The key of the source it cites, and its note.
     public var source: String?, note: String?
 
     /// The row for one relation.
     public init(_ r: Relation) {
       (from, to, type, weight, sign, mutual) = (r.from.rawValue, r.to.rawValue, r.type, r.weight, r.sign.word, r.mutual)
-      (period, source, note) = (r.period, r.source, r.note)
+      (since, until, source, note) = (r.since?.description, r.until?.description, r.source, r.note)
+    }
+
+    /// The validity period in words (`since 2023-01`, `2022-04 – 2023-12`), if dated.
+    public var period: String? {
+      switch (since, until) {
+      case (nil, nil): nil
+      case let (s?, nil): "since \(s)"
+      case let (nil, u?): "until \(u)"
+      case let (s?, u?): "\(s) – \(u)"
+      }
     }
 
     /// The relation in one line: `USA → PAK tariff-threat (0.8, hostile)`.

@@ -1,0 +1,195 @@
+/// The JSON every report prints: the `Encodable` encoding of its result value, with keys in
+/// the order the value encodes them (a ranking's object lists actors best first) and numbers
+/// printed as ``ReportText/jsonNumber(_:)`` prints them (shortest round-trip; `null` when
+/// not finite).
+///
+/// Foundation's `JSONEncoder` orders keys by hash unless told to sort them, so a ranking
+/// encoded as an object would come out in a different order on every run; this encoder keeps
+/// the order, and so the same value prints the same bytes.
+///
+///     print(try ReportJSON.encode(try world.ranking(.pagerank)))
+///
+/// Layout: objects one key per line, indented by two spaces; arrays of scalars on one line;
+/// arrays holding objects or arrays one element per line.
+public enum ReportJSON {
+  /// The value's encoding as text.
+  ///
+  /// - Complexity: O(size of the encoding).
+  public static func encode(_ value: some Encodable) throws -> String {
+    let root = Node()
+    try value.encode(to: TreeEncoder(node: root, codingPath: []))
+    var out = ""
+    root.print(into: &out, indent: "")
+    return out
+  }
+
+  /// One JSON value being built: a scalar's text, or an array's or object's children.
+  final class Node {
+    enum Kind { case empty, scalar, array, object }
+    var kind = Kind.empty
+    var scalar = "null"
+    var keys: [String] = []
+    var children: [Node] = []
+
+    func set(_ text: String) {
+      kind = .scalar
+      scalar = text
+    }
+
+    /// Becomes an object, keeping the keys of an object it already is (a superclass's and a
+    /// subclass's keyed containers write into one object).
+    func becomeObject() {
+      if kind != .object { (kind, keys, children) = (.object, [], []) }
+    }
+
+    func becomeArray() {
+      if kind != .array { (kind, keys, children) = (.array, [], []) }
+    }
+
+    /// The child for `key` (a key encoded twice keeps its first position, new value).
+    func child(_ key: String) -> Node {
+      if let i = keys.firstIndex(of: key) {
+        children[i] = Node()
+        return children[i]
+      }
+      let node = Node()
+      keys.append(key)
+      children.append(node)
+      return node
+    }
+
+    func append() -> Node {
+      let node = Node()
+      children.append(node)
+      return node
+    }
+
+    var isContainer: Bool { kind == .array || kind == .object }
+
+    func print(into out: inout String, indent: String) {
+      switch kind {
+      case .empty: out += "null"
+      case .scalar: out += scalar
+      case .array:
+        if children.isEmpty { out += "[]"; return }
+        if !children.contains(where: \.isContainer) {
+          out += "["
+          for (i, c) in children.enumerated() {
+            if i > 0 { out += ", " }
+            c.print(into: &out, indent: indent)
+          }
+          out += "]"
+          return
+        }
+        let inner = indent + "  "
+        out += "[\n"
+        for (i, c) in children.enumerated() {
+          out += inner
+          c.print(into: &out, indent: inner)
+          out += i == children.count - 1 ? "\n" : ",\n"
+        }
+        out += indent + "]"
+      case .object:
+        if children.isEmpty { out += "{}"; return }
+        let inner = indent + "  "
+        out += "{\n"
+        for (i, c) in children.enumerated() {
+          out += inner + ReportText.jsonString(keys[i]) + ": "
+          c.print(into: &out, indent: inner)
+          out += i == children.count - 1 ? "\n" : ",\n"
+        }
+        out += indent + "}"
+      }
+    }
+  }
+
+  /// Writes a scalar or recurses into a nested value.
+  static func store(_ value: some Encodable, in node: Node, codingPath: [CodingKey]) throws {
+    switch value {
+    case let v as Double: node.set(ReportText.jsonNumber(v))
+    case let v as Float: node.set(ReportText.jsonNumber(Double(v)))
+    case let v as String: node.set(ReportText.jsonString(v))
+    case let v as Bool: node.set(v ? "true" : "false")
+    case let v as Int: node.set(String(v))
+    case let v as UInt64: node.set(String(v))
+    default: try value.encode(to: TreeEncoder(node: node, codingPath: codingPath))
+    }
+  }
+
+  struct TreeEncoder: Encoder {
+    let node: Node
+    var codingPath: [CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+      node.becomeObject()
+      return KeyedEncodingContainer(Keyed<Key>(node: node, codingPath: codingPath))
+    }
+
+    func unkeyedContainer() -> UnkeyedEncodingContainer {
+      node.becomeArray()
+      return Unkeyed(node: node, codingPath: codingPath)
+    }
+
+    func singleValueContainer() -> SingleValueEncodingContainer { Single(node: node, codingPath: codingPath) }
+  }
+
+  struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let node: Node
+    var codingPath: [CodingKey]
+
+    mutating func encodeNil(forKey key: Key) throws { node.child(key.stringValue).set("null") }
+    mutating func encode(_ value: some Encodable, forKey key: Key) throws {
+      try ReportJSON.store(value, in: node.child(key.stringValue), codingPath: codingPath + [key])
+    }
+    mutating func nestedContainer<N: CodingKey>(keyedBy keyType: N.Type, forKey key: Key) -> KeyedEncodingContainer<N> {
+      let child = node.child(key.stringValue)
+      child.becomeObject()
+      return KeyedEncodingContainer(Keyed<N>(node: child, codingPath: codingPath + [key]))
+    }
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
+      let child = node.child(key.stringValue)
+      child.becomeArray()
+      return Unkeyed(node: child, codingPath: codingPath + [key])
+    }
+    mutating func superEncoder() -> Encoder { TreeEncoder(node: node.child("super"), codingPath: codingPath) }
+    mutating func superEncoder(forKey key: Key) -> Encoder { TreeEncoder(node: node.child(key.stringValue), codingPath: codingPath + [key]) }
+  }
+
+  struct Unkeyed: UnkeyedEncodingContainer {
+    let node: Node
+    var codingPath: [CodingKey]
+    var count: Int { node.children.count }
+
+    mutating func encodeNil() throws { node.append().set("null") }
+    mutating func encode(_ value: some Encodable) throws { try ReportJSON.store(value, in: node.append(), codingPath: codingPath) }
+    mutating func nestedContainer<N: CodingKey>(keyedBy keyType: N.Type) -> KeyedEncodingContainer<N> {
+      let child = node.append()
+      child.becomeObject()
+      return KeyedEncodingContainer(Keyed<N>(node: child, codingPath: codingPath))
+    }
+    mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
+      let child = node.append()
+      child.becomeArray()
+      return Unkeyed(node: child, codingPath: codingPath)
+    }
+    mutating func superEncoder() -> Encoder { TreeEncoder(node: node.append(), codingPath: codingPath) }
+  }
+
+  struct Single: SingleValueEncodingContainer {
+    let node: Node
+    var codingPath: [CodingKey]
+    mutating func encodeNil() throws { node.set("null") }
+    mutating func encode(_ value: some Encodable) throws { try ReportJSON.store(value, in: node, codingPath: codingPath) }
+  }
+}
+
+/// A coding key made from any string: how a result encodes an object keyed by actor id.
+public struct DynamicKey: CodingKey {
+  public var stringValue: String
+  public var intValue: Int? { nil }
+  /// A key with this text.
+  public init(_ string: String) { stringValue = string }
+  public init(stringValue: String) { self.stringValue = stringValue }
+  public init?(intValue: Int) { nil }
+}
