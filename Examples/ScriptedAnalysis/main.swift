@@ -29,6 +29,9 @@ let sway = diff.influence[0]
 print("China over Pakistan: \(ReportText.tableNumber(sway.before)) → \(ReportText.tableNumber(sway.after))")
 print("Frustration index: \(diff.balance!.before.frustration.index) → \(diff.balance!.after.frustration.index)")
 
+// The same result values the CLI prints: this table is byte for byte `statecraft rank … --top 3`.
+print(try world.ranking(.pagerank, top: 3).rendered(.table))
+
 let out = CommandLine.arguments.dropFirst().first ?? "Output/pakistan-2025-minerals-deal-delta.svg"
 let (bytes, _) = try comparison.deltaMap(base: world, format: .svg)
 try AtomicFileStream.write(bytes: bytes, to: out)

@@ -1,5 +1,6 @@
 import Foundation
 import Statecraft
+import StatecraftRender
 
 /// A briefing as one self-contained HTML document: the sections are written on the server
 /// side (so the page reads, prints and passes a screen reader without its script), the map is
@@ -49,6 +50,7 @@ public struct BriefingPage: Sendable {
     out += pathsSection()
     out += balanceSection()
     out += influenceSection()
+    out += timelineSection()
     out += scenariosSection()
     out += sourcesSection()
     out += methodsSection()
@@ -82,6 +84,7 @@ public struct BriefingPage: Sendable {
     if !briefing.paths.isEmpty { s.append(("paths", "How A reaches B")) }
     if briefing.balance != nil { s.append(("balance", "Balance and camps")) }
     if !briefing.influence.isEmpty { s.append(("influence", "Influence")) }
+    if briefing.timeline != nil { s.append(("over-time", "Over time")) }
     if !briefing.scenarios.isEmpty { s.append(("what-if", "What if")) }
     s.append(("sources", "Sources"))
     s.append(("methods", "Methods"))
@@ -245,7 +248,33 @@ public struct BriefingPage: Sendable {
       out += table(id: "influence-\(BriefingPage.anchor(answer.target))", head: ["<th>actor</th>", "<th class=\"num\">share</th>"], rows: rows, what: "actors")
       out += "</div>"
     }
-    return out + "</div>\n</section>\n"
+    out += "</div>\n"
+    if !briefing.leverage.isEmpty {
+      out += "<h3 id=\"leverage\">Which relations move these answers most</h3>\n"
+      out += "<p class=\"note\">Each relation removed in turn: the change estimated from one adjoint solve, then the top eight recomputed exactly on the edited world.</p>\n<div class=\"two\">"
+      for (k, l) in briefing.leverage.enumerated() {
+        out += "<div><h4>\(HTML.text(l.question)) <small>now \(HTML.text(ReportText.tableNumber(l.baseline)))</small></h4>"
+        let rows = l.rows.map { r in
+          "<tr><td>\(HTML.text(r.relation))</td><td>\(HTML.text(r.tie))</td>"
+            + [r.estimate, r.exact].map { v in "<td class=\"num\" data-v=\"\(v.map { "\($0)" } ?? "")\">\(HTML.text(v.map(ReportText.signedNumber) ?? "—"))</td>" }.joined() + "</tr>"
+        }
+        out += table(id: "leverage-\(k)", head: ["<th>relation</th>", "<th>tie</th>", "<th class=\"num\">estimate</th>", "<th class=\"num\">exact</th>"], rows: rows, what: "relations")
+        out += "</div>"
+      }
+      out += "</div>\n"
+    }
+    return out + "</section>\n"
+  }
+
+  func timelineSection() -> String {
+    guard let t = briefing.timeline else { return "" }
+    var out = "<section id=\"over-time\" class=\"page\">\n<h2>Over time</h2>\n"
+    out += "<p class=\"note\">\(HTML.text(t.measure)) at each \(HTML.text(t.step)) from \(HTML.text(t.dates.first ?? "")) to \(HTML.text(t.dates.last ?? "")), each date seeing only the relations valid on it; the \(t.series.count) actors that moved most, on one scale.</p>\n"
+    let set = SeriesSet(
+      quantity: t.measure, axis: "date", points: t.dates, positions: t.dates.indices.map(Double.init),
+      series: t.series.map { Series(name: name($0.actor), values: $0.values) })
+    out += "<div class=\"map chart\">\(HTML.inlineSVG(SeriesChart.svg(set, title: "Who moved: \(t.measure) over time")))</div>\n"
+    return out + "</section>\n"
   }
 
   func scenariosSection() -> String {

@@ -326,6 +326,8 @@ struct ProcessTests {
     #expect(process.terminationStatus == 0)
     #expect(text.contains("PAK: PageRank +0.140479"))
     #expect(text.contains("China over Pakistan: 0.333333 → 0.176471"))
+    let cliTable = try run(["rank", "Graphs/pakistan-2025.yaml", "--top", "3"]).stdout
+    #expect(!cliTable.isEmpty && text.contains(cliTable), "the script prints the CLI's own table")
     let svg = try String(contentsOfFile: out, encoding: .utf8)
     #expect(svg.contains("<svg") && svg.contains("scenario: minerals&#45;deal"))
   }

@@ -48,7 +48,12 @@ struct BriefingTests {
     let (before, after) = (comparison.scenarios[0].influence[0].before, comparison.scenarios[0].influence[0].after)
     let percent = Int((100 * (after - before) / before).rounded())
     #expect(text.contains("Under “China answers a US deal by deepening CPEC”, China’s share of Pakistan’s stance rises from \(Briefing.prose(before)) to \(Briefing.prose(after)) (+\(percent)%)."), "\(text)")
-    #expect(b.findings.allSatisfy { f in ["who-matters", "influence", "balance", "paths", "uncertainty"].contains(f.section) || f.section.hasPrefix("scenario-") })
+    let html = try seed().1.html()
+    for f in b.findings { #expect(html.contains("id=\"\(f.section)\""), "the section \(f.section) that proves “\(f.text)” is on the page") }
+    // The leverage finding names the relation whose exact recomputation moves the share most.
+    let lever = try world.leverage(on: .influence(InfluencePair("CHN over PAK")!, .fj), recompute: 8)
+    let exact = try #require(lever.entries.first?.exact)
+    #expect(text.contains { $0.hasPrefix("The relation that moves CHN over PAK most is CHN↔PAK alliance") && $0.contains("−\(Briefing.prose(abs(exact)))") }, "\(text)")
   }
 
   @Test("findings never print two equal numbers for a change")

@@ -120,6 +120,8 @@ extension Briefing {
       brokerage: try brokerageTable(world, lens: lens, attribute: request.groupAttribute),
       communities: CommunitySection(members: partition.members.map { $0.map(\.rawValue) }, modularity: partition.modularity),
       influence: influence,
+      leverage: try leverageSections(world, lens: lens, pairs: influencePairs.isEmpty ? chosenPairs(influence) : influencePairs, model: model),
+      timeline: try timelineSection(world, lens: lens),
       scenarios: comparison.map { scenarioSections($0, in: world) } ?? [],
       sources: sourceNotes(world))
     briefing.findings = BriefingFindings(briefing: briefing).all()
@@ -141,6 +143,53 @@ extension Briefing {
     return (ranked[0], ranked[1], "the two actors with the highest PageRank, ties walked either way")
   }
 
+  /// For each chosen influence target, the pair with its largest outside source.
+  static func chosenPairs(_ answers: [InfluenceAnswer]) -> [InfluencePair] {
+    answers.compactMap { a in
+      a.rows.first { $0.actor != a.target }.map { InfluencePair(source: Actor.ID($0.actor), target: Actor.ID(a.target)) }
+    }
+  }
+
+  /// Relations whose removal moves each influence question most, the top eight confirmed
+  /// exactly; skipped beyond 200,000 relations (each question costs two solves and eight
+  /// recomputations).
+  static func leverageSections(_ world: World, lens: Lens, pairs: [InfluencePair], model: InfluenceModel) throws -> [LeverageSection] {
+    guard world.relations.count <= 200_000 else { return [] }
+    return try pairs.map { pair in
+      let report = try world.leverage(on: .influence(pair, model), change: .remove, lens: lens, recompute: 8)
+      let rows = report.entries.prefix(8).map { e -> LeverageSection.Row in
+        let r = e.relation(in: world)
+        return .init(relation: report.name(of: e, in: world), tie: "\(r.from)\(r.mutual ? "↔" : "→")\(r.to) \(r.type)", estimate: e.estimate, exact: e.exact)
+      }
+      return LeverageSection(question: pair.description, baseline: report.baseline, rows: rows)
+    }
+  }
+
+  /// PageRank from the earliest to the latest date any relation carries, by month (a span
+  /// up to three years), quarter (up to ten) or year; `nil` when no relation is dated.
+  static func timelineSection(_ world: World, lens: Lens) throws -> TimelineSection? {
+    var first: PartialDate?, last: PartialDate?
+    for i in world.relations.indices {
+      let r = world.relations[i]
+      for d in [r.since, r.until].compactMap({ $0 }) {
+        if first.map({ d.firstDayKey < $0.firstDayKey }) ?? true { first = d }
+        if last.map({ d.lastDayKey > $0.lastDayKey }) ?? true { last = d }
+      }
+    }
+    guard let first, let last, lens.date == nil else { return nil }
+    let start = PartialDate(year: first.year, month: first.month ?? 1)
+    let end = PartialDate(year: last.year, month: last.month ?? 12)
+    let months = (end.year - start.year) * 12 + (end.month ?? 12) - (start.month ?? 1)
+    guard months >= 1 else { return nil }
+    let step: TimeStep = months <= 36 ? .month : months <= 120 ? .quarter : .year
+    let set = try world.timeline(.pagerank, from: start, to: end, step: step, lens: lens)
+    let movers = set.biggestMovers(6).filter { $0.spread > 0 }
+    guard !movers.isEmpty else { return nil }
+    return TimelineSection(
+      measure: Measure.pagerank.rawValue, step: step.rawValue, dates: set.points,
+      series: movers.map { .init(actor: $0.name, values: $0.values) })
+  }
+
   static func uncertaintyTable(_ world: World, lens: Lens, samples: Int, seed: UInt64) throws -> UncertaintyTable? {
     let ranged = world.relations.indices.filter { world.relations.weightRange(at: $0) != nil }.count
     guard ranged > 0, samples > 0 else { return nil }
@@ -159,7 +208,9 @@ extension Briefing {
       exact: b.frustration.isExact, lowerBound: b.frustration.lowerBound, normalizedBalance: b.normalizedBalance,
       triangles: b.triangles.triangles, balancedTriangles: b.triangles.balanced, strictIndex: b.triangles.strictIndex,
       camps: b.camps.map { $0.map(\.rawValue) },
-      brokenTies: b.brokenTies.map { .init(actors: $0.actors.map(\.rawValue), friendly: $0.friendly, types: $0.types) },
+      brokenTies: b.brokenTies.map {
+        .init(actors: $0.actors.map(\.rawValue), friendly: $0.friendly, types: BriefingFindings.distinctTypes($0.types).components(separatedBy: ", "))
+      },
       unbalancedTriangles: zip(b.unbalancedTriangles, b.unbalancedTriangleSigns).prefix(50).map { $0.map(\.rawValue) + [$1] },
       unbalancedCount: b.unbalancedTriangles.count)
   }

@@ -36,6 +36,10 @@ public struct Briefing: Encodable, Sendable {
   public var communities: CommunitySection?
   /// Who sways each key actor.
   public var influence: [InfluenceAnswer]
+  /// For each influence question, the relations whose removal moves it most.
+  public var leverage: [LeverageSection]
+  /// How PageRank moved over the world's dated span, when relations carry dates.
+  public var timeline: TimelineSection?
   /// One section per scenario, when a scenario file was given.
   public var scenarios: [ScenarioSection]
   /// The sources cited by the relations, each with the relations that cite it.
@@ -236,6 +240,34 @@ extension Briefing {
     public struct Share: Encodable, Sendable {
       /// The actor and its share.
       public var actor: String, share: Double
+    }
+  }
+
+  /// The relations whose removal moves one influence question most (``World/leverage(on:change:lens:settings:candidates:candidateType:candidateWeight:recompute:progress:)``).
+  public struct LeverageSection: Encodable, Sendable {
+    /// The question (`CHN over PAK`) and its value now.
+    public var question: String, baseline: Double
+    /// The top relations, best estimate first, each confirmed by recomputation.
+    public var rows: [Row]
+    /// One relation: its name, the tie in words, the estimated and the exact change.
+    public struct Row: Encodable, Sendable {
+      /// The relation's id or key, and the tie (`USA→PAK tariff-threat`).
+      public var relation: String, tie: String
+      /// The change estimated from one adjoint solve, and the change recomputed exactly.
+      public var estimate: Double?, exact: Double?
+    }
+  }
+
+  /// A measure over the dates the world's relations span, for the actors that moved most.
+  public struct TimelineSection: Encodable, Sendable {
+    /// The measure, the step between dates and the dates.
+    public var measure: String, step: String, dates: [String]
+    /// The actors that moved most (largest max − min), with one value per date.
+    public var series: [Series]
+    /// One actor's values over the dates.
+    public struct Series: Encodable, Sendable {
+      /// The actor and its values.
+      public var actor: String, values: [Double]
     }
   }
 

@@ -13,6 +13,7 @@ struct BriefingFindings {
     out += leader("pagerank", verb: "matters most by PageRank")
     out += leader("betweenness", verb: "brokers most (highest betweenness)")
     out += influence()
+    out += leverage()
     out += balance()
     out += paths()
     out += uncertainty()
@@ -29,6 +30,9 @@ struct BriefingFindings {
     guard let m = briefing.measures.firstIndex(where: { $0.name == measure }), briefing.actors.count >= 2 else { return [] }
     let ranked = briefing.actors.filter { $0.scores[m] != nil }.sorted { $0.ranks[m] < $1.ranks[m] }
     guard ranked.count >= 2, let top = ranked[0].scores[m], let second = ranked[1].scores[m], top > 0 else { return [] }
+    if second == 0 {
+      return [.init(text: "\(ranked[0].name) alone scores above 0 on \(measure), \(Self.number(top)).", section: "who-matters")]
+    }
     return [.init(
       text: "\(ranked[0].name) \(verb), \(Self.number(top)), ahead of \(ranked[1].name), \(Self.number(second)).",
       section: "who-matters")]
@@ -44,6 +48,15 @@ struct BriefingFindings {
     }
   }
 
+  func leverage() -> [Briefing.Finding] {
+    briefing.leverage.compactMap { l in
+      guard let top = l.rows.first, let exact = top.exact, exact != 0 else { return nil }
+      return .init(
+        text: "The relation that moves \(l.question) most is \(top.tie)\(top.relation.contains("→") ? "" : " (\(top.relation))"): removing it changes the share by \(exact > 0 ? "+" : "−")\(Self.number(abs(exact))), from \(Self.number(l.baseline)).",
+        section: "leverage")
+    }
+  }
+
   func balance() -> [Briefing.Finding] {
     guard let b = briefing.balance, b.friendlyTies + b.hostileTies > 0 else { return [] }
     let camps = b.camps.map { $0.map(name).joined(separator: ", ") }
@@ -56,7 +69,7 @@ struct BriefingFindings {
       let t = b.brokenTies[0]
       let what = t.friendly ? "a friendly tie across the camps" : "a hostile tie inside one camp"
       return [.init(
-        text: "The world is one tie short of two clean camps: \(name(t.actors[0]))–\(name(t.actors[1])) (\(t.types.joined(separator: ", "))) is \(what).",
+        text: "The world is one tie short of two clean camps: \(name(t.actors[0]))–\(name(t.actors[1])) (\(Self.distinctTypes(t.types))) is \(what).",
         section: "balance")]
     default:
       let proof = b.exact ? "" : " (a heuristic split; at least \(b.lowerBound))"
@@ -121,6 +134,13 @@ struct BriefingFindings {
   /// A scenario sentence as a finding: `Under “TITLE”, CLAUSE`.
   static func finding(_ clause: String, scenario s: Briefing.ScenarioSection) -> String {
     "Under “\(s.title ?? s.name)”, \(clause)"
+  }
+
+  /// Relation types once each, in first-appearance order (`cameo-10, cameo-11`).
+  static func distinctTypes(_ types: [String]) -> String {
+    var seen: [String] = []
+    for t in types where !seen.contains(t) { seen.append(t) }
+    return seen.joined(separator: ", ")
   }
 
   /// Three significant digits (`0.106`, `12.3`, `4.72e-05`), as prose prints numbers.
