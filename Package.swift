@@ -13,6 +13,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
   ],
   targets: [
     // The Graphviz C libraries (libgvc, libcgraph), seen only by StatecraftRender.
@@ -33,11 +34,17 @@ let package = Package(
     .target(name: "StatecraftRender", dependencies: ["Statecraft", "CGraphviz"]),
     // The page: the briefing (and, next, the explorer) as one self-contained HTML document.
     .target(name: "StatecraftPage", dependencies: ["Statecraft", "StatecraftRender"]),
+    // The live explorer's session (edits, undo, lens, a stable map) on top of the page; no server.
+    .target(name: "StatecraftExplorer", dependencies: ["Statecraft", "StatecraftRender", "StatecraftPage"]),
+    // The explorer's local web server (Hummingbird 2).
+    .target(
+      name: "StatecraftServer",
+      dependencies: ["StatecraftExplorer", .product(name: "Hummingbird", package: "hummingbird")]),
     // The commands as pure functions returning text, so tests need no subprocess.
     .target(
       name: "StatecraftCLI",
       dependencies: [
-        "Statecraft", "StatecraftRender", "StatecraftPage",
+        "Statecraft", "StatecraftRender", "StatecraftPage", "StatecraftServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -67,6 +74,8 @@ let package = Package(
     ),
     .testTarget(
       name: "StatecraftPageTests", dependencies: ["StatecraftPage", "StatecraftTestSupport"]),
+    .testTarget(
+      name: "StatecraftExplorerTests", dependencies: ["StatecraftExplorer", "StatecraftTestSupport"]),
     .testTarget(
       name: "StatecraftCLITests",
       dependencies: ["StatecraftCLI", "StatecraftTestSupport", "statecraft", "scripted-analysis"],

@@ -48,14 +48,7 @@ public struct BriefingDocument: Sendable {
     let bytes = try Self.bytes(of: worldFile)
     var questions: Questions?
     var scenarios: [Scenario] = []
-    if let scenarioFile {
-      let file = try ScenarioFile.load(scenarioFile)
-      guard Self.sameFile(file.basePath, worldFile) else {
-        throw BriefingError.baseMismatch(scenarioFile: scenarioFile, base: file.basePath, world: worldFile)
-      }
-      questions = file.questions
-      scenarios = file.scenarios
-    }
+    if let scenarioFile { (questions, scenarios) = try Self.scenarios(scenarioFile, for: worldFile) }
     let lens = self.lens ?? questions?.lens ?? Lens()
     if questions != nil { questions!.lens = lens }
     let comparison = try questions.map { try ScenarioRunner(questions: $0).compare(world, scenarios) }
@@ -97,6 +90,15 @@ public struct BriefingDocument: Sendable {
       throw BriefingError.unreadable(path)
     }
     return [UInt8](data)
+  }
+
+  /// A scenario file's questions and scenarios, refused unless its `base:` is `worldFile`.
+  public static func scenarios(_ scenarioFile: String, for worldFile: String) throws -> (Questions, [Scenario]) {
+    let file = try ScenarioFile.load(scenarioFile)
+    guard sameFile(file.basePath, worldFile) else {
+      throw BriefingError.baseMismatch(scenarioFile: scenarioFile, base: file.basePath, world: worldFile)
+    }
+    return (file.questions, file.scenarios)
   }
 
   static func sameFile(_ a: String, _ b: String) -> Bool {

@@ -22,6 +22,20 @@ public struct BriefingPage: Sendable {
   public var generator: String
   /// Rows a long table shows before "show all".
   public var tableLimit = 25
+  /// A report (one frozen file) or the live explorer (an edit panel that talks to the server).
+  public var mode: Mode = .report
+  /// The state numbers are compared with: each score shows its change against it (the
+  /// explorer's unedited world).
+  public var baseline: Briefing?
+
+  /// What the page is for.
+  public enum Mode: Sendable {
+    /// A self-contained briefing: loads nothing, talks to nobody.
+    case report
+    /// The explorer: the same sections, plus the edit panel and a script that fetches new
+    /// sections from the server it came from (and only from it).
+    case explorer
+  }
 
   /// A page for a briefing and its rendered maps.
   public init(briefing: Briefing, map: String?, mapNote: String? = nil, deltaMaps: [String?] = [], generator: String) {
@@ -36,29 +50,31 @@ public struct BriefingPage: Sendable {
   public func html() throws -> String {
     let b = briefing
     let css = PageAssets.css
-    let script = PageAssets.script
-    let policy = "default-src 'none'; style-src 'sha256-\(Self.base64Digest(css))'; script-src 'sha256-\(Self.base64Digest(script))'; img-src data:; base-uri 'none'; form-action 'none'"
+    let scripts = mode == .explorer ? [PageAssets.script, PageAssets.explorerScript] : [PageAssets.script]
+    var policy = "default-src 'none'; style-src 'sha256-\(Self.base64Digest(css))'; script-src "
+      + scripts.map { "'sha256-\(Self.base64Digest($0))'" }.joined(separator: " ")
+      + "; img-src data:; base-uri 'none'; form-action 'none'"
+    if mode == .explorer { policy += "; connect-src 'self'" }
     var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     out += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTML.attribute(policy))\">\n"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     out += "<meta name=\"generator\" content=\"\(HTML.attribute(generator))\">\n"
-    out += "<title>\(HTML.text(b.header.title)) — briefing</title>\n<style>\(css)</style>\n</head>\n<body>\n<main>\n"
-    out += header()
-    out += findings()
-    out += mapSection()
-    out += whoMatters()
-    out += pathsSection()
-    out += balanceSection()
-    out += influenceSection()
-    out += timelineSection()
-    out += scenariosSection()
-    out += sourcesSection()
-    out += methodsSection()
-    out += "</main>\n<div id=\"tip\" hidden></div>\n"
+    out += "<title>\(HTML.text(b.header.title)) — \(mode == .explorer ? "explorer" : "briefing")</title>\n<style>\(css)</style>\n</head>\n<body\(mode == .explorer ? " class=\"explorer\"" : "")>\n"
+    if mode == .explorer { out += ExplorerPanel.html(briefing) }
+    out += "<main>\n" + (try sections()) + "</main>\n<div id=\"tip\" hidden></div>\n"
     out += "<script type=\"application/json\" id=\"briefing-data\">\(HTML.scriptJSON(try b.json()))</script>\n"
-    out += "<script>\(script)</script>\n</body>\n</html>\n"
-    return out
+    for script in scripts { out += "<script>\(script)</script>\n" }
+    return out + "</body>\n</html>\n"
   }
+
+  /// Every section, in order: what `<main>` holds, and what the explorer swaps in after an edit.
+  public func sections() throws -> String {
+    header() + findings() + mapSection() + whoMatters() + pathsSection() + balanceSection() + influenceSection()
+      + timelineSection() + scenariosSection() + sourcesSection() + methodsSection()
+  }
+
+  /// The briefing's data as the page's script reads it (JSON, safe inside a script element).
+  public func dataJSON() throws -> String { HTML.scriptJSON(try briefing.json()) }
 
   // MARK: - Sections
 
@@ -118,7 +134,7 @@ public struct BriefingPage: Sendable {
     var out = "<section id=\"map\" class=\"page\">\n<h2>Map</h2>\n"
     guard let map else { return out + "<p class=\"note\">No map: the world has no actors.</p>\n</section>\n" }
     out += "<div class=\"controls\"><span>Colour actors by:</span>"
-    out += "<label><input type=\"radio\" name=\"colour\" value=\"none\" checked> blocs (as drawn)</label>"
+    out += "<label><input type=\"radio\" name=\"colour\" value=\"none\" checked> as drawn</label>"
     if briefing.balance != nil { out += "<label><input type=\"radio\" name=\"colour\" value=\"camps\"> balance camps</label>" }
     if briefing.communities != nil { out += "<label><input type=\"radio\" name=\"colour\" value=\"communities\"> communities</label>" }
     out += "<label><input type=\"checkbox\" id=\"hostile-only\"> hostile ties only</label></div>\n"
@@ -138,8 +154,9 @@ public struct BriefingPage: Sendable {
     let rows = ordered.map { i -> String in
       let a = b.actors[i]
       var cells = ["<td>\(actorLink(a.id))</td>", "<td>\(HTML.text(a.kind))</td>"]
+      let before = baselineRow(a.id)
       for (k, s) in a.scores.enumerated() {
-        cells.append("<td class=\"num\" data-v=\"\(s.map { "\($0)" } ?? "")\">\(HTML.text(s.map(ReportText.tableNumber) ?? "—")) <small>\(a.ranks[k])</small></td>")
+        cells.append("<td class=\"num\" data-v=\"\(s.map { "\($0)" } ?? "")\">\(HTML.text(s.map(ReportText.tableNumber) ?? "—")) <small>\(a.ranks[k])</small>\(change(s, before?.scores[k] ?? nil, rank: a.ranks[k], rankBefore: before?.ranks[k]))</td>")
       }
       return "<tr>" + cells.joined() + "</tr>"
     }
@@ -158,6 +175,22 @@ public struct BriefingPage: Sendable {
         rows: urows, what: "actors")
     }
     return out + "</section>\n"
+  }
+
+  /// The baseline's row for an actor (nil without a baseline, or for an added actor).
+  func baselineRow(_ id: String) -> Briefing.ActorRow? {
+    guard let baseline, baseline.measures.map(\.name) == briefing.measures.map(\.name) else { return nil }
+    return baseline.actors.first { $0.id == id }
+  }
+
+  /// A score's change against the baseline, marked up (nothing when it did not move).
+  func change(_ now: Double?, _ before: Double?, rank: Int, rankBefore: Int?) -> String {
+    guard baseline != nil else { return "" }
+    guard let now, let before else { return now == nil ? "" : "<br><small class=\"delta up\">new</small>" }
+    let d = now - before
+    guard abs(d) > 1e-12 * max(1, abs(before)) else { return "" }
+    let ranks = rankBefore.map { $0 != rank ? " (\($0)→\(rank))" : "" } ?? ""
+    return "<br><small class=\"delta \(d > 0 ? "up" : "down")\">\(HTML.text(ReportText.signedNumber(d)))\(ranks)</small>"
   }
 
   func pathsSection() -> String {

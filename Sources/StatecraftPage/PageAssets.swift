@@ -67,6 +67,24 @@ ol.sources li { margin: 8px 0; font-size: 13px; }
 ol.sources ul { color: var(--muted); }
 #tip { position: absolute; z-index: 10; max-width: 420px; white-space: pre-wrap; background: #1d1d1f; color: #fff; font-size: 12px; line-height: 1.4; padding: 7px 9px; border-radius: 5px; pointer-events: none; box-shadow: 0 2px 8px rgba(0,0,0,.25); }
 @media (max-width: 900px) { .mapwrap, .two { grid-template-columns: 1fr; } .card { position: static; } }
+body.explorer { display: grid; grid-template-columns: 330px minmax(0, 1fr); }
+body.explorer main { max-width: none; }
+aside.panel { position: sticky; top: 0; height: 100vh; overflow: auto; border-right: 1px solid var(--rule); background: var(--soft); padding: 12px 14px; font-size: 13px; }
+aside.panel h2 { font-size: 17px; }
+aside.panel fieldset { border: 1px solid var(--rule); border-radius: 6px; margin: 10px 0; padding: 6px 10px 10px; background: #fff; }
+aside.panel legend { font-weight: 600; padding: 0 4px; }
+aside.panel label { display: block; margin: 5px 0; }
+aside.panel select, aside.panel input[type=number], aside.panel input[type=text] { font: inherit; max-width: 100%; }
+aside.panel input[type=range] { width: 100%; }
+aside.panel .row { display: flex; flex-wrap: wrap; gap: 6px; }
+aside.panel ol { padding-left: 18px; margin: 4px 0; }
+aside.panel a { color: var(--accent); }
+.bad { color: var(--hostile); font-weight: 600; }
+small.delta { font-size: 11px; }
+small.delta.up { color: #0b6e4f; } small.delta.down { color: var(--hostile); }
+.map.main g.edge { cursor: pointer; }
+.map.main g.edge.picked path { stroke-width: 5; }
+table.compare td.num { white-space: nowrap; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
   body { font-size: 11pt; }
@@ -90,22 +108,8 @@ ol.sources ul { color: var(--muted); }
   static let script = #"""
 (function () {
   'use strict';
-  var data = JSON.parse(document.getElementById('briefing-data').textContent);
   var XL = 'http://www.w3.org/1999/xlink';
   var tip = document.getElementById('tip');
-  var map = document.querySelector('.map.main');
-  var card = document.getElementById('card');
-  var keyline = document.getElementById('keyline');
-  var byId = {};
-  data.actors.forEach(function (a, i) { byId[a.id] = i; });
-
-  // Tooltips: Graphviz writes each node's and tie's details as xlink:title; show them in
-  // one styled box instead of the browser's slow native tooltip.
-  document.querySelectorAll('svg a').forEach(function (a) {
-    var t = a.getAttributeNS(XL, 'title') || a.getAttribute('title');
-    if (t) { a.setAttribute('data-tip', t); a.removeAttributeNS(XL, 'title'); a.removeAttribute('title'); }
-  });
-  document.querySelectorAll('svg g.node > title, svg g.edge > title, svg g.cluster > title').forEach(function (t) { t.remove(); });
   function place(e) {
     var x = e.pageX + 14, y = e.pageY + 14;
     var maxX = window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8;
@@ -120,6 +124,24 @@ ol.sources ul { color: var(--muted); }
     place(e);
   });
   document.addEventListener('mousemove', function (e) { if (!tip.hidden) place(e); });
+
+  // Everything below binds to the sections in <main>; the explorer calls init() again after
+  // it swaps in new sections.
+  function init() {
+  var data = JSON.parse(document.getElementById('briefing-data').textContent);
+  var map = document.querySelector('.map.main');
+  var card = document.getElementById('card');
+  var keyline = document.getElementById('keyline');
+  var byId = {};
+  data.actors.forEach(function (a, i) { byId[a.id] = i; });
+
+  // Tooltips: Graphviz writes each node's and tie's details as xlink:title; show them in
+  // one styled box instead of the browser's slow native tooltip.
+  document.querySelectorAll('svg a').forEach(function (a) {
+    var t = a.getAttributeNS(XL, 'title') || a.getAttribute('title');
+    if (t) { a.setAttribute('data-tip', t); a.removeAttributeNS(XL, 'title'); a.removeAttribute('title'); }
+  });
+  document.querySelectorAll('svg g.node > title, svg g.edge > title, svg g.cluster > title').forEach(function (t) { t.remove(); });
 
   // Sortable tables: click a header; numbers sort by their data-v value, the rest as text.
   function applyLimit(table) {
@@ -229,6 +251,7 @@ ol.sources ul { color: var(--muted); }
       }
     });
     showCard(i);
+    document.dispatchEvent(new CustomEvent('statecraft:focus', { detail: data.actors[i].id }));
   }
   Object.keys(nodes).forEach(function (k) {
     nodes[k].addEventListener('click', function (e) { e.preventDefault(); e.stopPropagation(); focus(focused === +k ? null : +k); });
@@ -287,6 +310,9 @@ ol.sources ul { color: var(--muted); }
   });
   var hostile = document.getElementById('hostile-only');
   if (hostile) hostile.addEventListener('change', function () { map.classList.toggle('hostile-only', hostile.checked); });
+  }
+  window.statecraftPage = { init: init };
+  init();
 })();
 """#
 }

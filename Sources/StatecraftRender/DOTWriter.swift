@@ -33,6 +33,10 @@ public struct MapOptions: Sendable {
   /// actor at that index of the world, `t<from>_<to>_<sign>_<k>` for the k-th drawn edge
   /// between two actor indices (sign `p`, `n` or `z`). The briefing and the explorer use them.
   public var elementIDs = false
+  /// Positions (points) to pin actors at, from an earlier layout (``GraphvizRenderer/nodePositions(dot:engine:)``):
+  /// with `neato`, pinned actors stay where they were and an actor without a position is
+  /// placed around them. The explorer keeps its map still this way.
+  public var positions: [Actor.ID: Point] = [:]
 
   public init(
     lens: Lens = Lens(), sizeBy: (measure: String, scores: NodeScores)? = nil,
@@ -44,6 +48,14 @@ public struct MapOptions: Sendable {
     self.edgeLabels = edgeLabels
     self.engine = engine
   }
+}
+
+/// A position on a map, in points.
+public struct Point: Hashable, Sendable {
+  /// Coordinates in points (1/72 inch), y up, as Graphviz reports them.
+  public var x: Double, y: Double
+  /// A point.
+  public init(x: Double, y: Double) { (self.x, self.y) = (x, y) }
 }
 
 /// Which sources a map's title block lists.
@@ -173,6 +185,8 @@ public struct DOTWriter: Sendable {
       // Relations are drawn as arcs either way; the declared shape travels as data.
       if !world.directed { graphAttributes.append(("sc_directed", "false")) }
     }
+    // Pinned positions are given in points (as a layout reports them).
+    if !options.positions.isEmpty { graphAttributes += [("inputscale", "72"), ("notranslate", "true")] }
     for (k, v) in graphAttributes { line("  \(key(k))=\(quote(v));") }
     line("  label=<\(titleBlock(world, relations: relations, options: options))>;")
     line("  node [fontname=\(quote(style.fontName)), fontsize=11, penwidth=1.2, margin=\"0.12,0.06\"];")
@@ -309,6 +323,9 @@ public struct DOTWriter: Sendable {
     }
     attributes += [("label", shown(label)), ("tooltip", shown(tooltip))]
     if options.elementIDs { attributes.append(("id", "a\(i)")) }
+    if let p = options.positions[actor.id] {
+      attributes += [("pos", "\(formatNumber(p.x)),\(formatNumber(p.y))!"), ("pin", "true")]
+    }
     if options.interchange {
       attributes += [("sc_name", actor.name), ("sc_kind", actor.kind.rawValue)]
       attributes += actor.attributes.keys.sorted().map { ("sc_attr_" + $0, actor.attributes[$0]!) }
@@ -419,7 +436,7 @@ public struct DOTWriter: Sendable {
     caption.append("\(world.actors.count) actors, \(relations.count) relations")
     if let clusterBy = options.clusterBy {
       // Only dot draws cluster boxes; other engines colour the groups (keyed in the legend).
-      caption.append(options.engine.drawsClusters ? "boxes: \(clusterBy)" : "colour: \(clusterBy) (key below)")
+      caption.append(options.engine.drawsClusters ? "boxes: \(clusterBy)" : "colour: \(clusterBy) (see key)")
     }
     if let types = options.lens.types { caption.append("types: \(types.joined(separator: ", "))") }
     if let colorGroups = options.colorGroups { caption.append("colour: \(colorGroups.name)") }

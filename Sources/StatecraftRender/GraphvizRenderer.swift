@@ -89,6 +89,41 @@ public enum GraphvizRenderer {
     }
   }
 
+  /// Lays out DOT text and returns where each node went (points, y up), keyed by the node's
+  /// `id` attribute (``MapOptions/elementIDs``), else its name: what the explorer pins on the
+  /// next drawing so the map stays still.
+  public static func nodePositions(dot: String, engine: LayoutEngine) throws -> [String: Point] {
+    try withParsedGraph(dot) { graph in
+      guard let gvc = sharedContext else { throw RenderError.unavailable("gvContext() failed") }
+      guard gvLayout(gvc, graph, engine.rawValue) == 0 else {
+        throw RenderError.layout(engine: engine.rawValue, message: cleaned(capturedMessages, fallback: "layout failed"))
+      }
+      defer { gvFreeLayout(gvc, graph) }
+      // Rendering to "dot" writes each node's `pos` attribute.
+      var data: UnsafeMutablePointer<CChar>?
+      var length: UInt32 = 0
+      guard gvRenderData(gvc, graph, "dot", &data, &length) == 0 else {
+        throw RenderError.render(format: "dot", message: cleaned(capturedMessages, fallback: "render failed"))
+      }
+      gvFreeRenderData(data)
+      var positions: [String: Point] = [:]
+      // agget takes a mutable C string; keep the two names alive for the whole walk.
+      var idName = Array("id".utf8CString)
+      var posName = Array("pos".utf8CString)
+      var node = agfstnode(graph)
+      while let n = node {
+        let id = agget(UnsafeMutableRawPointer(n), &idName).map { String(cString: $0) } ?? ""
+        let key = id.isEmpty ? String(cString: agnameof(UnsafeMutableRawPointer(n))) : id
+        if let pos = agget(UnsafeMutableRawPointer(n), &posName).map({ String(cString: $0) }) {
+          let parts = pos.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: CharacterSet(charactersIn: "!"))) }
+          if parts.count >= 2 { positions[key] = Point(x: parts[0], y: parts[1]) }
+        }
+        node = agnxtnode(graph, n)
+      }
+      return positions
+    }
+  }
+
   /// Parses DOT with libcgraph and hands the graph to `body` under the Graphviz lock; the
   /// graph is closed afterwards. Syntax errors carry Graphviz's message.
   static func withParsedGraph<R>(_ dot: String, _ body: (UnsafeMutablePointer<Agraph_t>) throws -> R) throws -> R {

@@ -114,7 +114,7 @@ extension Briefing {
         file: request.file, sha256: SHA256.hex(request.fileBytes), actors: world.actors.count,
         relations: admitted.count, directed: world.directed, lens: LensStatement(lens)),
       findings: [], choices: choices, measures: columns, actors: actors,
-      relations: admitted.map(RelationRow.init),
+      relations: try admittedRows(world, lens: lens),
       uncertainty: try uncertaintyTable(world, lens: lens, samples: request.samples, seed: request.seed),
       paths: paths, balance: balanceReport.map(balanceSection),
       brokerage: try brokerageTable(world, lens: lens, attribute: request.groupAttribute),
@@ -123,7 +123,7 @@ extension Briefing {
       leverage: try leverageSections(world, lens: lens, pairs: influencePairs.isEmpty ? chosenPairs(influence) : influencePairs, model: model),
       timeline: try timelineSection(world, lens: lens),
       scenarios: comparison.map { scenarioSections($0, in: world) } ?? [],
-      sources: sourceNotes(world))
+      sources: sourceNotes(world), types: world.types.map(\.id), months: months(world))
     briefing.findings = BriefingFindings(briefing: briefing).all()
     return briefing
   }
@@ -165,9 +165,19 @@ extension Briefing {
     }
   }
 
-  /// PageRank from the earliest to the latest date any relation carries, by month (a span
-  /// up to three years), quarter (up to ten) or year; `nil` when no relation is dated.
-  static func timelineSection(_ world: World, lens: Lens) throws -> TimelineSection? {
+  /// The relations the lens admits, each with its index among the world's relations.
+  static func admittedRows(_ world: World, lens: Lens) throws -> [RelationRow] {
+    world.relations.indices.compactMap { i in
+      let r = world.relations[i]
+      guard lens.admits(r) else { return nil }
+      var row = RelationRow(r)
+      row.index = i
+      return row
+    }
+  }
+
+  /// The first and last month any relation's `since` or `until` names; `nil` when none is dated.
+  static func datedSpan(_ world: World) -> (start: PartialDate, end: PartialDate)? {
     var first: PartialDate?, last: PartialDate?
     for i in world.relations.indices {
       let r = world.relations[i]
@@ -176,9 +186,27 @@ extension Briefing {
         if last.map({ d.lastDayKey > $0.lastDayKey }) ?? true { last = d }
       }
     }
-    guard let first, let last, lens.date == nil else { return nil }
-    let start = PartialDate(year: first.year, month: first.month ?? 1)
-    let end = PartialDate(year: last.year, month: last.month ?? 12)
+    guard let first, let last else { return nil }
+    return (PartialDate(year: first.year, month: first.month ?? 1), PartialDate(year: last.year, month: last.month ?? 12))
+  }
+
+  /// Every month of the dated span (at most 600), as `YYYY-MM`.
+  static func months(_ world: World) -> [String] {
+    guard let (start, end) = datedSpan(world) else { return [] }
+    var out: [String] = []
+    var m = start.year * 12 + (start.month ?? 1) - 1
+    let last = end.year * 12 + (end.month ?? 12) - 1
+    while m <= last && out.count < 600 {
+      out.append(PartialDate(year: m / 12, month: m % 12 + 1).description)
+      m += 1
+    }
+    return out
+  }
+
+  /// PageRank from the earliest to the latest date any relation carries, by month (a span
+  /// up to three years), quarter (up to ten) or year; `nil` when no relation is dated.
+  static func timelineSection(_ world: World, lens: Lens) throws -> TimelineSection? {
+    guard let (start, end) = datedSpan(world), lens.date == nil else { return nil }
     let months = (end.year - start.year) * 12 + (end.month ?? 12) - (start.month ?? 1)
     guard months >= 1 else { return nil }
     let step: TimeStep = months <= 36 ? .month : months <= 120 ? .quarter : .year

@@ -44,6 +44,11 @@ public struct Briefing: Encodable, Sendable {
   public var scenarios: [ScenarioSection]
   /// The sources cited by the relations, each with the relations that cite it.
   public var sources: [SourceNote]
+  /// The relation types the world declares (what an edit may use).
+  public var types: [String]
+  /// The months from the earliest to the latest date a relation carries (empty when none is
+  /// dated): the explorer's date slider runs over them.
+  public var months: [String]
 }
 
 extension Briefing {
@@ -102,6 +107,8 @@ extension Briefing {
   /// A relation as a reader sees it: ends, type, weight, sign, dates, source, note (the
   /// relation objects of `path --format json` too).
   public struct RelationRow: Encodable, Sendable, Hashable {
+    /// Its position among the world's relations (briefing rows only: what an edit names).
+    public var index: Int?
     /// The relation's ends, type, weight and sign word (cooperative, hostile, neutral).
     public var from: String, to: String, type: String, weight: Double, sign: String
     /// Whether it binds both ways.

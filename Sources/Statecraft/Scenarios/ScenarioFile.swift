@@ -323,11 +323,12 @@ extension YAMLReader {
       // remove, reweight, retype, resign: a reference plus at most one new value.
       if op == "remove", case .scalar = value { return .init(edit: text(value, "relation id").map { .removeRelation(.id($0)) }, mark: valueMark) }
       let extra = ["reweight": "weight", "retype": "new-type", "resign": "sign"][op]
-      guard let f = entries(value, what: op, allowed: ["id", "from", "to", "type"] + (extra.map { [$0] } ?? [])) else { return .init(edit: nil, mark: at) }
+      guard let f = entries(value, what: op, allowed: ["id", "from", "to", "type", "ordinal"] + (extra.map { [$0] } ?? [])) else { return .init(edit: nil, mark: at) }
       var id: String?
       var from: String?
       var to: String?
       var type: String?
+      var ordinal: Double?
       var newValue: Node?
       for (k, _, v) in f {
         switch k {
@@ -335,12 +336,20 @@ extension YAMLReader {
         case "from": from = text(v, "from")
         case "to": to = text(v, "to")
         case "type": type = text(v, "type")
+        case "ordinal": ordinal = number(v, "ordinal")
         default: newValue = v
         }
       }
       let ref: RelationReference
       if let id {
         ref = .id(id)
+      } else if let from, let to, let type, let ordinal {
+        // `ordinal: 2` names the second relation of that type from `from` to `to` (its key).
+        guard ordinal >= 1, ordinal == ordinal.rounded(), ordinal < 1e9 else {
+          report(value, "ordinal must be a whole number from 1 (the n-th \(from)→\(to) \(type) relation)")
+          return .init(edit: nil, mark: at)
+        }
+        ref = .key(RelationKey(from: Actor.ID(from), to: Actor.ID(to), type: type, ordinal: Int(ordinal)))
       } else if let from, let to {
         ref = .match(from: Actor.ID(from), to: Actor.ID(to), type: type)
       } else {

@@ -1,0 +1,354 @@
+import Foundation
+import Statecraft
+import StatecraftPage
+import StatecraftRender
+
+/// One analyst's explorer: a base world, the edits made to it (each user action one undoable
+/// step), the lens, and where the map put each actor. Every change recomputes the whole
+/// briefing through the library and returns the page's new sections; nothing here computes a
+/// number itself.
+///
+/// The map stays still: the first layout's positions are pinned on every later drawing
+/// (`neato` with `pin`), a new actor is placed around the pinned ones, and only ``relayout``
+/// lays out afresh.
+///
+/// Thread-safe: every call runs under one lock (the server may call from any task).
+public final class ExplorerSession: @unchecked Sendable {
+  /// The unedited world.
+  public let base: World
+  /// The world file, as named on the command line, and its bytes (for the header's hash).
+  let file: String, fileBytes: [UInt8]
+  /// Questions from a scenario file, if one was given.
+  let questions: Questions?
+  /// The scenario file's scenarios, shown in the what-if section.
+  let scenarios: [Scenario]
+  /// The edits, one array per user action; `undone` holds what undo took off, for redo.
+  private(set) var steps: [[Edit]] = []
+  private var undone: [[Edit]] = []
+  /// The lens every section is computed through.
+  private(set) var lens: Lens
+  /// Where each actor was drawn (points), by id.
+  private var positions: [Actor.ID: Point] = [:]
+  private var baseline: Briefing?
+  private let lock = NSLock()
+  /// Monte Carlo samples per recomputation (fewer than a report's, to answer quickly).
+  public var samples = 200
+  /// The line naming the program on the page.
+  public var generator = "Statecraft"
+
+  /// A session on `world` (read from `file`), optionally with a scenario file's questions and scenarios.
+  public init(world: World, file: String, questions: Questions? = nil, scenarios: [Scenario] = [], lens: Lens = Lens()) throws {
+    base = world
+    self.file = file
+    fileBytes = FileManager.default.contents(atPath: file).map { [UInt8]($0) } ?? []
+    self.questions = questions
+    self.scenarios = scenarios
+    self.lens = lens
+  }
+
+  // MARK: - State
+
+  /// The world after every edit so far.
+  public var world: World {
+    get throws { try worldAfter(steps.count) }
+  }
+
+  /// The world after the first `n` steps.
+  func worldAfter(_ n: Int) throws -> World {
+    var w = base
+    try w.apply(Array(steps.prefix(n).joined()))
+    return w
+  }
+
+  /// The edits made so far, in order (what "save as scenario" writes).
+  public var edits: [Edit] { Array(steps.joined()) }
+
+  /// The briefing of a world under the session's lens.
+  func briefing(of world: World) throws -> Briefing {
+    var request = Briefing.Request(file: file, fileBytes: fileBytes, lens: lens, questions: questions.map { q in
+      var q = q
+      q.lens = lens
+      return q
+    })
+    request.samples = samples
+    let comparison = try questions.flatMap { q -> ScenarioComparison? in
+      guard !scenarios.isEmpty else { return nil }
+      var q = q
+      q.lens = lens
+      return try ScenarioRunner(questions: q).compare(world, scenarios)
+    }
+    return try Briefing.make(world: world, request: request, comparison: comparison)
+  }
+
+  // MARK: - Actions
+
+  /// What the page's script asks for (`POST /api/act`).
+  public struct Request: Decodable, Sendable {
+    /// `state`, `edit`, `undo`, `redo`, `lens`, `relayout` or `compare`.
+    public var action: String
+    /// For `edit`: `update` (weight, sign, type of one relation), `remove`, `add`, `add-actor`, `remove-actor`.
+    public var op: String?
+    /// The relation's index in the current world (``Briefing/RelationRow/index``).
+    public var relation: Int?
+    /// New values: weight, sign, type; for `add`: from, to, mutual; for actors: id, name, kind.
+    public var weight: Double?, sign: String?, type: String?, from: String?, to: String?, mutual: Bool?
+    /// For actors: the id, display name and kind.
+    public var id: String?, name: String?, kind: String?
+    /// For `lens`: the date (empty: every date), sign layer, combine rule and types (empty: all).
+    public var date: String?, combine: String?, types: [String]?
+    /// For `compare`: the two states, as numbers of steps from the unedited world.
+    public var a: Int?, b: Int?
+  }
+
+  /// What the script gets back: the new sections and data, the edit list, or an error.
+  public struct Response: Encodable, Sendable {
+    /// The sections for `<main>` and the briefing's data (absent for `state` and `compare`).
+    public var main: String?, data: String?
+    /// The edits made so far, in words, and whether undo and redo can act.
+    public var edits: [String], canUndo: Bool, canRedo: Bool
+    /// A line for the status bar.
+    public var message: String?
+    /// A comparison table (for `compare`).
+    public var comparison: String?
+    /// What went wrong, in words a user can act on (the state is unchanged).
+    public var error: String?
+  }
+
+  /// Performs one request; a failed edit leaves the session as it was and says why.
+  public func perform(_ request: Request) -> Response {
+    lock.withLock {
+      do {
+        switch request.action {
+        case "state": return response(main: false, message: nil)
+        case "edit":
+          let world = try self.world
+          let edits = try self.edits(for: request, in: world)
+          guard !edits.isEmpty else { return response(main: false, message: "Nothing changed.") }
+          var edited = world
+          try edited.apply(edits)  // validates before the step is kept
+          steps.append(edits)
+          undone.removeAll()
+          return try response(message: edits.map(\.description).joined(separator: "; "))
+        case "undo":
+          guard let last = steps.popLast() else { return response(main: false, message: "Nothing to undo.") }
+          undone.append(last)
+          return try response(message: "Undid: " + last.map(\.description).joined(separator: "; "))
+        case "redo":
+          guard let next = undone.popLast() else { return response(main: false, message: "Nothing to redo.") }
+          steps.append(next)
+          return try response(message: "Redid: " + next.map(\.description).joined(separator: "; "))
+        case "lens":
+          lens = try newLens(request)
+          baseline = nil
+          return try response(message: "Lens: " + LensStatement(lens).text)
+        case "relayout":
+          positions = [:]
+          return try response(message: "Laid out afresh.")
+        case "compare":
+          let (a, b) = (request.a ?? 0, request.b ?? steps.count)
+          guard (0 ... steps.count).contains(a), (0 ... steps.count).contains(b) else {
+            throw ExplorerError.invalid("compare takes two states between 0 and \(steps.count)")
+          }
+          let label = { (n: Int) in n == 0 ? "unedited" : "after edit \(n)" }
+          var r = response(main: false, message: "Compared \(label(a)) with \(label(b)).")
+          r.comparison = ExplorerPanel.comparison(try briefing(of: worldAfter(a)), try briefing(of: worldAfter(b)), labels: (label(a), label(b)))
+          return r
+        default: throw ExplorerError.invalid("unknown action \"\(request.action)\"")
+        }
+      } catch {
+        var r = response(main: false, message: nil)
+        r.error = "\(error)"
+        return r
+      }
+    }
+  }
+
+  /// An answer that changes nothing and says why (a request that could not be read).
+  public func refusal(_ error: String) -> Response {
+    lock.withLock {
+      var r = response(main: false, message: nil)
+      r.error = error
+      return r
+    }
+  }
+
+  /// The edits one request stands for (an `update` may change weight, sign and type at once).
+  func edits(for r: Request, in world: World) throws -> [Edit] {
+    func reference() throws -> RelationReference {
+      guard let i = r.relation, world.relations.indices.contains(i) else { throw ExplorerError.invalid("choose a relation first") }
+      return world.relations[i].id.map { .id($0) } ?? .key(world.relationKeys()[i])
+    }
+    switch r.op {
+    case "update":
+      let ref = try reference()
+      let current = world.relations[try world.relationIndex(ref)]
+      var edits: [Edit] = []
+      if let w = r.weight, w != current.weight {
+        guard w > 0, w.isFinite else { throw ExplorerError.invalid("a weight must be a positive number, got \(w)") }
+        edits.append(.reweight(ref, weight: w))
+      }
+      if let s = r.sign.flatMap(Sign.init(spelling:)), s != current.sign { edits.append(.resign(ref, sign: s)) }
+      if let t = r.type, !t.isEmpty, t != current.type { edits.append(.retype(ref, type: t)) }
+      return edits
+    case "remove": return [.removeRelation(try reference())]
+    case "add":
+      guard let from = r.from, let to = r.to, let type = r.type, let weight = r.weight else {
+        throw ExplorerError.invalid("a new relation needs from, to, type and weight")
+      }
+      guard weight > 0, weight.isFinite else { throw ExplorerError.invalid("a weight must be a positive number, got \(weight)") }
+      var relation = world.relation(from: Actor.ID(from), to: Actor.ID(to), type: type, weight: weight)
+      relation.mutual = r.mutual ?? false
+      relation.note = "added in the explorer"
+      return [.addRelation(relation)]
+    case "add-actor":
+      guard let id = r.id, !id.isEmpty else { throw ExplorerError.invalid("a new actor needs an id") }
+      let kind = r.kind.flatMap(Actor.Kind.init(rawValue:)) ?? .other
+      return [.addActor(Actor(id: Actor.ID(id), name: (r.name ?? "").isEmpty ? id : r.name!, kind: kind))]
+    case "remove-actor":
+      guard let id = r.id else { throw ExplorerError.invalid("choose an actor first") }
+      return [.removeActor(Actor.ID(id))]
+    default: throw ExplorerError.invalid("unknown edit \"\(r.op ?? "")\"")
+    }
+  }
+
+  func newLens(_ r: Request) throws -> Lens {
+    var l = lens
+    if let d = r.date {
+      if d.isEmpty { l.date = nil } else {
+        guard let date = PartialDate(d) else { throw ExplorerError.invalid("\"\(d)\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") }
+        l.date = date
+      }
+    }
+    if let s = r.sign {
+      guard let layer = Lens.SignLayer(rawValue: s), layer != .signed else { throw ExplorerError.invalid("sign is absolute, positive or negative") }
+      l.sign = layer
+    }
+    if let c = r.combine {
+      guard let combine = Digraph.Combine(rawValue: c) else { throw ExplorerError.invalid("combine is sum or max") }
+      l.combine = combine
+    }
+    if let t = r.types { l.types = t.isEmpty ? nil : t }
+    _ = try base.through(l)  // an unknown type is refused here, with the known ones named
+    return l
+  }
+
+  func response(main: Bool = true, message: String?) -> Response {
+    Response(
+      main: nil, data: nil, edits: edits.map(\.description), canUndo: !steps.isEmpty, canRedo: !undone.isEmpty,
+      message: message, comparison: nil, error: nil)
+  }
+
+  func response(message: String?) throws -> Response {
+    var r = response(main: false, message: message)
+    let page = try currentPage()
+    r.main = try page.sections()
+    r.data = try page.dataJSON()
+    return r
+  }
+
+  /// Where each actor is drawn (for tests of the map's stability).
+  var positionsForTests: [Actor.ID: Point] { lock.withLock { positions } }
+
+  // MARK: - Pages
+
+  /// The explorer page for the current state.
+  public func page() throws -> String {
+    try lock.withLock { try currentPage().html() }
+  }
+
+  /// The briefing of the current state as a self-contained report (what "download report" saves).
+  public func report() throws -> String {
+    try lock.withLock {
+      var page = try currentPage()
+      page.mode = .report
+      page.baseline = nil
+      return try page.html()
+    }
+  }
+
+  /// The session's edits as a scenario file `statecraft scenario` runs to the same numbers.
+  public func scenarioFile() -> String {
+    lock.withLock {
+      let world = base
+      var q = questions ?? chosenQuestions(world)
+      q.lens = lens
+      q.lens.date = nil
+      let scenario = Scenario(name: "explorer-session", title: "Edits made in the explorer", edits: edits, date: lens.date)
+      let path = URL(fileURLWithPath: file).standardizedFileURL.path
+      return ScenarioWriter.file([scenario], base: path, questions: q)
+    }
+  }
+
+  /// The questions a briefing without a scenario file chose, as scenario-file questions.
+  func chosenQuestions(_ world: World) -> Questions {
+    let b = baseline
+    var q = Questions(measures: Briefing.defaultMeasures, balance: true, communities: true)
+    q.influence = (b?.leverage ?? []).compactMap { InfluencePair($0.question) }
+    q.paths = (b?.paths ?? []).map { PathQuestion(from: Actor.ID($0.from), to: Actor.ID($0.to), anyDirection: $0.anyDirection) }
+    return q
+  }
+
+  func currentPage() throws -> BriefingPage {
+    if baseline == nil { baseline = try briefing(of: base) }
+    let world = try self.world
+    let now = try briefing(of: world)
+    var page = BriefingPage(briefing: now, map: try map(of: world), generator: generator)
+    page.mode = .explorer
+    page.baseline = steps.isEmpty ? nil : baseline
+    return page
+  }
+
+  /// The map of the current world: pinned where actors were, filled by the change in PageRank
+  /// against the unedited world once something changed, removed relations ghosted.
+  func map(of world: World) throws -> String? {
+    guard !world.actors.isEmpty else { return nil }
+    var options = MapOptions(lens: lens, engine: .neato)
+    options.elementIDs = true
+    options.sources = .none
+    options.clusterBy = world.actors.contains { $0.attributes["bloc"] != nil } ? "bloc" : nil
+    let scores = try world.scores(.pagerank, lens: lens)
+    options.sizeBy = ("pagerank", scores)
+    if !steps.isEmpty {
+      let before = try base.scores(.pagerank, lens: lens)
+      let deltas = world.scores(world.actors.map { a in (scores[actor: a.id] ?? 0) - (before[actor: a.id] ?? 0) })
+      let changes = base.relationChanges(to: world)
+      var signed = lens
+      signed.sign = .signed
+      let triangles = try world.through(signed).signedGraph(combine: signed.combine).triangleBalance().unbalancedTriangles
+      options.delta = DeltaMap(
+        scenario: "explorer edits", measure: "pagerank", deltas: deltas, added: Set(changes.added),
+        removed: changes.removed.filter(lens.admits), removedActors: base.actors.filter { world.index(of: $0.id) == nil },
+        unbalancedTriangles: triangles.map { $0.map { world.actors[$0].id } })
+    }
+    try placeMissing(world, options: options)
+    options.positions = positions
+    let dot = try DOTWriter().write(world, options: options)
+    return String(decoding: try GraphvizRenderer.render(dot: dot, engine: .neato, format: .svg), as: UTF8.self)
+  }
+
+  /// Lays out the actors that have no position yet: all of them with `dot` the first time (or
+  /// after re-layout), else only the new ones, placed by `neato` around the pinned rest.
+  func placeMissing(_ world: World, options: MapOptions) throws {
+    let missing = world.actors.filter { positions[$0.id] == nil }
+    guard !missing.isEmpty else { return }
+    var layout = options
+    layout.delta = nil
+    let fresh = missing.count == world.actors.count
+    layout.engine = fresh ? .dot : .neato
+    layout.clusterBy = fresh ? nil : options.clusterBy
+    layout.positions = fresh ? [:] : positions
+    let found = try GraphvizRenderer.nodePositions(dot: DOTWriter().write(world, options: layout), engine: layout.engine)
+    for (i, actor) in world.actors.enumerated() where positions[actor.id] == nil {
+      if let p = found["a\(i)"] { positions[actor.id] = p }
+    }
+  }
+}
+
+/// A request the explorer cannot act on.
+public enum ExplorerError: Error, CustomStringConvertible, Sendable {
+  /// What was wrong with it, in words.
+  case invalid(String)
+  public var description: String {
+    switch self { case let .invalid(text): text }
+  }
+}

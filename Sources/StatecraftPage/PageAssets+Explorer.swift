@@ -1,0 +1,175 @@
+extension PageAssets {
+  /// The explorer's script: fills the edit panel from the page's data, sends each change to
+  /// the server it came from (`POST /api/act`, JSON), swaps in the recomputed sections and
+  /// calls the page script's `init()` again. It never writes world text as HTML: lists are
+  /// built with `textContent`, and the sections come from the server already escaped.
+  static let explorerScript = #"""
+(function () {
+  'use strict';
+  function $(id) { return document.getElementById(id); }
+  function data() { return JSON.parse($('briefing-data').textContent); }
+  var SIGNS = { p: 'cooperative', n: 'hostile', z: 'neutral' };
+  var picked = null, focused = null;
+
+  function status(text, bad) { var s = $('x-status'); s.textContent = text; s.className = bad ? 'small bad' : 'small'; }
+  function option(select, value, label) { var o = document.createElement('option'); o.value = value; o.textContent = label; select.appendChild(o); return o; }
+  function fill(select, items, keep) {
+    var old = select.value;
+    select.textContent = '';
+    items.forEach(function (it) { option(select, it[0], it[1]); });
+    if (keep && old) select.value = old;
+  }
+
+  function send(body) {
+    status('Recomputing…');
+    return fetch('/api/act', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+      .then(function (r) { return r.json(); })
+      .then(function (res) {
+        if (res.error) { status(res.error, true); return res; }
+        if (res.main !== undefined) update(res); else if (res.edits) panel(res);
+        if (res.comparison !== undefined) { $('x-comparison').innerHTML = res.comparison; }
+        status(res.message || 'Updated.');
+        return res;
+      })
+      .catch(function (e) { status('The server did not answer (' + e + '); is statecraft serve still running?', true); });
+  }
+
+  function update(res) {
+    var y = window.scrollY;
+    document.querySelector('main').innerHTML = res.main;
+    $('briefing-data').textContent = res.data;
+    window.statecraftPage.init();
+    window.scrollTo(0, y);
+    panel(res);
+  }
+
+  // The panel's lists follow the world: actors, types, edits, states, undo and redo.
+  function panel(res) {
+    var d = data();
+    var actors = d.actors.map(function (a) { return [a.id, a.name + ' (' + a.id + ')']; });
+    fill($('x-from'), actors, true);
+    fill($('x-to'), actors, true);
+    var types = d.types.map(function (t) { return [t, t]; });
+    fill($('x-add-type'), types, true);
+    fill($('x-type'), types, true);
+    var chosen = d.header.lens.types || [];
+    fill($('x-types'), types, false);
+    Array.prototype.forEach.call($('x-types').options, function (o) { o.selected = chosen.indexOf(o.value) >= 0; });
+    $('x-lens-sign').value = d.header.lens.sign === 'signed' ? 'absolute' : d.header.lens.sign;
+    $('x-combine').value = d.header.lens.combine;
+    dateLabel();
+    if (res && res.edits) {
+      var list = $('x-edits');
+      list.textContent = '';
+      res.edits.forEach(function (e) { var li = document.createElement('li'); li.textContent = e; list.appendChild(li); });
+      if (!res.edits.length) { var li = document.createElement('li'); li.textContent = 'none yet'; list.appendChild(li); }
+      $('x-undo').disabled = !res.canUndo;
+      $('x-redo').disabled = !res.canRedo;
+      var states = res.edits.map(function (e, i) { return [String(i + 1), 'after edit ' + (i + 1)]; });
+      states.unshift(['0', 'the unedited world']);
+      fill($('x-a'), states, false);
+      fill($('x-b'), states, false);
+      $('x-a').value = '0';
+      $('x-b').value = String(res.edits.length);
+    }
+    picked = null;
+    showTie([]);
+    bindMap();
+  }
+
+  function dateLabel() {
+    var d = data(), i = +$('x-date').value;
+    $('x-date-label').textContent = i === 0 ? 'every date' : d.months[i - 1];
+    $('x-date').max = String(d.months.length);
+    $('x-date').disabled = d.months.length === 0;
+  }
+
+  // The relations behind a drawn tie (or an actor's ties) become the choices of the tie form.
+  function showTie(relations) {
+    var select = $('x-relation');
+    select.textContent = '';
+    relations.forEach(function (r) {
+      option(select, String(r.index), r.from + (r.mutual ? ' ↔ ' : ' → ') + r.to + ' ' + r.type + ' (' + r.weight + ')');
+    });
+    $('x-tie-help').hidden = relations.length > 0;
+    ['x-apply', 'x-remove', 'x-weight', 'x-weight-range', 'x-sign', 'x-type', 'x-relation'].forEach(function (id) { $(id).disabled = relations.length === 0; });
+    chooseRelation();
+  }
+
+  function current() {
+    var i = +$('x-relation').value;
+    return data().relations.filter(function (r) { return r.index === i; })[0];
+  }
+
+  function chooseRelation() {
+    var r = current();
+    if (!r) return;
+    $('x-weight').value = r.weight;
+    $('x-weight-range').max = String(Math.max(2, 2 * r.weight));
+    $('x-weight-range').value = String(r.weight);
+    $('x-sign').value = r.sign;
+    $('x-type').value = r.type;
+  }
+
+  function bindMap() {
+    var d = data();
+    document.querySelectorAll('.map.main g.edge').forEach(function (g) {
+      var m = /^t(\d+)_(\d+)_([pnz])_\d+$/.exec(g.id);
+      if (!m) return;
+      g.addEventListener('click', function (e) {
+        e.stopPropagation();
+        var from = d.actors[+m[1]].id, to = d.actors[+m[2]].id, sign = SIGNS[m[3]];
+        if (picked) picked.classList.remove('picked');
+        picked = g;
+        g.classList.add('picked');
+        showTie(d.relations.filter(function (r) { return r.from === from && r.to === to && r.sign === sign; }));
+        status('Tie ' + from + ' → ' + to + ' selected.');
+      });
+    });
+  }
+
+  document.addEventListener('statecraft:focus', function (e) {
+    focused = e.detail;
+    $('x-remove-actor').disabled = !focused;
+    $('x-remove-actor').textContent = focused ? 'Remove ' + focused : 'Remove focused actor';
+    showTie(data().relations.filter(function (r) { return r.from === focused || r.to === focused; }));
+  });
+
+  $('x-relation').addEventListener('change', chooseRelation);
+  $('x-weight-range').addEventListener('input', function () { $('x-weight').value = $('x-weight-range').value; });
+  // Letting go of the slider applies the weight at once: drag, release, read the numbers.
+  $('x-weight-range').addEventListener('change', function () {
+    var r = current();
+    if (r) send({ action: 'edit', op: 'update', relation: r.index, weight: +$('x-weight-range').value });
+  });
+  $('x-apply').addEventListener('click', function () {
+    var r = current();
+    if (r) send({ action: 'edit', op: 'update', relation: r.index, weight: +$('x-weight').value, sign: $('x-sign').value, type: $('x-type').value });
+  });
+  $('x-remove').addEventListener('click', function () {
+    var r = current();
+    if (r) send({ action: 'edit', op: 'remove', relation: r.index });
+  });
+  $('x-add').addEventListener('click', function () {
+    send({ action: 'edit', op: 'add', from: $('x-from').value, to: $('x-to').value, type: $('x-add-type').value,
+           weight: +$('x-add-weight').value, mutual: $('x-mutual').checked });
+  });
+  $('x-add-actor').addEventListener('click', function () {
+    send({ action: 'edit', op: 'add-actor', id: $('x-actor-id').value.trim(), name: $('x-actor-name').value.trim(), kind: $('x-actor-kind').value });
+  });
+  $('x-remove-actor').addEventListener('click', function () { if (focused) send({ action: 'edit', op: 'remove-actor', id: focused }); });
+  $('x-undo').addEventListener('click', function () { send({ action: 'undo' }); });
+  $('x-redo').addEventListener('click', function () { send({ action: 'redo' }); });
+  $('x-relayout').addEventListener('click', function () { send({ action: 'relayout' }); });
+  $('x-date').addEventListener('input', dateLabel);
+  $('x-lens').addEventListener('click', function () {
+    var d = data(), i = +$('x-date').value;
+    var types = Array.prototype.filter.call($('x-types').options, function (o) { return o.selected; }).map(function (o) { return o.value; });
+    send({ action: 'lens', date: i === 0 ? '' : d.months[i - 1], sign: $('x-lens-sign').value, combine: $('x-combine').value, types: types });
+  });
+  $('x-compare').addEventListener('click', function () { send({ action: 'compare', a: +$('x-a').value, b: +$('x-b').value }); });
+
+  send({ action: 'state' });
+})();
+"""#
+}

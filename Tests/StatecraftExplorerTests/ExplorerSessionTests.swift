@@ -1,0 +1,142 @@
+import Foundation
+import Statecraft
+import StatecraftRender
+import StatecraftTestSupport
+import Testing
+
+@testable import StatecraftExplorer
+
+@Suite("Explorer session")
+struct ExplorerSessionTests {
+  func session() throws -> ExplorerSession {
+    let file = graphPath("pakistan-2025.yaml")
+    let scenarios = try ScenarioFile.load(graphPath("scenarios/pakistan-2025.yaml"))
+    return try ExplorerSession(world: WorldIO.load(file), file: file, questions: scenarios.questions)
+  }
+
+  func act(_ s: ExplorerSession, _ json: String) throws -> ExplorerSession.Response {
+    let r = s.perform(try JSONDecoder().decode(ExplorerSession.Request.self, from: Data(json.utf8)))
+    return r
+  }
+
+  /// The parts of the page's data these tests read (JSONDecoder parses numbers exactly;
+  /// JSONSerialization on Linux can be a bit off in the last place).
+  struct PageData: Decodable {
+    struct Measure: Decodable { var name: String }
+    struct Actor: Decodable { var id: String; var scores: [Double?] }
+    var measures: [Measure]
+    var actors: [Actor]
+  }
+
+  /// PageRank per actor as the page's data states it.
+  func pagerank(_ response: ExplorerSession.Response) throws -> [String: Double] {
+    let data = try JSONDecoder().decode(PageData.self, from: Data(try #require(response.data).utf8))
+    let k = data.measures.firstIndex { $0.name == "pagerank" }!
+    var out: [String: Double] = [:]
+    for a in data.actors { out[a.id] = a.scores[k] }
+    return out
+  }
+
+  func library(_ world: World) throws -> [String: Double] {
+    let scores = try world.scores(.pagerank)
+    return Dictionary(uniqueKeysWithValues: zip(scores.actors.map(\.rawValue), scores.values))
+  }
+
+  @Test("an edit recomputes the page through the library; undo and redo restore it exactly")
+  func editUndoRedo() throws {
+    let s = try session()
+    let base = try library(s.base)
+    let i = try s.base.relationIndex(.id("us-tariff-threat"))
+    let edited = try act(s, #"{"action": "edit", "op": "update", "relation": \#(i), "weight": 0.3}"#)
+    #expect(edited.error == nil && edited.canUndo && !edited.canRedo)
+    var world = s.base
+    try world.apply(.reweight(.id("us-tariff-threat"), weight: 0.3))
+    #expect(try pagerank(edited) == library(world))
+    #expect(try pagerank(edited) != base)
+    #expect(try #require(edited.main).contains("class=\"delta "), "moved numbers are marked")
+    let undone = try act(s, #"{"action": "undo"}"#)
+    #expect(try pagerank(undone) == base && undone.canRedo && !undone.canUndo)
+    let redone = try act(s, #"{"action": "redo"}"#)
+    #expect(try pagerank(redone) == library(world))
+  }
+
+  @Test("bad edits are refused with a reason and change nothing")
+  func refused() throws {
+    let s = try session()
+    let i = try s.base.relationIndex(.id("us-tariff-threat"))
+    for json in [
+      #"{"action": "edit", "op": "update", "relation": \#(i), "weight": -1}"#,
+      #"{"action": "edit", "op": "add", "from": "USA", "to": "NOPE", "type": "trade-talks", "weight": 0.5}"#,
+      #"{"action": "edit", "op": "update", "relation": 9999, "weight": 0.5}"#,
+      #"{"action": "lens", "types": ["no-such-type"]}"#,
+      #"{"action": "lens", "date": "yesterday"}"#,
+      #"{"action": "fly"}"#,
+    ] {
+      let r = try act(s, json)
+      #expect(r.error != nil, "\(json)")
+      #expect(s.edits.isEmpty && s.lens == Lens(), "\(json)")
+    }
+    #expect(s.refusal("x").error == "x")
+  }
+
+  @Test("save as scenario: the file reads back and `scenario` runs it to the same numbers")
+  func savedScenarioRuns() throws {
+    let s = try session()
+    let w = s.base
+    let tie = try w.relationIndex(.id("us-tariff-threat"))
+    let parallel = try w.relationIndex(.key(RelationKey(from: "PAK", to: "USA", type: "investment-pitch", ordinal: 2)))
+    for json in [
+      #"{"action": "edit", "op": "update", "relation": \#(tie), "weight": 0.45, "sign": "neutral"}"#,
+      #"{"action": "edit", "op": "remove", "relation": \#(parallel)}"#,
+      #"{"action": "edit", "op": "add-actor", "id": "IMF", "name": "International Monetary Fund", "kind": "organization"}"#,
+      #"{"action": "edit", "op": "add", "from": "IMF", "to": "PAK", "type": "investment", "weight": 0.7}"#,
+    ] { #expect(try act(s, json).error == nil, "\(json)") }
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-explorer-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("saved.yaml").path
+    try s.scenarioFile().write(toFile: path, atomically: true, encoding: .utf8)
+    let file = try ScenarioFile.load(path)
+    #expect(file.scenarios.count == 1 && file.scenarios[0].edits.count == 5)
+    let after = try file.run().scenarios[0].measures.first { $0.measure == .pagerank }!.changes
+    let live = try library(try s.world)
+    for change in after { #expect(change.after == live[change.actor.rawValue], "\(change.actor)") }
+  }
+
+  @Test("the map stays still: an edit or a new actor moves no one; re-layout lays out afresh")
+  func stableMap() throws {
+    let s = try session()
+    _ = try s.page()
+    let before = s.positionsForTests
+    #expect(before.count == s.base.actors.count)
+    let tie = try s.base.relationIndex(.id("us-tariff-threat"))
+    _ = try act(s, #"{"action": "edit", "op": "update", "relation": \#(tie), "weight": 0.2}"#)
+    _ = try act(s, #"{"action": "edit", "op": "add-actor", "id": "NEW", "name": "Newcomer", "kind": "state"}"#)
+    let after = s.positionsForTests
+    for (id, p) in before { #expect(after[id] == p, "\(id) kept its place") }
+    #expect(after[Actor.ID("NEW")] != nil, "the new actor was placed")
+    let relaid = try act(s, #"{"action": "relayout"}"#)
+    #expect(relaid.error == nil && s.positionsForTests.count == s.base.actors.count + 1)
+  }
+
+  @Test("compare any two states side by side")
+  func compare() throws {
+    let s = try session()
+    let tie = try s.base.relationIndex(.id("us-tariff-threat"))
+    _ = try act(s, #"{"action": "edit", "op": "remove", "relation": \#(tie)}"#)
+    let r = try act(s, #"{"action": "compare", "a": 0, "b": 1}"#)
+    let html = try #require(r.comparison)
+    #expect(html.contains("unedited") && html.contains("after edit 1") && html.contains("Pakistan"))
+    #expect(try act(s, #"{"action": "compare", "a": 0, "b": 7}"#).error != nil)
+  }
+
+  @Test("the explorer page admits its two scripts by hash and may talk only to its own server")
+  func pagePolicy() throws {
+    let html = try session().page()
+    let policy = try #require(html.firstMatch(of: /Content-Security-Policy" content="([^"]*)"/)).1
+    #expect(policy.contains("connect-src &#39;self&#39;"))
+    #expect(html.components(separatedBy: "<script>").count - 1 == 2)
+    let report = try session().report()
+    #expect(!report.contains("connect-src") && !report.contains("id=\"explorer\""), "the downloaded report is a plain briefing")
+  }
+}
