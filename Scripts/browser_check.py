@@ -351,6 +351,74 @@ def check_hostile(driver, html, out):
     driver.screenshot(os.path.join(out, "hostile.png"))
 
 
+def check_explorer(driver, statecraft, out):
+    """Starts `statecraft serve` on a free port and drives the edit panel as an analyst would."""
+    print("  explorer: statecraft serve (seed world and scenarios)")
+    server = subprocess.Popen([statecraft, "serve", os.path.join(REPO, "Graphs/pakistan-2025.yaml"), "--scenarios",
+                               os.path.join(REPO, "Graphs/scenarios/pakistan-2025.yaml"), "--port", "0"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = server.stdout.readline()
+        check("http://127.0.0.1:" in line, f"serve prints its address ({line.strip()})")
+        url = line.split(" on ", 1)[1].split(" ", 1)[0]
+        driver.logs("browser")
+        driver.logs("performance")
+        driver.go(url)
+        wait_for(driver, "return document.getElementById('x-undo') !== null && document.querySelectorAll('#x-from option').length > 0;", "the panel fills")
+        errors = [e for e in driver.logs("browser") if e.get("level") in ("SEVERE", "ERROR")]
+        check(not errors, "no console errors" + (f": {errors[:3]}" if errors else ""))
+        foreign = [u for u in network_requests(driver) if not u.startswith(url)]
+        check(not foreign, "talks to nobody but its own server" + (f": {foreign[:3]}" if foreign else ""))
+        before = driver.js(CENTRES)
+        driver.js("document.getElementById('map').scrollIntoView();")
+        driver.js("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}));", driver.find(".map.main g.edge"))
+        picked = driver.js("return document.getElementById('x-relation').options.length;")
+        check(picked >= 1, f"clicking a tie offers its relations ({picked})")
+        driver.js("document.getElementById('x-weight').value = '0.05'; document.getElementById('x-apply').click();")
+        wait_for(driver, "return document.querySelectorAll('#x-edits li').length === 1 && document.getElementById('x-edits').textContent.indexOf('re-weight') >= 0;", "the edit is listed")
+        moved = driver.js("return document.querySelectorAll('main small.delta').length;")
+        check(moved > 0, f"numbers that moved are marked ({moved})")
+        after = driver.js(CENTRES)
+        shifts = [max(abs(before[k][0] - after[k][0]), abs(before[k][1] - after[k][1])) for k in before if k in after]
+        check(shifts and max(shifts) < 2, f"the map kept its layout (largest move {max(shifts) if shifts else '?'} pt)")
+        driver.screenshot(os.path.join(out, "explorer-edit.png"))
+        driver.js("document.getElementById('x-undo').click();")
+        wait_for(driver, "return document.getElementById('x-edits').textContent === 'none yet';", "undo empties the edit list")
+        check(driver.js("return document.querySelectorAll('main small.delta').length;") == 0, "undo restores the unedited numbers")
+        scenario = urllib.request.urlopen(url + "api/scenario.yaml", timeout=30).read().decode()
+        check(scenario.startswith("# Written by Statecraft") and "schema: 1" in scenario, "save as scenario answers a scenario file")
+        refused = subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Host: rebound.example", url],
+                                 capture_output=True, text=True).stdout if shutil.which("curl") else "421"
+        check(refused == "421", f"a request for another host name is refused ({refused})")
+        errors = [e for e in driver.logs("browser") if e.get("level") in ("SEVERE", "ERROR")]
+        check(not errors, "no console errors after editing" + (f": {errors[:3]}" if errors else ""))
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+# Each actor's centre on the map: the mean of its label lines (labels gain a line, a "Δ", once
+# something changed, so single text positions move while the node does not).
+CENTRES = """
+    var out = {};
+    document.querySelectorAll('.map.main g.node').forEach(function (g) {
+      var ts = g.querySelectorAll('text'), x = 0, y = 0;
+      ts.forEach(function (t) { x += +t.getAttribute('x'); y += +t.getAttribute('y'); });
+      if (ts.length) out[g.id] = [x / ts.length, y / ts.length];
+    });
+    return out;"""
+
+
+def wait_for(driver, script, what, seconds=20):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if driver.js(script):
+            print(f"    ok  {what}")
+            return
+        time.sleep(0.1)
+    raise CheckFailed(f"{what} (waited {seconds} s)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--bin", required=True, help="the statecraft binary")
@@ -392,6 +460,7 @@ def main():
         check_page(driver, bare, out, "karate-bare")
         check_page(driver, big, out, "big-5000", max_open_seconds=2.0)
         check_hostile(driver, hostile, out)
+        check_explorer(driver, statecraft, out)
     except (CheckFailed, subprocess.CalledProcessError) as e:
         print(f"FAILED: {e}", file=sys.stderr)
         failed = True

@@ -9,7 +9,7 @@ extension PageAssets {
   function $(id) { return document.getElementById(id); }
   function data() { return JSON.parse($('briefing-data').textContent); }
   var SIGNS = { p: 'cooperative', n: 'hostile', z: 'neutral' };
-  var picked = null, focused = null;
+  var picked = null, focused = null, shown = [];
 
   function status(text, bad) { var s = $('x-status'); s.textContent = text; s.className = bad ? 'small bad' : 'small'; }
   function option(select, value, label) { var o = document.createElement('option'); o.value = value; o.textContent = label; select.appendChild(o); return o; }
@@ -73,7 +73,12 @@ extension PageAssets {
       $('x-b').value = String(res.edits.length);
     }
     picked = null;
-    showTie([]);
+    // Keep the tie form on the relations it showed, where they still exist (an index names
+    // the same relation until an earlier one is removed).
+    var keep = +$('x-relation').value;
+    var still = d.relations.filter(function (r) { return shown.indexOf(r.index) >= 0; });
+    showTie(still);
+    if (still.some(function (r) { return r.index === keep; })) { $('x-relation').value = String(keep); chooseRelation(); }
     bindMap();
   }
 
@@ -86,6 +91,7 @@ extension PageAssets {
 
   // The relations behind a drawn tie (or an actor's ties) become the choices of the tie form.
   function showTie(relations) {
+    shown = relations.map(function (r) { return r.index; });
     var select = $('x-relation');
     select.textContent = '';
     relations.forEach(function (r) {

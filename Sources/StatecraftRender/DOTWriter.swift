@@ -176,7 +176,8 @@ public struct DOTWriter: Sendable {
       // neato (../shared/GRAPHVIZ.md): beyond a few hundred ties, straight edges and prism.
       let large = relations.count > 300
       graphAttributes += [
-        ("overlap", large ? "prism" : "false"), ("splines", large ? "line" : "true"), ("sep", "+8"),
+        // Pinned maps keep every position exactly: overlap removal would rescale them.
+        ("overlap", !options.positions.isEmpty ? "true" : large ? "prism" : "false"), ("splines", large ? "line" : "true"), ("sep", "+8"),
         ("outputorder", "edgesfirst"),
       ]
     }
