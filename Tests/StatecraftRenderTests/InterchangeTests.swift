@@ -55,7 +55,7 @@ struct InterchangeTests {
     #expect(back.relations.map(essence) == world.relations.map(essence))
   }
 
-  @Test("issue 11: a GraphML file NetworkX wrote with ids that differ only by Unicode normalization keeps both")
+  @Test("a GraphML file NetworkX wrote with ids that differ only by Unicode normalization keeps both")
   func unicodeNormalizationGraphML() throws {
     var notes = ConversionNotes()
     let world = try WorldIO.load(fixture("unicode-normalization.graphml"), notes: &notes)
@@ -175,7 +175,7 @@ struct InterchangeTests {
     }
   }
 
-  @Test("issue 9/10: DOT with a second graph or an oversized label is refused, located; legend-named nodes are kept")
+  @Test("DOT with a second graph or an oversized label is refused, located; legend-named nodes are kept")
   func dotPreflight() throws {
     WorldIO.registerRenderFormats()
     func load(_ text: String, _ name: String) throws -> World {

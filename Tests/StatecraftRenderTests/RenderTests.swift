@@ -39,7 +39,7 @@ struct DOTWriterTests {
     #expect(svg.contains("back\\\u{2060}slash"))
   }
 
-  @Test("issue 9: an id like &nbsp; and names with \\N, \\G, \\E reach the SVG literally, and the SVG is well-formed")
+  @Test("an id like &nbsp; and names with \\N, \\G, \\E reach the SVG literally, and the SVG is well-formed")
   func svgEscapes() throws {
     let world = World(
       name: "x",

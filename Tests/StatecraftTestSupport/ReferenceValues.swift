@@ -428,7 +428,7 @@ public enum Reference {
     0.4,
   ]
 
-  /// The 6-node graph of STYLE.md, directed.
+  /// The six-node graph of NetworKit's documentation examples, directed.
   // obtained with: nx.betweenness_centrality(S6, normalized=False)  # networkx 3.6.1
   public static let sixDirectedBetweenness: [Double] = [
     0.0,

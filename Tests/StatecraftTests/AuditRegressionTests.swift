@@ -3,9 +3,9 @@ import Testing
 
 @testable import Statecraft
 
-/// The cases of issue 11 (an outside audit against NetworkX 3.6.1), each with the input that
+/// The cases an outside audit against NetworkX 3.6.1 found, each with the input that
 /// showed it, rebuilt from the issue's description.
-@Suite("Audit regressions (issue 11)")
+@Suite("Audit regressions: cases an outside comparison with NetworkX 3.6.1 found")
 struct AuditRegressionTests {
   @Test("--combine max keeps the strongest tie with its sign, so the frustrated triangle stays frustrated")
   func combineMaxKeepsStrongestSign() throws {

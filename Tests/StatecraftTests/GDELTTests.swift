@@ -122,7 +122,7 @@ struct GDELTTests {
     #expect(GDELTImport.isoFromDayNumber(Int(label)!) == "2025-11-24")
   }
 
-  @Test("issue 9: a SQLDATE that is not a calendar day is reported, not read")
+  @Test("a SQLDATE that is not a calendar day is reported, not read")
   func impossibleDates() throws {
     let file = try write([
       row(id: 1, day: "20251340", a1: "PAKGOV", a2: "USAGOV", root: "03", goldstein: "4", mentions: "9"),

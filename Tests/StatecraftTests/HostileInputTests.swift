@@ -3,7 +3,7 @@ import Testing
 
 @testable import Statecraft
 
-/// Reproductions from issue 9 (hostile input) that this work covers, each rebuilt from the
+/// Reproductions from a hostile-input pass, each rebuilt from the
 /// issue's description: they must end in a located error or a correct answer, never a trap.
 @Suite("Hostile input")
 struct HostileInputTests {
@@ -143,7 +143,7 @@ struct HostileInputTests {
     #expect(world.actors[0].id.rawValue == "a\"b\\cé😀" && world.actors[0].attributes["n"] == "3" && world.actors[0].attributes["d"] == "2.5")
   }
 
-  @Test("issue 10: a CSV record over the limit (a 17 MiB line without a newline) is refused with its line, quickly")
+  @Test("a CSV record over the limit (a 17 MiB line without a newline) is refused with its line, quickly")
   func oversizedCSVLine() throws {
     var bytes = Array("source,target,note\nA,B,short\n".utf8)
     bytes += Array("A,B,".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: EdgeListCSV.maxRecordBytes + 1024)

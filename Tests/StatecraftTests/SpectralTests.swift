@@ -47,7 +47,7 @@ struct SpectralTests {
     #expect(isApproximatelyEqual(h.authorities, Reference.smallAuthorities, tolerance: 1e-6))
   }
 
-  @Test("STYLE.md: Katz on path_graph(3)")
+  @Test("Katz on path_graph(3) matches NetworkX's linear solve")
   func katzPath() throws {
     // obtained with: nx.katz_centrality(nx.path_graph(3), alpha=0.1)  # networkx 3.6.1
     #expect(isApproximatelyEqual(

@@ -25,7 +25,7 @@ enum ClassicGraphs {
       weights: [2, 1, 3, 1, 0.5, 1, 2, 1, 0.25])
   }
 
-  /// NetworKit's six-node graph (STYLE.md).
+  /// The six-node graph of NetworKit's documentation examples: two sources into a hub that fans out and rejoins.
   static func networkitSix(directed: Bool) throws -> Digraph {
     try Digraph(
       nodeCount: 6, edges: [(0, 2), (1, 2), (2, 3), (2, 4), (3, 5), (4, 5)], directed: directed)

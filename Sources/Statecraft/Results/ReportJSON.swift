@@ -186,7 +186,9 @@ public enum ReportJSON {
 
 /// A coding key made from any string: how a result encodes an object keyed by actor id.
 public struct DynamicKey: CodingKey {
+  /// The key's text.
   public var stringValue: String
+  /// Always `nil`: these keys name object members, never array positions.
   public var intValue: Int? { nil }
   /// A key with this text.
   public init(_ string: String) { stringValue = string }
