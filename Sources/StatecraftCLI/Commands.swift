@@ -3,6 +3,15 @@ import Foundation
 import Statecraft
 import StatecraftRender
 
+/// Refuses a sample count below 1 or above ``StatecraftCommand/maxSamples``, saying what would do.
+func validateSamples(_ samples: Int?) throws {
+  guard let samples else { return }
+  guard samples >= 1 else { throw ValidationError("--samples must be at least 1, got \(samples).") }
+  guard samples <= StatecraftCommand.maxSamples else {
+    throw ValidationError("--samples \(samples) cannot finish: at most \(StatecraftCommand.maxSamples) (1,000 to 10,000 give intervals to two or three digits).")
+  }
+}
+
 /// The `statecraft` command line.
 public struct StatecraftCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
@@ -17,6 +26,10 @@ public struct StatecraftCommand: ParsableCommand {
   )
 
   public init() {}
+
+  /// The most Monte Carlo samples a command accepts: a million PageRanks of a 100-actor world
+  /// take minutes; more could not finish in a working day on a large world.
+  static let maxSamples = 1_000_000
 
   /// The release, as `--version` prints it and the briefing's methods appendix names it.
   public static let version = "0.10.0"
@@ -99,7 +112,7 @@ extension StatecraftCommand {
     var sources: Int?
 
     func validate() throws {
-      if let samples, samples < 1 { throw ValidationError("--samples must be at least 1, got \(samples).") }
+      try validateSamples(samples)
       if let sources {
         guard sources >= 1 else { throw ValidationError("--sources must be at least 1, got \(sources).") }
         guard measure == .betweenness else { throw ValidationError("--sources samples betweenness; --measure is \(measure.rawValue).") }
@@ -252,8 +265,8 @@ extension StatecraftCommand {
 
     func run() throws {
       if format == .csv { throw ValidationError("--format for balance is table or json.") }
-      if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
-        throw ValidationError("--time-limit must be a positive number of seconds, got \(timeLimit).")
+      if let timeLimit, !(timeLimit > 0 && timeLimit <= 31_536_000) {
+        throw ValidationError("--time-limit must be a positive number of seconds up to a year (31536000), got \(timeLimit).")
       }
       let world = try graph.load()
       let lens = try graph.lens
@@ -304,7 +317,7 @@ extension StatecraftCommand {
     @Option(help: "Seed for --samples.") var seed: UInt64 = 0
 
     func validate() throws {
-      if let samples, samples < 1 { throw ValidationError("--samples must be at least 1, got \(samples).") }
+      try validateSamples(samples)
       if over != nil && of != nil { throw ValidationError("give --over or --of, not both.") }
       if let alpha, !(alpha > 0 && alpha.isFinite) { throw ValidationError("--alpha must be a positive number, got \(alpha).") }
     }
@@ -409,7 +422,9 @@ extension StatecraftCommand {
 
     func validate() throws {
       if let top, top < 1 { throw ValidationError("--top must be at least 1, got \(top).") }
-      guard layoutTimeout > 0, layoutTimeout.isFinite else { throw ValidationError("--layout-timeout must be a positive number of seconds.") }
+      guard layoutTimeout > 0, layoutTimeout <= 31_536_000 else {
+        throw ValidationError("--layout-timeout must be a positive number of seconds up to a year (31536000), got \(layoutTimeout).")
+      }
       if let format, OutputFormat(rawValue: format.lowercased()) == nil {
         throw ValidationError("--format must be one of svg, png, pdf, dot; got \"\(format)\".")
       }

@@ -98,7 +98,7 @@ extension ProcessTests {
   }
 
   @Test(
-    "-o /dev/stdout, /dev/fd/1 and /proc/self/fd/1 write standard output and leave /dev/stdout a link",
+    "-o /dev/stdout, /dev/fd/1 and /proc/self/fd/1 write standard output and leave /dev/stdout a link; a full standard output fails",
     .enabled(if: privateMountNamespaces, "needs a private mount namespace (unshare -m)"))
   func standardOutputPaths() throws {
     for spelling in ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"] {
@@ -108,7 +108,8 @@ extension ProcessTests {
         && mknod -m 666 /dev/null c 1 3 \
         && "$0" render Graphs/pakistan-2025.yaml --format dot -o "$1" > /dev/null.out 2>&1; \
         "$0" render Graphs/pakistan-2025.yaml --format dot -o "$1" | head -c 7; echo; \
-        test -L /dev/stdout && echo link-kept
+        test -L /dev/stdout && echo link-kept; \
+        mknod -m 666 /dev/full c 1 7 && "$0" rank Graphs/pakistan-2025.yaml > /dev/full 2> /dev/null.err; echo "full-exit=$?"
         """
       let p = Process()
       p.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
@@ -121,6 +122,7 @@ extension ProcessTests {
       p.waitUntilExit()
       #expect(text.contains("digraph"), "\(spelling): \(text)")
       #expect(text.contains("link-kept"), "\(spelling): \(text)")
+      #expect(text.contains("full-exit=1"), "a report lost to a full standard output is an error: \(text)")
     }
   }
 }

@@ -56,6 +56,20 @@ extension ProcessTests {
     #expect(!FileManager.default.fileExists(atPath: repositoryRoot.appendingPathComponent("x.png").path))
   }
 
+  @Test("option values that could never finish or would trap are refused with what would do")
+  func boundedOptions() throws {
+    let cases: [([String], String)] = [
+      (["rank", "Graphs/pakistan-2025.yaml", "--samples", "9223372036854775807"], "cannot finish"),
+      (["influence", "Graphs/pakistan-2025.yaml", "--over", "PAK", "--samples", "2000000"], "cannot finish"),
+      (["balance", "Graphs/pakistan-2025.yaml", "--time-limit", "1e20"], "up to a year"),
+      (["render", "Graphs/pakistan-2025.yaml", "--layout-timeout", "1e308", "-o", "never-written.svg"], "up to a year"),
+    ]
+    for (args, message) in cases {
+      let r = try run(args)
+      #expect(r.status == 64 && r.stderr.contains(message), "\(args): \(r.status) \(r.stderr)")
+    }
+  }
+
   @Test("--version names the release")
   func version() throws {
     let r = try run(["--version"])

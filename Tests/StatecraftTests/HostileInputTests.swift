@@ -158,3 +158,36 @@ struct HostileInputTests {
     #expect(Date().timeIntervalSince(start) < 20)
   }
 }
+
+@Suite("Numbers are read in decimal only")
+struct DecimalNumberTests {
+  @Test("decimal notation is read; hexadecimal, nan, inf, spaces and NUL are not", arguments: [
+    ("0.6", 0.6), ("-3", -3), ("+2", 2), (".5", 0.5), ("1e-3", 0.001), ("1E+5", 100_000), ("7.", 7),
+  ])
+  func accepted(text: String, value: Double) {
+    #expect(Double(decimal: text) == value)
+  }
+
+  @Test("what Swift's Double(_:) would read but no format allows", arguments: [
+    "0x10", "0X1p3", "nan", "NaN", "inf", "-infinity", "0.6\u{0}", " 1", "1 ", "1.2.3", "--1", "1e", "e5", "1e5.5", "", "+", ".", "1-2",
+  ])
+  func refused(text: String) {
+    #expect(Double(decimal: text) == nil, "\(text.debugDescription)")
+  }
+
+  @Test("a CSV or YAML weight written in hexadecimal is an error at its line and column")
+  func hexWeightsRefused() throws {
+    #expect(throws: GraphFileError.self) {
+      try EdgeListCSV.parse("source,target,weight\nA,B,0x10\n", file: "w.csv", name: "w")
+    }
+    let yaml = """
+      schema: 1
+      name: w
+      title: w
+      types: [{id: t, polarity: cooperative, mode: material}]
+      actors: [{id: A}, {id: B}]
+      relations: [{from: A, to: B, type: t, weight: 0x10}]
+      """
+    #expect(throws: GraphFileError.self) { try WorldYAML.parse(yaml, file: "w.yaml", defaultName: "w") }
+  }
+}

@@ -65,10 +65,10 @@ public enum EdgeListCSV {
       if t.isEmpty { problems.append(.init(line: lineNumber, column: tcol, message: "the target is empty")); ok = false }
       var weight = 1.0
       if let (w, col) = field("weight") {
-        if let value = Double(w), value.isFinite, value > 0 {
+        if let value = Double(decimal: w), value.isFinite, value > 0 {
           weight = value
         } else {
-          problems.append(.init(line: lineNumber, column: col, message: "weight \"\(w)\" must be a positive number"))
+          problems.append(.init(line: lineNumber, column: col, message: "weight \"\(w)\" must be a positive decimal number such as 0.5 (no hexadecimal, no nan or inf)"))
           ok = false
         }
       }

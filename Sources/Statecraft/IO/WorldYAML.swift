@@ -390,7 +390,7 @@ struct YAMLReader {
             relation.weight = (range.lowerBound + range.upperBound) / 2
             continue
           }
-          guard let w = Double(s), w.isFinite else {
+          guard let w = Double(decimal: s), w.isFinite else {
             report(value, "weight \"\(s)\" is not a finite number; give the tie's strength as a positive number such as 0.6")
             ok = false
             continue
@@ -476,8 +476,8 @@ extension YAMLReader {
         if key == "low" { lowText = t } else { highText = t }
       }
     }
-    low = Double(lowText)
-    high = Double(highText)
+    low = Double(decimal: lowText)
+    high = Double(decimal: highText)
     guard let low, let high, low.isFinite, high.isFinite else {
       report(node, "weight range \"\(lowText)..\(highText)\" needs two finite numbers, for example 0.4..0.7 or {low: 0.4, high: 0.7}")
       return nil

@@ -22,7 +22,7 @@ public enum AttributeValue: Hashable, Sendable {
     switch self {
     case let .double(d): d
     case let .int(i): Double(i)
-    case let .string(s): Double(s.trimmingCharacters(in: .whitespaces))
+    case let .string(s): Double(decimal: s.trimmingCharacters(in: .whitespaces))
     case .bool: nil
     }
   }

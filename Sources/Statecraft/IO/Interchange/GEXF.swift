@@ -150,7 +150,7 @@ public enum GEXF {
     func typed(_ text: String, _ type: String) -> AttributeValue {
       switch type {
       case "integer", "long": Int(text).map(AttributeValue.int) ?? .string(text)
-      case "double", "float": Double(text).map(AttributeValue.double) ?? .string(text)
+      case "double", "float": Double(decimal: text).map(AttributeValue.double) ?? .string(text)
       case "boolean": .bool(text == "true")
       default: .string(text)
       }

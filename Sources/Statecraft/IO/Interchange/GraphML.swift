@@ -82,7 +82,7 @@ public enum GraphML {
       switch type {
       case "boolean": .bool(["true", "1"].contains(text.lowercased()))
       case "int", "long": Int(text).map(AttributeValue.int) ?? .string(text)
-      case "float", "double": Double(text).map(AttributeValue.double) ?? .string(text)
+      case "float", "double": Double(decimal: text).map(AttributeValue.double) ?? .string(text)
       default: .string(text)
       }
     }
