@@ -87,3 +87,31 @@ struct InfluenceTests {
     #expect(isApproximatelyEqual(try g.walkInfluenceTotals(alpha: alpha), rowSums, tolerance: 1e-10))
   }
 }
+
+@Suite("Friedkin–Johnsen: a singular system is named as such")
+struct SingularInfluenceTests {
+  // An actor with susceptibility 1 that heeds nobody (node 0), or two such actors heeding only
+  // each other (nodes 0 and 1): I − ΛW has a zero row or a singular block.
+  @Test("the sparse solves say 'singular, lower a susceptibility', as the dense one does", arguments: [
+    ([(0, 1), (1, 2)], [1.0, 0.5, 0.5]),
+    ([(0, 1), (1, 0), (1, 2)], [1.0, 1.0, 0.5]),
+  ])
+  func singular(edges: [(Int, Int)], lambda: [Double]) throws {
+    let g = try Digraph(nodeCount: 3, edges: edges)
+    for solve in [{ try g.friedkinJohnsenRow(2, susceptibility: lambda) }, { try g.friedkinJohnsenColumn(0, susceptibility: lambda) },
+                  { try g.friedkinJohnsenTotals(susceptibility: lambda) }, { try g.friedkinJohnsen(susceptibility: lambda).entries }] {
+      do {
+        _ = try solve()
+        Issue.record("a singular system was solved")
+      } catch {
+        #expect("\(error)".contains("singular") && "\(error)".contains("lower a susceptibility"), "\(error)")
+      }
+    }
+  }
+
+  @Test("an actor with susceptibility 1 that heeds someone outside is fine")
+  func notSingular() throws {
+    let g = try Digraph(nodeCount: 3, edges: [(1, 0), (1, 2)])
+    #expect(try g.friedkinJohnsenTotals(susceptibility: [1, 0.5, 0.5]).allSatisfy(\.isFinite))
+  }
+}

@@ -203,3 +203,18 @@ struct ScenarioTests {
     #expect(edited.relations.count == loaded.base.relations.count - 1)
   }
 }
+
+@Suite("Scenario CSV")
+struct ScenarioCSVTests {
+  @Test("a removed actor's missing influence value is an empty field, never the word null")
+  func noNull() throws {
+    let world = try WorldIO.load(graphPath("pakistan-2025.yaml"))
+    let questions = Questions(measures: [.pagerank], influence: [InfluencePair(source: "BSG", target: "PAK")])
+    let comparison = try ScenarioRunner(questions: questions).compare(world, [Scenario(name: "gone", edits: [.removeActor("BSG")])])
+    let csv = comparison.report(.csv)
+    #expect(!csv.contains("null"))
+    #expect(csv.contains("gone,influence,BSG over PAK,0.07737"), "\(csv)")
+    let line = try #require(csv.split(separator: "\n").first { $0.contains("influence") })
+    #expect(line.hasSuffix(",,,,"), "after and delta empty: \(line)")
+  }
+}

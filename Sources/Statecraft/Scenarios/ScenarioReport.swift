@@ -186,7 +186,10 @@ extension ScenarioComparison {
                         c.rankBefore.map(String.init) ?? "", c.rankAfter.map(String.init) ?? ""].joined(separator: ","))
         }
       }
-      for (p, b, a) in d.influence { lines.append([name, "influence", f(p.description), n(b), n(a), n(a - b), "", ""].joined(separator: ",")) }
+      // A pair whose actor a scenario removed has no value on that side: an empty field, as
+      // everywhere else in this CSV (never the word null).
+      let c = { (x: Double) in x.isFinite ? n(x) : "" }
+      for (p, b, a) in d.influence { lines.append([name, "influence", f(p.description), c(b), c(a), c(a - b), "", ""].joined(separator: ",")) }
       for p in d.paths {
         lines.append([name, "path", f(p.question.description), p.before.map { n($0.value) } ?? "", p.after.map { n($0.value) } ?? "",
                       (p.before != nil && p.after != nil) ? n(p.after!.value - p.before!.value) : "", "", ""].joined(separator: ","))

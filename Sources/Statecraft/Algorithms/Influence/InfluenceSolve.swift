@@ -41,6 +41,7 @@ extension Digraph {
   /// Solves x = Λ W x + b (W: row-normalized heed matrix, see ``friedkinJohnsen(susceptibility:)``).
   func heedSolve(_ b: [Double], susceptibility: [Double], tolerance: Double, maxIterations: Int) throws -> [Double] {
     try requireNonNegativeWeights(for: "friedkinJohnsen")
+    try requireNonsingularHeed(susceptibility: susceptibility)
     let inStrength = (0 ..< nodeCount).map { inWeights(of: $0).reduce(0, +) }
     return try jacobi(b, algorithm: "friedkinJohnsen", tolerance: tolerance, maxIterations: maxIterations) { x, i in
       let heed: Double
@@ -58,6 +59,7 @@ extension Digraph {
   /// Solves y = c + Wᵀ Λ y, the adjoint of ``heedSolve(_:susceptibility:tolerance:maxIterations:)``.
   func heedAdjointSolve(_ c: [Double], susceptibility: [Double], tolerance: Double, maxIterations: Int) throws -> [Double] {
     try requireNonNegativeWeights(for: "friedkinJohnsen")
+    try requireNonsingularHeed(susceptibility: susceptibility)
     let inStrength = (0 ..< nodeCount).map { inWeights(of: $0).reduce(0, +) }
     return try jacobi(c, algorithm: "friedkinJohnsen", tolerance: tolerance, maxIterations: maxIterations) { y, j in
       // (Wᵀ z)_j = Σ_{i: j → i} W[i][j] z_i, plus z_j when j heeds only itself; z = Λ y.
@@ -66,6 +68,31 @@ extension Digraph {
         s += w / inStrength[i] * susceptibility[i] * y[i]
       }
       return s
+    }
+  }
+
+  /// Throws when I − ΛW is singular: a group of nodes with susceptibility 1 that heed only one
+  /// another (a node that heeds nobody heeds itself). The iterative solvers would otherwise
+  /// run to their iteration limit and report non-convergence, which no option can fix.
+  ///
+  /// - Complexity: O(nodes + arcs): nodes leave the candidate group once one of the nodes they
+  ///   heed is outside it.
+  func requireNonsingularHeed(susceptibility: [Double]) throws {
+    var inGroup = susceptibility.map { $0 == 1 }
+    guard inGroup.contains(true) else { return }
+    var queue = (0 ..< nodeCount).filter { !inGroup[$0] }
+    while let u = queue.popLast() {
+      // u is outside the group: whoever heeds u (an arc u → v) leaves it too.
+      for v in outNeighbors(of: u) where inGroup[v] {
+        inGroup[v] = false
+        queue.append(v)
+      }
+    }
+    let stuck = inGroup.filter { $0 }.count
+    guard stuck == 0 else {
+      throw GraphError.invalidVector(
+        name: "susceptibility",
+        reason: "I − ΛW is singular: \(stuck) actor\(stuck == 1 ? "" : "s") with susceptibility 1 heed\(stuck == 1 ? "s" : "") only \(stuck == 1 ? "itself" : "one another"); lower a susceptibility below 1")
     }
   }
 
