@@ -71,7 +71,8 @@ extension StatecraftCommand {
 
     func run() throws {
       if format == .csv { throw ValidationError("--format for info is table or json.") }
-      print(try Reports.info(graph.load(), lens: try graph.lens, format: format))
+      let world = try graph.load()
+      print(try Reports.info(world, lens: try graph.lens(for: world), format: format))
     }
   }
 
@@ -146,7 +147,7 @@ extension StatecraftCommand {
       settings.maxIterations = maxIterations
       if let sources {
         let world = try graph.load()
-        let g = try world.through(try graph.lens)
+        let g = try world.through(try graph.lens(for: world))
         let estimate = try ProgressBar.reporting("sources", quiet: graph.quiet) {
           try g.approximateBetweenness(samples: sources, seed: seed, length: length, normalized: !raw, endpoints: endpoints)
         }
@@ -155,7 +156,7 @@ extension StatecraftCommand {
       }
       if let samples {
         let world = try graph.load()
-        let lens = try graph.lens
+        let lens = try graph.lens(for: world)
         let bar = ProgressBar(total: samples, label: "sampling", quiet: graph.quiet)
         let result = try world.uncertainty(samples: samples, seed: seed, progress: bar.update) { [measure, settings] w in
           try w.scores(measure, lens: lens, settings: settings)
@@ -165,7 +166,7 @@ extension StatecraftCommand {
         return
       }
       let world = try graph.load()
-      let lens = try graph.lens
+      let lens = try graph.lens(for: world)
       let report = try ProgressBar.reporting("sources", quiet: graph.quiet) {
         try Reports.rank(world, lens: lens, measure: measure, settings: settings, top: top, format: format.rawValue)
       }
@@ -211,17 +212,18 @@ extension StatecraftCommand {
     }
 
     func run() throws {
-      var lens = try graph.lens
+      let world = try graph.load()
+      var lens = try graph.lens(for: world)
       lens.pathLength = length
       let avoided = try parseList(avoid, option: "--avoid").map(Actor.ID.init(rawValue:))
       guard let to else {
         print(try Reports.pathValues(
-          graph.load(), from: Actor.ID(from), kind: kind, lens: lens, undirected: anyDirection, top: top,
+          world, from: Actor.ID(from), kind: kind, lens: lens, undirected: anyDirection, top: top,
           format: format.rawValue))
         return
       }
       print(try Reports.paths(
-        graph.load(), from: Actor.ID(from), to: Actor.ID(to), count: k, kind: kind, lens: lens,
+        world, from: Actor.ID(from), to: Actor.ID(to), count: k, kind: kind, lens: lens,
         avoiding: avoided, undirected: anyDirection, allShortest: all, format: format.rawValue))
     }
   }
@@ -241,7 +243,8 @@ extension StatecraftCommand {
     }
 
     func run() throws {
-      print(try Reports.communities(graph.load(), lens: try graph.lens, resolution: resolution, seed: seed, format: format.rawValue))
+      let world = try graph.load()
+      print(try Reports.communities(world, lens: try graph.lens(for: world), resolution: resolution, seed: seed, format: format.rawValue))
     }
   }
 
@@ -269,7 +272,7 @@ extension StatecraftCommand {
         throw ValidationError("--time-limit must be a positive number of seconds up to a year (31536000), got \(timeLimit).")
       }
       let world = try graph.load()
-      let lens = try graph.lens
+      let lens = try graph.lens(for: world)
       let report = try ProgressBar.reporting("frustration search, millionths of splits settled", quiet: graph.quiet) {
         try Reports.balance(
           world, lens: lens, exactLimit: exactLimit,
@@ -292,7 +295,7 @@ extension StatecraftCommand {
       guard world.actors.contains(where: { $0.attributes[by] != nil }) else {
         throw ValidationError("no actor has the attribute \"\(by)\".")
       }
-      print(try Reports.brokerage(world, lens: try graph.lens, by: by, format: format.rawValue))
+      print(try Reports.brokerage(world, lens: try graph.lens(for: world), by: by, format: format.rawValue))
     }
   }
 
@@ -325,7 +328,7 @@ extension StatecraftCommand {
     func run() throws {
       if let samples {
         let world = try graph.load()
-        let lens = try graph.lens
+        let lens = try graph.lens(for: world)
         let query: InfluenceQuery = over.map { .over(Actor.ID($0)) } ?? of.map { .of(Actor.ID($0)) } ?? .total
         let bar = ProgressBar(total: samples, label: "sampling", quiet: graph.quiet)
         let result = try world.uncertainty(samples: samples, seed: seed, progress: bar.update) { [model, alpha] w in
@@ -335,8 +338,9 @@ extension StatecraftCommand {
         print(try UncertaintyReport(what: "influence (\(model.rawValue))", uncertainty: result).rendered(format))
         return
       }
+      let world = try graph.load()
       print(try Reports.influence(
-        graph.load(), lens: try graph.lens, over: over.map { Actor.ID($0) }, of: of.map { Actor.ID($0) },
+        world, lens: try graph.lens(for: world), over: over.map { Actor.ID($0) }, of: of.map { Actor.ID($0) },
         model: model, alpha: alpha, format: format.rawValue))
     }
   }
@@ -447,14 +451,14 @@ extension StatecraftCommand {
         ?? output.flatMap { OutputFormat(fileExtension: ($0 as NSString).pathExtension) } ?? .svg
       let path = output ?? "Output/\(world.fileStem).\(chosen.rawValue)"
       let shown = try MapComposition.capped(
-        world, lens: try graph.lens, measure: Measure(rawValue: sizeBy), cap: top,
+        world, lens: try graph.lens(for: world), measure: Measure(rawValue: sizeBy), cap: top,
         defaultCap: world.actors.count > Self.defaultCapAbove ? Self.defaultCap : nil)
       world = shown.world
       let (note, sizeScores, shownRelations) = (shown.note, shown.sizeScores, shown.relationCount)
       if let attribute = clusterBy, !world.actors.contains(where: { $0.attributes[attribute] != nil }) {
         throw ValidationError("no actor has the attribute \"\(attribute)\"; attributes in this world: \(attributeNames(world)).")
       }
-      let lens = try graph.lens
+      let lens = try graph.lens(for: world)
       let result = try ProgressBar.reporting("layout, seconds of \(Int(layoutTimeout))", quiet: graph.quiet) {
         try MapRendering.render(
           world, lens: lens, to: path, format: chosen,

@@ -25,7 +25,7 @@ struct GraphOptions: ParsableArguments {
   @Option(help: "Which ties count: positive, negative, absolute (all, at their strength).")
   var sign: Lens.SignLayer = .absolute
 
-  @Option(help: "Only relations valid on this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+  @Option(help: "Only relations valid on this date (YYYY, YYYY-MM or YYYY-MM-DD), or all for every relation whatever its dates. Default: the world's own date (its `date:`), else all.")
   var date: String?
 
   @Option(help: "How parallel relations between one pair merge: sum or max.")
@@ -35,21 +35,27 @@ struct GraphOptions: ParsableArguments {
   var quiet = false
 
   func validate() throws {
-    if let date, PartialDate(date) == nil {
-      throw ValidationError("--date \"\(date)\" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD.")
+    if let date, date != "all", PartialDate(date) == nil {
+      throw ValidationError("--date \"\(date)\" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, or all.")
     }
     if sign == .signed {
       throw ValidationError("--sign signed is for signed-aware measures; these commands need positive, negative or absolute.")
     }
   }
 
-  var lens: Lens {
-    get throws {
-      Lens(
-        types: types.isEmpty ? nil : try parseList(types, option: "--types"),
-        sign: sign, combine: combine, date: date.flatMap(PartialDate.init))
-    }
+  /// The lens the options describe for `world`: without `--date`, the world's own date
+  /// (``Lens/standard(for:)``); `--date all` counts every relation whatever its dates.
+  func lens(for world: World) throws -> Lens {
+    var lens = Lens.standard(for: world)
+    lens.types = types.isEmpty ? nil : try parseList(types, option: "--types")
+    lens.sign = sign
+    lens.combine = combine
+    if let date { lens.date = date == "all" ? nil : PartialDate(date) }
+    return lens
   }
+
+  /// Whether any lens option was given (a scenario file's own lens applies otherwise).
+  var lensOptionsGiven: Bool { !types.isEmpty || sign != .absolute || date != nil || combine != .sum }
 
   /// Loads the world; what the format could not carry is reported on stderr.
   func load() throws -> World {

@@ -51,7 +51,7 @@ extension StatecraftCommand {
       let world = try graph.load()
       let bar = ProgressBar(total: 1, label: "recomputing", quiet: graph.quiet)
       let report = try world.leverage(
-        on: LeverageTarget(target, model: model)!, change: LeverageChange(change)!, lens: try graph.lens,
+        on: LeverageTarget(target, model: model)!, change: LeverageChange(change)!, lens: try graph.lens(for: world),
         candidates: try parseList(candidates, option: "--candidates").map(Actor.ID.init(rawValue:)),
         candidateType: candidateType, candidateWeight: candidateWeight, recompute: top
       ) { done, total in bar.update(done, of: total) }

@@ -40,9 +40,9 @@ extension StatecraftCommand {
       if let attribute = groupBy, !world.actors.contains(where: { $0.attributes[attribute] != nil }) {
         throw ValidationError("no actor has the attribute \"\(attribute)\"; --group-by names an actor attribute such as bloc.")
       }
-      let lens = try graph.lens
+      let lens = try graph.lens(for: world)
       var document = BriefingDocument(
-        world: graph.file, scenarios: scenarios, lens: lens == Lens() ? nil : lens, generator: StatecraftCommand.versionLine)
+        world: graph.file, scenarios: scenarios, lens: graph.lensOptionsGiven ? lens : nil, generator: StatecraftCommand.versionLine)
       document.preloaded = world
       document.groupAttribute = groupBy
       document.mapCap = mapTop

@@ -53,7 +53,7 @@ extension StatecraftCommand {
     func run() throws {
       let world = try graph.load()
       var bar: ProgressBar?
-      let set = try world.timeline(measure, from: PartialDate(from)!, to: PartialDate(to)!, step: step, lens: try graph.lens) { done, total in
+      let set = try world.timeline(measure, from: PartialDate(from)!, to: PartialDate(to)!, step: step, lens: try graph.lens(for: world)) { done, total in
         if bar == nil { bar = ProgressBar(total: total, label: "dates", quiet: graph.quiet) }
         bar?.update(done)
       }
@@ -102,7 +102,7 @@ extension StatecraftCommand {
       }
       // Evenly spaced, rounded to 12 significant digits so that 0.1 … 1 prints as 1, not 0.9999999999999999.
       let weights = (0 ..< steps).map { Double(String(format: "%.12g", low + (high - low) * Double($0) / Double(steps - 1)))! }
-      let set = try world.sweep(reference, over: weights, target: LeverageTarget(target, model: model)!, lens: try graph.lens)
+      let set = try world.sweep(reference, over: weights, target: LeverageTarget(target, model: model)!, lens: try graph.lens(for: world))
       if let chart { try writeChart(set, title: "\(world.title): \(target) as \(set.axis) varies", to: chart) }
       print(set.report(format))
     }

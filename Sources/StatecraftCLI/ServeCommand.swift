@@ -33,10 +33,10 @@ extension StatecraftCommand {
     func run() throws {
       let world = try graph.load()
       let (questions, scenarioList) = try scenarios.map { try BriefingDocument.scenarios($0, for: graph.file) } ?? (nil, [])
-      let lens = try graph.lens
+      let lens = try graph.lens(for: world)
       let session = try ExplorerSession(
         world: world, file: graph.file, questions: questions, scenarios: scenarioList,
-        lens: lens == Lens() ? (questions?.lens ?? lens) : lens)
+        lens: graph.lensOptionsGiven ? lens : (questions?.lens ?? lens))
       session.generator = StatecraftCommand.versionLine
       _ = try session.page()  // a world the page cannot show fails here, before anything listens
       let finished = DispatchSemaphore(value: 0)

@@ -37,13 +37,13 @@ public final class ExplorerSession: @unchecked Sendable {
   public var generator = "Statecraft"
 
   /// A session on `world` (read from `file`), optionally with a scenario file's questions and scenarios.
-  public init(world: World, file: String, questions: Questions? = nil, scenarios: [Scenario] = [], lens: Lens = Lens()) throws {
+  public init(world: World, file: String, questions: Questions? = nil, scenarios: [Scenario] = [], lens: Lens? = nil) throws {
     base = world
     self.file = file
     fileBytes = FileManager.default.contents(atPath: file).map { [UInt8]($0) } ?? []
     self.questions = questions
     self.scenarios = scenarios
-    self.lens = lens
+    self.lens = lens ?? questions?.lens ?? Lens.standard(for: world)
   }
 
   // MARK: - State

@@ -12,8 +12,8 @@ public struct BriefingDocument: Sendable {
   public var worldFile: String
   /// A scenario file whose base is the world file; its `questions:` choose what to ask.
   public var scenarioFile: String?
-  /// The lens every number is computed through (a scenario file's own lens is used when the
-  /// caller leaves this `nil`).
+  /// The lens every number is computed through; `nil`: the scenario file's own lens, else the
+  /// world's standard lens (``Lens/standard(for:)``: its own date).
   public var lens: Lens?
   /// The attribute that boxes actors on the map and forms brokerage groups (default `bloc`
   /// when actors carry it).
@@ -49,7 +49,7 @@ public struct BriefingDocument: Sendable {
     var questions: Questions?
     var scenarios: [Scenario] = []
     if let scenarioFile { (questions, scenarios) = try Self.scenarios(scenarioFile, for: worldFile) }
-    let lens = self.lens ?? questions?.lens ?? Lens()
+    let lens = self.lens ?? questions?.lens ?? Lens.standard(for: world)
     if questions != nil { questions!.lens = lens }
     let comparison = try questions.map { try ScenarioRunner(questions: $0).compare(world, scenarios) }
     var request = Briefing.Request(file: worldFile, fileBytes: bytes, lens: lens, questions: questions)

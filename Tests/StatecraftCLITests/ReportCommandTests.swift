@@ -76,3 +76,35 @@ extension ProcessTests {
     #expect(r.status == 0 && r.stdout.hasPrefix("Statecraft "))
   }
 }
+
+/// Dates mean what they say: a world that declares its date is seen on that date.
+extension ProcessTests {
+  @Test("a world's own date is the default lens: ended relations do not count, --date all counts them, outputs say which")
+  func worldDateIsTheDefault() throws {
+    let dir = try scratchFolder()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let file = dir + "/shipping.yaml"
+    try """
+      schema: 1
+      name: shipping
+      title: Canal or Cape
+      date: 2025-06
+      types:
+        - {id: transit, polarity: cooperative, mode: material}
+      actors: [{id: MSK, name: Maersk}, {id: SCA, name: Suez Canal Authority}, {id: CAPE, name: Cape route}]
+      relations:
+        - {from: MSK, to: SCA, type: transit, weight: 0.8, until: 2023-12}
+        - {from: MSK, to: CAPE, type: transit, weight: 0.8, since: 2024-01}
+      """.write(toFile: file, atomically: true, encoding: .utf8)
+    let now = try run(["rank", file, "--measure", "in-strength", "--format", "csv"])
+    #expect(now.status == 0 && now.stdout.contains("SCA,Suez Canal Authority,0") && now.stdout.contains("CAPE,Cape route,0.8"), "\(now.stdout)")
+    let all = try run(["rank", file, "--measure", "in-strength", "--format", "csv", "--date", "all"])
+    #expect(all.stdout.contains("SCA,Suez Canal Authority,0.8") && all.stdout.contains("CAPE,Cape route,0.8"), "\(all.stdout)")
+    let then = try run(["rank", file, "--measure", "in-strength", "--format", "csv", "--date", "2023-06"])
+    #expect(then.stdout.contains("SCA,Suez Canal Authority,0.8") && then.stdout.contains("CAPE,Cape route,0"), "\(then.stdout)")
+    let map = try run(["render", file, "--format", "dot", "-o", "-"])
+    #expect(map.stdout.contains("as of 2025-06") && map.stdout.contains("1 relations"), "the map says which date it shows")
+    let json = try run(["report", file, "--format", "json", "--quiet"])
+    #expect(json.stdout.contains("\"date\": \"2025-06\""), "the briefing states its lens")
+  }
+}

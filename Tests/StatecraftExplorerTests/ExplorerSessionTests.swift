@@ -74,7 +74,7 @@ struct ExplorerSessionTests {
     ] {
       let r = try act(s, json)
       #expect(r.error != nil, "\(json)")
-      #expect(s.edits.isEmpty && s.lens == Lens(), "\(json)")
+      #expect(s.edits.isEmpty && s.lens == Lens.standard(for: s.base), "\(json)")
     }
     #expect(s.refusal("x").error == "x")
   }

@@ -39,7 +39,7 @@ struct EdgeListCSVTests {
   @Test("bad rows are reported with line and column, all of them")
   func badRows() {
     #expect(problems("source,target,weight\na,b,x\na,,1\na,b\n\"a,b,1\n") == [
-      "e.csv:2:5: weight \"x\" must be a positive number",
+      "e.csv:2:5: weight \"x\" must be a positive decimal number such as 0.5 (no hexadecimal, no nan or inf)",
       "e.csv:3:3: the target is empty",
       "e.csv:4:1: this line has 2 fields but the header has 3",
       "e.csv:5:1: a quoted field is not closed; add the closing \"",

@@ -74,7 +74,11 @@ public struct ScenarioFile: Sendable {
     let scenarios = reader.resolve(parsed, base: base)
     reader.checkQuestions(parsed.questionMarks, parsed.questions, base: base)
     try reader.throwProblems(file: path)
-    return ScenarioFile(path: path, basePath: basePath, base: base, questions: parsed.questions, scenarios: scenarios)
+    // Questions see the base world on its own date, as every command does by default
+    // (Lens.standard); a scenario's `date:` edit moves it.
+    var questions = parsed.questions
+    if questions.lens.date == nil { questions.lens.date = base.date }
+    return ScenarioFile(path: path, basePath: basePath, base: base, questions: questions, scenarios: scenarios)
   }
 
 }
