@@ -16,7 +16,9 @@ extension StatecraftCommand {
         depends on is a jump: for PageRank (the actor's last out-tie) the estimate is the exact \
         rank-one (Sherman–Morrison) numerator with a bound, recomputed when the bound could reach \
         the top; a Friedkin–Johnsen jump (an actor's last in-tie) shows — and is always \
-        recomputed. Other measures recompute every relation.
+        recomputed. Other measures recompute every relation. With --actors, actors instead of \
+        relations: each removed in turn with its relations, the target recomputed exactly \
+        (ORA's immediate impact).
         """)
 
     @OptionGroup var graph: GraphOptions
@@ -28,7 +30,9 @@ extension StatecraftCommand {
     @Option(help: "The type of candidate relations (a declared type).") var candidateType: String?
     @Option(help: "The weight of candidate relations.") var candidateWeight = 0.5
     @Option(help: "fj or walk, for an influence target.") var model: InfluenceModel = .fj
-    @Option(name: .shortAndLong, help: "Show and recompute exactly this many relations.") var top = 10
+    @Option(name: .shortAndLong, help: "Show and recompute exactly this many relations (or actors, with --actors).") var top = 10
+    @Flag(help: "Rank actors instead: remove each actor in turn (with its relations) and recompute the target exactly, on all cores (a knock-out).")
+    var actors = false
     @Option(help: "Output format: table, json or csv.") var format: OutputStyle = .table
 
     func validate() throws {
@@ -49,6 +53,16 @@ extension StatecraftCommand {
 
     func run() throws {
       let world = try graph.load()
+      if actors {
+        guard candidates.isEmpty, change == "remove" else {
+          throw ValidationError("--actors removes whole actors; drop --candidates and --change.")
+        }
+        let bar = ProgressBar(total: world.actors.count, label: "actors removed", quiet: graph.quiet)
+        let knock = try world.knockOut(LeverageTarget(target, model: model)!, lens: try graph.lens(for: world), progress: { bar.update($0) })
+        bar.finish()
+        print(try KnockOutTable(knock, in: world, top: top).rendered(format))
+        return
+      }
       let bar = ProgressBar(total: 1, label: "recomputing", quiet: graph.quiet)
       let report = try world.leverage(
         on: LeverageTarget(target, model: model)!, change: LeverageChange(change)!, lens: try graph.lens(for: world),
