@@ -14,6 +14,7 @@ func validateSamples(_ samples: Int?) throws {
 
 /// The `statecraft` command line.
 public struct StatecraftCommand: ParsableCommand {
+  /// The command's name, help, version and subcommands.
   public static let configuration = CommandConfiguration(
     commandName: "statecraft",
     abstract: "Model geopolitical relationships as a graph: who matters, how A reaches B, what if.",
@@ -25,6 +26,7 @@ public struct StatecraftCommand: ParsableCommand {
     ]
   )
 
+  /// The root command, as ArgumentParser creates it.
   public init() {}
 
   /// The most Monte Carlo samples a command accepts: a million PageRanks of a 100-actor world

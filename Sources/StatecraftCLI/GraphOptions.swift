@@ -68,6 +68,7 @@ struct GraphOptions: ParsableArguments {
 
 extension Lens.SignLayer: ExpressibleByArgument {
   // `signed` is for signed-aware measures (a later issue); do not offer it in help.
+  /// The `--sign` values help lists: every layer except `signed`.
   public static var allValueStrings: [String] { ["positive", "negative", "absolute"] }
 }
 extension Lens.PathLength: ExpressibleByArgument {}

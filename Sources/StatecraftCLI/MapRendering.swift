@@ -6,9 +6,13 @@ import StatecraftRender
 public enum MapRendering {
   /// What `render` produced.
   public struct Result: Sendable {
+    /// The file written.
     public var path: String
+    /// The layout engine used: the one requested, or the automatic choice.
     public var engine: LayoutEngine
+    /// The output format.
     public var format: OutputFormat
+    /// The size of the file written, in bytes.
     public var bytes: Int
   }
 

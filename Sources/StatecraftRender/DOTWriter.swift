@@ -38,6 +38,7 @@ public struct MapOptions: Sendable {
   /// placed around them. The explorer keeps its map still this way.
   public var positions: [Actor.ID: Point] = [:]
 
+  /// Options with these settings; the others keep their defaults.
   public init(
     lens: Lens = Lens(), sizeBy: (measure: String, scores: NodeScores)? = nil,
     clusterBy: String? = nil, edgeLabels: Bool? = nil, engine: LayoutEngine = .dot
@@ -89,6 +90,8 @@ public struct DeltaMap: Sendable {
   /// How many triangles are unbalanced in the edited world.
   public var unbalancedCount: Int
 
+  /// A delta map; each unbalanced triangle (three actors) gives its three pairs, in both orders,
+  /// to ``unbalancedPairs`` and counts once in ``unbalancedCount``.
   public init(
     scenario: String, measure: String, deltas: NodeScores, added: Set<Relation>, removed: [Relation],
     removedActors: [Actor], unbalancedTriangles: [[Actor.ID]]
@@ -118,10 +121,14 @@ public struct DeltaMap: Sendable {
 /// What a map emphasizes: some actors and the ties between given pairs (either direction),
 /// described in the caption.
 public struct Highlight: Sendable {
+  /// The caption line saying what is highlighted.
   public var caption: String
+  /// The actors to emphasize.
   public var actors: Set<Actor.ID>
+  /// The pairs whose ties are emphasized, each stored in both orders.
   public var pairs: Set<[Actor.ID]>
 
+  /// A highlight of `actors` and of the ties between each of `pairs`, in either direction.
   public init(caption: String, actors: Set<Actor.ID>, pairs: [(Actor.ID, Actor.ID)]) {
     self.caption = caption
     self.actors = actors
@@ -144,10 +151,14 @@ public struct Highlight: Sendable {
 /// attribute, a legend, and a title and caption (world title, date, sources). Every node and
 /// edge carries a tooltip (SVG `<title>`-like hover text) with its full details.
 public struct DOTWriter: Sendable {
+  /// The colours, shapes and sizes of the map.
   public var style: MapStyle
 
+  /// A writer drawing in `style` (``MapStyle/default`` unless given).
   public init(style: MapStyle = .default) { self.style = style }
 
+  /// Returns the world as DOT text, drawn as `options` say; the same input gives the same text.
+  /// - Throws: ``LensError/unknownType(_:known:)`` when the lens names an undeclared type.
   public func write(_ world: World, options: MapOptions = MapOptions()) throws -> String {
     let relations = try world.relations(through: options.lens)
     var out = ""

@@ -92,7 +92,9 @@ public enum MapComposition {
 
 /// A path to highlight does not exist.
 public struct HighlightError: Error, CustomStringConvertible {
+  /// One end of the path asked for.
   public var from: Actor.ID
+  /// The other end of the path asked for.
   public var to: Actor.ID
   public var description: String { "no path joins \(from) and \(to) under this lens, in either direction" }
 }

@@ -32,16 +32,20 @@ public struct MapStyle: Sendable {
   public var campFills = ["#9ECAE1", "#FDAE6B"]
   /// The fill of unlabelled actors.
   public var nodeFill = "#F7F7F7"
+  /// The font of every label (a Graphviz font name).
   public var fontName = "Helvetica"
   /// Edge width range (points) from the weakest to the strongest tie.
   public var penWidth: ClosedRange<Double> = 1 ... 5
   /// Node width range (inches) from the lowest to the highest sizing score.
   public var nodeWidth: ClosedRange<Double> = 1.1 ... 2.4
 
+  /// A style with the default colours, shapes and sizes above.
   public init() {}
 
   public static let `default` = MapStyle()
 
+  /// The colour of a relation's edge: its type's declared colour, else its sign's colour (black
+  /// when the sign has none).
   public func color(for relation: Relation, in world: World) -> String {
     if let c = world.type(relation.type)?.color { return c }
     return signColors[relation.sign] ?? "#000000"

@@ -40,6 +40,7 @@ public enum Measure: String, CaseIterable, Sendable, Codable {
     public var tolerance: Double?
     /// Sweeps after which an iterative measure gives up (NetworkX `max_iter`).
     public var maxIterations: Int?
+    /// Settings with the defaults above.
     public init() {}
   }
 

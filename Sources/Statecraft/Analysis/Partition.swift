@@ -12,6 +12,8 @@ public struct Partition: Hashable, Sendable {
   /// `Graph`).
   public let modularity: Double
 
+  /// A partition from one community label per actor; labels are renumbered by first appearance,
+  /// so equal partitions compare equal. `actors` and `labels` must have the same length.
   public init(actors: [Actor.ID], labels: [Int], modularity: Double) {
     precondition(actors.count == labels.count, "one label per actor")
     // Renumber by first appearance so that equal partitions compare equal.

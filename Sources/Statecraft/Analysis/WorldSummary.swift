@@ -2,21 +2,29 @@
 public struct WorldSummary: Sendable {
   /// One relation type's declaration and how many relations (through the lens) have it.
   public struct TypeCount: Sendable {
+    /// The declared relation type.
     public var type: RelationType
+    /// How many relations the lens admits of this type.
     public var relations: Int
   }
 
   /// One source and how many relations (through the lens) cite it.
   public struct SourceCount: Sendable {
+    /// The declared source.
     public var source: Source
+    /// How many relations the lens admits that cite this source.
     public var relations: Int
   }
 
+  /// The world's short machine name.
   public var name: String
+  /// The world's title.
   public var title: String
+  /// The date the world describes, if any.
   public var date: PartialDate?
   /// Whether the world is directed (declared, see ``World/directed``).
   public var directed: Bool
+  /// How many actors the world has (the lens filters relations, not actors).
   public var actorCount: Int
   /// Relations the lens admits.
   public var relationCount: Int
@@ -26,10 +34,13 @@ public struct WorldSummary: Sendable {
   public var actorsByKind: [(kind: Actor.Kind, count: Int)]
   /// Relations per sign: cooperative, neutral, hostile.
   public var relationsBySign: [(sign: Sign, count: Int)]
+  /// Mutual relations the lens admits.
   public var mutualCount: Int
   /// Relations with a weight range.
   public var rangedCount: Int
+  /// Every declared relation type, in file order, with its count (0 when unused).
   public var types: [TypeCount]
+  /// Every declared source, in file order, with its count (0 when uncited).
   public var sources: [SourceCount]
   /// Relations that cite no source.
   public var uncited: Int

@@ -6,14 +6,18 @@
 public struct NodeScores: Sendable {
   /// Actor IDs in file order; `values[i]` belongs to `actors[i]`.
   public let actors: [Actor.ID]
+  /// One score per actor, in the order of ``actors``.
   public let values: [Double]
 
+  /// Scores for actors: `values[i]` belongs to `actors[i]`, so the two must have the same length.
   public init(actors: [Actor.ID], values: [Double]) {
     precondition(actors.count == values.count, "one score per actor")
     self.actors = actors
     self.values = values
   }
 
+  /// The score of an actor, or `nil` when it is not among ``actors``.
+  /// - Complexity: O(*n*): a linear search of ``actors``.
   public subscript(actor id: Actor.ID) -> Double? {
     actors.firstIndex(of: id).map { values[$0] }
   }

@@ -243,6 +243,7 @@ public struct OutputFileError: Error, CustomStringConvertible {
   /// What went wrong, in words a user can act on.
   public var reason: String
 
+  /// An error for `path` with the reason it could not be written.
   public init(path: String, reason: String) {
     self.path = path
     self.reason = reason

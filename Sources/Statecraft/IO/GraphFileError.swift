@@ -8,8 +8,10 @@ public enum GraphFileError: Error, Equatable, Sendable {
     public var line: Int
     /// 1-based column; 0 when unknown.
     public var column: Int
+    /// What is wrong, as printed after `line:column:`.
     public var message: String
 
+    /// A problem at a 1-based line and column (0 when unknown).
     public init(line: Int, column: Int, message: String) {
       self.line = line
       self.column = column

@@ -19,6 +19,7 @@ public enum WorldIO {
     public var writeDOT: (@Sendable (World) throws -> String)?
     /// Node colours and sizes for GEXF's viz attributes, as on the maps.
     public var gexfStyle: (@Sendable (World) -> GEXFStyle)?
+    /// No plugins: every hook `nil`.
     public init() {}
   }
 

@@ -49,6 +49,8 @@ public struct Lens: Hashable, Sendable {
   /// What a strength means as a path length.
   public var pathLength: PathLength
 
+  /// A lens; by default it sees every relation type on every date at its absolute strength,
+  /// with parallel relations summed and path lengths of 1/strength.
   public init(
     types: [String]? = nil, sign: SignLayer = .absolute, combine: Digraph.Combine = .sum,
     date: PartialDate? = nil, pathLength: PathLength = .reciprocal

@@ -10,8 +10,11 @@ public struct Actor: Hashable, Sendable, Identifiable {
   {
     /// The code as written.
     public var rawValue: String
+    /// An id with this code.
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// An id with this code.
     public init(_ rawValue: String) { self.rawValue = rawValue }
+    /// An id from a string literal, such as `"PAK"`.
     public init(stringLiteral value: String) { self.rawValue = value }
     public var description: String { rawValue }
     /// Ids are equal when their Unicode scalars are: "Café" (precomposed é) and "Café"
@@ -49,6 +52,7 @@ public struct Actor: Hashable, Sendable, Identifiable {
   /// Free attributes. Emit them sorted by key: dictionary order is not stable.
   public var attributes: [String: String]
 
+  /// An actor; `name` defaults to the id's code and `kind` to `other`.
   public init(id: ID, name: String? = nil, kind: Kind = .other, attributes: [String: String] = [:]) {
     self.id = id
     self.name = name ?? id.rawValue

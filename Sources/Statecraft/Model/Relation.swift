@@ -33,6 +33,7 @@ public struct Relation: Hashable, Sendable {
   /// Free text shown in tooltips and path explanations.
   public var note: String?
 
+  /// A relation with these fields, stored as given (not validated); ``weightRange`` is `nil`.
   public init(
     from: Actor.ID, to: Actor.ID, type: String, weight: Double, sign: Sign,
     mutual: Bool = false, since: PartialDate? = nil, until: PartialDate? = nil,

@@ -15,6 +15,7 @@ public struct RelationKey: Hashable, Sendable, CustomStringConvertible {
   /// 1 for the first relation with this from, to and type; 2 for the second; …
   public var ordinal: Int
 
+  /// The key of the `ordinal`-th relation (from 1) from `from` to `to` of type `type`.
   public init(from: Actor.ID, to: Actor.ID, type: String, ordinal: Int = 1) {
     self.from = from
     self.to = to

@@ -27,5 +27,6 @@ public enum Sign: Int, CaseIterable, Hashable, Sendable, Comparable {
     }
   }
 
+  /// Orders by raw value: hostile < neutral < cooperative.
   public static func < (a: Sign, b: Sign) -> Bool { a.rawValue < b.rawValue }
 }

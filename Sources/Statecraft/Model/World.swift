@@ -29,6 +29,9 @@ public struct World: Sendable {
   private var typeIndex: [ScalarKey: Int] = [:]
   private var sourceIndex: [ScalarKey: Int] = [:]
 
+  /// A world from actors and relations in file order (the title defaults to `name`); the
+  /// relations are stored in a new ``RelationStore``.
+  /// - Complexity: O(*n* + *m*), plus the declared types and sources.
   public init(
     name: String, title: String? = nil, date: PartialDate? = nil, description: String? = nil,
     directed: Bool = true, actors: [Actor], relations: [Relation], types: [RelationType] = [],

@@ -53,6 +53,7 @@ public enum LeverageChange: Hashable, Sendable, CustomStringConvertible {
 @propertyWrapper
 public struct NaNForNil: Sendable {
   private var stored: Double = .nan
+  /// An absent value (stored as NaN).
   public init() {}
   /// The value, `nil` when absent.
   public var wrappedValue: Double? {

@@ -23,6 +23,8 @@ public struct Questions: Hashable, Sendable {
   /// The lens every question looks through (a scenario's `date` overrides its date).
   public var lens: Lens
 
+  /// Questions; by default PageRank alone through the default lens, and no influence, path,
+  /// balance or community question.
   public init(
     measures: [Measure] = [.pagerank], settings: Measure.Settings = .init(),
     influence: [InfluencePair] = [], model: InfluenceModel = .fj, paths: [PathQuestion] = [],
@@ -46,6 +48,7 @@ public struct InfluencePair: Hashable, Sendable, CustomStringConvertible {
   public var source: Actor.ID
   /// The actor swayed.
   public var target: Actor.ID
+  /// How much `source` sways `target`.
   public init(source: Actor.ID, target: Actor.ID) {
     self.source = source
     self.target = target
@@ -72,6 +75,7 @@ public struct PathQuestion: Hashable, Sendable, CustomStringConvertible {
   /// Whether relations may be walked against their direction.
   public var anyDirection: Bool
 
+  /// How `from` reaches `to`; the shortest path along relations unless told otherwise.
   public init(from: Actor.ID, to: Actor.ID, kind: PathKind = .shortest, anyDirection: Bool = false) {
     self.from = from
     self.to = to

@@ -15,6 +15,7 @@ public struct Scenario: Hashable, Sendable {
   /// The date the lens looks at in this scenario (`date:` in a scenario file), if set.
   public var date: PartialDate?
 
+  /// A scenario applying `edits` in order, with an optional title and lens date.
   public init(name: String, title: String? = nil, edits: [Edit], date: PartialDate? = nil) {
     self.name = name
     self.title = title

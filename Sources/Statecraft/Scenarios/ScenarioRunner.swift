@@ -87,6 +87,7 @@ public struct ScenarioRunner: Sendable {
   /// The questions asked.
   public var questions: Questions
 
+  /// A runner that asks `questions` of the baseline and of every scenario.
   public init(questions: Questions) { self.questions = questions }
 
   /// Answers the questions on one world, with the lens date overridden when given.

@@ -5,6 +5,7 @@ public struct Series: Sendable {
   /// One value per point of the owning ``SeriesSet``; NaN where the value does not exist.
   public var values: [Double]
 
+  /// A series with one value per point; NaN where a value does not exist.
   public init(name: String, values: [Double]) {
     self.name = name
     self.values = values

@@ -12,6 +12,11 @@ public struct SignedGraph: Sendable {
   /// Neighbours of each node with the tie's sign, ascending.
   let neighbors: [[(NodeIndex, Int)]]
 
+  /// A signed graph from (u, v, sign) ties in any order: each tie counts +1 or −1 by its sign,
+  /// the ties of an unordered pair are added and the pair keeps the sign of the total. Zero
+  /// signs, self-loops and pairs whose ties cancel out are left out.
+  /// - Throws: ``GraphError/nodeOutOfRange(_:nodeCount:)`` for an end outside `0 ..< nodeCount`.
+  /// - Complexity: O(*n* + *m* log *m*) for *m* ties.
   public init(nodeCount: Int, ties: [(NodeIndex, NodeIndex, Int)]) throws {
     var merged: [[NodeIndex]: Int] = [:]
     for (a, b, s) in ties {

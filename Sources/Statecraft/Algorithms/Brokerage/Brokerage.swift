@@ -11,10 +11,12 @@ public struct BrokerageRoles: Sendable, Equatable {
   /// a, b, c in three different groups.
   public var liaison = 0
 
+  /// All roles together: the sum of the five counts.
   public var total: Int { coordinator + itinerant + representative + gatekeeper + liaison }
 
   /// The counts in the order coordinator, itinerant, representative, gatekeeper, liaison.
   public var counts: [Int] { [coordinator, itinerant, representative, gatekeeper, liaison] }
+  /// The role names, in the order of ``counts``.
   public static let roleNames = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"]
 }
 

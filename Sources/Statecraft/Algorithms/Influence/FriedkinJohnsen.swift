@@ -1,12 +1,16 @@
 /// A dense square matrix of pairwise influence, row = influenced actor, column = influencer.
 public struct InfluenceMatrix: Sendable {
+  /// The number of rows and of columns (one per node).
   public let size: Int
   /// Row-major entries.
   public var entries: [Double]
 
+  /// The influence of actor `column` on actor `row`.
   public subscript(row: Int, column: Int) -> Double { entries[row * size + column] }
 
+  /// Row `i`: how much each actor sways actor `i`.
   public func row(_ i: Int) -> [Double] { Array(entries[i * size ..< (i + 1) * size]) }
+  /// Column `j`: how much actor `j` sways each actor.
   public func column(_ j: Int) -> [Double] { (0 ..< size).map { entries[$0 * size + j] } }
 }
 

@@ -1,9 +1,12 @@
 /// A path through a digraph: its nodes in order and its value under the ``PathKind`` that
 /// found it (total length, bottleneck strength or product of normalized strengths).
 public struct Path: Hashable, Sendable {
+  /// The nodes in order, from the path's start to its end.
   public var nodes: [NodeIndex]
+  /// The path's value under the ``PathKind`` that found it.
   public var value: Double
 
+  /// A path from its nodes and value.
   public init(nodes: [NodeIndex], value: Double) {
     self.nodes = nodes
     self.value = value

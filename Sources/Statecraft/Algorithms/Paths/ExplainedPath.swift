@@ -3,7 +3,9 @@
 public struct ExplainedPath: Sendable {
   /// One step of a path: the actors it joins and the relations that make the tie.
   public struct Hop: Sendable {
+    /// The actor the step leaves.
     public var from: Actor.ID
+    /// The actor the step reaches.
     public var to: Actor.ID
     /// The relations behind this step, in file order: those from `from` to `to` (and mutual
     /// ones), and with `undirected` queries also those from `to` to `from`, which the step
@@ -15,10 +17,13 @@ public struct ExplainedPath: Sendable {
     public func isAlong(_ r: Relation) -> Bool { r.from == from || r.mutual }
   }
 
+  /// What made the path best: shortest, widest or strongest.
   public var kind: PathKind
+  /// The actors along the path, from its start to its end.
   public var actors: [Actor.ID]
   /// Total length, bottleneck strength or product of normalized strengths, by ``kind``.
   public var value: Double
+  /// One step per consecutive pair of ``actors``.
   public var hops: [Hop]
 }
 

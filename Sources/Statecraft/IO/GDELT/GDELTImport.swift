@@ -25,6 +25,7 @@ import Foundation
 /// its note; its type is `cameo-NN` (polarity from the category: 01 neutral, 02–08
 /// cooperative, 09–20 hostile; 01–05 and 09–13 verbal).
 public struct GDELTImport {
+  /// What the actors of the world are: countries or full CAMEO actor codes.
   public enum Level: String, CaseIterable, Sendable {
     /// Actors are countries (Actor1CountryCode / Actor2CountryCode).
     case country
@@ -32,21 +33,32 @@ public struct GDELTImport {
     case actor
   }
 
+  /// The time window events are grouped by: a calendar month, a week (from Monday), a calendar
+  /// year, or one window for all events.
   public enum Window: String, CaseIterable, Sendable { case month, week, year, all }
 
+  /// Keep only events on or after the first day of this date (`nil`: no lower bound).
   public var from: PartialDate?
+  /// Keep only events on or before the last day of this date (`nil`: no upper bound); also the
+  /// reference date for the half-life decay.
   public var to: PartialDate?
   /// Keep only events whose two actors both pass (country codes or code prefixes).
   public var actors: Set<String>?
+  /// Whether actors are countries (the default) or full actor codes.
   public var level: Level = .country
+  /// The time window relations are aggregated over (a month by default).
   public var window: Window = .month
+  /// Half-life in days of the weight decay by event age (see the type's notes); `nil`: no decay.
   public var halfLifeDays: Double?
 
+  /// An import at country level by month, without date or actor filters and without decay.
   public init() {}
 
   /// What the import read, kept and rejected.
   public struct Report: Sendable {
+    /// Non-empty lines read, over all files.
     public var rows = 0
+    /// Events that were well-formed and passed the filters, and so were aggregated.
     public var kept = 0
     /// Rows outside the dates or actor filter, or without both actors.
     public var filtered = 0

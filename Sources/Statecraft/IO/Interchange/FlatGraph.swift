@@ -41,13 +41,18 @@ public enum AttributeValue: Hashable, Sendable {
 ///
 /// A world whose relations are all mutual becomes an undirected graph (one edge per relation).
 public struct FlatGraph: Sendable {
+  /// One node: its id and attributes.
   public struct Node: Sendable {
+    /// The node's id (an actor's id).
     public var id: String
+    /// The node's attributes as name–value pairs, in order.
     public var attributes: [(String, AttributeValue)]
     /// Where the node was declared (line, column), for error messages; 0 when unknown.
     public var line = 0
+    /// The column of that declaration; 0 when unknown.
     public var column = 0
 
+    /// A node with its attributes and, when known, where it was declared.
     public init(id: String, attributes: [(String, AttributeValue)], line: Int = 0, column: Int = 0) {
       self.id = id
       self.attributes = attributes
@@ -56,13 +61,20 @@ public struct FlatGraph: Sendable {
     }
   }
 
+  /// One edge: its end nodes by id, and its attributes.
   public struct Edge: Sendable {
+    /// The id of the node the edge starts from (its tail).
     public var source: String
+    /// The id of the node the edge goes to (its head).
     public var target: String
+    /// The edge's attributes as name–value pairs, in order.
     public var attributes: [(String, AttributeValue)]
+    /// Where the edge was declared (line, column), for error messages; 0 when unknown.
     public var line = 0
+    /// The column of that declaration; 0 when unknown.
     public var column = 0
 
+    /// An edge with its attributes and, when known, where it was declared.
     public init(source: String, target: String, attributes: [(String, AttributeValue)], line: Int = 0, column: Int = 0) {
       self.source = source
       self.target = target
@@ -72,11 +84,16 @@ public struct FlatGraph: Sendable {
     }
   }
 
+  /// Whether edges are directed.
   public var directed: Bool
+  /// Graph-level attributes as name–value pairs, in order.
   public var graph: [(String, AttributeValue)]
+  /// The nodes, in order.
   public var nodes: [Node]
+  /// The edges, in order.
   public var edges: [Edge]
 
+  /// A flat graph; graph attributes, nodes and edges default to none.
   public init(directed: Bool, graph: [(String, AttributeValue)] = [], nodes: [Node] = [], edges: [Edge] = []) {
     self.directed = directed
     self.graph = graph
@@ -231,9 +248,11 @@ public func jsonQuoted(_ s: String) -> String {
 
 /// What a conversion had to drop or guess, for the user (written to stderr by `convert`).
 public struct ConversionNotes: Sendable {
+  /// The distinct notes in the order first recorded, without counts (see ``lines``).
   public private(set) var messages: [String] = []
   private var counts: [String: Int] = [:]
 
+  /// No notes yet.
   public init() {}
 
   /// Records a note once per distinct message, counting repeats.

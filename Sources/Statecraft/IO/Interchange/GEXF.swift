@@ -3,10 +3,14 @@ import Foundation
 /// Colours and sizes for Gephi, chosen by the caller (the map style lives in
 /// StatecraftRender): one `#rrggbb` per actor and per relation, one size per actor.
 public struct GEXFStyle: Sendable {
+  /// One `#rrggbb` colour per actor, in the world's actor order.
   public var nodeColors: [String]
+  /// One node size per actor, in the world's actor order (GEXF's `viz:size`).
   public var nodeSizes: [Double]
+  /// One `#rrggbb` colour per relation, in the world's relation order.
   public var edgeColors: [String]
 
+  /// A style from explicit colours and sizes.
   public init(nodeColors: [String], nodeSizes: [Double], edgeColors: [String]) {
     self.nodeColors = nodeColors
     self.nodeSizes = nodeSizes
