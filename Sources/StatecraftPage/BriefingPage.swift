@@ -292,6 +292,13 @@ public struct BriefingPage: Sendable {
             + [r.estimate, r.exact].map { v in "<td class=\"num\" data-v=\"\(v.map { "\($0)" } ?? "")\">\(HTML.text(v.map(ReportText.signedNumber) ?? "—"))</td>" }.joined() + "</tr>"
         }
         out += table(id: "leverage-\(k)", head: ["<th>relation</th>", "<th>tie</th>", "<th class=\"num\">estimate</th>", "<th class=\"num\">exact</th>"], rows: rows, what: "relations")
+        if !l.knockOut.isEmpty {
+          out += "<p class=\"small\">Whose removal moves it most (each actor removed with its relations, recomputed):</p>"
+          let krows = l.knockOut.map { r in
+            "<tr><td>\(actorLink(r.actor))</td>\(numberCell(r.after))<td class=\"num\" data-v=\"\(r.change)\">\(HTML.text(ReportText.signedNumber(r.change)))</td></tr>"
+          }
+          out += table(id: "knockout-\(k)", head: ["<th>without</th>", "<th class=\"num\">value</th>", "<th class=\"num\">change</th>"], rows: krows, what: "actors")
+        }
         out += "</div>"
       }
       out += "</div>\n"

@@ -183,3 +183,34 @@ struct LeverageTests {
     #expect(try !Digraph(nodeCount: 2, edges: [(0, 0)]).isAcyclic)
   }
 }
+
+@Suite("Knock-out")
+struct KnockOutTests {
+  @Test("each actor's removal is recomputed exactly, ranked by the size of the change, the named actors kept")
+  func exactAndRanked() throws {
+    let world = try WorldIO.load(graphPath("pakistan-2025.yaml"))
+    let target = LeverageTarget.influence(InfluencePair("CHN over PAK")!, .fj)
+    let k = try world.knockOut(target)
+    #expect(k.baseline == (try world.influence(of: "CHN", over: "PAK")))
+    #expect(k.rows.count == world.actors.count - 2)
+    #expect(!k.rows.contains { $0.actor == "CHN" || $0.actor == "PAK" })
+    for row in k.rows {
+      var without = world
+      try without.apply(.removeActor(row.actor))
+      #expect(row.after == (try without.influence(of: "CHN", over: "PAK")), "\(row.actor)")
+    }
+    let sizes = k.rows.map { abs($0.change) }
+    #expect(zip(sizes, sizes.dropFirst()).allSatisfy { $0 >= $1 })
+    #expect(k.rows.first?.actor == "USA")
+    let again = try world.knockOut(target)
+    #expect(again.rows.map(\.actor) == k.rows.map(\.actor) && again.rows.map(\.after) == k.rows.map(\.after))
+  }
+
+  @Test("a PageRank target keeps its actor; an unknown actor is refused")
+  func scoreTarget() throws {
+    let world = try WorldIO.load(graphPath("pakistan-2025.yaml"))
+    let k = try world.knockOut(.score(.pagerank, "PAK"))
+    #expect(k.rows.count == world.actors.count - 1 && !k.rows.contains { $0.actor == "PAK" })
+    #expect(throws: PathError.self) { try world.knockOut(.score(.pagerank, "NOPE")) }
+  }
+}

@@ -62,7 +62,6 @@ public struct Lens: Hashable, Sendable {
     self.pathLength = pathLength
   }
 
-  /// Whether a relation passes this lens's type, sign and date filters.
   /// The lens a world is seen through unless the user says otherwise: every relation type,
   /// every sign at its strength, parallel relations summed, and **the world's own date** when it
   /// declares one (`date: 2025-06`), so a relation that ended before that date or starts after
@@ -71,6 +70,7 @@ public struct Lens: Hashable, Sendable {
     Lens(date: world.date)
   }
 
+  /// Whether a relation passes this lens's type, sign and date filters.
   public func admits(_ relation: Relation) -> Bool {
     if let types, !types.contains(where: { ScalarKey.equal($0, relation.type) }) { return false }
     if let date, !relation.isValid(on: date) { return false }

@@ -161,7 +161,10 @@ extension Briefing {
         let r = e.relation(in: world)
         return .init(relation: report.name(of: e, in: world), tie: "\(r.from)\(r.mutual ? "↔" : "→")\(r.to) \(r.type)", estimate: e.estimate, exact: e.exact)
       }
-      return LeverageSection(question: pair.description, baseline: report.baseline, rows: rows)
+      let knock = world.actors.count <= 500 ? try world.knockOut(.influence(pair, model), lens: lens).rows.prefix(5).map {
+        LeverageSection.KnockOutRow(actor: $0.actor.rawValue, after: $0.after, change: $0.change)
+      } : []
+      return LeverageSection(question: pair.description, baseline: report.baseline, rows: rows, knockOut: knock)
     }
   }
 

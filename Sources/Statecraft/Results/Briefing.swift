@@ -256,6 +256,13 @@ extension Briefing {
     public var question: String, baseline: Double
     /// The top relations, best estimate first, each confirmed by recomputation.
     public var rows: [Row]
+    /// The actors whose removal moves the question most (exact; worlds of at most 500 actors).
+    public var knockOut: [KnockOutRow]
+    /// One removed actor and the question's value without it.
+    public struct KnockOutRow: Encodable, Sendable {
+      /// The actor, the value without it and the change.
+      public var actor: String, after: Double, change: Double
+    }
     /// One relation: its name, the tie in words, the estimated and the exact change.
     public struct Row: Encodable, Sendable {
       /// The relation's id or key, and the tie (`USA→PAK tariff-threat`).

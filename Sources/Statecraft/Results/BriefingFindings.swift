@@ -14,6 +14,7 @@ struct BriefingFindings {
     out += leader("betweenness", verb: "brokers most (highest betweenness)")
     out += influence()
     out += leverage()
+    out += knockOut()
     out += balance()
     out += paths()
     out += uncertainty()
@@ -54,6 +55,14 @@ struct BriefingFindings {
       return .init(
         text: "The relation that moves \(l.question) most is \(top.tie)\(top.relation.contains("→") ? "" : " (\(top.relation))"): removing it changes the share by \(exact > 0 ? "+" : "−")\(Self.number(abs(exact))), from \(Self.number(l.baseline)).",
         section: "leverage")
+    }
+  }
+
+  func knockOut() -> [Briefing.Finding] {
+    briefing.leverage.compactMap { l in
+      guard let top = l.knockOut.first, top.change != 0 else { return nil }
+      let (b, a) = Self.distinct(l.baseline, top.after)
+      return .init(text: "Without \(name(top.actor)), \(l.question) would move most: from \(b) to \(a).", section: "leverage")
     }
   }
 
