@@ -214,3 +214,48 @@ struct KnockOutTests {
     #expect(throws: PathError.self) { try world.knockOut(.score(.pagerank, "NOPE")) }
   }
 }
+
+@Suite("Leverage --top confirms what it shows")
+struct LeverageConfirmationTests {
+  /// A sparse random world where many removals are far from linear: 16 actors, a ring plus 14
+  /// random relations, susceptibilities from 0.2 to 0.95.
+  static func sparseWorld(seed: UInt64) -> World {
+    var rng = SplitMix64(seed: seed)
+    let n = 16
+    let ids = (0 ..< n).map { Actor.ID("A\($0)") }
+    var relations: [Relation] = []
+    for i in 0 ..< n { relations.append(Relation(from: ids[i], to: ids[(i + 1) % n], type: "aid", weight: 0.05 + rng.nextUnit(), sign: .cooperative)) }
+    for _ in 0 ..< 14 {
+      let a = Int(rng.next() % UInt64(n))
+      var b = Int(rng.next() % UInt64(n))
+      if a == b { b = (b + 5) % n }
+      relations.append(Relation(from: ids[a], to: ids[b], type: "aid", weight: 0.05 + 2 * rng.nextUnit(), sign: .cooperative))
+    }
+    var actors = ids.map { Actor(id: $0) }
+    for i in actors.indices { actors[i].attributes["susceptibility"] = String(0.2 + 0.75 * rng.nextUnit()) }
+    return World(name: "sparse", actors: actors, relations: relations, types: [RelationType(id: "aid", polarity: .cooperative)])
+  }
+
+  @Test("the rows --top shows are all recomputed, and they are the true top by exact change (brute force, 60 seeded worlds)")
+  func topIsTrue() throws {
+    var missed: [UInt64] = []
+    for seed in UInt64(1) ... 60 {
+      let world = Self.sparseWorld(seed: seed)
+      let target = LeverageTarget.influence(InfluencePair(source: "A3", target: "A9"), .fj)
+      let report = try world.leverage(on: target, recompute: 5)
+      let shown = Array(report.entries.prefix(5))
+      #expect(shown.allSatisfy { $0.exact != nil }, "seed \(seed): an unconfirmed row is shown")
+      // Brute force: every relation removed in turn.
+      let baseline = try world.value(of: target)
+      var exact: [Double] = []
+      for i in world.relations.indices {
+        var w = world
+        w.relations.remove(at: i)
+        exact.append(abs(try w.value(of: target) - baseline))
+      }
+      let fifth = exact.sorted(by: >)[4]
+      if shown.contains(where: { abs($0.exact ?? 0) < fifth - 1e-12 }) { missed.append(seed) }
+    }
+    #expect(missed.isEmpty, "a true top-5 lever was left out for seeds \(missed)")
+  }
+}

@@ -74,6 +74,8 @@ public struct LeverageTable: ReportValue, Sendable {
     if shown.contains(where: { $0.entry.bound != nil }) {
       out += "\n* a jump (an actor's last out-tie): the rank-one numerator; the exact change has its sign and at most its bound"
     }
+    let confirmed = report.entries.filter { $0.exact != nil }.count
+    out += "\n\(confirmed) of \(report.entries.count) recomputed exactly; rows rank by exact change, and only recomputed rows are shown"
     if report.entries.count > top { out += "\n… \(report.entries.count - top) more (--top)" }
     return out
   }

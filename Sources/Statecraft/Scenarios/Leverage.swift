@@ -111,7 +111,6 @@ public struct LeverageEntry: Sendable {
   /// out-tie): the exact change has the estimate's sign and at most this size.
   @NaNForNil public internal(set) var bound: Double?
   /// The size that ranks the entry: |exact|, else |estimate|, else 0.
-  var magnitude: Double { abs(exact ?? estimate ?? 0) }
 }
 
 /// Leverage entries in rank order: a view through the ranking onto the entries as they were
@@ -175,7 +174,9 @@ extension World {
   ///   - candidates: Actors between whom every pair (ordered in a directed world, unordered
   ///     in an undirected one), tied already or not, is tried as a new relation of
   ///     `candidateType` with weight `candidateWeight`.
-  ///   - recompute: How many of the best-estimated entries to confirm exactly.
+  ///   - recompute: How many of the best-estimated entries to confirm exactly; then further
+  ///     batches of this many, by estimate, while a batch still enters the top `recompute`
+  ///     exact changes. Entries rank confirmed first (by exact change), then by estimate.
   /// - Complexity: two solves plus O(relations) for the estimates, plus `recompute` full
   ///   recomputations.
   public func leverage(
@@ -314,10 +315,39 @@ extension World {
       let threshold = confirm.last.map { abs(entries[$0].estimate ?? 0) } ?? .infinity
       confirm += entries.indices.filter { entries[$0].estimate == nil || (entries[$0].bound ?? 0) >= threshold }
     }
-    let toConfirm = Set(confirm).sorted()
-    // Each confirmation is an independent full computation: spread over the cores in fixed
-    // chunks, written back by entry, so the report does not depend on the core count.
-    let chunks = Swift.max(1, Swift.min(toConfirm.count, 16))
+    try confirmExactly(Set(confirm).sorted(), in: &entries, target: target, change: change, lens: lens, settings: settings, baseline: baseline, progress: progress)
+    // An estimate is first order: a relation estimated below the top can change more. Keep
+    // confirming the next best estimates, a batch of `recompute` at a time, while the last
+    // batch still put an entry into the top `recompute` exact changes (at most 20 batches).
+    if slope != nil && recompute > 0 {
+      for _ in 0 ..< 20 {
+        let exactTop = entries.compactMap(\.exact).map(abs).sorted(by: >)
+        guard exactTop.count >= recompute else { break }
+        let floor = exactTop[recompute - 1]
+        let next = Self.largest(recompute, of: entries.map { $0.exact == nil ? abs($0.estimate ?? 0) : -1 }).filter { entries[$0].exact == nil }
+        guard !next.isEmpty else { break }
+        try confirmExactly(next.sorted(), in: &entries, target: target, change: change, lens: lens, settings: settings, baseline: baseline, progress: progress)
+        guard next.contains(where: { abs(entries[$0].exact ?? 0) > floor }) else { break }
+      }
+    }
+    // Largest change first (12 significant digits, so rounding noise cannot reorder); ties
+    // in entry order: existing relations in file order, then candidates.
+    // Confirmed entries rank first, by their exact change; the rest follow by estimate, so the
+    // top rows shown are never unconfirmed ones.
+    let order = NodeScores.descendingOrder(entries.map { e in e.exact.map(abs) ?? -1 / (1 + abs(e.estimate ?? 0)) })
+    return LeverageReport(
+      target: target, change: change, baseline: baseline, entries: RankedEntries(storage: entries, order: order), closedForm: slope != nil)
+  }
+
+  /// Recomputes the target exactly for the entries at `indices` (each an independent full
+  /// computation, spread over the cores in fixed chunks and written back by entry, so the
+  /// report does not depend on the core count).
+  func confirmExactly(
+    _ indices: [Int], in entries: inout [LeverageEntry], target: LeverageTarget, change: LeverageChange, lens: Lens,
+    settings: Measure.Settings, baseline: Double, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+  ) throws {
+    guard !indices.isEmpty else { return }
+    let chunks = Swift.max(1, Swift.min(indices.count, 16))
     let exact = ChunkSlots<Result<[Double], Error>>(count: chunks)
     let finished = ChunkSlots<Int>(count: 1)
     finished.set(0, 0)
@@ -325,7 +355,7 @@ extension World {
     let frozen = entries
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
       exact.set(chunk, Result {
-        try toConfirm[toConfirm.count * chunk / chunks ..< toConfirm.count * (chunk + 1) / chunks].map { i in
+        try indices[indices.count * chunk / chunks ..< indices.count * (chunk + 1) / chunks].map { i in
           var edited = base
           let e = frozen[i]
           if let index = e.relationIndex {
@@ -343,22 +373,17 @@ extension World {
           }
           let value = try edited.value(of: target, lens: lens, settings: settings) - baseline
           let done = finished.update(0) { $0! + 1 }
-          progress?(done, toConfirm.count)
+          progress?(done, indices.count)
           return value
         }
       })
     }
     for chunk in 0 ..< chunks {
       let values = try exact.get(chunk)!.get()
-      for (k, i) in toConfirm[toConfirm.count * chunk / chunks ..< toConfirm.count * (chunk + 1) / chunks].enumerated() {
+      for (k, i) in indices[indices.count * chunk / chunks ..< indices.count * (chunk + 1) / chunks].enumerated() {
         entries[i].exact = values[k]
       }
     }
-    // Largest change first (12 significant digits, so rounding noise cannot reorder); ties
-    // in entry order: existing relations in file order, then candidates.
-    let order = NodeScores.descendingOrder(entries.map(\.magnitude))
-    return LeverageReport(
-      target: target, change: change, baseline: baseline, entries: RankedEntries(storage: entries, order: order), closedForm: slope != nil)
   }
 
   /// The indices of the `k` largest values (ties: lower index), largest first; O(n k).
