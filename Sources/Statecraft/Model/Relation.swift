@@ -64,7 +64,11 @@ public struct Relation: Hashable, Sendable {
   }
 
   /// `since`–`until` as text, or `nil` when the relation is undated.
-  public var period: String? {
+  public var period: String? { Self.period(since: since?.description, until: until?.description) }
+
+  /// A validity period in words: `since 2023-01`, `until 2024-06`, `2022-04 – 2023-12`, or
+  /// `nil` without either date (how every report and page writes one).
+  public static func period(since: String?, until: String?) -> String? {
     switch (since, until) {
     case (nil, nil): nil
     case let (s?, nil): "since \(s)"

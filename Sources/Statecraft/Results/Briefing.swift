@@ -125,14 +125,7 @@ extension Briefing {
     }
 
     /// The validity period in words (`since 2023-01`, `2022-04 – 2023-12`), if dated.
-    public var period: String? {
-      switch (since, until) {
-      case (nil, nil): nil
-      case let (s?, nil): "since \(s)"
-      case let (nil, u?): "until \(u)"
-      case let (s?, u?): "\(s) – \(u)"
-      }
-    }
+    public var period: String? { Relation.period(since: since, until: until) }
 
     /// The relation in one line: `USA → PAK tariff-threat (0.8, hostile)`.
     public var summary: String {
