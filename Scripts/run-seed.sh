@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job: set up, build, validate the seed world, render its map to
-# Output/pakistan-2025.svg, write the briefing Output/pakistan-2025-briefing.html (one
+# Output/pakistan-2025.svg and its geographic view Output/pakistan-2025-geo.svg, write the briefing Output/pakistan-2025-briefing.html (one
 # self-contained page: findings, map, measures, paths, balance, influence, the four
 # scenarios) and print its key findings.
 set -euo pipefail
@@ -13,6 +13,7 @@ bin="$(swift build --show-bin-path)/statecraft"
 world=Graphs/pakistan-2025.yaml
 "$bin" validate "$world"
 "$bin" render "$world" --cluster-by bloc -o Output/pakistan-2025.svg
+"$bin" render "$world" --layout geo -o Output/pakistan-2025-geo.svg
 echo
 echo "== The briefing: one HTML file to hand over (open it in a browser; it loads nothing) =="
 "$bin" report "$world" --scenarios Graphs/scenarios/pakistan-2025.yaml -o Output/pakistan-2025-briefing.html

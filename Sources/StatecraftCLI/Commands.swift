@@ -420,6 +420,10 @@ extension StatecraftCommand {
     var sources: SourceListing = .cited
     @Option(help: "Stop a layout that runs longer than this many seconds (layouts run in a child process, so a crash or a runaway layout is an error, not a dead CLI).")
     var layoutTimeout = IsolatedLayout.defaultDeadline
+    @Option(help: "graph (a layout of the relations) or geo (actors at their coordinates on a world outline, Equal Earth projection; SVG only).")
+    var layout: MapLayout = .graph
+    @Option(help: "For --layout geo: the longitudes and latitudes to show, lon1,lat1,lon2,lat2 (default: fitted to the actors).")
+    var extent: String?
     @Option(help: "Draw only the N most important actors by the size measure (PageRank when --size-by none), with the ties among them. Worlds of more than \(Self.defaultCapAbove) actors are capped at \(Self.defaultCap) unless --top is given; the caption says what was left out.")
     var top: Int?
 
@@ -442,6 +446,15 @@ extension StatecraftCommand {
       if let highlightPath, try parseList([highlightPath], option: "--highlight-path").count != 2 {
         throw ValidationError("--highlight-path takes two actor ids, FROM,TO (quote an id that holds a comma); got \"\(highlightPath)\".")
       }
+      if layout == .geo {
+        let chosen = format ?? output.map { ($0 as NSString).pathExtension } ?? "svg"
+        guard chosen.lowercased() == "svg" || output == "-" else {
+          throw ValidationError("--layout geo draws SVG (the outline is SVG paths); end the output in .svg.")
+        }
+        _ = try parsedExtent()
+      } else if extent != nil {
+        throw ValidationError("--extent is for --layout geo.")
+      }
       if let output, format == nil, OutputFormat(fileExtension: (output as NSString).pathExtension) == nil {
         throw ValidationError("cannot tell the format from \"\(output)\"; end it in .svg, .png, .pdf or .dot, or pass --format.")
       }
@@ -461,6 +474,10 @@ extension StatecraftCommand {
         throw ValidationError("no actor has the attribute \"\(attribute)\"; attributes in this world: \(attributeNames(world)).")
       }
       let lens = try graph.lens(for: world)
+      if layout == .geo {
+        try renderGeo(world, lens: lens, path: path, note: note, sizeScores: sizeScores)
+        return
+      }
       let result = try ProgressBar.reporting("layout, seconds of \(Int(layoutTimeout))", quiet: graph.quiet) {
         try MapRendering.render(
           world, lens: lens, to: path, format: chosen,
@@ -474,6 +491,38 @@ extension StatecraftCommand {
           sources: sources, isolatedDeadline: layoutTimeout)
       }
       let message = ("wrote \(result.path) (\(result.format.rawValue), engine \(result.engine.rawValue), \(world.actors.count) actors, \(shownRelations) relations)")
+      if path == "-" { FileHandle.standardError.write(Data((message + "\n").utf8)) } else { print(message) }
+    }
+
+    /// The `--extent` option as bounds, or `nil` to fit the actors.
+    func parsedExtent() throws -> (lonMin: Double, latMin: Double, lonMax: Double, latMax: Double)? {
+      guard let extent else { return nil }
+      let v = extent.split(separator: ",").compactMap { Double(decimal: $0.trimmingSpaces) }
+      guard v.count == 4, (-180 ... 180).contains(v[0]), (-180 ... 180).contains(v[2]), (-90 ... 90).contains(v[1]), (-90 ... 90).contains(v[3]),
+        v[0] < v[2], v[1] < v[3]
+      else {
+        throw ValidationError("--extent \"\(extent)\" must be lon1,lat1,lon2,lat2 in degrees, west < east and south < north (for example 30,10,80,45).")
+      }
+      return (v[0], v[1], v[2], v[3])
+    }
+
+    /// A geographic map: the same composition as the graph map, drawn on geography.
+    func renderGeo(_ world: World, lens: Lens, path: String, note: String?, sizeScores: NodeScores?) throws {
+      let options = try MapComposition.options(
+        world, lens: lens, sizeBy: Measure(rawValue: sizeBy), clusterBy: nil, edgeLabels: edgeLabels, engine: .neato,
+        highlight: try highlightPath.map { p in
+          let ends = try parseList([p], option: "--highlight-path").map(Actor.ID.init(rawValue:))
+          return (ends[0], ends[1])
+        },
+        colorByCommunities: colorCommunities, colorByCamps: colorCamps, markUnbalanced: markUnbalanced, note: note,
+        sizeScores: sizeScores, sources: sources)
+      let map = GeoMap(options: options, extent: try parsedExtent())
+      let timeout = layoutTimeout
+      let svg = try ProgressBar.reporting("layout, seconds of \(Int(layoutTimeout))", quiet: graph.quiet) {
+        try map.svg(world) { dot, engine in try IsolatedLayout.render(dot: dot, engine: engine, format: .svg, deadline: timeout) }
+      }
+      try AtomicFileStream.write(svg, to: path)
+      let message = "wrote \(path) (svg, geographic, \(world.actors.count) actors)"
       if path == "-" { FileHandle.standardError.write(Data((message + "\n").utf8)) } else { print(message) }
     }
 

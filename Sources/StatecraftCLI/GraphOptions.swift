@@ -79,6 +79,11 @@ extension InfluenceModel: ExpressibleByArgument {}
 extension WorldIO.Format: ExpressibleByArgument {}
 extension SourceListing: ExpressibleByArgument {}
 
+/// How `render` places actors: a graph layout, or at their coordinates.
+enum MapLayout: String, CaseIterable, ExpressibleByArgument {
+  case graph, geo
+}
+
 extension StringProtocol {
   var trimmingSpaces: String {
     String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())

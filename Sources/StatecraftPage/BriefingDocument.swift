@@ -65,9 +65,10 @@ public struct BriefingDocument: Sendable {
         deltas.append(String(decoding: try layout(dot, engine), as: UTF8.self))
       }
     }
-    let page = BriefingPage(
+    var page = BriefingPage(
       briefing: briefing, map: map, mapNote: note, deltaMaps: deltas,
       generator: "\(generator), Graphviz \(GraphvizRenderer.version)")
+    page.geoMap = try geoMap(world, lens: lens)
     return (briefing, page)
   }
 
@@ -83,6 +84,14 @@ public struct BriefingDocument: Sendable {
       note: capped.note, sizeScores: capped.sizeScores, sources: .none, elementIDs: true)
     let svg = String(decoding: try layout(dot, engine), as: UTF8.self)
     return (svg, capped.note.map { "The map is " + $0 + "; every table covers all actors." })
+  }
+
+  /// The geographic map, when at least two actors have coordinates and the world is small
+  /// enough to draw whole (the geographic view is not capped).
+  func geoMap(_ world: World, lens: Lens) throws -> String? {
+    guard world.actors.count <= mapCap, let points = try? world.geoPoints(), points.count >= 2 else { return nil }
+    let options = try MapComposition.options(world, lens: lens, sizeBy: .pagerank, clusterBy: nil, edgeLabels: false, engine: .neato, sources: .none)
+    return try GeoMap(options: options).svg(world) { dot, engine in try layout(dot, engine) }
   }
 
   static func bytes(of path: String) throws -> [UInt8] {

@@ -16,6 +16,8 @@ public struct BriefingPage: Sendable {
   public var map: String?
   /// A caption line under the map (what a capped map leaves out).
   public var mapNote: String?
+  /// The geographic map as SVG, when actors have coordinates (``StatecraftRender/GeoMap``).
+  public var geoMap: String?
   /// One delta map per scenario, in ``Briefing/scenarios`` order (`nil` where none was drawn).
   public var deltaMaps: [String?]
   /// The generator line of the methods appendix (`Statecraft 0.9`, Graphviz version).
@@ -69,7 +71,7 @@ public struct BriefingPage: Sendable {
 
   /// Every section, in order: what `<main>` holds, and what the explorer swaps in after an edit.
   public func sections() throws -> String {
-    header() + findings() + mapSection() + whoMatters() + pathsSection() + balanceSection() + influenceSection()
+    header() + findings() + mapSection() + whereSection() + whoMatters() + pathsSection() + balanceSection() + influenceSection()
       + timelineSection() + scenariosSection() + sourcesSection() + methodsSection()
   }
 
@@ -96,7 +98,9 @@ public struct BriefingPage: Sendable {
   func row(_ term: String, _ value: String) -> String { "<dt>\(HTML.text(term))</dt><dd>\(HTML.text(value))</dd>\n" }
 
   func sectionsPresent() -> [(String, String)] {
-    var s = [("findings", "Key findings"), ("map", "Map"), ("who-matters", "Who matters")]
+    var s = [("findings", "Key findings"), ("map", "Map")]
+    if geoMap != nil { s.append(("where", "Where")) }
+    s.append(("who-matters", "Who matters"))
     if !briefing.paths.isEmpty { s.append(("paths", "How A reaches B")) }
     if briefing.balance != nil { s.append(("balance", "Balance and camps")) }
     if !briefing.influence.isEmpty { s.append(("influence", "Influence")) }
@@ -142,6 +146,12 @@ public struct BriefingPage: Sendable {
     out += "<div class=\"mapwrap\"><div class=\"map main\">\(HTML.inlineSVG(map))</div><div class=\"card\" id=\"card\" hidden></div></div>\n"
     if let mapNote { out += "<p class=\"note\">\(HTML.text(mapNote))</p>\n" }
     return out + "</section>\n"
+  }
+
+  func whereSection() -> String {
+    guard let geoMap else { return "" }
+    return "<section id=\"where\" class=\"page\">\n<h2>Where</h2>\n<p class=\"note\">The same ties on geography: actors at their coordinates (Equal Earth projection, Natural Earth outlines); hover for details.</p>\n"
+      + "<div class=\"map geo\">\(HTML.inlineSVG(geoMap))</div>\n</section>\n"
   }
 
   func whoMatters() -> String {

@@ -37,6 +37,9 @@ public struct MapOptions: Sendable {
   /// with `neato`, pinned actors stay where they were and an actor without a position is
   /// placed around them. The explorer keeps its map still this way.
   public var positions: [Actor.ID: Point] = [:]
+  /// Actors drawn as small circles sized by the size measure, their names beside them
+  /// (Graphviz `xlabel`): what a geographic map needs, where boxes would hide the places.
+  public var compactNodes = false
 
   /// Options with these settings; the others keep their defaults.
   public init(
@@ -199,6 +202,7 @@ public struct DOTWriter: Sendable {
     }
     // Pinned positions are given in points (as a layout reports them).
     if !options.positions.isEmpty { graphAttributes += [("inputscale", "72"), ("notranslate", "true")] }
+    if options.compactNodes { graphAttributes.append(("forcelabels", "true")) }
     for (k, v) in graphAttributes { line("  \(key(k))=\(quote(v));") }
     line("  label=<\(titleBlock(world, relations: relations, options: options))>;")
     line("  node [fontname=\(quote(style.fontName)), fontsize=11, penwidth=1.2, margin=\"0.12,0.06\"];")
@@ -334,6 +338,14 @@ public struct DOTWriter: Sendable {
       }
     }
     attributes += [("label", shown(label)), ("tooltip", shown(tooltip))]
+    if options.compactNodes {
+      let t = options.sizeBy.map { maxScore > 0 ? abs($0.scores.values[i]) / maxScore : 0 } ?? 0.3
+      attributes.removeAll { ["shape", "width", "label", "fontsize"].contains($0.0) }
+      attributes += [
+        ("shape", "circle"), ("fixedsize", "true"), ("width", formatNumber(0.14 + 0.32 * t)), ("label", ""),
+        ("xlabel", shown(actor.name)), ("fontsize", "10"),
+      ]
+    }
     if options.elementIDs { attributes.append(("id", "a\(i)")) }
     if let p = options.positions[actor.id] {
       attributes += [("pos", "\(formatNumber(p.x)),\(formatNumber(p.y))!"), ("pin", "true")]
@@ -506,10 +518,14 @@ public struct DOTWriter: Sendable {
       .organization: "hexagon", .person: "ellipse", .project: "cylinder", .other: "ellipse",
     ]
     let kinds = Actor.Kind.allCases.filter { k in world.actors.contains { $0.kind == k } }
-    // One cell, separated by dots: as columns under the sign samples, long names ran into
-    // each other wherever the viewer's font is wider than Graphviz's estimate.
-    cells = ["<td align=\"left\" colspan=\"\(Swift.max(1, samples.count))\">"
-      + kinds.map { "\(shapeNames[$0] ?? ""): \($0.rawValue)" }.joined(separator: " · ") + "</td>"]
+    if options.compactNodes {
+      cells = ["<td align=\"left\" colspan=\"\(Swift.max(1, samples.count))\">circles: actors at their places, names beside them</td>"]
+    } else {
+      // One cell, separated by dots: as columns under the sign samples, long names ran into
+      // each other wherever the viewer's font is wider than Graphviz's estimate.
+      cells = ["<td align=\"left\" colspan=\"\(Swift.max(1, samples.count))\">"
+        + kinds.map { "\(shapeNames[$0] ?? ""): \($0.rawValue)" }.joined(separator: " · ") + "</td>"]
+    }
     var notes = "Line width: strength of the tie · no arrowhead: mutual tie · hover an actor or tie for details and sources"
     if let sizeBy = options.sizeBy { notes += " · node size: \(sizeBy.measure)" }
     if let delta = options.delta {

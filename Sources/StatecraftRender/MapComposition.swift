@@ -52,6 +52,20 @@ public enum MapComposition {
     colorByCamps: Bool = false, markUnbalanced: Bool = false, note: String? = nil,
     sizeScores: NodeScores? = nil, sources: SourceListing = .cited, elementIDs: Bool = false
   ) throws -> String {
+    try DOTWriter().write(world, options: options(
+      world, lens: lens, sizeBy: sizeBy, clusterBy: clusterBy, edgeLabels: edgeLabels, engine: engine,
+      highlight: highlight, colorByCommunities: colorByCommunities, colorByCamps: colorByCamps,
+      markUnbalanced: markUnbalanced, note: note, sizeScores: sizeScores, sources: sources, elementIDs: elementIDs))
+  }
+
+  /// The map options ``dot(_:lens:sizeBy:clusterBy:edgeLabels:engine:highlight:colorByCommunities:colorByCamps:markUnbalanced:note:sizeScores:sources:elementIDs:)``
+  /// writes: what a geographic map (``GeoMap``) draws on geography instead.
+  public static func options(
+    _ world: World, lens: Lens, sizeBy: Measure?, clusterBy: String?, edgeLabels: Bool?,
+    engine: LayoutEngine, highlight: (Actor.ID, Actor.ID)? = nil, colorByCommunities: Bool = false,
+    colorByCamps: Bool = false, markUnbalanced: Bool = false, note: String? = nil,
+    sizeScores: NodeScores? = nil, sources: SourceListing = .cited, elementIDs: Bool = false
+  ) throws -> MapOptions {
     var options = MapOptions(lens: lens, clusterBy: clusterBy, edgeLabels: edgeLabels, engine: engine)
     options.note = note
     options.sources = sources
@@ -85,7 +99,7 @@ public enum MapComposition {
       let scores = try sizeScores.map { s in world.actors.map { s[actor: $0.id] ?? 0 } } ?? sizeBy.compute(on: world.through(lens))
       options.sizeBy = (sizeBy.rawValue, world.scores(scores))
     }
-    return try DOTWriter().write(world, options: options)
+    return options
   }
 
 }

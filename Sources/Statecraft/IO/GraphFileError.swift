@@ -46,7 +46,7 @@ extension GraphFileError: CustomStringConvertible {
 /// longer than ``suggestionMaxLength`` get no hint, candidates whose length differs by more
 /// than 2 are skipped without computing a distance, and at most ``suggestionCandidateLimit``
 /// candidates are compared.
-func closestMatch(to word: String, in candidates: [String]) -> String? {
+public func closestMatch(to word: String, in candidates: [String]) -> String? {
   let length = word.count
   guard length <= suggestionMaxLength else { return nil }
   var best: (String, Int)?

@@ -1,0 +1,326 @@
+import Foundation
+import Statecraft
+
+/// The Equal Earth projection (Šavrič, Patterson and Jenny, "The Equal Earth map projection",
+/// International Journal of Geographical Information Science 33(3), 2019): equal-area, with
+/// straight parallels, suited to world and regional maps. Unit sphere; what PROJ's
+/// `+proj=eqearth +R=1` gives.
+public enum EqualEarth {
+  static let a1 = 1.340264, a2 = -0.081106, a3 = 0.000893, a4 = 0.003796
+  static let m = 3.0.squareRoot() / 2
+
+  /// Projects a longitude and latitude (degrees) to plane coordinates on the unit sphere.
+  ///
+  /// - Complexity: O(1).
+  public static func project(lon: Double, lat: Double) -> (x: Double, y: Double) {
+    let lambda = lon * .pi / 180
+    let theta = asin(m * sin(lat * .pi / 180))
+    let t2 = theta * theta, t6 = t2 * t2 * t2
+    let x = lambda * cos(theta) / (m * (a1 + 3 * a2 * t2 + t6 * (7 * a3 + 9 * a4 * t2)))
+    let y = theta * (a1 + a2 * t2 + t6 * (a3 + a4 * t2))
+    return (x, y)
+  }
+}
+
+/// Country outlines and reference points, from Natural Earth 1:110m (see
+/// `Scripts/make_world_outline.py` for the provenance and the conversion).
+public struct WorldOutline: Sendable {
+  /// One country: its ISO 3166-1 alpha-3 code (empty where it has none), name, reference point
+  /// (the centroid of its largest polygon) and outline rings, in degrees.
+  public struct Country: Sendable {
+    /// ISO 3166-1 alpha-3 code and name.
+    public var code: String, name: String
+    /// Longitude and latitude of the reference point.
+    public var point: (lon: Double, lat: Double)
+    /// Closed rings of (longitude, latitude).
+    public var rings: [[(lon: Double, lat: Double)]]
+  }
+
+  /// Every country, sorted by code.
+  public let countries: [Country]
+  private let byCode: [String: Int]
+
+  /// The bundled outline, parsed once.
+  public static let shared = WorldOutline(text: WorldOutlineData.text)
+
+  init(text: String) {
+    var countries: [Country] = []
+    for line in text.split(separator: "\n") {
+      let f = line.split(separator: "|", omittingEmptySubsequences: false)
+      guard f.count == 4 else { continue }
+      let ref = f[2].split(separator: ",").compactMap { Double($0) }
+      let rings = f[3].split(separator: ";").map { ring -> [(lon: Double, lat: Double)] in
+        let v = ring.split(separator: " ").compactMap { Double($0) }
+        return stride(from: 0, to: v.count - 1, by: 2).map { (v[$0] / 10, v[$0 + 1] / 10) }
+      }
+      countries.append(Country(code: String(f[0]), name: String(f[1]), point: (ref[0], ref[1]), rings: rings))
+    }
+    self.countries = countries
+    var index: [String: Int] = [:]
+    for (i, c) in countries.enumerated() where !c.code.isEmpty { index[c.code] = i }
+    byCode = index
+  }
+
+  /// The country with this ISO 3166-1 alpha-3 code (any case), if any.
+  public func country(_ code: String) -> Country? { byCode[code.uppercased()].map { countries[$0] } }
+}
+
+/// Why an actor cannot be placed on a geographic map.
+public enum GeoError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// A `lat` or `lon` attribute that is not a number in range.
+  case badCoordinate(actor: String, attribute: String, value: String)
+  /// A `place:` code that is no country code.
+  case unknownPlace(actor: String, code: String, suggestion: String?)
+  /// No actor has coordinates.
+  case nothingPlaced
+  /// `--extent` holds no placed actor.
+  case emptyExtent
+
+  public var description: String {
+    switch self {
+    case let .badCoordinate(actor, attribute, value):
+      let range = attribute == "lat" ? "−90 to 90" : "−180 to 180"
+      return "actor \(actor): \(attribute) \"\(value)\" must be a decimal number from \(range) (degrees)"
+    case let .unknownPlace(actor, code, suggestion):
+      return "actor \(actor): place \"\(code)\" is not an ISO 3166-1 alpha-3 country code" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
+    case .nothingPlaced:
+      return "no actor has coordinates: give actors `lat` and `lon` attributes, or `place:` with a country code (PAK, USA, …); states whose id is a country code are placed by themselves"
+    case .emptyExtent:
+      return "the extent holds no placed actor; widen --extent (lon1,lat1,lon2,lat2) or drop it to fit the actors"
+    }
+  }
+}
+
+extension World {
+  /// Where each actor is, in degrees: its `lat` and `lon` attributes; else its `place`
+  /// attribute's country reference point; else, for a state whose id is a country code, that
+  /// country's point. Actors with none of these are absent from the result.
+  ///
+  /// - Throws: ``GeoError`` for coordinates out of range or unknown place codes.
+  /// - Complexity: O(actors).
+  public func geoPoints(outline: WorldOutline = .shared) throws -> [Actor.ID: (lon: Double, lat: Double)] {
+    var points: [Actor.ID: (lon: Double, lat: Double)] = [:]
+    for a in actors {
+      if let latText = a.attributes["lat"], let lonText = a.attributes["lon"] {
+        guard let lat = Double(decimal: latText), (-90 ... 90).contains(lat) else {
+          throw GeoError.badCoordinate(actor: a.id.rawValue, attribute: "lat", value: latText)
+        }
+        guard let lon = Double(decimal: lonText), (-180 ... 180).contains(lon) else {
+          throw GeoError.badCoordinate(actor: a.id.rawValue, attribute: "lon", value: lonText)
+        }
+        points[a.id] = (lon, lat)
+      } else if let place = a.attributes["place"] {
+        guard let c = outline.country(place) else {
+          throw GeoError.unknownPlace(actor: a.id.rawValue, code: place, suggestion: closestMatch(to: place.uppercased(), in: outline.countries.map(\.code).filter { !$0.isEmpty }))
+        }
+        points[a.id] = c.point
+      } else if a.kind == .state, let c = outline.country(a.id.rawValue) {
+        points[a.id] = c.point
+      }
+    }
+    return points
+  }
+}
+
+/// A relationship map drawn on geography: actors pinned at their points (projected with
+/// ``EqualEarth``), country outlines as a quiet background, ties routed by Graphviz between the
+/// pinned actors. Legends, tooltips, captions and the lens statement are those of every map.
+public struct GeoMap: Sendable {
+  /// The map options (lens, sizing, sources, …); positions and engine are set here.
+  public var options: MapOptions
+  /// Longitude/latitude bounds to show (`lon1, lat1, lon2, lat2`); `nil`: fitted to the actors.
+  public var extent: (lonMin: Double, latMin: Double, lonMax: Double, latMax: Double)?
+  /// The map's width in points for the fitted extent.
+  public var width = 900.0
+
+  /// A geographic map with the given options.
+  public init(options: MapOptions, extent: (lonMin: Double, latMin: Double, lonMax: Double, latMax: Double)? = nil) {
+    self.options = options
+    self.extent = extent
+  }
+
+  /// The map as SVG: DOT with pinned positions, laid out by `layout` (in-process Graphviz by
+  /// default), then the country outlines drawn beneath the graph.
+  ///
+  /// - Complexity: O(actors + relations) plus the layout, plus O(outline points) once.
+  public func svg(
+    _ world: World,
+    layout: (String, LayoutEngine) throws -> [UInt8] = { try GraphvizRenderer.render(dot: $0, engine: $1, format: .svg) }
+  ) throws -> String {
+    let (dot, scale, positions) = try self.dot(world)
+    let extentUsed: (lonMin: Double, latMin: Double, lonMax: Double, latMax: Double)? = try bounds(world.geoPoints())
+    let svg = String(decoding: try layout(dot, .neato), as: UTF8.self)
+    // Graphviz moves the whole drawing so its box is centred; the outline follows the same
+    // shift, read off an actor whose position we set.
+    var shift = Point(x: 0, y: 0)
+    for (i, actor) in world.actors.enumerated() {
+      if let want = positions[actor.id], let got = Self.nodeCentre(svg, id: "a\(i)") {
+        shift = Point(x: got.x - want.x, y: got.y + want.y)
+        break
+      }
+    }
+    // The outline is clipped to the extent (the title and legend sit above it).
+    let top = EqualEarth.project(lon: (extentUsed?.lonMin ?? 0), lat: extentUsed?.latMax ?? 0).y
+    let height = extentUsed.map { _ in (top - scale.y0) * scale.k } ?? 0
+    let clip = "<clipPath id=\"statecraft-geo-extent\"><rect x=\"\(String(format: "%.1f", shift.x))\" y=\"\(String(format: "%.1f", shift.y - height))\" width=\"\(String(format: "%.1f", width))\" height=\"\(String(format: "%.1f", height))\"/></clipPath>"
+    return Self.underlay(svg, paths: clip + "<g clip-path=\"url(#statecraft-geo-extent)\">\n" + outlinePaths(scale, shift: shift) + "</g>\n")
+  }
+
+  /// The centre of the node drawn with SVG id `id` (the middle of its shape's coordinates).
+  static func nodeCentre(_ svg: String, id: String) -> Point? {
+    guard let start = svg.range(of: "<g id=\"\(id)\" class=\"node\">"),
+      let text = svg.range(of: "<text", range: start.upperBound ..< svg.endIndex)
+    else { return nil }
+    let shape = svg[start.upperBound ..< text.lowerBound]
+    if let e = shape.firstMatch(of: /<ellipse[^>]* cx="([-0-9.]+)" cy="([-0-9.]+)"/), let x = Double(e.1), let y = Double(e.2) {
+      return Point(x: x, y: y)
+    }
+    guard let coords = shape.firstMatch(of: /(?:points|d)="([^"]+)"/) else { return nil }
+    let numbers = coords.1.split(whereSeparator: { !"-0123456789.".contains($0) }).compactMap { Double($0) }
+    let xs = stride(from: 0, to: numbers.count - 1, by: 2).map { numbers[$0] }
+    let ys = stride(from: 1, to: numbers.count, by: 2).map { numbers[$0] }
+    guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else { return nil }
+    return Point(x: (x0 + x1) / 2, y: (y0 + y1) / 2)
+  }
+
+  /// How degrees become map points: the projected extent scaled to `width`.
+  struct Scale {
+    var x0: Double, y0: Double, k: Double
+    func point(_ lon: Double, _ lat: Double) -> Point {
+      let p = EqualEarth.project(lon: lon, lat: lat)
+      return Point(x: (p.x - x0) * k, y: (p.y - y0) * k)
+    }
+  }
+
+  /// The DOT text, the scale it used and where it pinned each actor.
+  func dot(_ world: World) throws -> (String, Scale, [Actor.ID: Point]) {
+    let points = try world.geoPoints()
+    guard !points.isEmpty else { throw GeoError.nothingPlaced }
+    let box = try bounds(points)
+    let sw = EqualEarth.project(lon: box.lonMin, lat: box.latMin), ne = EqualEarth.project(lon: box.lonMax, lat: box.latMax)
+    // The projected extent's corners (parallels are straight; the widest row is at the
+    // latitude nearest the equator).
+    let latNear = box.latMin > 0 ? box.latMin : box.latMax < 0 ? box.latMax : 0
+    let west = EqualEarth.project(lon: box.lonMin, lat: latNear).x, east = EqualEarth.project(lon: box.lonMax, lat: latNear).x
+    let scale = Scale(x0: west, y0: sw.y, k: width / max(east - west, 1e-9))
+    _ = ne
+    var positions: [Actor.ID: Point] = [:]
+    for a in world.actors { if let p = points[a.id] { positions[a.id] = scale.point(p.lon, p.lat) } }
+    let placed = positions.count
+    spreadColocated(&positions, world)
+    let unplaced = try placeBesidePartners(&positions, world)
+    var options = self.options
+    options.positions = positions
+    options.elementIDs = true
+    options.compactNodes = true
+    options.edgeLabels = options.edgeLabels ?? false
+    options.engine = .neato
+    options.clusterBy = nil
+    var notes = [options.note, "Equal Earth projection, Natural Earth outlines; \(placed) of \(world.actors.count) actors at their coordinates"].compactMap { $0 }
+    if !unplaced.isEmpty {
+      notes.append("without coordinates, beside their strongest partner: " + unplaced.prefix(8).map(\.rawValue).joined(separator: ", ") + (unplaced.count > 8 ? ", …" : ""))
+    }
+    options.note = notes.joined(separator: " · ")
+    var dot = try DOTWriter().write(world, options: options)
+    // Two invisible corners hold the drawing to the extent, margin included.
+    let top = EqualEarth.project(lon: box.lonMin, lat: box.latMax).y
+    let corners = [Point(x: 0, y: 0), Point(x: width, y: (top - sw.y) * scale.k)]
+    let cornerNodes = corners.enumerated().map { i, p in
+      "  \"__extent_\(i)\" [shape=point, style=invis, width=0.01, label=\"\", pos=\"\(p.x),\(p.y)!\", pin=true];\n"
+    }.joined()
+    if let end = dot.range(of: "}", options: .backwards) { dot.replaceSubrange(end, with: cornerNodes + "}") }
+    return (dot, scale, positions)
+  }
+
+  /// The extent to draw: the given one, or the placed actors' bounds with a margin.
+  func bounds(_ points: [Actor.ID: (lon: Double, lat: Double)]) throws -> (lonMin: Double, latMin: Double, lonMax: Double, latMax: Double) {
+    if let extent {
+      guard points.values.contains(where: { (extent.lonMin ... extent.lonMax).contains($0.lon) && (extent.latMin ... extent.latMax).contains($0.lat) }) else {
+        throw GeoError.emptyExtent
+      }
+      return extent
+    }
+    let lons = points.values.map(\.lon), lats = points.values.map(\.lat)
+    let (lo, hi) = (lons.min()!, lons.max()!), (la, ha) = (lats.min()!, lats.max()!)
+    // Room for actors spread around a shared point and for names beside the circles.
+    let padLon = max(6, (hi - lo) * 0.12), padLat = max(8, (ha - la) * 0.25)
+    return (max(-180, lo - padLon), max(-85, la - padLat), min(180, hi + padLon), min(85, ha + padLat))
+  }
+
+  /// Actors at one point (within 4 pt) spread on a small circle around it, in file order, so none hides another.
+  func spreadColocated(_ positions: inout [Actor.ID: Point], _ world: World) {
+    var groups: [[Actor.ID]] = []
+    for a in world.actors {
+      guard let p = positions[a.id] else { continue }
+      if let g = groups.firstIndex(where: { positions[$0[0]].map { abs($0.x - p.x) < 4 && abs($0.y - p.y) < 4 } ?? false }) {
+        groups[g].append(a.id)
+      } else {
+        groups.append([a.id])
+      }
+    }
+    for group in groups where group.count > 1 {
+      let centre = positions[group[0]]!
+      let radius = 26.0 + 4 * Double(group.count)
+      for (k, id) in group.enumerated() {
+        let angle = 2 * Double.pi * Double(k) / Double(group.count) + .pi / 2
+        positions[id] = Point(x: centre.x + radius * cos(angle), y: centre.y + radius * sin(angle))
+      }
+    }
+  }
+
+  /// Actors without coordinates go beside their strongest placed partner (in file order,
+  /// fanned out), or at the map's lower-left corner when they have none; returns them.
+  func placeBesidePartners(_ positions: inout [Actor.ID: Point], _ world: World) throws -> [Actor.ID] {
+    let missing = world.actors.map(\.id).filter { positions[$0] == nil }
+    guard !missing.isEmpty else { return [] }
+    let relations = try world.relations(through: options.lens)
+    var fan: [Actor.ID: Int] = [:]
+    for id in missing {
+      var best: (Actor.ID, Double)?
+      for r in relations where r.from == id || r.to == id {
+        let other = r.from == id ? r.to : r.from
+        guard positions[other] != nil, !missing.contains(other) else { continue }
+        if best.map({ r.weight > $0.1 }) ?? true { best = (other, r.weight) }
+      }
+      if let (partner, _) = best, let p = positions[partner] {
+        let k = fan[partner, default: 0]
+        fan[partner] = k + 1
+        let angle = -Double.pi / 4 - Double(k) * 0.6
+        positions[id] = Point(x: p.x + 70 * cos(angle), y: p.y + 70 * sin(angle))
+      } else {
+        let k = fan[Actor.ID(""), default: 0]
+        fan[Actor.ID("")] = k + 1
+        positions[id] = Point(x: 40 + 60 * Double(k), y: 20)
+      }
+    }
+    return missing
+  }
+
+  /// Country outlines as SVG path data in Graphviz's coordinates (y down: −y).
+  func outlinePaths(_ scale: Scale, shift: Point) -> String {
+    var out = ""
+    for c in WorldOutline.shared.countries {
+      var d = ""
+      for ring in c.rings {
+        for (i, p) in ring.enumerated() {
+          let q = scale.point(p.lon, p.lat)
+          d += (i == 0 ? "M" : "L") + String(format: "%.1f,%.1f", q.x + shift.x, -q.y + shift.y)
+        }
+        d += "Z"
+      }
+      out += "<path class=\"country\" fill=\"#EEF0EB\" stroke=\"#C9CCC4\" stroke-width=\"0.6\" d=\"\(d)\"><title>\(xmlEscaped(c.name))</title></path>\n"
+    }
+    return out
+  }
+
+  /// Inserts the outline paths beneath the graph: right after Graphviz's background polygon.
+  static func underlay(_ svg: String, paths: String) -> String {
+    guard let graph = svg.range(of: "class=\"graph\""),
+      let polygon = svg.range(of: "<polygon", range: graph.upperBound ..< svg.endIndex),
+      let end = svg.range(of: "/>", range: polygon.upperBound ..< svg.endIndex)
+    else { return svg }
+    var out = svg
+    out.insert(contentsOf: "\n<g class=\"outline\">\n" + paths + "</g>", at: end.upperBound)
+    return out
+  }
+}
