@@ -314,7 +314,7 @@ public final class ExplorerSession: @unchecked Sendable {
       let changes = base.relationChanges(to: world)
       var signed = lens
       signed.sign = .signed
-      let triangles = try world.through(signed).signedGraph(combine: signed.combine).triangleBalance().unbalancedTriangles
+      let triangles = try world.signedGraph(lens: signed).triangleBalance().unbalancedTriangles
       options.delta = DeltaMap(
         scenario: "explorer edits", measure: "pagerank", deltas: deltas, added: Set(changes.added),
         removed: changes.removed.filter(lens.admits), removedActors: base.actors.filter { world.index(of: $0.id) == nil },

@@ -83,10 +83,10 @@ public enum MapComposition {
     var signedLens = lens
     signedLens.sign = .signed
     if colorByCamps {
-      options.colorGroups = ("balance camp", try world.through(signedLens).signedGraph(combine: signedLens.combine).frustration().camps)
+      options.colorGroups = ("balance camp", try world.signedGraph(lens: signedLens).frustration().camps)
     }
     if markUnbalanced {
-      let triangles = try world.through(signedLens).signedGraph(combine: signedLens.combine).triangleBalance().unbalancedTriangles
+      let triangles = try world.signedGraph(lens: signedLens).triangleBalance().unbalancedTriangles
       let ids = triangles.map { $0.map { world.actors[$0].id } }
       options.highlight = Highlight(
         caption: "highlighted: ties in \(triangles.count) unbalanced triangle\(triangles.count == 1 ? "" : "s")",

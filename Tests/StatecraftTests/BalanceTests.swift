@@ -95,3 +95,23 @@ struct BalanceTests {
   }
 }
 
+
+@Suite("Balance counts each relation once")
+struct BalanceRelationRuleTests {
+  @Test("a mutual +0.3 and a hostile −0.5 make one hostile tie (−0.2), not +0.3 + 0.3 − 0.5")
+  func mutualCountsOnce() throws {
+    let world = World(
+      name: "pair", actors: [Actor(id: "A"), Actor(id: "B"), Actor(id: "C")],
+      relations: [
+        Relation(from: "A", to: "B", type: "ally", weight: 0.3, sign: .cooperative, mutual: true),
+        Relation(from: "B", to: "A", type: "feud", weight: 0.5, sign: .hostile),
+        Relation(from: "B", to: "C", type: "ally", weight: 0.4, sign: .cooperative),
+        Relation(from: "C", to: "B", type: "ally", weight: 0.4, sign: .cooperative),
+      ],
+      types: [RelationType(id: "ally", polarity: .cooperative), RelationType(id: "feud", polarity: .hostile)])
+    let report = try world.balance()
+    #expect(report.hostileTies == 1 && report.friendlyTies == 1, "A–B hostile, B–C friendly (two one-way relations, one tie)")
+    let g = try world.signedGraph()
+    #expect(g.ties.map { [$0.u, $0.v, $0.sign] } == [[0, 1, -1], [1, 2, 1]])
+  }
+}

@@ -34,6 +34,35 @@ public struct BalanceReport: Equatable, Sendable {
 }
 
 extension World {
+  /// The signed ties balance reads: every relation the lens admits (both signs, whatever its
+  /// sign layer) counts **once** toward its pair, with its signed strength, whether it is
+  /// mutual or one-way; the pair's tie is the sum of its relations (or, under `combine: max`,
+  /// the strongest; equally strong opposite signs cancel), and a pair that nets to zero has no
+  /// tie. A mutual +0.3 and a hostile −0.5 make one hostile tie (−0.2), as the README says.
+  ///
+  /// - Complexity: O(relations log relations).
+  public func signedGraph(lens: Lens = Lens()) throws -> SignedGraph {
+    var signed = lens
+    signed.sign = .signed
+    var sums: [[Int]: Double] = [:]
+    for r in try relations(through: signed) {
+      guard let u = index(of: r.from), let v = index(of: r.to), u != v else { continue }
+      let key = [Swift.min(u, v), Swift.max(u, v)]
+      let w = signed.strength(of: r)
+      switch signed.combine {
+      case .sum: sums[key, default: 0] += w
+      case .max:
+        let old = sums[key, default: 0]
+        if abs(w) > abs(old) { sums[key] = w } else if abs(w) == abs(old) && w != old { sums[key] = 0 }
+      }
+    }
+    let ties = sums.keys.sorted { $0.lexicographicallyPrecedes($1) }.compactMap { key -> (Int, Int, Int)? in
+      let w = sums[key]!
+      return w == 0 ? nil : (key[0], key[1], w > 0 ? 1 : -1)
+    }
+    return SignedGraph(nodeCount: actors.count, sortedTies: ties)
+  }
+
   /// Structural balance: triangle indices, the frustration index, the camps and what breaks
   /// them. The lens's sign layer is ignored (balance needs both signs); its types, date and
   /// combine rule apply.
@@ -45,7 +74,7 @@ extension World {
   public func balance(lens: Lens = Lens(), exactLimit: Int = 30, timeLimit: Duration? = nil) throws -> BalanceReport {
     var signed = lens
     signed.sign = .signed
-    let g = try through(signed).signedGraph(combine: signed.combine)
+    let g = try signedGraph(lens: lens)
     let t = g.triangleBalance()
     let f = g.frustration(exactLimit: exactLimit, timeLimit: timeLimit)
     let ids = actors.map(\.id)
