@@ -34,7 +34,7 @@ extension BalanceReport: ReportValue {
   public func text(_ format: ReportFormat) -> String {
     let t = triangles
     let f = frustration
-    var out = "Signed ties: \(friendlyTies) friendly, \(hostileTies) hostile (directions merged; parallel relations net out by strength)\n"
+    var out = "Signed ties: \(friendlyTies) friendly, \(hostileTies) hostile (each relation counts once toward its pair; a pair's relations net out by strength)\n"
     out += "Triangles: \(t.triangles); strictly balanced \(t.balanced) (index \(String(format: "%.3f", t.strictIndex))),"
     out += " weakly balanced \(t.weaklyBalanced) (index \(String(format: "%.3f", t.weakIndex)))\n"
     out += "Frustration index: \(f.index)"
