@@ -385,11 +385,34 @@ def check_explorer(driver, statecraft, out):
         driver.js("document.getElementById('x-undo').click();")
         wait_for(driver, "return document.getElementById('x-edits').textContent === 'none yet';", "undo empties the edit list")
         check(driver.js("return document.querySelectorAll('main small.delta').length;") == 0, "undo restores the unedited numbers")
-        scenario = urllib.request.urlopen(url + "api/scenario.yaml", timeout=30).read().decode()
-        check(scenario.startswith("# Written by Statecraft") and "schema: 1" in scenario, "save as scenario answers a scenario file")
+        # A second tab is a session of its own: the first tab's edit is not in it.
+        other = urllib.request.urlopen(url, timeout=30).read().decode()
+        other_id = other.split('name="statecraft-session" content="', 1)[1].split('"', 1)[0]
+        req = urllib.request.Request(url + "api/act?session=" + other_id, data=b'{"action": "state"}', headers={"Content-Type": "application/json"})
+        state = json.loads(urllib.request.urlopen(req, timeout=30).read())
+        check(state["edits"] == [], "another tab is an independent session")
+        driver.js("document.getElementById('x-weight').value = '0.05'; document.getElementById('x-apply').click();")
+        wait_for(driver, "return document.querySelectorAll('#x-edits li').length === 1 && document.getElementById('x-edits').textContent.indexOf('re-weight') >= 0;", "the edit is made again")
+        scenario = urllib.request.urlopen(driver.js("return document.getElementById('x-save').href;"), timeout=30).read().decode()
+        check(scenario.startswith("# Written by Statecraft") and "reweight" in scenario, "save as scenario answers a scenario file with the edit")
+        saved = os.path.join(out, "explorer-scenario.yaml")
+        with open(saved, "w") as f:
+            f.write(scenario)
+        run = subprocess.run([statecraft, "scenario", saved, "--format", "json"], capture_output=True, text=True)
+        check(run.returncode == 0 and '"pagerank"' in run.stdout, "the saved scenario runs with `statecraft scenario`")
+        page = driver.js("""var d = JSON.parse(document.getElementById('briefing-data').textContent);
+            var k = d.measures.map(function (m) { return m.name; }).indexOf('pagerank'), out = {};
+            d.actors.forEach(function (a) { out[a.id] = a.scores[k]; }); return out;""")
+        ran = {c["actor"]: c["after"] for c in json.loads(run.stdout)["scenarios"][0]["measures"]["pagerank"]}
+        same = all(abs(page[a] - v) <= 1e-12 for a, v in ran.items() if v is not None)
+        check(same and len(ran) == len(page), f"the page's PageRank equals the saved scenario's, actor by actor ({len(ran)})")
         refused = subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Host: rebound.example", url],
                                  capture_output=True, text=True).stdout if shutil.which("curl") else "421"
         check(refused == "421", f"a request for another host name is refused ({refused})")
+        cross = subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", "-H", "Origin: http://elsewhere.example",
+                                "-H", "Content-Type: application/json", "-d", '{"action": "undo"}', url + "api/act?session=" + other_id],
+                               capture_output=True, text=True).stdout if shutil.which("curl") else "421"
+        check(cross == "421", f"a request from another site's page is refused ({cross})")
         errors = [e for e in driver.logs("browser") if e.get("level") in ("SEVERE", "ERROR")]
         check(not errors, "no console errors after editing" + (f": {errors[:3]}" if errors else ""))
     finally:

@@ -34,17 +34,21 @@ extension StatecraftCommand {
       let world = try graph.load()
       let (questions, scenarioList) = try scenarios.map { try BriefingDocument.scenarios($0, for: graph.file) } ?? (nil, [])
       let lens = try graph.lens(for: world)
-      let session = try ExplorerSession(
-        world: world, file: graph.file, questions: questions, scenarios: scenarioList,
-        lens: graph.lensOptionsGiven ? lens : (questions?.lens ?? lens))
-      session.generator = StatecraftCommand.versionLine
-      _ = try session.page()  // a world the page cannot show fails here, before anything listens
+      let file = graph.file
+      let start = graph.lensOptionsGiven ? lens : (questions?.lens ?? lens)
+      // Each browser tab gets a session of its own, all from the world read once here.
+      let makeSession: @Sendable () throws -> ExplorerSession = {
+        let session = try ExplorerSession(world: world, file: file, questions: questions, scenarios: scenarioList, lens: start)
+        session.generator = StatecraftCommand.versionLine
+        return session
+      }
+      _ = try makeSession().page()  // a world the page cannot show fails here, before anything listens
       let finished = DispatchSemaphore(value: 0)
       let outcome = ServeOutcome()
       let (host, port) = (host, port)
       Task.detached {
         do {
-          try await ExplorerServer.run(session: session, host: host, port: port) { url in
+          try await ExplorerServer.run(host: host, port: port, makeSession: makeSession) { url in
             // Unbuffered, so a script reading the line gets it at once.
             FileHandle.standardOutput.write(Data("Statecraft explorer on \(url) — open it in a browser; Ctrl-C stops it.\n".utf8))
           }

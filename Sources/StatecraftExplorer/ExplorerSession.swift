@@ -251,9 +251,14 @@ public final class ExplorerSession: @unchecked Sendable {
 
   // MARK: - Pages
 
-  /// The explorer page for the current state.
-  public func page() throws -> String {
-    try lock.withLock { try currentPage().html() }
+  /// The explorer page for the current state; `sessionID` is what the page's script sends
+  /// back so the server finds this session.
+  public func page(sessionID: String = "") throws -> String {
+    try lock.withLock {
+      var page = try currentPage()
+      page.sessionID = sessionID
+      return try page.html()
+    }
   }
 
   /// The briefing of the current state as a self-contained report (what "download report" saves).

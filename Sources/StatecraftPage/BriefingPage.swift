@@ -26,6 +26,8 @@ public struct BriefingPage: Sendable {
   public var tableLimit = 25
   /// A report (one frozen file) or the live explorer (an edit panel that talks to the server).
   public var mode: Mode = .report
+  /// The explorer session this page belongs to (sent back with every action).
+  public var sessionID = ""
   /// The state numbers are compared with: each score shows its change against it (the
   /// explorer's unedited world).
   public var baseline: Briefing?
@@ -61,6 +63,7 @@ public struct BriefingPage: Sendable {
     out += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTML.attribute(policy))\">\n"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     out += "<meta name=\"generator\" content=\"\(HTML.attribute(generator))\">\n"
+    if mode == .explorer { out += "<meta name=\"statecraft-session\" content=\"\(HTML.attribute(sessionID))\">\n" }
     out += "<title>\(HTML.text(b.header.title)) — \(mode == .explorer ? "explorer" : "briefing")</title>\n<style>\(css)</style>\n</head>\n<body\(mode == .explorer ? " class=\"explorer\"" : "")>\n"
     if mode == .explorer { out += ExplorerPanel.html(briefing) }
     out += "<main>\n" + (try sections()) + "</main>\n<div id=\"tip\" hidden></div>\n"

@@ -10,6 +10,9 @@ extension PageAssets {
   function data() { return JSON.parse($('briefing-data').textContent); }
   var SIGNS = { p: 'cooperative', n: 'hostile', z: 'neutral' };
   var picked = null, focused = null, shown = [];
+  var session = encodeURIComponent(document.querySelector('meta[name="statecraft-session"]').getAttribute('content'));
+  $('x-save').href = '/api/scenario.yaml?session=' + session;
+  $('x-report').href = '/api/report.html?session=' + session;
 
   function status(text, bad) { var s = $('x-status'); s.textContent = text; s.className = bad ? 'small bad' : 'small'; }
   function option(select, value, label) { var o = document.createElement('option'); o.value = value; o.textContent = label; select.appendChild(o); return o; }
@@ -22,7 +25,7 @@ extension PageAssets {
 
   function send(body) {
     status('Recomputing…');
-    return fetch('/api/act', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+    return fetch('/api/act?session=' + session, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
       .then(function (r) { return r.json(); })
       .then(function (res) {
         if (res.error) { status(res.error, true); return res; }

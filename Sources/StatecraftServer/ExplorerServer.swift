@@ -15,22 +15,29 @@ import StatecraftExplorer
 /// takes actions only as `application/json` (which a cross-site form cannot send without the
 /// browser asking first).
 public enum ExplorerServer {
-  /// Serves `session` until the process is stopped; `ready` gets the URL once listening.
+  /// Serves explorer sessions until the process is stopped; `ready` gets the URL once
+  /// listening. Every page load (`GET /`) starts a session of its own from `makeSession`, so
+  /// browser tabs never see each other's edits; the 64 most recently used sessions are kept.
   public static func run(
-    session: ExplorerSession, host: String = "127.0.0.1", port: Int = 8080,
+    host: String = "127.0.0.1", port: Int = 8080, makeSession: @escaping @Sendable () throws -> ExplorerSession,
     ready: @escaping @Sendable (String) -> Void
   ) async throws {
     let router = Router()
+    let sessions = SessionStore(capacity: 64)
     let hosts: Set<String> = [host, "localhost", "127.0.0.1", "[::1]"]
     router.get("/") { request, _ -> Response in
       guard allowed(request, hosts) else { return refused() }
-      return page(try session.page(), type: "text/html; charset=utf-8")
+      let (id, session) = try sessions.create(makeSession)
+      return page(try session.page(sessionID: id), type: "text/html; charset=utf-8")
     }
     router.post("/api/act") { request, _ -> Response in
       var request = request
       guard allowed(request, hosts) else { return refused() }
       guard request.headers[.contentType]?.hasPrefix("application/json") == true else {
         return Response(status: .unsupportedMediaType)
+      }
+      guard let session = sessions.find(String(request.uri.queryParameters["session"] ?? "")) else {
+        return page(#"{"error": "this page's session has ended (the server restarted or closed it); reload the page", "edits": [], "canUndo": false, "canRedo": false}"#, type: "application/json", status: .gone)
       }
       let body = try await request.collectBody(upTo: 1 << 20)
       let answer: ExplorerSession.Response
@@ -44,10 +51,12 @@ public enum ExplorerServer {
     }
     router.get("/api/scenario.yaml") { request, _ -> Response in
       guard allowed(request, hosts) else { return refused() }
+      guard let session = sessions.find(String(request.uri.queryParameters["session"] ?? "")) else { return Response(status: .gone) }
       return page(session.scenarioFile(), type: "application/yaml; charset=utf-8", download: "explorer-scenario.yaml")
     }
     router.get("/api/report.html") { request, _ -> Response in
       guard allowed(request, hosts) else { return refused() }
+      guard let session = sessions.find(String(request.uri.queryParameters["session"] ?? "")) else { return Response(status: .gone) }
       return page(try session.report(), type: "text/html; charset=utf-8", download: "briefing.html")
     }
     // Hummingbird logs every start at `info`; the CLI prints its own line. Its logger reads
@@ -62,20 +71,62 @@ public enum ExplorerServer {
     try await app.runService()
   }
 
-  /// Whether the request's `Host` names this server (not a rebound name).
+  /// Whether the request names this server: its `Host` (authority) is one of our names and,
+  /// when the browser sends an `Origin`, that is ours too (a page on another site cannot
+  /// reach the server through DNS rebinding or a cross-site request).
   static func allowed(_ request: Request, _ hosts: Set<String>) -> Bool {
-    guard let authority = request.head.authority else { return false }
-    let name = authority.hasPrefix("[") ? String(authority.prefix { $0 != "]" }) + "]" : String(authority.split(separator: ":").first ?? "")
-    return hosts.contains(name)
+    guard let authority = request.head.authority, hosts.contains(hostName(authority)) else { return false }
+    if let origin = request.headers[.origin] {
+      guard let url = URL(string: origin), url.scheme == "http", let h = url.host else { return false }
+      return hosts.contains(h.contains(":") ? "[\(h)]" : h)
+    }
+    return true
+  }
+
+  /// The host part of an authority (`127.0.0.1:8080` → `127.0.0.1`, `[::1]:80` → `[::1]`).
+  static func hostName(_ authority: String) -> String {
+    authority.hasPrefix("[") ? String(authority.prefix { $0 != "]" }) + "]" : String(authority.split(separator: ":").first ?? "")
   }
 
   static func refused() -> Response {
     Response(status: .misdirectedRequest, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "statecraft serve answers only requests to its own address\n")))
   }
 
-  static func page(_ text: String, type: String, download: String? = nil) -> Response {
+  static func page(_ text: String, type: String, download: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
     var headers: HTTPFields = [.contentType: type, .cacheControl: "no-store"]
     if let download { headers[.contentDisposition] = "attachment; filename=\"\(download)\"" }
-    return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+  }
+}
+
+/// The server's sessions by id, the least recently used dropped beyond `capacity`.
+final class SessionStore: @unchecked Sendable {
+  private var sessions: [String: ExplorerSession] = [:]
+  private var order: [String] = []
+  private let capacity: Int
+  private let lock = NSLock()
+
+  init(capacity: Int) { self.capacity = capacity }
+
+  /// A new session with a fresh id.
+  func create(_ make: () throws -> ExplorerSession) throws -> (String, ExplorerSession) {
+    let session = try make()
+    let id = UUID().uuidString
+    lock.withLock {
+      sessions[id] = session
+      order.append(id)
+      while order.count > capacity { sessions[order.removeFirst()] = nil }
+    }
+    return (id, session)
+  }
+
+  /// The session with this id, marked as just used.
+  func find(_ id: String) -> ExplorerSession? {
+    lock.withLock {
+      guard let s = sessions[id] else { return nil }
+      order.removeAll { $0 == id }
+      order.append(id)
+      return s
+    }
   }
 }
