@@ -35,6 +35,12 @@ public final class ExplorerSession: @unchecked Sendable {
   public var samples = 200
   /// The line naming the program on the page.
   public var generator = "Statecraft"
+  /// Lays out a map's DOT text to SVG. The default runs Graphviz in this process; the server
+  /// started by the CLI runs each layout in a child process, so a Graphviz crash is an error
+  /// answered to the page, not the end of every session.
+  public var layout: @Sendable (_ dot: String, _ engine: LayoutEngine) throws -> [UInt8] = { dot, engine in
+    try GraphvizRenderer.render(dot: dot, engine: engine, format: .svg)
+  }
 
   /// A session on `world` (read from `file`), optionally with a scenario file's questions and scenarios.
   public init(world: World, file: String, questions: Questions? = nil, scenarios: [Scenario] = [], lens: Lens? = nil) throws {
@@ -328,7 +334,7 @@ public final class ExplorerSession: @unchecked Sendable {
     try placeMissing(world, options: options)
     options.positions = positions
     let dot = try DOTWriter().write(world, options: options)
-    return String(decoding: try GraphvizRenderer.render(dot: dot, engine: .neato, format: .svg), as: UTF8.self)
+    return String(decoding: try layout(dot, .neato), as: UTF8.self)
   }
 
   /// Lays out the actors that have no position yet: all of them with `dot` the first time (or

@@ -191,7 +191,11 @@ public struct DOTWriter: Sendable {
       let large = relations.count > 300
       graphAttributes += [
         // Pinned maps keep every position exactly: overlap removal would rescale them.
-        ("overlap", !options.positions.isEmpty ? "true" : large ? "prism" : "false"), ("splines", large ? "line" : "true"), ("sep", "+8"),
+        // Pinned maps draw ties as plain curves: neato's obstacle-avoiding router aborts the
+        // process (multispline.c findMap assertion) when pinned actors overlap, which the
+        // explorer's load test hit within seconds.
+        ("overlap", !options.positions.isEmpty ? "true" : large ? "prism" : "false"),
+        ("splines", !options.positions.isEmpty ? "curved" : large ? "line" : "true"), ("sep", "+8"),
         ("outputorder", "edgesfirst"),
       ]
     }

@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Load on the live explorer: N sessions editing at once against `statecraft serve`.
+
+Starts `statecraft serve WORLD --port 0`, opens N sessions (one page load each), and has N
+threads re-weight a random relation of their own session for D seconds, then prints the
+edits done, errors, latency percentiles and the server's resident memory at the start and end.
+
+    swift build -c release --product statecraft
+    python3 Benchmarks/explorer_load.py --bin .build/release/statecraft --sessions 50 --seconds 60
+"""
+import argparse, json, random, re, subprocess, threading, time, urllib.request
+
+
+def rss_mb(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--bin", required=True)
+    p.add_argument("--world", default="Graphs/pakistan-2025.yaml")
+    p.add_argument("--sessions", type=int, default=50)
+    p.add_argument("--seconds", type=float, default=60)
+    a = p.parse_args()
+    server = subprocess.Popen([a.bin, "serve", a.world, "--port", "0"], stdout=subprocess.PIPE, text=True)
+    url = server.stdout.readline().split(" on ", 1)[1].split(" ", 1)[0]
+    try:
+        ids = []
+        relations = None
+        for _ in range(a.sessions):
+            html = urllib.request.urlopen(url, timeout=60).read().decode()
+            ids.append(re.search(r'name="statecraft-session" content="([^"]+)"', html).group(1))
+            if relations is None:
+                data = json.loads(re.search(r'id="briefing-data">(.*?)</script>', html, re.S).group(1))
+                relations = [r["index"] for r in data["relations"]]
+        start_rss = rss_mb(server.pid)
+        latencies, errors = [], []
+        lock = threading.Lock()
+        deadline = time.time() + a.seconds
+
+        def work(sid, seed):
+            rng = random.Random(seed)
+            while time.time() < deadline:
+                body = {"action": "edit", "op": "update", "relation": rng.choice(relations), "weight": round(rng.uniform(0.1, 1.5), 3)}
+                req = urllib.request.Request(url + "api/act?session=" + sid, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
+                t = time.perf_counter()
+                try:
+                    answer = json.loads(urllib.request.urlopen(req, timeout=120).read())
+                    ok = "error" not in answer or answer["error"] is None
+                except Exception as e:  # noqa: BLE001
+                    ok, answer = False, str(e)
+                dt = time.perf_counter() - t
+                with lock:
+                    latencies.append(dt)
+                    if not ok:
+                        errors.append(answer)
+
+        threads = [threading.Thread(target=work, args=(sid, k)) for k, sid in enumerate(ids)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        end_rss = rss_mb(server.pid)
+        latencies.sort()
+        pct = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000
+        print(f"{a.sessions} sessions, {a.seconds:.0f} s: {len(latencies)} edits, {len(errors)} errors")
+        print(f"latency ms: p50 {pct(0.5):.0f}, p90 {pct(0.9):.0f}, p99 {pct(0.99):.0f}, max {latencies[-1] * 1000:.0f}")
+        print(f"server RSS MB: {start_rss:.0f} after opening the sessions, {end_rss:.0f} at the end")
+        if errors:
+            print("first error:", str(errors[0])[:300])
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+if __name__ == "__main__":
+    main()
