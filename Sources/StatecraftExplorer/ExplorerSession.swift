@@ -31,8 +31,11 @@ public final class ExplorerSession: @unchecked Sendable {
   private var positions: [Actor.ID: Point] = [:]
   private var baseline: Briefing?
   private let lock = NSLock()
-  /// Monte Carlo samples per recomputation (fewer than a report's, to answer quickly).
-  public var samples = 200
+  /// Monte Carlo samples per recomputation (none by default: the explorer answers each edit
+  /// at once; "download report" computes the full briefing).
+  public var samples = 0
+  /// Whether each recomputation ranks actor knock-outs (off by default, for speed).
+  public var knockOut = false
   /// The line naming the program on the page.
   public var generator = "Statecraft"
   /// Lays out a map's DOT text to SVG. The default runs Graphviz in this process; the server
@@ -77,6 +80,7 @@ public final class ExplorerSession: @unchecked Sendable {
       return q
     })
     request.samples = samples
+    request.knockOut = knockOut
     let comparison = try questions.flatMap { q -> ScenarioComparison? in
       guard !scenarios.isEmpty else { return nil }
       var q = q
@@ -270,6 +274,10 @@ public final class ExplorerSession: @unchecked Sendable {
   /// The briefing of the current state as a self-contained report (what "download report" saves).
   public func report() throws -> String {
     try lock.withLock {
+      // The downloaded report is the full briefing: samples and knock-outs included.
+      let (savedSamples, savedKnockOut) = (samples, knockOut)
+      (samples, knockOut) = (500, true)
+      defer { (samples, knockOut) = (savedSamples, savedKnockOut) }
       var page = try currentPage()
       page.mode = .report
       page.baseline = nil

@@ -18,6 +18,9 @@ extension Briefing {
     public var samples: Int = 500
     /// The seed of the Monte Carlo samples.
     public var seed: UInt64 = 0
+    /// Whether actor knock-outs are computed beside each influence question (one full
+    /// recomputation per actor; the explorer turns them off to answer quickly).
+    public var knockOut = true
 
     /// A request for one world file seen through `lens`.
     public init(file: String, fileBytes: [UInt8], lens: Lens = Lens(), questions: Questions? = nil) {
@@ -120,7 +123,9 @@ extension Briefing {
       brokerage: try brokerageTable(world, lens: lens, attribute: request.groupAttribute),
       communities: CommunitySection(members: partition.members.map { $0.map(\.rawValue) }, modularity: partition.modularity),
       influence: influence,
-      leverage: try leverageSections(world, lens: lens, pairs: influencePairs.isEmpty ? chosenPairs(influence) : influencePairs, model: model),
+      leverage: try leverageSections(
+        world, lens: lens, pairs: influencePairs.isEmpty ? chosenPairs(influence) : influencePairs, model: model,
+        knockOut: request.knockOut),
       timeline: try timelineSection(world, lens: lens),
       scenarios: comparison.map { scenarioSections($0, in: world) } ?? [],
       sources: sourceNotes(world), types: world.types.map(\.id), months: months(world))
@@ -153,7 +158,9 @@ extension Briefing {
   /// Relations whose removal moves each influence question most, the top eight confirmed
   /// exactly; skipped beyond 200,000 relations (each question costs two solves and eight
   /// recomputations).
-  static func leverageSections(_ world: World, lens: Lens, pairs: [InfluencePair], model: InfluenceModel) throws -> [LeverageSection] {
+  static func leverageSections(
+    _ world: World, lens: Lens, pairs: [InfluencePair], model: InfluenceModel, knockOut: Bool = true
+  ) throws -> [LeverageSection] {
     guard world.relations.count <= 200_000 else { return [] }
     return try pairs.map { pair in
       let report = try world.leverage(on: .influence(pair, model), change: .remove, lens: lens, recompute: 8)
@@ -161,7 +168,7 @@ extension Briefing {
         let r = e.relation(in: world)
         return .init(relation: report.name(of: e, in: world), tie: "\(r.from)\(r.mutual ? "↔" : "→")\(r.to) \(r.type)", estimate: e.estimate, exact: e.exact)
       }
-      let knock = world.actors.count <= 500 ? try world.knockOut(.influence(pair, model), lens: lens).rows.prefix(5).map {
+      let knock = knockOut && world.actors.count <= 500 ? try world.knockOut(.influence(pair, model), lens: lens).rows.prefix(5).map {
         LeverageSection.KnockOutRow(actor: $0.actor.rawValue, after: $0.after, change: $0.change)
       } : []
       return LeverageSection(question: pair.description, baseline: report.baseline, rows: rows, knockOut: knock)
