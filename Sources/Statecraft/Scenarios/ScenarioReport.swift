@@ -30,7 +30,8 @@ extension ScenarioComparison {
   public func report(_ format: ReportFormat, top: Int = 10) -> String {
     switch format {
     case .table: table(top: top)
-    case .json: json()
+    // The encoding cannot fail: every value is a string, number, flag or list of them.
+    case .json: (try? ReportJSON.encode(self)) ?? "{}"
     case .csv: csv()
     }
   }
@@ -121,57 +122,6 @@ extension ScenarioComparison {
     guard let p else { return "no path" }
     let hops = p.hops.map { h in "\(h.from)–\(h.to) (\(h.relations.map(\.type).joined(separator: ", ")))" }
     return "\(p.actors.map(\.rawValue).joined(separator: " → ")), \(ReportText.tableNumber(p.value)): " + hops.joined(separator: "; ")
-  }
-
-  func json() -> String {
-    let q = ReportText.jsonString
-    let n = ReportText.jsonNumber
-    func ids(_ list: [Actor.ID]) -> String { "[" + list.map { q($0.rawValue) }.joined(separator: ", ") + "]" }
-    func path(_ p: ExplainedPath?) -> String {
-      guard let p else { return "null" }
-      let hops = p.hops.map { h in
-        "{\"from\": \(q(h.from.rawValue)), \"to\": \(q(h.to.rawValue)), \"types\": [\(h.relations.map { q($0.type) }.joined(separator: ", "))]}"
-      }
-      return "{\"actors\": \(ids(p.actors)), \"value\": \(n(p.value)), \"hops\": [\(hops.joined(separator: ", "))]}"
-    }
-    var out = "{\n  \"questions\": {\"measures\": [\(questions.measures.map { q($0.rawValue) }.joined(separator: ", "))], "
-    out += "\"influence\": [\(questions.influence.map { q($0.description) }.joined(separator: ", "))], \"model\": \(q(questions.model.rawValue)), "
-    out += "\"paths\": [\(questions.paths.map { q($0.description) }.joined(separator: ", "))], \"balance\": \(questions.balance), \"communities\": \(questions.communities)},\n"
-    out += "  \"baseline\": {\n    \"measures\": {" + baseline.measures.map { m, s in
-      "\(q(m.rawValue)): {" + zip(s.actors, s.values).map { "\(q($0.rawValue)): \(n($1))" }.joined(separator: ", ") + "}"
-    }.joined(separator: ", ") + "},\n"
-    out += "    \"influence\": [" + zip(questions.influence, baseline.influence).map { "{\"question\": \(q($0.description)), \"value\": \(n($1))}" }.joined(separator: ", ") + "],\n"
-    out += "    \"paths\": [" + baseline.paths.map(path).joined(separator: ", ") + "]"
-    if let b = baseline.balance { out += ",\n    \"frustrationIndex\": \(b.frustration.index), \"unbalancedTriangles\": [\(b.unbalancedTriangles.map(ids).joined(separator: ", "))]" }
-    if let c = baseline.communities { out += ",\n    \"communities\": [\(c.members.map(ids).joined(separator: ", "))], \"modularity\": \(n(c.modularity))" }
-    out += "\n  },\n  \"scenarios\": [\n"
-    out += scenarios.map { d -> String in
-      var s = "    {\"name\": \(q(d.scenario.name)), \"title\": \(d.scenario.title.map(q) ?? "null"),\n"
-      s += "     \"edits\": [\(d.scenario.edits.map { q($0.description) }.joined(separator: ", "))],\n"
-      s += "     \"date\": \(d.scenario.date.map { q($0.description) } ?? "null"),\n"
-      s += "     \"measures\": {" + d.measures.map { m, changes in
-        "\(q(m.rawValue)): [" + changes.map { c in
-          "{\"actor\": \(q(c.actor.rawValue)), \"before\": \(c.before.map(n) ?? "null"), \"after\": \(c.after.map(n) ?? "null"), "
-            + "\"delta\": \(c.delta.map(n) ?? "null"), \"rankBefore\": \(c.rankBefore.map(String.init) ?? "null"), \"rankAfter\": \(c.rankAfter.map(String.init) ?? "null")}"
-        }.joined(separator: ", ") + "]"
-      }.joined(separator: ",\n       ") + "},\n"
-      s += "     \"influence\": [" + d.influence.map { p, b, a in
-        "{\"question\": \(q(p.description)), \"before\": \(n(b)), \"after\": \(n(a)), \"delta\": \(n(a - b))}"
-      }.joined(separator: ", ") + "],\n"
-      s += "     \"paths\": [" + d.paths.map { p in
-        "{\"question\": \(q(p.question.description)), \"changed\": \(p.changed), \"before\": \(path(p.before)), \"after\": \(path(p.after))}"
-      }.joined(separator: ", ") + "]"
-      if let b = d.balance {
-        s += ",\n     \"balance\": {\"frustrationBefore\": \(b.before.frustration.index), \"frustrationAfter\": \(b.after.frustration.index), "
-        s += "\"becameUnbalanced\": [\(b.becameUnbalanced.map(ids).joined(separator: ", "))], \"becameBalanced\": [\(b.becameBalanced.map(ids).joined(separator: ", "))]}"
-      }
-      if let c = d.communities {
-        s += ",\n     \"communities\": {\"modularityBefore\": \(n(c.before.modularity)), \"modularityAfter\": \(n(c.after.modularity)), \"moves\": ["
-        s += c.moves.map { "{\"actor\": \(q($0.actor.rawValue)), \"from\": \(ids($0.from)), \"to\": \(ids($0.to))}" }.joined(separator: ", ") + "]}"
-      }
-      return s + "}"
-    }.joined(separator: ",\n")
-    return out + "\n  ]\n}"
   }
 
   func csv() -> String {

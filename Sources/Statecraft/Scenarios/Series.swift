@@ -65,13 +65,8 @@ public struct SeriesSet: Sendable {
     let shown = top.map { biggestMovers($0) } ?? series
     switch format {
     case .json:
-      let body = shown.map { s in
-        "    {\"name\": \(ReportText.jsonString(s.name)), \"change\": \(ReportText.jsonNumber(s.change)), \"spread\": \(ReportText.jsonNumber(s.spread)), \"values\": ["
-          + s.values.map(ReportText.jsonNumber).joined(separator: ", ") + "]}"
-      }
-      return "{\n  \"quantity\": \(ReportText.jsonString(quantity)), \"axis\": \(ReportText.jsonString(axis)),\n"
-        + "  \"points\": [\(points.map(ReportText.jsonString).joined(separator: ", "))],\n  \"series\": [\n"
-        + body.joined(separator: ",\n") + "\n  ]\n}"
+      // The encoding cannot fail: names, numbers and lists of them.
+      return (try? ReportJSON.encode(SeriesReport(set: self, top: top))) ?? "{}"
     case .csv:
       var lines = ["series,\(ReportText.csvField(axis)),\(ReportText.csvField(quantity))"]
       for s in shown {
