@@ -48,19 +48,9 @@ extension World {
     for r in try relations(through: signed) {
       guard let u = index(of: r.from), let v = index(of: r.to), u != v else { continue }
       let key = [Swift.min(u, v), Swift.max(u, v)]
-      let w = signed.strength(of: r)
-      switch signed.combine {
-      case .sum: sums[key, default: 0] += w
-      case .max:
-        let old = sums[key, default: 0]
-        if abs(w) > abs(old) { sums[key] = w } else if abs(w) == abs(old) && w != old { sums[key] = 0 }
-      }
+      sums[key] = signed.combine.merge(sums[key, default: 0], signed.strength(of: r))
     }
-    let ties = sums.keys.sorted { $0.lexicographicallyPrecedes($1) }.compactMap { key -> (Int, Int, Int)? in
-      let w = sums[key]!
-      return w == 0 ? nil : (key[0], key[1], w > 0 ? 1 : -1)
-    }
-    return SignedGraph(nodeCount: actors.count, sortedTies: ties)
+    return SignedGraph(nodeCount: actors.count, pairStrengths: sums)
   }
 
   /// Structural balance: triangle indices, the frustration index, the camps and what breaks

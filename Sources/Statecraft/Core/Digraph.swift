@@ -256,3 +256,14 @@ public struct Digraph: Sendable {
     }
   }
 }
+
+extension Digraph.Combine {
+  /// A pair's running strength after one more signed strength `w`: added (`sum`), or the
+  /// stronger of the two kept (`max`; equally strong opposite signs cancel to 0).
+  public func merge(_ old: Double, _ w: Double) -> Double {
+    switch self {
+    case .sum: old + w
+    case .max: abs(w) > abs(old) ? w : abs(w) == abs(old) && w != old ? 0 : old
+    }
+  }
+}

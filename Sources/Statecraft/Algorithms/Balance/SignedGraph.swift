@@ -30,6 +30,18 @@ public struct SignedGraph: Sendable {
     })
   }
 
+  /// The signed graph of each pair's net strength (keys `[u, v]` with u < v): positive a
+  /// friendly tie, negative a hostile one, zero none; ties sorted by pair.
+  ///
+  /// - Complexity: O(pairs log pairs).
+  public init(nodeCount: Int, pairStrengths: [[NodeIndex]: Double]) {
+    let ties = pairStrengths.keys.sorted { $0.lexicographicallyPrecedes($1) }.compactMap { key -> (NodeIndex, NodeIndex, Int)? in
+      let w = pairStrengths[key]!
+      return w == 0 ? nil : (key[0], key[1], w > 0 ? 1 : -1)
+    }
+    self.init(nodeCount: nodeCount, sortedTies: ties)
+  }
+
   init(nodeCount: Int, sortedTies: [(NodeIndex, NodeIndex, Int)]) {
     self.nodeCount = nodeCount
     self.ties = sortedTies.map { (u: $0.0, v: $0.1, sign: $0.2) }
@@ -60,17 +72,8 @@ extension Digraph {
       // An undirected digraph stores each edge twice: count it once.
       if !isDirected && u > v { continue }
       let key = [Swift.min(u, v), Swift.max(u, v)]
-      switch combine {
-      case .sum: sum[key, default: 0] += w
-      case .max:
-        let old = sum[key, default: 0]
-        if abs(w) > abs(old) { sum[key] = w } else if abs(w) == abs(old) && w != old { sum[key] = 0 }
-      }
+      sum[key] = combine.merge(sum[key, default: 0], w)
     }
-    let ties = sum.keys.sorted { $0.lexicographicallyPrecedes($1) }.compactMap { key -> (NodeIndex, NodeIndex, Int)? in
-      let w = sum[key]!
-      return w == 0 ? nil : (key[0], key[1], w > 0 ? 1 : -1)
-    }
-    return SignedGraph(nodeCount: nodeCount, sortedTies: ties)
+    return SignedGraph(nodeCount: nodeCount, pairStrengths: sum)
   }
 }
