@@ -137,8 +137,14 @@ public final class ExplorerSession: @unchecked Sendable {
           var edited = world
           try edited.apply(edits)  // validates before the step is kept
           steps.append(edits)
-          undone.removeAll()
-          return try response(message: edits.map(\.description).joined(separator: "; "))
+          do {
+            let answer = try response(message: edits.map(\.description).joined(separator: "; "))
+            undone.removeAll()
+            return answer
+          } catch {
+            steps.removeLast()  // the page could not be recomputed: the edit is not kept
+            throw error
+          }
         case "undo":
           guard let last = steps.popLast() else { return response(main: false, message: "Nothing to undo.") }
           undone.append(last)
@@ -148,9 +154,15 @@ public final class ExplorerSession: @unchecked Sendable {
           steps.append(next)
           return try response(message: "Redid: " + next.map(\.description).joined(separator: "; "))
         case "lens":
+          let (oldLens, oldBaseline) = (lens, baseline)
           lens = try newLens(request)
           baseline = nil
-          return try response(message: "Lens: " + LensStatement(lens).text)
+          do {
+            return try response(message: "Lens: " + LensStatement(lens).text)
+          } catch {
+            (lens, baseline) = (oldLens, oldBaseline)
+            throw error
+          }
         case "relayout":
           positions = [:]
           return try response(message: "Laid out afresh.")

@@ -82,7 +82,8 @@ public struct BriefingDocument: Sendable {
     let dot = try MapComposition.dot(
       capped.world, lens: lens, sizeBy: .pagerank, clusterBy: attribute, edgeLabels: nil, engine: engine,
       note: capped.note, sizeScores: capped.sizeScores, sources: .none, elementIDs: true)
-    let svg = String(decoding: try layout(dot, engine), as: UTF8.self)
+    var svg = String(decoding: try layout(dot, engine), as: UTF8.self)
+    if capped.note != nil { svg = Self.renumber(svg, from: capped.world, to: world) }
     return (svg, capped.note.map { "The map is " + $0 + "; every table covers all actors." })
   }
 
@@ -92,6 +93,16 @@ public struct BriefingDocument: Sendable {
     guard world.actors.count <= mapCap, let points = try? world.geoPoints(), points.count >= 2 else { return nil }
     let options = try MapComposition.options(world, lens: lens, sizeBy: .pagerank, clusterBy: nil, edgeLabels: false, engine: .neato, sources: .none)
     return try GeoMap(options: options).svg(world) { dot, engine in try layout(dot, engine) }
+  }
+
+  /// A capped map's element ids renumbered to the full world's actor indices (the page's data
+  /// lists every actor; the map drew a subset and numbered it from 0).
+  static func renumber(_ svg: String, from part: World, to whole: World) -> String {
+    let full = part.actors.map { whole.index(of: $0.id) ?? -1 }
+    func index(_ text: Substring) -> String { Int(text).flatMap { full.indices.contains($0) ? String(full[$0]) : nil } ?? String(text) }
+    var out = svg.replacing(/id="a(\d+)"/) { m in "id=\"a\(index(m.1))\"" }
+    out = out.replacing(/id="t(\d+)_(\d+)_/) { m in "id=\"t\(index(m.1))_\(index(m.2))_" }
+    return out
   }
 
   static func bytes(of path: String) throws -> [UInt8] {

@@ -27,6 +27,8 @@ public enum ExplorerServer {
     let hosts: Set<String> = [host, "localhost", "127.0.0.1", "[::1]"]
     router.get("/") { request, _ -> Response in
       guard allowed(request, hosts) else { return refused() }
+      // A page elsewhere must not open sessions here (each pushes an older one out).
+      if request.headers.contains(where: { $0.name.canonicalName == "sec-fetch-site" && $0.value == "cross-site" }) { return refused() }
       let (id, session) = try sessions.create(makeSession)
       return page(try session.page(sessionID: id), type: "text/html; charset=utf-8")
     }

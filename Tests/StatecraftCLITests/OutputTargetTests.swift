@@ -126,3 +126,37 @@ extension ProcessTests {
     }
   }
 }
+
+/// Found by a review: links resolved through linked folders, and other descriptors by name.
+extension ProcessTests {
+  @Test("a relative link inside a linked folder resolves where the file system says")
+  func linkThroughLinkedFolder() throws {
+    let dir = try scratchFolder()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try FileManager.default.createDirectory(atPath: dir + "/real/sub", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(atPath: dir + "/b", withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(atPath: dir + "/a", withDestinationPath: "real/sub")
+    // a/lnk is real/sub/lnk → ../../b/t.json, that is dir/b/t.json (not dir/../b as text would fold a/../..).
+    try FileManager.default.createSymbolicLink(atPath: dir + "/real/sub/lnk", withDestinationPath: "../../b/t.json")
+    let r = try run(["convert", "Graphs/pakistan-2025.yaml", dir + "/a/lnk", "--to", "json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(FileManager.default.fileExists(atPath: dir + "/b/t.json"))
+    #expect((try FileManager.default.destinationOfSymbolicLink(atPath: dir + "/real/sub/lnk")) == "../../b/t.json")
+  }
+
+  @Test("another open descriptor named as a path is written as the shell opened it (appending)")
+  func otherDescriptors() throws {
+    let dir = try scratchFolder()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let log = dir + "/app.log"
+    try "earlier line\n".write(toFile: log, atomically: false, encoding: .utf8)
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/sh")
+    p.arguments = ["-c", "\"$0\" render Graphs/pakistan-2025.yaml --format dot -o \"$2\" 3>>\"$1\"", Self.binary.path, log, "/" + "dev/fd/3"]
+    p.currentDirectoryURL = repositoryRoot
+    try p.run()
+    p.waitUntilExit()
+    let text = try String(contentsOfFile: log, encoding: .utf8)
+    #expect(p.terminationStatus == 0 && text.hasPrefix("earlier line\ndigraph"), "\(text.prefix(40))")
+  }
+}

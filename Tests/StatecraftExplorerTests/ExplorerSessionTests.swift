@@ -140,3 +140,16 @@ struct ExplorerSessionTests {
     #expect(!report.contains("connect-src") && !report.contains("id=\"explorer\""), "the downloaded report is a plain briefing")
   }
 }
+
+@Suite("Explorer: an edit the page cannot show is not kept")
+struct ExplorerFailedEditTests {
+  @Test("removing an actor an influence question names is refused, and the session stays as it was")
+  func failedEditRolledBack() throws {
+    let file = graphPath("pakistan-2025.yaml")
+    let scenarios = try ScenarioFile.load(graphPath("scenarios/pakistan-2025.yaml"))
+    let s = try ExplorerSession(world: WorldIO.load(file), file: file, questions: scenarios.questions)
+    let r = s.perform(try JSONDecoder().decode(ExplorerSession.Request.self, from: Data(#"{"action": "edit", "op": "remove-actor", "id": "PAK"}"#.utf8)))
+    #expect(r.error != nil)
+    #expect(s.edits.isEmpty && !r.canUndo, "\(s.edits)")
+  }
+}

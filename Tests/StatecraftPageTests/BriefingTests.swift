@@ -157,3 +157,28 @@ struct BriefingTests {
     #expect(html.contains("relations of every date"))
   }
 }
+
+@Suite("Briefing details a review found")
+struct BriefingReviewTests {
+  @Test("a capped map's node ids name the same actors as the page's data")
+  func cappedIDs() throws {
+    let world = try WorldIO.load(graphPath("karate-club.csv"), undirected: true)
+    var document = BriefingDocument(world: graphPath("karate-club.csv"))
+    document.preloaded = world
+    document.mapCap = 5
+    let (_, page) = try document.make()
+    let svg = try #require(page.map)
+    let pairs = svg.matches(of: /<g id="a(\d+)" class="node">\s*<title>([^<]*)<\/title>/).map { (Int($0.1)!, String($0.2)) }
+    #expect(pairs.count == 5)
+    for (i, title) in pairs { #expect(world.actors[i].id.rawValue == title, "a\(i) is \(title)") }
+  }
+
+  @Test("a tie for first place is stated as a shared lead")
+  func sharedLead() throws {
+    let world = try WorldIO.load(graphPath("karate-club.csv"), undirected: true)
+    var square = world.restricted(to: ["0", "1"])
+    square.name = "two"
+    let b = try Briefing.make(world: square, request: .init(file: graphPath("karate-club.csv"), fileBytes: []))
+    #expect(b.findings.contains { $0.text.contains("share the lead") }, "\(b.findings.map(\.text))")
+  }
+}

@@ -57,6 +57,16 @@ public final class AtomicFileStream: TextOutputStream {
       handle = FileHandle.standardOutput
       return
     }
+    // Another open descriptor spelled as a path (/dev/stderr, /dev/fd/N, /proc/self/fd/N,
+    // process substitution): write to a copy of that descriptor, as the shell set it up
+    // (appending, a pipe), never by following its link to a file name.
+    if let fd = Self.descriptor(named: path) {
+      let copy = dup(fd)
+      guard copy >= 0 else { throw OutputFileError(path: path, reason: "is not an open file descriptor of this process") }
+      (targetPath, temporaryPath, direct, keep) = (path, "", true, nil)
+      handle = FileHandle(fileDescriptor: copy, closeOnDealloc: true)
+      return
+    }
     let target = try Self.resolvedTarget(path)
     targetPath = target
     switch try Self.kind(of: target, named: path) {
@@ -117,9 +127,24 @@ public final class AtomicFileStream: TextOutputStream {
       let n = readlink(current, &buffer, buffer.count - 1)
       guard n > 0 else { return current }
       let link = String(decoding: buffer[0 ..< n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-      current = link.hasPrefix("/") ? link : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(link).path
+      // A relative target is relative to the link's real folder: resolve the folder with the
+      // file system (realpath), not as text, which folds "dir/.." wrongly through a linked dir.
+      guard !link.hasPrefix("/") else { current = link; continue }
+      let folder = (current as NSString).deletingLastPathComponent
+      let real = realpath(folder.isEmpty ? "." : folder, nil).map { p in defer { free(p) }; return String(cString: p) } ?? folder
+      current = real + "/" + link
     }
     throw OutputFileError(path: path, reason: "is a chain of more than 40 symbolic links (a loop?); name the file itself")
+  }
+
+  /// The descriptor a path names when it is one of this process's open descriptors
+  /// (`/dev/stderr`, `/dev/fd/N`, `/proc/self/fd/N`), else `nil`.
+  static func descriptor(named path: String) -> Int32? {
+    if path == "/dev/stderr" { return 2 }
+    for prefix in ["/dev/fd/", "/proc/self/fd/"] where path.hasPrefix(prefix) {
+      return Int32(path.dropFirst(prefix.count))
+    }
+    return nil
   }
 
   /// Classifies a resolved target; throws for what Statecraft never writes to.

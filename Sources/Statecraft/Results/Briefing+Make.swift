@@ -162,7 +162,13 @@ extension Briefing {
     _ world: World, lens: Lens, pairs: [InfluencePair], model: InfluenceModel, knockOut: Bool = true
   ) throws -> [LeverageSection] {
     guard world.relations.count <= 200_000 else { return [] }
-    return try pairs.map { pair in
+    // A question whose edited worlds cannot all be solved (a singular system once a tie is
+    // gone) gets no leverage table rather than ending the briefing.
+    return pairs.compactMap { pair in try? leverageSection(world, lens: lens, pair: pair, model: model, knockOut: knockOut) }
+  }
+
+  static func leverageSection(_ world: World, lens: Lens, pair: InfluencePair, model: InfluenceModel, knockOut: Bool) throws -> LeverageSection {
+    do {
       let report = try world.leverage(on: .influence(pair, model), change: .remove, lens: lens, recompute: 8)
       let rows = report.entries.prefix(8).map { e -> LeverageSection.Row in
         let r = e.relation(in: world)

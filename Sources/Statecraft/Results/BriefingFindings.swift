@@ -31,6 +31,9 @@ struct BriefingFindings {
     guard let m = briefing.measures.firstIndex(where: { $0.name == measure }), briefing.actors.count >= 2 else { return [] }
     let ranked = briefing.actors.filter { $0.scores[m] != nil }.sorted { $0.ranks[m] < $1.ranks[m] }
     guard ranked.count >= 2, let top = ranked[0].scores[m], let second = ranked[1].scores[m], top > 0 else { return [] }
+    if second == top {
+      return [.init(text: "\(ranked[0].name) and \(ranked[1].name) share the lead on \(measure), \(Self.number(top)) each.", section: "who-matters")]
+    }
     if second == 0 {
       return [.init(text: "\(ranked[0].name) alone scores above 0 on \(measure), \(Self.number(top)).", section: "who-matters")]
     }
