@@ -130,6 +130,8 @@ public struct GeoMap: Sendable {
   public var options: MapOptions
   /// Longitude/latitude bounds to show (`lon1, lat1, lon2, lat2`); `nil`: fitted to the actors.
   public var extent: (lonMin: Double, latMin: Double, lonMax: Double, latMax: Double)?
+  /// Longitude and latitude bounds, in degrees.
+  public typealias Extent = (lonMin: Double, latMin: Double, lonMax: Double, latMax: Double)
   /// The map's width in points for the fitted extent.
   public var width = 900.0
 
@@ -147,8 +149,7 @@ public struct GeoMap: Sendable {
     _ world: World,
     layout: (String, LayoutEngine) throws -> [UInt8] = { try GraphvizRenderer.render(dot: $0, engine: $1, format: .svg) }
   ) throws -> String {
-    let (dot, scale, positions) = try self.dot(world)
-    let extentUsed: (lonMin: Double, latMin: Double, lonMax: Double, latMax: Double)? = try bounds(world.geoPoints())
+    let (dot, scale, positions, box) = try self.dot(world)
     let svg = String(decoding: try layout(dot, .neato), as: UTF8.self)
     // Graphviz moves the whole drawing so its box is centred; the outline follows the same
     // shift, read off an actor whose position we set.
@@ -160,8 +161,7 @@ public struct GeoMap: Sendable {
       }
     }
     // The outline is clipped to the extent (the title and legend sit above it).
-    let top = EqualEarth.project(lon: (extentUsed?.lonMin ?? 0), lat: extentUsed?.latMax ?? 0).y
-    let height = extentUsed.map { _ in (top - scale.y0) * scale.k } ?? 0
+    let height = (EqualEarth.project(lon: box.lonMin, lat: box.latMax).y - scale.y0) * scale.k
     let clip = "<clipPath id=\"statecraft-geo-extent\"><rect x=\"\(String(format: "%.1f", shift.x))\" y=\"\(String(format: "%.1f", shift.y - height))\" width=\"\(String(format: "%.1f", width))\" height=\"\(String(format: "%.1f", height))\"/></clipPath>"
     return Self.underlay(svg, paths: clip + "<g clip-path=\"url(#statecraft-geo-extent)\">\n" + outlinePaths(scale, shift: shift) + "</g>\n")
   }
@@ -192,18 +192,17 @@ public struct GeoMap: Sendable {
     }
   }
 
-  /// The DOT text, the scale it used and where it pinned each actor.
-  func dot(_ world: World) throws -> (String, Scale, [Actor.ID: Point]) {
+  /// The DOT text, the scale it used, where it pinned each actor and the extent drawn.
+  func dot(_ world: World) throws -> (String, Scale, [Actor.ID: Point], Extent) {
     let points = try world.geoPoints()
     guard !points.isEmpty else { throw GeoError.nothingPlaced }
     let box = try bounds(points)
-    let sw = EqualEarth.project(lon: box.lonMin, lat: box.latMin), ne = EqualEarth.project(lon: box.lonMax, lat: box.latMax)
+    let sw = EqualEarth.project(lon: box.lonMin, lat: box.latMin)
     // The projected extent's corners (parallels are straight; the widest row is at the
     // latitude nearest the equator).
     let latNear = box.latMin > 0 ? box.latMin : box.latMax < 0 ? box.latMax : 0
     let west = EqualEarth.project(lon: box.lonMin, lat: latNear).x, east = EqualEarth.project(lon: box.lonMax, lat: latNear).x
     let scale = Scale(x0: west, y0: sw.y, k: width / max(east - west, 1e-9))
-    _ = ne
     var positions: [Actor.ID: Point] = [:]
     for a in world.actors { if let p = points[a.id] { positions[a.id] = scale.point(p.lon, p.lat) } }
     let placed = positions.count
@@ -229,11 +228,11 @@ public struct GeoMap: Sendable {
       "  \"__extent_\(i)\" [shape=point, style=invis, width=0.01, label=\"\", pos=\"\(p.x),\(p.y)!\", pin=true];\n"
     }.joined()
     if let end = dot.range(of: "}", options: .backwards) { dot.replaceSubrange(end, with: cornerNodes + "}") }
-    return (dot, scale, positions)
+    return (dot, scale, positions, box)
   }
 
   /// The extent to draw: the given one, or the placed actors' bounds with a margin.
-  func bounds(_ points: [Actor.ID: (lon: Double, lat: Double)]) throws -> (lonMin: Double, latMin: Double, lonMax: Double, latMax: Double) {
+  func bounds(_ points: [Actor.ID: (lon: Double, lat: Double)]) throws -> Extent {
     if let extent {
       guard points.values.contains(where: { (extent.lonMin ... extent.lonMax).contains($0.lon) && (extent.latMin ... extent.latMax).contains($0.lat) }) else {
         throw GeoError.emptyExtent

@@ -67,7 +67,7 @@ struct GeoMapTests {
       #"[{id: PAK, kind: state}, {id: A, attributes: {place: PAK}}, {id: B, attributes: {place: PAK}}, {id: USA, kind: state}, {id: LOOSE}]"#,
       relations: "[{from: LOOSE, to: USA, type: t, weight: 0.9}, {from: LOOSE, to: PAK, type: t, weight: 0.2}]")
     let map = GeoMap(options: MapOptions())
-    let (dot, scale, positions) = try map.dot(w)
+    let (dot, scale, positions, _) = try map.dot(w)
     let centre = scale.point(69.41, 29.97)
     let around = ["PAK", "A", "B"].map { positions[Actor.ID($0)]! }
     #expect(Set(around.map { "\($0.x),\($0.y)" }).count == 3, "three distinct places")
