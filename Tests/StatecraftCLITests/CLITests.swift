@@ -95,7 +95,15 @@ struct ReportTests {
 
 /// Runs the real executable, as a user would.
 @Suite("CLI process", .serialized)
-struct ProcessTests {
+final class ProcessTests {
+  /// Each test runs on its own instance (the suite is serialized); the folder `tempFile`
+  /// writes into is removed when the test is done, so a run leaves nothing behind.
+  deinit { try? FileManager.default.removeItem(at: Self.tempFolder) }
+
+  static var tempFolder: URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-tests-\(ProcessInfo.processInfo.processIdentifier)")
+  }
+
   struct Run {
     var status: Int32
     var stdout: String
@@ -130,7 +138,7 @@ struct ProcessTests {
   }
 
   func tempFile(_ name: String, _ contents: String) throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-tests-\(ProcessInfo.processInfo.processIdentifier)")
+    let dir = Self.tempFolder
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let url = dir.appendingPathComponent(name)
     try contents.write(to: url, atomically: true, encoding: .utf8)
