@@ -43,6 +43,9 @@ seed() {  # reader -> corpus directory with the committed fixtures of that forma
     gdelt) cp Scripts/examples/*.CSV "$dir"/ ;;
     scenario) cp Graphs/scenarios/*.yaml "$dir"/ ;;
   esac
+  # Hand-made hostile seeds (one-line JSON and DOT, entity declarations) and regression
+  # inputs found earlier are part of the corpus too.
+  [ -d "Fuzz/seeds/$1" ] && cp Fuzz/seeds/"$1"/* "$dir"/ 2>/dev/null || true
   # Regression inputs found earlier are part of the corpus too.
   [ -d "Fuzz/crashes/$1" ] && cp Fuzz/crashes/"$1"/* "$dir"/ 2>/dev/null || true
   echo "$dir"
@@ -53,7 +56,8 @@ run() {  # reader
   corpus=$(seed "$reader")
   log="$work/$reader.log"
   mkdir -p "Fuzz/crashes/$reader"
-  ASAN_OPTIONS=detect_leaks=0 STATECRAFT_FUZZ_READER=$reader "$bin" "$corpus" -max_total_time="$seconds" -max_len=65536 \
+  # TMPDIR: the readers that need a file write it under $work, removed on exit.
+  TMPDIR="$work" ASAN_OPTIONS=detect_leaks=0 STATECRAFT_FUZZ_READER=$reader "$bin" "$corpus" -max_total_time="$seconds" -max_len=65536 \
     -rss_limit_mb=3072 -timeout=20 -detect_leaks=0 -artifact_prefix="Fuzz/crashes/$reader/" -print_final_stats=1 \
     >"$log" 2>&1 || true
   local execs crashes

@@ -143,6 +143,46 @@ struct HostileInputTests {
     #expect(world.actors[0].id.rawValue == "a\"b\\cé😀" && world.actors[0].attributes["n"] == "3" && world.actors[0].attributes["d"] == "2.5")
   }
 
+  @Test("declared XML entities are refused before expansion, in content and in attribute values", arguments: ["graphml", "gexf"])
+  func entityDeclarations(format: String) throws {
+    // Nine levels of ten: expanded, the attribute value would be a gigabyte (it took 12 s
+    // and 1 GB before the refusal).
+    let declarations = "<!ENTITY a \"aaaaaaaaaa\">\n" + (0 ..< 8).map { level -> String in
+      let name = String(UnicodeScalar(UInt8(98 + level))), previous = String(UnicodeScalar(UInt8(97 + level)))
+      return "<!ENTITY \(name) \"" + String(repeating: "&\(previous);", count: 10) + "\">\n"
+    }.joined()
+    let root = format == "graphml"
+      ? "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph edgedefault=\"directed\"><node id=\"A&i;\"/><node id=\"B\"/><edge source=\"A\" target=\"B\"/></graph></graphml>"
+      : "<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\"><graph defaultedgetype=\"directed\"><nodes><node id=\"A\" label=\"&i;\"/></nodes><edges/></graph></gexf>"
+    let text = "<?xml version=\"1.0\"?>\n<!-- <!ENTITY in a comment is not a declaration -->\n<!DOCTYPE g [\n" + declarations + "]>\n" + root
+    let path = try Self.file("laughs.\(format)", Array(text.utf8))
+    let start = Date()
+    #expect {
+      try WorldIO.load(path)
+    } throws: { "\($0)".contains("laughs.\(format):4:1: the document declares an entity") }
+    #expect(Date().timeIntervalSince(start) < 5)
+  }
+
+  @Test("node-link JSON written on one line (json.dump's default) reads in linear time")
+  func oneLineJSON() throws {
+    // 60,000 edges on one line: counting each object's column from the line start took 7 s
+    // for 10,000 and minutes for 60,000; now it is one pass.
+    let n = 60_000
+    let nodes = (0 ..< n).map { "{\"id\": \"N\($0)\"}" }.joined(separator: ", ")
+    let links = (0 ..< n).map { "{\"source\": \"N\($0)\", \"target\": \"N\(($0 * 7 + 1) % n)\", \"weight\": 1.0}" }.joined(separator: ", ")
+    let text = "{\"directed\": true, \"multigraph\": false, \"graph\": {}, \"nodes\": [\(nodes)], \"links\": [\(links)]}"
+    let path = try Self.file("one-line.json", Array(text.utf8))
+    let start = Date()
+    let world = try WorldIO.load(path)
+    #expect(world.actors.count == n && world.relations.count == n)
+    #expect(Date().timeIntervalSince(start) < 20)
+    // A fault far along the line is still located by column.
+    let broken = try Self.file("one-line-bad.json", Array((String(text.dropLast()) + ",}").utf8))
+    #expect {
+      try WorldIO.load(broken)
+    } throws: { "\($0)".contains("one-line-bad.json:1:\(text.unicodeScalars.count + 1):") }
+  }
+
   @Test("a CSV record over the limit (a 17 MiB line without a newline) is refused with its line, quickly")
   func oversizedCSVLine() throws {
     var bytes = Array("source,target,note\nA,B,short\n".utf8)

@@ -25,6 +25,9 @@ struct JSONReader {
   private var i = 0
   private var line = 1
   private var lineStart = 0
+  /// Where ``trackedColumn()`` last counted to, and the column there: objects on one long
+  /// line (what Python's `json.dump` writes) cost one pass over the line, not one per object.
+  private var columnMark = (offset: 0, column: 1)
 
   /// Parses a whole document.
   static func parse(_ data: Data) throws -> Value {
@@ -42,6 +45,17 @@ struct JSONReader {
       if bytes[k] & 0xC0 != 0x80 { c += 1 }
       k += 1
     }
+    return c
+  }
+
+  /// ``column``, counted on from the last call on the same line (the reader only moves forward).
+  private mutating func trackedColumn() -> Int {
+    var (k, c) = columnMark.offset >= lineStart ? columnMark : (lineStart, 1)
+    while k < i {
+      if bytes[k] & 0xC0 != 0x80 { c += 1 }
+      k += 1
+    }
+    columnMark = (k, c)
     return c
   }
 
@@ -89,7 +103,7 @@ struct JSONReader {
       switch bytes[i] {
       case UInt8(ascii: "{"):
         guard stack.count < Self.maxDepth else { throw fault("lists and objects nest deeper than \(Self.maxDepth) levels") }
-        let (l, c) = (line, column)
+        let (l, c) = (line, trackedColumn())
         i += 1
         skipSpace()
         if i < bytes.count && bytes[i] == UInt8(ascii: "}") {

@@ -35,6 +35,9 @@ final class XMLElement_ {
       .invalid(file: file, problems: [.init(line: line, column: column, message: message)])
     }
     try requireUTF8(data, file: file)
+    if let (line, column) = entityDeclaration(in: data) {
+      throw fail(line, column, "the document declares an entity (<!ENTITY); GraphML and GEXF files never need one and Statecraft does not expand them (a few declared entities can expand a 1 KB file into gigabytes); write the text out in full")
+    }
     guard data.count < Int(Int32.max) else {
       throw fail(0, 0, "the file is larger than 2 GB, more than the XML reader takes; split it or convert it to CSV")
     }
@@ -96,6 +99,52 @@ final class XMLElement_ {
       guard let root else { throw fail(1, 1, "the file holds no XML element") }
       if let open = stack.last { throw fail(0, 0, "the file ends inside <\(open.name)>; it is truncated") }
       return root
+    }
+  }
+}
+
+extension XMLElement_ {
+  /// The line and column of the first `<!ENTITY` declaration before the root element, if any.
+  ///
+  /// Declared entities are refused before libxml2 sees the document: its entity-amplification
+  /// guard is off under `XML_PARSE_HUGE` (which large graph files need), and an attribute value
+  /// that references nested entities was expanded to a gigabyte (the "billion laughs"). The
+  /// scan stops at the root element's start tag and skips comments and processing instructions.
+  static func entityDeclaration(in data: Data) -> (line: Int, column: Int)? {
+    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> (line: Int, column: Int)? in
+      let b = raw.bindMemory(to: UInt8.self)
+      func starts(_ text: StaticString, at i: Int) -> Bool {
+        let n = text.utf8CodeUnitCount
+        guard i + n <= b.count else { return false }
+        for k in 0 ..< n where b[i + k] != text.utf8Start[k] { return false }
+        return true
+      }
+      var i = 0, line = 1, lineStart = 0
+      func skip(to end: StaticString) {
+        while i < b.count && !starts(end, at: i) {
+          if b[i] == 0x0A { line += 1; lineStart = i + 1 }
+          i += 1
+        }
+        i += end.utf8CodeUnitCount
+      }
+      while i < b.count {
+        if b[i] == 0x0A {
+          line += 1
+          lineStart = i + 1
+          i += 1
+        } else if starts("<!--", at: i) {
+          skip(to: "-->")
+        } else if starts("<?", at: i) {
+          skip(to: "?>")
+        } else if starts("<!ENTITY", at: i) {
+          return (line, i - lineStart + 1)
+        } else if b[i] == UInt8(ascii: "<"), i + 1 < b.count, b[i + 1] != UInt8(ascii: "!") {
+          return nil  // the root element: the prolog is over
+        } else {
+          i += 1
+        }
+      }
+      return nil
     }
   }
 }
