@@ -241,7 +241,9 @@ extension StatecraftCommand {
     @Option(help: "Output format: table, json (actor → community) or csv.") var format: OutputStyle = .table
 
     func validate() throws {
-      guard resolution > 0 else { throw ValidationError("--resolution must be positive, got \(resolution).") }
+      guard Digraph.resolutionRange.contains(resolution) else {
+        throw ValidationError("--resolution must be positive and at most 1e6 (0.1–10 is usual), got \(ReportText.tableNumber(resolution)).")
+      }
     }
 
     func run() throws {

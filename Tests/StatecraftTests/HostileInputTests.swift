@@ -76,6 +76,21 @@ struct HostileInputTests {
     #expect(throws: GraphError.self) { try g.katzCentrality(alpha: .nan) }
   }
 
+  @Test("parallel strengths that overflow are refused in words, never printed as NaN, inf or zero scores")
+  func overflowingStrengths() throws {
+    let world = try EdgeListCSV.parse("source,target,weight\nA,B,1.7e308\nA,B,1.7e308\nB,C,1\nC,A,1\n", file: "big.csv", name: "big")
+    for run in [{ _ = try world.scores(.pagerank) }, { _ = try world.communities() }, { _ = try world.scores(.eigenvector) }] as [() throws -> Void] {
+      #expect {
+        try run()
+      } throws: { "\($0)".contains("add up to a strength of more than 1.8e308") && "\($0)".contains("A→B") }
+    }
+    // Below the bound the same shape answers with finite numbers.
+    let fine = try EdgeListCSV.parse("source,target,weight\nA,B,1e100\nA,B,1e100\nB,C,1\nC,A,1\n", file: "ok.csv", name: "ok")
+    #expect(try fine.scores(.pagerank).values.allSatisfy(\.isFinite))
+    #expect(try fine.communities().modularity.isFinite)
+    #expect(throws: GraphError.self) { try fine.communities(resolution: 1e308) }
+  }
+
   @Test("XML errors carry libxml2's words and position, not an NSXMLParserErrorDomain code")
   func locatedXMLErrors() throws {
     let path = try Self.file("mismatch.graphml", Array("<?xml version=\"1.0\"?>\n<graphml>\n  <graph edgedefault=\"directed\">\n    <node id=\"A\">\n  </graph>\n</graphml>\n".utf8))

@@ -27,11 +27,12 @@ public enum ReportText {
     return "\(x)"
   }
 
-  /// Six decimals for tables; integers without decimals; `—` for a missing value (NaN).
+  /// Six decimals for tables (exponent form below 1e-4 and from 1e15); integers without
+  /// decimals; `—` for a missing value (NaN).
   public static func tableNumber(_ x: Double) -> String {
     if x.isNaN { return "—" }
     if x.isFinite && x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
-    return String(format: abs(x) < 1e-4 ? "%.4e" : "%.6f", x)
+    return String(format: abs(x) < 1e-4 || abs(x) >= 1e15 ? "%.4e" : "%.6f", x)
   }
 
   /// A signed change with six decimals (`+0.012345`, `0`), or five significant digits below

@@ -98,9 +98,14 @@ public struct Lens: Hashable, Sendable {
 
 /// A lens that does not fit the world it is applied to.
 public enum LensError: Error, Equatable, Sendable, CustomStringConvertible {
+  public static func == (a: LensError, b: LensError) -> Bool { a.description == b.description }
+
   case unknownType(String, known: [String])
   /// A relation built in code names an actor the world does not have.
   case unknownActor(Actor.ID)
+  /// The strengths a lens sees add up past ``Lens/maxTotalStrength``; `largest` is the
+  /// strongest relation, named by its ends.
+  case strengthOverflow(total: Double, largest: (from: Actor.ID, to: Actor.ID, weight: Double))
 
   public var description: String {
     switch self {
@@ -109,6 +114,11 @@ public enum LensError: Error, Equatable, Sendable, CustomStringConvertible {
         + known.joined(separator: ", ")
     case let .unknownActor(id):
       "a relation names actor \"\(id)\", which is not in this world; add the actor or fix the relation"
+    case let .strengthOverflow(total, largest):
+      "the relations seen add up to a strength of \(total.isFinite ? String(format: "%.3g", total) : "more than 1.8e308"), "
+        + "beyond \(String(format: "%.0e", Lens.maxTotalStrength)) (the strongest, \(largest.from)→\(largest.to), weighs \(String(format: "%.3g", largest.weight))); "
+        + "sums and squares of such strengths overflow; divide every weight by a common factor: "
+        + "every measure except path lengths is unchanged by it"
     }
   }
 }
@@ -169,6 +179,7 @@ extension World {
       if (store.isMutual(at: i) || !directed) && u != v { starts[v + 1] += 1 }
     }
     for u in 0 ..< n { starts[u + 1] += starts[u] }
+    try checkTotalStrength(view, lens)
     var fill = starts
     var targets = [NodeIndex](repeating: 0, count: starts[n])
     var weights = [Double](repeating: 0, count: starts[n])
@@ -188,6 +199,29 @@ extension World {
       }
     }
     return (starts, targets, weights, origins)
+  }
+}
+
+extension Lens {
+  /// The most the strengths a lens sees may add up to: 1e150, so that every sum of
+  /// strengths and every square of a score built from them (eigenvector and HITS norms, λmax)
+  /// stays far from Double's 1.8e308. Two parallel ties of 1.7e308 summed to infinity and
+  /// printed NaN modularity and zero eigenvector scores; now they are refused in words.
+  public static let maxTotalStrength = 1e150
+}
+
+extension World {
+  /// Throws ``LensError/strengthOverflow(total:largest:)`` when the admitted relations'
+  /// strengths add up past ``Lens/maxTotalStrength``. One pass over the weight column.
+  fileprivate func checkTotalStrength(_ view: LensedRelations, _ lens: Lens) throws {
+    let store = relations
+    var total = 0.0
+    for i in 0 ..< store.count where view.admits(i) { total += store.weights[i] }
+    guard total > Lens.maxTotalStrength || !total.isFinite else { return }
+    var largest = -1
+    for i in 0 ..< store.count where view.admits(i) && (largest < 0 || store.weights[i] > store.weights[largest]) { largest = i }
+    let r = store[largest]
+    throw LensError.strengthOverflow(total: total, largest: (r.from, r.to, r.weight))
   }
 }
 

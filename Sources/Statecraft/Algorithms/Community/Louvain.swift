@@ -42,11 +42,23 @@ extension Digraph {
     try louvainCommunities(resolution: resolution, threshold: threshold, seed: seed, workers: nil)
   }
 
+  /// The resolutions Louvain and modularity take: positive and at most 10⁶. Far beyond it
+  /// (10³⁰⁸) the penalty term overflows and modularity printed as NaN.
+  public static let resolutionRange = Double.leastNonzeroMagnitude ... 1e6
+
+  /// Throws ``GraphError/invalidVector(name:reason:)`` unless γ is in ``resolutionRange``.
+  static func requireResolution(_ resolution: Double) throws {
+    guard resolutionRange.contains(resolution) else {
+      throw GraphError.invalidVector(name: "resolution", reason: "γ = \(resolution) is not in (0, 10⁶]; values of 0.1–10 are usual")
+    }
+  }
+
   /// ``louvainCommunities(resolution:threshold:seed:)`` with a given number of parallel
   /// workers (`nil`: one per active core); tests use it to show the result does not depend
   /// on it.
   func louvainCommunities(resolution: Double, threshold: Double, seed: UInt64, workers: Int?) throws -> [Int] {
     try requireNonNegativeWeights(for: "louvainCommunities")
+    try Self.requireResolution(resolution)
     let n = nodeCount
     guard n > 0 else { return [] }
     var level = LouvainLevel(self)
