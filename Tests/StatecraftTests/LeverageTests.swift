@@ -79,6 +79,51 @@ struct LeverageTests {
     }
   }
 
+  @Test("estimates follow the help: PageRank candidates by the rank-one numerator, max moves an arc only as far as its maximum (issue 23)")
+  func estimatesFollowTheHelp() throws {
+    // PageRank candidates: derivative × Δw × s/(s + Δw), s the source's out-strength (the
+    // audit saw derivative × weight: 0.0899 against the promised 0.0450).
+    let world = Self.randomWorld(seed: 7)
+    let target = LeverageTarget.score(.pagerank, "A3")
+    let report = try world.leverage(on: target, candidates: ["A1", "A4", "A8"], candidateType: "aid", candidateWeight: 0.5, recompute: 0)
+    let g = try world.through()
+    for e in report.entries.filter(\.isCandidate) {
+      let r = e.relation(in: world)
+      let s = g.outWeights(of: try world.requireIndex(of: r.from)).reduce(0, +)
+      let promised = try #require(e.derivative) * 0.5 * s / (s + 0.5)
+      #expect(try abs(#require(e.estimate) - promised) <= 1e-15, "\(report.name(of: e, in: world))")
+    }
+
+    // Under max a candidate of 0.6 beside a tie of 0.5 raises the arc by 0.1, not 0.6.
+    var maxWorld = world
+    maxWorld.relations.append(Relation(from: "A2", to: "A6", type: "aid", weight: 0.5, sign: .cooperative))
+    let lens = Lens(combine: .max)
+    let beside = try maxWorld.leverage(on: target, lens: lens, candidates: ["A2", "A6"], candidateType: "aid", candidateWeight: 0.6, recompute: 100)
+    let candidate = try #require(beside.entries.first { $0.isCandidate && $0.relation(in: maxWorld).from == "A2" })
+    let exact = try #require(candidate.exact)
+    #expect(try abs(#require(candidate.estimate) - exact) <= 0.1 * abs(exact), "estimate \(candidate.estimate!) exact \(exact)")
+    #expect(try abs(#require(candidate.derivative) * 0.6 - exact) > 2 * abs(exact))
+
+    // Two relations tied for the strongest: removing either leaves the arc as it was.
+    var tied = world
+    tied.relations.append(Relation(from: "A2", to: "A6", type: "aid", weight: 0.7, sign: .cooperative))
+    tied.relations.append(Relation(from: "A2", to: "A6", type: "threat", weight: 0.7, sign: .hostile))
+    let removal = try tied.leverage(on: target, change: .remove, lens: lens, recompute: 100)
+    #expect(removal.entries.count { $0.relationIndex.map { $0 >= world.relations.count } ?? false } == 2)
+    for e in removal.entries where e.relationIndex.map({ $0 >= world.relations.count }) ?? false {
+      #expect(try e.estimate == 0 && abs(#require(e.exact)) <= 1e-12)
+    }
+    // A weaker relation behind an arc moves nothing when removed; raising it past the
+    // strongest moves the arc by the excess only.
+    let raise = try tied.leverage(on: target, change: .add(0.3), lens: lens, recompute: 100)
+    #expect(raise.entries.count { $0.relationIndex.map { $0 >= world.relations.count } ?? false } == 2)
+    for e in raise.entries where e.relationIndex.map({ $0 >= world.relations.count }) ?? false {
+      let slope = try #require(try tied.through(lens).pageRankSensitivity(to: 3).derivative(from: 2, to: 6))
+      #expect(try abs(#require(e.estimate) - slope * 0.3) <= 1e-12)
+      #expect(try abs(#require(e.exact) - e.estimate!) <= 0.15 * abs(e.exact!))
+    }
+  }
+
   @Test("removals are recomputed exactly for the top entries; ranking is by size of change")
   func removals() throws {
     let world = try WorldIO.load(graphPath("pakistan-2025.yaml"))

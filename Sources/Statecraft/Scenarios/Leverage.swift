@@ -152,7 +152,60 @@ public struct LeverageReport: Sendable {
   }
 }
 
+extension LeverageChange {
+  /// The weight change this makes to a relation of weight `weight` (a weight never goes
+  /// below zero).
+  func delta(from weight: Double) -> Double {
+    switch self {
+    case .remove: -weight
+    case let .add(x): Swift.max(x, -weight)
+    }
+  }
+}
+
 extension World {
+  /// Under `--combine max`, each relation's slope and first-order estimate: an arc is the
+  /// strongest relation behind it, so a relation moves its arc only as far as that maximum
+  /// moves. Removing the strongest drops the arc to the runner-up (to nothing when tied with
+  /// it: the estimate is 0, where giving the first of two equal ties the whole slope estimated
+  /// −0.122 for an exact 0); raising a weaker relation moves the arc only past the strongest.
+  /// The derivative is the arc's slope for its strongest relation (the first of tied ones).
+  fileprivate func maxCombineEstimates(
+    _ g: Digraph, _ projection: Projection, change: LeverageChange, slope: (Int, Int) -> Double?
+  ) -> (derivative: [Double], estimate: [Double]) {
+    var derivative = [Double](repeating: 0, count: relations.count)
+    var estimate = [Double](repeating: 0, count: relations.count)
+    let weights = relations.weights
+    for u in 0 ..< g.nodeCount {
+      for (arc, v) in zip(g.outArcIndices(of: u), g.outNeighbors(of: u)) {
+        let behind = projection.relations(behindArc: arc)
+        guard let d = slope(u, v) else {
+          for r in behind { derivative[r] = .nan }
+          continue
+        }
+        // The strongest relation behind the arc (first of equals) and the runner-up's weight.
+        guard var first = behind.first else { continue }
+        var runnerUp = 0.0
+        for r in behind.dropFirst() {
+          if weights[r] > weights[first] {
+            runnerUp = weights[first]
+            first = r
+          } else {
+            runnerUp = Swift.max(runnerUp, weights[r])
+          }
+        }
+        let top = weights[first]
+        derivative[first] += d
+        for r in behind {
+          let others = r == first ? runnerUp : top
+          let moved = Swift.max(weights[r] + change.delta(from: weights[r]), others) - top
+          estimate[r] += moved == 0 ? 0 : d * moved
+        }
+      }
+    }
+    return (derivative, estimate)
+  }
+
   /// Ranks every relation, and candidate relations between given actors, by how much a
   /// change would move a target.
   ///
@@ -161,7 +214,10 @@ extension World {
   /// ``Digraph/friedkinJohnsenSensitivity(of:over:susceptibility:tolerance:)``); a relation's
   /// estimate is that derivative times its weight change (−weight for a removal), and for
   /// PageRank under `sum` the rank-one numerator, derivative × Δw × s_a / (s_a + Δw), which
-  /// stays close when a removal takes most of an actor's out-strength. A change that cuts
+  /// stays close when a removal takes most of an actor's out-strength; a candidate's estimate
+  /// is the same numerator at its weight. Under `max` a relation moves its arc only as far as
+  /// the arc's maximum moves (removing one of two equally strong relations moves nothing;
+  /// a candidate beside a tie of 0.5 at weight 0.6 raises it by 0.1). A change that cuts
   /// an actor's last tie of the kind the target depends on (PageRank: its last out-tie, which
   /// makes it dangling; Friedkin–Johnsen: its last in-tie, after which it heeds only itself)
   /// is a jump, not a slope. A PageRank jump of one arc is one rank-one change: its estimate
@@ -216,23 +272,19 @@ extension World {
     }
 
     // Jumps: how many relations feed each node's out-arcs (PageRank) or in-arcs
-    // (Friedkin–Johnsen). Under max, each relation's derivative from the arcs it is the
-    // strongest behind; under sum, the arcs it makes (below).
+    // (Friedkin–Johnsen). Under max, a relation moves an arc only as far as the arc's maximum
+    // moves (``maxCombineEstimates``); under sum, the arcs it makes (below).
     let view = LensedRelations(self, lens)
     let outward: Bool = if case .score = target { true } else { false }
     var feeding = [Int32](repeating: 0, count: slope == nil ? 0 : g.nodeCount)
-    var strongestDerivative: [Double]?
+    var underMax: (derivative: [Double], estimate: [Double])?
     if let slope, let projection {
-      var derivative = [Double](repeating: 0, count: relations.count)
+      underMax = maxCombineEstimates(g, projection, change: change, slope: slope)
       for u in 0 ..< g.nodeCount {
         for (arc, v) in zip(g.outArcIndices(of: u), g.outNeighbors(of: u)) {
-          let behind = projection.relations(behindArc: arc)
-          feeding[outward ? u : v] += Int32(behind.count)
-          let strongest = behind.max { relations.weights[$0] < relations.weights[$1] }!
-          derivative[strongest] += slope(u, v) ?? .nan
+          feeding[outward ? u : v] += Int32(projection.relations(behindArc: arc).count)
         }
       }
-      strongestDerivative = derivative
     } else if slope != nil {
       for i in relations.indices where view.admits(i) {
         let (u, v) = try view.nodes(i)
@@ -252,17 +304,14 @@ extension World {
       // A relation's derivative sums over the arcs it makes (two when mutual or
       // undirected); NaN where an arc has no slope.
       let twoArcs = (relations.isMutual(at: i) || !directed) && u != v
-      let derivative = strongestDerivative?[i] ?? ((slope(u, v) ?? .nan) + (twoArcs ? slope(v, u) ?? .nan : 0))
+      let derivative = underMax?.derivative[i] ?? ((slope(u, v) ?? .nan) + (twoArcs ? slope(v, u) ?? .nan : 0))
       if !derivative.isNaN {
         let weight = relations.weights[i]
-        let delta: Double = switch change {
-        case .remove: -weight
-        case let .add(x): Swift.max(x, -weight)
-        }
+        let delta = change.delta(from: weight)
         entry.derivative = derivative
-        entry.estimate = derivative * delta
+        entry.estimate = underMax?.estimate[i] ?? derivative * delta
         // PageRank under sum: each arc's rank-one numerator rather than the slope.
-        if let pageRank, strongestDerivative == nil, let near = pageRank.change(from: u, to: v, by: delta) {
+        if let pageRank, underMax == nil, let near = pageRank.change(from: u, to: v, by: delta) {
           let far = twoArcs ? pageRank.change(from: v, to: u, by: delta) : 0
           if let far { entry.estimate = near + far }
         }
@@ -287,19 +336,26 @@ extension World {
           guard let u = index(of: a), let v = index(of: b) else { continue }
           let r = relation(from: a, to: b, type: candidateType, weight: candidateWeight)
           guard lens.admits(r) else { continue }
-          // An undirected candidate is two arcs; under max a candidate weaker than the
-          // existing tie does not move it.
+          // An undirected candidate is two arcs. Under max an arc rises only to the candidate's
+          // weight (0.5 beside a tie of 0.4 moves it by 0.1; beside 0.6, not at all). PageRank
+          // takes each arc's rank-one numerator, derivative × Δw × s/(s + Δw), as the help says.
           var arcs = [(u, v)]
           if !directed { arcs.append((v, u)) }
           var derivative: Double? = 0
+          var estimate: Double? = 0
           for (x, y) in arcs {
-            if lens.combine == .max, let w = g.weight(from: x, to: y), abs(w) >= candidateWeight { continue }
-            guard let d = slope?(x, y), let sum = derivative else { derivative = nil; break }
-            derivative = sum + d
+            let rise = lens.combine == .max ? Swift.max(0, candidateWeight - abs(g.weight(from: x, to: y) ?? 0)) : candidateWeight
+            guard let d = slope?(x, y), let sum = derivative, let total = estimate else {
+              derivative = nil
+              estimate = nil
+              break
+            }
+            derivative = sum + (rise > 0 ? d : 0)
+            estimate = total + (pageRank?.change(from: x, to: y, by: rise) ?? d * rise)
           }
           var entry = LeverageEntry(candidate: r)
           entry.derivative = derivative
-          entry.estimate = derivative.map { $0 * candidateWeight }
+          entry.estimate = estimate
           entries.append(entry)
         }
       }
