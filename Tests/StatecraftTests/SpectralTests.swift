@@ -30,6 +30,34 @@ struct SpectralTests {
     #expect(abs(g.spectralRadius() - Reference.karateSpectralRadius[0]) < 1e-6)
   }
 
+  @Test("λmax is certified per strong component, also where it is defective (two equal cycles joined)", arguments: [
+    ("Defective", Reference.spectralDefectiveEdges, Reference.spectralDefectiveRadius),
+    ("NearlyDefective", Reference.spectralNearlyDefectiveEdges, Reference.spectralNearlyDefectiveRadius),
+    ("Random1", Reference.spectralRandom1Edges, Reference.spectralRandom1Radius),
+    ("Random2", Reference.spectralRandom2Edges, Reference.spectralRandom2Radius),
+    ("Random3", Reference.spectralRandom3Edges, Reference.spectralRandom3Radius),
+  ])
+  func certifiedRadius(name: String, triples: [Double], radius: [Double]) throws {
+    // obtained with: max(abs(np.linalg.eigvals(nx.to_numpy_array(D, weight='weight'))))  (Scripts/reference_values.py)
+    let edges = stride(from: 0, to: triples.count, by: 3).map { (Int(triples[$0]), Int(triples[$0 + 1])) }
+    let weights = stride(from: 0, to: triples.count, by: 3).map { triples[$0 + 2] }
+    let n = 1 + edges.map { max($0.0, $0.1) }.max()!
+    let g = try Digraph(nodeCount: n, edges: edges, weights: weights)
+    let bounds = g.spectralRadiusBounds()
+    #expect(bounds.lower <= radius[0] + 1e-12 && radius[0] <= bounds.upper + 1e-12, "\(name): \(bounds) vs \(radius[0])")
+    #expect(bounds.upper - bounds.lower <= 1e-11 * max(1, bounds.upper), "\(name): \(bounds)")
+  }
+
+  @Test("Katz takes an alpha just below 1/λmax on a defective graph (λmax 1), and refuses one at it")
+  func katzNearTheEdge() throws {
+    let triples = Reference.spectralDefectiveEdges
+    let edges = stride(from: 0, to: triples.count, by: 3).map { (Int(triples[$0]), Int(triples[$0 + 1])) }
+    let g = try Digraph(nodeCount: 6, edges: edges, weights: Array(repeating: 1, count: edges.count))
+    #expect(g.spectralRadius() == 1)
+    _ = try g.katzCentrality(alpha: 0.9999, maxIterations: 10_000_000)
+    #expect(throws: GraphError.self) { try g.katzCentrality(alpha: 1) }
+  }
+
   @Test("Katz refuses alpha at or above 1/λmax")
   func katzDiverges() throws {
     let g = try ClassicGraphs.karate().through()
