@@ -16,7 +16,9 @@ extension Digraph {
   /// Conventions: the same vectors as `nx.hits(G, normalized=True)` (NetworkX computes a
   /// sparse SVD with ARPACK; we iterate a ← AᵀA a from the uniform vector until the L1 change
   /// is below `nodeCount * tolerance`, so results agree to about the tolerance). A graph
-  /// without arcs gives uniform scores.
+  /// without arcs gives uniform scores. The iteration needs about
+  /// ln(tolerance) / ln((σ₂/σ₁)²) sweeps: where the two largest singular values of A are
+  /// within 0.05%, more than the default 10,000, and it throws where ARPACK still answers.
   ///
   /// - Throws: ``GraphError/didNotConverge(algorithm:iterations:residual:)``,
   ///   ``GraphError/negativeWeight(algorithm:source:target:weight:)``.
