@@ -301,12 +301,14 @@ public final class ExplorerSession: @unchecked Sendable {
   public func scenarioFile() -> String {
     lock.withLock {
       let world = base
+      // The questions carry the session's whole lens, its date included (`date: all` when
+      // it sees every date), so base and scenario are compared on the same date; an
+      // undirected world (a CSV read with --undirected) is read back the same way.
       var q = questions ?? chosenQuestions(world)
       q.lens = lens
-      q.lens.date = nil
-      let scenario = Scenario(name: "explorer-session", title: "Edits made in the explorer", edits: edits, date: lens.date)
+      let scenario = Scenario(name: "explorer-session", title: "Edits made in the explorer", edits: edits)
       let path = URL(fileURLWithPath: file).standardizedFileURL.path
-      return ScenarioWriter.file([scenario], base: path, questions: q)
+      return ScenarioWriter.file([scenario], base: path, undirected: !world.directed, questions: q)
     }
   }
 

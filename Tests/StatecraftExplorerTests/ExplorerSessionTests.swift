@@ -103,6 +103,31 @@ struct ExplorerSessionTests {
     for change in after { #expect(change.after == live[change.actor.rawValue], "\(change.actor)") }
   }
 
+  @Test("save as scenario keeps the session's lens: every date, another date, an undirected CSV base", arguments: ["all", "2024-01", "csv"])
+  func savedScenarioKeepsTheLens(lensDate: String) throws {
+    let file = graphPath(lensDate == "csv" ? "karate-club.csv" : "pakistan-2025.yaml")
+    let world = try WorldIO.load(file, undirected: lensDate == "csv")
+    let lens = Lens(date: lensDate == "all" || lensDate == "csv" ? nil : PartialDate(lensDate))
+    let s = try ExplorerSession(world: world, file: file, questions: Questions(measures: [.pagerank]), lens: lens)
+    let tie = lensDate == "csv" ? 0 : try world.relationIndex(.id("us-tariff-threat"))
+    #expect(try act(s, #"{"action": "edit", "op": "update", "relation": \#(tie), "weight": 0.45}"#).error == nil)
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-explorer-lens-\(getpid())-\(lensDate)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("saved.yaml").path
+    try s.scenarioFile().write(toFile: path, atomically: true, encoding: .utf8)
+    let saved = try ScenarioFile.load(path)
+    #expect(saved.base.directed == world.directed)
+    #expect(saved.questions.lens.date == lens.date)
+    let result = try saved.run()
+    let live = try s.world.scores(.pagerank, lens: lens)
+    let before = try world.scores(.pagerank, lens: lens)
+    for change in result.scenarios[0].measures[0].changes {
+      #expect(change.after == live.values[try world.requireIndex(of: change.actor)], "\(change.actor)")
+      #expect(change.before == before.values[try world.requireIndex(of: change.actor)], "\(change.actor)")
+    }
+  }
+
   @Test("the map stays still: an edit or a new actor moves no one; re-layout lays out afresh")
   func stableMap() throws {
     let s = try session()

@@ -77,7 +77,7 @@ public struct ScenarioFile: Sendable {
     // Questions see the base world on its own date, as every command does by default
     // (Lens.standard); a scenario's `date:` edit moves it.
     var questions = parsed.questions
-    if questions.lens.date == nil { questions.lens.date = base.date }
+    if questions.lens.date == nil && !parsed.everyDate { questions.lens.date = base.date }
     return ScenarioFile(path: path, basePath: basePath, base: base, questions: questions, scenarios: scenarios)
   }
 
@@ -107,6 +107,8 @@ struct ParsedScenarioFile {
   /// Read a CSV edge-list base as undirected (`undirected: true`).
   var undirected: Bool
   var questions: Questions
+  /// The questions said `date: all`: every relation counts, whatever the base world's date.
+  var everyDate: Bool
   /// Actors named by questions, with where.
   var questionMarks: [(Actor.ID, Mark)]
   var entries: [Entry]
@@ -136,7 +138,8 @@ extension YAMLReader {
     let undirected = field["undirected"].map { flag($0.value, "undirected") } ?? false
     var questions = Questions(measures: [])
     var marks: [(Actor.ID, ParsedScenarioFile.Mark)] = []
-    if let q = field["questions"] { readQuestions(q.value, into: &questions, marks: &marks) } else {
+    var everyDate = false
+    if let q = field["questions"] { readQuestions(q.value, into: &questions, marks: &marks, everyDate: &everyDate) } else {
       questions.measures = [.pagerank]
     }
     var result: [ParsedScenarioFile.Entry] = []
@@ -165,11 +168,13 @@ extension YAMLReader {
       result.append(entry)
     }
     return ParsedScenarioFile(
-      base: base, baseMark: mark(baseField.value), undirected: undirected, questions: questions, questionMarks: marks,
-      entries: result)
+      base: base, baseMark: mark(baseField.value), undirected: undirected, questions: questions, everyDate: everyDate,
+      questionMarks: marks, entries: result)
   }
 
-  mutating func readQuestions(_ node: Node, into q: inout Questions, marks: inout [(Actor.ID, ParsedScenarioFile.Mark)]) {
+  mutating func readQuestions(
+    _ node: Node, into q: inout Questions, marks: inout [(Actor.ID, ParsedScenarioFile.Mark)], everyDate: inout Bool
+  ) {
     let allowed = ["measures", "influence", "model", "paths", "balance", "communities", "sign", "types", "combine", "date"]
     guard let e = entries(node, what: "questions", allowed: allowed) else { return }
     let problemsBefore = problems.count
@@ -220,7 +225,9 @@ extension YAMLReader {
         if let s = text(value, "combine") {
           if let c = Digraph.Combine(rawValue: s) { q.lens.combine = c } else { report(value, "combine \"\(s)\" is not sum or max") }
         }
-      default: q.lens.date = date(value, "date")
+      default:
+        // `all`: every relation whatever its dates (as `--date all`), not the base's date.
+        if case let .scalar(scalar) = value, scalar.string == "all" { everyDate = true } else { q.lens.date = date(value, "date") }
       }
     }
     if q.measures.isEmpty && q.influence.isEmpty && q.paths.isEmpty && !q.balance && !q.communities

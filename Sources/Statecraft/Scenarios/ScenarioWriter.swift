@@ -4,10 +4,16 @@
 public enum ScenarioWriter {
   /// A whole scenario file: `schema`, `base`, the questions (when given) and the scenarios.
   ///
-  /// - Parameter base: The base world's path as the file should name it (relative to where
-  ///   the scenario file will be saved).
-  public static func file(_ scenarios: [Scenario], base: String, questions: Questions? = nil) -> String {
+  /// - Parameters:
+  ///   - base: The base world's path as the file should name it (relative to where the
+  ///     scenario file will be saved).
+  ///   - undirected: Whether the base is read as undirected (`undirected: true`, for a CSV
+  ///     edge list read with `--undirected`).
+  ///   - questions: The questions; their lens's date is written as the date or as `all`
+  ///     (a lens that sees every date), so the file never falls back to the base world's own date.
+  public static func file(_ scenarios: [Scenario], base: String, undirected: Bool = false, questions: Questions? = nil) -> String {
     var out = "# Written by Statecraft; run it with: statecraft scenario THIS-FILE\nschema: 1\nbase: \(q(base))\n"
+    if undirected { out += "undirected: true\n" }
     if let questions { out += self.questions(questions) }
     out += "scenarios:\n"
     for s in scenarios {
@@ -31,6 +37,7 @@ public enum ScenarioWriter {
     if q.lens.sign != .absolute { out += "  sign: \(q.lens.sign.rawValue)\n" }
     if let types = q.lens.types { out += "  types: [\(types.map(self.q).joined(separator: ", "))]\n" }
     if q.lens.combine != .sum { out += "  combine: \(q.lens.combine.rawValue)\n" }
+    out += "  date: \(self.q(q.lens.date?.description ?? "all"))\n"
     return out
   }
 
