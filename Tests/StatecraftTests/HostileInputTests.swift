@@ -67,13 +67,19 @@ struct HostileInputTests {
     #expect(back.relations[0].note == world.relations[0].note)
   }
 
-  @Test("astronomical strengths give an error about λmax, not a trap, in Katz and walk sums")
+  @Test("astronomical strengths: λmax stays exact or says it overflowed; Katz and walk sums never trap")
   func hugeWeights() throws {
+    // A 2-cycle of 1e308: its λmax is exactly 1e308 (per component, no overflowing norm).
     let g = try Digraph(nodeCount: 3, edges: [(0, 1), (1, 0), (1, 2)], weights: [1e308, 1e308, 1])
-    #expect(g.spectralRadius() == .infinity)
+    #expect(g.spectralRadius() == 1e308)
     #expect(throws: GraphError.self) { try Measure.katz.compute(on: g) }
-    #expect(throws: GraphError.self) { try g.walkInfluenceRow(0, alpha: World.defaultWalkAlpha(g)) }
+    #expect(try g.walkInfluenceRow(0, alpha: World.defaultWalkAlpha(g)).allSatisfy(\.isFinite))
     #expect(throws: GraphError.self) { try g.katzCentrality(alpha: .nan) }
+    // A triangle of 1e308 whose sweep overflows reports an infinite λmax, and the walk model
+    // refuses the attenuation it would give.
+    let h = try Digraph(nodeCount: 3, edges: [(0, 1), (1, 2), (2, 0), (0, 2)], weights: [1e308, 1e308, 1e308, 1e308])
+    #expect(h.spectralRadius() == .infinity)
+    #expect(throws: GraphError.self) { try h.walkInfluenceRow(0, alpha: World.defaultWalkAlpha(h)) }
   }
 
   @Test("parallel strengths that overflow are refused in words, never printed as NaN, inf or zero scores")
@@ -196,6 +202,44 @@ struct HostileInputTests {
     #expect {
       try WorldIO.load(broken)
     } throws: { "\($0)".contains("one-line-bad.json:1:\(text.unicodeScalars.count + 1):") }
+  }
+
+  @Test("a world arrives through a FIFO (as from <(zcat w.csv.gz)), its format told from its first bytes")
+  func streamsAndSniffing() throws {
+    let fifo = try Self.file("placeholder", []) + "-fifo"
+    unlink(fifo)
+    #expect(mkfifo(fifo, 0o600) == 0)
+    defer { unlink(fifo) }
+    let writer = Thread {
+      let fd = open(fifo, O_WRONLY)
+      let text = Array("source,target,weight\nA,B,0.5\nB,C,1\n".utf8)
+      _ = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+      close(fd)
+    }
+    writer.start()
+    let world = try WorldIO.load(fifo)
+    #expect(world.actors.count == 3 && world.relations.count == 2)
+    // Every format is recognised without an extension.
+    let samples: [(String, WorldIO.Format)] = [
+      ("source,target\nA,B\n", .csv),
+      ("\u{FEFF}  {\"nodes\": [], \"links\": []}", .json),
+      ("<?xml version=\"1.0\"?>\n<graphml>", .graphml),
+      ("<?xml version=\"1.0\"?>\n<gexf version=\"1.3\">", .gexf),
+      ("strict digraph { A -> B }", .dot),
+      ("# a world\nschema: 1\nname: w\n", .yaml),
+    ]
+    for (text, format) in samples { #expect(WorldIO.Format.sniff(Data(text.utf8)) == format, "\(text)") }
+  }
+
+  @Test("a directory, a missing file and a file over the size limit are refused in words, with the size")
+  func unreadableInputs() throws {
+    let dir = FileManager.default.temporaryDirectory.path
+    #expect { try WorldIO.load(dir) } throws: { "\($0)".contains("is a directory") }
+    #expect { try WorldIO.load(dir + "/no-such-world.yaml") } throws: { "\($0)".contains("no such file") }
+    let path = try Self.file("big.csv", Array(String(repeating: "A,B\n", count: 1000).utf8))
+    #expect { try WorldIO.readData(path, limit: 2048) } throws: { "\($0)".contains("is 3.9 KiB, more than the 2.0 KiB a world file may be") }
+    #expect { try WorldIO.load(dir + "/notes.md") } throws: { "\($0)".contains("unknown file type .md") }
+    #expect(ReportText.byteSize(2_200 * 1_048_576) == "2.1 GiB" && ReportText.byteSize(812) == "812 bytes")
   }
 
   @Test("a CSV record over the limit (a 17 MiB line without a newline) is refused with its line, quickly")

@@ -35,6 +35,19 @@ public enum ReportText {
     return String(format: abs(x) < 1e-4 || abs(x) >= 1e15 ? "%.4e" : "%.6f", x)
   }
 
+  /// A size in bytes for people: `812 bytes`, `3.4 MiB`, `2.1 GiB` (binary units).
+  public static func byteSize(_ bytes: Int) -> String {
+    let units = ["KiB", "MiB", "GiB", "TiB"]
+    guard bytes >= 1024 else { return "\(bytes) bytes" }
+    var value = Double(bytes) / 1024
+    var unit = 0
+    while value >= 1024 && unit < units.count - 1 {
+      value /= 1024
+      unit += 1
+    }
+    return String(format: value < 10 ? "%.1f" : "%.0f", value) + " " + units[unit]
+  }
+
   /// A signed change with six decimals (`+0.012345`, `0`), or five significant digits below
   /// 1e-4 (`−3.8124e-06`), where six decimals would show a big world's scores as zeros.
   public static func signedNumber(_ x: Double) -> String {

@@ -49,6 +49,21 @@ public enum WorldIO {
       default: return nil
       }
     }
+
+    /// The format a file's first bytes show, for a path without an extension (a stream such
+    /// as `<(zcat world.csv.gz)`): `<` opens GraphML or GEXF (by the root element's name),
+    /// `{` node-link JSON, `digraph`/`graph`/`strict` DOT, a top-level `schema:` key or a
+    /// `---` document start YAML; anything else is read as a CSV edge list.
+    public static func sniff(_ data: Data) -> Format {
+      let head = String(decoding: data.prefix(4096), as: UTF8.self)
+      let text = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+      if text.hasPrefix("<") { return text.contains("<gexf") ? .gexf : .graphml }
+      if text.hasPrefix("{") { return .json }
+      let word = text.prefix { $0.isLetter }.lowercased()
+      if ["digraph", "graph", "strict"].contains(word) { return .dot }
+      if text.hasPrefix("---") || head.split(separator: "\n").contains(where: { $0.hasPrefix("schema:") }) { return .yaml }
+      return .csv
+    }
   }
 
   /// Loads a world from any supported format, discarding conversion notes.
@@ -68,16 +83,26 @@ public enum WorldIO {
     _ path: String, format: Format? = nil, undirected: Bool = false, nodes: String? = nil,
     notes: inout ConversionNotes
   ) throws -> World {
-    guard let format = format ?? Format(path: path) else {
+    // A path without an extension (a stream such as /dev/fd/63, /dev/stdin) is read first
+    // and its format told from its first bytes.
+    var preread: Data?
+    let ext = (path as NSString).pathExtension
+    guard let format = try format ?? Format(path: path) ?? (ext.isEmpty ? {
+      let data = try readData(path)
+      preread = data
+      return Format.sniff(data)
+    }() : nil) else {
       throw GraphFileError.unreadable(
-        file: path, reason: "unknown file type; use .yaml, .csv, .graphml, .gexf, .json or .dot (or --from)")
+        file: path, reason: "unknown file type .\(ext); a world file ends in .yaml, .csv, .graphml, .gexf, .json or .dot")
     }
+    func text() throws -> String { try preread.map { try utf8Text($0, path) } ?? readText(path) }
+    func data() throws -> Data { try preread ?? readData(path) }
     let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
     switch format {
     case .yaml:
-      return try WorldYAML.parse(try readText(path), file: path, defaultName: stem)
+      return try WorldYAML.parse(try text(), file: path, defaultName: stem)
     case .csv:
-      let text = try readText(path)
+      let text = try text()
       // A node table beside the edge list (as `convert` writes them) is read too.
       var nodesPath = nodes
       let sibling = (path as NSString).deletingPathExtension + ".nodes.csv"
@@ -88,14 +113,14 @@ public enum WorldIO {
       let nodeTable = try nodesPath.map { (text: try readText($0), file: $0) }
       return try EdgeListCSV.parse(text, file: path, name: stem, undirected: undirected, nodeTable: nodeTable)
     case .graphml:
-      return try GraphML.read(try readData(path), file: path, notes: &notes).world(file: path, defaultName: stem, notes: &notes)
+      return try GraphML.read(try data(), file: path, notes: &notes).world(file: path, defaultName: stem, notes: &notes)
     case .gexf:
-      return try GEXF.read(try readData(path), file: path, notes: &notes).world(file: path, defaultName: stem, notes: &notes)
+      return try GEXF.read(try data(), file: path, notes: &notes).world(file: path, defaultName: stem, notes: &notes)
     case .json:
-      return try NodeLinkJSON.read(try readData(path), file: path, notes: &notes).world(file: path, defaultName: stem, notes: &notes)
+      return try NodeLinkJSON.read(try data(), file: path, notes: &notes).world(file: path, defaultName: stem, notes: &notes)
     case .dot:
       guard let readDOT = plugins.readDOT else { throw missingDOT(path) }
-      return try readDOT(try readText(path), path, &notes).world(file: path, defaultName: stem, notes: &notes)
+      return try readDOT(try text(), path, &notes).world(file: path, defaultName: stem, notes: &notes)
     }
   }
 
@@ -148,17 +173,56 @@ public enum WorldIO {
     .unreadable(file: path, reason: "DOT is read and written by the render module; call WorldIO.registerRenderFormats() from StatecraftRender first")
   }
 
-  static func readData(_ path: String) throws -> Data {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw GraphFileError.unreadable(
-        file: path,
-        reason: FileManager.default.fileExists(atPath: path) ? "cannot be read; check its permissions" : "no such file; check the path")
+  /// The largest world file read: 1 GiB (about 30 million CSV relations). Every reader holds
+  /// the whole text and builds a tree or columns several times its size, so a larger file
+  /// is refused up front, with its size, instead of failing to allocate halfway.
+  public static let maxInputBytes = 1 << 30
+
+  /// The bytes of a file, a FIFO or a character device (process substitution,
+  /// `<(zcat w.csv.gz)`, and `/dev/stdin` read as streams), at most ``maxInputBytes``.
+  ///
+  /// - Throws: ``GraphFileError/unreadable(file:reason:)`` naming what is wrong: missing,
+  ///   unreadable, a directory, or too large (with its size).
+  static func readData(_ path: String, limit: Int = maxInputBytes) throws -> Data {
+    func refuse(_ reason: String) -> GraphFileError { .unreadable(file: path, reason: reason) }
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else {
+      switch errno {
+      case ENOENT, ENOTDIR: throw refuse("no such file; check the path")
+      case EACCES, EPERM: throw refuse("cannot be read; check its permissions")
+      default: throw refuse("cannot be opened (\(String(cString: strerror(errno))))")
+      }
+    }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw refuse("cannot be read (\(String(cString: strerror(errno))))") }
+    let kind = info.st_mode & S_IFMT
+    if kind == S_IFDIR { throw refuse("is a directory; give a world file") }
+    func tooLarge(_ bytes: Int) -> GraphFileError {
+      refuse("is \(ReportText.byteSize(bytes)), more than the \(ReportText.byteSize(limit)) a world file may be; split it or keep the relations that matter (for event data, `statecraft import gdelt` reads files of any size as a stream)")
+    }
+    if kind == S_IFREG && Int(info.st_size) > limit { throw tooLarge(Int(info.st_size)) }
+    // Read to the end (a regular file's size can change while it is read; a stream has none).
+    var data = Data(capacity: kind == S_IFREG ? Int(info.st_size) : 1 << 16)
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if n == 0 { break }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw refuse(errno == EISDIR ? "is a directory; give a world file" : "cannot be read (\(String(cString: strerror(errno))))")
+      }
+      data.append(contentsOf: chunk[0 ..< n])
+      if data.count > limit { throw tooLarge(data.count) }
     }
     return data
   }
 
-  static func readText(_ path: String) throws -> String {
-    guard let text = String(data: try readData(path), encoding: .utf8) else {
+  static func readText(_ path: String) throws -> String { try utf8Text(readData(path), path) }
+
+  /// A file's bytes as text, or an error saying it is not UTF-8.
+  static func utf8Text(_ data: Data, _ path: String) throws -> String {
+    guard let text = String(data: data, encoding: .utf8) else {
       throw GraphFileError.unreadable(file: path, reason: "is not UTF-8 text; save it as UTF-8")
     }
     return text
