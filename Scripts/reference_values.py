@@ -225,6 +225,17 @@ emit("gamaTriangleCounts", "brute force over itertools.combinations(range(16), 3
 emit("gamaFrustration", "min over all 2**16 camp splits of the number of frustrated ties",
      [best], "Frustration index of Gahuku-Gama (published: 7, Aref, Mason & Wilson 2018).")
 
+# Friedkin–Johnsen influence of groups on the karate club (susceptibility 0.5 for everyone):
+# V = (I − ΛW)⁻¹(I − Λ), W the weights row-normalized (i heeds its neighbours by weight).
+A = nx.to_numpy_array(K, nodelist=knodes, weight="weight")
+W = A / A.sum(axis=1, keepdims=True)
+lam = np.full(len(knodes), 0.5)
+FJ = np.linalg.solve(np.eye(len(knodes)) - lam[:, None] * W, np.diag(1 - lam))
+emit("karateGroupInfluence", "sum(V[t, s] for s in (0, 33)) averaged over t in (1, 2, 3); V = np.linalg.solve(I - 0.5 W, 0.5 I)",
+     [sum(FJ[t, s] for s in (0, 33) for t in (1, 2, 3)) / 3], "Influence of 0+33 over 1+2+3 (Friedkin–Johnsen, λ = 0.5).")
+emit("karateGroupOverRow", "V[[1, 2, 3], :].mean(axis=0)",
+     list(FJ[[1, 2, 3], :].mean(axis=0)), "Each actor's share in the mean settled stance of 1+2+3, nodes 0 … 33.")
+
 # λmax where power iteration over the whole matrix struggles: two equal cycles joined by an
 # arc (a defective eigenvalue), nearly equal ones, and seeded random digraphs. Each graph is
 # emitted as flattened (from, to, weight) triples beside its λmax.

@@ -314,8 +314,9 @@ extension StatecraftCommand {
         """)
 
     @OptionGroup var graph: GraphOptions
-    @Option(help: "Show who sways this actor.") var over: String?
-    @Option(help: "Show whom this actor sways.") var of: String?
+    @Option(help: "Show who sways this actor or group (A+B, or attr=value such as bloc=west: the members' mean).")
+    var over: String?
+    @Option(help: "Show whom this actor or group sways (A+B or attr=value: the members together).") var of: String?
     @Option(help: "fj (Friedkin–Johnsen) or walk (walk sums).") var model: InfluenceModel = .fj
     @Option(help: "Walk attenuation (default: half of 1/λmax).") var alpha: Double?
     @Option(help: "Output format: table, json or csv.") var format: OutputStyle = .table
@@ -325,7 +326,7 @@ extension StatecraftCommand {
 
     func validate() throws {
       try validateSamples(samples)
-      if over != nil && of != nil { throw ValidationError("give --over or --of, not both.") }
+      if over != nil && of != nil && samples != nil { throw ValidationError("--samples takes --over or --of, not both.") }
       if let alpha, !(alpha > 0 && alpha.isFinite) { throw ValidationError("--alpha must be a positive number, got \(alpha).") }
     }
 
@@ -343,6 +344,12 @@ extension StatecraftCommand {
         return
       }
       let world = try graph.load()
+      if let over, let of {
+        // One number: how much the source (or group) sways the target (or group).
+        let pair = InfluencePair(source: Actor.ID(of), target: Actor.ID(over))
+        print(try world.influenceShare(pair, model: model, lens: try graph.lens(for: world), alpha: alpha).rendered(format))
+        return
+      }
       print(try Reports.influence(
         world, lens: try graph.lens(for: world), over: over.map { Actor.ID($0) }, of: of.map { Actor.ID($0) },
         model: model, alpha: alpha, format: format.rawValue))

@@ -115,3 +115,48 @@ struct SingularInfluenceTests {
     #expect(try g.friedkinJohnsenTotals(susceptibility: [1, 0.5, 0.5]).allSatisfy(\.isFinite))
   }
 }
+
+@Suite("Influence of groups")
+struct GroupInfluenceTests {
+  @Test("a group's sway sums its members' shares and averages over the swayed group, as numpy's dense V says")
+  func karateGroups() throws {
+    let karate = try ClassicGraphs.karate()
+    // obtained with: V = np.linalg.solve(I - 0.5 W, 0.5 I); sum(V[t, s] for s in (0, 33)) / 3 over t in (1, 2, 3)  (Scripts/reference_values.py)
+    #expect(abs(try karate.influence(of: "0+33", over: "1+2+3") - Reference.karateGroupInfluence[0]) < 1e-10)
+    // obtained with: V[[1, 2, 3], :].mean(axis=0)  (Scripts/reference_values.py)
+    let row = try karate.influence(.over("1+2+3"))
+    for (k, id) in row.actors.enumerated() {
+      #expect(abs(row.values[k] - Reference.karateGroupOverRow[Int(id.rawValue)!]) < 1e-10, "\(id)")
+    }
+    // The same members by attribute, and the leverage closed form for a group.
+    var tagged = karate
+    for i in tagged.actors.indices where ["0", "33"].contains(tagged.actors[i].id.rawValue) { tagged.actors[i].attributes["role"] = "leader" }
+    #expect(abs(try tagged.influence(of: "role=leader", over: "1+2+3") - Reference.karateGroupInfluence[0]) < 1e-10)
+    let report = try tagged.leverage(on: .influence(InfluencePair("role=leader over 1+2+3")!, .fj), recompute: 3)
+    #expect(abs(report.baseline - Reference.karateGroupInfluence[0]) < 1e-10)
+    for e in report.entries.prefix(3) {
+      var without = tagged
+      without.relations.remove(at: try #require(e.relationIndex))
+      #expect(abs(try #require(e.exact) - (try without.influence(of: "role=leader", over: "1+2+3") - report.baseline)) < 1e-10)
+    }
+  }
+
+  @Test("groups are named by +, by attribute=value, or are an actor whose id holds them; misses say what exists")
+  func naming() throws {
+    var world = World(
+      name: "g", actors: [Actor(id: "A", attributes: ["bloc": "Axis"]), Actor(id: "B", attributes: ["bloc": "Axis"]), Actor(id: "C"), Actor(id: "X+Y")],
+      relations: [Relation(from: "A", to: "C", type: "t", weight: 1, sign: .cooperative), Relation(from: "B", to: "C", type: "t", weight: 1, sign: .cooperative)],
+      types: [RelationType(id: "t", polarity: .cooperative)])
+    #expect(try world.members(of: "bloc=Axis") == [0, 1])
+    #expect(try world.members(of: "B+A+A") == [0, 1])
+    #expect(try world.members(of: "X+Y") == [3])
+    #expect { try world.members(of: "bloc=Axes") } throws: { "\($0)".contains("the attribute's values are Axis") }
+    #expect { try world.members(of: "A+Q") } throws: { "\($0)".contains("\"Q\"") }
+    #expect(InfluencePair("bloc=United States over C")?.source == "bloc=United States")
+    #expect(InfluencePair("A over") == nil && InfluencePair("A over B over C") == nil)
+    // Knock-out never removes a member of the question's groups.
+    world.relations.append(Relation(from: "C", to: "A", type: "t", weight: 1, sign: .cooperative))
+    let knock = try world.knockOut(.influence(InfluencePair("bloc=Axis over C")!, .fj))
+    #expect(!knock.rows.isEmpty && knock.rows.map(\.actor).allSatisfy { !["A", "B", "C"].contains($0.rawValue) })
+  }
+}

@@ -26,20 +26,27 @@ public enum InfluenceModel: String, CaseIterable, Sendable, Codable {
 public enum InfluenceError: Error, Equatable, Sendable, CustomStringConvertible {
   /// An actor's `susceptibility` attribute is not a number in 0...1.
   case badSusceptibility(actor: Actor.ID, value: String)
+  /// A group `attribute=value` that no actor matches; `values` are the attribute's values.
+  case emptyGroup(Actor.ID, values: [String])
 
   public var description: String {
     switch self {
     case let .badSusceptibility(actor, value):
       "actor \(actor) has susceptibility \"\(value)\"; give a number between 0 and 1"
+    case let .emptyGroup(group, values):
+      "no actor matches the group \"\(group)\""
+        + (values.isEmpty ? "; no actor has that attribute" : "; the attribute's values are " + values.joined(separator: ", "))
     }
   }
 }
 
 /// Which slice of the influence matrix a question asks for.
 public enum InfluenceQuery: Hashable, Sendable {
-  /// Who sways this actor (Friedkin–Johnsen: its row of V; walk: who reaches it).
+  /// Who sways this actor (Friedkin–Johnsen: its row of V; walk: who reaches it); for a
+  /// group (``World/members(of:)``) the mean over its members.
   case over(Actor.ID)
-  /// Whom this actor sways (Friedkin–Johnsen: its column of V; walk: whom it reaches).
+  /// Whom this actor sways (Friedkin–Johnsen: its column of V; walk: whom it reaches); for a
+  /// group the sum over its members.
   case of(Actor.ID)
   /// Each actor's influence summed over everyone.
   case total
@@ -82,32 +89,65 @@ extension World {
   public func influence(
     _ query: InfluenceQuery, on g: Digraph, model: InfluenceModel = .fj, alpha: Double? = nil
   ) throws -> NodeScores {
+    switch query {
+    case .total: return scores(try slice(.total, on: g, model: model, alpha: alpha))
+    case let .over(t):
+      // A group target: the mean of its members' rows.
+      let members = try self.members(of: t)
+      var sum = [Double](repeating: 0, count: actors.count)
+      for m in members {
+        for (k, x) in try slice(.over(m), on: g, model: model, alpha: alpha).enumerated() { sum[k] += x }
+      }
+      return scores(sum.map { $0 / Double(members.count) })
+    case let .of(s):
+      // A group source: the sum of its members' columns.
+      var sum = [Double](repeating: 0, count: actors.count)
+      for m in try members(of: s) {
+        for (k, x) in try slice(.of(m), on: g, model: model, alpha: alpha).enumerated() { sum[k] += x }
+      }
+      return scores(sum)
+    }
+  }
+
+  /// One actor's row or column of the influence matrix, or the totals.
+  private enum Slice { case over(Int), of(Int), total }
+
+  private func slice(_ slice: Slice, on g: Digraph, model: InfluenceModel, alpha: Double?) throws -> [Double] {
     switch model {
     case .fj:
       let lambda = try susceptibilities()
-      switch query {
-      case let .over(t): return scores(try g.friedkinJohnsenRow(requireIndex(of: t), susceptibility: lambda))
-      case let .of(s): return scores(try g.friedkinJohnsenColumn(requireIndex(of: s), susceptibility: lambda))
-      case .total: return scores(try g.friedkinJohnsenTotals(susceptibility: lambda))
+      switch slice {
+      case let .over(t): return try g.friedkinJohnsenRow(t, susceptibility: lambda)
+      case let .of(s): return try g.friedkinJohnsenColumn(s, susceptibility: lambda)
+      case .total: return try g.friedkinJohnsenTotals(susceptibility: lambda)
       }
     case .walk:
       let a = alpha ?? Self.defaultWalkAlpha(g)
-      switch query {
-      case let .over(t): return scores(try g.walkInfluenceColumn(requireIndex(of: t), alpha: a))
-      case let .of(s): return scores(try g.walkInfluenceRow(requireIndex(of: s), alpha: a))
-      case .total: return scores(try g.walkInfluenceTotals(alpha: a))
+      switch slice {
+      case let .over(t): return try g.walkInfluenceColumn(t, alpha: a)
+      case let .of(s): return try g.walkInfluenceRow(s, alpha: a)
+      case .total: return try g.walkInfluenceTotals(alpha: a)
       }
     }
   }
 
   /// How much `source` sways `target`: V[target][source] (Friedkin–Johnsen), or the walk sum
-  /// from `source` to `target`.
+  /// from `source` to `target`. Either may be a group (``members(of:)``): a group source sums
+  /// its members' shares, a group target averages over its members.
   public func influence(
     of source: Actor.ID, over target: Actor.ID, model: InfluenceModel = .fj, lens: Lens = Lens(),
     alpha: Double? = nil
   ) throws -> Double {
-    let s = try requireIndex(of: source)
-    return try influence(.over(target), model: model, lens: lens, alpha: alpha).values[s]
+    try influence(of: source, over: target, on: through(lens), model: model, alpha: alpha)
+  }
+
+  /// ``influence(of:over:model:lens:alpha:)`` on a digraph already projected from this world.
+  public func influence(
+    of source: Actor.ID, over target: Actor.ID, on g: Digraph, model: InfluenceModel = .fj, alpha: Double? = nil
+  ) throws -> Double {
+    let sources = try members(of: source)
+    let row = try influence(.over(target), on: g, model: model, alpha: alpha).values
+    return sources.reduce(0) { $0 + row[$1] }
   }
 
   /// Half of 1/λmax, or 0.1 on a graph without cycles: the walk model's default α.

@@ -102,16 +102,61 @@ extension World {
     let g = try through(lens)
     let scores = try influence(query, on: g, model: model, alpha: alpha)
     let description = model == .walk ? model.summary(alpha: alpha ?? World.defaultWalkAlpha(g), radius: g.spectralRadius()) : model.summary()
-    func name(_ id: Actor.ID) -> String { self[actor: id]?.name ?? id.rawValue }
+    func name(_ id: Actor.ID) -> String {
+      if let actor = self[actor: id] { return actor.name }
+      guard let members = try? members(of: id) else { return id.rawValue }
+      return members.map { actors[$0].name }.joined(separator: ", ")
+    }
     let title: String
     switch (query, model) {
+    case let (.over(t), .fj) where isGroup(t):
+      title = "Influence over \(t) (\(name(t))): share of each actor's stance in the group's mean settled stance"
     case let (.over(t), .fj): title = "Influence over \(t) (\(name(t))): share of each actor's stance in its settled stance"
     case let (.over(t), .walk): title = "Walks reaching \(t) (\(name(t))) from each actor"
+    case let (.of(s), _) where isGroup(s): title = "Influence of \(s) (\(name(s)), together) on each actor"
     case let (.of(s), _): title = "Influence of \(s) (\(name(s))) on each actor"
     case (.total, _): title = "Total influence of each actor (summed over every other actor's settled stance)"
     }
     var ranking = Ranking(scores, in: self, column: "influence", heading: "\(title)\nModel: \(description)")
     ranking.fixedDecimals = true
     return ranking
+  }
+}
+
+/// How much one actor or group sways another: one number with the members it sums and
+/// averages (what `statecraft influence --of A --over B` prints).
+///
+/// JSON: `{"source", "target", "sources": [ids], "targets": [ids], "model", "value"}`.
+public struct InfluenceShare: ReportValue, Sendable {
+  /// The question as asked (groups spelled as written).
+  public var source: String, target: String
+  /// The actors the source sums over and the target averages over.
+  public var sources: [String], targets: [String]
+  /// The model statement.
+  public var model: String
+  /// The share (Friedkin–Johnsen) or walk sum.
+  public var value: Double
+
+  public func text(_ format: ReportFormat) -> String {
+    if format == .csv { return "source,target,value\n\(ReportText.csvField(source)),\(ReportText.csvField(target)),\(ReportText.jsonNumber(value))\n" }
+    var out = "Influence of \(source) over \(target): \(ReportText.tableNumber(value))\n"
+    if sources.count > 1 { out += "  summed over \(sources.joined(separator: ", "))\n" }
+    if targets.count > 1 { out += "  averaged over \(targets.joined(separator: ", ")) (the group's mean settled stance)\n" }
+    return out + "Model: \(model)\n"
+  }
+}
+
+extension World {
+  /// ``InfluenceShare`` of a pair of actors or groups (``members(of:)``).
+  public func influenceShare(
+    _ pair: InfluencePair, model: InfluenceModel = .fj, lens: Lens = Lens(), alpha: Double? = nil
+  ) throws -> InfluenceShare {
+    let g = try through(lens)
+    let value = try influence(of: pair.source, over: pair.target, on: g, model: model, alpha: alpha)
+    let description = model == .walk ? model.summary(alpha: alpha ?? World.defaultWalkAlpha(g), radius: g.spectralRadius()) : model.summary()
+    return InfluenceShare(
+      source: pair.source.rawValue, target: pair.target.rawValue,
+      sources: try members(of: pair.source).map { actors[$0].id.rawValue },
+      targets: try members(of: pair.target).map { actors[$0].id.rawValue }, model: description, value: value)
   }
 }

@@ -41,12 +41,12 @@ extension World {
     _ target: LeverageTarget, lens: Lens = Lens(), settings: Measure.Settings = .init(),
     progress: (@Sendable (Int) -> Void)? = nil
   ) throws -> KnockOut {
+    // The actors the question names (a group's members too) are never knocked out.
     let named: Set<Actor.ID>
     switch target {
-    case let .score(_, a): named = [a]
-    case let .influence(p, _): named = [p.source, p.target]
+    case let .score(_, a): named = [actors[try requireIndex(of: a)].id]
+    case let .influence(p, _): named = Set(try (members(of: p.source) + members(of: p.target)).map { actors[$0].id })
     }
-    for a in named { _ = try requireIndex(of: a) }
     let baseline = try value(of: target, lens: lens, settings: settings)
     let candidates = actors.map(\.id).filter { !named.contains($0) }
     let results = ChunkSlots<Result<Double, Error>>(count: candidates.count)

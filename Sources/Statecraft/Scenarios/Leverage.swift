@@ -43,7 +43,7 @@ public enum LeverageChange: Hashable, Sendable, CustomStringConvertible {
   /// Parses `remove`, `+0.1` or `-0.1`.
   public init?(_ text: String) {
     if text == "remove" { self = .remove; return }
-    guard let x = Double(text), x.isFinite, x != 0 else { return nil }
+    guard let x = Double(decimal: text), x.isFinite, x != 0 else { return nil }
     self = .add(x)
   }
 }
@@ -263,7 +263,7 @@ extension World {
       pageRank = s
     case let .influence(pair, .fj):
       let s = try g.friedkinJohnsenSensitivity(
-        of: try requireIndex(of: pair.source), over: try requireIndex(of: pair.target), susceptibility: try susceptibilities(),
+        of: try members(of: pair.source), over: try members(of: pair.target), susceptibility: try susceptibilities(),
         tolerance: tolerance)
       baseline = recompute > 0 ? try value(of: target, lens: lens, settings: settings) : s.value
       slope = s.derivative
@@ -361,6 +361,13 @@ extension World {
       }
     }
 
+    // A Friedkin–Johnsen share lies in [0, 1] whatever the change, so no estimate may carry
+    // it outside (a change of +1e308 extrapolated to estimates of 1e306).
+    if case .influence(_, .fj) = target {
+      for k in entries.indices {
+        if let e = entries[k].estimate { entries[k].estimate = Swift.min(Swift.max(e, -baseline), 1 - baseline) }
+      }
+    }
     // Confirm the top estimates, every entry without one, every jump whose bound reaches the
     // smallest confirmed estimate, and all of them without a closed form.
     var confirm: [Int]

@@ -54,11 +54,14 @@ public struct InfluencePair: Hashable, Sendable, CustomStringConvertible {
     self.target = target
   }
 
-  /// Parses `SOURCE over TARGET`.
+  /// Parses `SOURCE over TARGET`; either side may be a group (``World/members(of:)``):
+  /// `IRN+IRGC over HOU`, `bloc=United States over PAK`.
   public init?(_ text: String) {
-    let parts = text.split(separator: " ", omittingEmptySubsequences: true)
-    guard parts.count == 3, parts[1].lowercased() == "over" else { return nil }
-    self.init(source: Actor.ID(String(parts[0])), target: Actor.ID(String(parts[2])))
+    let words = text.split(separator: " ", omittingEmptySubsequences: true)
+    let overs = words.indices.filter { words[$0].lowercased() == "over" }
+    guard overs.count == 1, let at = overs.first, at > 0, at < words.count - 1 else { return nil }
+    self.init(
+      source: Actor.ID(words[..<at].joined(separator: " ")), target: Actor.ID(words[(at + 1)...].joined(separator: " ")))
   }
 
   public var description: String { "\(source) over \(target)" }

@@ -461,7 +461,11 @@ extension YAMLReader {
   mutating func checkQuestions(_ marks: [(Actor.ID, ParsedScenarioFile.Mark)], _ q: Questions, base: World) {
     let ids = base.actors.map(\.id.rawValue)
     for (id, at) in marks where base.index(of: id) == nil {
-      report(at: at, "actor \"\(id)\" is not in the base world\(didYouMean(id.rawValue, in: ids))")
+      if base.isGroup(id) {
+        do { _ = try base.members(of: id) } catch { report(at: at, "\(error)") }
+      } else {
+        report(at: at, "actor \"\(id)\" is not in the base world\(didYouMean(id.rawValue, in: ids))")
+      }
     }
     if let types = q.lens.types {
       for t in types where base.type(t) == nil {

@@ -100,11 +100,12 @@ public struct ScenarioRunner: Sendable {
       result.measures.append((m, world.scores(try m.compute(on: g, settings: questions.settings))))
     }
     for pair in questions.influence {
-      guard let s = world.index(of: pair.source), world.index(of: pair.target) != nil else {
+      // An actor (or a group member) the scenario removed has no value.
+      guard (try? world.members(of: pair.source)) != nil, (try? world.members(of: pair.target)) != nil else {
         result.influence.append(.nan)
         continue
       }
-      result.influence.append(try world.influence(.over(pair.target), on: g, model: questions.model).values[s])
+      result.influence.append(try world.influence(of: pair.source, over: pair.target, on: g, model: questions.model))
     }
     for q in questions.paths {
       guard world.index(of: q.from) != nil, world.index(of: q.to) != nil else {

@@ -16,12 +16,24 @@ extension Digraph {
   public func friedkinJohnsenSensitivity(
     of source: NodeIndex, over target: NodeIndex, susceptibility lambda: [Double], tolerance: Double = 1e-13
   ) throws -> (value: Double, derivative: @Sendable (NodeIndex, NodeIndex) -> Double?) {
+    try friedkinJohnsenSensitivity(of: [source], over: [target], susceptibility: lambda, tolerance: tolerance)
+  }
+
+  /// ``friedkinJohnsenSensitivity(of:over:susceptibility:tolerance:)`` for groups: the value
+  /// Σ_{s ∈ sources} mean_{t ∈ targets} V[t][s] is linear in V, so the same two solves answer
+  /// it, with the column and the adjoint's right-hand side summed over the groups.
+  public func friedkinJohnsenSensitivity(
+    of sources: [NodeIndex], over targets: [NodeIndex], susceptibility lambda: [Double], tolerance: Double = 1e-13
+  ) throws -> (value: Double, derivative: @Sendable (NodeIndex, NodeIndex) -> Double?) {
+    precondition(!sources.isEmpty && !targets.isEmpty, "a group has members")
     var e = [Double](repeating: 0, count: nodeCount)
-    e[target] = 1
+    for t in targets { e[t] += 1 / Double(targets.count) }
     let r = try heedAdjointSolve(e, susceptibility: lambda, tolerance: tolerance, maxIterations: 100_000)
-    let c = try friedkinJohnsenColumn(source, susceptibility: lambda, tolerance: tolerance)
+    var b = [Double](repeating: 0, count: nodeCount)
+    for j in sources { b[j] = 1 - lambda[j] }
+    let c = try heedSolve(b, susceptibility: lambda, tolerance: tolerance, maxIterations: 100_000)
     let s = (0 ..< nodeCount).map { inWeights(of: $0).reduce(0, +) }
-    let value = c[target]
+    let value = zip(e, c).reduce(0) { $0 + $1.0 * $1.1 }
     // Σ_k W_ik c_k for every i, once: O(m).
     let heeded = (0 ..< nodeCount).map { i in
       s[i] > 0 ? zip(inNeighbors(of: i), inWeights(of: i)).reduce(0) { $0 + $1.1 * c[$1.0] } / s[i] : c[i]
