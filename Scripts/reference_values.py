@@ -236,6 +236,24 @@ emit("karateGroupInfluence", "sum(V[t, s] for s in (0, 33)) averaged over t in (
 emit("karateGroupOverRow", "V[[1, 2, 3], :].mean(axis=0)",
      list(FJ[[1, 2, 3], :].mean(axis=0)), "Each actor's share in the mean settled stance of 1+2+3, nodes 0 … 33.")
 
+# Signed Friedkin–Johnsen (Altafini): W_ij = s·w(j→i) / Σ_k |w(k→i)|, V = (I − ΛW)⁻¹(I − Λ).
+signed_edges = [(0, 1, 0.8), (1, 0, 0.5), (2, 1, -0.6), (1, 2, 0.4), (3, 2, 1.0), (2, 3, -0.7),
+                (4, 3, 0.3), (0, 4, -0.9), (4, 0, 0.6), (3, 1, 0.2)]
+signed_lambda = [0.3, 0.6, 0.5, 0.8, 0.4]
+n5 = 5
+Ws = np.zeros((n5, n5))
+for u, v, w in signed_edges:
+    Ws[v, u] += w
+for i in range(n5):
+    total = np.abs(Ws[i]).sum()
+    Ws[i] = Ws[i] / total if total > 0 else np.eye(n5)[i]
+Ls = np.diag(signed_lambda)
+Vs = np.linalg.solve(np.eye(n5) - Ls @ Ws, np.eye(n5) - Ls)
+emit("signedInfluenceEdges", "the graph itself", [x for e in signed_edges for x in e], "Signed digraph: (from, to, signed weight) triples.")
+emit("signedInfluenceLambda", "the susceptibilities", signed_lambda, "Susceptibility of nodes 0 … 4.")
+emit("signedInfluenceV", "np.linalg.solve(I - L @ W, I - L), W rows normalized by absolute sums",
+     list(Vs.flatten()), "Signed Friedkin–Johnsen V, row-major (row = influenced node).")
+
 # λmax where power iteration over the whole matrix struggles: two equal cycles joined by an
 # arc (a defective eigenvalue), nearly equal ones, and seeded random digraphs. Each graph is
 # emitted as flattened (from, to, weight) triples beside its λmax.

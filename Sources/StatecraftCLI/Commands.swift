@@ -317,7 +317,7 @@ extension StatecraftCommand {
     @Option(help: "Show who sways this actor or group (A+B, or attr=value such as bloc=west: the members' mean).")
     var over: String?
     @Option(help: "Show whom this actor or group sways (A+B or attr=value: the members together).") var of: String?
-    @Option(help: "fj (Friedkin–Johnsen) or walk (walk sums).") var model: InfluenceModel = .fj
+    @Option(help: "fj (Friedkin–Johnsen on cooperative ties), signed (hostile ties repel: Altafini) or walk (walk sums along every tie).") var model: InfluenceModel = .fj
     @Option(help: "Walk attenuation (default: half of 1/λmax).") var alpha: Double?
     @Option(help: "Output format: table, json or csv.") var format: OutputStyle = .table
     @Option(help: "Monte Carlo over weight ranges: this many seeded samples (median, 90% interval, rank frequencies).")

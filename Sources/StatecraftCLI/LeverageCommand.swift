@@ -29,7 +29,7 @@ extension StatecraftCommand {
     var candidates: [String] = []
     @Option(help: "The type of candidate relations (a declared type).") var candidateType: String?
     @Option(help: "The weight of candidate relations.") var candidateWeight = 0.5
-    @Option(help: "fj or walk, for an influence target.") var model: InfluenceModel = .fj
+    @Option(help: "fj (cooperative ties), signed (hostile ties repel) or walk, for an influence target.") var model: InfluenceModel = .fj
     @Option(name: .shortAndLong, help: "Show this many relations (or actors, with --actors), each recomputed exactly; further relations are recomputed, a batch of this many at a time, while a batch still changes the top.") var top = 10
     @Flag(help: "Rank actors instead: remove each actor in turn (with its relations) and recompute the target exactly, on all cores (a knock-out).")
     var actors = false

@@ -73,7 +73,7 @@ extension StatecraftCommand {
     @OptionGroup var graph: GraphOptions
     @Option(help: "The relation: its id, or FROM,TO,TYPE.") var relation: String
     @Option(help: "The target: \"SOURCE over TARGET\" or \"MEASURE of ACTOR\".") var target: String
-    @Option(help: "fj or walk, for an influence target.") var model: InfluenceModel = .fj
+    @Option(help: "fj (cooperative ties), signed (hostile ties repel) or walk, for an influence target.") var model: InfluenceModel = .fj
     @Option(name: .customLong("from"), help: "Smallest weight (> 0).") var low = 0.1
     @Option(name: .customLong("to"), help: "Largest weight.") var high = 1.0
     @Option(help: "Number of weights, evenly spaced.") var steps = 10

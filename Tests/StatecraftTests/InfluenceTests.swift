@@ -160,3 +160,55 @@ struct GroupInfluenceTests {
     #expect(!knock.rows.isEmpty && knock.rows.map(\.actor).allSatisfy { !["A", "B", "C"].contains($0.rawValue) })
   }
 }
+
+@Suite("Hostility is not deference")
+struct SignedInfluenceTests {
+  static func signedGraph() throws -> Digraph {
+    let t = Reference.signedInfluenceEdges
+    let edges = stride(from: 0, to: t.count, by: 3).map { (Int(t[$0]), Int(t[$0 + 1])) }
+    return try Digraph(nodeCount: 5, edges: edges, weights: stride(from: 0, to: t.count, by: 3).map { t[$0 + 2] })
+  }
+
+  @Test("signed Friedkin–Johnsen (Altafini) equals numpy's dense solve; sparse rows and columns agree")
+  func matchesNumpy() throws {
+    // obtained with: np.linalg.solve(I - L @ W, I - L), W rows normalized by absolute sums  (Scripts/reference_values.py)
+    let g = try Self.signedGraph()
+    let lambda = Reference.signedInfluenceLambda
+    let dense = try g.friedkinJohnsen(susceptibility: lambda)
+    for k in 0 ..< 25 { #expect(abs(dense.entries[k] - Reference.signedInfluenceV[k]) < 1e-12, "\(k)") }
+    for i in 0 ..< 5 {
+      let row = try g.friedkinJohnsenRow(i, susceptibility: lambda)
+      let column = try g.friedkinJohnsenColumn(i, susceptibility: lambda)
+      for j in 0 ..< 5 {
+        #expect(abs(row[j] - Reference.signedInfluenceV[i * 5 + j]) < 1e-10)
+        #expect(abs(column[j] - Reference.signedInfluenceV[j * 5 + i]) < 1e-10)
+      }
+    }
+  }
+
+  @Test("closed form: an actor that heeds only its attacker settles at −λ times the attacker's stance")
+  func closedForm() throws {
+    // B heeds A through a hostile tie alone; A heeds nobody (keeps its stance): x_B = λ(−x_A) + (1 − λ)u_B.
+    let world = World(
+      name: "attack", actors: [Actor(id: "A"), Actor(id: "B", attributes: ["susceptibility": "0.7"])],
+      relations: [Relation(from: "A", to: "B", type: "strike", weight: 0.9, sign: .hostile)],
+      types: [RelationType(id: "strike", polarity: .hostile)])
+    #expect(abs(try world.influence(of: "A", over: "B", model: .signed) - -0.7) < 1e-12)
+    #expect(abs(try world.influence(of: "B", over: "B", model: .signed) - 0.3) < 1e-12)
+    // The default model never reads the strike as deference: B heeds nobody, A has no share.
+    #expect(try world.influence(of: "A", over: "B") == 0)
+    // Walk sums still see the strike: reach, not deference.
+    #expect(try world.influence(of: "A", over: "B", model: .walk) > 0)
+  }
+
+  @Test("an attack never raises the attacker's share under the default model, on the seed world")
+  func strikesDoNotDilute() throws {
+    var world = try WorldIO.load(graphPath("pakistan-2025.yaml"))
+    let before = try world.influence(of: "USA", over: "PAK")
+    world.relations.append(Relation(from: "USA", to: "PAK", type: "tariff-threat", weight: 2, sign: .hostile))
+    #expect(try world.influence(of: "USA", over: "PAK") == before)
+    #expect(try world.influence(of: "USA", over: "PAK", model: .signed) < before)
+    #expect(Lens().seeing(.fj).sign == .positive && Lens(sign: .negative).seeing(.fj).sign == .negative)
+    #expect(Lens().seeing(.signed).seeing(.signed).sign == .signed && Lens(sign: .signed).seeing(.walk).sign == .absolute)
+  }
+}

@@ -48,7 +48,9 @@ struct LeverageTests {
     ] {
       let report = try world.leverage(on: target, change: .add(0.01), recompute: 0)
       #expect(report.closedForm)
-      #expect(report.entries.count == world.relations.count)
+      // Influence heeds cooperative ties only: hostile relations are not levers on it.
+      let admitted = if case .influence = target { try world.relations(through: Lens().seeing(.fj)).count } else { world.relations.count }
+      #expect(report.entries.count == admitted)
       for entry in report.entries {
         let i = try #require(world.relations.firstIndex(of: entry.relation(in: world)))
         let d = try #require(entry.derivative)

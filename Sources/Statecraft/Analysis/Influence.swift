@@ -2,23 +2,64 @@ import Foundation
 
 /// How pairwise influence is modelled: the models `statecraft influence`, scenario files and
 /// leverage share.
+///
+/// Each model reads relation signs itself, so that being attacked is never read as heeding
+/// the attacker (``Lens/seeing(_:)``): `fj`, the default, heeds cooperative ties only; `signed`
+/// heeds cooperative ties and is pushed away by hostile ones; `walk` counts walks along every
+/// tie (reach, not deference). Neutral ties carry no stance in `fj` and `signed`.
 public enum InfluenceModel: String, CaseIterable, Sendable, Codable {
-  /// Friedkin–Johnsen total influence V = (I − ΛW)⁻¹(I − Λ). An arc j → i means i heeds j;
-  /// susceptibility λ comes from the actor attribute `susceptibility` (default 0.5).
+  /// Friedkin–Johnsen total influence V = (I − ΛW)⁻¹(I − Λ) on cooperative ties: an arc j → i
+  /// means i heeds j; susceptibility λ comes from the actor attribute `susceptibility`
+  /// (default 0.5).
   case fj
-  /// Walk sums Σ αᵏ Aᵏ, k ≥ 1 (Katz, kept pairwise); α defaults to half of 1/λmax.
+  /// Friedkin–Johnsen on the signed influence matrix (Altafini's antagonistic interactions):
+  /// W = signed strengths over each row's absolute sum, so a hostile tie pushes the heeding
+  /// actor's stance away from its adversary's; V[i][j] < 0 means j's stance repels i's.
+  case signed
+  /// Walk sums Σ αᵏ Aᵏ, k ≥ 1 (Katz, kept pairwise) along every tie; α defaults to half of 1/λmax.
   case walk
 
   /// A one-line statement of the model, for reports.
   public func summary(alpha: Double? = nil, radius: Double? = nil) -> String {
     switch self {
     case .fj:
-      return "Friedkin–Johnsen total influence V = (I − ΛW)⁻¹(I − Λ); susceptibility from the actor attribute `susceptibility`, default 0.5"
+      return "Friedkin–Johnsen total influence V = (I − ΛW)⁻¹(I − Λ) on cooperative ties (a hostile tie is not deference; --model signed lets it repel); susceptibility from the actor attribute `susceptibility`, default 0.5"
+    case .signed:
+      return "signed Friedkin–Johnsen (Altafini): V = (I − ΛW)⁻¹(I − Λ), W = signed strengths ÷ each actor's absolute total, so a hostile tie pushes a stance away (negative share); converges as ρ(ΛW) ≤ ρ(Λ|W|) < 1; susceptibility from `susceptibility`, default 0.5"
     case .walk:
       let a = alpha.map { formatG($0) } ?? "?"
       let r = radius.map { $0 > 0 ? formatG(1 / $0) : "∞" } ?? "?"
-      return "walk-sum influence Σ αᵏ Aᵏ, α = \(a) (1/λmax = \(r))"
+      return "walk-sum influence Σ αᵏ Aᵏ along every tie, α = \(a) (1/λmax = \(r))"
     }
+  }
+}
+
+extension InfluenceModel {
+  /// ``summary(alpha:radius:)`` with the walk model's α and λmax read from the graph it ran on.
+  public func summary(on g: Digraph, alpha: Double?) -> String {
+    self == .walk ? summary(alpha: alpha ?? World.defaultWalkAlpha(g), radius: g.spectralRadius()) : summary()
+  }
+}
+
+extension Lens {
+  /// This lens as an influence model sees the world: `fj` heeds cooperative ties only (the
+  /// default `absolute` layer, or `signed`, becomes `positive`), `signed` sees `absolute` as
+  /// `signed` (hostile ties negative), `walk` sees `signed` as `absolute`. A layer the user
+  /// chose otherwise (`positive`, `negative`) is kept. Idempotent.
+  ///
+  /// The default is cooperative ties only because under "every tie is attention" an attack
+  /// raised the attacker's share of the target's stance (Friedkin and Johnsen model positive
+  /// influence only; Altafini, IEEE TAC 58(4), 2013, and Proskurnikov, Matveev and Cao, IEEE
+  /// TAC 61(6), 2016, model hostility as repulsion: the `signed` model).
+  public func seeing(_ model: InfluenceModel) -> Lens {
+    var lens = self
+    switch (model, sign) {
+    case (.fj, .absolute), (.fj, .signed): lens.sign = .positive
+    case (.signed, .absolute): lens.sign = .signed
+    case (.walk, .signed): lens.sign = .absolute
+    default: break
+    }
+    return lens
   }
 }
 
@@ -82,10 +123,11 @@ extension World {
   public func influence(
     _ query: InfluenceQuery, model: InfluenceModel = .fj, lens: Lens = Lens(), alpha: Double? = nil
   ) throws -> NodeScores {
-    try influence(query, on: through(lens), model: model, alpha: alpha)
+    try influence(query, on: through(lens.seeing(model)), model: model, alpha: alpha)
   }
 
-  /// ``influence(_:model:lens:alpha:)`` on a digraph already projected from this world.
+  /// ``influence(_:model:lens:alpha:)`` on a digraph already projected from this world
+  /// through the model's lens (`through(lens.seeing(model))`).
   public func influence(
     _ query: InfluenceQuery, on g: Digraph, model: InfluenceModel = .fj, alpha: Double? = nil
   ) throws -> NodeScores {
@@ -114,7 +156,9 @@ extension World {
 
   private func slice(_ slice: Slice, on g: Digraph, model: InfluenceModel, alpha: Double?) throws -> [Double] {
     switch model {
-    case .fj:
+    case .fj, .signed:
+      // The graph decides: `fj` is projected without hostile ties, `signed` with them negative
+      // (``Lens/seeing(_:)``); the solves normalize each row by its absolute total.
       let lambda = try susceptibilities()
       switch slice {
       case let .over(t): return try g.friedkinJohnsenRow(t, susceptibility: lambda)
@@ -138,10 +182,11 @@ extension World {
     of source: Actor.ID, over target: Actor.ID, model: InfluenceModel = .fj, lens: Lens = Lens(),
     alpha: Double? = nil
   ) throws -> Double {
-    try influence(of: source, over: target, on: through(lens), model: model, alpha: alpha)
+    try influence(of: source, over: target, on: through(lens.seeing(model)), model: model, alpha: alpha)
   }
 
-  /// ``influence(of:over:model:lens:alpha:)`` on a digraph already projected from this world.
+  /// ``influence(of:over:model:lens:alpha:)`` on a digraph already projected from this world
+  /// through the model's lens (`through(lens.seeing(model))`).
   public func influence(
     of source: Actor.ID, over target: Actor.ID, on g: Digraph, model: InfluenceModel = .fj, alpha: Double? = nil
   ) throws -> Double {

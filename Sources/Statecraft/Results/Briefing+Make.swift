@@ -93,8 +93,9 @@ extension Briefing {
     }
     let model = request.questions?.model ?? .fj
     var influence: [InfluenceAnswer] = []
-    for t in targets where g.edgeCount > 0 {
-      let shares = try world.influence(.over(t), on: g, model: model)
+    let heed = try world.through(lens.seeing(model))
+    for t in targets where heed.edgeCount > 0 {
+      let shares = try world.influence(.over(t), on: heed, model: model)
       let rows = shares.top(min(8, world.actors.count)).filter { $0.score > 0 }.map { InfluenceAnswer.Share(actor: $0.actor.rawValue, share: $0.score) }
       influence.append(InfluenceAnswer(target: t.rawValue, model: model.summary(), rows: rows))
     }

@@ -99,9 +99,9 @@ extension World {
   public func influenceRanking(
     _ query: InfluenceQuery, model: InfluenceModel = .fj, lens: Lens = Lens(), alpha: Double? = nil
   ) throws -> Ranking {
-    let g = try through(lens)
+    let g = try through(lens.seeing(model))
     let scores = try influence(query, on: g, model: model, alpha: alpha)
-    let description = model == .walk ? model.summary(alpha: alpha ?? World.defaultWalkAlpha(g), radius: g.spectralRadius()) : model.summary()
+    let description = model.summary(on: g, alpha: alpha)
     func name(_ id: Actor.ID) -> String {
       if let actor = self[actor: id] { return actor.name }
       guard let members = try? members(of: id) else { return id.rawValue }
@@ -109,9 +109,11 @@ extension World {
     }
     let title: String
     switch (query, model) {
-    case let (.over(t), .fj) where isGroup(t):
+    case let (.over(t), .fj) where isGroup(t), let (.over(t), .signed) where isGroup(t):
       title = "Influence over \(t) (\(name(t))): share of each actor's stance in the group's mean settled stance"
     case let (.over(t), .fj): title = "Influence over \(t) (\(name(t))): share of each actor's stance in its settled stance"
+    case let (.over(t), .signed):
+      title = "Influence over \(t) (\(name(t))): signed share of each actor's stance in its settled stance (negative: pushes it away)"
     case let (.over(t), .walk): title = "Walks reaching \(t) (\(name(t))) from each actor"
     case let (.of(s), _) where isGroup(s): title = "Influence of \(s) (\(name(s)), together) on each actor"
     case let (.of(s), _): title = "Influence of \(s) (\(name(s))) on each actor"
@@ -151,9 +153,9 @@ extension World {
   public func influenceShare(
     _ pair: InfluencePair, model: InfluenceModel = .fj, lens: Lens = Lens(), alpha: Double? = nil
   ) throws -> InfluenceShare {
-    let g = try through(lens)
+    let g = try through(lens.seeing(model))
     let value = try influence(of: pair.source, over: pair.target, on: g, model: model, alpha: alpha)
-    let description = model == .walk ? model.summary(alpha: alpha ?? World.defaultWalkAlpha(g), radius: g.spectralRadius()) : model.summary()
+    let description = model.summary(on: g, alpha: alpha)
     return InfluenceShare(
       source: pair.source.rawValue, target: pair.target.rawValue,
       sources: try members(of: pair.source).map { actors[$0].id.rawValue },

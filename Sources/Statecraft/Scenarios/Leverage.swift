@@ -241,6 +241,8 @@ extension World {
     candidateWeight: Double = 0.5, recompute: Int = 10,
     progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
   ) throws -> LeverageReport {
+    // An influence target sees the world as its model does (no hostile ties for fj).
+    let lens = if case let .influence(_, model) = target { lens.seeing(model) } else { lens }
     // Under max only the strongest relation behind an arc moves it, which needs the
     // relations behind every arc; under sum every relation moves its arcs.
     let projection = lens.combine == .max ? try projection(through: lens) : nil

@@ -200,7 +200,7 @@ extension YAMLReader {
         }
       case "model":
         if let s = text(value, "model") {
-          if let m = InfluenceModel(rawValue: s) { q.model = m } else { report(value, "model \"\(s)\" is not fj or walk") }
+          if let m = InfluenceModel(rawValue: s) { q.model = m } else { report(value, "model \"\(s)\" is not fj, signed or walk") }
         }
       case "paths":
         for p in list(value, "paths") {

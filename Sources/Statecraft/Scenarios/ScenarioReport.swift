@@ -57,7 +57,12 @@ extension ScenarioComparison {
         out += ReportText.table(header: ["actor", "before", "after", "delta", "rank"], rows: rows, rightAligned: [1, 2, 3]) + "\n"
       }
       if !d.influence.isEmpty {
-        out += "\nInfluence (\(questions.model == .fj ? "Friedkin–Johnsen share" : "walk sums")):\n"
+        let model = switch questions.model {
+        case .fj: "Friedkin–Johnsen share on cooperative ties"
+        case .signed: "signed Friedkin–Johnsen share: hostile ties repel"
+        case .walk: "walk sums along every tie"
+        }
+        out += "\nInfluence (\(model)):\n"
         let rows = d.influence.map { p, b, a in
           [p.description, ReportText.tableNumber(b), ReportText.tableNumber(a), ReportText.signedNumber(a - b)]
         }

@@ -99,13 +99,15 @@ public struct ScenarioRunner: Sendable {
     for m in questions.measures {
       result.measures.append((m, world.scores(try m.compute(on: g, settings: questions.settings))))
     }
+    // Influence sees the world as its model does (``Lens/seeing(_:)``): no hostile ties for fj.
+    let heed = questions.influence.isEmpty ? g : try world.through(lens.seeing(questions.model))
     for pair in questions.influence {
       // An actor (or a group member) the scenario removed has no value.
       guard (try? world.members(of: pair.source)) != nil, (try? world.members(of: pair.target)) != nil else {
         result.influence.append(.nan)
         continue
       }
-      result.influence.append(try world.influence(of: pair.source, over: pair.target, on: g, model: questions.model))
+      result.influence.append(try world.influence(of: pair.source, over: pair.target, on: heed, model: questions.model))
     }
     for q in questions.paths {
       guard world.index(of: q.from) != nil, world.index(of: q.to) != nil else {

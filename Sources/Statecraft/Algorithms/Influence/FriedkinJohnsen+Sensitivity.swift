@@ -26,6 +26,8 @@ extension Digraph {
     of sources: [NodeIndex], over targets: [NodeIndex], susceptibility lambda: [Double], tolerance: Double = 1e-13
   ) throws -> (value: Double, derivative: @Sendable (NodeIndex, NodeIndex) -> Double?) {
     precondition(!sources.isEmpty && !targets.isEmpty, "a group has members")
+    // The slope formula below is for non-negative strengths (|w| = w in the normalization).
+    try requireNonNegativeWeights(for: "friedkinJohnsenSensitivity")
     var e = [Double](repeating: 0, count: nodeCount)
     for t in targets { e[t] += 1 / Double(targets.count) }
     let r = try heedAdjointSolve(e, susceptibility: lambda, tolerance: tolerance, maxIterations: 100_000)

@@ -23,19 +23,25 @@ extension Digraph {
   /// much j sways i, directly and through everyone in between.
   ///
   /// How the graph maps to W: an arc j → i of strength w (j acts on i: invests in it,
-  /// allies with it, threatens it) means i heeds j with weight w; W's rows are these weights
-  /// normalized to sum to 1. An actor that heeds nobody heeds itself (W[i][i] = 1), so it
-  /// keeps its own stance. Strengths must be non-negative: look through the positive or
-  /// absolute layer (hostile ties as influence, not as repulsion; signed influence is not
-  /// modelled).
+  /// allies with it) means i heeds j with weight w; W's rows are these weights normalized to
+  /// sum to 1. An actor that heeds nobody heeds itself (W[i][i] = 1), so it keeps its own
+  /// stance. A negative strength (a signed projection, ``InfluenceModel/signed``) repels: rows
+  /// are normalized by their absolute sum, W_ij = w_ji / Σ_k |w_ki|, Altafini's signed
+  /// influence matrix, and V[i][j] < 0 means j's stance pushes i's away.
   ///
-  /// With W row-stochastic every row of V sums to 1; the tests check this and that V
-  /// equals the limit of iterating x(t+1) = ΛW x(t) + (I − Λ) x(0).
+  /// With W row-stochastic (no negative strengths) every row of V sums to 1; the tests check
+  /// this and that V equals the limit of iterating x(t+1) = ΛW x(t) + (I − Λ) x(0), for signed
+  /// graphs too.
+  ///
+  /// - Altafini, C. "Consensus problems on networks with antagonistic interactions." IEEE
+  ///   Transactions on Automatic Control 58(4), 2013. Proskurnikov, A., Matveev, A., Cao, M.
+  ///   "Opinion dynamics in social networks with hostile camps: consensus vs. polarization."
+  ///   IEEE Transactions on Automatic Control 61(6), 2016.
   ///
   /// - Parameter susceptibility: λᵢ in `0 ... 1` for each node; 1 means fully open to
   ///   influence (then the system must have stubborn actors to converge).
   /// - Throws: ``GraphError/invalidVector(name:reason:)`` when I − ΛW is singular (a closed
-  ///   group of fully susceptible actors), ``GraphError/negativeWeight(algorithm:source:target:weight:)``.
+  ///   group of fully susceptible actors).
   /// - Complexity: O(*n*³) time and O(*n*²) memory (dense LU): instant at hundreds of
   ///   actors, seconds at 2,000, impractical beyond about 5,000.
   ///
@@ -48,7 +54,6 @@ extension Digraph {
     let n = nodeCount
     precondition(susceptibility.count == n, "one susceptibility per node")
     precondition(susceptibility.allSatisfy { (0 ... 1).contains($0) }, "susceptibilities must be in 0...1")
-    try requireNonNegativeWeights(for: "friedkinJohnsen")
     let w = heedMatrix()
     // M = I − ΛW; solve M V = (I − Λ).
     var m = [Double](repeating: 0, count: n * n)
@@ -71,7 +76,7 @@ extension Digraph {
     let n = nodeCount
     var w = [Double](repeating: 0, count: n * n)
     for i in 0 ..< n {
-      let total = inWeights(of: i).reduce(0, +)
+      let total = inWeights(of: i).reduce(0) { $0 + abs($1) }
       if total > 0 {
         for (j, s) in zip(inNeighbors(of: i), inWeights(of: i)) { w[i * n + j] += s / total }
       } else {

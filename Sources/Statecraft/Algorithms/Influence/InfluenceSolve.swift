@@ -39,10 +39,13 @@ extension Digraph {
   }
 
   /// Solves x = Λ W x + b (W: row-normalized heed matrix, see ``friedkinJohnsen(susceptibility:)``).
+  ///
+  /// Negative strengths (a signed projection) repel: W_ij = w_ji / Σ|w|, Altafini's signed
+  /// matrix; the iteration converges because ρ(ΛW) ≤ ρ(Λ|W|) < 1 whenever the unsigned system
+  /// is nonsingular (``requireNonsingularHeed(susceptibility:)``).
   func heedSolve(_ b: [Double], susceptibility: [Double], tolerance: Double, maxIterations: Int) throws -> [Double] {
-    try requireNonNegativeWeights(for: "friedkinJohnsen")
     try requireNonsingularHeed(susceptibility: susceptibility)
-    let inStrength = (0 ..< nodeCount).map { inWeights(of: $0).reduce(0, +) }
+    let inStrength = absoluteInStrengths()
     return try jacobi(b, algorithm: "friedkinJohnsen", tolerance: tolerance, maxIterations: maxIterations) { x, i in
       let heed: Double
       if inStrength[i] > 0 {
@@ -58,9 +61,8 @@ extension Digraph {
 
   /// Solves y = c + Wᵀ Λ y, the adjoint of ``heedSolve(_:susceptibility:tolerance:maxIterations:)``.
   func heedAdjointSolve(_ c: [Double], susceptibility: [Double], tolerance: Double, maxIterations: Int) throws -> [Double] {
-    try requireNonNegativeWeights(for: "friedkinJohnsen")
     try requireNonsingularHeed(susceptibility: susceptibility)
-    let inStrength = (0 ..< nodeCount).map { inWeights(of: $0).reduce(0, +) }
+    let inStrength = absoluteInStrengths()
     return try jacobi(c, algorithm: "friedkinJohnsen", tolerance: tolerance, maxIterations: maxIterations) { y, j in
       // (Wᵀ z)_j = Σ_{i: j → i} W[i][j] z_i, plus z_j when j heeds only itself; z = Λ y.
       var s = inStrength[j] > 0 ? 0 : susceptibility[j] * y[j]
@@ -69,6 +71,11 @@ extension Digraph {
       }
       return s
     }
+  }
+
+  /// Each node's total heed: the sum of its in-arcs' absolute strengths.
+  func absoluteInStrengths() -> [Double] {
+    (0 ..< nodeCount).map { inWeights(of: $0).reduce(0) { $0 + abs($1) } }
   }
 
   /// Throws when I − ΛW is singular: a group of nodes with susceptibility 1 that heed only one
