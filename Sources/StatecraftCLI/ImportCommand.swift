@@ -63,6 +63,7 @@ extension StatecraftCommand.Import {
       world.title = "GDELT events: \(world.actors.count) \(level == .country ? "countries" : "actors"), \(span)"
       let err = FileHandle.standardError
       err.write(Data(Reports.gdeltSummary(report).utf8))
+      try report.requireUsable()
       var notes = ConversionNotes()
       let written: [String]
       if WorldIO.Format(path: output) == .yaml {

@@ -97,6 +97,27 @@ struct GDELTTests {
     #expect(throws: GraphFileError.self) { try GDELTImport().run(files: ["/nonexistent.CSV"], name: "t") }
   }
 
+  @Test("a file that is not an export writes nothing: mostly malformed, nothing kept, a directory, no line breaks")
+  func notAnExport() throws {
+    // A world given as an export (the typo `import gdelt world.yaml -o world.yaml`).
+    let (_, yaml) = try GDELTImport().run(files: [graphPath("pakistan-2025.yaml")], name: "t")
+    #expect { try yaml.requireUsable() } throws: { "\($0)".contains("rows are malformed") && "\($0)".contains("not a GDELT 2.0 export") }
+    // Well-formed but filtered out entirely.
+    var importer = GDELTImport()
+    importer.actors = ["ZZZ"]
+    let (_, none) = try importer.run(files: [try write([row(id: 1, day: "20250501", a1: "PAK", a2: "USA", root: "04", goldstein: "1", mentions: "2")])], name: "t")
+    #expect { try none.requireUsable() } throws: { "\($0)".contains("no event was kept") }
+    // A directory is refused in words (it was a `try!` trap), and 20 MB without a line break
+    // is refused at once (it was read as one ever-growing line: quadratic).
+    #expect { try GDELTImport().run(files: [FileManager.default.temporaryDirectory.path], name: "t") } throws: { "\($0)".contains("is a directory") }
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("gdelt-nonl-\(UUID().uuidString).CSV").path
+    defer { unlink(path) }
+    try Data(repeating: UInt8(ascii: "x"), count: 20 << 20).write(to: URL(fileURLWithPath: path))
+    let start = Date()
+    #expect { try GDELTImport().run(files: [path], name: "t") } throws: { "\($0)".contains("over 1 MiB without a line break") }
+    #expect(Date().timeIntervalSince(start) < 5)
+  }
+
   @Test("the shipped sample imports into a world that validates and ranks")
   func sample() throws {
     let sample = repositoryRoot.appendingPathComponent("Scripts/examples/gdelt-sample.export.CSV").path

@@ -184,34 +184,17 @@ public enum WorldIO {
   /// - Throws: ``GraphFileError/unreadable(file:reason:)`` naming what is wrong: missing,
   ///   unreadable, a directory, or too large (with its size).
   static func readData(_ path: String, limit: Int = maxInputBytes) throws -> Data {
-    func refuse(_ reason: String) -> GraphFileError { .unreadable(file: path, reason: reason) }
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else {
-      switch errno {
-      case ENOENT, ENOTDIR: throw refuse("no such file; check the path")
-      case EACCES, EPERM: throw refuse("cannot be read; check its permissions")
-      default: throw refuse("cannot be opened (\(String(cString: strerror(errno))))")
-      }
-    }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else { throw refuse("cannot be read (\(String(cString: strerror(errno))))") }
-    let kind = info.st_mode & S_IFMT
-    if kind == S_IFDIR { throw refuse("is a directory; give a world file") }
+    let file = try InputFile(path)
     func tooLarge(_ bytes: Int) -> GraphFileError {
-      refuse("is \(ReportText.byteSize(bytes)), more than the \(ReportText.byteSize(limit)) a world file may be; split it or keep the relations that matter (for event data, `statecraft import gdelt` reads files of any size as a stream)")
+      .unreadable(file: path, reason: "is \(ReportText.byteSize(bytes)), more than the \(ReportText.byteSize(limit)) a world file may be; split it or keep the relations that matter (for event data, `statecraft import gdelt` reads files of any size as a stream)")
     }
-    if kind == S_IFREG && Int(info.st_size) > limit { throw tooLarge(Int(info.st_size)) }
+    if let size = file.size, size > limit { throw tooLarge(size) }
     // Read to the end (a regular file's size can change while it is read; a stream has none).
-    var data = Data(capacity: kind == S_IFREG ? Int(info.st_size) : 1 << 16)
+    var data = Data(capacity: file.size ?? 1 << 16)
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
-      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      let n = try file.read(into: &chunk)
       if n == 0 { break }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw refuse(errno == EISDIR ? "is a directory; give a world file" : "cannot be read (\(String(cString: strerror(errno))))")
-      }
       data.append(contentsOf: chunk[0 ..< n])
       if data.count > limit { throw tooLarge(data.count) }
     }

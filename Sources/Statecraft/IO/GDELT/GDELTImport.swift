@@ -64,6 +64,23 @@ public struct GDELTImport {
     public var filtered = 0
     /// Malformed rows: (file, line, what was wrong).
     public var malformed: [(file: String, line: Int, reason: String)] = []
+
+    /// Throws unless the import is worth writing: an import that kept no event, or whose rows
+    /// are mostly malformed (a world file given as an export: `import gdelt world.yaml -o
+    /// world.yaml` replaced the world with an empty one), is an error, and nothing is written.
+    public func requireUsable() throws {
+      if rows > 0 && malformed.count * 2 > rows {
+        let first = malformed[0]
+        throw GraphFileError.invalid(file: first.file, problems: [.init(
+          line: first.line, column: 1,
+          message: "\(malformed.count) of \(rows) rows are malformed (this one: \(first.reason)); this is not a GDELT 2.0 export, so nothing was written")])
+      }
+      if kept == 0 {
+        throw GraphFileError.unreadable(
+          file: malformed.first?.file ?? "the input",
+          reason: "no event was kept (\(rows) rows read, \(filtered) filtered, \(malformed.count) malformed), so nothing was written; widen --from/--to or --actors")
+      }
+    }
   }
 
   struct Group {
@@ -282,35 +299,49 @@ public struct GDELTImport {
     }
   }
 
+  /// The longest line an export may have: GDELT rows are about 1 KB, so a longer one means
+  /// the file is not an export (a file without newlines was read as one ever-growing line).
+  static let maxLineBytes = 1 << 20
+
   /// Calls `body` with each line (1-based number, bytes without the newline), reading the
-  /// file in 1 MiB chunks.
+  /// file in 1 MiB chunks; each byte is looked at once.
+  ///
+  /// - Throws: ``GraphFileError`` for a file that cannot be read or a line over ``maxLineBytes``.
   func forEachLine(of file: String, _ body: (Int, ArraySlice<UInt8>) -> Void) throws {
-    guard let handle = FileHandle(forReadingAtPath: file) else {
-      throw GraphFileError.unreadable(
-        file: file,
-        reason: FileManager.default.fileExists(atPath: file) ? "cannot be read; check its permissions" : "no such file; check the path")
-    }
-    defer { try? handle.close() }
+    let input = try InputFile(file)
     let progress = Progress.current
-    progress?.begin((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
+    progress?.begin(input.size ?? 0)
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
     var carry: [UInt8] = []
     var lineNumber = 0
-    while true {
-      let chunk = handle.readData(ofLength: 1 << 20)
-      if chunk.isEmpty { break }
-      progress?.advance(chunk.count)
-      var buffer = carry
-      buffer.append(contentsOf: chunk)
-      var start = 0
-      for i in buffer.indices where buffer[i] == UInt8(ascii: "\n") {
-        lineNumber += 1
-        var end = i
-        if end > start && buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        if end > start { body(lineNumber, buffer[start ..< end]) }
-        start = i + 1
-      }
-      carry = Array(buffer[start...])
+    func emit(_ line: ArraySlice<UInt8>) {
+      lineNumber += 1
+      var line = line
+      if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+      if !line.isEmpty { body(lineNumber, line) }
     }
-    if !carry.isEmpty { body(lineNumber + 1, carry[...]) }
+    while true {
+      let n = try input.read(into: &chunk)
+      if n == 0 { break }
+      progress?.advance(n)
+      var start = 0
+      while let newline = chunk[start ..< n].firstIndex(of: UInt8(ascii: "\n")) {
+        if carry.isEmpty {
+          emit(chunk[start ..< newline])
+        } else {
+          carry.append(contentsOf: chunk[start ..< newline])
+          emit(carry[...])
+          carry.removeAll(keepingCapacity: true)
+        }
+        start = newline + 1
+      }
+      carry.append(contentsOf: chunk[start ..< n])
+      if carry.count > Self.maxLineBytes {
+        throw GraphFileError.invalid(file: file, problems: [.init(
+          line: lineNumber + 1, column: 1,
+          message: "this line is over \(Self.maxLineBytes / 1_048_576) MiB without a line break; a GDELT export has one event of about 1 KB per line, so this is not an export")])
+      }
+    }
+    if !carry.isEmpty { emit(carry[...]) }
   }
 }
