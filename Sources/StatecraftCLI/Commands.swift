@@ -394,7 +394,7 @@ extension StatecraftCommand {
         try WorldIO.save(world, to: output, format: to, notes: &writeNotes)
       }
       reportNotes(writeNotes, for: output)
-      print("wrote \(written.joined(separator: " and ")) (\(world.actors.count) actors, \(world.relations.count) relations)")
+      StandardOutput.status("wrote \(written.joined(separator: " and ")) (\(world.actors.count) actors, \(world.relations.count) relations)", writing: written)
     }
   }
 
@@ -464,7 +464,10 @@ extension StatecraftCommand {
       } else if extent != nil {
         throw ValidationError("--extent is for --layout geo.")
       }
-      if let output, format == nil, OutputFormat(fileExtension: (output as NSString).pathExtension) == nil {
+      // Standard output (`-o -`, `/dev/stdout`) without --format is SVG, as the README says.
+      if let output, format == nil, !StandardOutput.isStandardOutput(output),
+        OutputFormat(fileExtension: (output as NSString).pathExtension) == nil
+      {
         throw ValidationError("cannot tell the format from \"\(output)\"; end it in .svg, .png, .pdf or .dot, or pass --format.")
       }
     }
@@ -500,7 +503,7 @@ extension StatecraftCommand {
           sources: sources, isolatedDeadline: layoutTimeout)
       }
       let message = ("wrote \(result.path) (\(result.format.rawValue), engine \(result.engine.rawValue), \(world.actors.count) actors, \(shownRelations) relations)")
-      if path == "-" { FileHandle.standardError.write(Data((message + "\n").utf8)) } else { print(message) }
+      StandardOutput.status(message, writing: [path])
     }
 
     /// The `--extent` option as bounds, or `nil` to fit the actors.
@@ -532,7 +535,7 @@ extension StatecraftCommand {
       }
       try AtomicFileStream.write(svg, to: path)
       let message = "wrote \(path) (svg, geographic, \(world.actors.count) actors)"
-      if path == "-" { FileHandle.standardError.write(Data((message + "\n").utf8)) } else { print(message) }
+      StandardOutput.status(message, writing: [path])
     }
 
     func attributeNames(_ world: World) -> String {

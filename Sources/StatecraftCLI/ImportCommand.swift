@@ -81,7 +81,7 @@ extension StatecraftCommand.Import {
         written = try ProgressBar.reporting("writing", quiet: quiet) { try WorldIO.save(world, to: output, notes: &notes) }
       }
       reportNotes(notes, for: output)
-      print("wrote \(written.joined(separator: " and ")) (\(world.actors.count) actors, \(world.relations.count) relations)")
+      StandardOutput.status("wrote \(written.joined(separator: " and ")) (\(world.actors.count) actors, \(world.relations.count) relations)", writing: written)
     }
   }
 }

@@ -53,7 +53,7 @@ extension StatecraftCommand {
       try AtomicFileStream.write(text, to: path)
       guard path != "-" else { return }
       let b = made.briefing
-      print("wrote \(path) (\(text.utf8.count / 1024) KB: \(b.findings.count) findings, \(b.measures.count) measures, \(b.paths.count) paths, \(b.influence.count) influence questions, \(b.scenarios.count) scenarios, \(b.sources.count) sources)")
+      StandardOutput.status("wrote \(path) (\(text.utf8.count / 1024) KB: \(b.findings.count) findings, \(b.measures.count) measures, \(b.paths.count) paths, \(b.influence.count) influence questions, \(b.scenarios.count) scenarios, \(b.sources.count) sources)", writing: [path])
       for f in b.findings { print("  • \(f.text)") }
     }
   }

@@ -159,4 +159,17 @@ extension ProcessTests {
     let text = try String(contentsOfFile: log, encoding: .utf8)
     #expect(p.terminationStatus == 0 && text.hasPrefix("earlier line\ndigraph"), "\(text.prefix(40))")
   }
+
+  @Test("written to standard output by any name, the data is the whole output and the status line goes to stderr")
+  func statusLineOffStandardOutput() throws {
+    // `convert W /dev/stdout --to json` printed "wrote /dev/stdout …" after the JSON.
+    let json = try run(["convert", "Graphs/pakistan-2025.yaml", "/" + "dev/stdout", "--to", "json"])
+    #expect(json.status == 0 && json.stderr.contains("wrote /dev/stdout"))
+    #expect((try? JSONSerialization.jsonObject(with: Data(json.stdout.utf8))) != nil, "\(json.stdout.suffix(80))")
+    let dot = try run(["render", "Graphs/pakistan-2025.yaml", "--format", "dot", "-o", "/" + "dev/stdout"])
+    #expect(dot.status == 0 && dot.stdout.hasSuffix("}\n") && !dot.stdout.contains("wrote"))
+    // `-o -` without --format is SVG, as the README says.
+    let svg = try run(["render", "Graphs/pakistan-2025.yaml", "-o", "-"])
+    #expect(svg.status == 0 && svg.stdout.hasPrefix("<?xml") && svg.stdout.hasSuffix("</svg>\n") && svg.stderr.contains("wrote -"))
+  }
 }
