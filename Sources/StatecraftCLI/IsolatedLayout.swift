@@ -27,17 +27,23 @@ enum IsolatedLayout {
     memoryLimit: UInt64 = defaultMemoryLimit
   ) throws -> [UInt8] {
     if format == .dot { return Array(dot.utf8) }
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-layout-\(getpid())-\(UInt64.random(in: 0 ... .max))")
+    removeStaleFolders()
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(folderPrefix)\(getpid())-\(UInt64.random(in: 0 ... .max))")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
     let input = dir.appendingPathComponent("map.dot").path
     let output = dir.appendingPathComponent("map.out").path
     let errors = dir.appendingPathComponent("errors.txt").path
-    try Data(dot.utf8).write(to: URL(fileURLWithPath: input))
+    // Killed by a signal, this process still removes the folder and what is in it.
+    let slots = [PendingFiles.register(dir.path, folder: true)] + [input, output, errors].map { PendingFiles.register($0) }
+    defer {
+      try? FileManager.default.removeItem(at: dir)
+      for slot in slots { PendingFiles.unregister(slot) }
+    }
+    try AtomicFileStream.write(dot, to: input)
 
     let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     let arguments = [executable, "_layout", input, output, "--engine", engine.rawValue, "--format", format.rawValue,
-                     "--memory-limit", String(memoryLimit)]
+                     "--memory-limit", String(memoryLimit), "--parent", String(getpid()), "--deadline", String(deadline)]
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -90,6 +96,22 @@ enum IsolatedLayout {
   }
 }
 
+extension IsolatedLayout {
+  /// The name every layout folder starts with, followed by the owning process's id.
+  static let folderPrefix = "statecraft-layout-"
+
+  /// Removes layout folders left by processes that no longer run (killed with SIGKILL, which
+  /// no handler sees): `statecraft-layout-<pid>-<n>` whose pid is gone.
+  static func removeStaleFolders() {
+    let tmp = FileManager.default.temporaryDirectory
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: tmp.path) else { return }
+    for name in names where name.hasPrefix(folderPrefix) {
+      guard let pid = Int32(name.dropFirst(folderPrefix.count).prefix { $0 != "-" }), pid != getpid() else { continue }
+      if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(at: tmp.appendingPathComponent(name)) }
+    }
+  }
+}
+
 /// A layout that failed in its child process; the message says what to try next.
 struct LayoutFailure: Error, CustomStringConvertible {
   var reason: String
@@ -110,8 +132,21 @@ extension StatecraftCommand {
     @Option var engine: String
     @Option var format: String
     @Option var memoryLimit: UInt64 = IsolatedLayout.defaultMemoryLimit
+    @Option var parent: Int32?
+    @Option var deadline: Double?
 
     func run() throws {
+      // Never outlive the parent or the deadline: a parent killed with SIGKILL cannot stop
+      // its child, which was re-parented and ran on past its own timeout.
+      if let parent {
+        let limit = deadline.map { Date().addingTimeInterval($0 + 1) }
+        Thread.detachNewThread {
+          while true {
+            if getppid() != parent || limit.map({ Date() > $0 }) ?? false { _exit(3) }
+            usleep(200_000)
+          }
+        }
+      }
       // Address and thread sanitizers reserve terabytes of shadow address space, so a build
       // under them (Scripts/sanitizers.sh) cannot run with an address-space cap at all.
       if dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__asan_init") == nil

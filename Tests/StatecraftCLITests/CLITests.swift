@@ -484,6 +484,57 @@ final class ProcessTests {
     #expect(!FileManager.default.fileExists(atPath: out))
   }
 
+  @Test("a layout child dies with its parent (even SIGKILL), and the next render removes the folder left behind")
+  func layoutOutlivesNothing() throws {
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-orphan-\(getpid())-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    func start(fault: String?) throws -> Process {
+      let p = Process()
+      p.executableURL = Self.binary
+      p.arguments = ["render", "Graphs/pakistan-2025.yaml", "-o", scratch + "/map.svg", "--layout-timeout", "60"]
+      p.currentDirectoryURL = repositoryRoot
+      var env = ProcessInfo.processInfo.environment
+      env["TMPDIR"] = scratch
+      env["STATECRAFT_LAYOUT_FAULT"] = fault
+      p.environment = env
+      p.standardOutput = FileHandle.nullDevice
+      p.standardError = FileHandle.nullDevice
+      try p.run()
+      return p
+    }
+    func layoutFolders() -> [String] {
+      ((try? FileManager.default.contentsOfDirectory(atPath: scratch)) ?? []).filter { $0.hasPrefix("statecraft-layout-") }
+    }
+    let parent = try start(fault: "hang")
+    // The child: the process whose command line names this parent.
+    var child: pid_t?
+    for _ in 0 ..< 200 where child == nil {
+      usleep(50_000)
+      for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+        guard let pid = pid_t(entry), let cmd = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { continue }
+        let words = cmd.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+        if words.contains("_layout"), let i = words.firstIndex(of: "--parent"), words.indices.contains(i + 1), words[i + 1] == String(parent.processIdentifier) {
+          child = pid
+        }
+      }
+    }
+    let orphan = try #require(child, "the layout child started")
+    #expect(layoutFolders().count == 1)
+    kill(parent.processIdentifier, SIGKILL)
+    parent.waitUntilExit()
+    var gone = false
+    for _ in 0 ..< 60 where !gone {
+      usleep(50_000)
+      gone = kill(orphan, 0) != 0 || (try? String(contentsOfFile: "/proc/\(orphan)/stat", encoding: .utf8))?.contains(") Z ") == true
+    }
+    #expect(gone, "the child exits within 3 s of its parent's death")
+    #expect(layoutFolders().count == 1, "SIGKILL leaves the folder")
+    let next = try start(fault: nil)
+    next.waitUntilExit()
+    #expect(next.terminationStatus == 0 && layoutFolders().isEmpty, "the next render removes it")
+  }
+
   @Test("SIGTERM or SIGINT during a large convert leaves no temporary file and no output")
   func interruptedConvert() throws {
     var csv = "source,target,weight\n"

@@ -172,4 +172,28 @@ extension ProcessTests {
     let svg = try run(["render", "Graphs/pakistan-2025.yaml", "-o", "-"])
     #expect(svg.status == 0 && svg.stdout.hasPrefix("<?xml") && svg.stdout.hasSuffix("</svg>\n") && svg.stderr.contains("wrote -"))
   }
+
+  @Test("under ulimit -f, render and convert report 'File too large' in words and leave nothing behind")
+  func fileSizeLimit() throws {
+    let dir = try scratchFolder()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    for command in [
+      "render Graphs/florentine-families.yaml -o \"$1/map.svg\"",
+      "convert Graphs/karate-club.csv \"$1/karate.graphml\"",
+    ] {
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: "/bin/sh")
+      p.arguments = ["-c", "ulimit -f 4; TMPDIR=\"$1\" exec \"$0\" " + command, Self.binary.path, dir]
+      p.currentDirectoryURL = repositoryRoot
+      let err = Pipe()
+      p.standardError = err
+      p.standardOutput = FileHandle.nullDevice
+      try p.run()
+      let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      p.waitUntilExit()
+      #expect(p.terminationReason == .exit && p.terminationStatus == 1, "\(command): not killed by SIGXFSZ")
+      #expect(text.contains("File too large") && !text.contains("NSCocoaErrorDomain"), "\(text)")
+      #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty, "nothing left")
+    }
+  }
 }

@@ -190,12 +190,24 @@ public final class AtomicFileStream: TextOutputStream {
       buffer.removeAll(keepingCapacity: true)
       return
     }
-    do {
-      try handle.write(contentsOf: buffer)
-    } catch {
-      writeError = (error as NSError).localizedDescription
-    }
+    writeError = Self.writeAll(buffer, to: handle.fileDescriptor)
     buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Writes every byte with write(2), retrying short writes and EINTR; the system's reason
+  /// on failure ("File too large" under `ulimit -f`, "No space left on device", "Bad file
+  /// descriptor" for a closed standard output), never a Foundation error code.
+  private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        return String(cString: strerror(errno))
+      }
+      offset += n
+    }
+    return nil
   }
 
   /// Finishes the file, makes it durable and moves it into place.
@@ -211,7 +223,7 @@ public final class AtomicFileStream: TextOutputStream {
       return
     }
     if writeError == nil {
-      do { try handle.synchronize() } catch { writeError = (error as NSError).localizedDescription }
+      if fsync(handle.fileDescriptor) != 0 { writeError = String(cString: strerror(errno)) }
     }
     try? handle.close()
     finished = true

@@ -4,17 +4,19 @@ import Foundation
   import Glibc
 #endif
 
-/// Temporary files being written, removed if the process is killed by a signal whose default
-/// is to terminate (SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGUSR1, SIGUSR2) so that a killed
-/// `convert` leaves no hidden half-written file behind.
+/// Temporary files and folders being written, removed if the process is killed by a signal
+/// whose default is to terminate (SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGUSR1, SIGUSR2) so that a
+/// killed `convert` leaves no hidden half-written file behind, and a killed `render` no layout
+/// folder.
 ///
-/// The signal handler only reads a fixed table of C strings and calls `unlink`, both
-/// async-signal-safe, then re-raises the signal with its default action. The handlers are
+/// The signal handler only reads fixed tables of C strings and calls `unlink` and `rmdir`
+/// (files first, then folders), all async-signal-safe, then re-raises the signal with its
+/// default action. The handlers are
 /// installed the first time a file is registered (by ``AtomicFileStream``), and only for
 /// signals still at their default: a signal the parent ignored (`nohup` ignores SIGHUP) stays
 /// ignored. SIGXFSZ (a file-size limit, `ulimit -f`) is ignored so that the write fails with
 /// EFBIG and is reported as an error instead of killing the process silently.
-enum PendingFiles {
+public enum PendingFiles {
   static let capacity = 64
   /// The table the handler reads: one C string per slot, or nil.
   nonisolated(unsafe) private static let slots: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
@@ -22,15 +24,22 @@ enum PendingFiles {
     table.initialize(repeating: nil, count: capacity)
     return table
   }()
+  /// Per slot: whether it names a folder (removed with `rmdir` after every file).
+  nonisolated(unsafe) private static let isFolder: UnsafeMutablePointer<Bool> = {
+    let table = UnsafeMutablePointer<Bool>.allocate(capacity: capacity)
+    table.initialize(repeating: false, count: capacity)
+    return table
+  }()
   private static let lock = NSLock()
   nonisolated(unsafe) private static var installed = false
 
   /// Registers a temporary file; returns its slot (nil when the table is full: the file is
   /// then only removed by normal error handling).
-  static func register(_ path: String) -> Int? {
+  public static func register(_ path: String, folder: Bool = false) -> Int? {
     lock.withLock {
       install()
       for i in 0 ..< capacity where slots[i] == nil {
+        isFolder[i] = folder
         slots[i] = strdup(path)
         return i
       }
@@ -38,8 +47,12 @@ enum PendingFiles {
     }
   }
 
+  /// Installs the handlers (and ignores SIGXFSZ) before anything is written; registering a
+  /// file does this too.
+  public static func prepare() { lock.withLock { install() } }
+
   /// Forgets a slot (the file was committed or removed).
-  static func unregister(_ slot: Int?) {
+  public static func unregister(_ slot: Int?) {
     guard let slot else { return }
     lock.withLock {
       let p = slots[slot]
@@ -65,8 +78,11 @@ enum PendingFiles {
       guard sigaction(sig, nil, &old) == 0, old.__sigaction_handler.sa_handler == nil else { continue }
       var action = sigaction()
       action.__sigaction_handler.sa_handler = { sig in
-        for i in 0 ..< PendingFiles.capacity {
+        for i in 0 ..< PendingFiles.capacity where !PendingFiles.isFolder[i] {
           if let p = PendingFiles.slots[i] { unlink(p) }
+        }
+        for i in 0 ..< PendingFiles.capacity where PendingFiles.isFolder[i] {
+          if let p = PendingFiles.slots[i] { rmdir(p) }
         }
         signal(sig, SIG_DFL)
         raise(sig)
