@@ -242,6 +242,34 @@ struct HostileInputTests {
     #expect(ReportText.byteSize(2_200 * 1_048_576) == "2.1 GiB" && ReportText.byteSize(812) == "812 bytes")
   }
 
+  @Test("YAML keys that are collections or aliases are refused before Yams hashes them (a 681-byte file ran forever)")
+  func complexYAMLKeys() throws {
+    var bomb = ["schema: 1", "x:", "  ? &a0 {k0: lol, k1: lol, k2: lol, k3: lol, k4: lol, k5: lol, k6: lol, k7: lol, k8: lol}", "  : 0"]
+    for level in 1 ..< 10 {
+      let p = "*a\(level - 1)"
+      bomb += ["  ? &a\(level) {" + (0 ..< 9).map { "k\($0): \(p)" }.joined(separator: ", ") + "}", "  : \(level)"]
+    }
+    let start = Date()
+    #expect {
+      try WorldYAML.parse(bomb.joined(separator: "\n"), file: "keys.yaml", defaultName: "k")
+    } throws: { "\($0)".contains("keys.yaml:3:3: a mapping key that is a collection or an alias") }
+    #expect(Date().timeIntervalSince(start) < 2)
+    for (text, line, column) in [
+      ("schema: 1\nx: {{a: 1}: 2}\n", 2, 10),
+      ("schema: 1\nbase: &b {a: 1}\nx:\n  *b : 1\n", 4, 3),
+      ("schema: 1\nx: [[1, 2]: 3]\n", 2, 10),
+    ] {
+      #expect(YAMLReader.complexKey(in: text).map { [$0.line, $0.column] } == [line, column], "\(text)")
+    }
+    // What looks alike but is not a key: quoted text, comments, block scalars, values.
+    for text in [
+      "note: \"? {a}: [b]: *c: d\"\n", "x: '? it''s: {a}: b'\n", "# ? {a}: b\nx: 1\n",
+      "note: |\n  ? {a}: b\n  *c: d\ny: [1, 2]\nz: {a: *x}\nw: \"*q: r\"\n", "- ?x: 1\n",
+    ] {
+      #expect(YAMLReader.complexKey(in: text) == nil, "\(text)")
+    }
+  }
+
   @Test("a CSV record over the limit (a 17 MiB line without a newline) is refused with its line, quickly")
   func oversizedCSVLine() throws {
     var bytes = Array("source,target,note\nA,B,short\n".utf8)

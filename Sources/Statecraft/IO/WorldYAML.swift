@@ -34,6 +34,11 @@ struct YAMLReader {
 
   /// Parses YAML text into a node tree, or throws a located syntax error.
   static func compose(_ text: String, file: String, emptyMessage: String) throws -> Node {
+    if let (line, column) = complexKey(in: text) {
+      throw GraphFileError.invalid(file: file, problems: [.init(
+        line: line, column: column,
+        message: "a mapping key that is a collection or an alias (`? …`, `{…}: …`, `*name: …`); world and scenario files use plain keys, and such keys can make a file of a few hundred bytes take exponential time")])
+    }
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)
@@ -44,6 +49,79 @@ struct YAMLReader {
       throw GraphFileError.invalid(file: file, problems: [.init(line: 1, column: 1, message: emptyMessage)])
     }
     return root
+  }
+
+  /// The line and column of the first mapping key that is not a plain scalar: an explicit
+  /// key (`? `), a flow collection used as a key (`{…}: `, `[…]: `) or an alias used as one
+  /// (`*name: `).
+  ///
+  /// Yams hashes every mapping key to find duplicates, and a key that is a collection whose
+  /// values alias ever larger anchored collections hashes in exponential time (681 bytes ran
+  /// forever), before any of Statecraft's own checks. This scan runs first, in linear time;
+  /// quoted scalars, comments and block scalars (`|`, `>`) are skipped.
+  static func complexKey(in text: String) -> (line: Int, column: Int)? {
+    var blockIndent: Int?  // inside a block scalar: lines indented deeper than this belong to it
+    var quote: UInt8?  // an open quoted scalar may continue onto the next line
+    for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let line = Array(raw.utf8)
+      let indent = line.prefix { $0 == 0x20 }.count
+      if let b = blockIndent {
+        if indent > b || line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
+        blockIndent = nil
+      }
+      var i = 0
+      var lastSignificant: UInt8? = nil  // the last character outside quotes, spaces skipped
+      func column(_ at: Int) -> Int { String(decoding: line[..<at], as: UTF8.self).unicodeScalars.count + 1 }
+      func colonFollows(_ at: Int) -> Bool {
+        var k = at
+        while k < line.count && line[k] == 0x20 { k += 1 }
+        guard k < line.count, line[k] == UInt8(ascii: ":") else { return false }
+        return k + 1 == line.count || [0x20, 0x0D, UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")].contains(line[k + 1])
+      }
+      while i < line.count {
+        let c = line[i]
+        if let q = quote {
+          if c == q {
+            if q == UInt8(ascii: "'") && i + 1 < line.count && line[i + 1] == q { i += 2; continue }  // '' escapes '
+            quote = nil
+            lastSignificant = c
+          } else if c == UInt8(ascii: "\\") && q == UInt8(ascii: "\"") {
+            i += 1
+          }
+          i += 1
+          continue
+        }
+        switch c {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"):
+          quote = c
+        case UInt8(ascii: "#") where i == 0 || line[i - 1] == 0x20:
+          i = line.count
+          continue
+        case UInt8(ascii: "?") where (i + 1 == line.count || line[i + 1] == 0x20)
+          && (lastSignificant == nil || [UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: ","), UInt8(ascii: "-")].contains(lastSignificant!)):
+          return (n + 1, column(i))
+        case UInt8(ascii: "*"):
+          var k = i + 1
+          while k < line.count, ![0x20, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ":")].contains(line[k]) { k += 1 }
+          if colonFollows(k) { return (n + 1, column(i)) }
+          i = k
+          lastSignificant = UInt8(ascii: "*")
+          continue
+        case UInt8(ascii: "}"), UInt8(ascii: "]"):
+          if colonFollows(i + 1) { return (n + 1, column(i)) }
+        case UInt8(ascii: "|"), UInt8(ascii: ">") where lastSignificant == UInt8(ascii: ":") || lastSignificant == UInt8(ascii: "-"):
+          // A block scalar starts: its lines follow, indented deeper than this one.
+          blockIndent = indent
+          i = line.count
+          continue
+        default:
+          break
+        }
+        if c != 0x20 { lastSignificant = c }
+        i += 1
+      }
+    }
+    return nil
   }
 
   /// Throws every problem collected so far, in file order.
