@@ -192,6 +192,34 @@ struct ScenarioTests {
     #expect(comparison.report(.json).contains("\"after\": null"))
   }
 
+  @Test("a long extends chain resolves and runs in linear time; a long cycle is reported once, briefly")
+  func longExtends() throws {
+    let world = try Self.seed()
+    func file(_ n: Int, cycle: Bool) -> String {
+      var lines = ["schema: 1", "base: x.yaml", "questions:", "  measures: [pagerank]", "scenarios:"]
+      for i in 0 ..< n {
+        lines.append("  - name: s\(i)")
+        if i > 0 { lines.append("    extends: s\(i - 1)") } else if cycle { lines.append("    extends: s\(n - 1)") }
+        lines += ["    edits:", "      - reweight: {id: us-tariff-threat, weight: \(0.1 + Double(i % 9) / 10)}"]
+      }
+      return lines.joined(separator: "\n") + "\n"
+    }
+    let start = Date()
+    let chain = try ScenarioFile.parse(file(2_000, cycle: false), file: "chain.yaml", base: world)
+    #expect(chain.scenarios.count == 2_000 && chain.scenarios[1_999].edits.count == 2_000)
+    let run = try chain.run()
+    // The last scenario's numbers equal a direct application of its edits.
+    let direct = try ScenarioRunner(questions: chain.questions).compare(world, [chain.scenarios[1_999]])
+    #expect(run.scenarios[1_999].measures[0].changes.map(\.after) == direct.scenarios[0].measures[0].changes.map(\.after))
+    #expect(Date().timeIntervalSince(start) < 30, "quadratic: 2,000 took minutes in a debug build")
+    #expect {
+      try ScenarioFile.parse(file(2_000, cycle: true), file: "cycle.yaml", base: world)
+    } throws: { error in
+      let text = "\(error)"
+      return text.contains("extends cycle of 2000 scenarios: s0 → s1999 → s1998") && text.contains("…") && text.utf8.count < 1_000
+    }
+  }
+
   @Test("a CSV base can be declared undirected")
   func undirectedBase() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-scenarios-\(ProcessInfo.processInfo.processIdentifier)")

@@ -127,8 +127,17 @@ public struct ScenarioRunner: Sendable {
     let baseline = try answers(world)
     var diffs: [ScenarioDiff] = []
     var worlds: [World] = []
+    // A scenario that extends the previous one starts with its edits: continue from its
+    // world (a chain of 5,000 `extends:` re-applied 12.5 million edits).
+    var previous: (edits: [Edit], world: World)?
     for scenario in scenarios {
-      let edited = try scenario.applied(to: world)
+      let edited: World
+      if let p = previous, p.edits.count <= scenario.edits.count, scenario.edits[..<p.edits.count].elementsEqual(p.edits) {
+        edited = try Scenario(name: scenario.name, edits: Array(scenario.edits[p.edits.count...])).applied(to: p.world)
+      } else {
+        edited = try scenario.applied(to: world)
+      }
+      previous = (scenario.edits, edited)
       let after = try answers(edited, date: scenario.date)
       diffs.append(diff(scenario, baseline, after))
       worlds.append(edited)
