@@ -153,7 +153,7 @@ struct ScenarioTests {
     #expect(Self.problems("scenarios:\n  - name: a\n    edits:\n      - reweight: {from: PAK, to: USA, weight: 1}\n")
       .first?.contains("give the relation an `id:`") == true)
     #expect(Self.problems("scenarios:\n  - {name: a, extends: b, edits: []}\n  - {name: b, extends: a, edits: []}\n")
-      .contains { $0.contains("extends cycle: a → b → a") })
+      .contains { $0.contains("extends cycle of 2 scenarios: a → b → a") })
     #expect(Self.problems("questions:\n  measures: [pagernak]\nscenarios:\n  - {name: a, edits: []}\n")
       == ["4:14: unknown measure \"pagernak\"; did you mean \"pagerank\"?; measures: pagerank, betweenness, degree, in-degree, out-degree, strength, in-strength, out-strength, closeness, harmonic, eigenvector, katz, hubs, authorities"])
     #expect(Self.problems("questions:\n  influence: [CHN over PKA]\nscenarios:\n  - {name: a, edits: []}\n")
