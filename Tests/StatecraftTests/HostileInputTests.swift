@@ -184,6 +184,18 @@ struct HostileInputTests {
     #expect(Date().timeIntervalSince(start) < 5)
   }
 
+  @Test("an element with 200,000 attributes is refused at once (libxml2 compares each with every earlier one)")
+  func manyAttributes() throws {
+    let attributes = (0 ..< 200_000).map { "a\($0)=\"1\"" }.joined(separator: " ")
+    let text = "<?xml version=\"1.0\"?>\n<!-- <node a=\"1\"> -->\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph edgedefault=\"directed\">\n  <node id=\"A\" \(attributes)/><node id=\"B\"/></graph></graphml>"
+    let path = try Self.file("attributes.graphml", Array(text.utf8))
+    let start = Date()
+    #expect {
+      try WorldIO.load(path)
+    } throws: { "\($0)".contains("attributes.graphml:4:3: this element has 200001 attributes") }
+    #expect(Date().timeIntervalSince(start) < 5)
+  }
+
   @Test("node-link JSON written on one line (json.dump's default) reads in linear time")
   func oneLineJSON() throws {
     // 60,000 edges on one line: counting each object's column from the line start took 7 s

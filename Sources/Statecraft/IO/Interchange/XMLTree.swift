@@ -3,7 +3,8 @@ import Foundation
 
 /// A small XML element tree with source positions, read with libxml2's streaming reader
 /// (`xmlTextReader`) for GraphML and GEXF: no size limit (FoundationXML refused documents over
-/// 10 MB), no network or DTD loading, no entity expansion, nesting bounded, and every error
+/// 10 MB), no network or DTD loading, declared entities and elements with thousands of
+/// attributes refused before parsing (``preflight(_:)``), nesting bounded, and every error
 /// reported with libxml2's own message at its line and column.
 final class XMLElement_ {
   let name: String
@@ -35,9 +36,7 @@ final class XMLElement_ {
       .invalid(file: file, problems: [.init(line: line, column: column, message: message)])
     }
     try requireUTF8(data, file: file)
-    if let (line, column) = entityDeclaration(in: data) {
-      throw fail(line, column, "the document declares an entity (<!ENTITY); GraphML and GEXF files never need one and Statecraft does not expand them (a few declared entities can expand a 1 KB file into gigabytes); write the text out in full")
-    }
+    if let (line, column, message) = preflight(data) { throw fail(line, column, message) }
     guard data.count < Int(Int32.max) else {
       throw fail(0, 0, "the file is larger than 2 GB, more than the XML reader takes; split it or convert it to CSV")
     }
@@ -104,14 +103,21 @@ final class XMLElement_ {
 }
 
 extension XMLElement_ {
-  /// The line and column of the first `<!ENTITY` declaration before the root element, if any.
+  /// The most attributes one element may carry: GraphML and GEXF elements have a handful, and
+  /// libxml2 checks each new attribute against every earlier one (200,000 on one element,
+  /// a 2.5 MB file, ran past 30 s).
+  static let maxAttributes = 1_000
+
+  /// The first thing libxml2 would handle badly, located: an `<!ENTITY` declaration, or an
+  /// element with more than ``maxAttributes`` attributes.
   ///
   /// Declared entities are refused before libxml2 sees the document: its entity-amplification
   /// guard is off under `XML_PARSE_HUGE` (which large graph files need), and an attribute value
-  /// that references nested entities was expanded to a gigabyte (the "billion laughs"). The
-  /// scan stops at the root element's start tag and skips comments and processing instructions.
-  static func entityDeclaration(in data: Data) -> (line: Int, column: Int)? {
-    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> (line: Int, column: Int)? in
+  /// that references nested entities was expanded to a gigabyte (the "billion laughs").
+  /// One linear pass; comments, CDATA sections, processing instructions and quoted attribute
+  /// values are skipped.
+  static func preflight(_ data: Data) -> (line: Int, column: Int, message: String)? {
+    data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> (line: Int, column: Int, message: String)? in
       let b = raw.bindMemory(to: UInt8.self)
       func starts(_ text: StaticString, at i: Int) -> Bool {
         let n = text.utf8CodeUnitCount
@@ -120,28 +126,57 @@ extension XMLElement_ {
         return true
       }
       var i = 0, line = 1, lineStart = 0
-      func skip(to end: StaticString) {
-        while i < b.count && !starts(end, at: i) {
-          if b[i] == 0x0A { line += 1; lineStart = i + 1 }
-          i += 1
-        }
-        i += end.utf8CodeUnitCount
-      }
-      while i < b.count {
+      func step() {
         if b[i] == 0x0A {
           line += 1
           lineStart = i + 1
-          i += 1
-        } else if starts("<!--", at: i) {
+        }
+        i += 1
+      }
+      func skip(to end: StaticString) {
+        while i < b.count && !starts(end, at: i) { step() }
+        i = min(b.count, i + end.utf8CodeUnitCount)
+      }
+      func column(_ at: Int) -> Int { String(decoding: UnsafeRawBufferPointer(rebasing: raw[lineStart ..< at]), as: UTF8.self).unicodeScalars.count + 1 }
+      while i < b.count {
+        guard b[i] == UInt8(ascii: "<") else {
+          step()
+          continue
+        }
+        if starts("<!--", at: i) {
           skip(to: "-->")
+        } else if starts("<![CDATA[", at: i) {
+          skip(to: "]]>")
         } else if starts("<?", at: i) {
           skip(to: "?>")
         } else if starts("<!ENTITY", at: i) {
-          return (line, i - lineStart + 1)
-        } else if b[i] == UInt8(ascii: "<"), i + 1 < b.count, b[i + 1] != UInt8(ascii: "!") {
-          return nil  // the root element: the prolog is over
+          return (line, column(i), "the document declares an entity (<!ENTITY); GraphML and GEXF files never need one and Statecraft does not expand them (a few declared entities can expand a 1 KB file into gigabytes); write the text out in full")
+        } else if starts("<!DOCTYPE", at: i) {
+          i += 9  // its internal subset, if any, is scanned as it comes
+        } else if starts("<!", at: i) || starts("</", at: i) {
+          skip(to: ">")
         } else {
-          i += 1
+          // A start tag: count its attributes (each has one `=` outside quotes).
+          let (tagLine, tagColumn) = (line, column(i))
+          var attributes = 0
+          var quote: UInt8?
+          step()
+          while i < b.count {
+            let c = b[i]
+            if let q = quote {
+              if c == q { quote = nil }
+            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+              quote = c
+            } else if c == UInt8(ascii: "=") {
+              attributes += 1
+            } else if c == UInt8(ascii: ">") {
+              break
+            }
+            step()
+          }
+          if attributes > maxAttributes {
+            return (tagLine, tagColumn, "this element has \(attributes) attributes, more than the \(maxAttributes) a graph file needs (GraphML and GEXF keep data in <data> or <attvalue> children)")
+          }
         }
       }
       return nil
