@@ -58,7 +58,7 @@ public enum DOTReader {
             attributes.append((String(k.dropFirst(3)), .string(v)))
           } else if !interchange && k == "label" && v != "\\N" {
             attributes.append(("name", .string(v)))
-          } else if !interchange {
+          } else if !interchange && !(k == "label" && v == "\\N") {  // \N: Graphviz's default label, not data
             dropped.append("node attribute \"\(k)\"")
           }
         }
@@ -133,13 +133,24 @@ extension DOTReader {
 
 
 extension DOTReader {
+  /// The line a Graphviz message names ("syntax error in line 3 near ';'"), if any.
+  public static func lineNumber(in message: String) -> Int? {
+    guard let range = message.range(of: "in line ") else { return nil }
+    return Int(message[range.upperBound...].prefix { $0.isNumber })
+  }
+
   /// The longest quoted string, HTML string or bare word a DOT file may hold: Graphviz's
   /// lexer is quadratic in a token's length (a 3 MB label took 5.9 s), so longer ones are
   /// refused before parsing.
   public static let maxTokenBytes = 512 * 1024
 
-  /// Checks what libcgraph would silently accept badly: a token over ``maxTokenBytes`` and a
-  /// second graph after the first (libcgraph reads one and ignores the rest). Linear in the
+  /// The deepest `{ }` nesting a DOT file may have (subgraphs in subgraphs); real files use a
+  /// few levels.
+  public static let maxNesting = 100
+
+  /// Checks what libcgraph would silently accept badly: a token over ``maxTokenBytes``, braces
+  /// nested deeper than ``maxNesting`` and a second graph after the first (libcgraph reads one
+  /// and ignores the rest). Linear in the
   /// text; comments (`//`, `/* */`, `#` lines) and strings are skipped as the lexer does.
   ///
   /// - Returns: The first problem, located, or `nil`.
@@ -203,6 +214,9 @@ extension DOTReader {
           if i - start > maxTokenBytes { return tooLong("HTML string", start, startLine, startLineStart) }
         } else if b == UInt8(ascii: "{") {
           depth += 1
+          if depth > maxNesting {
+            return .init(line: line, column: column(i, from: lineStart), message: "braces nest deeper than \(maxNesting) levels; Graphviz's parser drops what lies deeper without a word (a relation inside 5,000 levels vanished), so flatten the subgraphs")
+          }
           i += 1
         } else if b == UInt8(ascii: "}") {
           depth -= 1

@@ -71,6 +71,7 @@ public enum GraphvizRenderer {
         sharedContext = gvContext()
       }
       guard let gvc = sharedContext else { throw RenderError.unavailable("gvContext() failed") }
+      agreadline(0)  // libcgraph's line counter outlives a parse: restart it, or errors name the wrong line
       guard let graph = agmemread(dot) else {
         throw RenderError.syntax(cleaned(capturedMessages, fallback: "syntax error"))
       }
@@ -134,6 +135,7 @@ public enum GraphvizRenderer {
         _ = agseterr(AGWARN)
         sharedContext = gvContext()
       }
+      agreadline(0)  // libcgraph's line counter outlives a parse: restart it, or errors name the wrong line
       guard let graph = agmemread(dot) else {
         throw RenderError.syntax(cleaned(capturedMessages, fallback: "syntax error"))
       }

@@ -11,7 +11,8 @@ extension WorldIO {
         do {
           return try DOTReader.read(text, notes: &notes)
         } catch let RenderError.syntax(message) {
-          throw GraphFileError.invalid(file: file, problems: [.init(line: 0, column: 0, message: "DOT: \(message)")])
+          // Graphviz names the line in its words ("syntax error in line 3 near ';'").
+          throw GraphFileError.invalid(file: file, problems: [.init(line: DOTReader.lineNumber(in: message) ?? 0, column: 1, message: "DOT: \(message)")])
         }
       }
       plugins.writeDOT = { world in

@@ -198,6 +198,14 @@ struct InterchangeTests {
     // A whole graph on one line reads in linear time (the preflight counted every token's
     // column from the line start: 5,000 edges took 6.7 s, 20,000 over a minute); a second
     // graph far along the line is still located by column.
+    // Braces nested 5,000 deep: Graphviz dropped the relation inside; now refused, located.
+    #expect {
+      _ = try load("digraph { A -> B;\n" + String(repeating: "{", count: 5_000) + " C -> D; " + String(repeating: "}", count: 5_000) + " }\n", "nested.dot")
+    } throws: { "\($0)".contains("nested.dot:2:100: braces nest deeper than 100 levels") }
+    // A syntax error is located at the line Graphviz names, not at 0:0.
+    #expect {
+      _ = try load("digraph {\n A -> B;\n C -> ;\n}\n", "syntax.dot")
+    } throws: { "\($0)".contains("syntax.dot:3:1: DOT: ") }
     let n = 40_000
     let edges = (0 ..< n).map { "N\($0) -> N\(($0 * 7 + 1) % n);" }.joined(separator: " ")
     let oneLine = "digraph G { \(edges) }"
