@@ -47,12 +47,18 @@ public enum DOTReader {
       let edgeSyms = symbols(Int32(AGEDGE))
       let interchange = nodeSyms.contains { String(cString: $0.pointee.name) == "sc_kind" }
         || edgeSyms.contains { String(cString: $0.pointee.name) == "sc_type" }
+      // A node's id: its name with DOTWriter's escapes undone (libcgraph keeps `\\` as two
+      // characters: "C:\Users" doubled its backslashes on every round trip), or `sc_id`.
+      var ids: [String: String] = [:]
       var node = agfstnode(g)
       while let n = node {
-        let id = String(cString: agnameof(UnsafeMutableRawPointer(n)))
+        let name = String(cString: agnameof(UnsafeMutableRawPointer(n)))
+        var id = interchange ? unescape(name) : name  // foreign DOT: names are taken as written
         var attributes: [(String, AttributeValue)] = []
         for (k, v) in values(UnsafeMutableRawPointer(n), nodeSyms) {
-          if k.hasPrefix("sc_attr_") {
+          if k == "sc_id" {
+            id = v
+          } else if k.hasPrefix("sc_attr_") {
             attributes.append((String(k.dropFirst(8)), .string(v)))
           } else if k.hasPrefix("sc_") {
             attributes.append((String(k.dropFirst(3)), .string(v)))
@@ -62,6 +68,7 @@ public enum DOTReader {
             dropped.append("node attribute \"\(k)\"")
           }
         }
+        ids[name] = id
         flat.nodes.append(.init(id: id, attributes: attributes))
         node = agnxtnode(g, n)
       }
@@ -78,8 +85,9 @@ public enum DOTReader {
       }
       allEdges.sort { cgv_seq(UnsafeMutableRawPointer($0)) < cgv_seq(UnsafeMutableRawPointer($1)) }
       for e in allEdges {
-        let s = String(cString: agnameof(UnsafeMutableRawPointer(cgv_tail(e))))
-        let t = String(cString: agnameof(UnsafeMutableRawPointer(cgv_head(e))))
+        let tailName = String(cString: agnameof(UnsafeMutableRawPointer(cgv_tail(e))))
+        let headName = String(cString: agnameof(UnsafeMutableRawPointer(cgv_head(e))))
+        let (s, t) = (ids[tailName] ?? tailName, ids[headName] ?? headName)
         var attributes: [(String, AttributeValue)] = []
         for (k, v) in values(UnsafeMutableRawPointer(e), edgeSyms) {
           if k.hasPrefix("sc_") {

@@ -356,6 +356,9 @@ public struct DOTWriter: Sendable {
     }
     if options.interchange {
       attributes += [("sc_name", actor.name), ("sc_kind", actor.kind.rawValue)]
+      // libcgraph renames nodes whose name starts with % (its anonymous ids: "%x" read back
+      // as "%3"), so such an id travels in an attribute too.
+      if actor.id.rawValue.hasPrefix("%") { attributes.append(("sc_id", actor.id.rawValue)) }
       attributes += actor.attributes.keys.sorted().map { ("sc_attr_" + $0, actor.attributes[$0]!) }
     }
     return "\(quote(nodeName(actor.id, options))) [\(attributes.map { "\(key($0))=\(quote($1))" }.joined(separator: ", "))];"

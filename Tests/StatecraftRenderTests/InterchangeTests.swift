@@ -175,6 +175,61 @@ struct InterchangeTests {
     }
   }
 
+  @Test("ids drawn from all of Unicode: write → read → write is the identity in every format; ids no format carries are refused by every reader",
+        arguments: [WorldIO.Format.yaml, .csv, .graphml, .gexf, .json, .dot])
+  func unicodeIDsRoundTrip(format: WorldIO.Format) throws {
+    var rng = SplitMix64(seed: 2026)
+    func scalar() -> Unicode.Scalar {
+      while true {
+        // Mostly the first planes, where the tricky characters live, and some astral ones.
+        let v = rng.nextUnit() < 0.8 ? UInt32(rng.next() % 0x3000) : UInt32(rng.next() % 0x10FFFF)
+        if let s = Unicode.Scalar(v) { return s }
+      }
+    }
+    var ids: [String] = [
+      "C:\\Users", "%x", "\\N", "Washington, D.C.", "  PAK", "PAK\t", "a\"b'c", "#hash", "-dash", "{brace}", "1e5", "null", "~",
+      "", "A\u{0}", "\u{FFFE}", "B\u{FEFF}", "C1\u{85}", "tab\tinside", String(Unicode.Scalar(0xFDD0)!),
+    ]
+    while ids.count < 80 {
+      var id = ""
+      for _ in 0 ..< 1 + Int(rng.next() % 6) { id.unicodeScalars.append(scalar()) }
+      ids.append(id)
+    }
+    // Distinct by Unicode scalars (Swift's == would merge "é" with "e\u{301}"), in a fixed order.
+    var seen = Set<[UInt8]>()
+    let valid = ids.filter { Actor.ID.problem(in: $0) == nil && seen.insert(Array($0.utf8)).inserted }
+    let invalid = ids.filter { Actor.ID.problem(in: $0) != nil }
+    #expect(!invalid.isEmpty && valid.count > 40)
+    let world = World(
+      name: "ids", actors: valid.map { Actor(id: Actor.ID($0)) },
+      relations: zip(valid, valid.dropFirst()).map { Relation(from: Actor.ID($0), to: Actor.ID($1), type: "tie", weight: 1, sign: .cooperative) },
+      types: [RelationType(id: "tie", polarity: .cooperative)])
+    WorldIO.registerRenderFormats()
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-ids-\(getpid())-\(format.rawValue)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var notes = ConversionNotes()
+    let first = dir.appendingPathComponent("a.\(format.rawValue)").path
+    let second = dir.appendingPathComponent("b.\(format.rawValue)").path
+    _ = try WorldIO.save(world, to: first, notes: &notes)
+    let back = try WorldIO.load(first, notes: &notes)
+    #expect(back.actors.map { Array($0.id.rawValue.utf8) } == valid.map { Array($0.utf8) }, "\(format): ids read back as written")
+    _ = try WorldIO.save(back, to: second, notes: &notes)
+    #expect(FileManager.default.contents(atPath: first) == FileManager.default.contents(atPath: second), "\(format): the second write is the first")
+    // An id no format carries is refused by the reader, located, whatever the format.
+    if format == .csv || format == .yaml || format == .json {
+      let bad = invalid[0]
+      let text = switch format {
+      case .csv: "source,target\nA,\(EdgeListCSV.csvQuoted(bad))\n"
+      case .yaml: "schema: 1\nactors: [{id: A}, {id: \(ReportText.jsonString(bad))}]\n"
+      default: "{\"nodes\": [{\"id\": \(ReportText.jsonString(bad))}], \"links\": []}"
+      }
+      let path = dir.appendingPathComponent("bad.\(format.rawValue)").path
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+      #expect { try WorldIO.load(path) } throws: { "\($0)".contains("which no file format carries") || "\($0)".contains("is empty") || "\($0)".contains("byte-order mark") }
+    }
+  }
+
   @Test("DOT with a second graph or an oversized label is refused, located; legend-named nodes are kept")
   func dotPreflight() throws {
     WorldIO.registerRenderFormats()

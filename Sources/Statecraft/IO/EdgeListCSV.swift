@@ -63,6 +63,9 @@ public enum EdgeListCSV {
       let (t, tcol) = (row.fields[tc], row.columns[tc])
       if s.isEmpty { problems.append(.init(line: lineNumber, column: scol, message: "the source is empty")); ok = false }
       if t.isEmpty { problems.append(.init(line: lineNumber, column: tcol, message: "the target is empty")); ok = false }
+      for (id, col) in [(s, scol), (t, tcol)] where !id.isEmpty {
+        if let problem = Actor.ID.problem(in: id) { problems.append(.init(line: lineNumber, column: col, message: problem)); ok = false }
+      }
       var weight = 1.0
       if let (w, col) = field("weight") {
         if let value = Double(decimal: w), value.isFinite, value > 0 {
@@ -97,6 +100,10 @@ public enum EdgeListCSV {
           problems.append(.init(line: lineNumber, column: col, message: "\(key) \"\(text)\" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"))
           ok = false
         }
+      }
+      if let since = dates[0], let until = dates[1], PartialDate.reversed(since: since, until: until), let (_, col) = field("until") {
+        problems.append(.init(line: lineNumber, column: col, message: "until \(until) is before since \(since); swap them or fix the dates"))
+        ok = false
       }
       guard ok else { return }
       if let declaredIDs {
@@ -204,7 +211,9 @@ public enum EdgeListCSV {
 
   /// A CSV field, quoted (RFC 4180) when it holds a comma, quote or line break.
   public static func csvQuoted(_ s: String) -> String {
-    s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+    // Also quoted: a field with spaces or tabs at either end (the reader trims unquoted fields).
+    let padded = s.first.map { $0 == " " || $0 == "\t" } == true || s.last.map { $0 == " " || $0 == "\t" } == true
+    return padded || s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
       ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
   }
 

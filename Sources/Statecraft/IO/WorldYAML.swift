@@ -34,6 +34,17 @@ struct YAMLReader {
 
   /// Parses YAML text into a node tree, or throws a located syntax error.
   static func compose(_ text: String, file: String, emptyMessage: String) throws -> Node {
+    // libyaml drops a byte-order mark anywhere in the text, so "\u{FEFF}B" would silently
+    // become "B"; one at the very start is the file's own mark and is fine.
+    let bom: Character = "\u{FEFF}"
+    if let at = text.dropFirst(text.first == bom ? 1 : 0).firstIndex(of: bom) {
+      let before = text[..<at]
+      let line = before.count(where: { $0 == "\n" }) + 1
+      let column = before.unicodeScalars.reversed().prefix { $0 != "\n" }.count + 1
+      throw GraphFileError.invalid(file: file, problems: [.init(
+        line: line, column: column,
+        message: "a byte-order mark (U+FEFF, invisible) inside the text; YAML would drop it silently and merge ids that differ only by it, so remove it")])
+    }
     if let (line, column) = complexKey(in: text) {
       throw GraphFileError.invalid(file: file, problems: [.init(
         line: line, column: column,
@@ -370,8 +381,8 @@ struct YAMLReader {
         case "id":
           id = text(value, "actor id")
           if let i = id {
-            if i.contains(where: { $0.isWhitespace || $0 == "," }) {
-              report(value, "actor id \"\(i)\" contains a space or comma; use a short code such as PAK")
+            if let problem = Actor.ID.problem(in: i) {
+              report(value, problem)
               id = nil
             } else if !claim(i, node: value, kind: "actor", seen: &seen) {
               id = nil
@@ -516,7 +527,7 @@ struct YAMLReader {
         default: relation.note = text(value, "note")
         }
       }
-      if let since = relation.since, let until = relation.until, until.lastDayKey < since.firstDayKey {
+      if let since = relation.since, let until = relation.until, PartialDate.reversed(since: since, until: until) {
         report(untilNode, "until \(until) is before since \(since); swap them or fix the dates")
         ok = false
       }

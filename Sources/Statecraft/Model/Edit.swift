@@ -165,7 +165,7 @@ extension World {
     if let s = r.source, source(s) == nil {
       throw EditError.unknownSource(s, suggestion: closestMatch(to: s, in: sources.map(\.id)))
     }
-    if let since = r.since, let until = r.until, until.lastDayKey < since.firstDayKey {
+    if let since = r.since, let until = r.until, PartialDate.reversed(since: since, until: until) {
       throw EditError.datesReversed(since: since, until: until)
     }
     if let id = r.id, relations.index(ofID: id) != nil {

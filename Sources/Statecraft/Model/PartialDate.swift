@@ -85,3 +85,13 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     return s
   }
 }
+
+extension PartialDate {
+  /// Whether a validity range is empty: `until` ends before `since` begins (partial dates
+  /// cover their whole month or year, so since 2025-05, until 2025 is a range). The one rule
+  /// every reader and edit applies.
+  public static func reversed(since: PartialDate?, until: PartialDate?) -> Bool {
+    guard let since, let until else { return false }
+    return until.lastDayKey < since.firstDayKey
+  }
+}

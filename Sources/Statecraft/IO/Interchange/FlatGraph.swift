@@ -295,6 +295,10 @@ extension FlatGraph {
     var actors: [Actor] = []
     var seen: [ScalarKey: Int] = [:]
     for node in nodes {
+      if let problem = Actor.ID.problem(in: node.id) {
+        problems.append(.init(line: node.line, column: node.column, message: problem))
+        continue
+      }
       if seen[ScalarKey(node.id)] != nil {
         problems.append(.init(line: node.line, column: node.column, message: "duplicate node id \"\(node.id)\""))
         continue
@@ -380,6 +384,10 @@ extension FlatGraph {
       r.weight = abs(rawWeight)
       if let rangeLow, let rangeHigh, rangeLow <= rangeHigh { r.weightRange = rangeLow ... rangeHigh }
       r.sign = explicitSign ?? .cooperative
+      if let since = r.since, let until = r.until, PartialDate.reversed(since: since, until: until) {
+        problems.append(.init(line: edge.line, column: edge.column, message: "edge \(edge.source) -> \(edge.target): until \(until) is before since \(since); swap them or fix the dates"))
+        continue
+      }
       if !typeOrder.contains(r.type) { typeOrder.append(r.type) }
       signsByType[r.type, default: []].append(r.sign)
       relations.append(r)

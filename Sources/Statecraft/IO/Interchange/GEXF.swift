@@ -171,8 +171,16 @@ public enum GEXF {
     }
     let directed = graph.attributes["defaultedgetype"] != "undirected"
     var flat = FlatGraph(directed: directed)
-    if let description = root.child("meta")?.child("description")?.text, !description.isEmpty {
-      flat.graph.append(("description", .string(description)))
+    // The writer's description is "title — as of date — description": read it back into
+    // those fields, so that a world written, read and written again is the same file.
+    if let text = root.child("meta")?.child("description")?.text, !text.isEmpty {
+      var parts = text.components(separatedBy: " — ")
+      flat.graph.append(("title", .string(parts.removeFirst())))
+      if let first = parts.first, first.hasPrefix("as of "), PartialDate(String(first.dropFirst(6))) != nil {
+        flat.graph.append(("date", .string(String(first.dropFirst(6)))))
+        parts.removeFirst()
+      }
+      if !parts.isEmpty { flat.graph.append(("description", .string(parts.joined(separator: " — ")))) }
     }
     var missing: [GraphFileError.Problem] = []
     for n in graph.child("nodes")?.children("node") ?? [] {

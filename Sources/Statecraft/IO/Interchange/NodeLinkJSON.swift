@@ -50,7 +50,9 @@ public enum NodeLinkJSON {
     try requireUTF8(data, file: file)
     let root: JSONReader.Value
     do {
-      root = try JSONReader.parse(data)
+      // A leading byte-order mark is skipped, as every other reader skips it (RFC 8259 §8.1
+      // lets a parser ignore one).
+      root = try JSONReader.parse(data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data)
     } catch let fault as JSONReader.Fault {
       throw GraphFileError.invalid(file: file, problems: [.init(line: fault.line, column: fault.column, message: "not valid JSON: \(fault.message)")])
     }
