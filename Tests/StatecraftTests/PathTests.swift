@@ -117,4 +117,31 @@ struct PathTests {
     #expect(throws: GraphError.nodeOutOfRange(9, nodeCount: 6)) { try g.bestPath(from: 0, to: 9) }
     #expect(try g.bestPath(from: 2, to: 2)?.nodes == [2])
   }
+
+  @Test("--all says how many shortest paths there are when it lists fewer; an avoided end and a useless hint are errors no more")
+  func allShortestAndHints() throws {
+    // Six layers of five actors, fully joined layer to layer: 5^6 = 15,625 shortest paths.
+    var csv = "source,target\n"
+    let layers = (0 ..< 6).map { l in (0 ..< 5).map { "L\(l)_\($0)" } }
+    for a in layers[0] { csv += "S,\(a)\n" }
+    for l in 0 ..< 5 { for a in layers[l] { for b in layers[l + 1] { csv += "\(a),\(b)\n" } } }
+    for a in layers[5] { csv += "\(a),T\n" }
+    let world = try EdgeListCSV.parse(csv, file: "layers.csv", name: "layers")
+    let report = try world.pathReport(from: "S", to: "T", allShortest: true)
+    #expect(report.paths.count == 10_000 && report.total == 15_625)
+    #expect(report.text(.table).hasPrefix("Showing 10000 of 15625 shortest paths"))
+    // obtained with: len(list(nx.all_shortest_paths(G, "S", "T"))) == 5 ** 6 (closed form)
+    #expect(try world.through().shortestPathCount(from: 0, to: world.actors.count - 1) == 15_625)
+    let abc = try EdgeListCSV.parse("source,target\nA,B\nB,C\n", file: "abc.csv", name: "abc")
+    #expect(try abc.pathReport(from: "A", to: "C", avoiding: ["B"]).text(.table) == "No path from A (A) to C (C) avoiding B, in either direction.")
+    #expect(try abc.pathReport(from: "C", to: "A").text(.table).hasSuffix("--any-direction finds one."))
+    #expect(throws: PathError.avoidingAnEnd("A")) { try abc.pathReport(from: "A", to: "C", avoiding: ["A"]) }
+    #expect(throws: PathError.allShortestTakesNoOptions) { try abc.paths(from: "A", to: "C", undirected: true, allShortest: true) }
+  }
+
+  @Test("a weight so small its path length overflows is refused in words (it made an infinite tie the shortest path)")
+  func tinyWeights() throws {
+    let world = try EdgeListCSV.parse("source,target,weight\nA,C,1e-320\nA,B,1\nB,C,0.5\n", file: "tiny.csv", name: "tiny")
+    #expect { try world.pathReport(from: "A", to: "C") } throws: { "\($0)".contains("A→C weighs 1e-320, below 1e-150") }
+  }
 }

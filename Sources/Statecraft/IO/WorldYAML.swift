@@ -469,14 +469,14 @@ struct YAMLReader {
           if case .mapping = value {
             guard let range = weightRange(value) else { ok = false; continue }
             relation.weightRange = range
-            relation.weight = (range.lowerBound + range.upperBound) / 2
+            relation.weight = range.lowerBound / 2 + range.upperBound / 2  // halves first: 1e308 + 1.7e308 overflows
             continue
           }
           guard let s = text(value, "weight") else { ok = false; continue }
           if s.contains("..") {
             guard let range = weightRange(value, text: s) else { ok = false; continue }
             relation.weightRange = range
-            relation.weight = (range.lowerBound + range.upperBound) / 2
+            relation.weight = range.lowerBound / 2 + range.upperBound / 2  // halves first: 1e308 + 1.7e308 overflows
             continue
           }
           guard let w = Double(decimal: s), w.isFinite else {

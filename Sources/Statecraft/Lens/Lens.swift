@@ -106,6 +106,8 @@ public enum LensError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The strengths a lens sees add up past ``Lens/maxTotalStrength``; `largest` is the
   /// strongest relation, named by its ends.
   case strengthOverflow(total: Double, largest: (from: Actor.ID, to: Actor.ID, weight: Double))
+  /// A relation weaker than ``Lens/minStrength``.
+  case strengthUnderflow(from: Actor.ID, to: Actor.ID, weight: Double)
 
   public var description: String {
     switch self {
@@ -114,6 +116,9 @@ public enum LensError: Error, Equatable, Sendable, CustomStringConvertible {
         + known.joined(separator: ", ")
     case let .unknownActor(id):
       "a relation names actor \"\(id)\", which is not in this world; add the actor or fix the relation"
+    case let .strengthUnderflow(from, to, weight):
+      "the relation \(from)→\(to) weighs \(String(format: "%.3g", weight)), below \(String(format: "%.0e", Lens.minStrength)): "
+        + "its path length 1/weight overflows; multiply every weight by a common factor, or drop the relation"
     case let .strengthOverflow(total, largest):
       "the relations seen add up to a strength of \(total.isFinite ? String(format: "%.3g", total) : "more than 1.8e308"), "
         + "beyond \(String(format: "%.0e", Lens.maxTotalStrength)) (the strongest, \(largest.from)→\(largest.to), weighs \(String(format: "%.3g", largest.weight))); "
@@ -208,15 +213,28 @@ extension Lens {
   /// stays far from Double's 1.8e308. Two parallel ties of 1.7e308 summed to infinity and
   /// printed NaN modularity and zero eigenvector scores; now they are refused in words.
   public static let maxTotalStrength = 1e150
+
+  /// The weakest strength a lens sees: 1e-150, so that a path length of 1/strength stays
+  /// finite (a weight of 1e-320 gave a tie of infinite length, ranked as the shortest path).
+  public static let minStrength = 1e-150
 }
 
 extension World {
-  /// Throws ``LensError/strengthOverflow(total:largest:)`` when the admitted relations'
+  /// Throws ``LensError/strengthUnderflow(from:to:weight:)`` for an admitted relation weaker
+  /// than ``Lens/minStrength`` and ``LensError/strengthOverflow(total:largest:)`` when the
   /// strengths add up past ``Lens/maxTotalStrength``. One pass over the weight column.
   fileprivate func checkTotalStrength(_ view: LensedRelations, _ lens: Lens) throws {
     let store = relations
     var total = 0.0
-    for i in 0 ..< store.count where view.admits(i) { total += store.weights[i] }
+    var smallest = -1
+    for i in 0 ..< store.count where view.admits(i) {
+      total += store.weights[i]
+      if store.weights[i] < Lens.minStrength && (smallest < 0 || store.weights[i] < store.weights[smallest]) { smallest = i }
+    }
+    if smallest >= 0 {
+      let r = store[smallest]
+      throw LensError.strengthUnderflow(from: r.from, to: r.to, weight: r.weight)
+    }
     guard total > Lens.maxTotalStrength || !total.isFinite else { return }
     var largest = -1
     for i in 0 ..< store.count where view.admits(i) && (largest < 0 || store.weights[i] > store.weights[largest]) { largest = i }

@@ -17,6 +17,13 @@ public struct PathReport: ReportValue, Sendable {
   public var paths: [ExplainedPath]
   /// Display names of the actors on the paths (for the text; never iterated).
   public var names: [Actor.ID: String]
+  /// How many shortest paths there are, when `allShortest` listed fewer (it stops at 10,000).
+  public var total: Double?
+  /// Whether a path exists when directions are ignored (asked only when none was found along
+  /// them), so the hint to try `--any-direction` is given only when it would help.
+  public var foundAnyDirection = false
+  /// The actors the paths had to avoid.
+  public var avoided: [Actor.ID] = []
 
   public func encode(to encoder: Encoder) throws {
     var c = encoder.unkeyedContainer()
@@ -28,9 +35,13 @@ public struct PathReport: ReportValue, Sendable {
     func label(_ id: Actor.ID, _ name: String) -> String { "\(name) (\(id))" }
     guard !paths.isEmpty else {
       return "No path from \(label(from, fromName)) to \(label(to, toName))"
-        + (undirected ? "." : " along the relations' directions; try --any-direction.")
+        + (avoided.isEmpty ? "" : " avoiding \(avoided.map(\.rawValue).joined(separator: ", "))")
+        + (undirected ? "." : foundAnyDirection ? " along the relations' directions; --any-direction finds one." : ", in either direction.")
     }
     var out = ""
+    if let total, total > Double(paths.count) {
+      out += "Showing \(paths.count) of \(total < 1e15 ? String(Int(total)) : String(format: "%.3g", total)) shortest paths (--all lists at most \(paths.count)).\n\n"
+    }
     for (i, p) in paths.enumerated() {
       if i > 0 { out += "\n" }
       let title = count > 1 || allShortest ? "Path \(i + 1) of \(paths.count)" : "\(kind.rawValue.capitalized) path"
@@ -65,9 +76,17 @@ extension World {
       allShortest: allShortest)
     var names: [Actor.ID: String] = [:]
     for id in found.flatMap(\.actors) { names[id] = self[actor: id]?.name ?? id.rawValue }
-    return PathReport(
+    var report = PathReport(
       from: source, to: target, fromName: self[actor: source]?.name ?? source.rawValue,
       toName: self[actor: target]?.name ?? target.rawValue, kind: kind, count: count, undirected: undirected,
       allShortest: allShortest, valueName: kind.valueName(lens.pathLength), paths: found, names: names)
+    report.avoided = avoiding
+    if allShortest && found.count >= 10_000 {
+      report.total = try through(lens).shortestPathCount(from: try requireIndex(of: source), to: try requireIndex(of: target), length: lens.pathLength)
+    }
+    if found.isEmpty && !undirected {
+      report.foundAnyDirection = !(try paths(from: source, to: target, kind: kind, lens: lens, avoiding: avoiding, undirected: true)).isEmpty
+    }
+    return report
   }
 }

@@ -38,4 +38,26 @@ extension Digraph {
     back(target)
     return result.sorted { $0.lexicographicallyPrecedes($1) }.map { Path(nodes: $0, value: total) }
   }
+
+  /// How many shortest paths lead from `source` to `target` (σ of Brandes's algorithm), as a
+  /// Double: counts grow exponentially (a grid of 12 × 12 has 705,432), so ``allShortestPaths(from:to:length:limit:)``
+  /// lists at most its limit and this says how many there are.
+  ///
+  /// - Complexity: O((*n* + *m*) log *n*).
+  public func shortestPathCount(from source: NodeIndex, to target: NodeIndex, length: Lens.PathLength = .reciprocal) throws -> Double {
+    let distance = try bestValues(from: source, length: length)
+    guard distance[target] != nil else { return 0 }
+    let inLength = inArcLengths(length)
+    var sigma = [Double](repeating: 0, count: nodeCount)
+    sigma[source] = 1
+    let order = (0 ..< nodeCount).filter { distance[$0] != nil }.sorted { distance[$0]! < distance[$1]! }
+    for w in order where w != source {
+      let dw = distance[w]!
+      for i in inOffsets[w] ..< inOffsets[w + 1] {
+        let v = inSources[i]
+        if let dv = distance[v], dv < dw, isTie(dv + inLength[i], dw) { sigma[w] += sigma[v] }
+      }
+    }
+    return sigma[target]
+  }
 }

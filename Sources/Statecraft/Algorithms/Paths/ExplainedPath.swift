@@ -58,10 +58,11 @@ extension World {
     let s = try node(source)
     let t = try node(target)
     let avoided = Set(try avoiding.map(node))
+    if let end = [source, target].first(where: { avoiding.contains($0) }) { throw PathError.avoidingAnEnd(end) }
     let g = try through(lens)
     let found: [Path]
     if allShortest {
-      precondition(avoiding.isEmpty && !undirected, "all shortest paths follow arcs and avoid nobody")
+      guard avoiding.isEmpty && !undirected else { throw PathError.allShortestTakesNoOptions }
       found = try g.allShortestPaths(from: s, to: t, length: lens.pathLength)
     } else {
       found = try g.bestPaths(
@@ -114,12 +115,20 @@ extension World {
 /// A path query that names something the world does not have.
 public enum PathError: Error, Equatable, Sendable, CustomStringConvertible {
   case unknownActor(Actor.ID, suggestion: String?)
+  /// A path cannot avoid the actor it starts or ends at.
+  case avoidingAnEnd(Actor.ID)
+  /// All shortest paths follow the relations' directions and avoid nobody.
+  case allShortestTakesNoOptions
 
   public var description: String {
     switch self {
     case let .unknownActor(id, suggestion):
       "actor \"\(id)\" is not in this world" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
         + "; `statecraft info FILE` lists the actors"
+    case let .avoidingAnEnd(id):
+      "a path cannot avoid \(id), where it starts or ends; avoid the actors in between"
+    case .allShortestTakesNoOptions:
+      "all shortest paths follow the relations' directions and avoid nobody; drop --avoid and --any-direction, or ask for -k paths"
     }
   }
 }
