@@ -44,7 +44,7 @@ struct HostileInputTests {
     let path = try Self.file("bad-utf8.graphml", xml)
     #expect {
       try WorldIO.load(path)
-    } throws: { "\($0)".contains("bad-utf8.graphml:5:") && "\($0)".contains("is not UTF-8; save the file as UTF-8") }
+    } throws: { "\($0)".contains("bad-utf8.graphml:5:29: byte 0x\(String(bytes[0], radix: 16, uppercase: true)) does not begin a UTF-8 character") }
   }
 
   @Test("an edge sign of nan, inf or 1e300 is not understood, never converted to Int", arguments: ["nan", "inf", "-inf", "1e300", "0.5"])
@@ -194,6 +194,17 @@ struct HostileInputTests {
       try WorldIO.load(path)
     } throws: { "\($0)".contains("attributes.graphml:4:3: this element has 200001 attributes") }
     #expect(Date().timeIntervalSince(start) < 5)
+  }
+
+  @Test("an XML file that declares another encoding is refused in words; a Latin-1 byte is named, not the byte after it")
+  func encodings() throws {
+    let body = "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph edgedefault=\"directed\"><node id=\"Bé\"/></graph></graphml>"
+    // UTF-8 bytes under a Latin-1 declaration: libxml2 recoded "Bé" into "BÃ©".
+    let declared = try Self.file("declared.graphml", Array(("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" + body).utf8))
+    #expect { try WorldIO.load(declared) } throws: { "\($0)".contains("declared.graphml:1:31: the file declares encoding=\"ISO-8859-1\"") }
+    // Real Latin-1 bytes without a declaration: é is 0xE9, followed by a quote.
+    let latin1 = try Self.file("latin1.graphml", Array(body.utf8).flatMap { $0 == 0xC3 ? [0xE9] : $0 == 0xA9 ? [] : [$0] })
+    #expect { try WorldIO.load(latin1) } throws: { "\($0)".contains("byte 0xE9 does not begin a UTF-8 character") }
   }
 
   @Test("node-link JSON written on one line (json.dump's default) reads in linear time")

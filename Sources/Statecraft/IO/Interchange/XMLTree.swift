@@ -35,6 +35,9 @@ final class XMLElement_ {
     func fail(_ line: Int, _ column: Int, _ message: String) -> GraphFileError {
       .invalid(file: file, problems: [.init(line: line, column: column, message: message)])
     }
+    if let (encoding, column) = declaredEncoding(data), !["utf-8", "utf8", "us-ascii", "ascii"].contains(encoding.lowercased()) {
+      throw fail(1, column, "the file declares encoding=\"\(encoding)\"; Statecraft reads XML in UTF-8 only (libxml2 would recode it, turning UTF-8 text such as \"Bé\" into \"BÃ©\"); save it as UTF-8 and declare encoding=\"UTF-8\"")
+    }
     try requireUTF8(data, file: file)
     if let (line, column, message) = preflight(data) { throw fail(line, column, message) }
     guard data.count < Int(Int32.max) else {
@@ -103,6 +106,19 @@ final class XMLElement_ {
 }
 
 extension XMLElement_ {
+  /// The `encoding` an XML declaration names (`<?xml version="1.0" encoding="…"?>` on the first
+  /// line) and the column of its value, if any.
+  static func declaredEncoding(_ data: Data) -> (String, Int)? {
+    let head = String(decoding: data.prefix(200), as: UTF8.self)
+    guard head.hasPrefix("<?xml") || head.hasPrefix("\u{FEFF}<?xml"), let end = head.range(of: "?>"),
+      let key = head.range(of: "encoding", range: head.startIndex ..< end.lowerBound)
+    else { return nil }
+    let rest = head[key.upperBound ..< end.lowerBound].drop { $0 == " " || $0 == "=" }
+    guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+    let value = rest.dropFirst().prefix { $0 != quote }
+    return (String(value), head.distance(from: head.startIndex, to: rest.startIndex) + 2)
+  }
+
   /// The most attributes one element may carry: GraphML and GEXF elements have a handful, and
   /// libxml2 checks each new attribute against every earlier one (200,000 on one element,
   /// a 2.5 MB file, ran past 30 s).
