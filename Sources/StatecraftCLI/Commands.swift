@@ -93,25 +93,25 @@ extension StatecraftCommand {
     @OptionGroup var graph: GraphOptions
     @Option(help: "The measure: \(Measure.allCases.map(\.rawValue).joined(separator: ", ")).")
     var measure: Measure = .pagerank
-    @Option(help: "PageRank damping factor (NetworkX: alpha).") var damping = 0.85
-    @Option(help: "Katz attenuation (NetworkX: alpha); must be below 1/λmax. Default: half of 1/λmax.")
+    @Option(parsing: .unconditional, help: "PageRank damping factor (NetworkX: alpha).") var damping = 0.85
+    @Option(parsing: .unconditional, help: "Katz attenuation (NetworkX: alpha); must be below 1/λmax. Default: half of 1/λmax.")
     var alpha: Double?
-    @Option(help: "Katz baseline (NetworkX: beta).") var beta = 1.0
-    @Option(help: "Per-node tolerance of pagerank, eigenvector, katz, hubs and authorities (NetworkX: tol). Default: NetworkX's, 1e-6 (HITS: 1e-10).")
+    @Option(parsing: .unconditional, help: "Katz baseline (NetworkX: beta).") var beta = 1.0
+    @Option(parsing: .unconditional, help: "Per-node tolerance of pagerank, eigenvector, katz, hubs and authorities (NetworkX: tol). Default: NetworkX's, 1e-6 (HITS: 1e-10).")
     var tolerance: Double?
-    @Option(help: "Iteration limit of pagerank, eigenvector, katz, hubs and authorities (NetworkX: max_iter). Default: NetworkX's, 100 (katz 1000, HITS 10000).")
+    @Option(parsing: .unconditional, help: "Iteration limit of pagerank, eigenvector, katz, hubs and authorities (NetworkX: max_iter). Default: NetworkX's, 100 (katz 1000, HITS 10000).")
     var maxIterations: Int?
     @Option(help: "Path length for betweenness, closeness, harmonic: reciprocal (1/strength), hops or raw.")
     var length: Lens.PathLength = .reciprocal
     @Flag(help: "Raw counts instead of NetworkX's normalized betweenness and degree.")
     var raw = false
     @Flag(help: "Count path endpoints in betweenness (NetworkX: endpoints=True).") var endpoints = false
-    @Option(name: .shortAndLong, help: "Show only the top N actors.") var top: Int?
+    @Option(name: .shortAndLong, parsing: .unconditional, help: "Show only the top N actors.") var top: Int?
     @Option(help: "Output format: table, json or csv.") var format: OutputStyle = .table
-    @Option(help: "Monte Carlo over weight ranges (weight: 0.4..0.7): this many seeded samples; reports median, 90% interval and rank frequencies.")
+    @Option(parsing: .unconditional, help: "Monte Carlo over weight ranges (weight: 0.4..0.7): this many seeded samples; reports median, 90% interval and rank frequencies.")
     var samples: Int?
     @Option(help: "Seed for --samples and --sources; the same seed gives the same output whatever the core count.") var seed: UInt64 = 0
-    @Option(help: "Betweenness only: estimate from this many sampled sources (Brandes–Pich), for worlds where exact betweenness is out of reach; adds each estimate's standard error.")
+    @Option(parsing: .unconditional, help: "Betweenness only: estimate from this many sampled sources (Brandes–Pich), for worlds where exact betweenness is out of reach; adds each estimate's standard error.")
     var sources: Int?
 
     func validate() throws {
@@ -189,9 +189,9 @@ extension StatecraftCommand {
     @Argument(help: "The actor paths start from.") var from: String
     @Argument(help: "The actor paths lead to; without it, the best value to every actor FROM reaches (nx.single_source_dijkstra_path_length for shortest), best first.")
     var to: String?
-    @Option(help: "Without TO: show only the N best.") var top: Int?
+    @Option(parsing: .unconditional, help: "Without TO: show only the N best.") var top: Int?
     @Option(help: "shortest, widest or strongest.") var kind: PathKind = .shortest
-    @Option(name: .short, help: "How many loopless paths, best first.") var k = 1
+    @Option(name: .short, parsing: .unconditional, help: "How many loopless paths, best first.") var k = 1
     @Option(help: ArgumentHelp("Actors no path may pass through.", discussion: idListHelp))
     var avoid: [String] = []
     @Option(help: "Tie length for shortest paths: reciprocal (1/strength), hops or raw.")
@@ -236,7 +236,7 @@ extension StatecraftCommand {
       discussion: "Louvain on the lens's strengths, directed ties made undirected; modularity as nx.community.modularity.")
 
     @OptionGroup var graph: GraphOptions
-    @Option(help: "Resolution (γ); above 1 favours smaller communities.") var resolution = 1.0
+    @Option(parsing: .unconditional, help: "Resolution (γ); above 1 favours smaller communities.") var resolution = 1.0
     @Option(help: "Seed for the node order; the same seed gives the same partition.") var seed: UInt64 = 0
     @Option(help: "Output format: table, json (actor → community) or csv.") var format: OutputStyle = .table
 
@@ -257,8 +257,8 @@ extension StatecraftCommand {
       abstract: "Structural balance: triangle indices, frustration index, the two camps and what breaks them.")
 
     @OptionGroup var graph: GraphOptions
-    @Option(help: "Solve frustration exactly up to this many actors (heuristic above).") var exactLimit = 30
-    @Option(help: "Stop the exact frustration search after this many seconds and report the best split found with its proven lower bound.")
+    @Option(parsing: .unconditional, help: "Solve frustration exactly up to this many actors (heuristic above).") var exactLimit = 30
+    @Option(parsing: .unconditional, help: "Stop the exact frustration search after this many seconds and report the best split found with its proven lower bound.")
     var timeLimit: Double?
 
     func validate() throws {
@@ -318,9 +318,9 @@ extension StatecraftCommand {
     var over: String?
     @Option(help: "Show whom this actor or group sways (A+B or attr=value: the members together).") var of: String?
     @Option(help: "fj (Friedkin–Johnsen on cooperative ties), signed (hostile ties repel: Altafini) or walk (walk sums along every tie).") var model: InfluenceModel = .fj
-    @Option(help: "Walk attenuation (default: half of 1/λmax).") var alpha: Double?
+    @Option(parsing: .unconditional, help: "Walk attenuation (default: half of 1/λmax).") var alpha: Double?
     @Option(help: "Output format: table, json or csv.") var format: OutputStyle = .table
-    @Option(help: "Monte Carlo over weight ranges: this many seeded samples (median, 90% interval, rank frequencies).")
+    @Option(parsing: .unconditional, help: "Monte Carlo over weight ranges: this many seeded samples (median, 90% interval, rank frequencies).")
     var samples: Int?
     @Option(help: "Seed for --samples.") var seed: UInt64 = 0
 
@@ -363,7 +363,7 @@ extension StatecraftCommand {
         Formats come from the extensions (.yaml .csv .graphml .gexf .json .dot) or --from/--to. \
         GraphML and JSON are NetworkX's (nx.read_graphml, nx.node_link_graph); GEXF 1.3 is \
         Gephi's, with dated relations as spells; DOT is read by Graphviz's own parser. CSV \
-        output writes OUT and OUT.nodes.csv. Whatever the target cannot hold is listed on stderr.
+        output writes OUT and a node table beside it (world.csv and world.nodes.csv). Whatever the target cannot hold is listed on stderr.
         """)
 
     @Argument(help: "The input file.") var input: String
@@ -427,13 +427,13 @@ extension StatecraftCommand {
     @Flag(help: "Emphasize the ties of unbalanced triangles.") var markUnbalanced = false
     @Option(help: "Which sources the map lists under its title: none, cited (those the drawn relations cite) or all.")
     var sources: SourceListing = .cited
-    @Option(help: "Stop a layout that runs longer than this many seconds (layouts run in a child process, so a crash or a runaway layout is an error, not a dead CLI).")
+    @Option(parsing: .unconditional, help: "Stop a layout that runs longer than this many seconds (layouts run in a child process, so a crash or a runaway layout is an error, not a dead CLI).")
     var layoutTimeout = IsolatedLayout.defaultDeadline
     @Option(help: "graph (a layout of the relations) or geo (actors at their coordinates on a world outline, Equal Earth projection; SVG only).")
     var layout: MapLayout = .graph
     @Option(help: "For --layout geo: the longitudes and latitudes to show, lon1,lat1,lon2,lat2 (default: fitted to the actors).")
     var extent: String?
-    @Option(help: "Draw only the N most important actors by the size measure (PageRank when --size-by none), with the ties among them. Worlds of more than \(Self.defaultCapAbove) actors are capped at \(Self.defaultCap) unless --top is given; the caption says what was left out.")
+    @Option(parsing: .unconditional, help: "Draw only the N most important actors by the size measure (PageRank when --size-by none), with the ties among them. Worlds of more than \(Self.defaultCapAbove) actors are capped at \(Self.defaultCap) unless --top is given; the caption says what was left out.")
     var top: Int?
 
     static let defaultCapAbove = 2_000

@@ -32,7 +32,7 @@ extension StatecraftCommand.Import {
     var actors: String?
     @Option(help: "Actors are countries or full CAMEO actor codes (e.g. PAKGOV).") var level: GDELTImport.Level = .country
     @Option(help: "Time window of each relation: month, week, year or all.") var window: GDELTImport.Window = .month
-    @Option(help: "Recency half-life in days (default: no decay).") var halfLife: Double?
+    @Option(parsing: .unconditional, help: "Recency half-life in days (default: no decay).") var halfLife: Double?
     @Option(name: .shortAndLong, help: "The world file to write (.yaml, or any format convert writes).")
     var output: String
     @Flag(help: "No progress bar on stderr.") var quiet = false

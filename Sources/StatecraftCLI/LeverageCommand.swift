@@ -23,14 +23,14 @@ extension StatecraftCommand {
 
     @OptionGroup var graph: GraphOptions
     @Option(help: "The target: \"SOURCE over TARGET\" or \"MEASURE of ACTOR\".") var target: String
-    @Option(help: "The change tried on each relation: remove, +X or -X (weight change; write a negative one as --change=-0.1).")
+    @Option(parsing: .unconditional, help: "The change tried on each relation: remove, +X or -X (a weight change: --change -0.1 lowers each weight by 0.1).")
     var change = "remove"
     @Option(help: ArgumentHelp("Also try new relations between every ordered pair of these actors.", discussion: idListHelp))
     var candidates: [String] = []
     @Option(help: "The type of candidate relations (a declared type).") var candidateType: String?
-    @Option(help: "The weight of candidate relations.") var candidateWeight = 0.5
+    @Option(parsing: .unconditional, help: "The weight of candidate relations.") var candidateWeight = 0.5
     @Option(help: "fj (cooperative ties), signed (hostile ties repel) or walk, for an influence target.") var model: InfluenceModel = .fj
-    @Option(name: .shortAndLong, help: "Show this many relations (or actors, with --actors), each recomputed exactly; further relations are recomputed, a batch of this many at a time, while a batch still changes the top.") var top = 10
+    @Option(name: .shortAndLong, parsing: .unconditional, help: "Show this many relations (or actors, with --actors), each recomputed exactly; further relations are recomputed, a batch of this many at a time, while a batch still changes the top.") var top = 10
     @Flag(help: "Rank actors instead: remove each actor in turn (with its relations) and recompute the target exactly, on all cores (a knock-out).")
     var actors = false
     @Option(help: "Output format: table, json or csv.") var format: OutputStyle = .table

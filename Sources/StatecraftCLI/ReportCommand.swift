@@ -23,7 +23,7 @@ extension StatecraftCommand {
     @Option(help: "html (the page) or json (the briefing's data).") var format: Format = .html
     @Option(help: "Box actors on the map and group brokerage by this attribute (default: bloc when actors have it).")
     var groupBy: String?
-    @Option(help: "The most actors the map draws (the top by PageRank); tables keep every actor.")
+    @Option(parsing: .unconditional, help: "The most actors the map draws (the top by PageRank); tables keep every actor.")
     var mapTop = 150
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case html, json }

@@ -18,7 +18,7 @@ extension StatecraftCommand {
     @Argument(help: "A scenario file (.yaml).") var file: String
     @Option(help: ArgumentHelp("Run only these scenarios.", discussion: idListHelp)) var only: [String] = []
     @Option(help: "Output format: table, json or csv.") var format: ReportFormat = .table
-    @Option(name: .shortAndLong, help: "Table: show at most this many actors per measure.") var top = 10
+    @Option(name: .shortAndLong, parsing: .unconditional, help: "Table: show at most this many actors per measure.") var top = 10
     @Option(help: "Write a delta map of the (first chosen) scenario to this SVG, PNG or PDF file.") var map: String?
     @Option(help: "The measure the delta map colours nodes by (default: the first question measure).")
     var mapMeasure: Measure?

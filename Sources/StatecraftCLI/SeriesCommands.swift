@@ -35,7 +35,7 @@ extension StatecraftCommand {
     @Option(help: "First date (YYYY or YYYY-MM).") var from: String
     @Option(help: "Last date (YYYY or YYYY-MM).") var to: String
     @Option(help: "month, quarter or year.") var step: TimeStep = .month
-    @Option(name: .shortAndLong, help: "Show the N actors that moved most.") var top = 6
+    @Option(name: .shortAndLong, parsing: .unconditional, help: "Show the N actors that moved most.") var top = 6
     @Option(help: "Output format: table, json or csv.") var format: OutputStyle = .table
     @Option(help: "Draw the top movers as small multiples to this .svg file.") var chart: String?
 
@@ -74,9 +74,9 @@ extension StatecraftCommand {
     @Option(help: "The relation: its id, or FROM,TO,TYPE.") var relation: String
     @Option(help: "The target: \"SOURCE over TARGET\" or \"MEASURE of ACTOR\".") var target: String
     @Option(help: "fj (cooperative ties), signed (hostile ties repel) or walk, for an influence target.") var model: InfluenceModel = .fj
-    @Option(name: .customLong("from"), help: "Smallest weight (> 0).") var low = 0.1
-    @Option(name: .customLong("to"), help: "Largest weight.") var high = 1.0
-    @Option(help: "Number of weights, evenly spaced.") var steps = 10
+    @Option(name: .customLong("from"), parsing: .unconditional, help: "Smallest weight (> 0).") var low = 0.1
+    @Option(name: .customLong("to"), parsing: .unconditional, help: "Largest weight.") var high = 1.0
+    @Option(parsing: .unconditional, help: "Number of weights, evenly spaced.") var steps = 10
     @Option(help: "Output format: table, json or csv.") var format: OutputStyle = .table
     @Option(help: "Draw the series to this .svg file.") var chart: String?
 

@@ -23,7 +23,7 @@ extension StatecraftCommand {
     @OptionGroup var graph: GraphOptions
     @Option(help: "A scenario file whose base is this world (its questions and scenarios join the page).")
     var scenarios: String?
-    @Option(help: "The port to listen on (0: any free port).") var port = 8080
+    @Option(parsing: .unconditional, help: "The port to listen on (0: any free port).") var port = 8080
     @Option(help: "The address to listen on. The default serves this machine only.") var host = "127.0.0.1"
 
     func validate() throws {

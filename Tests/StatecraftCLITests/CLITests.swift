@@ -175,6 +175,7 @@ final class ProcessTests {
     (["path", "Graphs/pakistan-2025.yaml", "USA", "BSG", "--all", "--any-direction"], 64, "--all lists shortest paths"),
     (["influence", "Graphs/pakistan-2025.yaml", "--over", "PAK", "--of", "CHN", "--samples", "10"], 64, "not both"),
     (["influence", "Graphs/pakistan-2025.yaml", "--over", "bloc=Nowhere"], 1, "the attribute's values are"),
+    (["rank", "Graphs/pakistan-2025.yaml", "--top", "-5"], 64, "--top must be at least 1, got -5"),
     (["brokerage", "Graphs/pakistan-2025.yaml", "--by", "colour"], 64, "no actor has the attribute"),
     (["rank", "Graphs/karate-club.csv", "--undirected", "--measure", "katz", "--alpha", "0.05"], 1, "is not below 1/λmax"),
     (["communities", "Graphs/pakistan-2025.yaml", "--resolution", "0"], 64, "--resolution must be positive"),

@@ -113,7 +113,7 @@ struct ScenarioTests {
     // PAK → USA holds two investment pitches: naming the pair and type is ambiguous.
     #expect(throws: EditError.ambiguousRelation(
       .match(from: "PAK", to: "USA", type: "investment-pitch"),
-      candidates: ["minerals-pitch", "PAK→USA investment-pitch #2"])) {
+      candidates: ["minerals-pitch", "PAK→USA investment-pitch #2"], total: 2)) {
       try world.apply(.reweight(.match(from: "PAK", to: "USA", type: "investment-pitch"), weight: 1))
     }
     // A failed batch leaves the world unchanged.
@@ -217,6 +217,20 @@ struct ScenarioTests {
     } throws: { error in
       let text = "\(error)"
       return text.contains("extends cycle of 2000 scenarios: s0 → s1999 → s1998") && text.contains("…") && text.utf8.count < 1_000
+    }
+  }
+
+  @Test("messages stay short and single: a bad scale factor once, an ambiguous reference names five of its matches")
+  func conciseMessages() throws {
+    let problems = Self.problems("scenarios:\n  - name: a\n    edits:\n      - scale: {type: investment, factor: .inf}\n")
+    #expect(problems.count == 1 && !problems[0].contains("scale needs"), "\(problems)")
+    var world = try Self.seed()
+    for _ in 0 ..< 1_000 { world.relations.append(Relation(from: "PAK", to: "USA", type: "investment-pitch", weight: 0.1, sign: .cooperative)) }
+    #expect {
+      try world.apply(.reweight(.match(from: "PAK", to: "USA", type: "investment-pitch"), weight: 1))
+    } throws: { error in
+      let text = "\(error)"
+      return text.contains("matches 1002 relations") && text.contains("… 997 more") && text.utf8.count < 600
     }
   }
 

@@ -77,8 +77,13 @@ public struct Partition: Hashable, Sendable {
 extension World {
   /// Louvain communities of the world seen through a lens (directed ties symmetrized).
   ///
-  /// Conventions: `nx.community.louvain_communities(G.to_undirected(), resolution, seed)`,
-  /// seeded node order (same seed, same partition).
+  /// Conventions: a directed world is symmetrized by **adding** both directions' strengths
+  /// (w_uv + w_vu, `Digraph.symmetrized()`), then `nx.community.louvain_communities` and
+  /// `nx.community.modularity` run on that undirected graph. NetworkX's `G.to_undirected()`
+  /// keeps one direction's weight instead, which makes the result depend on edge order and
+  /// halves a mutual tie (the two differ in 16 of 17 audited directed worlds, by up to 0.082 in
+  /// modularity); summing counts a tie in both directions as the stronger tie it is. Seeded
+  /// node order: the same seed gives the same partition.
   public func communities(lens: Lens = Lens(), resolution: Double = 1, seed: UInt64 = 0) throws -> Partition {
     let g = try through(lens)
     let labels = try g.louvainCommunities(resolution: resolution, seed: seed)

@@ -38,8 +38,8 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
   case unknownSource(String, suggestion: String?)
   /// No relation matches the reference.
   case unknownRelation(RelationReference, suggestion: String?)
-  /// Several relations match the reference; `candidates` names them.
-  case ambiguousRelation(RelationReference, candidates: [String])
+  /// Several relations match the reference: `total` of them, the first few named in `candidates`.
+  case ambiguousRelation(RelationReference, candidates: [String], total: Int)
   /// An added actor's id is taken.
   case duplicateActor(Actor.ID)
   /// An added relation's id is taken.
@@ -61,8 +61,10 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
     case let .unknownSource(t, s): return "source \"\(t)\" is not declared\(hint(s)); declare it in the base world"
     case let .unknownRelation(r, s):
       return "no \(r) in the world" + (s.map { "; the closest is \"\($0)\"" } ?? "")
-    case let .ambiguousRelation(r, candidates):
-      return "\(r) matches \(candidates.count) relations (\(candidates.joined(separator: "; "))); "
+    case let .ambiguousRelation(r, candidates, total):
+      // A few names and a count: 100,000 parallel ties once made a 1.8 MB message.
+      let shown = candidates.joined(separator: "; ") + (total > candidates.count ? "; … \(total - candidates.count) more" : "")
+      return "\(r) matches \(total) relations (\(shown)); "
         + "name the type, or give the relation an `id:` in the world and refer to it by id"
     case let .duplicateActor(id): return "actor \"\(id)\" is already in the world; ids must be unique"
     case let .duplicateRelationID(id): return "a relation with id \"\(id)\" is already in the world; ids must be unique"

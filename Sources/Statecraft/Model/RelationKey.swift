@@ -76,7 +76,7 @@ extension World {
   /// The index of the one relation a reference names.
   ///
   /// - Throws: ``EditError/unknownRelation(_:suggestion:)`` when none matches (with the
-  ///   closest id as a hint), ``EditError/ambiguousRelation(_:candidates:)`` when several do.
+  ///   closest id as a hint), ``EditError/ambiguousRelation(_:candidates:total:)`` when several do.
   public func relationIndex(_ reference: RelationReference) throws -> Int {
     switch reference {
     case let .id(id):
@@ -100,7 +100,7 @@ extension World {
           reference, suggestion: type.flatMap { closestMatch(to: $0, in: between) } ?? between.first)
       }
       let keys = relationKeys()
-      throw EditError.ambiguousRelation(reference, candidates: hits.map { relationName(at: $0, keys: keys) })
+      throw EditError.ambiguousRelation(reference, candidates: hits.prefix(5).map { relationName(at: $0, keys: keys) }, total: hits.count)
     }
   }
 }

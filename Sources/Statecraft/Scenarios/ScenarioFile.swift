@@ -299,7 +299,10 @@ extension YAMLReader {
         }
       }
       guard let type, let factor else {
-        report(value, "scale needs `type:` and `factor:`")
+        // A factor that is there but unreadable was reported by `number`; say only what is missing.
+        let missing = [type == nil && !f.contains { $0.0 == "type" } ? "`type:`" : nil,
+                       factor == nil && !f.contains { $0.0 == "factor" } ? "`factor:`" : nil].compactMap { $0 }
+        if !missing.isEmpty { report(value, "scale needs \(missing.joined(separator: " and "))") }
         return .init(edit: nil, mark: at)
       }
       return .init(edit: .scaleType(type, factor: factor, among: among), mark: valueMark)
@@ -463,8 +466,10 @@ extension YAMLReader {
           failed = true
           continue
         }
-        if case var .addRelation(r) = edit, parsed.signFromType {
-          r.sign = next.world.type(r.type)?.polarity ?? .neutral
+        if case var .addRelation(r) = edit {
+          if parsed.signFromType { r.sign = next.world.type(r.type)?.polarity ?? .neutral }
+          // In an undirected world every relation runs both ways; say so (it read "B→C").
+          if !next.world.directed { r.mutual = true }
           edit = .addRelation(r)
         }
         do {
