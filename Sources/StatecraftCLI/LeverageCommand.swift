@@ -34,8 +34,13 @@ extension StatecraftCommand {
     @Flag(help: "Rank actors instead: remove each actor in turn (with its relations) and recompute the target exactly, on all cores (a knock-out).")
     var actors = false
     @Option(help: "Output format: table, json or csv.") var format: OutputStyle = .table
+    @Option(parsing: .unconditional, help: "Stop recomputing after this many seconds and show what was confirmed, saying so.")
+    var timeLimit: Double?
 
     func validate() throws {
+      if let timeLimit, !(timeLimit > 0 && timeLimit <= 31_536_000) {
+        throw ValidationError("--time-limit must be a positive number of seconds up to a year (31536000), got \(timeLimit).")
+      }
       guard LeverageTarget(target) != nil else {
         throw ValidationError("--target \"\(target)\" must read SOURCE over TARGET (\"CHN over PAK\") or MEASURE of ACTOR (\"pagerank of PAK\").")
       }
@@ -67,7 +72,8 @@ extension StatecraftCommand {
       let report = try world.leverage(
         on: LeverageTarget(target, model: model)!, change: LeverageChange(change)!, lens: try graph.lens(for: world),
         candidates: try parseList(candidates, option: "--candidates").map(Actor.ID.init(rawValue:)),
-        candidateType: candidateType, candidateWeight: candidateWeight, recompute: top
+        candidateType: candidateType, candidateWeight: candidateWeight, recompute: top,
+        timeLimit: timeLimit.map { Duration.milliseconds(Int64($0 * 1000)) }
       ) { done, total in bar.update(done, of: total) }
       bar.finish()
       print(try LeverageTable(report, in: world, top: top).rendered(format))

@@ -126,6 +126,30 @@ struct LeverageTests {
     }
   }
 
+  @Test("recomputation stops at the time limit and says so; entries with no bound are never pulled in by a zero threshold")
+  func timeLimitAndZeroEstimates() throws {
+    // A star: every removal cuts a leaf's only out-tie (a jump), so each needs its own recomputation.
+    var relations: [Relation] = []
+    for i in 0 ..< 3_000 { relations.append(Relation(from: Actor.ID("L\(i)"), to: "H", type: "tie", weight: 1, sign: .cooperative)) }
+    let star = World(
+      name: "star", actors: [Actor(id: "H")] + (0 ..< 3_000).map { Actor(id: Actor.ID("L\($0)")) }, relations: relations,
+      types: [RelationType(id: "tie", polarity: .cooperative)])
+    let start = ContinuousClock.now
+    let report = try star.leverage(on: .score(.pagerank, "H"), recompute: 5, timeLimit: .milliseconds(300))
+    #expect(ContinuousClock.now - start < .seconds(20))
+    #expect(report.stoppedAtTimeLimit && report.entries.count { $0.exact != nil } < 3_000)
+    #expect(LeverageTable(report, in: star, top: 5).text(.table).contains("stopped at --time-limit"))
+    // 3,000 parallel ties on a cycle: every estimate is 0 and none is a jump, so only the top
+    // and one batch are recomputed (all 3,002 were, through "bound ?? 0 >= 0").
+    var pair = (0 ..< 3_000).map { Relation(from: "A", to: "B", type: "t\($0)", weight: 1, sign: .cooperative) }
+    pair += [Relation(from: "B", to: "C", type: "t0", weight: 1, sign: .cooperative), Relation(from: "C", to: "A", type: "t0", weight: 1, sign: .cooperative)]
+    let cycle = World(
+      name: "pair", actors: ["A", "B", "C"].map { Actor(id: Actor.ID($0)) }, relations: pair,
+      types: (0 ..< 3_000).map { RelationType(id: "t\($0)", polarity: .cooperative) })
+    let flat = try cycle.leverage(on: .score(.pagerank, "C"), recompute: 5)
+    #expect(flat.entries.count { $0.exact != nil } <= 20 && !flat.stoppedAtTimeLimit)
+  }
+
   @Test("removals are recomputed exactly for the top entries; ranking is by size of change")
   func removals() throws {
     let world = try WorldIO.load(graphPath("pakistan-2025.yaml"))

@@ -18,7 +18,7 @@ public struct LeverageTable: ReportValue, Sendable {
     shown = report.entries.prefix(top).map { (report.name(of: $0, in: world), $0.relation(in: world), $0) }
   }
 
-  private enum Keys: String, CodingKey { case target, change, baseline, closedForm, entries }
+  private enum Keys: String, CodingKey { case target, change, baseline, closedForm, stoppedAtTimeLimit, entries }
   private struct Row: Encodable {
     var relation: String, from: String, to: String, type: String, weight: Double, candidate: Bool
     var derivative: Double?, estimate: Double?, bound: Double?, exact: Double?
@@ -43,6 +43,7 @@ public struct LeverageTable: ReportValue, Sendable {
     try c.encode(report.change.description, forKey: .change)
     try c.encode(report.baseline, forKey: .baseline)
     try c.encode(report.closedForm, forKey: .closedForm)
+    if report.stoppedAtTimeLimit { try c.encode(true, forKey: .stoppedAtTimeLimit) }
     try c.encode(shown.map { name, r, e in
       Row(relation: name, from: r.from.rawValue, to: r.to.rawValue, type: r.type, weight: r.weight, candidate: e.isCandidate,
           derivative: e.derivative, estimate: e.estimate, bound: e.bound, exact: e.exact)
@@ -76,6 +77,9 @@ public struct LeverageTable: ReportValue, Sendable {
     }
     let confirmed = report.entries.filter { $0.exact != nil }.count
     out += "\n\(confirmed) of \(report.entries.count) recomputed exactly; rows rank by exact change, and only recomputed rows are shown"
+    if report.stoppedAtTimeLimit {
+      out += "\nstopped at --time-limit: these are the best confirmed so far; relations not yet recomputed could still rank (raise --time-limit)"
+    }
     if report.entries.count > top { out += "\n… \(report.entries.count - top) more (--top)" }
     return out
   }

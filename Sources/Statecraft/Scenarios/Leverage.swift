@@ -139,6 +139,9 @@ public struct LeverageReport: Sendable {
   public var entries: RankedEntries
   /// Whether the estimates come from a closed form (PageRank, Friedkin–Johnsen).
   public var closedForm: Bool
+  /// Whether recomputation stopped at the time limit with entries it would have confirmed
+  /// left unconfirmed: the rows shown are then the best confirmed so far, not certified.
+  public var stoppedAtTimeLimit = false
 
   /// An entry's name: the relation's id or key (``World/relationName(at:keys:)``), or
   /// `new A→B type` for a candidate. Names are made on demand: a million keys cost more
@@ -230,6 +233,9 @@ extension World {
   ///   - candidates: Actors between whom every pair (ordered in a directed world, unordered
   ///     in an undirected one), tied already or not, is tried as a new relation of
   ///     `candidateType` with weight `candidateWeight`.
+  ///   - timeLimit: Stop recomputing after this long; what was confirmed is reported, with
+  ///     ``LeverageReport/stoppedAtTimeLimit`` set (every jump of a star of 100,000 leaves
+  ///     needs its own recomputation).
   ///   - recompute: How many of the best-estimated entries to confirm exactly; then further
   ///     batches of this many, by estimate, while a batch still enters the top `recompute`
   ///     exact changes. Entries rank confirmed first (by exact change), then by estimate.
@@ -238,9 +244,12 @@ extension World {
   public func leverage(
     on target: LeverageTarget, change: LeverageChange = .remove, lens: Lens = Lens(),
     settings: Measure.Settings = .init(), candidates: [Actor.ID] = [], candidateType: String? = nil,
-    candidateWeight: Double = 0.5, recompute: Int = 10,
+    candidateWeight: Double = 0.5, recompute: Int = 10, timeLimit: Duration? = nil,
     progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
   ) throws -> LeverageReport {
+    let deadline = timeLimit.map { ContinuousClock.now + $0 }
+    let stopped = ChunkSlots<Bool>(count: 1)
+    stopped.set(0, false)
     // An influence target sees the world as its model does (no hostile ties for fj).
     let lens = if case let .influence(_, model) = target { lens.seeing(model) } else { lens }
     // Under max only the strongest relation behind an arc moves it, which needs the
@@ -378,9 +387,11 @@ extension World {
     } else {
       confirm = Self.largest(recompute, of: entries.map { abs($0.estimate ?? 0) })
       let threshold = confirm.last.map { abs(entries[$0].estimate ?? 0) } ?? .infinity
-      confirm += entries.indices.filter { entries[$0].estimate == nil || (entries[$0].bound ?? 0) >= threshold }
+      // Only a jump has a bound; a slope entry without one is never pulled in by it (with every
+      // estimate 0, "bound ?? 0 >= 0" recomputed all 100,000 parallel ties of one pair).
+      confirm += entries.indices.filter { entries[$0].estimate == nil || entries[$0].bound.map { $0 >= threshold } ?? false }
     }
-    try confirmExactly(Set(confirm).sorted(), in: &entries, target: target, change: change, lens: lens, settings: settings, baseline: baseline, progress: progress)
+    try confirmExactly(Set(confirm).sorted(), in: &entries, target: target, change: change, lens: lens, settings: settings, baseline: baseline, deadline: deadline, stopped: stopped, progress: progress)
     // An estimate is first order: a relation estimated below the top can change more. Keep
     // confirming the next best estimates, a batch of `recompute` at a time, while the last
     // batch still put an entry into the top `recompute` exact changes (at most 20 batches).
@@ -391,7 +402,7 @@ extension World {
         let floor = exactTop[recompute - 1]
         let next = Self.largest(recompute, of: entries.map { $0.exact == nil ? abs($0.estimate ?? 0) : -1 }).filter { entries[$0].exact == nil }
         guard !next.isEmpty else { break }
-        try confirmExactly(next.sorted(), in: &entries, target: target, change: change, lens: lens, settings: settings, baseline: baseline, progress: progress)
+        try confirmExactly(next.sorted(), in: &entries, target: target, change: change, lens: lens, settings: settings, baseline: baseline, deadline: deadline, stopped: stopped, progress: progress)
         guard next.contains(where: { abs(entries[$0].exact ?? 0) > floor }) else { break }
       }
     }
@@ -400,16 +411,21 @@ extension World {
     // Confirmed entries rank first, by their exact change; the rest follow by estimate, so the
     // top rows shown are never unconfirmed ones.
     let order = NodeScores.descendingOrder(entries.map { e in e.exact.map(abs) ?? -1 / (1 + abs(e.estimate ?? 0)) })
-    return LeverageReport(
+    var report = LeverageReport(
       target: target, change: change, baseline: baseline, entries: RankedEntries(storage: entries, order: order), closedForm: slope != nil)
+    report.stoppedAtTimeLimit = stopped.get(0) ?? false
+    return report
   }
 
   /// Recomputes the target exactly for the entries at `indices` (each an independent full
   /// computation, spread over the cores in fixed chunks and written back by entry, so the
   /// report does not depend on the core count).
+  ///
+  /// Past `deadline` the remaining entries are left unconfirmed and `stopped` is set.
   func confirmExactly(
     _ indices: [Int], in entries: inout [LeverageEntry], target: LeverageTarget, change: LeverageChange, lens: Lens,
-    settings: Measure.Settings, baseline: Double, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    settings: Measure.Settings, baseline: Double, deadline: ContinuousClock.Instant?, stopped: ChunkSlots<Bool>,
+    progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
   ) throws {
     guard !indices.isEmpty else { return }
     let chunks = Swift.max(1, Swift.min(indices.count, 16))
@@ -421,6 +437,10 @@ extension World {
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
       exact.set(chunk, Result {
         try indices[indices.count * chunk / chunks ..< indices.count * (chunk + 1) / chunks].map { i in
+          if let deadline, ContinuousClock.now > deadline {
+            stopped.set(0, true)
+            return .nan  // left unconfirmed
+          }
           var edited = base
           let e = frozen[i]
           if let index = e.relationIndex {
@@ -445,7 +465,7 @@ extension World {
     }
     for chunk in 0 ..< chunks {
       let values = try exact.get(chunk)!.get()
-      for (k, i) in indices[indices.count * chunk / chunks ..< indices.count * (chunk + 1) / chunks].enumerated() {
+      for (k, i) in indices[indices.count * chunk / chunks ..< indices.count * (chunk + 1) / chunks].enumerated() where !values[k].isNaN {
         entries[i].exact = values[k]
       }
     }
