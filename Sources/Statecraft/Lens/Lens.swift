@@ -98,6 +98,7 @@ public struct Lens: Hashable, Sendable {
 
 /// A lens that does not fit the world it is applied to.
 public enum LensError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// Two errors are equal when they say the same (a tuple payload has no synthesized `==`).
   public static func == (a: LensError, b: LensError) -> Bool { a.description == b.description }
 
   case unknownType(String, known: [String])

@@ -3,29 +3,6 @@
 /// Actors are identified by a short stable code (``ID``, for example `"PAK"`); the
 /// ``name`` is for display only. Free ``attributes`` (bloc, region, ISO code, …) are kept as
 /// strings and drive clustering and colouring on maps.
-extension Actor.ID {
-  /// What is wrong with an id as written, or `nil` when every format can carry it: one rule
-  /// for every reader, so a world that reads in one format writes and reads back in all.
-  ///
-  /// Refused: the empty id, control characters (NUL included: "A" and "A␀" printed alike),
-  /// the byte-order mark U+FEFF (invisible; YAML dropped it, so "\u{FEFF}B" became "B") and
-  /// Unicode noncharacters such as U+FFFE (XML cannot carry them). Spaces and commas are
-  /// allowed (NetworkX's "Washington, D.C."); lists on the command line quote them.
-  public static func problem(in id: String) -> String? {
-    if id.isEmpty { return "an actor id is empty; give every actor a code such as PAK" }
-    for c in id.unicodeScalars {
-      let v = c.value
-      let bad: String? =
-        if v < 0x20 || (0x7F ... 0x9F).contains(v) { "a control character (U+\(String(format: "%04X", v)))" }
-        else if v == 0xFEFF { "a byte-order mark (U+FEFF, invisible)" }
-        else if (0xFDD0 ... 0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE { "the noncharacter U+\(String(format: "%04X", v))" }
-        else { nil }
-      if let bad { return "actor id \(ReportText.jsonString(id)) holds \(bad), which no file format carries; remove it" }
-    }
-    return nil
-  }
-}
-
 public struct Actor: Hashable, Sendable, Identifiable {
   /// A short, stable actor code such as `"PAK"`.
   public struct ID: RawRepresentable, Hashable, Comparable, Sendable, ExpressibleByStringLiteral,
@@ -81,5 +58,28 @@ public struct Actor: Hashable, Sendable, Identifiable {
     self.name = name ?? id.rawValue
     self.kind = kind
     self.attributes = attributes
+  }
+}
+
+extension Actor.ID {
+  /// What is wrong with an id as written, or `nil` when every format can carry it: one rule
+  /// for every reader, so a world that reads in one format writes and reads back in all.
+  ///
+  /// Refused: the empty id, control characters (NUL included: "A" and "A␀" printed alike),
+  /// the byte-order mark U+FEFF (invisible; YAML dropped it, so "\u{FEFF}B" became "B") and
+  /// Unicode noncharacters such as U+FFFE (XML cannot carry them). Spaces and commas are
+  /// allowed (NetworkX's "Washington, D.C."); lists on the command line quote them.
+  public static func problem(in id: String) -> String? {
+    if id.isEmpty { return "an actor id is empty; give every actor a code such as PAK" }
+    for c in id.unicodeScalars {
+      let v = c.value
+      let bad: String? =
+        if v < 0x20 || (0x7F ... 0x9F).contains(v) { "a control character (U+\(String(format: "%04X", v)))" }
+        else if v == 0xFEFF { "a byte-order mark (U+FEFF, invisible)" }
+        else if (0xFDD0 ... 0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE { "the noncharacter U+\(String(format: "%04X", v))" }
+        else { nil }
+      if let bad { return "actor id \(ReportText.jsonString(id)) holds \(bad), which no file format carries; remove it" }
+    }
+    return nil
   }
 }
