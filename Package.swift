@@ -57,7 +57,8 @@ let package = Package(
     // libFuzzer targets for every reader (Scripts/fuzz.sh builds them with -DFUZZING);
     // a normal build makes a replay tool for the regression corpus.
     .executableTarget(
-      name: "statecraft-fuzz", dependencies: ["Statecraft", "StatecraftRender"], path: "Fuzz"),
+      name: "statecraft-fuzz", dependencies: ["Statecraft", "StatecraftRender"], path: "Fuzz",
+      exclude: ["seeds"]),  // hand-made hostile inputs Scripts/fuzz.sh adds to the corpus
     // Throughput benchmark driven by Benchmarks/compare.py (see BENCHMARKS.md).
     .executableTarget(
       name: "statecraft-bench", dependencies: ["Statecraft", "StatecraftRender"], path: "Benchmarks/StatecraftBench"),

@@ -113,9 +113,12 @@ extension StatecraftCommand {
     @Option(help: "Seed for --samples and --sources; the same seed gives the same output whatever the core count.") var seed: UInt64 = 0
     @Option(parsing: .unconditional, help: "Betweenness only: estimate from this many sampled sources (Brandes–Pich), for worlds where exact betweenness is out of reach; adds each estimate's standard error.")
     var sources: Int?
+    @Option(parsing: .unconditional, help: "Stop after this many seconds with an error that says what to try (exact betweenness on 20,000 actors takes minutes).")
+    var timeLimit: Double?
 
     func validate() throws {
       try validateSamples(samples)
+      try TimeLimit.validate(timeLimit)
       if let sources {
         guard sources >= 1 else { throw ValidationError("--sources must be at least 1, got \(sources).") }
         guard measure == .betweenness else { throw ValidationError("--sources samples betweenness; --measure is \(measure.rawValue).") }
@@ -138,6 +141,9 @@ extension StatecraftCommand {
     }
 
     func run() throws {
+      TimeLimit.start(
+        seconds: timeLimit, what: "\(measure.rawValue)",
+        hint: measure == .betweenness ? "estimate it from sampled sources instead (--sources 500)" : "raise --time-limit, or look at fewer actors (--types, --date)")
       var settings = Measure.Settings()
       settings.damping = damping
       settings.length = length
@@ -272,9 +278,7 @@ extension StatecraftCommand {
 
     func run() throws {
       if format == .csv { throw ValidationError("--format for balance is table or json.") }
-      if let timeLimit, !(timeLimit > 0 && timeLimit <= 31_536_000) {
-        throw ValidationError("--time-limit must be a positive number of seconds up to a year (31536000), got \(timeLimit).")
-      }
+      try TimeLimit.validate(timeLimit)
       let world = try graph.load()
       let lens = try graph.lens(for: world)
       let report = try ProgressBar.reporting("frustration search, millionths of splits settled", quiet: graph.quiet) {

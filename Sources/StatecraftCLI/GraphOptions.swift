@@ -31,6 +31,9 @@ struct GraphOptions: ParsableArguments {
   @Option(help: "How parallel relations between one pair merge: sum or max.")
   var combine: Digraph.Combine = .sum
 
+  @Option(help: "See the world as its groups: actors sharing this attribute's value become one actor (bloc: Axis, Gulf, …); relations between groups are kept and merged by --combine, those inside a group dropped.")
+  var collapseBy: String?
+
   @Flag(help: "No progress bar (it is drawn only on a terminal's standard error anyway).")
   var quiet = false
 
@@ -62,7 +65,7 @@ struct GraphOptions: ParsableArguments {
     var notes = ConversionNotes()
     let world = try WorldIO.load(file, undirected: undirected, nodes: nodes, notes: &notes)
     reportNotes(notes, for: file)
-    return world
+    return try collapseBy.map { try world.collapsed(by: $0) } ?? world
   }
 }
 

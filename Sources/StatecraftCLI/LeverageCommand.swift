@@ -38,9 +38,7 @@ extension StatecraftCommand {
     var timeLimit: Double?
 
     func validate() throws {
-      if let timeLimit, !(timeLimit > 0 && timeLimit <= 31_536_000) {
-        throw ValidationError("--time-limit must be a positive number of seconds up to a year (31536000), got \(timeLimit).")
-      }
+      try TimeLimit.validate(timeLimit)
       guard LeverageTarget(target) != nil else {
         throw ValidationError("--target \"\(target)\" must read SOURCE over TARGET (\"CHN over PAK\") or MEASURE of ACTOR (\"pagerank of PAK\").")
       }

@@ -22,12 +22,16 @@ extension StatecraftCommand {
     @Option(help: "Write a delta map of the (first chosen) scenario to this SVG, PNG or PDF file.") var map: String?
     @Option(help: "The measure the delta map colours nodes by (default: the first question measure).")
     var mapMeasure: Measure?
+    @Option(parsing: .unconditional, help: "Stop after this many seconds with an error that says what to try.")
+    var timeLimit: Double?
 
     func validate() throws {
       guard top >= 1 else { throw ValidationError("--top must be at least 1, got \(top).") }
+      try TimeLimit.validate(timeLimit)
     }
 
     func run() throws {
+      TimeLimit.start(seconds: timeLimit, what: "the scenario file", hint: "run fewer scenarios (--only) or ask fewer questions (all-pairs measures such as betweenness cost most)")
       let scenarios = try ScenarioFile.load(file)
       let comparison = try scenarios.run(only: try parseList(only, option: "--only"))
       if let map {

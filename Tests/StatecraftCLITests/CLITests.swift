@@ -176,6 +176,8 @@ final class ProcessTests {
     (["influence", "Graphs/pakistan-2025.yaml", "--over", "PAK", "--of", "CHN", "--samples", "10"], 64, "not both"),
     (["influence", "Graphs/pakistan-2025.yaml", "--over", "bloc=Nowhere"], 1, "the attribute's values are"),
     (["rank", "Graphs/pakistan-2025.yaml", "--top", "-5"], 64, "--top must be at least 1, got -5"),
+    (["rank", "Graphs/pakistan-2025.yaml", "--time-limit", "0"], 64, "--time-limit must be a positive number"),
+    (["rank", "Graphs/pakistan-2025.yaml", "--collapse-by", "blok"], 1, "did you mean \"bloc\""),
     (["brokerage", "Graphs/pakistan-2025.yaml", "--by", "colour"], 64, "no actor has the attribute"),
     (["rank", "Graphs/karate-club.csv", "--undirected", "--measure", "katz", "--alpha", "0.05"], 1, "is not below 1/λmax"),
     (["communities", "Graphs/pakistan-2025.yaml", "--resolution", "0"], 64, "--resolution must be positive"),
@@ -534,6 +536,22 @@ final class ProcessTests {
     let next = try start(fault: nil)
     next.waitUntilExit()
     #expect(next.terminationStatus == 0 && layoutFolders().isEmpty, "the next render removes it")
+  }
+
+  @Test("--time-limit stops exact betweenness with a message naming the way out, and prints no partial table")
+  func rankTimeLimit() throws {
+    var csv = "source,target\n"
+    var x: UInt64 = 4
+    for i in 0 ..< 4_000 {
+      for _ in 0 ..< 8 {
+        x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407  // an LCG: any fixed graph will do
+        csv += "N\(i),N\((x >> 33) % 4_000)\n"
+      }
+    }
+    let path = try tempFile("time-limit.csv", csv)
+    let r = try run(["rank", path, "--measure", "betweenness", "--time-limit", "0.3"])
+    #expect(r.status == 1 && r.stdout.isEmpty)
+    #expect(r.stderr.contains("betweenness ran past --time-limit (0.3 s) and was stopped; estimate it from sampled sources instead (--sources 500)"), "\(r.stderr)")
   }
 
   @Test("SIGTERM or SIGINT during a large convert leaves no temporary file and no output")

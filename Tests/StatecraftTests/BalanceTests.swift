@@ -115,3 +115,44 @@ struct BalanceRelationRuleTests {
     #expect(g.ties.map { [$0.u, $0.v, $0.sign] } == [[0, 1, -1], [1, 2, 1]])
   }
 }
+
+@Suite("Balance at size")
+struct BalanceAtSizeTests {
+  @Test("a signed K150 is reported in seconds with its broken ties' types (each frustrated tie filtered every relation)")
+  func completeGraph() throws {
+    var rng = SplitMix64(seed: 150)
+    var csv = "source,target,weight,sign,type\n"
+    for i in 0 ..< 150 { for j in i + 1 ..< 150 { csv += "N\(i),N\(j),1,\(rng.nextUnit() < 0.5 ? "-" : "+"),t\(j % 3)\n" } }
+    let world = try EdgeListCSV.parse(csv, file: "k150.csv", name: "k150", undirected: true)
+    let start = ContinuousClock.now
+    let report = try world.balance()
+    #expect(ContinuousClock.now - start < .seconds(30))
+    #expect(report.triangles.triangles == 150 * 149 * 148 / 6)
+    #expect(!report.brokenTies.isEmpty && report.brokenTies.allSatisfy { $0.types.count == 1 })
+    // Each broken tie names the type of the one relation between its pair.
+    let tie = report.brokenTies[0]
+    let j = max(Int(tie.actors[0].rawValue.dropFirst())!, Int(tie.actors[1].rawValue.dropFirst())!)
+    #expect(tie.types == ["t\(j % 3)"])
+  }
+}
+
+@Suite("Collapsed worlds")
+struct CollapseTests {
+  @Test("a world collapsed by bloc: members become one actor, relations between blocs kept, inside dropped")
+  func collapse() throws {
+    let world = try WorldIO.load(graphPath("pakistan-2025.yaml"))
+    let blocs = try world.collapsed(by: "bloc")
+    let values = Set(world.actors.compactMap { $0.attributes["bloc"] })
+    #expect(Set(blocs.actors.map(\.id.rawValue)) == values.union(world.actors.filter { $0.attributes["bloc"] == nil }.map(\.id.rawValue)))
+    let us = try #require(blocs[actor: "United States"])
+    #expect(us.attributes["members"] == "USA, USTR, TRUMP")
+    // Every relation between two blocs survives with its weight; none joins a bloc to itself.
+    func bloc(_ id: Actor.ID) -> String { world[actor: id]?.attributes["bloc"] ?? id.rawValue }
+    let between = world.relations.indices.filter { bloc(world.relations[$0].from) != bloc(world.relations[$0].to) }
+    #expect(blocs.relations.count == between.count)
+    #expect(blocs.relations.indices.allSatisfy { blocs.relations[$0].from != blocs.relations[$0].to })
+    #expect(abs(blocs.relations.weights.reduce(0, +) - between.map { world.relations.weights[$0] }.reduce(0, +)) < 1e-12)
+    #expect { try world.collapsed(by: "blok") } throws: { "\($0)".contains("did you mean \"bloc\"") }
+    _ = try blocs.scores(.pagerank)
+  }
+}

@@ -47,6 +47,19 @@ public enum PendingFiles {
     }
   }
 
+  /// Removes every registered file, then every registered folder, as the signal handler
+  /// does: for a process about to end on its own terms (a `--time-limit`).
+  public static func removeAll() {
+    lock.withLock {
+      for i in 0 ..< capacity where !isFolder[i] {
+        if let p = slots[i] { unlink(p) }
+      }
+      for i in 0 ..< capacity where isFolder[i] {
+        if let p = slots[i] { rmdir(p) }
+      }
+    }
+  }
+
   /// Installs the handlers (and ignores SIGXFSZ) before anything is written; registering a
   /// file does this too.
   public static func prepare() { lock.withLock { install() } }

@@ -120,7 +120,8 @@ struct YAMLReader {
           continue
         case UInt8(ascii: "}"), UInt8(ascii: "]"):
           if colonFollows(i + 1) { return (n + 1, column(i)) }
-        case UInt8(ascii: "|"), UInt8(ascii: ">") where lastSignificant == UInt8(ascii: ":") || lastSignificant == UInt8(ascii: "-"):
+        case UInt8(ascii: "|") where lastSignificant == UInt8(ascii: ":") || lastSignificant == UInt8(ascii: "-"),
+          UInt8(ascii: ">") where lastSignificant == UInt8(ascii: ":") || lastSignificant == UInt8(ascii: "-"):
           // A block scalar starts: its lines follow, indented deeper than this one.
           blockIndent = indent
           i = line.count

@@ -39,7 +39,7 @@ extension SignedGraph {
       for (b, sab) in neighbors[a] where b > a {
         for (c, sbc) in neighbors[b] where c > b && signTo[c] != 0 {
           let product = sab * sbc * signTo[c]
-          let negatives = [sab, sbc, signTo[c]].filter { $0 < 0 }.count
+          let negatives = (sab < 0 ? 1 : 0) + (sbc < 0 ? 1 : 0) + (signTo[c] < 0 ? 1 : 0)  // no array per triangle
           result.triangles += 1
           if product > 0 { result.balanced += 1 } else { result.unbalancedTriangles.append([a, b, c]) }
           if negatives != 1 { result.weaklyBalanced += 1 }
