@@ -24,10 +24,14 @@ extension StatecraftCommand {
     var mapMeasure: Measure?
     @Option(parsing: .unconditional, help: "Stop after this many seconds with an error that says what to try.")
     var timeLimit: Double?
+    @Option(parsing: .unconditional, help: "Also draw every weight range (the world's and the scenario's, weight: 0.3..0.6) this many times and report each change's median, 90% interval and how often it has the nominal change's sign.")
+    var samples: Int?
+    @Option(help: "Seed for --samples; the same seed gives the same output whatever the core count.") var seed: UInt64 = 0
 
     func validate() throws {
       guard top >= 1 else { throw ValidationError("--top must be at least 1, got \(top).") }
       try TimeLimit.validate(timeLimit)
+      try validateSamples(samples)
     }
 
     func run() throws {
@@ -46,6 +50,14 @@ extension StatecraftCommand {
         FileHandle.standardError.write(Data("wrote \(map) (\(format.rawValue), engine \(engine.rawValue))\n".utf8))
       }
       print(comparison.report(format, top: top))
+      if let samples {
+        let chosen = comparison.scenarios.map(\.scenario)
+        let bar = ProgressBar(total: samples * chosen.count, label: "sampling", quiet: false)
+        let sampled = try ScenarioRunner(questions: scenarios.questions).sampled(
+          scenarios.base, chosen, nominal: comparison, samples: samples, seed: seed, progress: { bar.update($0) })
+        bar.finish()
+        print(try sampled.rendered(format))
+      }
     }
   }
 }

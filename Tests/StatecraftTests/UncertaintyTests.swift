@@ -74,3 +74,52 @@ struct UncertaintyTests {
     #expect(abs(World.percentile([1, 2, 3, 4], 0.95) - 3.85) < 1e-12)
   }
 }
+
+@Suite("Uncertain scenarios")
+struct UncertainScenarioTests {
+  static let file = """
+    schema: 1
+    base: x.yaml
+    questions:
+      measures: [pagerank]
+      influence: [CHN over PAK]
+    scenarios:
+      - name: deal
+        edits:
+          - add: {from: USA, to: PAK, type: partnership, weight: 0.2..0.9}
+          - reweight: {id: us-tariff-threat, weight: 0.3..1.0}
+    """
+
+  @Test("ranges in scenario edits are drawn with the world's; intervals agree with an independent seeded simulation")
+  func intervalsMatchASimulation() throws {
+    let world = try WorldIO.load(graphPath("pakistan-2025.yaml"))
+    let file = try ScenarioFile.parse(Self.file, file: "deal.yaml", base: world)
+    #expect(file.scenarios[0].edits.contains { if case .reweightRange = $0 { true } else { false } })
+    let nominal = try file.run()
+    let sampled = try ScenarioRunner(questions: file.questions).sampled(world, file.scenarios, nominal: nominal, samples: 2_000, seed: 7)
+    let china = try #require(sampled.scenarios[0].changes.first { $0.what == "CHN over PAK" })
+    // The simulation: draw the partnership's weight (the only range that reaches whom Pakistan
+    // heeds) and recompute China's share from scratch through the library's plain influence call.
+    var rng = SplitMix64(seed: 99)
+    let before = try world.influence(of: "CHN", over: "PAK")
+    var changes: [Double] = []
+    for _ in 0 ..< 2_000 {
+      var edited = world
+      try edited.apply(.addRelation(Relation(from: "USA", to: "PAK", type: "partnership", weight: 0.2 + 0.7 * rng.nextUnit(), sign: .cooperative)))
+      changes.append(try edited.influence(of: "CHN", over: "PAK") - before)
+    }
+    changes.sort()
+    #expect(abs(china.median - changes[1_000]) < 0.005, "\(china.median) vs \(changes[1_000])")
+    #expect(abs(china.low - changes[100]) < 0.005 && abs(china.high - changes[1_900]) < 0.005)
+    #expect(china.sameSign == 1 && china.nominal < 0)
+    // The same seed gives the same numbers; the text says what was drawn.
+    let again = try ScenarioRunner(questions: file.questions).sampled(world, file.scenarios, nominal: nominal, samples: 2_000, seed: 7)
+    #expect(try sampled.rendered(.json) == again.rendered(.json))
+    #expect(sampled.text(.table).contains("90% interval") && sampled.text(.table).contains("same sign"))
+    // Ranges survive a round trip through the scenario writer.
+    let written = ScenarioWriter.file(file.scenarios, base: "x.yaml", questions: file.questions)
+    #expect(written.contains("weight: \"0.2..0.9\"") && written.contains("weight: \"0.3..1\""), "\(written)")
+    #expect(try ScenarioFile.parse(written, file: "back.yaml", base: world).scenarios[0].edits == file.scenarios[0].edits)
+  }
+}
+

@@ -15,6 +15,9 @@ public enum Edit: Hashable, Sendable {
   case removeRelation(RelationReference)
   /// Sets one relation's strength.
   case reweight(RelationReference, weight: Double)
+  /// Makes one relation's strength uncertain: a range (its weight becomes the midpoint;
+  /// `scenario --samples` draws it, as it draws the world's own ranges).
+  case reweightRange(RelationReference, range: ClosedRange<Double>)
   /// Changes one relation's type; its sign becomes the new type's polarity.
   case retype(RelationReference, type: String)
   /// Sets one relation's sign.
@@ -103,6 +106,11 @@ extension World {
       guard weight.isFinite, weight > 0 else { throw EditError.invalidWeight(weight) }
       relations[i].weight = weight
       relations[i].weightRange = nil  // a re-weight states the strength exactly
+    case let .reweightRange(ref, range):
+      let i = try relationIndex(ref)
+      for w in [range.lowerBound, range.upperBound] where !(w.isFinite && w > 0) { throw EditError.invalidWeight(w) }
+      relations[i].weight = range.lowerBound / 2 + range.upperBound / 2
+      relations[i].weightRange = range
     case let .retype(ref, type):
       let i = try relationIndex(ref)
       guard let t = self.type(type) else {

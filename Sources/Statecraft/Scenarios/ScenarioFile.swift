@@ -317,7 +317,13 @@ extension YAMLReader {
         case "from": r.from = Actor.ID(text(v, "from") ?? "")
         case "to": r.to = Actor.ID(text(v, "to") ?? "")
         case "type": r.type = text(v, "type") ?? ""
-        case "weight": r.weight = number(v, "weight") ?? .nan
+        case "weight":
+          if case let .scalar(s) = v, s.string.contains("..") {
+            r.weightRange = weightRange(v, text: s.string)
+            r.weight = r.weightRange.map { $0.lowerBound / 2 + $0.upperBound / 2 } ?? .nan
+          } else {
+            r.weight = number(v, "weight") ?? .nan
+          }
         case "sign": explicitSign = sign(v)
         case "mutual": r.mutual = flag(v, "mutual")
         case "since": r.since = date(v, "since")
@@ -376,7 +382,12 @@ extension YAMLReader {
       }
       switch op {
       case "remove": return .init(edit: .removeRelation(ref), mark: valueMark)
-      case "reweight": return .init(edit: number(newValue!, "weight").map { .reweight(ref, weight: $0) }, mark: valueMark)
+      case "reweight":
+        // `weight: 0.3..0.6` makes the strength uncertain (drawn by `scenario --samples`).
+        if case let .scalar(s) = newValue!, s.string.contains("..") {
+          return .init(edit: weightRange(newValue!, text: s.string).map { .reweightRange(ref, range: $0) }, mark: valueMark)
+        }
+        return .init(edit: number(newValue!, "weight").map { .reweight(ref, weight: $0) }, mark: valueMark)
       case "retype": return .init(edit: text(newValue!, "new-type").map { .retype(ref, type: $0) }, mark: valueMark)
       default: return .init(edit: sign(newValue!).map { .resign(ref, sign: $0) }, mark: valueMark)
       }

@@ -4,9 +4,11 @@ extension Edit: CustomStringConvertible {
     func w(_ x: Double) -> String { ReportText.jsonNumber(x) }
     switch self {
     case let .addRelation(r):
-      return "add \(r.id.map { "\($0): " } ?? "")\(r.from)\(r.mutual ? "↔" : "→")\(r.to) \(r.type), weight \(w(r.weight)), \(r.sign.word)"
+      let weight = r.weightRange.map { "\(w($0.lowerBound))..\(w($0.upperBound))" } ?? w(r.weight)
+      return "add \(r.id.map { "\($0): " } ?? "")\(r.from)\(r.mutual ? "↔" : "→")\(r.to) \(r.type), weight \(weight), \(r.sign.word)"
     case let .removeRelation(ref): return "remove \(ref)"
     case let .reweight(ref, weight): return "re-weight \(ref) to \(w(weight))"
+    case let .reweightRange(ref, range): return "re-weight \(ref) to \(w(range.lowerBound))..\(w(range.upperBound)) (uncertain)"
     case let .retype(ref, type): return "re-type \(ref) as \(type)"
     case let .resign(ref, sign): return "re-sign \(ref) as \(sign.word)"
     case let .scaleType(type, factor, among):

@@ -48,7 +48,8 @@ public enum ScenarioWriter {
     case let .addRelation(r):
       var f: [(String, String)] = []
       if let id = r.id { f.append(("id", q(id))) }
-      f += [("from", q(r.from.rawValue)), ("to", q(r.to.rawValue)), ("type", q(r.type)), ("weight", num(r.weight)), ("sign", r.sign.word)]
+      let weight = r.weightRange.map { q("\(num($0.lowerBound))..\(num($0.upperBound))") } ?? num(r.weight)
+      f += [("from", q(r.from.rawValue)), ("to", q(r.to.rawValue)), ("type", q(r.type)), ("weight", weight), ("sign", r.sign.word)]
       if r.mutual { f.append(("mutual", "true")) }
       if let d = r.since { f.append(("since", q(d.description))) }
       if let d = r.until { f.append(("until", q(d.description))) }
@@ -57,6 +58,7 @@ public enum ScenarioWriter {
       return "add: " + mapping(f)
     case let .removeRelation(ref): return "remove: " + mapping(reference(ref))
     case let .reweight(ref, w): return "reweight: " + mapping(reference(ref) + [("weight", num(w))])
+    case let .reweightRange(ref, r): return "reweight: " + mapping(reference(ref) + [("weight", q("\(num(r.lowerBound))..\(num(r.upperBound))"))])
     case let .retype(ref, t): return "retype: " + mapping(reference(ref) + [("new-type", q(t))])
     case let .resign(ref, s): return "resign: " + mapping(reference(ref) + [("sign", s.word)])
     case let .scaleType(type, factor, among):
