@@ -74,7 +74,7 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
     case let .invalidWeight(w): return "weight \(w) must be a finite number greater than 0"
     case let .invalidFactor(f): return "scale factor \(f) must be a finite number greater than 0"
     case let .datesReversed(since, until): return "until \(until) is before since \(since); swap them"
-    case let .invalidActorID(id): return "actor id \"\(id)\" is empty or holds a space or comma; use a short code such as PAK"
+    case let .invalidActorID(id): return Actor.ID.problem(in: id) ?? "actor id \"\(id)\" cannot be used"
     }
   }
 }
@@ -139,9 +139,8 @@ extension World {
         relations.setWeight(scaled, at: i)
       }
     case let .addActor(actor):
-      guard !actor.id.rawValue.isEmpty, !actor.id.rawValue.contains(where: { $0.isWhitespace || $0 == "," }) else {
-        throw EditError.invalidActorID(actor.id.rawValue)
-      }
+      // The one id rule every reader applies (``Actor/ID/problem(in:)``).
+      guard Actor.ID.problem(in: actor.id.rawValue) == nil else { throw EditError.invalidActorID(actor.id.rawValue) }
       guard index(of: actor.id) == nil else { throw EditError.duplicateActor(actor.id) }
       actors.append(actor)
     case let .removeActor(id):
