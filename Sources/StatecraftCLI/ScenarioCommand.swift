@@ -56,7 +56,7 @@ extension StatecraftCommand {
         let sampled = try ScenarioRunner(questions: scenarios.questions).sampled(
           scenarios.base, chosen, nominal: comparison, samples: samples, seed: seed, progress: { bar.update($0) })
         bar.finish()
-        print(try sampled.rendered(format))
+        print((format == .table ? "\n" : "") + (try sampled.rendered(format)))
       }
     }
   }
