@@ -321,6 +321,7 @@ extension StatecraftCommand {
     @Option(help: "Show who sways this actor or group (A+B, or attr=value such as bloc=west: the members' mean).")
     var over: String?
     @Option(help: "Show whom this actor or group sways (A+B or attr=value: the members together).") var of: String?
+    @Option(name: .shortAndLong, parsing: .unconditional, help: "Show only the top N actors.") var top: Int?
     @Option(help: "fj (Friedkin–Johnsen on cooperative ties), signed (hostile ties repel: Altafini) or walk (walk sums along every tie).") var model: InfluenceModel = .fj
     @Option(parsing: .unconditional, help: "Walk attenuation (default: half of 1/λmax).") var alpha: Double?
     @Option(help: "Output format: table, json or csv.") var format: OutputStyle = .table
@@ -331,6 +332,7 @@ extension StatecraftCommand {
     func validate() throws {
       try validateSamples(samples)
       if over != nil && of != nil && samples != nil { throw ValidationError("--samples takes --over or --of, not both.") }
+      if let top, top < 1 { throw ValidationError("--top must be at least 1, got \(top).") }
       if let alpha, !(alpha > 0 && alpha.isFinite) { throw ValidationError("--alpha must be a positive number, got \(alpha).") }
     }
 
@@ -356,7 +358,7 @@ extension StatecraftCommand {
       }
       print(try Reports.influence(
         world, lens: try graph.lens(for: world), over: over.map { Actor.ID($0) }, of: of.map { Actor.ID($0) },
-        model: model, alpha: alpha, format: format.rawValue))
+        model: model, alpha: alpha, top: top, format: format.rawValue))
     }
   }
 

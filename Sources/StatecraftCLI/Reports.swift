@@ -62,10 +62,10 @@ public enum Reports {
   /// (``World/influenceRanking(_:model:lens:alpha:)``).
   public static func influence(
     _ world: World, lens: Lens = Lens(), over target: Actor.ID? = nil, of source: Actor.ID? = nil,
-    model: InfluenceModel = .fj, alpha: Double? = nil, format: String = "table"
+    model: InfluenceModel = .fj, alpha: Double? = nil, top: Int? = nil, format: String = "table"
   ) throws -> String {
     let query: InfluenceQuery = target.map { .over($0) } ?? source.map { .of($0) } ?? .total
-    return try world.influenceRanking(query, model: model, lens: lens, alpha: alpha).rendered(ReportFormat(format))
+    return try world.influenceRanking(query, model: model, lens: lens, alpha: alpha, top: top).rendered(ReportFormat(format))
   }
 
   /// The result of validating a file: a summary line when valid.

@@ -26,7 +26,7 @@ extension StatecraftCommand {
       abstract: "How influence moved over time: a measure at each date, each date seeing only the relations valid then.",
       discussion: """
         Relations count on a date when their since/until span covers it (undated relations count \
-        on every date). The table lists the actors that moved most (largest last − first); --chart \
+        on every date). The table lists the actors that moved most (largest max − min, with last − first beside it); --chart \
         draws them as small multiples on one scale.
         """)
 

@@ -160,3 +160,26 @@ struct WorldYAMLTests {
     ])
   }
 }
+
+@Suite("YAML messages that say what happened")
+struct YAMLMessageTests {
+  @Test("an unquoted comma in a flow-mapping value is named once, with the fix")
+  func commaSplitsAValue() throws {
+    let yaml = """
+      schema: 1
+      name: c
+      types: [{id: t, polarity: cooperative, mode: material}]
+      actors: [{id: A}, {id: B}]
+      relations:
+        - {from: A, to: B, type: t, weight: 1, note: drones and components, advisers, money}
+      """
+    #expect {
+      try WorldYAML.parse(yaml, file: "c.yaml", defaultName: "c")
+    } throws: { error in
+      let lines = (error as! GraphFileError).lines
+      return lines.count == 1 && lines[0].contains("\"advisers\" reads as a key because a comma in the note value split it")
+    }
+    // One month is said once.
+    #expect(Relation.period(since: "2025-06", until: "2025-06") == "in 2025-06")
+  }
+}

@@ -175,10 +175,20 @@ struct YAMLReader {
       return nil
     }
     var result: [(key: String, keyNode: Node, value: Node)] = []
+    var previous: String?
     for (k, v) in mapping {
       guard case let .scalar(key) = k else {
         report(k, "\(what) has a key that is not plain text")
         continue
+      }
+      defer { previous = key.string }
+      // In `{note: drones, components}` the comma ends the note and "components" becomes a
+      // key without a value: say so once, instead of "unknown key" for every piece.
+      if !allowed.contains(key.string), case let .scalar(value) = v, value.string.isEmpty || value.string == "null",
+        let previous, allowed.contains(previous)
+      {
+        report(k, "\"\(key.string)\" reads as a key because a comma in the \(previous) value split it; put the whole \(previous) in quotes, for example \(previous): \"…, \(key.string)\"")
+        return nil
       }
       if !allowed.contains(key.string) {
         report(

@@ -73,6 +73,7 @@ public struct Relation: Hashable, Sendable {
     case (nil, nil): nil
     case let (s?, nil): "since \(s)"
     case let (nil, u?): "until \(u)"
+    case let (s?, u?) where s == u: "in \(s)"  // "2025-06 – 2025-06" said one month twice
     case let (s?, u?): "\(s) – \(u)"
     }
   }

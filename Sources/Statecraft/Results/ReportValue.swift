@@ -97,7 +97,7 @@ extension World {
   ///
   /// - Complexity: One sparse solve.
   public func influenceRanking(
-    _ query: InfluenceQuery, model: InfluenceModel = .fj, lens: Lens = Lens(), alpha: Double? = nil
+    _ query: InfluenceQuery, model: InfluenceModel = .fj, lens: Lens = Lens(), alpha: Double? = nil, top: Int? = nil
   ) throws -> Ranking {
     let g = try through(lens.seeing(model))
     let scores = try influence(query, on: g, model: model, alpha: alpha)
@@ -119,7 +119,7 @@ extension World {
     case let (.of(s), _): title = "Influence of \(s) (\(name(s))) on each actor"
     case (.total, _): title = "Total influence of each actor (summed over every other actor's settled stance)"
     }
-    var ranking = Ranking(scores, in: self, column: "influence", heading: "\(title)\nModel: \(description)")
+    var ranking = Ranking(scores, in: self, column: "influence", top: top, heading: "\(title)\nModel: \(description)")
     ranking.fixedDecimals = true
     return ranking
   }
