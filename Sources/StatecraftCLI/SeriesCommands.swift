@@ -38,8 +38,13 @@ extension StatecraftCommand {
     @Option(name: .shortAndLong, parsing: .unconditional, help: "Show the N actors that moved most.") var top = 6
     @Option(help: "Output format: table, json or csv.") var format: OutputStyle = .table
     @Option(help: "Draw the top movers as small multiples to this .svg file.") var chart: String?
+    @Option(help: "A scenario file whose base is this world; with --scenario, follow that scenario over the dates.")
+    var scenarios: String?
+    @Option(help: "The scenario to follow (its edits applied before every date; its own date: edit is ignored).")
+    var scenario: String?
 
     func validate() throws {
+      if (scenarios == nil) != (scenario == nil) { throw ValidationError("--scenario and --scenarios go together: the file and the scenario in it.") }
       for (name, value) in [("--from", from), ("--to", to)] where PartialDate(value) == nil {
         throw ValidationError("\(name) \"\(value)\" is not a date; write YYYY or YYYY-MM.")
       }
@@ -51,7 +56,14 @@ extension StatecraftCommand {
     }
 
     func run() throws {
-      let world = try graph.load()
+      var world = try graph.load()
+      if let scenarios, let scenario {
+        let file = try ScenarioFile.load(scenarios)
+        guard let chosen = file.scenarios.first(where: { $0.name == scenario }) else {
+          throw ValidationError("no scenario \"\(scenario)\" in \(scenarios)\(closestMatch(to: scenario, in: file.scenarios.map(\.name)).map { "; did you mean \"\($0)\"?" } ?? "").")
+        }
+        world = try chosen.applied(to: world)
+      }
       var bar: ProgressBar?
       let set = try world.timeline(measure, from: PartialDate(from)!, to: PartialDate(to)!, step: step, lens: try graph.lens(for: world)) { done, total in
         if bar == nil { bar = ProgressBar(total: total, label: "dates", quiet: graph.quiet) }
@@ -59,8 +71,9 @@ extension StatecraftCommand {
       }
       bar?.finish()
       if let chart {
-        try writeChart(set, series: set.biggestMovers(top), title: "\(world.title): \(measure.rawValue), \(from) to \(to)", to: chart)
+        try writeChart(set, series: set.biggestMovers(top), title: "\(world.title)\(scenario.map { " under “\($0)”" } ?? ""): \(measure.rawValue), \(from) to \(to)", to: chart)
       }
+      if let scenario, format == .table { print("Scenario \(scenario): its edits applied before every date\n") }
       print(set.report(format, top: top))
     }
   }

@@ -538,6 +538,18 @@ final class ProcessTests {
     #expect(next.terminationStatus == 0 && layoutFolders().isEmpty, "the next render removes it")
   }
 
+  @Test("timeline follows a scenario over the dates; a mistyped scenario name gets a suggestion")
+  func timelineUnderAScenario() throws {
+    let plain = try run(["timeline", "Graphs/pakistan-2025.yaml", "--from", "2025-01", "--to", "2025-12", "--step", "quarter"])
+    let under = try run(["timeline", "Graphs/pakistan-2025.yaml", "--from", "2025-01", "--to", "2025-12", "--step", "quarter",
+                         "--scenarios", "Graphs/scenarios/pakistan-2025.yaml", "--scenario", "minerals-deal"])
+    #expect(plain.status == 0 && under.status == 0 && under.stdout.hasPrefix("Scenario minerals-deal: its edits applied before every date"))
+    #expect(plain.stdout != under.stdout.split(separator: "\n", maxSplits: 2).last.map(String.init))
+    let typo = try run(["timeline", "Graphs/pakistan-2025.yaml", "--from", "2025-01", "--to", "2025-12",
+                        "--scenarios", "Graphs/scenarios/pakistan-2025.yaml", "--scenario", "minerals-dael"])
+    #expect(typo.status == 64 && typo.stderr.contains("did you mean \"minerals-deal\""))
+  }
+
   @Test("--time-limit stops exact betweenness with a message naming the way out, and prints no partial table")
   func rankTimeLimit() throws {
     var csv = "source,target\n"

@@ -234,6 +234,33 @@ struct ScenarioTests {
     }
   }
 
+  @Test("redate sets or clears a relation's dates; the writer and the reader agree")
+  func redate() throws {
+    let world = try Self.seed()
+    let file = try ScenarioFile.parse("""
+      schema: 1
+      base: x.yaml
+      scenarios:
+        - name: later
+          edits:
+            - redate: {id: us-tariff-threat, since: 2026-01}
+        - name: open
+          edits:
+            - redate: {id: us-tariff-threat, since: null, until: 2027}
+      """, file: "redate.yaml", base: world)
+    let later = try file.scenarios[0].applied(to: world)
+    let i = try world.relationIndex(.id("us-tariff-threat"))
+    #expect(later.relations[i].since == PartialDate("2026-01") && later.relations[i].until == world.relations[i].until)
+    let open = try file.scenarios[1].applied(to: world)
+    #expect(open.relations[i].since == nil && open.relations[i].until == PartialDate("2027"))
+    // Under the world's own date the threat no longer counts in "later".
+    #expect(try later.relations(through: Lens.standard(for: later)).count == (try world.relations(through: Lens.standard(for: world)).count) - 1)
+    let written = ScenarioWriter.file(file.scenarios, base: "x.yaml")
+    #expect(try ScenarioFile.parse(written, file: "back.yaml", base: world).scenarios.map(\.edits) == file.scenarios.map(\.edits))
+    #expect(Self.problems("scenarios:\n  - name: a\n    edits:\n      - redate: {id: us-tariff-threat}\n").first?.contains("redate needs `since:` or `until:`") == true)
+    #expect(Self.problems("scenarios:\n  - name: a\n    edits:\n      - redate: {id: us-tariff-threat, since: 2030, until: 2029}\n").first?.contains("before since") == true)
+  }
+
   @Test("a CSV base can be declared undirected")
   func undirectedBase() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-scenarios-\(ProcessInfo.processInfo.processIdentifier)")

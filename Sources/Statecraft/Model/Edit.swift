@@ -22,6 +22,8 @@ public enum Edit: Hashable, Sendable {
   case retype(RelationReference, type: String)
   /// Sets one relation's sign.
   case resign(RelationReference, sign: Sign)
+  /// Sets or clears one relation's `since` and `until` ("the partnership holds from 2025-03").
+  case redate(RelationReference, since: DateChange, until: DateChange)
   /// Multiplies the strength of every relation of a type by `factor` (> 0); with `among`,
   /// only relations whose both ends are among those actors.
   case scaleType(String, factor: Double, among: [Actor.ID]?)
@@ -29,6 +31,25 @@ public enum Edit: Hashable, Sendable {
   case addActor(Actor)
   /// Removes an actor and every relation it takes part in.
   case removeActor(Actor.ID)
+}
+
+/// What a ``Edit/redate(_:since:until:)`` does to one date of a relation.
+public enum DateChange: Hashable, Sendable {
+  /// Leaves the date as it is.
+  case keep
+  /// Sets the date.
+  case set(PartialDate)
+  /// Removes the date (the relation holds without that bound).
+  case clear
+
+  /// The date after the change, from the date before it.
+  func applied(to date: PartialDate?) -> PartialDate? {
+    switch self {
+    case .keep: date
+    case let .set(d): d
+    case .clear: nil
+    }
+  }
 }
 
 /// An edit that does not fit the world it is applied to.
@@ -120,6 +141,12 @@ extension World {
       relations[i].sign = t.polarity
     case let .resign(ref, sign):
       relations[try relationIndex(ref)].sign = sign
+    case let .redate(ref, since, until):
+      let i = try relationIndex(ref)
+      var r = relations[i]
+      (r.since, r.until) = (since.applied(to: r.since), until.applied(to: r.until))
+      if let s = r.since, let u = r.until, PartialDate.reversed(since: s, until: u) { throw EditError.datesReversed(since: s, until: u) }
+      relations[i] = r
     case let .scaleType(type, factor, among):
       guard self.type(type) != nil else {
         throw EditError.unknownType(type, suggestion: closestMatch(to: type, in: types.map(\.id)))

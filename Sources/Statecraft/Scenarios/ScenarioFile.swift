@@ -250,7 +250,7 @@ extension YAMLReader {
 
   /// One edit: a mapping with exactly one key naming the operation.
   mutating func readEdit(_ node: Node) -> ParsedScenarioFile.ParsedEdit {
-    let operations = ["add", "remove", "reweight", "retype", "resign", "scale", "add-actor", "remove-actor", "date"]
+    let operations = ["add", "remove", "reweight", "retype", "resign", "redate", "scale", "add-actor", "remove-actor", "date"]
     let at = mark(node)
     guard let e = entries(node, what: "an edit", allowed: operations) else { return .init(edit: nil, mark: at) }
     guard e.count == 1, let (op, _, value) = e.first else {
@@ -343,7 +343,9 @@ extension YAMLReader {
       // remove, reweight, retype, resign: a reference plus at most one new value.
       if op == "remove", case .scalar = value { return .init(edit: text(value, "relation id").map { .removeRelation(.id($0)) }, mark: valueMark) }
       let extra = ["reweight": "weight", "retype": "new-type", "resign": "sign"][op]
-      guard let f = entries(value, what: op, allowed: ["id", "from", "to", "type", "ordinal"] + (extra.map { [$0] } ?? [])) else { return .init(edit: nil, mark: at) }
+      let dates = op == "redate" ? ["since", "until"] : []
+      guard let f = entries(value, what: op, allowed: ["id", "from", "to", "type", "ordinal"] + (extra.map { [$0] } ?? []) + dates) else { return .init(edit: nil, mark: at) }
+      var dateChanges: [String: DateChange] = [:]
       var id: String?
       var from: String?
       var to: String?
@@ -357,6 +359,9 @@ extension YAMLReader {
         case "to": to = text(v, "to")
         case "type": type = text(v, "type")
         case "ordinal": ordinal = number(v, "ordinal")
+        case "since", "until":
+          // A date sets it; `null` (or `~`) clears it.
+          if case let .scalar(sv) = v, ["", "~", "null"].contains(sv.string) { dateChanges[k] = .clear } else if let d = date(v, k) { dateChanges[k] = .set(d) }
         default: newValue = v
         }
       }
@@ -381,6 +386,12 @@ extension YAMLReader {
         return .init(edit: nil, mark: at)
       }
       switch op {
+      case "redate":
+        guard !dateChanges.isEmpty else {
+          report(value, "redate needs `since:` or `until:` (a date sets it, null clears it)")
+          return .init(edit: nil, mark: at)
+        }
+        return .init(edit: .redate(ref, since: dateChanges["since"] ?? .keep, until: dateChanges["until"] ?? .keep), mark: valueMark)
       case "remove": return .init(edit: .removeRelation(ref), mark: valueMark)
       case "reweight":
         // `weight: 0.3..0.6` makes the strength uncertain (drawn by `scenario --samples`).

@@ -11,6 +11,15 @@ extension Edit: CustomStringConvertible {
     case let .reweightRange(ref, range): return "re-weight \(ref) to \(w(range.lowerBound))..\(w(range.upperBound)) (uncertain)"
     case let .retype(ref, type): return "re-type \(ref) as \(type)"
     case let .resign(ref, sign): return "re-sign \(ref) as \(sign.word)"
+    case let .redate(ref, since, until):
+      func words(_ c: DateChange, _ name: String) -> String? {
+        switch c {
+        case .keep: nil
+        case let .set(d): "\(name) \(d)"
+        case .clear: "no \(name)"
+        }
+      }
+      return "re-date \(ref): " + [words(since, "since"), words(until, "until")].compactMap { $0 }.joined(separator: ", ")
     case let .scaleType(type, factor, among):
       return "scale every \(type) relation by \(w(factor))" + (among.map { " among \($0.map(\.rawValue).joined(separator: ", "))" } ?? "")
     case let .addActor(a): return "add actor \(a.id) (\(a.name), \(a.kind.rawValue))"

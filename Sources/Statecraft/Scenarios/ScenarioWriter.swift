@@ -61,6 +61,15 @@ public enum ScenarioWriter {
     case let .reweightRange(ref, r): return "reweight: " + mapping(reference(ref) + [("weight", q("\(num(r.lowerBound))..\(num(r.upperBound))"))])
     case let .retype(ref, t): return "retype: " + mapping(reference(ref) + [("new-type", q(t))])
     case let .resign(ref, s): return "resign: " + mapping(reference(ref) + [("sign", s.word)])
+    case let .redate(ref, since, until):
+      func field(_ c: DateChange, _ name: String) -> [(String, String)] {
+        switch c {
+        case .keep: []
+        case let .set(d): [(name, q(d.description))]
+        case .clear: [(name, "null")]
+        }
+      }
+      return "redate: " + mapping(reference(ref) + field(since, "since") + field(until, "until"))
     case let .scaleType(type, factor, among):
       var f = [("type", q(type)), ("factor", num(factor))]
       if let among { f.append(("among", "[" + among.map { q($0.rawValue) }.joined(separator: ", ") + "]")) }
