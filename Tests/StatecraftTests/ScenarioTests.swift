@@ -261,6 +261,33 @@ struct ScenarioTests {
     #expect(Self.problems("scenarios:\n  - name: a\n    edits:\n      - redate: {id: us-tariff-threat, since: 2030, until: 2029}\n").first?.contains("before since") == true)
   }
 
+  @Test("a scenario file can ask for a knock-out: each actor removed in turn, before and after, equal to the library's own")
+  func knockOutQuestions() throws {
+    let world = try Self.seed()
+    let file = try ScenarioFile.parse("""
+      schema: 1
+      base: x.yaml
+      questions:
+        knock-out: [pagerank of PAK, CHN over PAK]
+      scenarios:
+        - name: no-deal
+          edits:
+            - remove: us-tariff-threat
+      """, file: "k.yaml", base: world)
+    #expect(file.questions.knockOut.map(\.description) == ["pagerank of PAK", "CHN over PAK"])
+    let run = try file.run()
+    let k = try #require(run.scenarios[0].knockOuts.first)
+    let direct = try world.knockOut(.score(.pagerank, "PAK"), lens: file.questions.lens)
+    #expect(k.before?.rows.map(\.change) == direct.rows.map(\.change))
+    let edited = try file.scenarios[0].applied(to: world)
+    #expect(k.after?.rows.map(\.change) == (try edited.knockOut(.score(.pagerank, "PAK"), lens: file.questions.lens)).rows.map(\.change))
+    let text = run.report(.table)
+    #expect(text.contains("Knock-out on pagerank of PAK: each actor removed in turn") && text.contains("actor removed"))
+    #expect(run.report(.json).contains("\"knockOut\""))
+    #expect(ScenarioWriter.file(file.scenarios, base: "x.yaml", questions: file.questions).contains("knock-out: [\"pagerank of PAK\", \"CHN over PAK\"]"))
+    #expect(Self.problems("questions:\n  knock-out: [pagerank of PKA]\nscenarios:\n  - {name: a, edits: []}\n").first?.contains("did you mean \"PAK\"") == true)
+  }
+
   @Test("a CSV base can be declared undirected")
   func undirectedBase() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-scenarios-\(ProcessInfo.processInfo.processIdentifier)")

@@ -90,6 +90,16 @@ extension ScenarioComparison: ReportValue {
         try balance.encode(b.becameUnbalanced.map { $0.map(\.rawValue) }, forKey: DynamicKey("becameUnbalanced"))
         try balance.encode(b.becameBalanced.map { $0.map(\.rawValue) }, forKey: DynamicKey("becameBalanced"))
       }
+      if !d.knockOuts.isEmpty {
+        struct Row: Encodable { var actor: String, before: Double?, after: Double? }
+        struct KnockOutJSON: Encodable { var target: String, rows: [Row] }
+        try c.encode(d.knockOuts.map { k in
+          let actors = ((k.before?.rows ?? []) + (k.after?.rows ?? [])).map(\.actor).reduce(into: [Actor.ID]()) { if !$0.contains($1) { $0.append($1) } }
+          return KnockOutJSON(target: k.target.description, rows: actors.map { a in
+            Row(actor: a.rawValue, before: k.before?.rows.first { $0.actor == a }?.change, after: k.after?.rows.first { $0.actor == a }?.change)
+          })
+        }, forKey: DynamicKey("knockOut"))
+      }
       if let m = d.communities {
         var communities = c.nestedContainer(keyedBy: DynamicKey.self, forKey: DynamicKey("communities"))
         try communities.encode(m.before.modularity, forKey: DynamicKey("modularityBefore"))

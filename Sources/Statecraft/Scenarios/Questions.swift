@@ -22,6 +22,9 @@ public struct Questions: Hashable, Sendable {
   public var communitySeed: UInt64
   /// The lens every question looks through (a scenario's `date` overrides its date).
   public var lens: Lens
+  /// Knock-outs to compare: for each target, every actor removed in turn
+  /// (``World/knockOut(_:lens:settings:progress:)``), before and after each scenario.
+  public var knockOut: [LeverageTarget] = []
 
   /// Questions; by default PageRank alone through the default lens, and no influence, path,
   /// balance or community question.

@@ -175,7 +175,7 @@ extension YAMLReader {
   mutating func readQuestions(
     _ node: Node, into q: inout Questions, marks: inout [(Actor.ID, ParsedScenarioFile.Mark)], everyDate: inout Bool
   ) {
-    let allowed = ["measures", "influence", "model", "paths", "balance", "communities", "sign", "types", "combine", "date"]
+    let allowed = ["measures", "influence", "model", "paths", "balance", "communities", "knock-out", "sign", "types", "combine", "date"]
     guard let e = entries(node, what: "questions", allowed: allowed) else { return }
     let problemsBefore = problems.count
     for (key, _, value) in e {
@@ -214,6 +214,21 @@ extension YAMLReader {
         }
       case "balance": q.balance = flag(value, "balance")
       case "communities": q.communities = flag(value, "communities")
+      case "knock-out":
+        // Targets as leverage reads them ("CHN over PAK", "pagerank of PAK"); the influence
+        // model is applied once every key is read.
+        for t in list(value, "knock-out") {
+          guard let s = text(t, "knock-out target") else { continue }
+          if let target = LeverageTarget(s) {
+            q.knockOut.append(target)
+            switch target {
+            case let .score(_, a): marks.append((a, mark(t)))
+            case let .influence(p, _): marks += [(p.source, mark(t)), (p.target, mark(t))]
+            }
+          } else {
+            report(t, "knock-out target \"\(s)\" must read SOURCE over TARGET or MEASURE of ACTOR, for example \"pagerank of PAK\"")
+          }
+        }
       case "sign":
         if let s = text(value, "sign") {
           if let layer = Lens.SignLayer(rawValue: s), layer != .signed { q.lens.sign = layer } else {
@@ -230,10 +245,11 @@ extension YAMLReader {
         if case let .scalar(scalar) = value, scalar.string == "all" { everyDate = true } else { q.lens.date = date(value, "date") }
       }
     }
-    if q.measures.isEmpty && q.influence.isEmpty && q.paths.isEmpty && !q.balance && !q.communities
+    q.knockOut = q.knockOut.map { if case let .influence(p, _) = $0 { .influence(p, q.model) } else { $0 } }
+    if q.measures.isEmpty && q.influence.isEmpty && q.paths.isEmpty && !q.balance && !q.communities && q.knockOut.isEmpty
       && problems.count == problemsBefore
     {
-      report(node, "no questions: ask for `measures:`, `influence:`, `paths:`, `balance: true` or `communities: true`")
+      report(node, "no questions: ask for `measures:`, `influence:`, `paths:`, `knock-out:`, `balance: true` or `communities: true`")
     }
   }
 

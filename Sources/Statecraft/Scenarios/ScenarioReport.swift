@@ -90,6 +90,10 @@ extension ScenarioComparison {
         for t in b.becameUnbalanced { out += "  became unbalanced: \(t.map(\.rawValue).joined(separator: ", "))\n" }
         for t in b.becameBalanced { out += "  no longer unbalanced: \(t.map(\.rawValue).joined(separator: ", "))\n" }
       }
+      for k in d.knockOuts {
+        out += "\nKnock-out on \(k.target): each actor removed in turn, the change it makes, before → after\n"
+        out += knockOutText(before: k.before, after: k.after)
+      }
       if let c = d.communities {
         out += "\nCommunities: \(c.before.count) → \(c.after.count), modularity \(ReportText.tableNumber(c.before.modularity)) → \(ReportText.tableNumber(c.after.modularity))\n"
         if c.moves.isEmpty { out += "  nobody moved\n" }
@@ -170,4 +174,15 @@ extension ScenarioComparison {
     }
     return lines.joined(separator: "\n")
   }
+}
+
+/// A knock-out before and after a scenario as table rows: the five actors whose removal
+/// changes the target most in either world, with the change before and after (— where the
+/// actor is not in that world or the knock-out could not run).
+func knockOutText(before: KnockOut?, after: KnockOut?) -> String {
+  func biggest(_ k: KnockOut?) -> [Actor.ID] { (k?.rows ?? []).sorted { abs($0.change) > abs($1.change) }.prefix(5).map(\.actor) }
+  var actors: [Actor.ID] = []
+  for a in biggest(before) + biggest(after) where !actors.contains(a) { actors.append(a) }
+  func change(_ k: KnockOut?, _ a: Actor.ID) -> String { k?.rows.first { $0.actor == a }.map { ReportText.signedNumber($0.change) } ?? "—" }
+  return ReportText.table(header: ["actor removed", "before", "after"], rows: actors.map { [$0.rawValue, change(before, $0), change(after, $0)] }, rightAligned: [1, 2]) + "\n"
 }

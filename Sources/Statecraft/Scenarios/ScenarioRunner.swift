@@ -11,6 +11,8 @@ public struct Answers: Sendable {
   public var balance: BalanceReport?
   /// Louvain communities, when asked.
   public var communities: Partition?
+  /// One knock-out per knock-out question (`nil` when the world lacks an actor it names).
+  public var knockOuts: [KnockOut?] = []
 }
 
 /// How one scenario's answers differ from the baseline's.
@@ -61,6 +63,8 @@ public struct ScenarioDiff: Sendable {
   public var balance: BalanceChange?
   /// Communities before and after and who moved, when asked.
   public var communities: (before: Partition, after: Partition, moves: [CommunityMove])?
+  /// Per knock-out question: the knock-out before and after (`nil` where an actor is missing).
+  public var knockOuts: [(target: LeverageTarget, before: KnockOut?, after: KnockOut?)] = []
 }
 
 /// The baseline's answers and every scenario's diff against them.
@@ -119,6 +123,9 @@ public struct ScenarioRunner: Sendable {
     }
     if questions.balance { result.balance = try world.balance(lens: lens) }
     if questions.communities { result.communities = try world.communities(lens: lens, seed: questions.communitySeed) }
+    for target in questions.knockOut {
+      result.knockOuts.append(try? world.knockOut(target, lens: lens, settings: questions.settings))
+    }
     return result
   }
 
@@ -166,8 +173,10 @@ public struct ScenarioRunner: Sendable {
     if let b = before.communities, let a = after.communities {
       communities = (b, a, b.moves(to: a).map { .init(actor: $0.actor, from: $0.from, to: $0.to) })
     }
-    return ScenarioDiff(
+    var diff = ScenarioDiff(
       scenario: scenario, measures: measures, influence: influence, paths: paths, balance: balance,
       communities: communities)
+    diff.knockOuts = zip(questions.knockOut, zip(before.knockOuts, after.knockOuts)).map { ($0, $1.0, $1.1) }
+    return diff
   }
 }

@@ -34,6 +34,7 @@ public enum ScenarioWriter {
     if !q.paths.isEmpty { out += "  paths: [\(q.paths.map { self.q($0.description) }.joined(separator: ", "))]\n" }
     if q.balance { out += "  balance: true\n" }
     if q.communities { out += "  communities: true\n" }
+    if !q.knockOut.isEmpty { out += "  knock-out: [\(q.knockOut.map { self.q($0.description) }.joined(separator: ", "))]\n" }
     if q.lens.sign != .absolute { out += "  sign: \(q.lens.sign.rawValue)\n" }
     if let types = q.lens.types { out += "  types: [\(types.map(self.q).joined(separator: ", "))]\n" }
     if q.lens.combine != .sum { out += "  combine: \(q.lens.combine.rawValue)\n" }
