@@ -323,7 +323,9 @@ public struct DOTWriter: Sendable {
       let change = delta.deltas.values[i]
       let scale = delta.deltas.values.map(abs).max() ?? 0
       attributes += [("fillcolor", DeltaMap.fill(change, scale: scale))]
-      label += "\nΔ \(change == 0 ? "0" : (change > 0 ? "+" : "−") + formatScore(abs(change)))"
+      // A change is shown to the precision of the scores beside it (3 decimals), a tiny one as
+      // "<0.001": "Δ +4.72e-05" read as a large number at a glance.
+      label += "\nΔ \(change == 0 ? "0" : (change > 0 ? "+" : "−") + (abs(change) < 0.0005 ? "<0.001" : String(format: "%.3f", abs(change))))"
       tooltip += "\nchange in \(delta.measure): \(change)"
     } else if let colorGroups = options.colorGroups {
       let g = colorGroups.labels[i]

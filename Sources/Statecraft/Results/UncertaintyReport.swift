@@ -47,7 +47,11 @@ public struct UncertaintyReport: ReportValue, Sendable {
     }
     func ranks(_ counts: [Int]) -> String {
       counts.enumerated().filter { $0.element > 0 }
-        .map { "\($0.offset + 1): \(String(format: "%.0f%%", 100 * Double($0.element) / Double(u.samples)))" }
+        .map { rank, count -> String in
+          // A rank reached in a few samples reads "<1%", never "0%".
+          let share = 100 * Double(count) / Double(u.samples)
+          return "\(rank + 1): " + (share < 0.5 ? "<1%" : String(format: "%.0f%%", share))
+        }
         .joined(separator: ", ")
     }
     var out = "\(what): \(u.samples) samples (seed \(u.seed)) over \(u.uncertainRelations) relation\(u.uncertainRelations == 1 ? "" : "s") with a weight range; 90% interval = 5th to 95th percentile\n\n"
