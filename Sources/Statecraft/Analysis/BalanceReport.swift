@@ -58,6 +58,7 @@ extension World {
   /// combine rule apply.
   ///
   /// - Parameters:
+  ///   - lens: Which relations count; they are seen signed whatever its sign layer.
   ///   - exactLimit: Solve the frustration index exactly up to this many actors.
   ///   - timeLimit: Bound the exact search; past it the best split found is reported with its
   ///     proven lower bound.

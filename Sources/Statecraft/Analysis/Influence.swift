@@ -119,6 +119,9 @@ extension World {
   /// dense matrix, so it answers on worlds of any size.
   ///
   /// - Parameters:
+  ///   - query: Which slice: who sways an actor or group, whom it sways, or the totals.
+  ///   - model: The influence model; it reads the signs itself (``Lens/seeing(_:)``).
+  ///   - lens: Which relations count.
   ///   - alpha: Walk-sum attenuation; `nil`: half of 1/λmax (0.1 without cycles).
   public func influence(
     _ query: InfluenceQuery, model: InfluenceModel = .fj, lens: Lens = Lens(), alpha: Double? = nil

@@ -38,8 +38,12 @@ extension World {
   ///
   ///     let u = try world.uncertainty(samples: 1000, seed: 7) { try $0.scores(.pagerank) }
   ///
-  /// - Parameter progress: Called with the number of samples finished so far (from any
-  ///   thread); the CLI draws its progress bar from it.
+  /// - Parameters:
+  ///   - samples: How many draws.
+  ///   - seed: The seed; the same seed gives the same result whatever the core count.
+  ///   - compute: The quantity computed on each drawn world.
+  ///   - progress: Called with the number of samples finished so far (from any
+  ///     thread); the CLI draws its progress bar from it.
   /// - Complexity: `samples` runs of `compute`.
   public func uncertainty(
     samples: Int, seed: UInt64, progress: (@Sendable (Int) -> Void)? = nil,

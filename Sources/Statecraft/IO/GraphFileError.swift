@@ -43,8 +43,8 @@ extension GraphFileError: CustomStringConvertible {
 /// difference), for "did you mean" hints.
 ///
 /// Bounded so that a file full of long unknown ids cannot make validation quadratic: words
-/// longer than ``suggestionMaxLength`` get no hint, candidates whose length differs by more
-/// than 2 are skipped without computing a distance, and at most ``suggestionCandidateLimit``
+/// longer than `suggestionMaxLength` get no hint, candidates whose length differs by more
+/// than 2 are skipped without computing a distance, and at most `suggestionCandidateLimit`
 /// candidates are compared.
 public func closestMatch(to word: String, in candidates: [String]) -> String? {
   let length = word.count

@@ -79,6 +79,7 @@ public enum WorldIO {
   ///   - undirected: CSV only: every edge is mutual.
   ///   - nodes: CSV only: a node table (id, name, kind, attribute columns).
   ///   - notes: What was dropped or guessed.
+  ///   - path: The file (a path without an extension is read and its format told from its bytes).
   public static func load(
     _ path: String, format: Format? = nil, undirected: Bool = false, nodes: String? = nil,
     notes: inout ConversionNotes

@@ -8,7 +8,7 @@
 /// weights finite and > 0, unique ids, `until` not before `since`) and throw ``EditError``;
 /// the scenario reader adds the file, line and column.
 public enum Edit: Hashable, Sendable {
-  /// Adds a relation (its sign as given; ``World/relation(from:to:type:weight:)`` builds one
+  /// Adds a relation (its sign as given; ``World/relation(from:to:type:weight:id:)`` builds one
   /// with the type's polarity).
   case addRelation(Relation)
   /// Removes one relation.

@@ -63,8 +63,10 @@ extension World {
 
   /// How reports name relation `i`: its `id`, else its derived key.
   ///
-  /// - Parameter keys: ``relationKeys()``, when naming many relations; without it the
-  ///   ordinal is found by a scan of the relations before `i` (O(*i*)).
+  /// - Parameters:
+  ///   - i: The relation's index.
+  ///   - keys: ``relationKeys()``, when naming many relations; without it the
+  ///     ordinal is found by a scan of the relations before `i` (O(*i*)).
   public func relationName(at i: Int, keys: [RelationKey]? = nil) -> String {
     let r = relations[i]
     if let id = r.id { return id }

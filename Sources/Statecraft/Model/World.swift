@@ -18,7 +18,7 @@ public struct World: Sendable {
   /// Actors in file order; `actors[i]` is node `i` of every projected digraph.
   public var actors: [Actor] { didSet { reindex() } }
   /// Relations in file order, stored by column (``RelationStore``); edit them with
-  /// ``apply(_:)``, which validates.
+  /// ``apply(_:)-(Edit)``, which validates.
   public var relations: RelationStore
   /// Declared relation types, in file order.
   public var types: [RelationType] { didSet { reindexTypes() } }

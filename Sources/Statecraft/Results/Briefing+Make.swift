@@ -37,6 +37,8 @@ extension Briefing {
   /// Computes every section of a briefing.
   ///
   /// - Parameters:
+  ///   - world: The world the briefing is about.
+  ///   - request: What to ask and how (lens, questions, samples, knock-outs).
   ///   - comparison: The scenario runs to report (``ScenarioRunner/compare(_:_:)`` with the
   ///     same questions); `nil` for a briefing without scenarios.
   /// - Complexity: One run of each measure (betweenness and closeness dominate: O(nm + n² log n)),

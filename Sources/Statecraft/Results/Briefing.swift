@@ -243,7 +243,7 @@ extension Briefing {
     }
   }
 
-  /// The relations whose removal moves one influence question most (``World/leverage(on:change:lens:settings:candidates:candidateType:candidateWeight:recompute:progress:)``).
+  /// The relations whose removal moves one influence question most (``World/leverage(on:change:lens:settings:candidates:candidateType:candidateWeight:recompute:timeLimit:progress:)``).
   public struct LeverageSection: Encodable, Sendable {
     /// The question (`CHN over PAK`) and its value now.
     public var question: String, baseline: Double

@@ -34,7 +34,11 @@ extension World {
   /// The result is the same whatever the core count: each actor's run is independent and the
   /// ranking breaks ties by file order.
   ///
-  /// - Parameter progress: Called with the number of actors done (from any thread).
+  /// - Parameters:
+  ///   - target: What is recomputed without each actor.
+  ///   - lens: Which relations count.
+  ///   - settings: Measure settings, as for `rank`.
+  ///   - progress: Called with the number of actors done (from any thread).
   /// - Complexity: One target computation per actor, each on a copy of the world without it:
   ///   O(n × (m + the target's cost)).
   public func knockOut(

@@ -214,7 +214,7 @@ extension World {
   ///
   /// For PageRank and Friedkin–Johnsen the derivative of the target with respect to every
   /// relation's weight comes from one adjoint solve (``Digraph/pageRankSensitivity(to:damping:tolerance:)``,
-  /// ``Digraph/friedkinJohnsenSensitivity(of:over:susceptibility:tolerance:)``); a relation's
+  /// ``Digraph/friedkinJohnsenSensitivity(of:over:susceptibility:tolerance:)-(NodeIndex,_,_,_)``); a relation's
   /// estimate is that derivative times its weight change (−weight for a removal), and for
   /// PageRank under `sum` the rank-one numerator, derivative × Δw × s_a / (s_a + Δw), which
   /// stays close when a removal takes most of an actor's out-strength; a candidate's estimate
@@ -230,6 +230,13 @@ extension World {
   /// recomputed. Other measures recompute every entry.
   ///
   /// - Parameters:
+  ///   - target: What is measured: a PageRank score or an influence pair (actors or groups).
+  ///   - change: The change tried on every relation: removal or a weight change.
+  ///   - lens: Which relations count (an influence target sees them as its model does).
+  ///   - settings: Measure settings, as for `rank`.
+  ///   - candidateType: The type of the candidate relations (a declared type).
+  ///   - candidateWeight: Their weight.
+  ///   - progress: Called with the recomputations done and to do (from any thread).
   ///   - candidates: Actors between whom every pair (ordered in a directed world, unordered
   ///     in an undirected one), tied already or not, is tried as a new relation of
   ///     `candidateType` with weight `candidateWeight`.

@@ -29,7 +29,10 @@ extension World {
   /// to 100 × the strongest weight.
   ///
   /// - Parameters:
-  ///   - ahead, behind: The pair; `nil`: the first and second by PageRank.
+  ///   - lens: Which relations count.
+  ///   - damping: PageRank's damping factor.
+  ///   - ahead: The actor ahead; `nil`: the first by PageRank.
+  ///   - behind: The actor behind; `nil`: the second by PageRank.
   ///   - candidates: How many of the best first-order candidates to confirm exactly.
   /// - Complexity: two adjoint solves, then about 60 PageRanks per confirmed candidate.
   public func pageRankFlip(

@@ -37,7 +37,9 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 extension ScenarioComparison {
   /// The comparison as text: a table report, JSON (shape in the README) or long CSV.
   ///
-  /// - Parameter top: Table only: at most this many actors per measure (largest changes).
+  /// - Parameters:
+  ///   - format: Table, JSON or CSV.
+  ///   - top: Table only: at most this many actors per measure (largest changes).
   public func report(_ format: ReportFormat, top: Int = 10) -> String {
     switch format {
     case .table: table(top: top)

@@ -90,7 +90,13 @@ extension ScenarioRunner {
   /// Runs `scenarios` `samples` times with every weight range drawn, and summarizes each
   /// influence question and each measure's five most-moved actors (by the `nominal` run).
   ///
-  /// - Parameter progress: Called with the number of samples finished over all scenarios.
+  /// - Parameters:
+  ///   - world: The base world.
+  ///   - scenarios: The scenarios, as run for `nominal`.
+  ///   - nominal: The nominal run (every range at its midpoint), which picks the changes to follow.
+  ///   - samples: How many draws.
+  ///   - seed: The seed; the same seed gives the same numbers.
+  ///   - progress: Called with the number of samples finished over all scenarios.
   /// - Complexity: 2 × `samples` × scenarios runs of the measures and influence questions.
   public func sampled(
     _ world: World, _ scenarios: [Scenario], nominal: ScenarioComparison, samples: Int, seed: UInt64,

@@ -5,6 +5,7 @@ public enum ScenarioWriter {
   /// A whole scenario file: `schema`, `base`, the questions (when given) and the scenarios.
   ///
   /// - Parameters:
+  ///   - scenarios: The scenarios, each written with its edits.
   ///   - base: The base world's path as the file should name it (relative to where the
   ///     scenario file will be saved).
   ///   - undirected: Whether the base is read as undirected (`undirected: true`, for a CSV

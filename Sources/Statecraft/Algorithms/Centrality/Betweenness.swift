@@ -90,6 +90,9 @@ extension Digraph {
   /// √((n − k)/(n − 1)), so it is 0 when every node is a source and falls as 1/√k.
   ///
   /// - Parameters:
+  ///   - length: What a strength means as a path length (as in ``betweenness(length:normalized:endpoints:)``).
+  ///   - normalized: Whether to scale as NetworkX's `normalized=True` does.
+  ///   - endpoints: Whether path ends count (NetworkX's `endpoints`).
   ///   - samples: How many sources (at most the node count; all of them gives the exact values).
   ///   - seed: The sample; the same seed gives the same estimate whatever the core count.
   /// - Complexity: O(*k m*) for hops, O(*k m* log *n*) weighted.

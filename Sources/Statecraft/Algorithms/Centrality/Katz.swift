@@ -16,6 +16,8 @@ extension Digraph {
   /// Euclidean length when normalized).
   ///
   /// - Parameters:
+  ///   - tolerance: Per-node tolerance: the L1 change of a sweep below `nodeCount × tolerance` ends it.
+  ///   - maxIterations: The most sweeps before ``GraphError/didNotConverge(algorithm:iterations:residual:)``.
   ///   - alpha: The attenuation per step; must be below 1/λmax.
   ///   - beta: The baseline every node gets.
   ///   - normalized: Whether to scale to unit Euclidean length.

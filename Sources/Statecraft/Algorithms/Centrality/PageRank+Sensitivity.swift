@@ -64,9 +64,12 @@ extension Digraph {
   /// derivative with respect to arc a → b is d · x_a / s_a · (z_b − Σ_j P_aj z_j), and also
   /// holds for an arc that does not exist yet (w_ab = 0) from a node with other out-arcs.
   ///
-  /// - Parameter tolerance: Per-node tolerance of both solves: the L1 change of a sweep below
-  ///   n × tolerance, relative to the solution's sum (1 for PageRank; Σz = n · x_t / (1 − d)
-  ///   for the adjoint, by the column sums of A⁻¹), so both reach the same relative precision.
+  /// - Parameters:
+  ///   - target: The node whose PageRank is differentiated.
+  ///   - damping: PageRank's damping factor.
+  ///   - tolerance: Per-node tolerance of both solves: the L1 change of a sweep below
+  ///     n × tolerance, relative to the solution's sum (1 for PageRank; Σz = n · x_t / (1 − d)
+  ///     for the adjoint, by the column sums of A⁻¹), so both reach the same relative precision.
   /// - Complexity: O(*k* (*n* + *m*)) for two converged power iterations.
   public func pageRankSensitivity(
     to target: NodeIndex, damping: Double = 0.85, tolerance: Double = 1e-12

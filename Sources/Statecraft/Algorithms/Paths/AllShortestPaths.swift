@@ -8,6 +8,9 @@ extension Digraph {
   /// Conventions: the same set as `nx.all_shortest_paths(G, s, t, weight=dist)`.
   ///
   /// - Parameters:
+  ///   - source: Where the paths start.
+  ///   - target: Where they end.
+  ///   - length: What a strength means as a path length.
   ///   - limit: The most paths returned; counts grow exponentially on grids.
   /// - Complexity: O((*n* + *m*) log *n* + *p* · *n*) for *p* paths.
   public func allShortestPaths(

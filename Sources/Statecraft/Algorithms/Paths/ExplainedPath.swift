@@ -34,6 +34,8 @@ extension World {
   ///     paths[0].hops.map { $0.relations.map(\.type) }  // [["tariff-threat", …], ["insurgency"]]
   ///
   /// - Parameters:
+  ///   - source: The actor the paths start at.
+  ///   - target: The actor they end at.
   ///   - count: How many loopless paths, best first (Yen's algorithm beyond 1).
   ///   - kind: Shortest, widest or strongest.
   ///   - lens: Which relations count; `lens.pathLength` gives lengths for shortest paths.

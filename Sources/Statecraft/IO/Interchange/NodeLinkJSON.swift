@@ -44,7 +44,7 @@ public enum NodeLinkJSON {
     }
   }
 
-  /// Reads node-link JSON (through ``JSONReader``: every fault located, any depth up to its
+  /// Reads node-link JSON (through Statecraft's own JSON reader: every fault located, any depth up to its
   /// bound). Attributes are read in sorted key order (deterministic whatever the file's order).
   public static func read(_ data: Data, file: String, notes: inout ConversionNotes) throws -> FlatGraph {
     try requireUTF8(data, file: file)
