@@ -288,6 +288,12 @@ struct ScenarioTests {
     #expect(Self.problems("questions:\n  knock-out: [pagerank of PKA]\nscenarios:\n  - {name: a, edits: []}\n").first?.contains("did you mean \"PAK\"") == true)
   }
 
+  @Test("every problem of a scenario file comes out in one round: an edit's typo beside a question's unknown actor")
+  func oneRound() throws {
+    let problems = Self.problems("questions:\n  influence: [CHN over PKA]\nscenarios:\n  - name: a\n    edits:\n      - reweight: {id: us-tariff-threat, wieght: 1}\n")
+    #expect(problems.contains { $0.contains("wieght") } && problems.contains { $0.contains("\"PKA\"") }, "\(problems)")
+  }
+
   @Test("a CSV base can be declared undirected")
   func undirectedBase() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-scenarios-\(ProcessInfo.processInfo.processIdentifier)")

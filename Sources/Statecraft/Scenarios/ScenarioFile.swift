@@ -58,18 +58,18 @@ public struct ScenarioFile: Sendable {
   ) throws -> ScenarioFile {
     let root = try YAMLReader.compose(text, file: path, emptyMessage: "the file is empty; a scenario file needs `schema: 1`, `base:` and `scenarios:`")
     var reader = YAMLReader()
-    let parsed = reader.scenarioFile(root)
-    try reader.throwProblems(file: path)
-    guard let parsed else { throw GraphFileError.invalid(file: path, problems: reader.problems) }
+    // Problems are collected through every stage and reported together, in one round: a typo
+    // in an edit and an unknown actor in a question come out at once.
+    guard let parsed = reader.scenarioFile(root) else { throw GraphFileError.invalid(file: path, problems: reader.problems) }
     let folder = (path as NSString).deletingLastPathComponent
     let basePath = parsed.base.hasPrefix("/") || folder.isEmpty ? parsed.base : folder + "/" + parsed.base
     let base: World
     do {
       base = try loadBase(basePath, parsed.undirected)
     } catch let error as GraphFileError {
-      throw GraphFileError.invalid(file: path, problems: [.init(
-        line: parsed.baseMark.line, column: parsed.baseMark.column,
-        message: "the base world cannot be read: \(error.lines.joined(separator: " | "))")])
+      reader.report(at: parsed.baseMark, "the base world cannot be read: \(error.lines.joined(separator: " | "))")
+      try reader.throwProblems(file: path)
+      throw error
     }
     let scenarios = reader.resolve(parsed, base: base)
     reader.checkQuestions(parsed.questionMarks, parsed.questions, base: base)
