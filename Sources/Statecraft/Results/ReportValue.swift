@@ -60,8 +60,13 @@ public struct Ranking: ReportValue, Sendable {
       }
       return out
     }
+    // One format per column: a whole number beside a fraction ("3" above "2.800000") prints
+    // with the same six decimals; a column of whole numbers (degrees) stays whole.
+    let fractions = rows.contains { $0.value.isFinite && $0.value != $0.value.rounded() }
     let table = rows.enumerated().map { i, row in
-      [String(i + 1), row.actor.rawValue, row.name, fixedDecimals ? String(format: "%.6f", row.value) : ReportText.tableNumber(row.value)]
+      let whole = row.value.isFinite && row.value == row.value.rounded() && abs(row.value) < 1e15
+      let fixed = fixedDecimals || (fractions && whole)
+      return [String(i + 1), row.actor.rawValue, row.name, fixed ? String(format: "%.6f", row.value) : ReportText.tableNumber(row.value)]
     }
     let body = ReportText.table(header: ["rank", "actor", "name", column], rows: table, rightAligned: [0, 3])
     return heading.map { $0 + "\n\n" + body } ?? body
