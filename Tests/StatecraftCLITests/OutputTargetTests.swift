@@ -196,4 +196,20 @@ extension ProcessTests {
       #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty, "nothing left")
     }
   }
+
+  @Test("a closed standard output is reported by the system's words, not a Foundation error code")
+  func closedStandardOutput() throws {
+    for command in ["render Graphs/pakistan-2025.yaml -o -", "convert Graphs/pakistan-2025.yaml /dev/stdout --to json"] {
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: "/bin/sh")
+      p.arguments = ["-c", "exec \"$0\" " + command + " >&-", Self.binary.path]
+      p.currentDirectoryURL = repositoryRoot
+      let err = Pipe()
+      p.standardError = err
+      try p.run()
+      let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      p.waitUntilExit()
+      #expect(p.terminationStatus == 1 && !text.contains("NSCocoaErrorDomain") && text.contains("Error:"), "\(command): \(text)")
+    }
+  }
 }

@@ -118,6 +118,22 @@ struct GDELTTests {
     #expect(Date().timeIntervalSince(start) < 5)
   }
 
+  @Test("actor codes holding a comma and a quote import into YAML that reads back (validate rejected it)")
+  func hostileActorCodes() throws {
+    let file = try write([
+      row(id: 1, day: "20250501", a1: "PAK,\"GOV", a2: "USA#GOV", root: "04", goldstein: "2", mentions: "3"),
+      row(id: 2, day: "20250502", a1: "USA#GOV", a2: "PAK,\"GOV", root: "04", goldstein: "1", mentions: "1"),
+    ])
+    var importer = GDELTImport()
+    importer.level = .actor
+    let (world, report) = try importer.run(files: [file], name: "g")
+    try report.requireUsable()
+    let yaml = WorldYAML.write(world)
+    let back = try WorldYAML.parse(yaml, file: "g.yaml", defaultName: "g")
+    #expect(back.actors.map(\.id) == world.actors.map(\.id) && back.relations.count == world.relations.count)
+    #expect(world.actors.contains { $0.id.rawValue == "PAK,\"GOV" })
+  }
+
   @Test("the shipped sample imports into a world that validates and ranks")
   func sample() throws {
     let sample = repositoryRoot.appendingPathComponent("Scripts/examples/gdelt-sample.export.CSV").path
