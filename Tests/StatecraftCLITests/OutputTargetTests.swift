@@ -19,6 +19,22 @@ let privateMountNamespaces: Bool = {
 /// through, never replaced (every case built inside a temporary folder or a private mount
 /// namespace, so a failure cannot touch the machine).
 extension ProcessTests {
+  /// Runs `script` with `/bin/sh -c` from the repository root, `$0` the statecraft binary and
+  /// `$1`… the arguments: the exit, how it ended and what it wrote to standard error.
+  func shell(_ script: String, _ arguments: [String] = []) throws -> (status: Int32, exited: Bool, stderr: String) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/sh")
+    p.arguments = ["-c", script, Self.binary.path] + arguments
+    p.currentDirectoryURL = repositoryRoot
+    let err = Pipe()
+    p.standardError = err
+    p.standardOutput = FileHandle.nullDevice
+    try p.run()
+    let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    return (p.terminationStatus, p.terminationReason == .exit, text)
+  }
+
   /// A new empty folder for one test, removed by the caller's `defer`.
   func scratchFolder() throws -> String {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-out-\(getpid())-\(UUID().uuidString)")
@@ -181,18 +197,9 @@ extension ProcessTests {
       "render Graphs/florentine-families.yaml -o \"$1/map.svg\"",
       "convert Graphs/karate-club.csv \"$1/karate.graphml\"",
     ] {
-      let p = Process()
-      p.executableURL = URL(fileURLWithPath: "/bin/sh")
-      p.arguments = ["-c", "ulimit -f 4; TMPDIR=\"$1\" exec \"$0\" " + command, Self.binary.path, dir]
-      p.currentDirectoryURL = repositoryRoot
-      let err = Pipe()
-      p.standardError = err
-      p.standardOutput = FileHandle.nullDevice
-      try p.run()
-      let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      p.waitUntilExit()
-      #expect(p.terminationReason == .exit && p.terminationStatus == 1, "\(command): not killed by SIGXFSZ")
-      #expect(text.contains("File too large") && !text.contains("NSCocoaErrorDomain"), "\(text)")
+      let r = try shell("ulimit -f 4; TMPDIR=\"$1\" exec \"$0\" " + command, [dir])
+      #expect(r.exited && r.status == 1, "\(command): not killed by SIGXFSZ")
+      #expect(r.stderr.contains("File too large") && !r.stderr.contains("NSCocoaErrorDomain"), "\(r.stderr)")
       #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty, "nothing left")
     }
   }
@@ -200,16 +207,8 @@ extension ProcessTests {
   @Test("a closed standard output is reported by the system's words, not a Foundation error code")
   func closedStandardOutput() throws {
     for command in ["render Graphs/pakistan-2025.yaml -o -", "convert Graphs/pakistan-2025.yaml /dev/stdout --to json"] {
-      let p = Process()
-      p.executableURL = URL(fileURLWithPath: "/bin/sh")
-      p.arguments = ["-c", "exec \"$0\" " + command + " >&-", Self.binary.path]
-      p.currentDirectoryURL = repositoryRoot
-      let err = Pipe()
-      p.standardError = err
-      try p.run()
-      let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      p.waitUntilExit()
-      #expect(p.terminationStatus == 1 && !text.contains("NSCocoaErrorDomain") && text.contains("Error:"), "\(command): \(text)")
+      let r = try shell("exec \"$0\" " + command + " >&-")
+      #expect(r.status == 1 && !r.stderr.contains("NSCocoaErrorDomain") && r.stderr.contains("Error:"), "\(command): \(r.stderr)")
     }
   }
 }

@@ -179,13 +179,19 @@ extension World {
     let view = LensedRelations(self, lens)
     let n = actors.count
     var starts = [Int](repeating: 0, count: n + 1)
+    // The counting pass also adds up the strengths and finds the weakest, for the bounds.
+    var total = 0.0
+    var weakest = -1
     for i in 0 ..< store.count where view.admits(i) {
       let (u, v) = try view.nodes(i)
       starts[u + 1] += 1
       if (store.isMutual(at: i) || !directed) && u != v { starts[v + 1] += 1 }
+      let w = store.weights[i]
+      total += w
+      if w < Lens.minStrength && (weakest < 0 || w < store.weights[weakest]) { weakest = i }
     }
     for u in 0 ..< n { starts[u + 1] += starts[u] }
-    try checkTotalStrength(view, lens)
+    try checkStrengthBounds(total: total, weakest: weakest, view)
     var fill = starts
     var targets = [NodeIndex](repeating: 0, count: starts[n])
     var weights = [Double](repeating: 0, count: starts[n])
@@ -223,25 +229,22 @@ extension Lens {
 extension World {
   /// Throws ``LensError/strengthUnderflow(from:to:weight:)`` for an admitted relation weaker
   /// than ``Lens/minStrength`` and ``LensError/strengthOverflow(total:largest:)`` when the
-  /// strengths add up past ``Lens/maxTotalStrength``. One pass over the weight column.
-  fileprivate func checkTotalStrength(_ view: LensedRelations, _ lens: Lens) throws {
+  /// strengths add up past ``Lens/maxTotalStrength``, from the sums the counting pass of
+  /// ``bucketedArcs(_:keepOrigins:)`` gathers (no pass of its own unless it throws).
+  fileprivate func checkStrengthBounds(total: Double, weakest: Int, _ view: LensedRelations) throws {
     let store = relations
-    var total = 0.0
-    var smallest = -1
-    for i in 0 ..< store.count where view.admits(i) {
-      total += store.weights[i]
-      if store.weights[i] < Lens.minStrength && (smallest < 0 || store.weights[i] < store.weights[smallest]) { smallest = i }
-    }
-    if smallest >= 0 {
-      let r = store[smallest]
+    if weakest >= 0 {
+      let r = store[weakest]
       throw LensError.strengthUnderflow(from: r.from, to: r.to, weight: r.weight)
     }
     guard total > Lens.maxTotalStrength || !total.isFinite else { return }
+    // Only on failure: find the strongest relation to name it.
     var largest = -1
     for i in 0 ..< store.count where view.admits(i) && (largest < 0 || store.weights[i] > store.weights[largest]) { largest = i }
     let r = store[largest]
     throw LensError.strengthOverflow(total: total, largest: (r.from, r.to, r.weight))
   }
+
 }
 
 /// A world's relation columns seen through a lens, for code that visits every relation:
