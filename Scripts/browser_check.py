@@ -382,6 +382,13 @@ def check_explorer(driver, statecraft, out):
         shifts = [max(abs(before[k][0] - after[k][0]), abs(before[k][1] - after[k][1])) for k in before if k in after]
         check(shifts and max(shifts) < 2, f"the map kept its layout (largest move {max(shifts) if shifts else '?'} pt)")
         driver.screenshot(os.path.join(out, "explorer-edit.png"))
+        check(driver.js("return document.querySelector('#where .map.geo svg g.node') !== null;"),
+              "the explorer offers the geographic view beside the map")
+        filled = driver.js("""return Array.from(document.querySelectorAll('#where .map.geo g.node ellipse, #where .map.geo g.node polygon'))
+            .filter(function (e) { var f = (e.getAttribute('fill') || '').toLowerCase(); return f && f !== 'none' && f !== '#f7f7f7' && f !== 'white'; }).length;""")
+        check(filled > 0, f"the geographic view fills actors by the edit's change ({filled})")
+        driver.js("document.getElementById('where').scrollIntoView();")
+        driver.screenshot(os.path.join(out, "explorer-where.png"))
         driver.js("document.getElementById('x-undo').click();")
         wait_for(driver, "return document.getElementById('x-edits').textContent === 'none yet';", "undo empties the edit list")
         check(driver.js("return document.querySelectorAll('main small.delta').length;") == 0, "undo restores the unedited numbers")

@@ -439,7 +439,7 @@ extension StatecraftCommand {
     var layout: MapLayout = .graph
     @Option(help: "For --layout geo: the longitudes and latitudes to show, lon1,lat1,lon2,lat2 (default: fitted to the actors).")
     var extent: String?
-    @Option(parsing: .unconditional, help: "Draw only the N most important actors by the size measure (PageRank when --size-by none), with the ties among them. Worlds of more than \(Self.defaultCapAbove) actors are capped at \(Self.defaultCap) unless --top is given; the caption says what was left out.")
+    @Option(parsing: .unconditional, help: "Draw only the N most important actors by the size measure (PageRank when --size-by none), with the ties among them. Worlds of more than \(Self.defaultCapAbove) actors are capped at \(Self.defaultCap) unless --top is given; the caption says what was left out. Geographic maps draw every actor and at most 800 of the strongest ties.")
     var top: Int?
 
     static let defaultCapAbove = 2_000
@@ -485,7 +485,9 @@ extension StatecraftCommand {
       let path = output ?? "Output/\(world.fileStem).\(chosen.rawValue)"
       let shown = try MapComposition.capped(
         world, lens: try graph.lens(for: world), measure: Measure(rawValue: sizeBy), cap: top,
-        defaultCap: world.actors.count > Self.defaultCapAbove ? Self.defaultCap : nil)
+        // Geographic maps pin every actor at its point (no layout to grow), so they draw
+        // every actor and thin the ties instead (GeoMap.tieLimit).
+        defaultCap: world.actors.count > Self.defaultCapAbove && layout == .graph ? Self.defaultCap : nil)
       world = shown.world
       let (note, sizeScores, shownRelations) = (shown.note, shown.sizeScores, shown.relationCount)
       if let attribute = clusterBy, !world.actors.contains(where: { $0.attributes[attribute] != nil }) {

@@ -22,6 +22,8 @@ extension StatecraftCommand {
     @Option(help: "Write a delta map of the (first chosen) scenario to this SVG, PNG or PDF file.") var map: String?
     @Option(help: "The measure the delta map colours nodes by (default: the first question measure).")
     var mapMeasure: Measure?
+    @Option(help: "The delta map's layout: graph (a layout of the relations) or geo (actors at their coordinates on a world outline; SVG only).")
+    var mapLayout: MapLayout = .graph
     @Option(parsing: .unconditional, help: "Stop after this many seconds with an error that says what to try.")
     var timeLimit: Double?
     @Option(parsing: .unconditional, help: "Also draw every weight range (the world's and the scenario's, weight: 0.3..0.6) this many times and report each change's median, 90% interval and how often it has the nominal change's sign.")
@@ -32,6 +34,9 @@ extension StatecraftCommand {
       guard top >= 1 else { throw ValidationError("--top must be at least 1, got \(top).") }
       try TimeLimit.validate(timeLimit)
       try validateSamples(samples)
+      if mapLayout == .geo, let map, (map as NSString).pathExtension.lowercased() != "svg" {
+        throw ValidationError("--map-layout geo draws SVG (the outline is SVG paths); end --map in .svg.")
+      }
     }
 
     func run() throws {
@@ -44,10 +49,18 @@ extension StatecraftCommand {
         guard let format = OutputFormat(fileExtension: ext) else {
           throw ValidationError("cannot tell the map format from \"\(map)\"; end it in .svg, .png, .pdf or .dot.")
         }
-        let (dot, engine) = try comparison.deltaMapDOT(0, base: scenarios.base, measure: mapMeasure)
-        let bytes = try IsolatedLayout.render(dot: dot, engine: engine, format: format)
-        try AtomicFileStream.write(bytes: bytes, to: map)
-        FileHandle.standardError.write(Data("wrote \(map) (\(format.rawValue), engine \(engine.rawValue))\n".utf8))
+        if mapLayout == .geo {
+          let svg = try comparison.geoDeltaMap(0, base: scenarios.base, measure: mapMeasure) { dot, engine in
+            try IsolatedLayout.render(dot: dot, engine: engine, format: .svg)
+          }
+          try AtomicFileStream.write(svg, to: map)
+          FileHandle.standardError.write(Data("wrote \(map) (svg, geographic)\n".utf8))
+        } else {
+          let (dot, engine) = try comparison.deltaMapDOT(0, base: scenarios.base, measure: mapMeasure)
+          let bytes = try IsolatedLayout.render(dot: dot, engine: engine, format: format)
+          try AtomicFileStream.write(bytes: bytes, to: map)
+          FileHandle.standardError.write(Data("wrote \(map) (\(format.rawValue), engine \(engine.rawValue))\n".utf8))
+        }
       }
       print(comparison.report(format, top: top))
       if let samples {

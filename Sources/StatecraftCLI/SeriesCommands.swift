@@ -20,6 +20,11 @@ func writeChart(_ set: SeriesSet, series: [Series]? = nil, title: String, to pat
   FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
 }
 
+/// How `timeline --chart` draws: line charts of the top movers, or geographic small multiples.
+enum ChartLayout: String, CaseIterable, ExpressibleByArgument {
+  case lines, geo
+}
+
 extension StatecraftCommand {
   struct Timeline: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,6 +43,8 @@ extension StatecraftCommand {
     @Option(name: .shortAndLong, parsing: .unconditional, help: "Show the N actors that moved most.") var top = 6
     @Option(help: "Output format: table, json or csv.") var format: OutputStyle = .table
     @Option(help: "Draw the top movers as small multiples to this .svg file.") var chart: String?
+    @Option(help: "The chart: lines (the top movers' values by date) or geo (a geographic map per date, at most 6 dates, actors sized by the measure and filled by its change since the first).")
+    var chartLayout: ChartLayout = .lines
     @Option(help: "A scenario file whose base is this world; with --scenario, follow that scenario over the dates.")
     var scenarios: String?
     @Option(help: "The scenario to follow (its edits applied before every date; its own date: edit is ignored).")
@@ -71,7 +78,17 @@ extension StatecraftCommand {
       }
       bar?.finish()
       if let chart {
-        try writeChart(set, series: set.biggestMovers(top), title: "\(world.title)\(scenario.map { " under “\($0)”" } ?? ""): \(measure.rawValue), \(from) to \(to)", to: chart)
+        let title = "\(world.title)\(scenario.map { " under “\($0)”" } ?? ""): \(measure.rawValue), \(from) to \(to)"
+        if chartLayout == .geo {
+          let dates = GeoTimeline.panels(set.points.compactMap(PartialDate.init))
+          let svg = try GeoTimeline(measure: measure, lens: try graph.lens(for: world)).svg(world, dates: dates, title: title) { dot, engine in
+            try IsolatedLayout.render(dot: dot, engine: engine, format: .svg)
+          }
+          try AtomicFileStream.write(svg, to: chart)
+          FileHandle.standardError.write(Data("wrote \(chart) (\(dates.count) geographic panels)\n".utf8))
+        } else {
+          try writeChart(set, series: set.biggestMovers(top), title: title, to: chart)
+        }
       }
       if let scenario, format == .table { print("Scenario \(scenario): its edits applied before every date\n") }
       print(set.report(format, top: top))

@@ -326,6 +326,7 @@ public final class ExplorerSession: @unchecked Sendable {
     let world = try self.world
     let now = try briefing(of: world)
     var page = BriefingPage(briefing: now, map: try map(of: world), generator: generator)
+    page.geoMap = try geoMap(of: world)
     page.mode = .explorer
     page.baseline = steps.isEmpty ? nil : baseline
     return page
@@ -335,6 +336,25 @@ public final class ExplorerSession: @unchecked Sendable {
   /// against the unedited world once something changed, removed relations ghosted.
   func map(of world: World) throws -> String? {
     guard !world.actors.isEmpty else { return nil }
+    var options = try mapOptions(of: world)
+    try placeMissing(world, options: options)
+    options.positions = positions
+    let dot = try DOTWriter().write(world, options: options)
+    return String(decoding: try layout(dot, .neato), as: UTF8.self)
+  }
+
+  /// The same map on geography (``GeoMap``), when at least two actors have coordinates: the
+  /// fills and ghosts of ``map(of:)``, actors at their points.
+  func geoMap(of world: World) throws -> String? {
+    guard let points = try? WorldOutline.shared.points(of: world.actors), points.count >= 2 else { return nil }
+    var options = try mapOptions(of: world)
+    options.edgeLabels = false
+    return try GeoMap(options: options).svg(world) { dot, engine in try self.layout(dot, engine) }
+  }
+
+  /// What both maps draw: PageRank sizes, blocs, and once something changed the fill by the
+  /// change in PageRank, added relations emphasised, removed ones and actors ghosted.
+  func mapOptions(of world: World) throws -> MapOptions {
     var options = MapOptions(lens: lens, engine: .neato)
     options.elementIDs = true
     options.sources = .none
@@ -353,10 +373,7 @@ public final class ExplorerSession: @unchecked Sendable {
         removed: changes.removed.filter(lens.admits), removedActors: base.actors.filter { world.index(of: $0.id) == nil },
         unbalancedTriangles: triangles.map { $0.map { world.actors[$0].id } })
     }
-    try placeMissing(world, options: options)
-    options.positions = positions
-    let dot = try DOTWriter().write(world, options: options)
-    return String(decoding: try layout(dot, .neato), as: UTF8.self)
+    return options
   }
 
   /// Lays out the actors that have no position yet: all of them with `dot` the first time (or

@@ -40,6 +40,15 @@ public struct MapOptions: Sendable {
   /// Actors drawn as small circles sized by the size measure, their names beside them
   /// (Graphviz `xlabel`): what a geographic map needs, where boxes would hide the places.
   public var compactNodes = false
+  /// With ``compactNodes``: a factor on the circles' size (a map of thousands of actors draws
+  /// them smaller so places stay visible).
+  public var compactScale = 1.0
+  /// With ``compactNodes``: the actors whose names are written beside their circles; `nil`
+  /// for every actor. The others are named in their tooltips.
+  public var namedActors: Set<Actor.ID>?
+  /// A small-multiple panel's heading: when set, the title block is this line and the counts
+  /// only (no title, sources or key; the document around the panels carries them).
+  public var panelTitle: String?
 
   /// Options with these settings; the others keep their defaults.
   public init(
@@ -92,6 +101,12 @@ public struct DeltaMap: Sendable {
   public var unbalancedPairs: Set<[Actor.ID]>
   /// How many triangles are unbalanced in the edited world.
   public var unbalancedCount: Int
+  /// The |change| that gets the deepest fill; `nil`: the largest change on this map. Small
+  /// multiples share one scale so their colours compare.
+  public var scale: Double?
+
+  /// The |change| that gets the deepest fill.
+  var fillScale: Double { scale ?? deltas.values.map(abs).max() ?? 0 }
 
   /// A delta map; each unbalanced triangle (three actors) gives its three pairs, in both orders,
   /// to ``unbalancedPairs`` and counts once in ``unbalancedCount``.
@@ -234,7 +249,12 @@ public struct DOTWriter: Sendable {
       if group.value != nil && boxes { line("  }") }
     }
     for actor in options.delta?.removedActors ?? [] {
-      line("  \(quote(nodeName(actor.id, options))) [shape=\"box\", style=\"rounded,dashed\", color=\"#BBBBBB\", fontcolor=\"#999999\", label=\(quote(shown(actor.name + "\n(removed)"))), tooltip=\(quote(shown("\(actor.name) (\(actor.id)): removed by the scenario")))];")
+      // A ghost stays where the actor was drawn (pinned maps) and takes the map's node style.
+      let shape = options.compactNodes
+        ? "shape=\"circle\", fixedsize=true, width=0.18, style=\"dashed\", label=\"\", fontsize=10, xlabel=\(quote(shown(actor.name + " (removed)")))"
+        : "shape=\"box\", style=\"rounded,dashed\", label=\(quote(shown(actor.name + "\n(removed)")))"
+      let pin = options.positions[actor.id].map { ", pos=\"\(formatNumber($0.x)),\(formatNumber($0.y))!\", pin=true" } ?? ""
+      line("  \(quote(nodeName(actor.id, options))) [\(shape), color=\"#BBBBBB\", fontcolor=\"#999999\", tooltip=\(quote(shown("\(actor.name) (\(actor.id)): removed by the scenario")))\(pin)];")
     }
 
     // Edges: relations with the same ends, direction, sign and mode share one edge (its
@@ -321,7 +341,7 @@ public struct DOTWriter: Sendable {
     // Inside a cluster box nodes are white; without boxes the group colours the node.
     if let delta = options.delta {
       let change = delta.deltas.values[i]
-      let scale = delta.deltas.values.map(abs).max() ?? 0
+      let scale = delta.fillScale
       attributes += [("fillcolor", DeltaMap.fill(change, scale: scale))]
       // A change is shown to the precision of the scores beside it (3 decimals), a tiny one as
       // "<0.001": "Δ +4.72e-05" read as a large number at a glance.
@@ -348,9 +368,10 @@ public struct DOTWriter: Sendable {
       let t = options.sizeBy.map { maxScore > 0 ? abs($0.scores.values[i]) / maxScore : 0 } ?? 0.3
       attributes.removeAll { ["shape", "width", "label", "fontsize"].contains($0.0) }
       attributes += [
-        ("shape", "circle"), ("fixedsize", "true"), ("width", formatNumber(0.14 + 0.32 * t)), ("label", ""),
-        ("xlabel", shown(actor.name)), ("fontsize", "10"),
+        ("shape", "circle"), ("fixedsize", "true"), ("width", formatNumber((0.14 + 0.32 * t) * options.compactScale)), ("label", ""),
+        ("fontsize", "10"),
       ]
+      if options.namedActors?.contains(actor.id) ?? true { attributes.append(("xlabel", shown(actor.name))) }
     }
     if options.elementIDs { attributes.append(("id", "a\(i)")) }
     if let p = options.positions[actor.id] {
@@ -464,6 +485,10 @@ public struct DOTWriter: Sendable {
 
   /// The title, caption (date, sources, counts) and lens description, as an HTML label.
   func titleBlock(_ world: World, relations: [Relation], options: MapOptions) -> String {
+    if let panel = options.panelTitle {
+      return "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\"><tr><td align=\"left\"><font point-size=\"16\"><b>\(html(panel))</b></font></td></tr>"
+        + "<tr><td align=\"left\"><font point-size=\"11\" color=\"#555555\">\(world.actors.count) actors, \(relations.count) relations</font></td></tr></table>"
+    }
     var caption: [String] = []
     caption.append(Self.dateCaption(world, lens: options.lens))
     caption.append("\(world.actors.count) actors, \(relations.count) relations")
@@ -528,7 +553,8 @@ public struct DOTWriter: Sendable {
     ]
     let kinds = Actor.Kind.allCases.filter { k in world.actors.contains { $0.kind == k } }
     if options.compactNodes {
-      cells = ["<td align=\"left\" colspan=\"\(Swift.max(1, samples.count))\">circles: actors at their places, names beside them</td>"]
+      let names = options.namedActors.map { "names beside the \($0.count) largest; hover any circle for its name" } ?? "names beside them"
+      cells = ["<td align=\"left\" colspan=\"\(Swift.max(1, samples.count))\">circles: actors at their places, \(names)</td>"]
     } else {
       // One cell, separated by dots: as columns under the sign samples, long names ran into
       // each other wherever the viewer's font is wider than Graphviz's estimate.
@@ -538,7 +564,7 @@ public struct DOTWriter: Sendable {
     var notes = "Line width: strength of the tie · no arrowhead: mutual tie · hover an actor or tie for details and sources"
     if let sizeBy = options.sizeBy { notes += " · node size: \(sizeBy.measure)" }
     if let delta = options.delta {
-      let scale = delta.deltas.values.map(abs).max() ?? 0
+      let scale = delta.fillScale
       let swatches = [-1.0, -0.5, 0, 0.5, 1].map { f in
         "<td bgcolor=\"\(DeltaMap.fill(f * scale, scale: scale))\" border=\"1\">\(f == 0 ? "0" : (f > 0 ? "+" : "−") + formatScore(abs(f) * scale))</td>"
       }.joined()

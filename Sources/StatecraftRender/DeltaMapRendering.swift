@@ -27,6 +27,28 @@ extension ScenarioComparison {
   public func deltaMapDOT(
     _ index: Int = 0, base: World, measure: Measure? = nil, sources: SourceListing = .cited
   ) throws -> (dot: String, engine: LayoutEngine) {
+    let (edited, options) = try deltaMapOptions(index, base: base, measure: measure, sources: sources)
+    return (try DOTWriter().write(edited, options: options), options.engine)
+  }
+
+  /// The delta map of one scenario on geography (``GeoMap``): the same fills, emphasis and
+  /// ghosts as ``deltaMapDOT(_:base:measure:sources:)``, actors at their coordinates, removed
+  /// actors ghosted where they were.
+  ///
+  /// - Parameter layout: Lays out DOT text to SVG (in-process Graphviz by default).
+  /// - Throws: ``GeoError`` when no actor has coordinates.
+  public func geoDeltaMap(
+    _ index: Int = 0, base: World, measure: Measure? = nil, sources: SourceListing = .cited,
+    layout: (String, LayoutEngine) throws -> [UInt8] = { try GraphvizRenderer.render(dot: $0, engine: $1, format: .svg) }
+  ) throws -> String {
+    let (edited, options) = try deltaMapOptions(index, base: base, measure: measure, sources: sources)
+    return try GeoMap(options: options).svg(edited, layout: layout)
+  }
+
+  /// The edited world of one scenario and the delta map's options (engine included).
+  func deltaMapOptions(
+    _ index: Int, base: World, measure: Measure?, sources: SourceListing
+  ) throws -> (World, MapOptions) {
     precondition(scenarios.indices.contains(index), "no scenario \(index)")
     let diff = scenarios[index]
     let edited = worlds[index]
@@ -53,6 +75,6 @@ extension ScenarioComparison {
       // Relations of a removed actor are ghosted to its ghost node.
       deltas: deltas, added: Set(changes.added), removed: changes.removed.filter(lens.admits),
       removedActors: removedActors, unbalancedTriangles: balance.unbalancedTriangles)
-    return (try DOTWriter().write(edited, options: options), engine)
+    return (edited, options)
   }
 }

@@ -58,6 +58,9 @@ public struct WorldOutline: Sendable {
     self.countries = countries
     var index: [String: Int] = [:]
     for (i, c) in countries.enumerated() where !c.code.isEmpty { index[c.code] = i }
+    // Kosovo has no ISO 3166-1 code; XKX is the user-assigned one the EU and World Bank use
+    // (and what ``GeoAttributes/isoCountry(_:)`` gives for CAMEO's KSV).
+    if let kosovo = countries.firstIndex(where: { $0.code.isEmpty && $0.name == "Kosovo" }) { index["XKX"] = kosovo }
     byCode = index
   }
 
@@ -67,10 +70,10 @@ public struct WorldOutline: Sendable {
 
 /// Why an actor cannot be placed on a geographic map.
 public enum GeoError: Error, Equatable, Sendable, CustomStringConvertible {
-  /// A `lat` or `lon` attribute that is not a number in range.
-  case badCoordinate(actor: String, attribute: String, value: String)
-  /// A `place:` code that is no country code.
-  case unknownPlace(actor: String, code: String, suggestion: String?)
+  /// A `lat`, `lon` or `place` attribute that is wrong (``GeoAttributes/problem(attribute:value:)``
+  /// says how); the readers report these at their line and column, so this is for worlds built
+  /// in code or read from formats without positions.
+  case badAttribute(actor: String, message: String)
   /// No actor has coordinates.
   case nothingPlaced
   /// `--extent` holds no placed actor.
@@ -78,11 +81,8 @@ public enum GeoError: Error, Equatable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case let .badCoordinate(actor, attribute, value):
-      let range = attribute == "lat" ? "−90 to 90" : "−180 to 180"
-      return "actor \(actor): \(attribute) \"\(value)\" must be a decimal number from \(range) (degrees)"
-    case let .unknownPlace(actor, code, suggestion):
-      return "actor \(actor): place \"\(code)\" is not an ISO 3166-1 alpha-3 country code" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
+    case let .badAttribute(actor, message):
+      return "actor \(actor): \(message)"
     case .nothingPlaced:
       return "no actor has coordinates: give actors `lat` and `lon` attributes, or `place:` with a country code (PAK, USA, …); states whose id is a country code are placed by themselves"
     case .emptyExtent:
@@ -92,29 +92,35 @@ public enum GeoError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 extension World {
-  /// Where each actor is, in degrees: its `lat` and `lon` attributes; else its `place`
-  /// attribute's country reference point; else, for a state whose id is a country code, that
-  /// country's point. Actors with none of these are absent from the result.
+  /// Where each actor is, in degrees (see ``WorldOutline/points(of:)``).
   ///
   /// - Throws: ``GeoError`` for coordinates out of range or unknown place codes.
   /// - Complexity: O(actors).
   public func geoPoints(outline: WorldOutline = .shared) throws -> [Actor.ID: (lon: Double, lat: Double)] {
+    try outline.points(of: actors)
+  }
+}
+
+extension WorldOutline {
+  /// Where each actor is, in degrees: its `lat` and `lon` attributes; else its `place`
+  /// attribute's country reference point (ISO or CAMEO code, ``GeoAttributes/isoCountry(_:)``);
+  /// else, for a state whose id is a country code, that country's point. Actors with none of
+  /// these are absent from the result, and so are places too small for the 1:110m outline
+  /// (Singapore, Bahrain, …): the map sets them beside their strongest partner and says so.
+  ///
+  /// - Throws: ``GeoError`` for coordinates out of range and unknown place codes.
+  /// - Complexity: O(actors).
+  public func points(of actors: [Actor]) throws -> [Actor.ID: (lon: Double, lat: Double)] {
     var points: [Actor.ID: (lon: Double, lat: Double)] = [:]
     for a in actors {
-      if let latText = a.attributes["lat"], let lonText = a.attributes["lon"] {
-        guard let lat = Double(decimal: latText), (-90 ... 90).contains(lat) else {
-          throw GeoError.badCoordinate(actor: a.id.rawValue, attribute: "lat", value: latText)
-        }
-        guard let lon = Double(decimal: lonText), (-180 ... 180).contains(lon) else {
-          throw GeoError.badCoordinate(actor: a.id.rawValue, attribute: "lon", value: lonText)
-        }
+      if let problem = GeoAttributes.problems(of: a).first {
+        throw GeoError.badAttribute(actor: a.id.rawValue, message: problem.message)
+      }
+      if let lat = a.attributes["lat"].flatMap(Double.init(decimal:)), let lon = a.attributes["lon"].flatMap(Double.init(decimal:)) {
         points[a.id] = (lon, lat)
       } else if let place = a.attributes["place"] {
-        guard let c = outline.country(place) else {
-          throw GeoError.unknownPlace(actor: a.id.rawValue, code: place, suggestion: closestMatch(to: place.uppercased(), in: outline.countries.map(\.code).filter { !$0.isEmpty }))
-        }
-        points[a.id] = c.point
-      } else if a.kind == .state, let c = outline.country(a.id.rawValue) {
+        if let c = GeoAttributes.isoCountry(place).flatMap(country) { points[a.id] = c.point }
+      } else if a.kind == .state, let c = GeoAttributes.isoCountry(a.id.rawValue).flatMap(country) {
         points[a.id] = c.point
       }
     }
@@ -134,6 +140,13 @@ public struct GeoMap: Sendable {
   public typealias Extent = (lonMin: Double, latMin: Double, lonMax: Double, latMax: Double)
   /// The map's width in points for the fitted extent.
   public var width = 900.0
+  /// At most this many relations are drawn (the strongest through the lens); the caption
+  /// says how many were left out. Thousands of arcs over one region read as a smear, and
+  /// routing them is most of the layout's time.
+  public var tieLimit = 800
+  /// Prefixes the ids this map adds to the SVG (its clip path), so several maps can share
+  /// one document (``SeriesChart`` small multiples).
+  public var idPrefix = "statecraft-geo"
 
   /// A geographic map with the given options.
   public init(options: MapOptions, extent: (lonMin: Double, latMin: Double, lonMax: Double, latMax: Double)? = nil) {
@@ -162,8 +175,8 @@ public struct GeoMap: Sendable {
     }
     // The outline is clipped to the extent (the title and legend sit above it).
     let height = (EqualEarth.project(lon: box.lonMin, lat: box.latMax).y - scale.y0) * scale.k
-    let clip = "<clipPath id=\"statecraft-geo-extent\"><rect x=\"\(String(format: "%.1f", shift.x))\" y=\"\(String(format: "%.1f", shift.y - height))\" width=\"\(String(format: "%.1f", width))\" height=\"\(String(format: "%.1f", height))\"/></clipPath>"
-    return Self.underlay(svg, paths: clip + "<g clip-path=\"url(#statecraft-geo-extent)\">\n" + outlinePaths(scale, shift: shift) + "</g>\n")
+    let clip = "<clipPath id=\"\(idPrefix)-extent\"><rect x=\"\(String(format: "%.1f", shift.x))\" y=\"\(String(format: "%.1f", shift.y - height))\" width=\"\(String(format: "%.1f", width))\" height=\"\(String(format: "%.1f", height))\"/></clipPath>"
+    return Self.underlay(svg, paths: clip + "<g clip-path=\"url(#\(idPrefix)-extent)\">\n" + outlinePaths(scale, shift: shift) + "</g>\n")
   }
 
   /// The centre of the node drawn with SVG id `id` (the middle of its shape's coordinates).
@@ -194,7 +207,9 @@ public struct GeoMap: Sendable {
 
   /// The DOT text, the scale it used, where it pinned each actor and the extent drawn.
   func dot(_ world: World) throws -> (String, Scale, [Actor.ID: Point], Extent) {
-    let points = try world.geoPoints()
+    // A delta map's removed actors are drawn as ghosts where they were.
+    let ghosts = options.delta?.removedActors ?? []
+    let points = try WorldOutline.shared.points(of: world.actors + ghosts)
     guard !points.isEmpty else { throw GeoError.nothingPlaced }
     let box = try bounds(points)
     let sw = EqualEarth.project(lon: box.lonMin, lat: box.latMin)
@@ -204,14 +219,20 @@ public struct GeoMap: Sendable {
     let west = EqualEarth.project(lon: box.lonMin, lat: latNear).x, east = EqualEarth.project(lon: box.lonMax, lat: latNear).x
     let scale = Scale(x0: west, y0: sw.y, k: width / max(east - west, 1e-9))
     var positions: [Actor.ID: Point] = [:]
-    for a in world.actors { if let p = points[a.id] { positions[a.id] = scale.point(p.lon, p.lat) } }
-    let placed = positions.count
-    spreadColocated(&positions, world)
+    for a in world.actors + ghosts { if let p = points[a.id] { positions[a.id] = scale.point(p.lon, p.lat) } }
+    let placed = world.actors.count { points[$0.id] != nil }
+    spreadColocated(&positions, world.actors + ghosts)
     let unplaced = try placeBesidePartners(&positions, world)
+    let (drawn, thinned) = try thinnedTies(world)
     var options = self.options
     options.positions = positions
     options.elementIDs = true
     options.compactNodes = true
+    options.compactScale = compactScale(world.actors.count)
+    if world.actors.count > Self.namedLimit {
+      let ranked = options.sizeBy.map { $0.scores.top(Self.namedLimit).map(\.actor) } ?? world.actors.prefix(Self.namedLimit).map(\.id)
+      options.namedActors = Set(ranked)
+    }
     options.edgeLabels = options.edgeLabels ?? false
     options.engine = .neato
     options.clusterBy = nil
@@ -219,8 +240,14 @@ public struct GeoMap: Sendable {
     if !unplaced.isEmpty {
       notes.append("without coordinates, beside their strongest partner: " + unplaced.prefix(8).map(\.rawValue).joined(separator: ", ") + (unplaced.count > 8 ? ", …" : ""))
     }
+    if let thinned { notes.append(thinned) }
     options.note = notes.joined(separator: " · ")
-    var dot = try DOTWriter().write(world, options: options)
+    // Thinner ties on crowded maps, so places stay visible under them.
+    var style = MapStyle.default
+    let thin = max(0.3, options.compactScale)
+    style.penWidth = style.penWidth.lowerBound * max(0.6, thin) ... style.penWidth.upperBound * thin
+    var dot = try DOTWriter(style: style).write(drawn, options: options)
+    if thin < 1, let edges = dot.range(of: "arrowsize=0.8") { dot.replaceSubrange(edges, with: "arrowsize=\(String(format: "%.2f", 0.8 * max(0.5, thin)))") }
     // Two invisible corners hold the drawing to the extent, margin included.
     let top = EqualEarth.project(lon: box.lonMin, lat: box.latMax).y
     let corners = [Point(x: 0, y: 0), Point(x: width, y: (top - sw.y) * scale.k)]
@@ -246,12 +273,36 @@ public struct GeoMap: Sendable {
     return (max(-180, lo - padLon), max(-85, la - padLat), min(180, hi + padLon), min(85, ha + padLat))
   }
 
-  /// Actors at one point (within 4 pt) spread on a small circle around it, in file order, so none hides another.
-  func spreadColocated(_ positions: inout [Actor.ID: Point], _ world: World) {
+  /// Above this many actors only the largest (by the size measure, else the first in the
+  /// file) are named beside their circles.
+  static let namedLimit = 60
+
+  /// The circles' size factor: 1 up to 100 actors, then shrinking with the square root of
+  /// the count (so the circles' total area stays about the same), to no less than 0.2.
+  func compactScale(_ actors: Int) -> Double { max(0.2, min(1, (100.0 / Double(max(actors, 1))).squareRoot())) }
+
+  /// The world with only its ``tieLimit`` strongest relations through the lens (ties of equal
+  /// weight kept in file order), and the caption's words for what was left out; the world
+  /// itself when it has no more than that.
+  ///
+  /// - Complexity: O(*m* log *m*) when thinning, else O(*m*).
+  func thinnedTies(_ world: World) throws -> (World, String?) {
+    let admitted = world.relations.filter(options.lens.admits)
+    guard admitted.count > tieLimit else { return (world, nil) }
+    let strongest = admitted.indices.sorted { (admitted[$0].weight, $1) > (admitted[$1].weight, $0) }.prefix(tieLimit)
+    var thin = world
+    thin.relations = RelationStore(strongest.sorted().map { admitted[$0] })
+    return (thin, "the \(tieLimit) strongest of \(admitted.count) relations drawn")
+  }
+
+  /// Actors at one point (within 4 pt, less on maps of many actors) spread on a small circle around it, in file order, so none hides another.
+  func spreadColocated(_ positions: inout [Actor.ID: Point], _ actors: [Actor]) {
+    // Closeness and the ring's radius follow the circles' size.
+    let k = compactScale(actors.count)
     var groups: [[Actor.ID]] = []
-    for a in world.actors {
+    for a in actors {
       guard let p = positions[a.id] else { continue }
-      if let g = groups.firstIndex(where: { positions[$0[0]].map { abs($0.x - p.x) < 4 && abs($0.y - p.y) < 4 } ?? false }) {
+      if let g = groups.firstIndex(where: { positions[$0[0]].map { abs($0.x - p.x) < 4 * k && abs($0.y - p.y) < 4 * k } ?? false }) {
         groups[g].append(a.id)
       } else {
         groups.append([a.id])
@@ -259,7 +310,7 @@ public struct GeoMap: Sendable {
     }
     for group in groups where group.count > 1 {
       let centre = positions[group[0]]!
-      let radius = 26.0 + 4 * Double(group.count)
+      let radius = (26.0 + 4 * Double(group.count)) * k
       for (k, id) in group.enumerated() {
         let angle = 2 * Double.pi * Double(k) / Double(group.count) + .pi / 2
         positions[id] = Point(x: centre.x + radius * cos(angle), y: centre.y + radius * sin(angle))

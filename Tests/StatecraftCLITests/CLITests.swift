@@ -148,6 +148,27 @@ final class ProcessTests {
   @Test("the executable exists")
   func binaryExists() { #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path)) }
 
+  @Test("geographic views: the map, a scenario's delta map and a timeline's small multiples; bad coordinates located")
+  func geographicViews() throws {
+    let dir = Self.tempFolder.path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let map = try run(["render", "Graphs/pakistan-2025.yaml", "--layout", "geo", "-o", dir + "/geo.svg"])
+    #expect(map.status == 0 && (map.stdout + map.stderr).contains("(svg, geographic, 11 actors)"), "\(map.stderr)")
+    let delta = try run(["scenario", "Graphs/scenarios/pakistan-2025.yaml", "--only", "minerals-deal", "--map", dir + "/delta.svg", "--map-layout", "geo"])
+    #expect(delta.status == 0 && delta.stderr.contains("(svg, geographic)"), "\(delta.stderr)")
+    let svg = try String(contentsOfFile: dir + "/delta.svg", encoding: .utf8)
+    #expect(svg.contains("class=\"outline\"") && svg.contains("node fill: change in pagerank"))
+    let png = try run(["scenario", "Graphs/scenarios/pakistan-2025.yaml", "--map", dir + "/delta.png", "--map-layout", "geo"])
+    #expect(png.status != 0 && png.stderr.contains("--map-layout geo draws SVG"))
+    let timeline = try run(["timeline", "Graphs/pakistan-2025.yaml", "--from", "2024-01", "--to", "2025-07", "--step", "quarter",
+                            "--chart", dir + "/tl.svg", "--chart-layout", "geo"])
+    #expect(timeline.status == 0 && timeline.stderr.contains("(6 geographic panels)"), "\(timeline.stderr)")
+    let bad = try tempFile("badgeo.yaml", "schema: 1\nactors:\n  - {id: A, attributes: {lat: \"12\", lon: \"200\"}}\nrelations: []\n")
+    let refused = try run(["render", bad, "--layout", "geo", "-o", dir + "/never.svg"])
+    #expect(refused.status == 1 && refused.stderr.contains("badgeo.yaml:3:42: lon \"200\" must be a decimal number from −180 to 180"), "\(refused.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir + "/never.svg"))
+  }
+
   @Test("validate: 0 for good files, 1 with located messages for bad ones, never a stack trace")
   func validate() throws {
     let good = try run(["validate", "Graphs/pakistan-2025.yaml"])

@@ -60,6 +60,20 @@ struct ExplorerSessionTests {
     #expect(try pagerank(redone) == library(world))
   }
 
+  @Test("the geographic view sits beside the map and shows the edit: fills by the change, a removed actor ghosted")
+  func geographicView() throws {
+    let s = try session()
+    let first = try act(s, #"{"action": "state"}"#)
+    #expect(first.error == nil)
+    #expect(try s.page().contains("<section id=\"where\""), "the page has the Where section")
+    let removed = try act(s, #"{"action": "edit", "op": "remove-actor", "id": "ABX"}"#)
+    #expect(removed.error == nil, "\(removed.error ?? "")")
+    let main = try #require(removed.main)
+    let whereSection = try #require(main.range(of: "<section id=\"where\"")).lowerBound
+    let geo = main[whereSection...]
+    #expect(geo.contains("class=\"outline\"") && geo.contains("(removed)") && geo.contains("scenario: explorer edits"))
+  }
+
   @Test("bad edits are refused with a reason and change nothing")
   func refused() throws {
     let s = try session()

@@ -36,3 +36,12 @@ public func isApproximatelyEqual(_ a: [Double], _ b: [Double], tolerance: Double
     && zip(a, b).allSatisfy { abs($0 - $1) <= tolerance * Swift.max(1, abs($0), abs($1)) }
 }
 
+
+/// Runs `body` with a new empty folder in the temporary directory and removes the folder
+/// afterwards, whatever `body` does: tests write only inside their own folders.
+public func withScratchFolder<T>(_ body: (String) throws -> T) throws -> T {
+  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-test-\(UUID().uuidString)").path
+  try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(atPath: folder) }
+  return try body(folder)
+}

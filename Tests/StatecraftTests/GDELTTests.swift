@@ -26,6 +26,39 @@ struct GDELTTests {
     return f.joined(separator: "\t")
   }
 
+  /// A row whose actors carry event geography (Actor1Geo_Lat/Long, Actor2Geo_Lat/Long).
+  func located(_ id: Int, a1: String, at p1: (String, String), a2: String, at p2: (String, String)) -> String {
+    var f = row(id: id, day: "20250501", a1: a1, a2: a2, root: "04", goldstein: "1", mentions: "2").split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    (f[35], f[36], f[40], f[41]) = ("4", "Place of \(a1)", p1.0, p1.1)
+    (f[43], f[44], f[48], f[49]) = ("4", "Place of \(a2)", p2.0, p2.1)
+    return f.joined(separator: "\t")
+  }
+
+  @Test("actor-level imports place actors where their events are (the most frequent place), else at their country")
+  func coordinates() throws {
+    let file = try write([
+      located(1, a1: "PAKGOV", at: ("33.7", "73.1"), a2: "USAGOV", at: ("38.9", "-77.0")),
+      located(2, a1: "PAKGOV", at: ("24.9", "67.0"), a2: "USAGOV", at: ("38.9", "-77.0")),
+      located(3, a1: "PAKGOV", at: ("24.9", "67.0"), a2: "CHNBUS", at: ("", "")),
+      located(4, a1: "ROMGOV", at: ("95", "10"), a2: "USAGOV", at: ("38.9", "-77.0")),
+    ])
+    var importer = GDELTImport()
+    importer.level = .actor
+    let (world, _) = try importer.run(files: [file], name: "t")
+    func attributes(_ id: String) -> [String: String] { world.actors.first { $0.id.rawValue == id }?.attributes ?? [:] }
+    #expect(attributes("PAKGOV")["lat"] == "24.9" && attributes("PAKGOV")["lon"] == "67.0", "Karachi twice beats Islamabad once")
+    #expect(attributes("PAKGOV")["place-name"] == "Place of PAKGOV")
+    #expect(attributes("USAGOV")["lat"] == "38.9")
+    #expect(attributes("CHNBUS")["place"] == "CHN" && attributes("CHNBUS")["lat"] == nil, "no geography: its country")
+    // An out-of-range latitude is not a place; CAMEO's ROM is Romania (ISO ROU).
+    #expect(attributes("ROMGOV")["place"] == "ROU")
+    #expect(GeoAttributes.problems(of: world.actors[0]).isEmpty)
+    // Country level: the states are placed by their codes, nothing written.
+    let (countries, _) = try GDELTImport().run(files: [file], name: "t")
+    #expect(countries.actors.allSatisfy { $0.attributes["lat"] == nil && $0.attributes["place"] == nil })
+    #expect(countries.actors.first { $0.id == "ROM" }?.kind == .state)
+  }
+
   func write(_ rows: [String]) throws -> String {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("gdelt-\(UUID().uuidString).CSV").path
     try (rows.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)

@@ -167,8 +167,15 @@ public enum EdgeListCSV {
             continue
           }
           actor.kind = kind
-        default: actor.attributes[column] = row.fields[i]
+        default:
+          if let problem = GeoAttributes.problem(attribute: column, value: row.fields[i]) {
+            problems.append(.init(line: lineNumber, column: row.columns[i], message: problem))
+          }
+          actor.attributes[column] = row.fields[i]
         }
+      }
+      if let half = GeoAttributes.unpaired(actor.attributes) {
+        problems.append(.init(line: lineNumber, column: row.columns[idColumn], message: "actor \(id): \(half.message)"))
       }
       actors.append(actor)
     }

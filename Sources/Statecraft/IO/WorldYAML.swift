@@ -415,7 +415,11 @@ struct YAMLReader {
             guard case let .scalar(ks) = k, let vs = text(v, "attribute \"\(k.string ?? "")\"") else {
               continue
             }
+            if let problem = GeoAttributes.problem(attribute: ks.string, value: vs) { report(v, problem) }
             actor.attributes[ks.string] = vs
+          }
+          if let half = GeoAttributes.unpaired(actor.attributes) {
+            report(value, half.message)
           }
         }
       }

@@ -110,6 +110,7 @@ public struct GDELTImport {
     var groups: [Key: Group] = [:]
     var keyOrder: [Key] = []
     var names: [String: [String: Int]] = [:]  // code -> GDELT actor name -> count
+    var places = EventPlaces()
     let fromKey = from?.firstDayKey ?? Int.min
     let toKey = to?.lastDayKey ?? Int.max
     var latest = Int.min
@@ -143,6 +144,8 @@ public struct GDELTImport {
         if level == .actor {
           names[a1, default: [:]][text(6), default: 0] += 1
           names[a2, default: [:]][text(16), default: 0] += 1
+          places.count(a1, fields, latitude: 40, longitude: 41, name: 36)
+          places.count(a2, fields, latitude: 48, longitude: 49, name: 44)
         }
         let key = Key(from: a1, to: a2, window: windowLabel(day), root: root)
         if groups[key] == nil { keyOrder.append(key) }
@@ -198,8 +201,21 @@ public struct GDELTImport {
         weight: weight, sign: sign, since: since, until: until, source: "gdelt-2", note: note))
     }
     world.actors = actorIDs.map { code in
-      Actor(id: Actor.ID(code), name: Self.name(of: code, gdeltNames: names[code]), kind: Self.kind(of: code, level: level),
-            attributes: CAMEO.countries[String(code.prefix(3))].map { ["country": $0] } ?? [:])
+      var attributes = CAMEO.countries[String(code.prefix(3))].map { ["country": $0] } ?? [:]
+      // Where the events put the actor (its most frequent event location), else, for an
+      // actor code under a country (PAKGOV), that country; a country-level actor is placed
+      // by its code already.
+      if level == .actor {
+        if let place = places.mostFrequent(code) {
+          attributes["lat"] = place.lat
+          attributes["lon"] = place.lon
+          if !place.name.isEmpty { attributes["place-name"] = place.name }
+        } else if code.count > 3, let iso = GeoAttributes.isoCountry(String(code.prefix(3))) {
+          attributes["place"] = iso
+        }
+      }
+      return Actor(id: Actor.ID(code), name: Self.name(of: code, gdeltNames: names[code]), kind: Self.kind(of: code, level: level),
+            attributes: attributes)
     }
     world.types = usedRoots.sorted().map { root in
       RelationType(
@@ -343,5 +359,33 @@ public struct GDELTImport {
       }
     }
     if !carry.isEmpty { emit(carry[...]) }
+  }
+}
+
+/// Where the events put each actor: the GDELT `ActorNGeo_Lat`/`_Long` of every event it is
+/// in, counted per actor, and the most frequent one (first seen on a tie).
+struct EventPlaces {
+  /// Per actor code: each location's text key, its count and the order it was first seen.
+  private var counts: [String: [String: (count: Int, order: Int, name: String)]] = [:]
+
+  /// Counts the location in `fields[latitude]`, `fields[longitude]` for `code`, when both are
+  /// decimal degrees in range (GDELT leaves them empty when the event has no geography).
+  mutating func count(_ code: String, _ fields: [ArraySlice<UInt8>], latitude: Int, longitude: Int, name: Int) {
+    let lat = String(decoding: fields[latitude], as: UTF8.self), lon = String(decoding: fields[longitude], as: UTF8.self)
+    guard !lat.isEmpty, !lon.isEmpty,
+      GeoAttributes.problem(attribute: "lat", value: lat) == nil, GeoAttributes.problem(attribute: "lon", value: lon) == nil
+    else { return }
+    let key = lat + "," + lon
+    var places = counts[code, default: [:]]
+    let old = places[key] ?? (0, places.count, String(decoding: fields[name], as: UTF8.self))
+    places[key] = (old.count + 1, old.order, old.name)
+    counts[code] = places
+  }
+
+  /// The most frequent location of `code`'s events, as attribute texts.
+  func mostFrequent(_ code: String) -> (lat: String, lon: String, name: String)? {
+    guard let best = counts[code]?.max(by: { ($0.value.count, -$0.value.order) < ($1.value.count, -$1.value.order) }) else { return nil }
+    let parts = best.key.split(separator: ",", maxSplits: 1)
+    return (String(parts[0]), String(parts[1]), best.value.name)
   }
 }
