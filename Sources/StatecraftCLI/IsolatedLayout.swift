@@ -135,9 +135,10 @@ extension StatecraftCommand {
     @Option var parent: Int32?
     @Option var deadline: Double?
 
-    func run() throws {
-      // Never outlive the parent or the deadline: a parent killed with SIGKILL cannot stop
-      // its child, which was re-parented and ran on past its own timeout.
+    /// What every layout child does first: never outlive the parent or the deadline (a parent
+    /// killed with SIGKILL cannot stop its child, which was re-parented and ran on past its own
+    /// timeout), and cap its address space.
+    static func limit(parent: Int32?, deadline: Double?, memoryLimit: UInt64) {
       if let parent {
         let limit = deadline.map { Date().addingTimeInterval($0 + 1) }
         Thread.detachNewThread {
@@ -155,6 +156,10 @@ extension StatecraftCommand {
         var limit = rlimit(rlim_cur: rlim_t(memoryLimit), rlim_max: rlim_t(memoryLimit))
         _ = setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
       }
+    }
+
+    func run() throws {
+      Self.limit(parent: parent, deadline: deadline, memoryLimit: memoryLimit)
       // Fault injection for the tests of the parent's guard (a crash, a hang).
       switch ProcessInfo.processInfo.environment["STATECRAFT_LAYOUT_FAULT"] {
       case "crash": UnsafeMutablePointer<Int>(bitPattern: 8)!.pointee = 1  // a real segmentation fault

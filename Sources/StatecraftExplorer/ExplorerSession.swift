@@ -29,7 +29,7 @@ public final class ExplorerSession: @unchecked Sendable {
   private(set) var lens: Lens
   /// Where each actor was drawn (points), by id.
   private var positions: [Actor.ID: Point] = [:]
-  private var baseline: Briefing?
+  private(set) var baseline: Briefing?
   private let lock = NSLock()
   /// Monte Carlo samples per recomputation (none by default: the explorer answers each edit
   /// at once; "download report" computes the full briefing).
@@ -325,8 +325,9 @@ public final class ExplorerSession: @unchecked Sendable {
     if baseline == nil { baseline = try briefing(of: base) }
     let world = try self.world
     let now = try briefing(of: world)
-    var page = BriefingPage(briefing: now, map: try map(of: world), generator: generator)
-    page.geoMap = try geoMap(of: world)
+    let question = now.leverage.first.flatMap { InfluencePair($0.question) }
+    var page = BriefingPage(briefing: now, map: try map(of: world, question: question), generator: generator)
+    page.geoMap = try geoMap(of: world, question: question)
     page.mode = .explorer
     page.baseline = steps.isEmpty ? nil : baseline
     return page
@@ -334,9 +335,9 @@ public final class ExplorerSession: @unchecked Sendable {
 
   /// The map of the current world: pinned where actors were, filled by the change in PageRank
   /// against the unedited world once something changed, removed relations ghosted.
-  func map(of world: World) throws -> String? {
+  func map(of world: World, question: InfluencePair? = nil) throws -> String? {
     guard !world.actors.isEmpty else { return nil }
-    var options = try mapOptions(of: world)
+    var options = try mapOptions(of: world, question: question)
     try placeMissing(world, options: options)
     options.positions = positions
     let dot = try DOTWriter().write(world, options: options)
@@ -345,17 +346,19 @@ public final class ExplorerSession: @unchecked Sendable {
 
   /// The same map on geography (``GeoMap``), when at least two actors have coordinates: the
   /// fills and ghosts of ``map(of:)``, actors at their points.
-  func geoMap(of world: World) throws -> String? {
+  func geoMap(of world: World, question: InfluencePair? = nil) throws -> String? {
     guard let points = try? WorldOutline.shared.points(of: world.actors), points.count >= 2 else { return nil }
-    var options = try mapOptions(of: world)
+    var options = try mapOptions(of: world, question: question)
     options.edgeLabels = false
     return try GeoMap(options: options).svg(world) { dot, engine in try self.layout(dot, engine) }
   }
 
-  /// What both maps draw: PageRank sizes, blocs, and once something changed the fill by the
-  /// change in PageRank, added relations emphasised, removed ones and actors ghosted.
-  func mapOptions(of world: World) throws -> MapOptions {
+  /// What both maps draw: PageRank sizes, blocs, each tie's leverage on `question` in its
+  /// tooltip, and once something changed the fill by the change in PageRank, added relations
+  /// emphasised, removed ones and actors ghosted.
+  func mapOptions(of world: World, question: InfluencePair?) throws -> MapOptions {
     var options = MapOptions(lens: lens, engine: .neato)
+    if let question { options.tieNotes = leverageNotes(world, question) }
     options.elementIDs = true
     options.sources = .none
     options.clusterBy = world.actors.contains { $0.attributes["bloc"] != nil } ? "bloc" : nil
@@ -374,6 +377,30 @@ public final class ExplorerSession: @unchecked Sendable {
         unbalancedTriangles: triangles.map { $0.map { world.actors[$0].id } })
     }
     return options
+  }
+
+  /// Each tie's leverage on an influence question, in words: the estimated change if it were
+  /// removed, from one adjoint solve (``World/leverage(on:change:lens:settings:candidates:candidateType:candidateWeight:recompute:timeLimit:progress:)``
+  /// without recomputation), so the analyst sees which tie to try before touching it. Empty
+  /// when the question cannot be solved on this world.
+  func leverageNotes(_ world: World, _ question: InfluencePair) -> [Relation: String] {
+    let model = questions?.model ?? .fj
+    guard let report = try? world.leverage(on: .influence(question, model), change: .remove, lens: lens, recompute: 0) else { return [:] }
+    var notes: [Relation: String] = [:]
+    for entry in report.entries {
+      guard let i = entry.relationIndex else { continue }
+      notes[world.relations[i]] = Self.leverageNote(question, estimate: entry.estimate, baseline: report.baseline)
+    }
+    return notes
+  }
+
+  /// One tie's leverage line: the estimate, or why there is none (removing the tie changes
+  /// the question's structure, such as an actor's only tie of the kind the model follows).
+  static func leverageNote(_ question: InfluencePair, estimate: Double?, baseline: Double) -> String {
+    guard let estimate else {
+      return "leverage on \(question): no first order estimate (removing it leaves an actor without such ties); apply it to see (now \(ReportText.tableNumber(baseline)))"
+    }
+    return "leverage on \(question): removing it moves it by about \(ReportText.signedNumber(estimate)) (estimate; now \(ReportText.tableNumber(baseline)))"
   }
 
   /// Lays out the actors that have no position yet: all of them with `dot` the first time (or

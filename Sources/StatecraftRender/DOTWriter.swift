@@ -49,6 +49,9 @@ public struct MapOptions: Sendable {
   /// A small-multiple panel's heading: when set, the title block is this line and the counts
   /// only (no title, sources or key; the document around the panels carries them).
   public var panelTitle: String?
+  /// A line added to a relation's tooltip (the explorer states each tie's leverage on the
+  /// current influence question there).
+  public var tieNotes: [Relation: String] = [:]
 
   /// Options with these settings; the others keep their defaults.
   public init(
@@ -271,7 +274,7 @@ public struct DOTWriter: Sendable {
       let unbalanced = options.delta?.unbalancedPairs.contains([bundle.first.from, bundle.first.to]) ?? false
       var statement = edgeStatement(
         world, bundle, weightRange: weightRange, labels: labels, emphasis: emphasis, unbalanced: unbalanced,
-        interchange: options.interchange)
+        interchange: options.interchange, notes: options.tieNotes)
       if options.elementIDs, let from = world.index(of: bundle.first.from), let to = world.index(of: bundle.first.to) {
         let sign = bundle.first.sign == .cooperative ? "p" : bundle.first.sign == .hostile ? "n" : "z"
         statement = String(statement.dropLast(2)) + ", id=\(quote("t\(from)_\(to)_\(sign)_\(k)"))];"
@@ -432,7 +435,7 @@ public struct DOTWriter: Sendable {
   ///     double).
   func edgeStatement(
     _ world: World, _ bundle: Bundle, weightRange: ClosedRange<Double>, labels: Bool,
-    emphasis: Bool? = nil, unbalanced: Bool = false, interchange: Bool = false
+    emphasis: Bool? = nil, unbalanced: Bool = false, interchange: Bool = false, notes: [Relation: String] = [:]
   ) -> String {
     let r = bundle.first
     let color = bundle.status == .removed ? "#BBBBBB" : style.color(for: r, in: world) + (emphasis == false ? "40" : "")
@@ -442,7 +445,7 @@ public struct DOTWriter: Sendable {
     let t = spread > 0 ? (bundle.weight - weightRange.lowerBound) / spread : 0.25
     let width = style.penWidth.lowerBound + t * (style.penWidth.upperBound - style.penWidth.lowerBound)
       + (emphasis == true || bundle.status == .added ? 2.5 : 0)
-    var tip = bundle.relations.map { relationTooltip(world, $0, verbal: verbal) }.joined(separator: "\n\n")
+    var tip = bundle.relations.map { r in relationTooltip(world, r, verbal: verbal) + (notes[r].map { "\n" + $0 } ?? "") }.joined(separator: "\n\n")
     switch bundle.status {
     case .added: tip = "new or changed in the scenario\n" + tip
     case .removed: tip = "removed by the scenario\n" + tip

@@ -74,6 +74,28 @@ struct ExplorerSessionTests {
     #expect(geo.contains("class=\"outline\"") && geo.contains("(removed)") && geo.contains("scenario: explorer edits"))
   }
 
+  @Test("leverage on hover: each tie's tooltip states its estimated leverage on the influence question, as the library estimates it")
+  func leverageOnHover() throws {
+    let s = try session()
+    let r = try act(s, #"{"action": "state"}"#)
+    #expect(r.error == nil)
+    let page = try s.page()
+    let question = try #require(s.baseline?.leverage.first?.question)
+    let pair = try #require(InfluencePair(question))
+    let report = try s.base.leverage(on: .influence(pair, .fj), change: .remove, lens: s.lens, recompute: 0)
+    // Every tie's line is the library's estimate, in the page's words (the alliance, China's
+    // only tie to Pakistan, has none: removing it is a jump).
+    var checked = 0
+    for entry in report.entries {
+      guard let i = entry.relationIndex, s.lens.admits(s.base.relations[i]) else { continue }
+      let words = ExplorerSession.leverageNote(pair, estimate: entry.estimate, baseline: report.baseline)
+      // Graphviz writes a hyphen in a tooltip as &#45;.
+      #expect(page.contains(xmlEscaped(words).replacingOccurrences(of: "-", with: "&#45;")), "\(words)")
+      checked += 1
+    }
+    #expect(checked >= 10 && page.contains("no first order estimate"))
+  }
+
   @Test("bad edits are refused with a reason and change nothing")
   func refused() throws {
     let s = try session()

@@ -1,0 +1,254 @@
+import ArgumentParser
+import Foundation
+import Statecraft
+import StatecraftRender
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Long-lived layout children for the explorer: the isolation of ``IsolatedLayout`` (a crash,
+/// a runaway layout or a memory blow-up is an error, not the end of the server) without
+/// starting a process per map. Starting `statecraft _layout` cost about 20 ms of every edit;
+/// a worker answers a seed map in about 2 ms.
+///
+/// Workers are kept idle between requests (at most ``LayoutWorkerPool/keep``); one that
+/// crashed, ran past its deadline or answered ``LayoutWorker/recycleAfter`` maps is replaced.
+final class LayoutWorkerPool: @unchecked Sendable {
+  /// The pool the server uses.
+  static let shared = LayoutWorkerPool()
+  /// How many idle workers are kept (the machine's cores, at most 4).
+  let keep = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
+  private let lock = NSLock()
+  private var idle: [LayoutWorker] = []
+
+  /// Lays out and renders `dot` in a worker.
+  ///
+  /// - Throws: ``LayoutFailure`` when the worker dies, runs past `deadline` seconds or
+  ///   reports a Graphviz error (the last keeps the worker).
+  func render(dot: String, engine: LayoutEngine, format: OutputFormat, deadline: Double = 30) throws -> [UInt8] {
+    if format == .dot { return Array(dot.utf8) }
+    let worker = try lock.withLock { idle.popLast() } ?? LayoutWorker(engine: engine)
+    let result = Result { try worker.render(dot: dot, engine: engine, format: format, deadline: deadline) }
+    if worker.usable {
+      let kept = lock.withLock { () -> Bool in
+        guard idle.count < keep else { return false }
+        idle.append(worker)
+        return true
+      }
+      if !kept { worker.stop() }
+    } else {
+      worker.stop()
+    }
+    return try result.get()
+  }
+}
+
+/// One `statecraft _layout-worker` child and the pipes to it. Requests and answers are framed
+/// as a header line and that many bytes: `ENGINE FORMAT LENGTH\n` + DOT, answered by
+/// `ok LENGTH\n` + output or `error LENGTH\n` + Graphviz's message.
+final class LayoutWorker {
+  /// Maps a worker lays out before it is replaced (Graphviz 2.42's `dot` leaks about 13 KB a map).
+  static let recycleAfter = 500
+  private let pid: pid_t
+  private let input: Int32, output: Int32
+  private var served = 0
+  private var broken = false
+  /// Whether the worker can take another request.
+  var usable: Bool { !broken && served < Self.recycleAfter }
+
+  /// Starts a worker (this same binary), limited to `memoryLimit` bytes of address space.
+  init(engine: LayoutEngine, memoryLimit: UInt64 = IsolatedLayout.defaultMemoryLimit) throws {
+    var toChild: [Int32] = [0, 0], fromChild: [Int32] = [0, 0]
+    guard pipe(&toChild) == 0, pipe(&fromChild) == 0 else {
+      throw LayoutFailure(reason: "could not open pipes to a layout process (\(String(cString: strerror(errno))))", engine: engine)
+    }
+    let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    let arguments = [executable, "_layout-worker", "--memory-limit", String(memoryLimit), "--parent", String(getpid())]
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
+    posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
+    for fd in toChild + fromChild { posix_spawn_file_actions_addclose(&actions, fd) }
+    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+    defer { for p in argv { free(p) } }
+    var environment = ProcessInfo.processInfo.environment
+    environment["SWIFT_BACKTRACE"] = "enable=no"
+    var envp: [UnsafeMutablePointer<CChar>?] = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { for p in envp { free(p) } }
+    var child: pid_t = 0
+    let spawned = posix_spawn(&child, executable, &actions, nil, &argv, &envp)
+    close(toChild[0])
+    close(fromChild[1])
+    guard spawned == 0 else {
+      close(toChild[1])
+      close(fromChild[0])
+      throw LayoutFailure(reason: "could not start a layout process (\(String(cString: strerror(spawned))))", engine: engine)
+    }
+    // Neither end may leak into later children (each would hold the pipes open).
+    _ = fcntl(toChild[1], F_SETFD, FD_CLOEXEC)
+    _ = fcntl(fromChild[0], F_SETFD, FD_CLOEXEC)
+    (pid, input, output) = (child, toChild[1], fromChild[0])
+  }
+
+  /// Sends one map and waits at most `deadline` seconds for the answer.
+  func render(dot: String, engine: LayoutEngine, format: OutputFormat, deadline: Double) throws -> [UInt8] {
+    served += 1
+    let body = Array(dot.utf8)
+    let request = Array("\(engine.rawValue) \(format.rawValue) \(body.count)\n".utf8) + body
+    let end = Date().addingTimeInterval(deadline)
+    do {
+      try writeAll(request)
+      let header = try readLine(until: end)
+      let parts = header.split(separator: " ")
+      guard parts.count == 2, let length = Int(parts[1]), length >= 0 else { throw WorkerBroke.protocolError }
+      let payload = try take(length, until: end)
+      if parts[0] == "ok" { return payload }
+      throw LayoutFailure(reason: String(decoding: payload, as: UTF8.self), engine: engine)
+    } catch let failure as LayoutFailure {
+      throw failure
+    } catch WorkerBroke.timedOut {
+      broken = true
+      throw LayoutFailure(reason: "the \(engine.rawValue) layout ran past \(Int(deadline)) s and was stopped", engine: engine)
+    } catch {
+      broken = true
+      throw LayoutFailure(reason: "Graphviz's \(engine.rawValue) layout died (\(stopAndDescribe()))", engine: engine)
+    }
+  }
+
+  /// Ends the worker: closes its input (it exits on end of file) and kills it if it lingers.
+  func stop() {
+    close(input)
+    close(output)
+    var status: Int32 = 0
+    if waitpid(pid, &status, WNOHANG) == 0 {
+      kill(pid, SIGKILL)
+      waitpid(pid, &status, 0)
+    }
+  }
+
+  /// Kills the worker and names how it ended, for the error message.
+  private func stopAndDescribe() -> String {
+    var status: Int32 = 0
+    if waitpid(pid, &status, WNOHANG) == 0 {
+      kill(pid, SIGKILL)
+      waitpid(pid, &status, 0)
+      return "stopped"
+    }
+    let signal = status & 0x7F
+    return signal == SIGSEGV ? "a segmentation fault" : signal == SIGABRT ? "an abort" : signal == SIGKILL ? "killed, out of memory?" : signal != 0 ? "signal \(signal)" : "it exited"
+  }
+
+  private enum WorkerBroke: Error { case timedOut, closed, protocolError }
+
+  private var buffer: [UInt8] = []
+
+  private func writeAll(_ bytes: [UInt8]) throws {
+    var sent = 0
+    while sent < bytes.count {
+      let n = bytes[sent...].withUnsafeBytes { write(input, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { throw WorkerBroke.closed }
+      sent += n
+    }
+  }
+
+  /// Reads more bytes into the buffer, waiting until `end` at most.
+  private func fill(until end: Date) throws {
+    var fds = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
+    let wait = Int32(max(0, min(Double(Int32.max), end.timeIntervalSinceNow * 1000)))
+    let ready = poll(&fds, 1, wait)
+    if ready < 0 && errno == EINTR { return }
+    guard ready > 0 else { throw WorkerBroke.timedOut }
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    let n = chunk.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
+    guard n > 0 else { throw WorkerBroke.closed }
+    buffer += chunk[..<n]
+  }
+
+  private func readLine(until end: Date) throws -> String {
+    while true {
+      if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+        let line = String(decoding: buffer[..<newline], as: UTF8.self)
+        buffer.removeSubrange(...newline)
+        return line
+      }
+      guard buffer.count < 256 else { throw WorkerBroke.protocolError }
+      try fill(until: end)
+    }
+  }
+
+  private func take(_ count: Int, until end: Date) throws -> [UInt8] {
+    while buffer.count < count { try fill(until: end) }
+    defer { buffer.removeSubrange(..<count) }
+    return Array(buffer[..<count])
+  }
+}
+
+extension StatecraftCommand {
+  /// The child side of ``LayoutWorker`` (not listed in help): reads framed maps on standard
+  /// input until it ends, answers each on standard output.
+  struct LayoutWorkerChild: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "_layout-worker", shouldDisplay: false)
+
+    @Option var memoryLimit: UInt64 = IsolatedLayout.defaultMemoryLimit
+    @Option var parent: Int32?
+
+    func run() throws {
+      LayoutChild.limit(parent: parent, deadline: nil, memoryLimit: memoryLimit)
+      // The answers go to a private copy of standard output; anything Graphviz prints goes nowhere.
+      let answers = dup(1)
+      let null = open("/dev/null", O_WRONLY)
+      dup2(null, 1)
+      close(null)
+      var pending: [UInt8] = []
+      func readMore() -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+          let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+          if n < 0 && errno == EINTR { continue }
+          guard n > 0 else { return false }
+          pending += chunk[..<n]
+          return true
+        }
+      }
+      func take(_ count: Int) -> [UInt8]? {
+        while pending.count < count { guard readMore() else { return nil } }
+        defer { pending.removeSubrange(..<count) }
+        return Array(pending[..<count])
+      }
+      func line() -> String? {
+        while true {
+          if let i = pending.firstIndex(of: UInt8(ascii: "\n")) {
+            defer { pending.removeSubrange(...i) }
+            return String(decoding: pending[..<i], as: UTF8.self)
+          }
+          guard pending.count < 256, readMore() else { return nil }
+        }
+      }
+      func answer(_ status: String, _ bytes: [UInt8]) {
+        let message = Array("\(status) \(bytes.count)\n".utf8) + bytes
+        var sent = 0
+        while sent < message.count {
+          let n = message[sent...].withUnsafeBytes { write(answers, $0.baseAddress, $0.count) }
+          if n < 0 && errno == EINTR { continue }
+          guard n > 0 else { _exit(0) }
+          sent += n
+        }
+      }
+      while let header = line() {
+        let parts = header.split(separator: " ")
+        guard parts.count == 3, let engine = LayoutEngine(rawValue: String(parts[0])),
+          let format = OutputFormat(rawValue: String(parts[1])), let length = Int(parts[2]), length >= 0,
+          let dot = take(length)
+        else { _exit(2) }
+        do {
+          answer("ok", try GraphvizRenderer.render(dot: String(decoding: dot, as: UTF8.self), engine: engine, format: format))
+        } catch {
+          answer("error", Array("\(error)".utf8))
+        }
+      }
+    }
+  }
+}
