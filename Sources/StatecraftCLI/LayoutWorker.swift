@@ -57,13 +57,17 @@ final class LayoutWorker {
   /// Whether the worker can take another request.
   var usable: Bool { !broken && served < Self.recycleAfter }
 
-  /// Starts a worker (this same binary), limited to `memoryLimit` bytes of address space.
-  init(engine: LayoutEngine, memoryLimit: UInt64 = IsolatedLayout.defaultMemoryLimit) throws {
+  /// Starts a worker (`executable`, by default this same binary), limited to `memoryLimit`
+  /// bytes of address space.
+  init(
+    engine: LayoutEngine, memoryLimit: UInt64 = IsolatedLayout.defaultMemoryLimit, executable: String? = nil,
+    environment extra: [String: String] = [:]
+  ) throws {
     var toChild: [Int32] = [0, 0], fromChild: [Int32] = [0, 0]
     guard pipe(&toChild) == 0, pipe(&fromChild) == 0 else {
       throw LayoutFailure(reason: "could not open pipes to a layout process (\(String(cString: strerror(errno))))", engine: engine)
     }
-    let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    let executable = executable ?? (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     let arguments = [executable, "_layout-worker", "--memory-limit", String(memoryLimit), "--parent", String(getpid())]
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -75,6 +79,7 @@ final class LayoutWorker {
     defer { for p in argv { free(p) } }
     var environment = ProcessInfo.processInfo.environment
     environment["SWIFT_BACKTRACE"] = "enable=no"
+    environment.merge(extra) { $1 }
     var envp: [UnsafeMutablePointer<CChar>?] = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { for p in envp { free(p) } }
     var child: pid_t = 0
@@ -243,6 +248,12 @@ extension StatecraftCommand {
           let format = OutputFormat(rawValue: String(parts[1])), let length = Int(parts[2]), length >= 0,
           let dot = take(length)
         else { _exit(2) }
+        // Fault injection for the tests of the parent's guard (a crash, a hang).
+        switch ProcessInfo.processInfo.environment["STATECRAFT_LAYOUT_FAULT"] {
+        case "crash": UnsafeMutablePointer<Int>(bitPattern: 8)!.pointee = 1  // a real segmentation fault
+        case "hang": while true { sleep(1) }
+        default: break
+        }
         do {
           answer("ok", try GraphvizRenderer.render(dot: String(decoding: dot, as: UTF8.self), engine: engine, format: format))
         } catch {

@@ -508,6 +508,31 @@ final class ProcessTests {
     #expect(!FileManager.default.fileExists(atPath: out))
   }
 
+  @Test("a long-lived layout worker answers map after map; a Graphviz error keeps it, a crash or a hang is one map's error")
+  func layoutWorker() throws {
+    let dot = "digraph g { a -> b; b -> c; }"
+    let worker = try LayoutWorker(engine: .neato, executable: Self.binary.path)
+    for _ in 0 ..< 3 {
+      let svg = String(decoding: try worker.render(dot: dot, engine: .neato, format: .svg, deadline: 30), as: UTF8.self)
+      #expect(svg.contains("<svg") && svg.contains("</svg>"))
+    }
+    #expect(throws: LayoutFailure.self) { try worker.render(dot: "digraph g { a -> }", engine: .neato, format: .svg, deadline: 30) }
+    #expect(worker.usable, "a syntax error is the map's, not the worker's")
+    #expect(try worker.render(dot: dot, engine: .dot, format: .svg, deadline: 30).count > 100)
+    worker.stop()
+    for (fault, words) in [("crash", "died (a segmentation fault)"), ("hang", "ran past 1 s and was stopped")] {
+      let faulty = try LayoutWorker(engine: .neato, executable: Self.binary.path, environment: ["STATECRAFT_LAYOUT_FAULT": fault])
+      do {
+        _ = try faulty.render(dot: dot, engine: .neato, format: .svg, deadline: 1)
+        Issue.record("a \(fault) was answered")
+      } catch let failure as LayoutFailure {
+        #expect(failure.description.contains(words), "\(failure)")
+      }
+      #expect(!faulty.usable)
+      faulty.stop()
+    }
+  }
+
   @Test("a layout child dies with its parent (even SIGKILL), and the next render removes the folder left behind")
   func layoutOutlivesNothing() throws {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-orphan-\(getpid())-\(UUID().uuidString)").path
