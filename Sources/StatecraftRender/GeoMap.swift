@@ -176,7 +176,7 @@ public struct GeoMap: Sendable {
     // The outline is clipped to the extent (the title and legend sit above it).
     let height = (EqualEarth.project(lon: box.lonMin, lat: box.latMax).y - scale.y0) * scale.k
     let clip = "<clipPath id=\"\(idPrefix)-extent\"><rect x=\"\(String(format: "%.1f", shift.x))\" y=\"\(String(format: "%.1f", shift.y - height))\" width=\"\(String(format: "%.1f", width))\" height=\"\(String(format: "%.1f", height))\"/></clipPath>"
-    return Self.underlay(svg, paths: clip + "<g clip-path=\"url(#\(idPrefix)-extent)\">\n" + outlinePaths(scale, shift: shift) + "</g>\n")
+    return Self.underlay(svg, paths: clip + "<g clip-path=\"url(#\(idPrefix)-extent)\">\n" + outlinePaths(scale, shift: shift, height: height) + "</g>\n")
   }
 
   /// The centre of the node drawn with SVG id `id` (the middle of its shape's coordinates).
@@ -346,21 +346,45 @@ public struct GeoMap: Sendable {
     return missing
   }
 
-  /// Country outlines as SVG path data in Graphviz's coordinates (y down: −y).
-  func outlinePaths(_ scale: Scale, shift: Point) -> String {
+  /// Country outlines as SVG path data in Graphviz's coordinates (y down: −y), for the
+  /// countries whose box meets the drawn area (`width` × `height` from the shift). The last
+  /// few are kept: the explorer redraws the same extent after every edit.
+  func outlinePaths(_ scale: Scale, shift: Point, height: Double) -> String {
+    let key = OutlineCache.Key(x0: scale.x0, y0: scale.y0, k: scale.k, x: shift.x, y: shift.y, width: width, height: height)
+    if let cached = OutlineCache.shared.get(key) { return cached }
     var out = ""
     for c in WorldOutline.shared.countries {
       var d = ""
+      var (minX, maxX, minY, maxY) = (Double.infinity, -Double.infinity, Double.infinity, -Double.infinity)
       for ring in c.rings {
         for (i, p) in ring.enumerated() {
           let q = scale.point(p.lon, p.lat)
-          d += (i == 0 ? "M" : "L") + String(format: "%.1f,%.1f", q.x + shift.x, -q.y + shift.y)
+          let (x, y) = (q.x + shift.x, -q.y + shift.y)
+          (minX, maxX, minY, maxY) = (min(minX, x), max(maxX, x), min(minY, y), max(maxY, y))
+          d += i == 0 ? "M" : "L"
+          Self.appendDecimal(x, to: &d)
+          d += ","
+          Self.appendDecimal(y, to: &d)
         }
         d += "Z"
       }
+      // Outside the clip rectangle: nothing of it would show.
+      guard maxX >= shift.x, minX <= shift.x + width, maxY >= shift.y - height, minY <= shift.y else { continue }
       out += "<path class=\"country\" fill=\"#EEF0EB\" stroke=\"#C9CCC4\" stroke-width=\"0.6\" d=\"\(d)\"><title>\(xmlEscaped(c.name))</title></path>\n"
     }
+    OutlineCache.shared.put(key, out)
     return out
+  }
+
+  /// Appends `x` rounded to one decimal (half away from zero; never "-0.0"), without
+  /// Foundation's formatter: the outline has tens of thousands of numbers, and
+  /// `String(format:)` took a third of every explorer answer.
+  static func appendDecimal(_ x: Double, to out: inout String) {
+    let tenths = Int((abs(x) * 10).rounded(.toNearestOrAwayFromZero))
+    if x < 0 && tenths != 0 { out += "-" }
+    out += String(tenths / 10)
+    out += "."
+    out += String(tenths % 10)
   }
 
   /// Inserts the outline paths beneath the graph: right after Graphviz's background polygon.
@@ -372,5 +396,24 @@ public struct GeoMap: Sendable {
     var out = svg
     out.insert(contentsOf: "\n<g class=\"outline\">\n" + paths + "</g>", at: end.upperBound)
     return out
+  }
+}
+
+/// The last few outlines drawn, by scale, shift and size (a handful of strings of a few
+/// hundred KB at most).
+final class OutlineCache: @unchecked Sendable {
+  static let shared = OutlineCache()
+  struct Key: Hashable { var x0, y0, k, x, y, width, height: Double }
+  private let lock = NSLock()
+  private var entries: [(Key, String)] = []
+
+  func get(_ key: Key) -> String? { lock.withLock { entries.first { $0.0 == key }?.1 } }
+
+  func put(_ key: Key, _ value: String) {
+    lock.withLock {
+      entries.removeAll { $0.0 == key }
+      entries.append((key, value))
+      if entries.count > 4 { entries.removeFirst() }
+    }
   }
 }

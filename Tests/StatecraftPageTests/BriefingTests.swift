@@ -1,6 +1,6 @@
 import Foundation
 import Statecraft
-import StatecraftPage
+@testable import StatecraftPage
 import StatecraftTestSupport
 import Testing
 
@@ -183,5 +183,15 @@ struct BriefingReviewTests {
     square.name = "two"
     let b = try Briefing.make(world: square, request: .init(file: graphPath("karate-club.csv"), fileBytes: []))
     #expect(b.findings.contains { $0.text.contains("share the lead") }, "\(b.findings.map(\.text))")
+  }
+}
+
+@Suite("Page text")
+struct PageTextTests {
+  @Test("JSON in a script block: '<' and the two line separators escaped, everything else byte for byte")
+  func scriptJSON() {
+    #expect(HTML.scriptJSON("{\"a\":\"</script>\u{2028}—\u{2029}é€\"}") == "{\"a\":\"\\u003c/script>\\u2028—\\u2029é€\"}")
+    #expect(HTML.scriptJSON("\u{2027}\u{2030}") == "\u{2027}\u{2030}", "neighbours of the separators are kept")
+    #expect(HTML.scriptJSON("") == "")
   }
 }

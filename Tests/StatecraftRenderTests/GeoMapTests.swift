@@ -127,7 +127,10 @@ struct GeoMapTests {
     let world = try seedWorld()
     let svg = try GeoMap(options: MapOptions(lens: Lens.standard(for: world))).svg(world)
     #expect(XMLParser(data: Data(svg.utf8)).parse())
-    #expect(svg.components(separatedBy: "class=\"country\"").count - 1 == WorldOutline.shared.countries.count)
+    // Only countries that meet the drawn extent (Washington to Beijing) are drawn.
+    let drawn = svg.matches(of: /class="country"[^>]*><title>([^<]+)<\/title>/).map { String($0.1) }
+    #expect(["Pakistan", "China", "United States of America", "Iran"].allSatisfy(drawn.contains), "\(drawn.prefix(20))")
+    #expect(!drawn.contains("Australia") && !drawn.contains("Antarctica") && drawn.count < WorldOutline.shared.countries.count)
     #expect(svg.contains("clip-path=\"url(#statecraft-geo-extent)\""))
     #expect(svg.range(of: "class=\"outline\"")!.lowerBound < svg.range(of: "class=\"node\"")!.lowerBound, "outline beneath the actors")
     #expect(svg.contains("Equal Earth projection") && svg.contains("11 of 11 actors at their coordinates"))
@@ -199,6 +202,20 @@ struct GeoMapTests {
     let panels = svg.components(separatedBy: "<svg ").dropFirst(2)
     let deepest = ["fill=\"#b35806\"", "fill=\"#2166ac\""]
     #expect(!deepest.contains { panels.first!.lowercased().contains($0) } && deepest.contains { panels.last!.lowercased().contains($0) })
+  }
+
+  @Test("outline numbers: one decimal, within 0.05 of the value, the shape printf gives", arguments: [0, 1, 2, 3])
+  func outlineDecimals(seed: UInt64) {
+    var rng = SplitMix64(seed: seed)
+    for _ in 0 ..< 2_000 {
+      let x = (Double(rng.next() % 2_000_000) - 1_000_000) / 997
+      var text = ""
+      GeoMap.appendDecimal(x, to: &text)
+      #expect(text.wholeMatch(of: /-?[0-9]+\.[0-9]/) != nil && text != "-0.0", "\(text)")
+      #expect(abs(Double(text)! - x) <= 0.05 + 1e-9, "\(x) → \(text)")
+      let printf = String(format: "%.1f", x)
+      #expect(text == printf || abs(abs(x * 10) - abs(x * 10).rounded(.down) - 0.5) < 1e-6, "\(x): \(text) vs \(printf)")
+    }
   }
 }
 
