@@ -326,31 +326,37 @@ public final class ExplorerSession: @unchecked Sendable {
     let world = try self.world
     let now = try briefing(of: world)
     let question = now.leverage.first.flatMap { InfluencePair($0.question) }
-    var page = BriefingPage(briefing: now, map: try map(of: world, question: question), generator: generator)
-    page.geoMap = try geoMap(of: world, question: question)
+    let (map, geoMap) = try maps(of: world, question: question)
+    var page = BriefingPage(briefing: now, map: map, generator: generator)
+    page.geoMap = geoMap
     page.mode = .explorer
     page.baseline = steps.isEmpty ? nil : baseline
     return page
   }
 
-  /// The map of the current world: pinned where actors were, filled by the change in PageRank
-  /// against the unedited world once something changed, removed relations ghosted.
-  func map(of world: World, question: InfluencePair? = nil) throws -> String? {
-    guard !world.actors.isEmpty else { return nil }
+  /// The maps of the current world: the relationship map (`map`), pinned where actors were,
+  /// filled by the change in PageRank against the unedited world once something changed,
+  /// removed relations ghosted; and, when at least two actors have coordinates, the same map
+  /// on geography (``GeoMap``): the same fills and ghosts, actors at their points. The
+  /// two are laid out at once (each in its own layout worker when the server runs).
+  func maps(of world: World, question: InfluencePair?) throws -> (map: String?, geo: String?) {
+    guard !world.actors.isEmpty else { return (nil, nil) }
     var options = try mapOptions(of: world, question: question)
     try placeMissing(world, options: options)
+    let located = ((try? WorldOutline.shared.points(of: world.actors))?.count ?? 0) >= 2
+    var geoOptions = options
+    geoOptions.edgeLabels = false
     options.positions = positions
     let dot = try DOTWriter().write(world, options: options)
-    return String(decoding: try layout(dot, .neato), as: UTF8.self)
-  }
-
-  /// The same map on geography (``GeoMap``), when at least two actors have coordinates: the
-  /// fills and ghosts of ``map(of:)``, actors at their points.
-  func geoMap(of world: World, question: InfluencePair? = nil) throws -> String? {
-    guard let points = try? WorldOutline.shared.points(of: world.actors), points.count >= 2 else { return nil }
-    var options = try mapOptions(of: world, question: question)
-    options.edgeLabels = false
-    return try GeoMap(options: options).svg(world) { dot, engine in try self.layout(dot, engine) }
+    let layout = self.layout
+    let geoMap = GeoMap(options: geoOptions)
+    let results = ConcurrentResults<String>(count: 2)
+    DispatchQueue.concurrentPerform(iterations: located ? 2 : 1) { k in
+      results.set(k, Result {
+        k == 0 ? String(decoding: try layout(dot, .neato), as: UTF8.self) : try geoMap.svg(world, layout: layout)
+      })
+    }
+    return (try results.get(0), located ? try results.get(1) : nil)
   }
 
   /// What both maps draw: PageRank sizes, blocs, each tie's leverage on `question` in its
@@ -428,4 +434,13 @@ public enum ExplorerError: Error, CustomStringConvertible, Sendable {
   public var description: String {
     switch self { case let .invalid(text): text }
   }
+}
+
+/// Results filled in by concurrent work, one slot each, read once all are done.
+final class ConcurrentResults<T>: @unchecked Sendable {
+  private var slots: [Result<T, Error>?]
+  private let lock = NSLock()
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+  func set(_ k: Int, _ result: Result<T, Error>) { lock.withLock { slots[k] = result } }
+  func get(_ k: Int) throws -> T? { try lock.withLock { slots[k] }?.get() }
 }
