@@ -341,46 +341,62 @@ public final class ExplorerSession: @unchecked Sendable {
   /// two are laid out at once (each in its own layout worker when the server runs).
   func maps(of world: World, question: InfluencePair?) throws -> (map: String?, geo: String?) {
     guard !world.actors.isEmpty else { return (nil, nil) }
-    var options = try mapOptions(of: world, question: question)
-    try placeMissing(world, options: options)
-    let located = ((try? WorldOutline.shared.points(of: world.actors))?.count ?? 0) >= 2
+    // A big world's maps draw its most important actors (every table still lists all).
+    let capped = try MapComposition.capped(world, lens: lens, measure: .pagerank, cap: nil, defaultCap: Self.mapCap, capOption: "the report's --map-top")
+    let drawn = capped.world
+    var options = try mapOptions(of: world, drawn: drawn, question: question)
+    options.note = capped.note
+    try placeMissing(drawn, options: options)
+    let located = ((try? WorldOutline.shared.points(of: drawn.actors))?.count ?? 0) >= 2
     var geoOptions = options
     geoOptions.edgeLabels = false
     options.positions = positions
-    let dot = try DOTWriter().write(world, options: options)
+    let dot = try DOTWriter().write(drawn, options: options)
     let layout = self.layout
     let geoMap = GeoMap(options: geoOptions)
     let results = ConcurrentResults<String>(count: 2)
     DispatchQueue.concurrentPerform(iterations: located ? 2 : 1) { k in
       results.set(k, Result {
-        k == 0 ? String(decoding: try layout(dot, .neato), as: UTF8.self) : try geoMap.svg(world, layout: layout)
+        k == 0 ? String(decoding: try layout(dot, .neato), as: UTF8.self) : try geoMap.svg(drawn, layout: layout)
       })
     }
-    return (try results.get(0), located ? try results.get(1) : nil)
+    // Element ids name the whole world's actors, as the page's data does.
+    func numbered(_ svg: String?) -> String? {
+      svg.map { capped.note == nil ? $0 : BriefingDocument.renumber($0, from: drawn, to: world) }
+    }
+    return (numbered(try results.get(0)), located ? numbered(try results.get(1)) : nil)
   }
 
-  /// What both maps draw: PageRank sizes, blocs, each tie's leverage on `question` in its
-  /// tooltip, and once something changed the fill by the change in PageRank, added relations
-  /// emphasised, removed ones and actors ghosted.
-  func mapOptions(of world: World, question: InfluencePair?) throws -> MapOptions {
+  /// Above this many actors the explorer's maps draw the most important by PageRank (a
+  /// Graphviz layout of a thousand actors and ten thousand ties takes minutes and gigabytes).
+  static let mapCap = 150
+
+  /// What both maps draw, for `drawn` (all of `world`, or its capped part): PageRank sizes
+  /// (the whole world's scores), blocs, each tie's leverage on `question` in its tooltip, and
+  /// once something changed the fill by the change in PageRank, added relations emphasised,
+  /// removed ones and actors ghosted.
+  func mapOptions(of world: World, drawn: World, question: InfluencePair?) throws -> MapOptions {
     var options = MapOptions(lens: lens, engine: .neato)
     if let question { options.tieNotes = leverageNotes(world, question) }
     options.elementIDs = true
     options.sources = .none
-    options.clusterBy = world.actors.contains { $0.attributes["bloc"] != nil } ? "bloc" : nil
+    options.clusterBy = drawn.actors.contains { $0.attributes["bloc"] != nil } ? "bloc" : nil
     let scores = try world.scores(.pagerank, lens: lens)
-    options.sizeBy = ("pagerank", scores)
+    options.sizeBy = ("pagerank", drawn.scores(drawn.actors.map { scores[actor: $0.id] ?? 0 }))
     if !steps.isEmpty {
       let before = try base.scores(.pagerank, lens: lens)
-      let deltas = world.scores(world.actors.map { a in (scores[actor: a.id] ?? 0) - (before[actor: a.id] ?? 0) })
+      let deltas = drawn.scores(drawn.actors.map { a in (scores[actor: a.id] ?? 0) - (before[actor: a.id] ?? 0) })
       let changes = base.relationChanges(to: world)
       var signed = lens
       signed.sign = .signed
-      let triangles = try world.signedGraph(lens: signed).triangleBalance().unbalancedTriangles
+      let triangles = try drawn.signedGraph(lens: signed).triangleBalance().unbalancedTriangles
+      let removedActors = base.actors.filter { world.index(of: $0.id) == nil }
+      // Ghosted relations only between actors the map shows (drawn or ghosted).
+      let shown = Set(drawn.actors.map(\.id) + removedActors.map(\.id))
       options.delta = DeltaMap(
         scenario: "explorer edits", measure: "pagerank", deltas: deltas, added: Set(changes.added),
-        removed: changes.removed.filter(lens.admits), removedActors: base.actors.filter { world.index(of: $0.id) == nil },
-        unbalancedTriangles: triangles.map { $0.map { world.actors[$0].id } })
+        removed: changes.removed.filter { lens.admits($0) && shown.contains($0.from) && shown.contains($0.to) },
+        removedActors: removedActors, unbalancedTriangles: triangles.map { $0.map { drawn.actors[$0].id } })
     }
     return options
   }
@@ -417,7 +433,9 @@ public final class ExplorerSession: @unchecked Sendable {
     var layout = options
     layout.delta = nil
     let fresh = missing.count == world.actors.count
-    layout.engine = fresh ? .dot : .neato
+    // dot suits the small worlds the explorer is for; sfdp or neato beyond (as the CLI picks).
+    let engine = LayoutEngine.automatic(nodes: world.actors.count, edges: try world.relationCount(through: lens))
+    layout.engine = fresh ? engine : .neato
     layout.clusterBy = fresh ? nil : options.clusterBy
     layout.positions = fresh ? [:] : positions
     let found = try GraphvizRenderer.nodePositions(dot: DOTWriter().write(world, options: layout), engine: layout.engine)

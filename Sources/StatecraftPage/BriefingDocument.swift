@@ -97,7 +97,7 @@ public struct BriefingDocument: Sendable {
 
   /// A capped map's element ids renumbered to the full world's actor indices (the page's data
   /// lists every actor; the map drew a subset and numbered it from 0).
-  static func renumber(_ svg: String, from part: World, to whole: World) -> String {
+  public static func renumber(_ svg: String, from part: World, to whole: World) -> String {
     let full = part.actors.map { whole.index(of: $0.id) ?? -1 }
     func index(_ text: Substring) -> String { Int(text).flatMap { full.indices.contains($0) ? String(full[$0]) : nil } ?? String(text) }
     var out = svg.replacing(/id="a(\d+)"/) { m in "id=\"a\(index(m.1))\"" }
