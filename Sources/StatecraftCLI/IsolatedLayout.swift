@@ -116,6 +116,8 @@ extension IsolatedLayout {
 struct LayoutFailure: Error, CustomStringConvertible {
   var reason: String
   var engine: LayoutEngine
+  /// Whether the layout process died (rather than timing out or reporting an error).
+  var crashed = false
   var description: String {
     "\(reason). The map was not written. Try --top N to draw fewer actors, another engine (--engine "
       + (engine == .dot ? "sfdp" : "dot") + "), or --format dot to get the DOT text and lay it out elsewhere."

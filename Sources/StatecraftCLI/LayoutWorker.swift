@@ -28,7 +28,17 @@ final class LayoutWorkerPool: @unchecked Sendable {
   ///   reports a Graphviz error (the last keeps the worker).
   func render(dot: String, engine: LayoutEngine, format: OutputFormat, deadline: Double = 30) throws -> [UInt8] {
     if format == .dot { return Array(dot.utf8) }
-    let worker = try lock.withLock { idle.popLast() } ?? LayoutWorker(engine: engine)
+    do {
+      return try attempt(dot: dot, engine: engine, format: format, deadline: deadline, fresh: false)
+    } catch let failure as LayoutFailure where failure.crashed {
+      // Graphviz 2.42 corrupts its own state now and then over many layouts in one process
+      // (4 crashes in 4,371 explorer edits): the same map in a fresh worker is laid out.
+      return try attempt(dot: dot, engine: engine, format: format, deadline: deadline, fresh: true)
+    }
+  }
+
+  private func attempt(dot: String, engine: LayoutEngine, format: OutputFormat, deadline: Double, fresh: Bool) throws -> [UInt8] {
+    let worker = try (fresh ? nil : lock.withLock { idle.popLast() }) ?? LayoutWorker(engine: engine)
     let result = Result { try worker.render(dot: dot, engine: engine, format: format, deadline: deadline) }
     if worker.usable {
       let kept = lock.withLock { () -> Bool in
@@ -48,8 +58,9 @@ final class LayoutWorkerPool: @unchecked Sendable {
 /// as a header line and that many bytes: `ENGINE FORMAT LENGTH\n` + DOT, answered by
 /// `ok LENGTH\n` + output or `error LENGTH\n` + Graphviz's message.
 final class LayoutWorker {
-  /// Maps a worker lays out before it is replaced (Graphviz 2.42's `dot` leaks about 13 KB a map).
-  static let recycleAfter = 500
+  /// Maps a worker lays out before it is replaced (Graphviz 2.42's `dot` leaks about 13 KB a
+  /// map, and its state goes bad now and then over many layouts).
+  static let recycleAfter = 200
   private let pid: pid_t
   private let input: Int32, output: Int32
   private var served = 0
@@ -118,7 +129,9 @@ final class LayoutWorker {
       throw LayoutFailure(reason: "the \(engine.rawValue) layout ran past \(Int(deadline)) s and was stopped", engine: engine)
     } catch {
       broken = true
-      throw LayoutFailure(reason: "Graphviz's \(engine.rawValue) layout died (\(stopAndDescribe()))", engine: engine)
+      var failure = LayoutFailure(reason: "Graphviz's \(engine.rawValue) layout died (\(stopAndDescribe()))", engine: engine)
+      failure.crashed = true
+      throw failure
     }
   }
 
