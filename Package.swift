@@ -78,6 +78,9 @@ let package = Package(
     .testTarget(
       name: "StatecraftExplorerTests", dependencies: ["StatecraftExplorer", "StatecraftTestSupport"]),
     .testTarget(
+      name: "StatecraftServerTests",
+      dependencies: ["StatecraftServer", "StatecraftTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")]),
+    .testTarget(
       name: "StatecraftCLITests",
       dependencies: ["StatecraftCLI", "StatecraftTestSupport", "statecraft", "scripted-analysis"],
       exclude: ["Golden"],

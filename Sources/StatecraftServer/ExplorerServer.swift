@@ -22,6 +22,26 @@ public enum ExplorerServer {
     host: String = "127.0.0.1", port: Int = 8080, makeSession: @escaping @Sendable () throws -> ExplorerSession,
     ready: @escaping @Sendable (String) -> Void
   ) async throws {
+    let router = self.router(host: host, makeSession: makeSession)
+    // Hummingbird logs every start at `info`; the CLI prints its own line. Its logger reads
+    // LOG_LEVEL (a value the user set wins).
+    setenv("LOG_LEVEL", "warning", 0)
+    let app = Application(
+      router: router, configuration: .init(address: .hostname(host, port: port), serverName: "statecraft"),
+      onServerRunning: { channel in
+        let bound = channel.localAddress?.port ?? port
+        ready("http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/")
+      })
+    try await app.runService()
+  }
+
+  /// The largest request body an action may have (an action is a few hundred bytes of JSON).
+  public static let bodyLimit = 1 << 20
+
+  /// The server's routes, for ``run(host:port:makeSession:ready:)`` and for tests that drive
+  /// them without a socket (Hummingbird's testing support): `GET /` (a new session's page),
+  /// `POST /api/act?session=…` (one action), `GET /api/scenario.yaml` and `GET /api/report.html`.
+  public static func router(host: String, makeSession: @escaping @Sendable () throws -> ExplorerSession) -> Router<BasicRequestContext> {
     let router = Router()
     let sessions = SessionStore(capacity: 64)
     let hosts: Set<String> = [host, "localhost", "127.0.0.1", "[::1]"]
@@ -41,7 +61,12 @@ public enum ExplorerServer {
       guard let session = sessions.find(String(request.uri.queryParameters["session"] ?? "")) else {
         return page(#"{"error": "this page's session has ended (the server restarted or closed it); reload the page", "edits": [], "canUndo": false, "canRedo": false}"#, type: "application/json", status: .gone)
       }
-      let body = try await request.collectBody(upTo: 1 << 20)
+      let body: ByteBuffer
+      do {
+        body = try await request.collectBody(upTo: bodyLimit)
+      } catch {
+        return page(#"{"error": "the request is larger than an action can be (1 MiB)", "edits": [], "canUndo": false, "canRedo": false}"#, type: "application/json", status: .contentTooLarge)
+      }
       let answer: ExplorerSession.Response
       do {
         let action = try JSONDecoder().decode(ExplorerSession.Request.self, from: Data(buffer: body))
@@ -61,16 +86,7 @@ public enum ExplorerServer {
       guard let session = sessions.find(String(request.uri.queryParameters["session"] ?? "")) else { return Response(status: .gone) }
       return page(try session.report(), type: "text/html; charset=utf-8", download: "briefing.html")
     }
-    // Hummingbird logs every start at `info`; the CLI prints its own line. Its logger reads
-    // LOG_LEVEL (a value the user set wins).
-    setenv("LOG_LEVEL", "warning", 0)
-    let app = Application(
-      router: router, configuration: .init(address: .hostname(host, port: port), serverName: "statecraft"),
-      onServerRunning: { channel in
-        let bound = channel.localAddress?.port ?? port
-        ready("http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/")
-      })
-    try await app.runService()
+    return router
   }
 
   /// Whether the request names this server: its `Host` (authority) is one of our names and,
