@@ -149,7 +149,13 @@ final class LayoutWorker {
   /// Kills the worker and names how it ended, for the error message.
   private func stopAndDescribe() -> String {
     var status: Int32 = 0
-    if waitpid(pid, &status, WNOHANG) == 0 {
+    // A crashed worker's pipe closes a moment before the kernel reports its end: give it a second.
+    var ended = waitpid(pid, &status, WNOHANG)
+    for _ in 0 ..< 100 where ended == 0 {
+      usleep(10_000)
+      ended = waitpid(pid, &status, WNOHANG)
+    }
+    if ended == 0 {
       kill(pid, SIGKILL)
       waitpid(pid, &status, 0)
       return "stopped"
