@@ -36,6 +36,10 @@ public final class ExplorerSession: @unchecked Sendable {
   public var samples = 0
   /// Whether each recomputation ranks actor knock-outs (off by default, for speed).
   public var knockOut = false
+  /// Above this many actors an answer to an edit leaves betweenness and closeness (all-pairs
+  /// passes, most of the time on a big world) pending; the page asks for them at once with a
+  /// `complete` action, so the other sections arrive first.
+  public var deferAbove = 300
   /// The line naming the program on the page.
   public var generator = "Statecraft"
   /// Lays out a map's DOT text to SVG. The default runs Graphviz in this process; the server
@@ -73,7 +77,7 @@ public final class ExplorerSession: @unchecked Sendable {
   public var edits: [Edit] { Array(steps.joined()) }
 
   /// The briefing of a world under the session's lens.
-  func briefing(of world: World) throws -> Briefing {
+  func briefing(of world: World, deferring deferred: Set<Measure> = []) throws -> Briefing {
     var request = Briefing.Request(file: file, fileBytes: fileBytes, lens: lens, questions: questions.map { q in
       var q = q
       q.lens = lens
@@ -81,6 +85,7 @@ public final class ExplorerSession: @unchecked Sendable {
     })
     request.samples = samples
     request.knockOut = knockOut
+    request.deferred = deferred
     let comparison = try questions.flatMap { q -> ScenarioComparison? in
       guard !scenarios.isEmpty else { return nil }
       var q = q
@@ -94,7 +99,8 @@ public final class ExplorerSession: @unchecked Sendable {
 
   /// What the page's script asks for (`POST /api/act`).
   public struct Request: Decodable, Sendable {
-    /// `state`, `edit`, `undo`, `redo`, `lens`, `relayout` or `compare`.
+    /// `state`, `edit`, `undo`, `redo`, `lens`, `relayout`, `compare` or `complete` (the
+    /// current state with the measures an answer left pending).
     public var action: String
     /// For `edit`: `update` (weight, sign, type of one relation), `remove`, `add`, `add-actor`, `remove-actor`.
     public var op: String?
@@ -122,6 +128,8 @@ public final class ExplorerSession: @unchecked Sendable {
     public var comparison: String?
     /// What went wrong, in words a user can act on (the state is unchanged).
     public var error: String?
+    /// Whether some measures were left pending: ask again with `complete` for them.
+    public var pending: Bool?
   }
 
   /// Performs one request; a failed edit leaves the session as it was and says why.
@@ -166,6 +174,8 @@ public final class ExplorerSession: @unchecked Sendable {
         case "relayout":
           positions = [:]
           return try response(message: "Laid out afresh.")
+        case "complete":
+          return try response(message: "Every measure is up to date.", complete: true)
         case "compare":
           let (a, b) = (request.a ?? 0, request.b ?? steps.count)
           guard (0 ... steps.count).contains(a), (0 ... steps.count).contains(b) else {
@@ -260,11 +270,18 @@ public final class ExplorerSession: @unchecked Sendable {
       message: message, comparison: nil, error: nil)
   }
 
-  func response(message: String?) throws -> Response {
+  /// The page's new sections; on a world above ``deferAbove`` actors without `complete`, with
+  /// betweenness and closeness pending.
+  func response(message: String?) throws -> Response { try response(message: message, complete: false) }
+
+  /// The page's new sections, every measure computed when `complete`.
+  func response(message: String?, complete: Bool) throws -> Response {
     var r = response(main: false, message: message)
-    let page = try currentPage()
+    let deferred: Set<Measure> = !complete && base.actors.count > deferAbove ? [.betweenness, .closeness] : []
+    let page = try currentPage(deferring: deferred)
     r.main = try page.sections()
     r.data = try page.dataJSON()
+    if !deferred.isEmpty { r.pending = true }
     return r
   }
 
@@ -321,10 +338,10 @@ public final class ExplorerSession: @unchecked Sendable {
     return q
   }
 
-  func currentPage() throws -> BriefingPage {
+  func currentPage(deferring deferred: Set<Measure> = []) throws -> BriefingPage {
     if baseline == nil { baseline = try briefing(of: base) }
     let world = try self.world
-    let now = try briefing(of: world)
+    let now = try briefing(of: world, deferring: deferred)
     let question = now.leverage.first.flatMap { InfluencePair($0.question) }
     let (map, geoMap) = try maps(of: world, question: question)
     var page = BriefingPage(briefing: now, map: map, generator: generator)

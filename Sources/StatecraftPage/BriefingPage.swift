@@ -161,6 +161,10 @@ public struct BriefingPage: Sendable {
     let b = briefing
     var out = "<section id=\"who-matters\" class=\"page\">\n<h2>Who matters</h2>\n"
     out += "<p class=\"note\">Each column is one measure (value, and rank among \(b.actors.count) actors in small type). Click a header to sort.</p>\n"
+    let pending = b.measures.filter(\.pending).map(\.name)
+    if !pending.isEmpty {
+      out += "<p class=\"note pending\">\(HTML.text(pending.joined(separator: " and "))) (all-pairs on \(b.actors.count) actors) are being recomputed and arrive in a moment; the other sections are up to date.</p>\n"
+    }
     let ordered = b.actors.indices.sorted { (b.actors[$0].ranks.first ?? 0, $0) < (b.actors[$1].ranks.first ?? 0, $1) }
     var head = ["<th>actor</th>", "<th>kind</th>"]
     head += b.measures.map { "<th class=\"num\" title=\"\(HTML.attribute($0.networkX))\">\(HTML.text($0.name))</th>" }
@@ -169,6 +173,10 @@ public struct BriefingPage: Sendable {
       var cells = ["<td>\(actorLink(a.id))</td>", "<td>\(HTML.text(a.kind))</td>"]
       let before = baselineRow(a.id)
       for (k, s) in a.scores.enumerated() {
+        if b.measures[k].pending {
+          cells.append("<td class=\"num\" data-v=\"\">…</td>")
+          continue
+        }
         cells.append("<td class=\"num\" data-v=\"\(s.map { "\($0)" } ?? "")\">\(HTML.text(s.map(ReportText.tableNumber) ?? "—")) <small>\(a.ranks[k])</small>\(change(s, before?.scores[k] ?? nil, rank: a.ranks[k], rankBefore: before?.ranks[k]))</td>")
       }
       return "<tr>" + cells.joined() + "</tr>"

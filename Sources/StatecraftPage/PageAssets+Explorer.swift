@@ -32,6 +32,8 @@ extension PageAssets {
         if (res.main !== undefined) update(res); else if (res.edits) panel(res);
         if (res.comparison !== undefined) { $('x-comparison').innerHTML = res.comparison; }
         status(res.message || 'Updated.');
+        // A big world answers first without its all-pairs measures; fetch them now.
+        if (res.pending) { status((res.message || 'Updated.') + ' Betweenness and closeness follow…'); return send({ action: 'complete' }); }
         return res;
       })
       .catch(function (e) { status('The server did not answer (' + e + '); is statecraft serve still running?', true); });

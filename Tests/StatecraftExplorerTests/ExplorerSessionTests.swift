@@ -96,6 +96,27 @@ struct ExplorerSessionTests {
     #expect(checked >= 10 && page.contains("no first order estimate"))
   }
 
+  @Test("a big world answers an edit without its all-pairs measures first, then `complete` sends them")
+  func deferredMeasures() throws {
+    let s = try session()
+    s.deferAbove = 5  // the seed's 11 actors count as big here
+    let i = try s.base.relationIndex(.id("us-tariff-threat"))
+    let first = try act(s, #"{"action": "edit", "op": "update", "relation": \#(i), "weight": 0.3}"#)
+    #expect(first.error == nil && first.pending == true)
+    let main = try #require(first.main)
+    #expect(main.contains("betweenness and closeness (all-pairs on 11 actors) are being recomputed"))
+    let data = try JSONDecoder().decode(PageData.self, from: Data(try #require(first.data).utf8))
+    let b = try #require(data.measures.firstIndex { $0.name == "betweenness" })
+    #expect(data.actors.allSatisfy { $0.scores[b] == nil }, "no betweenness yet")
+    #expect(try pagerank(first) == library(try s.world), "PageRank is already current")
+    let complete = try act(s, #"{"action": "complete"}"#)
+    #expect(complete.error == nil && complete.pending == nil && complete.edits.count == 1)
+    let full = try JSONDecoder().decode(PageData.self, from: Data(try #require(complete.data).utf8))
+    let exact = try s.world.scores(.betweenness, lens: s.lens)
+    #expect(full.actors.map { $0.scores[b] } == exact.values.map { Optional($0) })
+    #expect(!(complete.main ?? "").contains("are being recomputed"))
+  }
+
   @Test("bad edits are refused with a reason and change nothing")
   func refused() throws {
     let s = try session()

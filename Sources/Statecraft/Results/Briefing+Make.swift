@@ -21,6 +21,10 @@ extension Briefing {
     /// Whether actor knock-outs are computed beside each influence question (one full
     /// recomputation per actor; the explorer turns them off to answer quickly).
     public var knockOut = true
+    /// Measures left for a second pass: their columns are marked pending and carry no
+    /// values (the explorer answers an edit on a big world without its all-pairs measures,
+    /// then sends them).
+    public var deferred: Set<Measure> = []
 
     /// A request for one world file seen through `lens`.
     public init(file: String, fileBytes: [UInt8], lens: Lens = Lens(), questions: Questions? = nil) {
@@ -56,6 +60,11 @@ extension Briefing {
     var columns: [MeasureColumn] = []
     var scores: [NodeScores] = []
     for m in measureList {
+      if request.deferred.contains(m) {
+        scores.append(world.scores(Array(repeating: .nan, count: world.actors.count)))
+        columns.append(MeasureColumn(name: m.rawValue, networkX: m.networkXCall, pending: true))
+        continue
+      }
       do {
         scores.append(world.scores(try m.compute(on: g, settings: request.questions?.settings ?? .init())))
         columns.append(MeasureColumn(name: m.rawValue, networkX: m.networkXCall))
@@ -63,7 +72,7 @@ extension Briefing {
         choices.append("\(m.rawValue) is left out: \(error)")
       }
     }
-    let ranks = scores.map { $0.ranks() }
+    let ranks = scores.indices.map { k in columns[k].pending ? Array(repeating: 0, count: world.actors.count) : scores[k].ranks() }
     let pagerank = scores.first.map { _ in scores[columns.firstIndex { $0.name == Measure.pagerank.rawValue } ?? 0] }
 
     // Balance and communities.

@@ -86,6 +86,8 @@ extension Briefing {
     public var name: String
     /// The NetworkX call that gives the same numbers.
     public var networkX: String
+    /// Whether the values follow in a second answer (``Briefing/Request/deferred``).
+    public var pending = false
   }
 
   /// One actor with its measures (in ``Briefing/measures`` order).
