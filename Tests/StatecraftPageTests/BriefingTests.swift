@@ -194,4 +194,13 @@ struct PageTextTests {
     #expect(HTML.scriptJSON("\u{2027}\u{2030}") == "\u{2027}\u{2030}", "neighbours of the separators are kept")
     #expect(HTML.scriptJSON("") == "")
   }
+
+  @Test("a capped map's ids are renumbered to the whole world's actors, nothing else touched")
+  func renumber() {
+    let whole = World(name: "w", title: "w", actors: ["A", "B", "C", "D"].map { Actor(id: Actor.ID($0)) }, relations: [])
+    let part = World(name: "p", title: "p", actors: ["D", "B"].map { Actor(id: Actor.ID($0)) }, relations: [])
+    let svg = #"<g id="a0" class="node"><g id="a1"><g id="t0_1_p_3" class="edge"><g id="graph0"><text id="a">id="a12x" id="t1_"</text>"#
+    #expect(BriefingDocument.renumber(svg, from: part, to: whole)
+      == #"<g id="a3" class="node"><g id="a1"><g id="t3_1_p_3" class="edge"><g id="graph0"><text id="a">id="a12x" id="t1_"</text>"#)
+  }
 }

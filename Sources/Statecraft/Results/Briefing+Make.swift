@@ -25,6 +25,9 @@ extension Briefing {
     /// values (the explorer answers an edit on a big world without its all-pairs measures,
     /// then sends them).
     public var deferred: Set<Measure> = []
+    /// How many of each leverage table's top rows are confirmed by exact recomputation (the
+    /// explorer's first answer on a big world confirms none; its second confirms them).
+    public var leverageRecompute = 8
 
     /// A request for one world file seen through `lens`.
     public init(file: String, fileBytes: [UInt8], lens: Lens = Lens(), questions: Questions? = nil) {
@@ -137,7 +140,7 @@ extension Briefing {
       influence: influence,
       leverage: try leverageSections(
         world, lens: lens, pairs: influencePairs.isEmpty ? chosenPairs(influence) : influencePairs, model: model,
-        knockOut: request.knockOut),
+        knockOut: request.knockOut, recompute: request.leverageRecompute),
       timeline: try timelineSection(world, lens: lens),
       scenarios: comparison.map { scenarioSections($0, in: world) } ?? [],
       sources: sourceNotes(world), types: world.types.map(\.id), months: months(world))
@@ -171,17 +174,19 @@ extension Briefing {
   /// exactly; skipped beyond 200,000 relations (each question costs two solves and eight
   /// recomputations).
   static func leverageSections(
-    _ world: World, lens: Lens, pairs: [InfluencePair], model: InfluenceModel, knockOut: Bool = true
+    _ world: World, lens: Lens, pairs: [InfluencePair], model: InfluenceModel, knockOut: Bool = true, recompute: Int = 8
   ) throws -> [LeverageSection] {
     guard world.relations.count <= 200_000 else { return [] }
     // A question whose edited worlds cannot all be solved (a singular system once a tie is
     // gone) gets no leverage table rather than ending the briefing.
-    return pairs.compactMap { pair in try? leverageSection(world, lens: lens, pair: pair, model: model, knockOut: knockOut) }
+    return pairs.compactMap { pair in try? leverageSection(world, lens: lens, pair: pair, model: model, knockOut: knockOut, recompute: recompute) }
   }
 
-  static func leverageSection(_ world: World, lens: Lens, pair: InfluencePair, model: InfluenceModel, knockOut: Bool) throws -> LeverageSection {
+  static func leverageSection(
+    _ world: World, lens: Lens, pair: InfluencePair, model: InfluenceModel, knockOut: Bool, recompute: Int = 8
+  ) throws -> LeverageSection {
     do {
-      let report = try world.leverage(on: .influence(pair, model), change: .remove, lens: lens, recompute: 8)
+      let report = try world.leverage(on: .influence(pair, model), change: .remove, lens: lens, recompute: recompute)
       let rows = report.entries.prefix(8).map { e -> LeverageSection.Row in
         let r = e.relation(in: world)
         return .init(relation: report.name(of: e, in: world), tie: "\(r.from)\(r.mutual ? "↔" : "→")\(r.to) \(r.type)", estimate: e.estimate, exact: e.exact)
