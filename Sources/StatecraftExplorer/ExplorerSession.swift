@@ -397,7 +397,7 @@ public final class ExplorerSession: @unchecked Sendable {
   /// removed ones and actors ghosted.
   func mapOptions(of world: World, drawn: World, question: InfluencePair?) throws -> MapOptions {
     var options = MapOptions(lens: lens, engine: .neato)
-    if let question { options.tieNotes = leverageNotes(world, question) }
+    if let question { options.tieNotes = leverageNotes(world, question, drawn: Set(drawn.relations)) }
     options.elementIDs = true
     options.sources = .none
     options.clusterBy = drawn.actors.contains { $0.attributes["bloc"] != nil } ? "bloc" : nil
@@ -425,13 +425,14 @@ public final class ExplorerSession: @unchecked Sendable {
   /// removed, from one adjoint solve (``World/leverage(on:change:lens:settings:candidates:candidateType:candidateWeight:recompute:timeLimit:progress:)``
   /// without recomputation), so the analyst sees which tie to try before touching it. Empty
   /// when the question cannot be solved on this world.
-  func leverageNotes(_ world: World, _ question: InfluencePair) -> [Relation: String] {
+  func leverageNotes(_ world: World, _ question: InfluencePair, drawn: Set<Relation>) -> [Relation: String] {
     let model = questions?.model ?? .fj
     guard let report = try? world.leverage(on: .influence(question, model), change: .remove, lens: lens, recompute: 0) else { return [:] }
     var notes: [Relation: String] = [:]
     for entry in report.entries {
-      guard let i = entry.relationIndex else { continue }
-      notes[world.relations[i]] = Self.leverageNote(question, estimate: entry.estimate, baseline: report.baseline)
+      // Only the ties the map draws (a capped map of a big world draws a few hundred).
+      guard let i = entry.relationIndex, case let r = world.relations[i], drawn.contains(r) else { continue }
+      notes[r] = Self.leverageNote(question, estimate: entry.estimate, baseline: report.baseline)
     }
     return notes
   }
