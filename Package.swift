@@ -29,7 +29,9 @@ let package = Package(
       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
     ),
     // Model, lens, CSR digraph, algorithms, file formats. No CLI; the only C is libxml2's reader.
-    .target(name: "Statecraft", dependencies: ["Yams", "CLibXML2"]),
+    .target(name: "Statecraft", dependencies: ["Yams", "CLibXML2", "CGLPK"]),
+    // GLPK's mixed-integer solver (libglpk-dev), for the exact frustration index of big signed worlds.
+    .systemLibrary(name: "CGLPK", path: "Sources/CGLPK", providers: [.apt(["libglpk-dev"])]),
     // Map style, DOT writer and the in-process Graphviz bridge.
     .target(name: "StatecraftRender", dependencies: ["Statecraft", "CGraphviz"]),
     // The page: the briefing (and, next, the explorer) as one self-contained HTML document.

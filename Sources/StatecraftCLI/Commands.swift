@@ -263,9 +263,13 @@ extension StatecraftCommand {
       abstract: "Structural balance: triangle indices, frustration index, the two camps and what breaks them.")
 
     @OptionGroup var graph: GraphOptions
-    @Option(parsing: .unconditional, help: "Solve frustration exactly up to this many actors (heuristic above).") var exactLimit = 30
-    @Option(parsing: .unconditional, help: "Stop the exact frustration search after this many seconds and report the best split found with its proven lower bound.")
+    @Option(parsing: .unconditional, help: "Search camp assignments exactly (branch and bound) up to this many actors; above, or when that search runs out of time, the frustration index is proven with an integer program (GLPK).") var exactLimit = 30
+    @Option(parsing: .unconditional, help: "Stop proving the frustration index after this many seconds (default 60) and report the best split found, within how much of optimal.")
     var timeLimit: Double?
+    @Flag(help: "Do not prove the frustration index: report the local search's split and a triangle lower bound at once.")
+    var heuristic = false
+
+    static let defaultTimeLimit = 60.0
 
     func validate() throws {
       if graph.sign != .absolute {
@@ -284,7 +288,7 @@ extension StatecraftCommand {
       let report = try ProgressBar.reporting("frustration search, millionths of splits settled", quiet: graph.quiet) {
         try Reports.balance(
           world, lens: lens, exactLimit: exactLimit,
-          timeLimit: timeLimit.map { Duration.milliseconds(Int64($0 * 1000)) }, format: format.rawValue)
+          timeLimit: .milliseconds(Int64((timeLimit ?? Self.defaultTimeLimit) * 1000)), prove: !heuristic, format: format.rawValue)
       }
       print(report)
     }

@@ -46,11 +46,11 @@ public enum Reports {
     try world.communityReport(lens: lens, resolution: resolution, seed: seed).rendered(ReportFormat(format))
   }
 
-  /// Structural balance (``World/balance(lens:exactLimit:timeLimit:)``), as text or JSON.
+  /// Structural balance (``World/balance(lens:exactLimit:timeLimit:prove:)``), as text or JSON.
   public static func balance(
-    _ world: World, lens: Lens = Lens(), exactLimit: Int = 30, timeLimit: Duration? = nil, format: String = "table"
+    _ world: World, lens: Lens = Lens(), exactLimit: Int = 30, timeLimit: Duration? = nil, prove: Bool = false, format: String = "table"
   ) throws -> String {
-    try world.balance(lens: lens, exactLimit: exactLimit, timeLimit: timeLimit).rendered(ReportFormat(format))
+    try world.balance(lens: lens, exactLimit: exactLimit, timeLimit: timeLimit, prove: prove).rendered(ReportFormat(format))
   }
 
   /// Gould–Fernandez brokerage roles, groups from an attribute (``World/brokerageReport(by:lens:)``).

@@ -169,6 +169,22 @@ final class ProcessTests {
     #expect(!FileManager.default.fileExists(atPath: dir + "/never.svg"))
   }
 
+  @Test("balance proves the frustration index by default, and says how close it got when time runs out")
+  func balanceProves() throws {
+    let gama = try run(["balance", "Graphs/gahuku-gama.yaml"])
+    #expect(gama.status == 0 && gama.stdout.contains("Frustration index: 7 (exact)"))
+    var yaml = "schema: 1\ndirected: false\ntypes: [{id: a, polarity: cooperative, mode: material}, {id: e, polarity: hostile, mode: material}]\nactors:\n"
+    for i in 0 ..< 60 { yaml += "  - {id: v\(i)}\n" }
+    yaml += "relations:\n"
+    var rng = SplitMix64(seed: 11)
+    for u in 0 ..< 60 { for v in u + 1 ..< 60 where rng.nextUnit() < 0.3 { yaml += "  - {from: v\(u), to: v\(v), type: \(rng.nextUnit() < 0.5 ? "a" : "e"), weight: 1}\n" } }
+    let file = try tempFile("signed60.yaml", yaml)
+    let stopped = try run(["balance", file, "--time-limit", "0.5"])
+    #expect(stopped.status == 0 && stopped.stdout.contains("of optimal: at least") && stopped.stdout.contains("the exact search stopped at its time limit"), "\(stopped.stdout)")
+    let quick = try run(["balance", file, "--heuristic"])
+    #expect(quick.status == 0 && quick.stdout.contains("(heuristic; at least"))
+  }
+
   @Test("validate: 0 for good files, 1 with located messages for bad ones, never a stack trace")
   func validate() throws {
     let good = try run(["validate", "Graphs/pakistan-2025.yaml"])

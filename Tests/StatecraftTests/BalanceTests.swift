@@ -80,6 +80,65 @@ struct BalanceTests {
     #expect(s.ties.map { [$0.u, $0.v, $0.sign] } == [[0, 1, -1], [1, 2, 1]])
   }
 
+  /// The frustration index of `g` by trying every split (node 0 fixed).
+  func bruteForceIndex(_ g: SignedGraph) -> Int {
+    var best = Int.max
+    for mask in 0 ..< (1 << max(0, g.nodeCount - 1)) {
+      let side = { (v: Int) in v == 0 ? 0 : (mask >> (v - 1)) & 1 }
+      best = min(best, g.ties.filter { ($0.sign > 0) != (side($0.u) == side($0.v)) }.count)
+    }
+    return best
+  }
+
+  @Test("the integer program (GLPK) proves the brute-force optimum on random signed graphs of 3 to 12 actors", arguments: 0 ..< 10 as Range<UInt64>)
+  func integerProgramAgainstBruteForce(seed: UInt64) throws {
+    var rng = SplitMix64(seed: 1_000 + seed)
+    for _ in 0 ..< 30 {
+      let n = 3 + Int(rng.next() % 10)
+      let density = 0.2 + 0.7 * rng.nextUnit()
+      var ties: [(Int, Int, Int)] = []
+      for u in 0 ..< n { for v in u + 1 ..< n where rng.nextUnit() < density { ties.append((u, v, rng.nextUnit() < 0.5 ? 1 : -1)) } }
+      let g = try SignedGraph(nodeCount: n, ties: ties)
+      let best = bruteForceIndex(g)
+      // Started from the worst split (everyone in one camp): the program must find the optimum itself.
+      let worst = (index: g.frustrated([Int](repeating: 0, count: n)).count, camps: [Int](repeating: 0, count: n))
+      let solved = try #require(g.frustrationMILP(incumbent: worst, timeLimit: .seconds(30)))
+      #expect(solved.index == best && solved.proven && solved.lowerBound == best, "n \(n), ties \(ties)")
+      #expect(g.frustrated(solved.camps).count == best)
+    }
+  }
+
+  @Test("the integer program: Gahuku–Gama 7, and HiGHS's proven optimum on random signed graphs of 20 to 80 actors")
+  func integerProgramReferences() throws {
+    let (_, gama) = try gama()
+    let start = (index: gama.ties.count, camps: [Int](repeating: 0, count: gama.nodeCount))
+    let g7 = try #require(gama.frustrationMILP(incumbent: start, timeLimit: .seconds(30)))
+    // Aref, Mason & Wilson (2018): line index of balance of the highland tribes = 7.
+    #expect(g7.index == 7 && g7.proven)
+    for c in FrustrationReference.cases {
+      let g = try SignedGraph(nodeCount: c.nodes, ties: c.ties)
+      let f = g.frustration(exactLimit: 0, timeLimit: .seconds(60), prove: true)
+      #expect(f.index == c.optimum && f.isExact && f.lowerBound == c.optimum, "\(c.nodes) nodes: \(f.index) (at least \(f.lowerBound)), HiGHS \(c.optimum)")
+      #expect(g.frustrated(f.camps).count == f.index)
+    }
+  }
+
+  @Test("proving stops at its time limit with the best split and a bound that holds: within N of optimal")
+  func proofTimeLimit() throws {
+    var rng = SplitMix64(seed: 11)
+    var ties: [(NodeIndex, NodeIndex, Int)] = []
+    for u in 0 ..< 60 {
+      for v in u + 1 ..< 60 where rng.nextUnit() < 0.3 { ties.append((u, v, rng.nextUnit() < 0.5 ? 1 : -1)) }
+    }
+    let g = try SignedGraph(nodeCount: 60, ties: ties)
+    let start = ContinuousClock.now
+    let f = g.frustration(exactLimit: 0, timeLimit: .milliseconds(500), prove: true)
+    #expect(ContinuousClock.now - start < .seconds(5))
+    #expect(!f.isExact && f.stoppedAtTimeLimit && f.lowerBound < f.index && f.index == g.frustrated(f.camps).count)
+    // The program's bound beats the triangle packing it started from.
+    #expect(f.lowerBound > g.disjointUnbalancedTriangles())
+  }
+
   @Test("a time limit stops the exact search with the best split found and a proven lower bound")
   func timeLimit() throws {
     var rng = SplitMix64(seed: 11)

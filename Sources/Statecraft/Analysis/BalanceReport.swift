@@ -62,12 +62,14 @@ extension World {
   ///   - exactLimit: Solve the frustration index exactly up to this many actors.
   ///   - timeLimit: Bound the exact search; past it the best split found is reported with its
   ///     proven lower bound.
-  public func balance(lens: Lens = Lens(), exactLimit: Int = 30, timeLimit: Duration? = nil) throws -> BalanceReport {
+  ///   - prove: Prove the frustration index optimal with the integer program when the fast
+  ///     searches cannot (``SignedGraph/frustration(exactLimit:restarts:seed:timeLimit:prove:)``).
+  public func balance(lens: Lens = Lens(), exactLimit: Int = 30, timeLimit: Duration? = nil, prove: Bool = false) throws -> BalanceReport {
     var signed = lens
     signed.sign = .signed
     let g = try signedGraph(lens: lens)
     let t = g.triangleBalance()
-    let f = g.frustration(exactLimit: exactLimit, timeLimit: timeLimit)
+    let f = g.frustration(exactLimit: exactLimit, timeLimit: timeLimit, prove: prove)
     let ids = actors.map(\.id)
     let n = actors.count
     // Pairs keyed by one integer (smaller node first): K200's 10,000 frustrated ties each

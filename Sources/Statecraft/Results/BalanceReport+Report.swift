@@ -38,7 +38,9 @@ extension BalanceReport: ReportValue {
     out += "Triangles: \(t.triangles); strictly balanced \(t.balanced) (index \(String(format: "%.3f", t.strictIndex))),"
     out += " weakly balanced \(t.weaklyBalanced) (index \(String(format: "%.3f", t.weakIndex)))\n"
     out += "Frustration index: \(f.index)"
-    out += f.isExact ? " (exact)" : " (heuristic; at least \(f.lowerBound))"
+    out += f.isExact ? " (exact)"
+      : f.stoppedAtTimeLimit ? " (within \(f.index - f.lowerBound) of optimal: at least \(f.lowerBound); the exact search stopped at its time limit)"
+      : " (heuristic; at least \(f.lowerBound))"
     out += ", normalized balance \(String(format: "%.3f", normalizedBalance))\n"
     for (camp, members) in camps.enumerated() {
       out += "Camp \(camp == 0 ? "A" : "B"): \(members.isEmpty ? "—" : members.map(\.rawValue).joined(separator: ", "))\n"

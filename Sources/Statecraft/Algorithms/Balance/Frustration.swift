@@ -10,9 +10,13 @@ public struct Frustration: Sendable, Equatable {
   public var frustratedTies: [[NodeIndex]]
   /// Whether `index` is proven minimal (exact search), or only the best found (heuristic).
   public var isExact: Bool
-  /// A proven lower bound: `index` when exact, otherwise the number of edge-disjoint
-  /// unbalanced triangles found (each needs at least one flip).
+  /// A proven lower bound: `index` when exact, otherwise the best of the number of
+  /// edge-disjoint unbalanced triangles found (each needs at least one flip) and the integer
+  /// program's bound.
   public var lowerBound: Int
+  /// Whether an exact search (branch and bound, or the integer program) ran and stopped at its
+  /// time limit: `index` is then within `index − lowerBound` of optimal.
+  public var stoppedAtTimeLimit = false
 
   /// 1 − L / m: Aref and Wilson's normalized frustration (1 for a balanced graph).
   public func normalized(tieCount: Int) -> Double { tieCount == 0 ? 1 : 1 - Double(index) / Double(tieCount) }
@@ -46,22 +50,39 @@ extension SignedGraph {
   /// - S. Aref, A. J. Mason, M. C. Wilson. "Computing the line index of balance using
   ///   integer programming optimisation." In *Optimization Problems in Graph Theory*,
   ///   Springer, 2018.
+  ///   - prove: Whether a split the searches above leave unproven goes to the integer
+  ///     program (``frustrationMILP(incumbent:timeLimit:triangleLimit:)``, GLPK) for what is
+  ///     left of `timeLimit` (60 s without one). Off by default: the briefing and the explorer
+  ///     recompute balance on every answer.
   public func frustration(
-    exactLimit: Int = 30, restarts: Int = 50, seed: UInt64 = 0, timeLimit: Duration? = nil
+    exactLimit: Int = 30, restarts: Int = 50, seed: UInt64 = 0, timeLimit: Duration? = nil, prove: Bool = false
   ) -> Frustration {
+    let start = ContinuousClock.now
     let active = (0 ..< nodeCount).filter { !neighbors[$0].isEmpty }
     var best = localSearch(restarts: restarts, seed: seed)
-    let lower = disjointUnbalancedTriangles()
+    var lower = disjointUnbalancedTriangles()
     var finished = true
     if active.count <= exactLimit && best.index > lower {
       (best, finished) = branchAndBound(
         order: active.sorted { (neighbors[$0].count, $1) > (neighbors[$1].count, $0) }, incumbent: best,
-        deadline: timeLimit.map { ContinuousClock.now + $0 })
+        deadline: timeLimit.map { start + $0 })
     }
-    let exact = (active.count <= exactLimit && finished) || best.index == lower
-    return Frustration(
+    var exact = (active.count <= exactLimit && finished) || best.index == lower
+    var stopped = active.count <= exactLimit && !finished
+    if !exact && prove {
+      let left = (timeLimit ?? .seconds(60)) - (ContinuousClock.now - start)
+      if left > .zero, let solved = frustrationMILP(incumbent: best, timeLimit: left) {
+        if solved.index <= best.index { best = (solved.index, normalizedCamps(solved.camps)) }
+        lower = Swift.max(lower, solved.lowerBound)
+        exact = solved.proven || best.index == lower
+      }
+      stopped = !exact
+    }
+    var result = Frustration(
       index: best.index, camps: best.camps, frustratedTies: frustrated(best.camps), isExact: exact,
       lowerBound: exact ? best.index : lower)
+    result.stoppedAtTimeLimit = stopped
+    return result
   }
 
   func frustrated(_ camps: [Int]) -> [[NodeIndex]] {
