@@ -42,6 +42,10 @@ extension SignedGraph {
   ///   - seed: Seeds the heuristic.
   ///   - timeLimit: Stop the exact search after this long and return the best split found,
   ///     not proven optimal (`isExact` false), with the triangle-packing lower bound.
+  ///   - prove: Whether a split the searches above leave unproven goes to the integer
+  ///     program (`frustrationMILP`: Aref, Mason and Wilson's binary model in GLPK) for what is
+  ///     left of `timeLimit` (60 s without one). Off by default: the briefing and the explorer
+  ///     recompute balance on every answer.
   /// - Complexity: exact: O(2^*n*) worst case, far less with pruning on sparse graphs;
   ///   heuristic: O(restarts · sweeps · *m*).
   ///
@@ -50,10 +54,6 @@ extension SignedGraph {
   /// - S. Aref, A. J. Mason, M. C. Wilson. "Computing the line index of balance using
   ///   integer programming optimisation." In *Optimization Problems in Graph Theory*,
   ///   Springer, 2018.
-  ///   - prove: Whether a split the searches above leave unproven goes to the integer
-  ///     program (``frustrationMILP(incumbent:timeLimit:triangleLimit:)``, GLPK) for what is
-  ///     left of `timeLimit` (60 s without one). Off by default: the briefing and the explorer
-  ///     recompute balance on every answer.
   public func frustration(
     exactLimit: Int = 30, restarts: Int = 50, seed: UInt64 = 0, timeLimit: Duration? = nil, prove: Bool = false
   ) -> Frustration {
