@@ -103,4 +103,44 @@ struct PageRankTests {
     #expect(rank.allSatisfy { $0 > 0 })
     #expect(abs(rank.reduce(0, +) - 1) < 1e-9)
   }
+
+  @Test("a start vector (NetworkX's nstart) is followed as NetworkX follows it")
+  func startVector() throws {
+    let g = try Digraph(nodeCount: 4, edges: [(0, 1), (1, 2), (2, 0), (0, 2), (2, 3)], weights: [1, 2, 1, 0.5, 1])
+    // obtained with: nx.pagerank(G, alpha=0.85, nstart={0: 0.7, 1: 0.1, 2: 0.1, 3: 0.1}, tol=1e-6, max_iter=100)  # networkx 3.6.1, G the weighted DiGraph above
+    let expected = [0.22683732693647363, 0.21424480507522842, 0.3320805410518244, 0.22683732693647363]
+    let warm = try g.pageRank(start: [7, 1, 1, 1])  // normalized, as NetworkX does
+    #expect(isApproximatelyEqual(warm, expected, tolerance: 1e-15), "\(warm)")
+    // obtained with: the same call without nstart
+    let cold = [0.22683736909301985, 0.21424385316871172, 0.3320814086452484, 0.22683736909301985]
+    #expect(isApproximatelyEqual(try g.pageRank(), cold, tolerance: 1e-15))
+    #expect(throws: GraphError.self) { try g.pageRank(start: [1, 1]) }
+    #expect(throws: GraphError.self) { try g.pageRank(start: [0, 0, 0, 0]) }
+  }
+
+  @Test("warm-started after one edit: the cold answer to the tolerance, in a fraction of the sweeps", arguments: [UInt64(1), 2, 3])
+  func warmStart(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed)
+    let n = 2_000
+    var relations: [Relation] = []
+    for _ in 0 ..< 10_000 {
+      let (a, b) = (Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n)))
+      if a != b { relations.append(Relation(from: Actor.ID("a\(a)"), to: Actor.ID("a\(b)"), type: "t", weight: 0.1 + rng.nextUnit(), sign: .cooperative)) }
+    }
+    var world = World(name: "w", title: "w", actors: (0 ..< n).map { Actor(id: Actor.ID("a\($0)")) }, relations: relations, types: [RelationType(id: "t", polarity: .cooperative)])
+    let before = try world.scores(.pagerank)
+    world.relations.setWeight(5, at: 17)
+    let g = try world.through()
+    let exact = try g.pageRank(tolerance: 1e-15, maxIterations: 10_000)
+    let (cold, coldSweeps) = try g.pageRankSweeps()
+    let (warm, warmSweeps) = try g.pageRankSweeps(start: world.startVector(before))
+    // Both stop when a sweep moves less than n·tol in L1; each is then within n·tol·d/(1 − d) of the fixed point.
+    let bound = Double(n) * 1e-6 * 0.85 / 0.15
+    let l1 = { (x: [Double], y: [Double]) in zip(x, y).map { abs($0 - $1) }.reduce(0, +) }
+    #expect(l1(cold, exact) <= bound && l1(warm, exact) <= bound, "\(l1(cold, exact)) \(l1(warm, exact))")
+    #expect(Double(warmSweeps) <= 0.5 * Double(coldSweeps), "warm \(warmSweeps) sweeps, cold \(coldSweeps)")
+    // Through the world: the same vector.
+    #expect(try world.scores(.pagerank, start: before).values == warm)
+  }
 }
+

@@ -28,6 +28,11 @@ extension Briefing {
     /// How many of each leverage table's top rows are confirmed by exact recomputation (the
     /// explorer's first answer on a big world confirms none; its second confirms them).
     public var leverageRecompute = 8
+    /// An earlier PageRank of this world (before the edit being answered): the iteration
+    /// starts from it (``World/scores(_:lens:settings:start:)``), the same answer to the
+    /// tolerance in fewer sweeps. Not bit for bit the cold start's: the explorer leaves it off
+    /// so that its numbers equal `statecraft scenario`'s for the same edits.
+    public var pageRankStart: NodeScores?
 
     /// A request for one world file seen through `lens`.
     public init(file: String, fileBytes: [UInt8], lens: Lens = Lens(), questions: Questions? = nil) {
@@ -69,7 +74,8 @@ extension Briefing {
         continue
       }
       do {
-        scores.append(world.scores(try m.compute(on: g, settings: request.questions?.settings ?? .init())))
+        let start = m == .pagerank ? request.pageRankStart.flatMap(world.startVector) : nil
+        scores.append(world.scores(try m.compute(on: g, settings: request.questions?.settings ?? .init(), start: start)))
         columns.append(MeasureColumn(name: m.rawValue, networkX: m.networkXCall))
       } catch {
         choices.append("\(m.rawValue) is left out: \(error)")

@@ -26,6 +26,9 @@ extension Digraph {
   ///     `nil` to use the personalization.
   ///   - tolerance: The per-node convergence tolerance.
   ///   - maxIterations: The number of sweeps after which to give up.
+  ///   - start: Non-negative starting weights, one per node (normalized here; NetworkX's
+  ///     `nstart`), or `nil` for uniform. An earlier answer makes a small edit converge in a
+  ///     few sweeps, to the same tolerance (``World/scores(_:lens:settings:start:)``).
   /// - Returns: One score per node, summing to 1. An empty graph gives `[]`.
   /// - Throws: ``GraphError/negativeWeight(algorithm:source:target:weight:)`` on a signed
   ///   lens, ``GraphError/invalidVector(name:reason:)`` for a bad personalization or dangling
@@ -41,12 +44,25 @@ extension Digraph {
     personalization: [Double]? = nil,
     dangling: [Double]? = nil,
     tolerance: Double = 1e-6,
-    maxIterations: Int = 100
+    maxIterations: Int = 100,
+    start: [Double]? = nil
   ) throws -> [Double] {
+    try pageRankSweeps(
+      damping: damping, personalization: personalization, dangling: dangling, tolerance: tolerance,
+      maxIterations: maxIterations, start: start
+    ).scores
+  }
+
+  /// ``pageRank(damping:personalization:dangling:tolerance:maxIterations:start:)`` and the
+  /// number of sweeps it took (what a warm start saves).
+  func pageRankSweeps(
+    damping: Double = 0.85, personalization: [Double]? = nil, dangling: [Double]? = nil,
+    tolerance: Double = 1e-6, maxIterations: Int = 100, start: [Double]? = nil
+  ) throws -> (scores: [Double], sweeps: Int) {
     precondition((0 ... 1).contains(damping), "damping must be in 0...1")
     precondition(maxIterations > 0, "maxIterations must be positive")
     let n = nodeCount
-    guard n > 0 else { return [] }
+    guard n > 0 else { return ([], 0) }
     try requireNonNegativeWeights(for: "pageRank")
     let p = try Self.distribution(personalization, name: "personalization", count: n)
     let danglingWeights = try dangling.map {
@@ -59,10 +75,10 @@ extension Digraph {
     for u in 0 ..< n { outStrength[u] = outWeights(of: u).reduce(0, +) }
     let danglingNodes = (0 ..< n).filter { outStrength[$0] == 0 }
 
-    var x = [Double](repeating: 1 / Double(n), count: n)
+    var x = try Self.distribution(start, name: "start", count: n)
     var next = [Double](repeating: 0, count: n)
     var residual = Double.infinity
-    for _ in 0 ..< maxIterations {
+    for sweep in 1 ... maxIterations {
       // next = damping * (x·A + danglingSum * danglingWeights) + (1 - damping) * p
       for v in 0 ..< n { next[v] = 0 }
       for u in 0 ..< n where outStrength[u] > 0 {
@@ -80,7 +96,7 @@ extension Digraph {
         next[v] = value
       }
       swap(&x, &next)
-      if residual < Double(n) * tolerance { return x }
+      if residual < Double(n) * tolerance { return (x, sweep) }
     }
     throw GraphError.didNotConverge(
       algorithm: "pageRank", iterations: maxIterations, residual: residual)
