@@ -12,11 +12,66 @@ private final class MILPContext {
   let start: [Double]
   /// Camp columns, most ties first: GLPK branches on them in this order.
   let priority: [Int32]
+  /// Per node, its ties: (other end, tie, whether the tie is hostile); and each tie's column.
+  let adjacency: [[(Int, Int, Bool)]]
+  let tieColumns: [Int32]
   var offered = false
   var bound = -Double.infinity
-  init(start: [Double], priority: [Int32]) {
+  init(start: [Double], priority: [Int32], adjacency: [[(Int, Int, Bool)]], tieColumns: [Int32]) {
     self.start = start
     self.priority = priority
+    self.adjacency = adjacency
+    self.tieColumns = tieColumns
+  }
+
+  /// Unbalanced-cycle inequalities the current relaxation violates: a cycle with an odd
+  /// number of hostile ties has at least one frustrated tie, Σ_C f_e ≥ 1. The lightest such
+  /// cycle through each node (weights f_e) is a shortest path from (v, even) to (v, odd) in
+  /// the graph doubled by parity (Barahona and Mahjoub's separation for cut polytopes); the
+  /// closed walk it gives contains such a cycle, so its inequality (ties counted with their
+  /// multiplicity) is valid. Triangles are in the model already; these reach longer cycles.
+  func violatedCycles(_ f: [Double], most: Int) -> [[(column: Int32, count: Double)]] {
+    let n = adjacency.count
+    var cuts: [[(column: Int32, count: Double)]] = []
+    var seen = Set<[Int32]>()
+    var dist = [Double](repeating: .infinity, count: 2 * n)
+    var via = [(Int, Int)](repeating: (-1, -1), count: 2 * n)  // (previous state, tie)
+    for root in 0 ..< n where !adjacency[root].isEmpty {
+      if cuts.count >= most { break }
+      var touched: [Int] = []
+      var heap = MinHeap()
+      dist[2 * root] = 0
+      touched.append(2 * root)
+      heap.push(0, 2 * root)
+      let goal = 2 * root + 1
+      while let (d, state) = heap.pop() {
+        if d > dist[state] { continue }
+        if state == goal || d >= 1 - 1e-6 { break }
+        let (v, parity) = (state / 2, state % 2)
+        for (w, tie, hostile) in adjacency[v] {
+          let next = 2 * w + (parity ^ (hostile ? 1 : 0))
+          let nd = d + Swift.max(0, f[tie])
+          if nd < dist[next] {
+            if dist[next] == .infinity { touched.append(next) }
+            dist[next] = nd
+            via[next] = (state, tie)
+            heap.push(nd, next)
+          }
+        }
+      }
+      if dist[goal] < 1 - 1e-4 {
+        var counts: [Int32: Double] = [:]
+        var state = goal
+        while state != 2 * root, via[state].0 >= 0 {
+          counts[tieColumns[via[state].1], default: 0] += 1
+          state = via[state].0
+        }
+        let key = counts.keys.sorted()
+        if counts.count > 3, seen.insert(key).inserted { cuts.append(key.map { ($0, counts[$0]!) }) }
+      }
+      for t in touched { (dist[t], via[t]) = (.infinity, (-1, -1)) }
+    }
+    return cuts
   }
 }
 
@@ -32,6 +87,14 @@ private let milpCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointe
     // The local search's split, offered once: the search starts with an incumbent.
     context.offered = true
     context.start.withUnsafeBufferPointer { _ = glp_ios_heur_sol(tree, $0.baseAddress) }
+  case Int32(GLP_ICUTGEN) where glp_ios_node_level(tree, glp_ios_curr_node(tree)) <= 8:
+    // Cycle inequalities near the top of the tree, where they lift the bound for every node below.
+    guard let problem = glp_ios_get_prob(tree) else { return }
+    let f = context.tieColumns.map { glp_get_col_prim(problem, $0) }
+    for cut in context.violatedCycles(f, most: 60) {
+      let ind = [Int32(0)] + cut.map(\.column), val = [0.0] + cut.map(\.count)
+      _ = glp_ios_add_row(tree, nil, 101, 0, Int32(cut.count), ind, val, GLP_LO, 1)
+    }
   case Int32(GLP_IBRANCH):
     // Branch on the camp of the actor with most ties first (Aref et al.'s priority).
     for j in context.priority where glp_ios_can_branch(tree, j) != 0 {
@@ -124,7 +187,13 @@ extension SignedGraph {
       start[Int(tieColumn(e))] = 1
     }
     let priority = active.sorted { (neighbors[$0].count, $1) > (neighbors[$1].count, $0) }.map { column[$0] }
-    let context = MILPContext(start: start, priority: priority)
+    var adjacency = [[(Int, Int, Bool)]](repeating: [], count: nodeCount)
+    for (e, t) in ties.enumerated() {
+      adjacency[t.u].append((t.v, e, t.sign < 0))
+      adjacency[t.v].append((t.u, e, t.sign < 0))
+    }
+    let context = MILPContext(
+      start: start, priority: priority, adjacency: adjacency, tieColumns: ties.indices.map(tieColumn))
 
     return glpkLock.withLock { () -> (index: Int, camps: [Int], lowerBound: Int, proven: Bool)? in
       glp_term_out(GLP_OFF)
