@@ -108,7 +108,7 @@ extension World {
   /// The node index of an actor, or a ``PathError/unknownActor(_:suggestion:)`` with a hint.
   public func requireIndex(of id: Actor.ID) throws -> Int {
     guard let i = index(of: id) else {
-      throw PathError.unknownActor(id, suggestion: closestMatch(to: id.rawValue, in: actors.map(\.id.rawValue)))
+      throw PathError.unknownActor(id, suggestion: actorSuggestion(for: id))
     }
     return i
   }

@@ -135,7 +135,7 @@ extension World {
     case let .retype(ref, type):
       let i = try relationIndex(ref)
       guard let t = self.type(type) else {
-        throw EditError.unknownType(type, suggestion: closestMatch(to: type, in: types.map(\.id)))
+        throw EditError.unknownType(type, suggestion: typeSuggestion(for: type))
       }
       relations[i].type = t.id
       relations[i].sign = t.polarity
@@ -149,11 +149,11 @@ extension World {
       relations[i] = r
     case let .scaleType(type, factor, among):
       guard self.type(type) != nil else {
-        throw EditError.unknownType(type, suggestion: closestMatch(to: type, in: types.map(\.id)))
+        throw EditError.unknownType(type, suggestion: typeSuggestion(for: type))
       }
       guard factor.isFinite, factor > 0 else { throw EditError.invalidFactor(factor) }
       for a in among ?? [] where index(of: a) == nil {
-        throw EditError.unknownActor(a, suggestion: closestMatch(to: a.rawValue, in: actors.map(\.id.rawValue)))
+        throw EditError.unknownActor(a, suggestion: actorSuggestion(for: a))
       }
       let group = among.map(Set.init)
       for i in relations.indices(ofType: type) {
@@ -172,7 +172,7 @@ extension World {
       actors.append(actor)
     case let .removeActor(id):
       guard let i = index(of: id) else {
-        throw EditError.unknownActor(id, suggestion: closestMatch(to: id.rawValue, in: actors.map(\.id.rawValue)))
+        throw EditError.unknownActor(id, suggestion: actorSuggestion(for: id))
       }
       relations.removeAll(touching: id)
       actors.remove(at: i)
@@ -189,10 +189,10 @@ extension World {
   /// Checks a new relation the way the YAML reader checks one.
   func validate(_ r: Relation) throws {
     for a in [r.from, r.to] where index(of: a) == nil {
-      throw EditError.unknownActor(a, suggestion: closestMatch(to: a.rawValue, in: actors.map(\.id.rawValue)))
+      throw EditError.unknownActor(a, suggestion: actorSuggestion(for: a))
     }
     guard type(r.type) != nil else {
-      throw EditError.unknownType(r.type, suggestion: closestMatch(to: r.type, in: types.map(\.id)))
+      throw EditError.unknownType(r.type, suggestion: typeSuggestion(for: r.type))
     }
     guard r.weight.isFinite, r.weight > 0 else { throw EditError.invalidWeight(r.weight) }
     if let range = r.weightRange, !(range.lowerBound > 0 && range.upperBound.isFinite) {

@@ -89,10 +89,10 @@ extension World {
       throw EditError.unknownRelation(reference, suggestion: nil)
     case let .match(from, to, type):
       for actor in [from, to] where index(of: actor) == nil {
-        throw EditError.unknownActor(actor, suggestion: closestMatch(to: actor.rawValue, in: actors.map(\.id.rawValue)))
+        throw EditError.unknownActor(actor, suggestion: actorSuggestion(for: actor))
       }
       if let type, self.type(type) == nil {
-        throw EditError.unknownType(type, suggestion: closestMatch(to: type, in: types.map(\.id)))
+        throw EditError.unknownType(type, suggestion: typeSuggestion(for: type))
       }
       let hits = relations.indices(joining: from, to, type: type, eitherWay: !directed)
       if hits.count == 1 { return hits[0] }

@@ -86,3 +86,15 @@ public struct World: Sendable {
   /// The declared source with this key (compared by Unicode scalars); O(1).
   public func source(_ id: String) -> Source? { sourceIndex[ScalarKey(id)].map { sources[$0] } }
 }
+
+extension World {
+  /// The id of an actor spelled like `id` (a did-you-mean for an unknown actor), if any.
+  ///
+  /// - Complexity: O(actors), bounded (``closestMatch(to:in:)``).
+  public func actorSuggestion(for id: Actor.ID) -> String? { closestMatch(to: id.rawValue, in: actors.map(\.id.rawValue)) }
+
+  /// The id of a declared relation type spelled like `type`, if any.
+  ///
+  /// - Complexity: O(types).
+  public func typeSuggestion(for type: String) -> String? { closestMatch(to: type, in: types.map(\.id)) }
+}

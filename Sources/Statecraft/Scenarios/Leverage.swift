@@ -266,7 +266,7 @@ extension World {
     let tolerance = settings.tolerance ?? 1e-12
     for a in candidates { _ = try requireIndex(of: a) }
     if let t = candidateType, type(t) == nil {
-      throw EditError.unknownType(t, suggestion: closestMatch(to: t, in: types.map(\.id)))
+      throw EditError.unknownType(t, suggestion: typeSuggestion(for: t))
     }
 
     // The closed form: a derivative per pair (u, v), tied or not.

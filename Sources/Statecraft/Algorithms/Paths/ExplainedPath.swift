@@ -53,7 +53,7 @@ extension World {
   ) throws -> [ExplainedPath] {
     func node(_ id: Actor.ID) throws -> Int {
       guard let i = index(of: id) else {
-        throw PathError.unknownActor(id, suggestion: closestMatch(to: id.rawValue, in: actors.map(\.id.rawValue)))
+        throw PathError.unknownActor(id, suggestion: actorSuggestion(for: id))
       }
       return i
     }
@@ -100,7 +100,7 @@ extension World {
     from source: Actor.ID, kind: PathKind = .shortest, lens: Lens = Lens(), undirected: Bool = false
   ) throws -> [(actor: Actor.ID, value: Double)] {
     guard let s = index(of: source) else {
-      throw PathError.unknownActor(source, suggestion: closestMatch(to: source.rawValue, in: actors.map(\.id.rawValue)))
+      throw PathError.unknownActor(source, suggestion: actorSuggestion(for: source))
     }
     let values = try through(lens).bestValues(from: s, kind: kind, length: lens.pathLength, undirected: undirected)
     // The source's own widest value is infinite (no tie to bottleneck): left out.
