@@ -427,6 +427,35 @@ def check_explorer(driver, statecraft, out):
         server.wait(10)
 
 
+def check_big_explorer(driver, statecraft, out):
+    """A 1,000-actor world in the explorer: an edit is answered without the all-pairs measures
+    (marked pending), and the page fetches them at once."""
+    print("  explorer: a 1,000-actor world (betweenness and closeness follow the first answer)")
+    sys.path.insert(0, os.path.join(REPO, "Benchmarks"))
+    import make_worlds
+    world = os.path.join(out, "explorer-1k.yaml")
+    make_worlds.explorer_1k(world)
+    server = subprocess.Popen([statecraft, "serve", world, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        url = server.stdout.readline().split(" on ", 1)[1].split(" ", 1)[0]
+        driver.logs("browser")
+        driver.go(url)
+        wait_for(driver, "return document.querySelectorAll('#x-from option').length > 0;", "the panel fills", 60)
+        driver.js("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}));", driver.find(".map.main g.edge"))
+        driver.js("document.getElementById('x-weight').value = '0.05'; document.getElementById('x-apply').click();")
+        wait_for(driver, "return document.querySelector('p.pending') !== null;", "the first answer marks betweenness and closeness pending", 30)
+        wait_for(driver, "return document.querySelector('p.pending') === null && document.querySelectorAll('#x-edits li').length === 1;",
+                 "the page fetches them at once", 60)
+        pending = driver.js("return Array.from(document.querySelectorAll('#measures td')).filter(function (td) { return td.textContent === '…'; }).length;")
+        check(pending == 0, f"every measure arrives ({pending} cells still pending)")
+        driver.screenshot(os.path.join(out, "explorer-1k.png"))
+        errors = [e for e in driver.logs("browser") if e.get("level") in ("SEVERE", "ERROR")]
+        check(not errors, "no console errors" + (f": {errors[:3]}" if errors else ""))
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
 # Each actor's centre on the map: the mean of its label lines (labels gain a line, a "Δ", once
 # something changed, so single text positions move while the node does not).
 CENTRES = """
@@ -491,6 +520,7 @@ def main():
         check_page(driver, big, out, "big-5000", max_open_seconds=2.0)
         check_hostile(driver, hostile, out)
         check_explorer(driver, statecraft, out)
+        check_big_explorer(driver, statecraft, out)
     except (CheckFailed, subprocess.CalledProcessError) as e:
         print(f"FAILED: {e}", file=sys.stderr)
         failed = True
