@@ -153,7 +153,8 @@ public struct BriefingPage: Sendable {
 
   func whereSection() -> String {
     guard let geoMap else { return "" }
-    return "<section id=\"where\" class=\"page\">\n<h2>Where</h2>\n<p class=\"note\">The same ties on geography: actors at their coordinates (Equal Earth projection, Natural Earth outlines); hover for details.</p>\n"
+    let edits = mode == .explorer ? " After an edit, actors are filled by their change in PageRank and removed ones ghosted, as on the map above." : ""
+    return "<section id=\"where\" class=\"page\">\n<h2>Where</h2>\n<p class=\"note\">The same ties on geography: actors at their coordinates (Equal Earth projection, Natural Earth outlines); hover for details.\(edits)</p>\n"
       + "<div class=\"map geo\">\(HTML.inlineSVG(geoMap))</div>\n</section>\n"
   }
 
