@@ -1,6 +1,6 @@
 /// A per-actor measure, by name: the registry a script, a scenario file and the CLI share.
 ///
-/// Each case states its definition and the NetworkX call it equals; ``compute(on:settings:)``
+/// Each case states its definition and the NetworkX call it equals; ``compute(on:settings:start:)``
 /// runs it on a projected ``Digraph`` and ``World/scores(_:lens:settings:)`` names the actors.
 ///
 ///     let pr = try world.scores(.pagerank)            // NodeScores, as `statecraft rank`
@@ -92,8 +92,11 @@ public enum Measure: String, CaseIterable, Sendable, Codable {
 
   /// Computes the measure on a projected digraph: one value per node.
   ///
-  /// - Parameter start: For PageRank, weights to start the iteration from (NetworkX's
-  ///   `nstart`; other measures ignore it).
+  /// - Parameters:
+  ///   - g: The projected digraph (``World/through(_:)``).
+  ///   - settings: Damping, path lengths, normalization, tolerances.
+  ///   - start: For PageRank, weights to start the iteration from (NetworkX's `nstart`; other
+  ///     measures ignore it).
   /// - Throws: ``GraphError`` when an iterative measure does not converge (the message names
   ///   both limits), a path measure meets a negative strength, or Katz's alpha is too large.
   public func compute(on g: Digraph, settings: Settings = Settings(), start: [Double]? = nil) throws -> [Double] {
