@@ -58,6 +58,8 @@ final class LayoutWorkerPool: @unchecked Sendable {
 /// as a header line and that many bytes: `ENGINE FORMAT LENGTH\n` + DOT, answered by
 /// `ok LENGTH\n` + output or `error LENGTH\n` + Graphviz's message.
 final class LayoutWorker {
+  /// Serializes starting workers (see ``init(engine:memoryLimit:executable:environment:)``).
+  private static let spawning = NSLock()
   /// Maps a worker lays out before it is replaced (Graphviz 2.42's `dot` leaks about 13 KB a
   /// map, and its state goes bad now and then over many layouts).
   static let recycleAfter = 200
@@ -75,6 +77,11 @@ final class LayoutWorker {
     environment extra: [String: String] = [:]
   ) throws {
     var toChild: [Int32] = [0, 0], fromChild: [Int32] = [0, 0]
+    // A worker spawned at the same moment by another thread must not inherit this worker's
+    // pipes (it would hide this one's end of file when it crashes): pipes, spawn and
+    // close-on-exec happen under one lock, and each worker closes what it inherited anyway.
+    Self.spawning.lock()
+    defer { Self.spawning.unlock() }
     guard pipe(&toChild) == 0, pipe(&fromChild) == 0 else {
       throw LayoutFailure(reason: "could not open pipes to a layout process (\(String(cString: strerror(errno))))", engine: engine)
     }
@@ -102,7 +109,6 @@ final class LayoutWorker {
       close(fromChild[0])
       throw LayoutFailure(reason: "could not start a layout process (\(String(cString: strerror(spawned))))", engine: engine)
     }
-    // Neither end may leak into later children (each would hold the pipes open).
     _ = fcntl(toChild[1], F_SETFD, FD_CLOEXEC)
     _ = fcntl(fromChild[0], F_SETFD, FD_CLOEXEC)
     (pid, input, output) = (child, toChild[1], fromChild[0])
@@ -220,6 +226,11 @@ extension StatecraftCommand {
     @Option var parent: Int32?
 
     func run() throws {
+      // Nothing of the parent's but the two pipes: descriptors it opened without
+      // close-on-exec (its listening socket, other workers' pipes) are closed here.
+      for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? [] {
+        if let fd = Int32(entry), fd > 2 { close(fd) }
+      }
       LayoutChild.limit(parent: parent, deadline: nil, memoryLimit: memoryLimit)
       // The answers go to a private copy of standard output; anything Graphviz prints goes nowhere.
       let answers = dup(1)

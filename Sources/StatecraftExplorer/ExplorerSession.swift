@@ -37,9 +37,9 @@ public final class ExplorerSession: @unchecked Sendable {
   /// Whether each recomputation ranks actor knock-outs (off by default, for speed).
   public var knockOut = false
   /// Above this many actors an answer to an edit leaves betweenness and closeness (all-pairs
-  /// passes, most of the time on a big world) pending and the leverage tables unconfirmed
-  /// (estimates only); the page asks for the rest at once with a `complete` action, so the
-  /// other sections arrive first.
+  /// passes, most of the time on a big world) pending; the page asks for them at once with a
+  /// `complete` action, so the other sections arrive first. (Leverage tables are confirmed in
+  /// the first answer: unconfirmed, their ranking put exactly recomputed jumps first.)
   public var deferAbove = 300
   /// The line naming the program on the page.
   public var generator = "Statecraft"
@@ -87,8 +87,7 @@ public final class ExplorerSession: @unchecked Sendable {
     request.samples = samples
     request.knockOut = knockOut
     request.deferred = deferred
-    // The first answer on a big world leaves leverage unconfirmed too (estimates shown).
-    if !deferred.isEmpty { request.leverageRecompute = 0 }
+
     let comparison = try questions.flatMap { q -> ScenarioComparison? in
       guard !scenarios.isEmpty else { return nil }
       var q = q

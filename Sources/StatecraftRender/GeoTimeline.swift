@@ -52,7 +52,7 @@ public struct GeoTimeline: Sendable {
     _ world: World, dates: [PartialDate], title: String,
     layout: (String, LayoutEngine) throws -> [UInt8] = { try GraphvizRenderer.render(dot: $0, engine: $1, format: .svg) }
   ) throws -> String {
-    guard let first = dates.first else { return try svg(world, dates: [PartialDate(year: 2000)], title: title, layout: layout) }
+    guard let first = dates.first else { return Self.document([], title: title, columns: columns, key: "") }
     func lens(_ date: PartialDate) -> Lens {
       var l = self.lens
       l.date = date
@@ -76,7 +76,7 @@ public struct GeoTimeline: Sendable {
       var map = GeoMap(options: options)
       map.width = panelWidth
       map.idPrefix = "statecraft-geo-\(k)"
-      panels.append(Self.nested(try map.svg(world, layout: layout)))
+      panels.append(Self.nested(try map.svg(world, layout: layout), prefix: "p\(k)-"))
     }
     return Self.document(panels, title: title, columns: columns, key: key(scale))
   }
@@ -93,7 +93,7 @@ public struct GeoTimeline: Sendable {
 
   /// A Graphviz SVG document as an element to nest: prolog and comments dropped, the root's
   /// size given in the outer document's units (points).
-  static func nested(_ svg: String) -> (svg: String, width: Double, height: Double) {
+  static func nested(_ svg: String, prefix: String = "") -> (svg: String, width: Double, height: Double) {
     guard let root = svg.range(of: "<svg "), let close = svg.range(of: ">", range: root.upperBound ..< svg.endIndex) else { return (svg, 0, 0) }
     let head = String(svg[root.lowerBound ..< close.upperBound])
     guard let size = head.firstMatch(of: /\swidth="([0-9.]+)pt"\s+height="([0-9.]+)pt"/),
@@ -101,6 +101,11 @@ public struct GeoTimeline: Sendable {
     else { return (svg, 0, 0) }
     var body = String(svg[close.upperBound...])
     body = body.replacing(/<!--.*?-->/.dotMatchesNewlines(), with: "")
+    // Every panel's ids (Graphviz's graph0, a0, t0_1_p_0, the clip path) made unique in the
+    // document, and the references to them with them.
+    if !prefix.isEmpty {
+      body = body.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)").replacingOccurrences(of: "url(#", with: "url(#\(prefix)")
+    }
     let newHead = head.replacingCharacters(in: size.range, with: " width=\"\(Int(w))\" height=\"\(Int(h))\"")
     return (newHead + body, w, h)
   }
@@ -110,7 +115,8 @@ public struct GeoTimeline: Sendable {
     let cols = max(1, min(columns, panels.count))
     let cellW = panels.map(\.width).max() ?? 0, cellH = panels.map(\.height).max() ?? 0
     let top = 78.0, gap = 12.0
-    let width = max(760, Double(cols) * (cellW + gap) + 24)
+    // At least as wide as the key (its text and five swatches reach x = 24 + 430 + 5 × 74).
+    let width = max(24 + 430 + 5 * 74 + 16, Double(cols) * (cellW + gap) + 24)
     let rows = (panels.count + cols - 1) / cols
     let height = top + Double(rows) * (cellH + gap) + 12
     var out = """

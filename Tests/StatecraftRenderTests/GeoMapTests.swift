@@ -196,7 +196,13 @@ struct GeoMapTests {
     let svg = try GeoTimeline(measure: .pagerank).svg(world, dates: [picked[0], picked[4], picked[5]], title: "Who moved")
     #expect(XMLParser(data: Data(svg.utf8)).parse())
     #expect(svg.components(separatedBy: "<svg ").count - 1 == 4, "the document and three panels")
-    for k in 0 ..< 3 { #expect(svg.contains("clip-path=\"url(#statecraft-geo-\(k)-extent)\"")) }
+    for k in 0 ..< 3 { #expect(svg.contains("clip-path=\"url(#p\(k)-statecraft-geo-\(k)-extent)\"")) }
+    // Every id in the document is unique (each panel's are prefixed), and the key fits.
+    let ids = svg.matches(of: /\sid="([^"]+)"/).map { String($0.1) }
+    #expect(Set(ids).count == ids.count && ids.count > 30, "\(ids.count) ids")
+    let width = try #require(svg.firstMatch(of: /<svg [^>]*width="([0-9]+)"/)).1
+    #expect(Int(width)! >= 24 + 430 + 5 * 74)
+    #expect(XMLParser(data: Data(try GeoTimeline(measure: .pagerank).svg(world, dates: [], title: "None").utf8)).parse())
     #expect(svg.contains("2024&#45;01 (the start)") && svg.contains("fill: change since the first panel"))
     // The first panel has no change; the last has (the tariff threat from 2025-04 on).
     let panels = svg.components(separatedBy: "<svg ").dropFirst(2)

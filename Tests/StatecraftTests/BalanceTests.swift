@@ -123,6 +123,18 @@ struct BalanceTests {
     }
   }
 
+  @Test("a dense world's proof keeps its time limit: the relaxation and the model are bounded too")
+  func denseTimeLimit() throws {
+    var rng = SplitMix64(seed: 5)
+    var ties: [(NodeIndex, NodeIndex, Int)] = []
+    for u in 0 ..< 150 { for v in u + 1 ..< 150 where rng.nextUnit() < 0.5 { ties.append((u, v, rng.nextUnit() < 0.5 ? 1 : -1)) } }
+    let g = try SignedGraph(nodeCount: 150, ties: ties)
+    let start = ContinuousClock.now
+    let f = g.frustration(exactLimit: 0, timeLimit: .seconds(2), prove: true)
+    #expect(ContinuousClock.now - start < .seconds(12), "took \(ContinuousClock.now - start)")
+    #expect(!f.isExact && f.stoppedAtTimeLimit && f.lowerBound <= f.index && f.index == g.frustrated(f.camps).count)
+  }
+
   @Test("proving stops at its time limit with the best split and a bound that holds: within N of optimal")
   func proofTimeLimit() throws {
     var rng = SplitMix64(seed: 11)

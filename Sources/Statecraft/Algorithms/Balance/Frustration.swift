@@ -71,12 +71,16 @@ extension SignedGraph {
     var stopped = active.count <= exactLimit && !finished
     if !exact && prove {
       let left = (timeLimit ?? .seconds(60)) - (ContinuousClock.now - start)
-      if left > .zero, let solved = frustrationMILP(incumbent: best, timeLimit: left) {
+      if left <= .zero {
+        stopped = true
+      } else if let solved = frustrationMILP(incumbent: best, timeLimit: left) {
         if solved.index <= best.index { best = (solved.index, normalizedCamps(solved.camps)) }
         lower = Swift.max(lower, solved.lowerBound)
         exact = solved.proven || best.index == lower
+        // Unproven from the program means its time ran out.
+        stopped = !exact
       }
-      stopped = !exact
+      // GLPK failing to start (nil) leaves the heuristic's answer, worded as a heuristic.
     }
     var result = Frustration(
       index: best.index, camps: best.camps, frustratedTies: frustrated(best.camps), isExact: exact,

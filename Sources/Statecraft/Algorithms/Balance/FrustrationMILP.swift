@@ -135,8 +135,9 @@ extension SignedGraph {
   ///   frustration index in signed networks." *Networks* 75(1), 2020 (arXiv:1611.09030).
   /// - A. Makhorin. GNU Linear Programming Kit, reference manual (glp_intopt, callbacks).
   func frustrationMILP(
-    incumbent: (index: Int, camps: [Int]), timeLimit: Duration, triangleLimit: Int = 200_000
+    incumbent: (index: Int, camps: [Int]), timeLimit: Duration, triangleLimit: Int = 20_000
   ) -> (index: Int, camps: [Int], lowerBound: Int, proven: Bool)? {
+    let clock = ContinuousClock.now
     let active = (0 ..< nodeCount).filter { !neighbors[$0].isEmpty }
     guard !active.isEmpty, !ties.isEmpty else { return (0, incumbent.camps, 0, true) }
     // Columns (1-based): camps of the active actors, then one per tie.
@@ -218,14 +219,24 @@ extension SignedGraph {
       }
       glp_load_matrix(lp, Int32(ia.count - 1), ia, ja, ar)
 
-      let clock = ContinuousClock.now
+      func millisecondsLeft() -> Int64 {
+        let (seconds, attoseconds) = (timeLimit - (ContinuousClock.now - clock)).components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+      }
+      // Out of time before the search starts (building the model, the relaxation): the
+      // incumbent stands, unproven; the caller keeps its triangle bound.
+      let stopped = (incumbent.index, incumbent.camps, 0, false)
+      guard millisecondsLeft() > 0 else { return stopped }
       var smcp = glp_smcp()
       glp_init_smcp(&smcp)
       smcp.msg_lev = GLP_MSG_OFF
-      guard glp_simplex(lp, &smcp) == 0, glp_get_status(lp) == GLP_OPT else { return nil }
+      smcp.tm_lim = Int32(Swift.min(millisecondsLeft(), Int64(Int32.max)))
+      let relaxed = glp_simplex(lp, &smcp)
+      if relaxed == GLP_ETMLIM { return stopped }
+      guard relaxed == 0, glp_get_status(lp) == GLP_OPT else { return nil }
       context.bound = glp_get_obj_val(lp)
-      let (seconds, attoseconds) = (timeLimit - (ContinuousClock.now - clock)).components
-      let milliseconds = Swift.max(1, seconds * 1000 + attoseconds / 1_000_000_000_000_000)
+      let milliseconds = millisecondsLeft()
+      guard milliseconds > 0 else { return (incumbent.index, incumbent.camps, Swift.min(incumbent.index, Int((context.bound - 1e-6).rounded(.up))), false) }
 
       var iocp = glp_iocp()
       glp_init_iocp(&iocp)
