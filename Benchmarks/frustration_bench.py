@@ -10,29 +10,12 @@ Worlds (written to a temporary folder): Gahuku–Gama; random signed graphs with
 (60 actors and 316 ties, as in the hard-problems issue); sparse graphs with 12% of their ties
 against a planted split (500 actors, 2,000 ties, as in the issue, and smaller ones).
 """
-import argparse, os, random, re, subprocess, tempfile, time
+import argparse, os, re, subprocess, sys, tempfile, time
 import highspy
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def graph(n, m, seed, flip):
-    r = random.Random(seed)
-    side = [r.randrange(2) for _ in range(n)]
-    ties, seen = [], set()
-    while len(ties) < m:
-        a, b = r.randrange(n), r.randrange(n)
-        if a == b or (min(a, b), max(a, b)) in seen:
-            continue
-        seen.add((min(a, b), max(a, b)))
-        if flip is None:
-            sign = 1 if r.random() < 0.5 else -1
-        else:
-            sign = 1 if side[a] == side[b] else -1
-            if r.random() < flip:
-                sign = -sign
-        ties.append((min(a, b), max(a, b), sign))
-    return ties
+sys.path.insert(0, os.path.join(REPO, "Scripts"))
+from frustration_reference import graph  # the same random signed graphs as the tests' references
 
 
 def write_world(path, n, ties):

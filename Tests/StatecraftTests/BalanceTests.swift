@@ -80,6 +80,14 @@ struct BalanceTests {
     #expect(s.ties.map { [$0.u, $0.v, $0.sign] } == [[0, 1, -1], [1, 2, 1]])
   }
 
+  /// A random signed graph: each pair tied with probability `density`, half the ties hostile.
+  func randomSigned(nodes n: Int, density: Double, seed: UInt64) throws -> SignedGraph {
+    var rng = SplitMix64(seed: seed)
+    var ties: [(NodeIndex, NodeIndex, Int)] = []
+    for u in 0 ..< n { for v in u + 1 ..< n where rng.nextUnit() < density { ties.append((u, v, rng.nextUnit() < 0.5 ? 1 : -1)) } }
+    return try SignedGraph(nodeCount: n, ties: ties)
+  }
+
   /// The frustration index of `g` by trying every split (node 0 fixed).
   func bruteForceIndex(_ g: SignedGraph) -> Int {
     var best = Int.max
@@ -125,10 +133,7 @@ struct BalanceTests {
 
   @Test("a dense world's proof keeps its time limit: the relaxation and the model are bounded too")
   func denseTimeLimit() throws {
-    var rng = SplitMix64(seed: 5)
-    var ties: [(NodeIndex, NodeIndex, Int)] = []
-    for u in 0 ..< 150 { for v in u + 1 ..< 150 where rng.nextUnit() < 0.5 { ties.append((u, v, rng.nextUnit() < 0.5 ? 1 : -1)) } }
-    let g = try SignedGraph(nodeCount: 150, ties: ties)
+    let g = try randomSigned(nodes: 150, density: 0.5, seed: 5)
     let start = ContinuousClock.now
     let f = g.frustration(exactLimit: 0, timeLimit: .seconds(2), prove: true)
     #expect(ContinuousClock.now - start < .seconds(12), "took \(ContinuousClock.now - start)")
@@ -137,12 +142,7 @@ struct BalanceTests {
 
   @Test("proving stops at its time limit with the best split and a bound that holds: within N of optimal")
   func proofTimeLimit() throws {
-    var rng = SplitMix64(seed: 11)
-    var ties: [(NodeIndex, NodeIndex, Int)] = []
-    for u in 0 ..< 60 {
-      for v in u + 1 ..< 60 where rng.nextUnit() < 0.3 { ties.append((u, v, rng.nextUnit() < 0.5 ? 1 : -1)) }
-    }
-    let g = try SignedGraph(nodeCount: 60, ties: ties)
+    let g = try randomSigned(nodes: 60, density: 0.3, seed: 11)
     let start = ContinuousClock.now
     let f = g.frustration(exactLimit: 0, timeLimit: .milliseconds(500), prove: true)
     #expect(ContinuousClock.now - start < .seconds(5))
@@ -153,12 +153,7 @@ struct BalanceTests {
 
   @Test("a time limit stops the exact search with the best split found and a proven lower bound")
   func timeLimit() throws {
-    var rng = SplitMix64(seed: 11)
-    var ties: [(NodeIndex, NodeIndex, Int)] = []
-    for u in 0 ..< 60 {
-      for v in u + 1 ..< 60 where rng.nextUnit() < 0.3 { ties.append((u, v, rng.nextUnit() < 0.5 ? 1 : -1)) }
-    }
-    let g = try SignedGraph(nodeCount: 60, ties: ties)
+    let g = try randomSigned(nodes: 60, density: 0.3, seed: 11)
     let start = ContinuousClock.now
     let f = g.frustration(exactLimit: 100, timeLimit: .milliseconds(200))
     #expect(ContinuousClock.now - start < .seconds(5))
