@@ -2,7 +2,7 @@ import Foundation
 import Statecraft
 
 /// A timeline on geography: one geographic map (``GeoMap``) per date, as small multiples in
-/// one SVG document. Each panel draws the relations valid on its date, sizes actors by the
+/// one SVG document, under a line stating the lens the panels share. Each panel draws the relations valid on its date, sizes actors by the
 /// measure on that date and fills them by its change since the first date, on one colour
 /// scale shared by every panel (blue gained, orange lost), so panels compare at a glance.
 ///
@@ -52,7 +52,7 @@ public struct GeoTimeline: Sendable {
     _ world: World, dates: [PartialDate], title: String,
     layout: (String, LayoutEngine) throws -> [UInt8] = { try GraphvizRenderer.render(dot: $0, engine: $1, format: .svg) }
   ) throws -> String {
-    guard let first = dates.first else { return Self.document([], title: title, columns: columns, key: "") }
+    guard let first = dates.first else { return Self.document([], title: title, columns: columns, key: "", lens: "no dates") }
     func lens(_ date: PartialDate) -> Lens {
       var l = self.lens
       l.date = date
@@ -78,11 +78,19 @@ public struct GeoTimeline: Sendable {
       map.idPrefix = "statecraft-geo-\(k)"
       panels.append(Self.nested(try map.svg(world, layout: layout), prefix: "p\(k)-"))
     }
-    return Self.document(panels, title: title, columns: columns, key: key(scale))
+    // The lens each panel used: its own date, the rest the same for every panel.
+    var statement = LensStatement(self.lens)
+    statement.date = nil
+    let lensLine = "each panel: relations valid on its date · " + statement.text.split(separator: "·").dropFirst()
+      .map { String($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " · ")
+    return Self.document(panels, title: title, columns: columns, key: key(scale), lens: lensLine)
   }
 
   /// The key shared by every panel: what size and fill mean, with the fill's swatches.
   func key(_ scale: Double) -> String {
+    guard scale > 0 else {
+      return "<text x=\"0\" y=\"0\" font-size=\"12\" fill=\"#333333\">node size: \(xmlEscaped(measure.rawValue)) on the date · no actor's \(xmlEscaped(measure.rawValue)) changed across the panels</text>"
+    }
     let swatches = [-1.0, -0.5, 0, 0.5, 1].enumerated().map { i, f in
       let text = f == 0 ? "0" : (f > 0 ? "+" : "−") + ReportText.tableNumber(abs(f) * scale)
       return "<rect x=\"\(430 + 74 * i)\" y=\"-13\" width=\"72\" height=\"18\" fill=\"\(DeltaMap.fill(f * scale, scale: scale))\" stroke=\"#555555\" stroke-width=\"0.5\"/>"
@@ -111,10 +119,10 @@ public struct GeoTimeline: Sendable {
   }
 
   /// The panels in a grid under a heading and the key.
-  static func document(_ panels: [(svg: String, width: Double, height: Double)], title: String, columns: Int, key: String) -> String {
+  static func document(_ panels: [(svg: String, width: Double, height: Double)], title: String, columns: Int, key: String, lens: String) -> String {
     let cols = max(1, min(columns, panels.count))
     let cellW = panels.map(\.width).max() ?? 0, cellH = panels.map(\.height).max() ?? 0
-    let top = 78.0, gap = 12.0
+    let top = 96.0, gap = 12.0
     // At least as wide as the key (its text and five swatches reach x = 24 + 430 + 5 × 74).
     let width = max(24 + 430 + 5 * 74 + 16, Double(cols) * (cellW + gap) + 24)
     let rows = (panels.count + cols - 1) / cols
@@ -125,6 +133,7 @@ public struct GeoTimeline: Sendable {
       <rect width="100%" height="100%" fill="white"/>
       <text x="24" y="32" font-size="18" font-weight="bold">\(xmlEscaped(title))</text>
       <g transform="translate(24 60)">\(key)</g>
+      <text x="24" y="84" font-size="12" fill="#555555">\(xmlEscaped(lens))</text>
 
       """
     for (k, panel) in panels.enumerated() {

@@ -204,6 +204,7 @@ struct GeoMapTests {
     #expect(Int(width)! >= 24 + 430 + 5 * 74)
     #expect(XMLParser(data: Data(try GeoTimeline(measure: .pagerank).svg(world, dates: [], title: "None").utf8)).parse())
     #expect(svg.contains("2024&#45;01 (the start)") && svg.contains("fill: change since the first panel"))
+    #expect(svg.contains("each panel: relations valid on its date · ties of every sign at their strength · all relation types · parallel ties summed"))
     // The first panel has no change; the last has (the tariff threat from 2025-04 on).
     let panels = svg.components(separatedBy: "<svg ").dropFirst(2)
     let deepest = ["fill=\"#b35806\"", "fill=\"#2166ac\""]
