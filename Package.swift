@@ -28,8 +28,10 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
     ),
-    // Model, lens, CSR digraph, algorithms, file formats. No CLI; the only C is libxml2's reader.
-    .target(name: "Statecraft", dependencies: ["Yams", "CLibXML2", "CGLPK"]),
+    // Model, lens, CSR digraph, algorithms, file formats. No CLI; its C: libxml2's reader, GLPK, zlib.
+    .target(name: "Statecraft", dependencies: ["Yams", "CLibXML2", "CGLPK", "CZlib"]),
+    // zlib (zlib1g-dev): the zipped and gzipped event files GDELT and Phoenix publish.
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
     // GLPK's mixed-integer solver (libglpk-dev), for the exact frustration index of big signed worlds.
     .systemLibrary(name: "CGLPK", path: "Sources/CGLPK", providers: [.apt(["libglpk-dev"])]),
     // Map style, DOT writer and the in-process Graphviz bridge.

@@ -22,7 +22,7 @@ public struct StatecraftCommand: ParsableCommand {
     version: versionLine,
     subcommands: [
       Validate.self, Info.self, Rank.self, Path.self, Communities.self, Balance.self,
-      Brokerage.self, Influence.self, ScenarioRun.self, Report.self, Serve.self, Leverage.self, Robustness.self, Timeline.self, Sweep.self, Render.self, LayoutChild.self, LayoutWorkerChild.self, Convert.self, Import.self,
+      Brokerage.self, Influence.self, ScenarioRun.self, Report.self, Serve.self, Leverage.self, Robustness.self, Timeline.self, Sweep.self, Render.self, LayoutChild.self, LayoutWorkerChild.self, Convert.self, Import.self, Export.self,
     ]
   )
 

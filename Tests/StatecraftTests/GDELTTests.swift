@@ -134,12 +134,12 @@ struct GDELTTests {
   func notAnExport() throws {
     // A world given as an export (the typo `import gdelt world.yaml -o world.yaml`).
     let (_, yaml) = try GDELTImport().run(files: [graphPath("pakistan-2025.yaml")], name: "t")
-    #expect { try yaml.requireUsable() } throws: { "\($0)".contains("rows are malformed") && "\($0)".contains("not a GDELT 2.0 export") }
+    #expect { try yaml.requireUsable(profile: .gdelt) } throws: { "\($0)".contains("rows are malformed") && "\($0)".contains("not a GDELT 2.0 export") }
     // Well-formed but filtered out entirely.
     var importer = GDELTImport()
     importer.actors = ["ZZZ"]
     let (_, none) = try importer.run(files: [try write([row(id: 1, day: "20250501", a1: "PAK", a2: "USA", root: "04", goldstein: "1", mentions: "2")])], name: "t")
-    #expect { try none.requireUsable() } throws: { "\($0)".contains("no event was kept") }
+    #expect { try none.requireUsable(profile: .gdelt) } throws: { "\($0)".contains("no event was kept") }
     // A directory is refused in words (it was a `try!` trap), and 20 MB without a line break
     // is refused at once (it was read as one ever-growing line: quadratic).
     #expect { try GDELTImport().run(files: [FileManager.default.temporaryDirectory.path], name: "t") } throws: { "\($0)".contains("is a directory") }
@@ -160,7 +160,7 @@ struct GDELTTests {
     var importer = GDELTImport()
     importer.level = .actor
     let (world, report) = try importer.run(files: [file], name: "g")
-    try report.requireUsable()
+    try report.requireUsable(profile: .gdelt)
     let yaml = WorldYAML.write(world)
     let back = try WorldYAML.parse(yaml, file: "g.yaml", defaultName: "g")
     #expect(back.actors.map(\.id) == world.actors.map(\.id) && back.relations.count == world.relations.count)

@@ -1,0 +1,595 @@
+import Foundation
+
+/// Builds a dated world from event data — GDELT 2.0 exports (with or without its Mentions
+/// table), Phoenix, POLECAT and ACLED — by aggregating events into relations per actor pair,
+/// event type and time window. Files are read plain, zipped or gzipped, one file per core, and
+/// streamed: memory grows with the number of relations, not of events.
+///
+/// ## The aggregation
+/// Each event names one or more acting parties and one or more parties acted upon (POLECAT's
+/// and ACLED's list-valued actors: every source–target pair counts the event once). Events
+/// are grouped by directed pair, at the chosen ``Level``, by time ``Window`` and by the event
+/// type its profile maps it to (`cameo-NN`, `plover-…`, `acled-…`). For a group with events
+/// e, each with its signed intensity sₑ on −10 … 10 (its ``Profile``'s rule) and strength
+/// wₑ (ln(1 + NumMentions) for GDELT, ln(1 + distinct sources) · mean Confidence / 100 for
+/// GDELT with Mentions, 1 otherwise):
+///
+///     score  = Σₑ sₑ · wₑ · dₑ        dₑ = 0.5^(ageₑ / halfLife), 1 without a half-life
+///     sign   = sign(score)             (0: neutral)
+///     weight = |score|                 --weight score (a zero score: Σₑ wₑ · dₑ)
+///            = Σₑ dₑ                   --weight count
+///            = Σₑ mentionsₑ · dₑ       --weight mentions (GDELT: NumMentions; with Mentions: distinct sources)
+///            = Σₑ confidenceₑ · dₑ     --weight confidence (mean Confidence / 100; GDELT with Mentions)
+///            = Σₑ fatalitiesₑ · dₑ     --weight fatalities (ACLED; a group without deaths is dropped)
+///
+/// where ageₑ counts days from the event to the reference date (``to``, or the latest event).
+/// Each relation carries `since`/`until` of its window (so ``World`` timelines read it
+/// directly), and a note with its event count, score, first and last day, the files its
+/// events came from with their row counts, and up to three event ids and source URLs.
+///
+/// Results do not depend on the number of cores: files are aggregated separately and merged
+/// in the order given.
+public struct EventImport: Sendable {
+  /// Which source wrote the files, and so how rows are read and scored.
+  public enum Profile: String, CaseIterable, Sendable {
+    /// GDELT 2.0 event exports: Goldstein scale × ln(1 + NumMentions).
+    case gdelt
+    /// GDELT 2.0 event exports joined with their Mentions table (give both kinds of file):
+    /// Goldstein × ln(1 + distinct sources) × mean Confidence.
+    case gdeltMentions = "gdelt-mentions"
+    /// Phoenix daily files (CAMEO-coded, Goldstein scores).
+    case phoenix
+    /// POLECAT weekly files (PLOVER event types, scored by ``PLOVER/types``).
+    case polecat
+    /// ACLED exports (event types scored by ``ACLED/eventTypes``; deaths as `fatalities`).
+    case acled
+
+    /// The source's name in messages.
+    public var displayName: String {
+      switch self {
+      case .gdelt: "GDELT 2.0 export"
+      case .gdeltMentions: "GDELT 2.0 Mentions"
+      case .phoenix: "Phoenix"
+      case .polecat: "POLECAT"
+      case .acled: "ACLED"
+      }
+    }
+
+    /// The weights this source can give.
+    public var weights: [Weight] {
+      switch self {
+      case .gdelt: [.score, .count, .mentions]
+      case .gdeltMentions: [.score, .count, .mentions, .confidence]
+      case .phoenix, .polecat: [.score, .count]
+      case .acled: [.score, .count, .fatalities]
+      }
+    }
+
+    /// The source every relation cites.
+    var source: Source {
+      switch self {
+      case .gdelt, .gdeltMentions:
+        Source(id: "gdelt-2", title: "GDELT 2.0 Event Database export" + (self == .gdeltMentions ? " and Mentions table" : ""),
+               publisher: "The GDELT Project", url: "http://data.gdeltproject.org/gdeltv2/")
+      case .phoenix:
+        Source(id: "phoenix", title: "Phoenix event data", publisher: "Open Event Data Alliance", url: "https://openeventdata.github.io/")
+      case .polecat:
+        Source(id: "polecat", title: "POLECAT event data (PLOVER ontology)", publisher: "Harvard Dataverse",
+               url: "https://dataverse.harvard.edu/dataverse/POLECAT")
+      case .acled:
+        Source(id: "acled", title: "ACLED event export", publisher: "Armed Conflict Location & Event Data", url: "https://acleddata.com/")
+      }
+    }
+  }
+
+  /// What the actors of the world are: countries or the source's own actors.
+  public enum Level: String, CaseIterable, Sendable {
+    /// Actors are countries (GDELT's ActorNCountryCode, a CAMEO code's country, POLECAT's
+    /// actor country).
+    case country
+    /// Actors are the source's actors: full CAMEO codes (PAKGOV), POLECAT and ACLED actor names.
+    case actor
+  }
+
+  /// The time window events are grouped by: a day, a week (from Monday), a calendar month,
+  /// quarter or year, or one window for all events.
+  public enum Window: String, CaseIterable, Sendable { case day, week, month, quarter, year, all }
+
+  /// What a relation's weight measures (see the type's notes).
+  public enum Weight: String, CaseIterable, Sendable { case score, count, mentions, confidence, fatalities }
+
+  /// The source the files come from.
+  public var profile: Profile
+  /// Keep only events on or after the first day of this date (`nil`: no lower bound).
+  public var from: PartialDate?
+  /// Keep only events on or before the last day of this date (`nil`: no upper bound); also the
+  /// reference date for the half-life decay.
+  public var to: PartialDate?
+  /// Keep only events whose two actors both start with one of these codes (at the chosen level).
+  public var actors: Set<String>?
+  /// Keep only events whose two actors' countries are both among these codes.
+  public var countries: Set<String>?
+  /// Whether actors are countries (the default) or the source's own actors.
+  public var level: Level = .country
+  /// The time window relations are aggregated over (a month by default).
+  public var window: Window = .month
+  /// What the weights measure (the signed score by default).
+  public var weight: Weight = .score
+  /// Half-life in days of the weight decay by event age; `nil`: no decay.
+  public var halfLifeDays: Double?
+  /// Count malformed rows and go on (`true`), or stop at the first with its file and line.
+  public var skipBadRows = false
+  /// GDELT with Mentions: drop events all of whose mentions come from translated reports.
+  public var dropTranslated = false
+
+  /// An import of `profile` files at country level by month, stopping at a malformed row.
+  public init(profile: Profile) { self.profile = profile }
+
+  /// What the import read, kept and rejected.
+  public struct Report: Sendable {
+    /// Files read.
+    public var files = 0
+    /// Non-empty data lines read, over all files.
+    public var rows = 0
+    /// Events that were well-formed and passed the filters, and so were aggregated.
+    public var kept = 0
+    /// Rows outside the dates, actors or countries, without two distinct actors, or (with
+    /// Mentions) without a mention read.
+    public var filtered = 0
+    /// Malformed rows, counted.
+    public var malformedRows = 0
+    /// The first malformed rows (at most ``malformedKept``): file, line, column, what was wrong.
+    public var malformed: [(file: String, line: Int, column: Int, reason: String)] = []
+    /// How many malformed rows the report keeps by location.
+    public static let malformedKept = 1_000
+
+    mutating func add(_ other: Report) {
+      files += other.files
+      rows += other.rows
+      kept += other.kept
+      filtered += other.filtered
+      malformedRows += other.malformedRows
+      malformed += other.malformed.prefix(Self.malformedKept - malformed.count)
+    }
+
+    /// Throws unless the import is worth writing: an import that kept no event, or whose rows
+    /// are mostly malformed (a world file given as an export), is an error, and nothing is written.
+    public func requireUsable(profile: Profile) throws {
+      if rows > 0 && malformedRows * 2 > rows, let first = malformed.first {
+        throw GraphFileError.invalid(file: first.file, problems: [.init(
+          line: first.line, column: max(1, first.column),
+          message: "\(malformedRows) of \(rows) rows are malformed (this one: \(first.reason)); this is not a \(profile.displayName) file, so nothing was written")])
+      }
+      if kept == 0 {
+        throw GraphFileError.unreadable(
+          file: malformed.first?.file ?? "the input",
+          reason: "no event was kept (\(rows) rows read, \(filtered) filtered, \(malformedRows) malformed), so nothing was written; widen --from/--to or --actors")
+      }
+    }
+  }
+
+  /// Imports event files into a world named `name`.
+  ///
+  /// - Throws: ``GraphFileError`` for a file that cannot be read or is damaged, a weight the
+  ///   profile cannot give, and (without ``skipBadRows``) the first malformed row, located by
+  ///   file, line and column.
+  public func run(files: [String], name: String) throws -> (World, Report) {
+    guard profile.weights.contains(weight) else {
+      throw GraphFileError.unreadable(
+        file: files.first ?? "the input",
+        reason: "--weight \(weight.rawValue) is not something \(profile.displayName) files say; use \(profile.weights.map(\.rawValue).joined(separator: ", "))")
+    }
+    if profile == .acled && level == .country {
+      throw GraphFileError.unreadable(
+        file: files.first ?? "the input",
+        reason: "ACLED names actors, not their countries; import it with --level actor (and filter with --countries, which ACLED matches against the event's country)")
+    }
+    var eventFiles = files
+    var mentions = MentionTable()
+    if profile == .gdeltMentions {
+      let kinds = try files.map { try MentionTable.isMentionsFile($0) }
+      eventFiles = zip(files, kinds).filter { !$0.1 }.map(\.0)
+      let mentionFiles = zip(files, kinds).filter { $0.1 }.map(\.0)
+      guard !mentionFiles.isEmpty, !eventFiles.isEmpty else {
+        throw GraphFileError.unreadable(
+          file: files.first ?? "the input",
+          reason: "--profile gdelt-mentions needs both export files (61 columns) and Mentions files (16 columns); \(mentionFiles.isEmpty ? "no Mentions file" : "no export file") was given")
+      }
+      mentions = try MentionTable.read(mentionFiles, skipBadRows: skipBadRows)
+    }
+    var importer = self
+    importer.fileNames = eventFiles.map { ($0 as NSString).lastPathComponent }
+    let merged = try importer.aggregate(eventFiles, mentions: mentions)
+    var report = merged.report
+    report.add(mentions.report)
+    return (importer.makeWorld(merged, name: name), report)
+  }
+
+  // MARK: - Reading
+
+  struct Key: Hashable {
+    var from: String
+    var to: String
+    var window: Int
+    var type: String
+  }
+
+  /// Sums over the events of one day (kept apart only when decay needs each day's age).
+  struct Sums {
+    var score = 0.0, volume = 0.0, count = 0.0, mentions = 0.0, confidence = 0.0, fatalities = 0.0
+
+    mutating func add(_ o: Sums, scaled f: Double = 1) {
+      score += o.score * f
+      volume += o.volume * f
+      count += o.count * f
+      mentions += o.mentions * f
+      confidence += o.confidence * f
+      fatalities += o.fatalities * f
+    }
+  }
+
+  struct Group {
+    var events = 0
+    var sums = Sums()
+    var byDay: [Int: Sums]?
+    var first = Int.max
+    var last = Int.min
+    var ids: [String] = []
+    var urls: [String] = []
+    /// (file index, events) in file order.
+    var files: [(file: Int, events: Int)] = []
+
+    mutating func merge(_ o: Group) {
+      events += o.events
+      sums.add(o.sums)
+      if let days = o.byDay {
+        for (day, s) in days { byDay![day, default: Sums()].add(s) }
+      }
+      first = min(first, o.first)
+      last = max(last, o.last)
+      for id in o.ids where ids.count < 3 { ids.append(id) }
+      for url in o.urls where urls.count < 3 && !urls.contains(url) { urls.append(url) }
+      files += o.files
+    }
+  }
+
+  /// What one file (or, once merged, all files) contributed.
+  struct Partial {
+    var groups: [Key: Group] = [:]
+    var order: [Key] = []
+    var report = Report()
+    var names: [String: [String: Int]] = [:]
+    var kinds: [String: Actor.Kind] = [:]
+    var places = EventPlaces()
+    var latest = Int.min
+    /// The first malformed row when rows may not be skipped.
+    var failure: GraphFileError?
+
+    mutating func merge(_ o: Partial) {
+      for key in o.order {
+        let g = o.groups[key]!
+        if groups[key] == nil {
+          order.append(key)
+          groups[key] = g
+        } else {
+          groups[key]!.merge(g)
+        }
+      }
+      report.add(o.report)
+      for (code, counts) in o.names { names[code, default: [:]].merge(counts, uniquingKeysWith: +) }
+      kinds.merge(o.kinds) { a, _ in a }
+      places.merge(o.places)
+      latest = max(latest, o.latest)
+    }
+  }
+
+  /// Reads every file (one per core) and merges their partial results in file order.
+  func aggregate(_ files: [String], mentions: MentionTable) throws -> Partial {
+    let progress = Progress.current
+    progress?.begin(files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) })
+    let merger = OrderedMerger(count: files.count)
+    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+      guard !merger.failedBefore(index) else { return }
+      let partial: Partial
+      do {
+        partial = try read(files[index], index: index, mentions: mentions, progress: progress)
+      } catch {
+        merger.fail(index, error)
+        return
+      }
+      if partial.failure != nil { merger.fail(index, partial.failure!) } else { merger.deliver(index, partial) }
+    }
+    return try merger.result()
+  }
+
+  /// Aggregates one file.
+  func read(_ file: String, index: Int, mentions: MentionTable, progress: Progress?) throws -> Partial {
+    var partial = Partial()
+    partial.report.files = 1
+    let fromKey = from?.firstDayKey ?? Int.min
+    let toKey = to?.lastDayKey ?? Int.max
+    var parser = profile.makeParser()
+    var pendingLine = 0
+    try EventFileLines(path: file).forEachLine(progress: progress) { place, lineNumber, line in
+      if partial.failure != nil { return }
+      let outcome: RowOutcome
+      do throws(RowProblem) {
+        outcome = try parser.parse(line, lineNumber: lineNumber)
+      } catch {
+        let rowLine = pendingLine > 0 ? pendingLine : lineNumber
+        pendingLine = 0
+        partial.report.rows += 1
+        partial.report.malformedRows += 1
+        if partial.report.malformed.count < Report.malformedKept {
+          partial.report.malformed.append((place, rowLine, error.column, error.message))
+        }
+        if !skipBadRows || error.wrongFile {
+          partial.failure = .invalid(file: place, problems: [.init(
+            line: rowLine, column: max(1, error.column),
+            message: error.message + (error.wrongFile ? "" : "; fix the row, or give --skip-bad-rows to count and skip such rows"))])
+        }
+        return
+      }
+      switch outcome {
+      case .pending:
+        if pendingLine == 0 { pendingLine = lineNumber }
+        return
+      case .skip:
+        // A header line is no row; a well-formed row without two actors is filtered.
+        pendingLine = 0
+        return
+      case var .event(event):
+        pendingLine = 0
+        partial.report.rows += 1
+        guard event.day >= fromKey, event.day <= toKey else {
+          partial.report.filtered += 1
+          return
+        }
+        var strength = 1.0
+        switch profile {
+        case .gdelt: strength = log(1 + event.mentions)
+        case .gdeltMentions:
+          guard let id = event.id.decimalInteger, let attested = mentions.events[id],
+            !(dropTranslated && attested.translatedOnly)
+          else {
+            partial.report.filtered += 1
+            return
+          }
+          event.mentions = Double(attested.sources.count)
+          event.confidence = attested.meanConfidence / 100
+          strength = log(1 + event.mentions) * event.confidence
+        case .phoenix, .polecat, .acled: break
+        }
+        var counted = false
+        for a in event.sources {
+          for b in event.targets {
+            let x = level == .country ? a.country : a.actor
+            let y = level == .country ? b.country : b.actor
+            guard !x.isEmpty, !y.isEmpty, x != y, admits(x, a), admits(y, b) else { continue }
+            counted = true
+            count(event, strength: strength, x, a, y, b, file: index, into: &partial)
+          }
+        }
+        if counted {
+          partial.report.kept += 1
+          partial.latest = max(partial.latest, event.day)
+        } else {
+          partial.report.filtered += 1
+        }
+      }
+    }
+    if pendingLine > 0 && partial.failure == nil {
+      let problem = RowProblem("a quoted field opened on this line is never closed")
+      partial.report.malformedRows += 1
+      partial.report.malformed.append((file, pendingLine, 1, problem.message))
+      if !skipBadRows { partial.failure = .invalid(file: file, problems: [.init(line: pendingLine, column: 1, message: problem.message)]) }
+    }
+    return partial
+  }
+
+  /// Whether an actor (its code at the chosen level) passes the actor and country filters.
+  private func admits(_ code: String, _ party: EventRecord.Party) -> Bool {
+    if let actors, !actors.contains(where: { code.hasPrefix($0) }) { return false }
+    if let countries, !countries.contains(party.country) { return false }
+    return true
+  }
+
+  /// Adds one event between `x` and `y` to its group.
+  private func count(
+    _ e: EventRecord, strength: Double, _ x: String, _ a: EventRecord.Party, _ y: String, _ b: EventRecord.Party,
+    file: Int, into p: inout Partial
+  ) {
+    if level == .actor {
+      for (code, party) in [(x, a), (y, b)] {
+        if !party.name.isEmpty { p.names[code, default: [:]][String(decoding: party.name, as: UTF8.self), default: 0] += 1 }
+        if let kind = party.kind, p.kinds[code] == nil { p.kinds[code] = kind }
+        p.places.count(code, latitude: party.latitude, longitude: party.longitude, name: party.place)
+      }
+    }
+    let key = Key(from: x, to: y, window: windowKey(e.day), type: e.type)
+    var sums = Sums()
+    sums.score = e.score * strength
+    sums.volume = strength
+    sums.count = 1
+    sums.mentions = e.mentions
+    sums.confidence = e.confidence
+    sums.fatalities = e.fatalities
+    if p.groups[key] == nil {
+      p.order.append(key)
+      p.groups[key] = Group(byDay: halfLifeDays == nil ? nil : [:], files: [(file, 0)])
+    }
+    p.groups[key]!.events += 1
+    p.groups[key]!.files[0].events += 1
+    p.groups[key]!.sums.add(sums)
+    if halfLifeDays != nil { p.groups[key]!.byDay![e.day, default: Sums()].add(sums) }
+    p.groups[key]!.first = min(p.groups[key]!.first, e.day)
+    p.groups[key]!.last = max(p.groups[key]!.last, e.day)
+    if p.groups[key]!.ids.count < 3, !e.id.isEmpty { p.groups[key]!.ids.append(String(decoding: e.id, as: UTF8.self)) }
+    if p.groups[key]!.urls.count < 3, !e.url.isEmpty {
+      let url = String(decoding: e.url, as: UTF8.self)
+      if !p.groups[key]!.urls.contains(url) { p.groups[key]!.urls.append(url) }
+    }
+  }
+
+  // MARK: - Windows
+
+  /// The window an event day falls in, as an integer key.
+  func windowKey(_ day: Int) -> Int {
+    switch window {
+    case .day: return EventCalendar.dayNumber(day)
+    case .week:
+      // Weeks start on Monday; 1970-01-05 was a Monday.
+      let n = EventCalendar.dayNumber(day)
+      return n - ((n - 4) % 7 + 7) % 7
+    case .month: return (day / 10_000) * 12 + (day / 100) % 100 - 1
+    case .quarter: return (day / 10_000) * 4 + ((day / 100) % 100 - 1) / 3
+    case .year: return day / 10_000
+    case .all: return 0
+    }
+  }
+
+  /// The dates a window runs over (`all`: the group's first and last event days).
+  func windowBounds(_ key: Int, first: Int, last: Int) -> (since: PartialDate?, until: PartialDate?) {
+    func day(_ k: Int) -> PartialDate? { PartialDate(EventCalendar.iso(k)) }
+    func month(_ m: Int) -> PartialDate? { PartialDate(String(format: "%04d-%02d", m / 12, m % 12 + 1)) }
+    switch window {
+    case .day: return (day(EventCalendar.key(ofDayNumber: key)), day(EventCalendar.key(ofDayNumber: key)))
+    case .week: return (day(EventCalendar.key(ofDayNumber: key)), day(EventCalendar.key(ofDayNumber: key + 6)))
+    case .month: return (month(key), month(key))
+    case .quarter: return (month(key / 4 * 12 + key % 4 * 3), month(key / 4 * 12 + key % 4 * 3 + 2))
+    case .year: return (PartialDate(String(key)), PartialDate(String(key)))
+    case .all: return (day(first), day(last))
+    }
+  }
+
+  // MARK: - The world
+
+  /// The world the merged groups make.
+  func makeWorld(_ merged: Partial, name: String) -> World {
+    let reference = EventCalendar.dayNumber(to.map { $0.lastDayKey } ?? merged.latest)
+    func decayed(_ g: Group) -> Sums {
+      guard let h = halfLifeDays, let days = g.byDay else { return g.sums }
+      var total = Sums()
+      for day in days.keys.sorted() {
+        total.add(days[day]!, scaled: pow(0.5, Double(max(0, reference - EventCalendar.dayNumber(day))) / h))
+      }
+      return total
+    }
+    var world = World(name: name, title: "\(profile.displayName) events, \(level.rawValue) level", actors: [], relations: [])
+    let source = profile.source
+    world.sources = [source]
+    var actorIDs: [String] = []
+    var seenActors = ScalarKeySet([])
+    var relations = RelationStore()
+    var usedTypes: [String] = []
+    var seenTypes = Set<String>()
+    for key in merged.order {
+      let g = merged.groups[key]!
+      let s = decayed(g)
+      let sign: Sign = s.score > 0 ? .cooperative : s.score < 0 ? .hostile : .neutral
+      let weight: Double
+      switch self.weight {
+      case .score: weight = s.score != 0 ? abs(s.score) : s.volume
+      case .count: weight = s.count
+      case .mentions: weight = s.mentions
+      case .confidence: weight = s.confidence
+      case .fatalities: weight = s.fatalities
+      }
+      guard weight > 0, weight.isFinite else { continue }  // no signal (0 mentions, no deaths)
+      for code in [key.from, key.to] where seenActors.insert(code) { actorIDs.append(code) }
+      if seenTypes.insert(key.type).inserted { usedTypes.append(key.type) }
+      let (since, until) = windowBounds(key.window, first: g.first, last: g.last)
+      relations.append(Relation(
+        from: Actor.ID(key.from), to: Actor.ID(key.to), type: key.type, weight: weight, sign: sign,
+        since: since, until: until, source: source.id, note: note(g, score: s.score, files: merged.report)))
+    }
+    world.actors = actorIDs.map { code in actor(code, merged) }
+    world.types = usedTypes.sorted().map(profile.relationType)
+    world.relations = relations
+    if let from, let to {
+      world.date = to
+      world.description = "Events from \(from) to \(to)"
+    }
+    return world
+  }
+
+  /// The citation note of one relation.
+  private func note(_ g: Group, score: Double, files: Report) -> String {
+    var note = "\(g.events) event\(g.events == 1 ? "" : "s"), score \(String(format: "%.3f", score))"
+    note += "; events \(EventCalendar.iso(g.first)) to \(EventCalendar.iso(g.last))"
+    let names = g.files.prefix(3).map { "\(fileNames[$0.file]) (\($0.events) row\($0.events == 1 ? "" : "s"))" }
+    note += "; from " + names.joined(separator: ", ") + (g.files.count > 3 ? " and \(g.files.count - 3) more files" : "")
+    if !g.ids.isEmpty { note += "; ids \(g.ids.joined(separator: ", "))" }
+    if !g.urls.isEmpty { note += "; urls \(g.urls.joined(separator: " "))" }
+    return note
+  }
+
+  /// The files' names as notes cite them (their last path component), set by `run`.
+  var fileNames: [String] = []
+
+  /// The actor a code stands for: its name, kind and place.
+  private func actor(_ code: String, _ merged: Partial) -> Actor {
+    let cameo = profile == .gdelt || profile == .gdeltMentions || profile == .phoenix
+    var attributes: [String: String] = [:]
+    if cameo, let country = CAMEO.countries[String(code.prefix(3))] { attributes["country"] = country }
+    if level == .actor {
+      if let place = merged.places.mostFrequent(code) {
+        attributes["lat"] = place.lat
+        attributes["lon"] = place.lon
+        if !place.name.isEmpty { attributes["place-name"] = place.name }
+      } else if cameo, code.count > 3, let iso = GeoAttributes.isoCountry(String(code.prefix(3))) {
+        attributes["place"] = iso
+      }
+    }
+    let name: String
+    let kind: Actor.Kind
+    if cameo {
+      name = GDELTImport.name(of: code, gdeltNames: merged.names[code])
+      kind = GDELTImport.kind(of: code, level: level == .country ? .country : .actor)
+    } else {
+      name = code
+      kind = merged.kinds[code] ?? (level == .country && GeoAttributes.isoCountry(code) != nil ? .state : .other)
+    }
+    return Actor(id: Actor.ID(code), name: name, kind: kind, attributes: attributes)
+  }
+}
+
+/// Collects per-file results as they finish and merges them strictly in file order, so the
+/// result is the same on any number of cores; after a failure, later files are not read.
+final class OrderedMerger: @unchecked Sendable {
+  private let lock = NSLock()
+  private var waiting: [Int: EventImport.Partial] = [:]
+  private var next = 0
+  private var merged = EventImport.Partial()
+  private var failure: (index: Int, error: Error)?
+  private let count: Int
+
+  init(count: Int) { self.count = count }
+
+  /// Whether a file before `index` failed (so `index` need not be read).
+  func failedBefore(_ index: Int) -> Bool { lock.withLock { failure.map { $0.index < index } ?? false } }
+
+  /// Records that file `index` failed; the earliest failure is the one reported.
+  func fail(_ index: Int, _ error: Error) {
+    lock.withLock { if failure == nil || failure!.index > index { failure = (index, error) } }
+  }
+
+  /// Hands in file `index`'s result; merges every result now next in order.
+  func deliver(_ index: Int, _ partial: EventImport.Partial) {
+    lock.withLock {
+      waiting[index] = partial
+      while let p = waiting.removeValue(forKey: next) {
+        merged.merge(p)
+        next += 1
+      }
+    }
+  }
+
+  /// The merged result, or the earliest file's failure.
+  func result() throws -> EventImport.Partial {
+    try lock.withLock {
+      if let failure { throw failure.error }
+      return merged
+    }
+  }
+}

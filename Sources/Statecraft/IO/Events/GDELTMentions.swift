@@ -1,0 +1,169 @@
+import Foundation
+
+/// How well attested each GDELT event is, from the GDELT 2.0 Mentions table: one row per
+/// article mentioning an event, 16 tab-separated columns, no header (GDELT 2.0 Event Codebook,
+/// "Mentions table").
+///
+/// Columns used (0-based): GLOBALEVENTID 0, MentionSourceName 4, Confidence 11 (0–100, how
+/// sure GDELT's parser was of this mention), MentionDocTranslationInfo 14 (empty for
+/// English-language reports, `srclc:…` for machine-translated ones). Mentions of an event can
+/// arrive in later 15-minute files than the event itself, so all Mentions files are read
+/// before the exports.
+struct MentionTable {
+  /// What the mentions of one event say.
+  struct Attestation {
+    /// Stable 64-bit hashes of the distinct MentionSourceNames, sorted.
+    var sources: [UInt64] = []
+    var confidenceSum = 0.0
+    var mentions = 0
+    /// Whether every mention came from a translated report.
+    var translatedOnly = true
+
+    /// The mean Confidence of the mentions, 0 … 100.
+    var meanConfidence: Double { mentions == 0 ? 0 : confidenceSum / Double(mentions) }
+
+    mutating func merge(_ o: Attestation) {
+      for s in o.sources { insert(s) }
+      confidenceSum += o.confidenceSum
+      mentions += o.mentions
+      translatedOnly = translatedOnly && o.translatedOnly
+    }
+
+    mutating func insert(_ source: UInt64) {
+      var lo = 0, hi = sources.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if sources[mid] < source { lo = mid + 1 } else { hi = mid }
+      }
+      if lo == sources.count || sources[lo] != source { sources.insert(source, at: lo) }
+    }
+  }
+
+  /// Per GLOBALEVENTID.
+  var events: [Int: Attestation] = [:]
+  /// Rows read from the Mentions files.
+  var report = EventImport.Report()
+
+  /// Whether `file` is a Mentions file (16 columns) rather than an export (61 columns), from
+  /// its first line.
+  static func isMentionsFile(_ file: String) throws -> Bool {
+    struct Stop: Error {}
+    var tabs = -1
+    do {
+      try EventFileLines(path: file).forEachLine(progress: nil) { _, _, line in
+        tabs = line.reduce(0) { $0 + ($1 == 0x09 ? 1 : 0) }
+        throw Stop()
+      }
+    } catch is Stop {}
+    return tabs == 15
+  }
+
+  /// Reads Mentions files, one per core, merged in the order given.
+  static func read(_ files: [String], skipBadRows: Bool) throws -> MentionTable {
+    let lock = NSLock()
+    nonisolated(unsafe) var parts = [MentionTable?](repeating: nil, count: files.count)
+    nonisolated(unsafe) var failure: (Int, Error)?
+    DispatchQueue.concurrentPerform(iterations: files.count) { i in
+      do {
+        let part = try readOne(files[i], skipBadRows: skipBadRows)
+        lock.withLock { parts[i] = part }
+      } catch {
+        lock.withLock { if failure == nil || failure!.0 > i { failure = (i, error) } }
+      }
+    }
+    if let failure { throw failure.1 }
+    var table = MentionTable()
+    for part in parts {
+      for (id, a) in part!.events { table.events[id, default: Attestation()].merge(a) }
+      table.report.add(part!.report)
+    }
+    table.report.files = 0  // the files line counts export files; Mentions rows are in `rows`
+    return table
+  }
+
+  private static func readOne(_ file: String, skipBadRows: Bool) throws -> MentionTable {
+    var table = MentionTable()
+    var fields = TabFields()
+    try EventFileLines(path: file).forEachLine(progress: nil) { place, lineNumber, line in
+      table.report.rows += 1
+      fields.split(line)
+      let problem: RowProblem?
+      if fields.count != 16 {
+        problem = RowProblem("has \(fields.count) tab-separated columns, not the 16 of a GDELT 2.0 Mentions file")
+      } else if fields[0].decimalInteger == nil {
+        problem = RowProblem(column: 1, "GLOBALEVENTID \"\(fields.text(0))\" is not a number")
+      } else if let c = fields[11].decimalNumber, (0 ... 100).contains(c) {
+        problem = nil
+      } else {
+        problem = RowProblem(column: fields.column(11, in: line), "Confidence \"\(fields.text(11))\" is not a number in 0 … 100")
+      }
+      if let problem {
+        guard skipBadRows else {
+          throw GraphFileError.invalid(file: place, problems: [.init(
+            line: lineNumber, column: max(1, problem.column),
+            message: problem.message + "; fix the row, or give --skip-bad-rows to count and skip such rows")])
+        }
+        table.report.malformedRows += 1
+        if table.report.malformed.count < EventImport.Report.malformedKept {
+          table.report.malformed.append((place, lineNumber, problem.column, problem.message))
+        }
+        return
+      }
+      let id = fields[0].decimalInteger!
+      var a = table.events[id] ?? Attestation()
+      a.insert(fnv1a(fields[4]))
+      a.confidenceSum += fields[11].decimalNumber!
+      a.mentions += 1
+      a.translatedOnly = a.translatedOnly && !fields[14].isEmpty
+      table.events[id] = a
+    }
+    return table
+  }
+
+  /// FNV-1a, 64-bit: a hash that is the same in every run (Swift's `Hasher` is seeded per process).
+  static func fnv1a(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    return h
+  }
+}
+
+/// Where the events put each actor: the event locations of every event it is in, counted per
+/// actor, and the most frequent one (first seen on a tie).
+struct EventPlaces {
+  /// Per actor code: each location's text key, its count and the order it was first seen.
+  private var counts: [String: [String: (count: Int, order: Int, name: String)]] = [:]
+
+  /// Counts the location (`latitude`, `longitude` in decimal degrees, `name`) for `code`, when
+  /// both coordinates are given and in range (sources leave them empty without geography).
+  mutating func count(_ code: String, latitude: ArraySlice<UInt8>, longitude: ArraySlice<UInt8>, name: ArraySlice<UInt8>) {
+    guard !latitude.isEmpty, !longitude.isEmpty else { return }
+    let lat = String(decoding: latitude, as: UTF8.self), lon = String(decoding: longitude, as: UTF8.self)
+    guard GeoAttributes.problem(attribute: "lat", value: lat) == nil, GeoAttributes.problem(attribute: "lon", value: lon) == nil
+    else { return }
+    let key = lat + "," + lon
+    var places = counts[code, default: [:]]
+    let old = places[key] ?? (0, places.count, String(decoding: name, as: UTF8.self))
+    places[key] = (old.count + 1, old.order, old.name)
+    counts[code] = places
+  }
+
+  /// Adds another file's counts (places it saw first come after this one's).
+  mutating func merge(_ other: EventPlaces) {
+    for (code, theirs) in other.counts {
+      var mine = counts[code, default: [:]]
+      for (key, value) in theirs.sorted(by: { $0.value.order < $1.value.order }) {
+        let old = mine[key] ?? (0, mine.count, value.name)
+        mine[key] = (old.count + value.count, old.order, old.name)
+      }
+      counts[code] = mine
+    }
+  }
+
+  /// The most frequent location of `code`'s events, as attribute texts.
+  func mostFrequent(_ code: String) -> (lat: String, lon: String, name: String)? {
+    guard let best = counts[code]?.max(by: { ($0.value.count, -$0.value.order) < ($1.value.count, -$1.value.order) }) else { return nil }
+    let parts = best.key.split(separator: ",", maxSplits: 1)
+    return (String(parts[0]), String(parts[1]), best.value.name)
+  }
+}
