@@ -181,15 +181,14 @@ struct GDELTTests {
 
   @Test("calendar arithmetic for windows and decay")
   func days() {
-    #expect(GDELTImport.dayNumber(19700101) == 0)
-    #expect(GDELTImport.dayNumber(20250131) - GDELTImport.dayNumber(20250101) == 30)
-    #expect(GDELTImport.dayNumber(20240301) - GDELTImport.dayNumber(20240228) == 2)  // leap year
-    #expect(GDELTImport.isoFromDayNumber(GDELTImport.dayNumber(20251126)) == "2025-11-26")
-    var weekly = GDELTImport()
+    #expect(EventCalendar.dayNumber(19700101) == 0)
+    #expect(EventCalendar.dayNumber(20250131) - EventCalendar.dayNumber(20250101) == 30)
+    #expect(EventCalendar.dayNumber(20240301) - EventCalendar.dayNumber(20240228) == 2)  // leap year
+    #expect(EventCalendar.key(ofDayNumber: EventCalendar.dayNumber(20251126)) == 20251126)
+    var weekly = GDELTImport().eventImport
     weekly.window = .week
     // 2025-11-26 is a Wednesday; its week starts Monday 2025-11-24.
-    let label = weekly.windowLabel(20251126)
-    #expect(GDELTImport.isoFromDayNumber(Int(label)!) == "2025-11-24")
+    #expect(EventCalendar.key(ofDayNumber: weekly.windowKey(20251126)) == 20251124)
   }
 
   @Test("a SQLDATE that is not a calendar day is reported, not read")
@@ -201,7 +200,7 @@ struct GDELTTests {
     ])
     let (_, report) = try GDELTImport().run(files: [file], name: "t")
     #expect(report.kept == 1 && report.malformed.count == 2)
-    #expect(report.malformed.allSatisfy { $0.2.contains("is not a calendar day") })
+    #expect(report.malformed.allSatisfy { $0.reason.contains("is not a calendar day") })
   }
 }
 

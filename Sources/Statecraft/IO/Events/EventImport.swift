@@ -25,7 +25,8 @@ import Foundation
 /// where ageₑ counts days from the event to the reference date (``to``, or the latest event).
 /// Each relation carries `since`/`until` of its window (so ``World`` timelines read it
 /// directly), and a note with its event count, score, first and last day, the files its
-/// events came from with their row counts, and up to three event ids and source URLs.
+/// events came from with their row counts (the first three, and how many more), and the ids and
+/// source URLs of its three most reported events (most mentions; the first seen on a tie).
 ///
 /// Results do not depend on the number of cores: files are aggregated separately and merged
 /// in the order given.
@@ -234,10 +235,20 @@ public struct EventImport: Sendable {
     var byDay: [Int: Sums]?
     var first = Int.max
     var last = Int.min
-    var ids: [String] = []
-    var urls: [String] = []
-    /// (file index, events) in file order.
+    /// The group's most reported events (by mentions; the first seen on a tie), at most three.
+    var top: [(mentions: Double, id: String, url: String)] = []
+    /// The first three files its events came from, with their event counts, in file order.
     var files: [(file: Int, events: Int)] = []
+    /// How many files its events came from.
+    var fileCount = 0
+
+    /// Keeps `event` among the top three when it was reported more than one of them.
+    mutating func offer(mentions: Double, id: String, url: String) {
+      guard top.count < 3 || mentions > top[2].mentions else { return }
+      let at = top.firstIndex { $0.mentions < mentions } ?? top.count
+      top.insert((mentions, id, url), at: at)
+      if top.count > 3 { top.removeLast() }
+    }
 
     mutating func merge(_ o: Group) {
       events += o.events
@@ -247,9 +258,9 @@ public struct EventImport: Sendable {
       }
       first = min(first, o.first)
       last = max(last, o.last)
-      for id in o.ids where ids.count < 3 { ids.append(id) }
-      for url in o.urls where urls.count < 3 && !urls.contains(url) { urls.append(url) }
-      files += o.files
+      for t in o.top { offer(mentions: t.mentions, id: t.id, url: t.url) }
+      files += o.files.prefix(3 - min(3, files.count))
+      fileCount += o.fileCount
     }
   }
 
@@ -416,7 +427,7 @@ public struct EventImport: Sendable {
     sums.fatalities = e.fatalities
     if p.groups[key] == nil {
       p.order.append(key)
-      p.groups[key] = Group(byDay: halfLifeDays == nil ? nil : [:], files: [(file, 0)])
+      p.groups[key] = Group(byDay: halfLifeDays == nil ? nil : [:], files: [(file, 0)], fileCount: 1)
     }
     p.groups[key]!.events += 1
     p.groups[key]!.files[0].events += 1
@@ -424,10 +435,9 @@ public struct EventImport: Sendable {
     if halfLifeDays != nil { p.groups[key]!.byDay![e.day, default: Sums()].add(sums) }
     p.groups[key]!.first = min(p.groups[key]!.first, e.day)
     p.groups[key]!.last = max(p.groups[key]!.last, e.day)
-    if p.groups[key]!.ids.count < 3, !e.id.isEmpty { p.groups[key]!.ids.append(String(decoding: e.id, as: UTF8.self)) }
-    if p.groups[key]!.urls.count < 3, !e.url.isEmpty {
-      let url = String(decoding: e.url, as: UTF8.self)
-      if !p.groups[key]!.urls.contains(url) { p.groups[key]!.urls.append(url) }
+    let top = p.groups[key]!.top
+    if top.count < 3 || e.mentions > top[2].mentions {
+      p.groups[key]!.offer(mentions: e.mentions, id: String(decoding: e.id, as: UTF8.self), url: String(decoding: e.url, as: UTF8.self))
     }
   }
 
@@ -517,10 +527,13 @@ public struct EventImport: Sendable {
   private func note(_ g: Group, score: Double, files: Report) -> String {
     var note = "\(g.events) event\(g.events == 1 ? "" : "s"), score \(String(format: "%.3f", score))"
     note += "; events \(EventCalendar.iso(g.first)) to \(EventCalendar.iso(g.last))"
-    let names = g.files.prefix(3).map { "\(fileNames[$0.file]) (\($0.events) row\($0.events == 1 ? "" : "s"))" }
-    note += "; from " + names.joined(separator: ", ") + (g.files.count > 3 ? " and \(g.files.count - 3) more files" : "")
-    if !g.ids.isEmpty { note += "; ids \(g.ids.joined(separator: ", "))" }
-    if !g.urls.isEmpty { note += "; urls \(g.urls.joined(separator: " "))" }
+    let names = g.files.map { "\(fileNames[$0.file]) (\($0.events) row\($0.events == 1 ? "" : "s"))" }
+    note += "; from " + names.joined(separator: ", ") + (g.fileCount > 3 ? " and \(g.fileCount - 3) more files" : "")
+    let ids = g.top.map(\.id).filter { !$0.isEmpty }
+    if !ids.isEmpty { note += "; \(ids.count == g.events ? "ids" : "most reported") \(ids.joined(separator: ", "))" }
+    var urls: [String] = []
+    for t in g.top where !t.url.isEmpty && !urls.contains(t.url) { urls.append(t.url) }
+    if !urls.isEmpty { note += "; urls \(urls.joined(separator: " "))" }
     return note
   }
 

@@ -128,11 +128,16 @@ struct MentionTable {
   }
 }
 
-/// Where the events put each actor: the event locations of every event it is in, counted per
-/// actor, and the most frequent one (first seen on a tie).
+/// Where the events put each actor: a Misra–Gries summary of its event locations (at most
+/// ``capacity`` counters per actor), so memory stays bounded however many distinct places a
+/// month of events names; any place holding more than 1/(capacity + 1) of an actor's events is
+/// kept, and the most frequent kept place (the first seen on a tie) is the actor's place.
+/// Deterministic: the same files in the same order give the same places.
 struct EventPlaces {
-  /// Per actor code: each location's text key, its count and the order it was first seen.
-  private var counts: [String: [String: (count: Int, order: Int, name: String)]] = [:]
+  /// Counters per actor.
+  static let capacity = 16
+  /// Per actor code: (location key, count, name), in the order first counted.
+  private var counts: [String: [(key: String, count: Int, name: String)]] = [:]
 
   /// Counts the location (`latitude`, `longitude` in decimal degrees, `name`) for `code`, when
   /// both coordinates are given and in range (sources leave them empty without geography).
@@ -141,29 +146,35 @@ struct EventPlaces {
     let lat = String(decoding: latitude, as: UTF8.self), lon = String(decoding: longitude, as: UTF8.self)
     guard GeoAttributes.problem(attribute: "lat", value: lat) == nil, GeoAttributes.problem(attribute: "lon", value: lon) == nil
     else { return }
-    let key = lat + "," + lon
-    var places = counts[code, default: [:]]
-    let old = places[key] ?? (0, places.count, String(decoding: name, as: UTF8.self))
-    places[key] = (old.count + 1, old.order, old.name)
-    counts[code] = places
+    add(code, key: lat + "," + lon, count: 1, name: { String(decoding: name, as: UTF8.self) })
+  }
+
+  private mutating func add(_ code: String, key: String, count: Int, name: () -> String) {
+    var places = counts[code, default: []]
+    defer { counts[code] = places }
+    if let i = places.firstIndex(where: { $0.key == key }) {
+      places[i].count += count
+      return
+    }
+    places.append((key, count, name()))
+    guard places.count > Self.capacity else { return }
+    // Misra–Gries: take the smallest count off every counter and drop those at zero.
+    let least = places.map(\.count).min()!
+    places = places.compactMap { $0.count > least ? ($0.key, $0.count - least, $0.name) : nil }
   }
 
   /// Adds another file's counts (places it saw first come after this one's).
   mutating func merge(_ other: EventPlaces) {
-    for (code, theirs) in other.counts {
-      var mine = counts[code, default: [:]]
-      for (key, value) in theirs.sorted(by: { $0.value.order < $1.value.order }) {
-        let old = mine[key] ?? (0, mine.count, value.name)
-        mine[key] = (old.count + value.count, old.order, old.name)
-      }
-      counts[code] = mine
+    for (code, theirs) in other.counts.sorted(by: { $0.key < $1.key }) {
+      for place in theirs { add(code, key: place.key, count: place.count, name: { place.name }) }
     }
   }
 
   /// The most frequent location of `code`'s events, as attribute texts.
   func mostFrequent(_ code: String) -> (lat: String, lon: String, name: String)? {
-    guard let best = counts[code]?.max(by: { ($0.value.count, -$0.value.order) < ($1.value.count, -$1.value.order) }) else { return nil }
+    guard let places = counts[code], var best = places.first else { return nil }
+    for p in places.dropFirst() where p.count > best.count { best = p }
     let parts = best.key.split(separator: ",", maxSplits: 1)
-    return (String(parts[0]), String(parts[1]), best.value.name)
+    return (String(parts[0]), String(parts[1]), best.name)
   }
 }
