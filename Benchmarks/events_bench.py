@@ -34,6 +34,7 @@ DUCKDB = r"""
 import duckdb, sys
 con = duckdb.connect()
 con.execute("PRAGMA threads=%d" % int(sys.argv[2]))
+con.execute("PRAGMA disable_progress_bar")
 n = con.execute('''
 WITH raw AS (SELECT * FROM read_csv(?, delim='\t', header=false, all_varchar=true, quote='', escape='',
                                      null_padding=true, ignore_errors=false, max_line_size=2000000)),
@@ -104,9 +105,9 @@ def main():
             zipfile.ZipFile(z).extractall(plain)
         unzip = time.time() - t
         s, mb, out = timed("duckdb", [sys.executable, "-c", DUCKDB, os.path.join(plain, "*.CSV"), str(os.cpu_count())])
-        results.append((f"DuckDB (files unzipped first: +{unzip:.1f} s)", s, mb, int(out)))
+        results.append((f"DuckDB (files unzipped first: +{unzip:.1f} s)", s, mb, int(out.split()[-1])))
         s, mb, out = timed("pandas", [sys.executable, "-c", PANDAS, zips])
-        results.append(("pandas", s, mb, int(out)))
+        results.append(("pandas", s, mb, int(out.split()[-1])))
         if a.spark:
             s, mb, out = timed("spark", [sys.executable, "-c", SPARK, zips, os.path.join(HERE, "..", "Distributed")])
             results.append(("Spark local mode (Distributed/gdelt_events.py)", s, mb, int(out.strip().splitlines()[-1])))

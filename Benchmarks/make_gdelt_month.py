@@ -48,7 +48,7 @@ def actor(rng, weights):
 
 
 def write_file(args):
-    out, index, stamp, rows, first_id, seed, bad = args
+    out, index, stamp, rows, first_id, seed, bad, progress = args
     rng = random.Random(seed * 1_000_003 + index)
     weights = [1 / (i + 1) ** 1.1 for i in range(len(COUNTRIES))]
     day = stamp[:8]
@@ -64,9 +64,19 @@ def write_file(args):
         code2, name2, c2, r2 = actor(rng, weights)
         if rng.random() < 0.08: code1, name1, c1, r1 = "", "", "", ""   # GDELT leaves an actor empty often
         if rng.random() < 0.12: code2, name2, c2, r2 = "", "", "", ""
+        # A story to see in a timeline: Pakistan and India meet more and more often, and more
+        # and more hostilely, over the month; China and Pakistan more and more cooperatively.
+        if rng.random() < 0.01 + 0.05 * progress:
+            (code1, name1, c1, r1), (code2, name2, c2, r2) = [("PAKGOV", "PAK GOVERNMENT", "PAK", "GOV"), ("INDGOV", "IND GOVERNMENT", "IND", "GOV")][::rng.choice([1, -1])]
+        pair = {c1, c2}
+        if pair == {"PAK", "IND"}:
+            code, goldstein, quad = rng.choice([e for e in EVENTS if (e[1] < 0) == (rng.random() < 0.3 + 0.6 * progress)])
+        elif pair == {"CHN", "PAK"}:
+            code, goldstein, quad = rng.choice([e for e in EVENTS if (e[1] > 0) == (rng.random() < 0.4 + 0.5 * progress)])
+        else:
+            code, goldstein, quad = rng.choice(EVENTS)
         f[5], f[6], f[7], f[12] = code1, name1, c1, r1
         f[15], f[16], f[17], f[22] = code2, name2, c2, r2
-        code, goldstein, quad = rng.choice(EVENTS)
         f[25] = "1" if rng.random() < 0.6 else "0"
         f[26], f[27], f[28] = code, code[:3], code[:2]
         f[29], f[30] = str(quad), f"{goldstein:.1f}"
@@ -112,7 +122,7 @@ def main():
         t = t0 + datetime.timedelta(minutes=15 * i)
         rows = a.events // a.files + (1 if i < a.events % a.files else 0)
         bad = a.bad_rows // a.files + (1 if i < a.bad_rows % a.files else 0)
-        tasks.append((a.out, i, t.strftime("%Y%m%d%H%M%S"), rows, first, a.seed, bad))
+        tasks.append((a.out, i, t.strftime("%Y%m%d%H%M%S"), rows, first, a.seed, bad, i / a.files))
         first += rows
     with Pool(a.jobs) as pool:
         written = pool.map(write_file, tasks, chunksize=8)

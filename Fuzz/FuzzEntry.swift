@@ -1,5 +1,7 @@
 // libFuzzer entry points for every reader, one binary: STATECRAFT_FUZZ_READER (yaml, csv,
-// graphml, gexf, json, dot, gdelt, scenario) picks the reader. Built by Scripts/fuzz.sh with
+// graphml, gexf, json, dot, gdelt, events, scenario) picks the reader. `gdelt` reads an input
+// as GDELT exports (plain, zip or gzip: the reader goes by the first bytes); `events` as each of
+// the Phoenix, POLECAT and ACLED profiles, rows skipped or not. Built by Scripts/fuzz.sh with
 // -sanitize=fuzzer,address and -DFUZZING; without FUZZING it is a replay tool that runs the
 // chosen reader over files (the regression corpus) and reports what each one did.
 import Foundation
@@ -7,7 +9,7 @@ import Statecraft
 import StatecraftRender
 
 enum FuzzReader: String, CaseIterable {
-  case yaml, csv, graphml, gexf, json, dot, gdelt, scenario
+  case yaml, csv, graphml, gexf, json, dot, gdelt, events, scenario
 
   /// The seed world, for scenario files (their `base:` is never followed while fuzzing).
   static let seed: World? = try? WorldIO.load("Graphs/pakistan-2025.yaml")
@@ -28,6 +30,21 @@ enum FuzzReader: String, CaseIterable {
       case .scenario:
         guard let seed = Self.seed else { return "no seed world: run from the repository root" }
         _ = try ScenarioFile.parse(String(decoding: data, as: UTF8.self), file: "fuzz.yaml", base: seed)
+      case .events:
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("input.txt")
+        try data.write(to: file)
+        var outcomes: [String] = []
+        for profile in [EventImport.Profile.phoenix, .polecat, .acled] {
+          for skip in [false, true] {
+            var importer = EventImport(profile: profile)
+            importer.level = .actor
+            importer.skipBadRows = skip
+            importer.window = skip ? .week : .all
+            outcomes.append((try? importer.run(files: [file.path], name: "fuzz")) == nil ? "error" : "read")
+          }
+        }
+        return outcomes.joined(separator: " ")
       case .graphml, .gexf, .json, .dot, .gdelt:
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let file = dir.appendingPathComponent("input.\(self == .gdelt ? "CSV" : rawValue)")

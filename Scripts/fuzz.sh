@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=600
-only="yaml csv graphml gexf json dot gdelt scenario"
+only="yaml csv graphml gexf json dot gdelt events scenario"
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds="$2"; shift 2 ;;
@@ -40,7 +40,8 @@ seed() {  # reader -> corpus directory with the committed fixtures of that forma
     gexf) cp Tests/StatecraftTests/Fixtures/*.gexf "$dir"/ 2>/dev/null || true ;;
     json) cp Tests/StatecraftTests/Fixtures/*.json "$dir"/ 2>/dev/null || true ;;
     dot) cp Tests/StatecraftRenderTests/Golden/*.dot "$dir"/ ;;
-    gdelt) cp Scripts/examples/*.CSV "$dir"/ ;;
+    gdelt) cp Scripts/examples/*.CSV Tests/StatecraftTests/Fixtures/events/gdelt-export.tsv "$dir"/ ;;
+    events) cp Tests/StatecraftTests/Fixtures/events/{phoenix.tsv,polecat.tsv,acled.csv} "$dir"/ ;;
     scenario) cp Graphs/scenarios/*.yaml "$dir"/ ;;
   esac
   # Hand-made hostile seeds (one-line JSON and DOT, entity declarations) and regression

@@ -37,9 +37,10 @@ extension StatecraftCommand {
 
     @OptionGroup var graph: GraphOptions
     @Option(help: "The measure.") var measure: Measure = .pagerank
-    @Option(help: "First date (YYYY or YYYY-MM).") var from: String
-    @Option(help: "Last date (YYYY or YYYY-MM).") var to: String
-    @Option(help: "month, quarter or year.") var step: TimeStep = .month
+    @Option(help: "First date (YYYY, YYYY-MM or YYYY-MM-DD).") var from: String
+    @Option(help: "Last date (YYYY, YYYY-MM or YYYY-MM-DD).") var to: String
+    @Option(help: "day, week (for worlds of daily or weekly relations, as `import events --window week` writes), month, quarter or year.")
+    var step: TimeStep = .month
     @Option(name: .shortAndLong, parsing: .unconditional, help: "Show the N actors that moved most.") var top = 6
     @Option(help: "Output format: table, json or csv.") var format: OutputStyle = .table
     @Option(help: "Draw the top movers as small multiples to this .svg file.") var chart: String?
@@ -53,7 +54,7 @@ extension StatecraftCommand {
     func validate() throws {
       if (scenarios == nil) != (scenario == nil) { throw ValidationError("--scenario and --scenarios go together: the file and the scenario in it.") }
       for (name, value) in [("--from", from), ("--to", to)] where PartialDate(value) == nil {
-        throw ValidationError("\(name) \"\(value)\" is not a date; write YYYY or YYYY-MM.")
+        throw ValidationError("\(name) \"\(value)\" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD.")
       }
       if let a = PartialDate(from), let b = PartialDate(to), a.firstDayKey > b.lastDayKey {
         throw ValidationError("--from \(from) is after --to \(to).")

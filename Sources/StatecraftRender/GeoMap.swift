@@ -376,16 +376,8 @@ public struct GeoMap: Sendable {
     return out
   }
 
-  /// Appends `x` rounded to one decimal (half away from zero; never "-0.0"), without
-  /// Foundation's formatter: the outline has tens of thousands of numbers, and
-  /// `String(format:)` took a third of every explorer answer.
-  static func appendDecimal(_ x: Double, to out: inout String) {
-    let tenths = Int((abs(x) * 10).rounded(.toNearestOrAwayFromZero))
-    if x < 0 && tenths != 0 { out += "-" }
-    out += String(tenths / 10)
-    out += "."
-    out += String(tenths % 10)
-  }
+  /// Appends `x` rounded to one decimal (see ``ReportText/appendFixed(_:places:to:)``).
+  static func appendDecimal(_ x: Double, to out: inout String) { ReportText.appendFixed(x, places: 1, to: &out) }
 
   /// Inserts the outline paths beneath the graph: right after Graphviz's background polygon.
   static func underlay(_ svg: String, paths: String) -> String {

@@ -125,7 +125,8 @@ public enum SeriesChart {
   }
 
   /// The x-axis ticks: round numbers when the points are numbers (a sweep's weights), else at
-  /// most `most` evenly spaced points (a timeline's dates), first and last included.
+  /// most `most` evenly spaced points (a timeline's dates), first and last included; three at
+  /// most when the labels are days and the panels small, and as evenly spaced as the count allows.
   static func xTicks(_ set: SeriesSet, most: Int) -> [(position: Double, label: String)] {
     let n = min(set.points.count, set.positions.count)
     guard n > 0 else { return [] }
@@ -135,8 +136,12 @@ public enum SeriesChart {
       let step = ticks.count > 1 ? ticks[1] - ticks[0] : 1
       return ticks.map { ($0, tickLabel($0, step: step)) }
     }
-    let k = min(n, most)
+    // Day dates (2025-03-03) are too wide for four labels on a small panel: three at most.
+    let wide = set.points.contains { $0.count > 7 }
+    var k = min(n, wide && most < 6 ? min(most, 3) : most)
     guard k > 1 else { return [(set.positions[0], set.points[0])] }
+    // Evenly spaced labels when the points allow it (5 dates: the 1st, 3rd and 5th, not 1st, 2nd, 4th, 5th).
+    if let even = (2 ... k).reversed().first(where: { (n - 1) % ($0 - 1) == 0 }), even >= 3 || k == 2 { k = even }
     var indices: [Int] = []
     for j in 0 ..< k {
       let i = Int((Double(j) * Double(n - 1) / Double(k - 1)).rounded())

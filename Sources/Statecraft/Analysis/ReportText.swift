@@ -35,6 +35,33 @@ public enum ReportText {
     return String(format: abs(x) < 1e-4 || abs(x) >= 1e15 ? "%.4e" : "%.6f", x)
   }
 
+  /// Appends `x` with exactly `places` decimals (half away from zero; never "-0.0"), without
+  /// Foundation's `String(format:)`, which dominated writers of many numbers (a map's outline,
+  /// an event import's notes). Magnitudes of 1e15 / 10^places and more, and non-finite values,
+  /// fall back to `String(format:)`.
+  public static func appendFixed(_ x: Double, places: Int, to out: inout String) {
+    var scale = 1
+    for _ in 0 ..< places { scale *= 10 }
+    guard x.isFinite, abs(x) * Double(scale) < 1e15 else {
+      out += String(format: "%.\(places)f", x)
+      return
+    }
+    let units = Int((abs(x) * Double(scale)).rounded(.toNearestOrAwayFromZero))
+    if x < 0 && units != 0 { out += "-" }
+    out += String(units / scale)
+    guard places > 0 else { return }
+    out += "."
+    let fraction = String(units % scale)
+    out += String(repeating: "0", count: places - fraction.count) + fraction
+  }
+
+  /// `x` with exactly `places` decimals (see ``appendFixed(_:places:to:)``).
+  public static func fixed(_ x: Double, places: Int) -> String {
+    var out = ""
+    appendFixed(x, places: places, to: &out)
+    return out
+  }
+
   /// A size in bytes for people: `812 bytes`, `3.4 MiB`, `2.1 GiB` (binary units).
   public static func byteSize(_ bytes: Int) -> String {
     let units = ["KiB", "MiB", "GiB", "TiB"]

@@ -86,16 +86,41 @@ public struct SeriesSet: Sendable {
   }
 }
 
-/// A step between timeline dates.
+/// A step between timeline dates: a day or a week (for worlds of daily or weekly relations, as
+/// `import events --window week` writes), a month, a quarter or a year.
 public enum TimeStep: String, CaseIterable, Sendable {
-  case month, quarter, year
+  case day, week, month, quarter, year
 
   var months: Int {
     switch self {
-    case .month: 1
+    case .day, .week, .month: 1
     case .quarter: 3
     case .year: 12
     }
+  }
+
+  /// The timeline's dates from `start` to `end` (inclusive; at most 10,000): days from
+  /// `start`'s first day for `day` and `week`, months for `month` and `quarter`, years for `year`.
+  func dates(from start: PartialDate, to end: PartialDate) -> [PartialDate] {
+    var dates: [PartialDate] = []
+    switch self {
+    case .day, .week:
+      var n = EventCalendar.dayNumber(start.firstDayKey)
+      let last = EventCalendar.dayNumber(end.lastDayKey)
+      while n <= last && dates.count < 10_000 {
+        let key = EventCalendar.key(ofDayNumber: n)
+        dates.append(PartialDate(year: key / 10_000, month: (key / 100) % 100, day: key % 100))
+        n += self == .day ? 1 : 7
+      }
+    case .month, .quarter, .year:
+      var month = start.year * 12 + (start.month ?? 1) - 1
+      let last = end.year * 12 + (end.month ?? 12) - 1
+      while month <= last && dates.count < 10_000 {
+        dates.append(self == .year ? PartialDate(year: month / 12) : PartialDate(year: month / 12, month: month % 12 + 1))
+        month += months
+      }
+    }
+    return dates
   }
 }
 
@@ -106,20 +131,15 @@ extension World {
   ///     let t = try world.timeline(.pagerank, from: PartialDate("2024-01")!, to: PartialDate("2025-12")!, step: .quarter)
   ///     t.biggestMovers(3)
   ///
-  /// Dates are months (`YYYY-MM`) for `month` and `quarter` steps and years for `year`.
+  /// Dates are days (`YYYY-MM-DD`) for `day` and `week` steps (a week from `start`'s first
+  /// day), months (`YYYY-MM`) for `month` and `quarter`, and years for `year`.
   ///
   /// - Complexity: one projection and one measure per date.
   public func timeline(
     _ measure: Measure, from start: PartialDate, to end: PartialDate, step: TimeStep, lens: Lens = Lens(),
     settings: Measure.Settings = .init(), progress: ((_ done: Int, _ total: Int) -> Void)? = nil
   ) throws -> SeriesSet {
-    var dates: [PartialDate] = []
-    var month = start.year * 12 + (start.month ?? 1) - 1
-    let last = end.year * 12 + (end.month ?? 12) - 1
-    while month <= last && dates.count < 10_000 {
-      dates.append(step == .year ? PartialDate(year: month / 12) : PartialDate(year: month / 12, month: month % 12 + 1))
-      month += step.months
-    }
+    let dates = step.dates(from: start, to: end)
     var columns: [[Double]] = []
     for date in dates {
       var l = lens
@@ -130,7 +150,11 @@ extension World {
     let series = actors.indices.map { i in Series(name: actors[i].id.rawValue, values: columns.map { $0[i] }) }
     return SeriesSet(
       quantity: measure.rawValue, axis: "date", points: dates.map(\.description),
-      positions: dates.map { Double($0.year) + Double(($0.month ?? 1) - 1) / 12 }, series: series)
+      positions: dates.map { date in
+        guard date.day != nil else { return Double(date.year) + Double((date.month ?? 1) - 1) / 12 }
+        let n = EventCalendar.dayNumber(date.firstDayKey), jan1 = EventCalendar.dayNumber(date.year * 10_000 + 101)
+        return Double(date.year) + Double(n - jan1) / 365.25
+      }, series: series)
   }
 
   /// A target's value as one relation's weight runs over `weights` (a sweep).

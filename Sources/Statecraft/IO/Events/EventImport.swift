@@ -266,7 +266,10 @@ public struct EventImport: Sendable {
 
   /// What one file (or, once merged, all files) contributed.
   struct Partial {
-    var groups: [Key: Group] = [:]
+    /// Each key's place in `groups` (one lookup per event).
+    var index: [Key: Int] = [:]
+    /// The groups in the order their first events came.
+    var groups: [Group] = []
     var order: [Key] = []
     var report = Report()
     var names: [String: [String: Int]] = [:]
@@ -277,13 +280,13 @@ public struct EventImport: Sendable {
     var failure: GraphFileError?
 
     mutating func merge(_ o: Partial) {
-      for key in o.order {
-        let g = o.groups[key]!
-        if groups[key] == nil {
-          order.append(key)
-          groups[key] = g
+      for (key, g) in zip(o.order, o.groups) {
+        if let i = index[key] {
+          groups[i].merge(g)
         } else {
-          groups[key]!.merge(g)
+          index[key] = groups.count
+          order.append(key)
+          groups.append(g)
         }
       }
       report.add(o.report)
@@ -319,7 +322,7 @@ public struct EventImport: Sendable {
     partial.report.files = 1
     let fromKey = from?.firstDayKey ?? Int.min
     let toKey = to?.lastDayKey ?? Int.max
-    var parser = profile.makeParser()
+    var parser = profile.makeParser(detail: level == .actor)
     var pendingLine = 0
     try EventFileLines(path: file).forEachLine(progress: progress) { place, lineNumber, line in
       if partial.failure != nil { return }
@@ -425,19 +428,24 @@ public struct EventImport: Sendable {
     sums.mentions = e.mentions
     sums.confidence = e.confidence
     sums.fatalities = e.fatalities
-    if p.groups[key] == nil {
+    let i: Int
+    if let found = p.index[key] {
+      i = found
+    } else {
+      i = p.groups.count
+      p.index[key] = i
       p.order.append(key)
-      p.groups[key] = Group(byDay: halfLifeDays == nil ? nil : [:], files: [(file, 0)], fileCount: 1)
+      p.groups.append(Group(byDay: halfLifeDays == nil ? nil : [:], files: [(file, 0)], fileCount: 1))
     }
-    p.groups[key]!.events += 1
-    p.groups[key]!.files[0].events += 1
-    p.groups[key]!.sums.add(sums)
-    if halfLifeDays != nil { p.groups[key]!.byDay![e.day, default: Sums()].add(sums) }
-    p.groups[key]!.first = min(p.groups[key]!.first, e.day)
-    p.groups[key]!.last = max(p.groups[key]!.last, e.day)
-    let top = p.groups[key]!.top
+    p.groups[i].events += 1
+    p.groups[i].files[0].events += 1
+    p.groups[i].sums.add(sums)
+    if halfLifeDays != nil { p.groups[i].byDay![e.day, default: Sums()].add(sums) }
+    p.groups[i].first = min(p.groups[i].first, e.day)
+    p.groups[i].last = max(p.groups[i].last, e.day)
+    let top = p.groups[i].top
     if top.count < 3 || e.mentions > top[2].mentions {
-      p.groups[key]!.offer(mentions: e.mentions, id: String(decoding: e.id, as: UTF8.self), url: String(decoding: e.url, as: UTF8.self))
+      p.groups[i].offer(mentions: e.mentions, id: String(decoding: e.id, as: UTF8.self), url: String(decoding: e.url, as: UTF8.self))
     }
   }
 
@@ -493,8 +501,8 @@ public struct EventImport: Sendable {
     var relations = RelationStore()
     var usedTypes: [String] = []
     var seenTypes = Set<String>()
-    for key in merged.order {
-      let g = merged.groups[key]!
+    var bounds: [Int: (since: PartialDate?, until: PartialDate?)] = [:]  // a handful of windows, each computed once
+    for (key, g) in zip(merged.order, merged.groups) {
       let s = decayed(g)
       let sign: Sign = s.score > 0 ? .cooperative : s.score < 0 ? .hostile : .neutral
       let weight: Double
@@ -508,7 +516,9 @@ public struct EventImport: Sendable {
       guard weight > 0, weight.isFinite else { continue }  // no signal (0 mentions, no deaths)
       for code in [key.from, key.to] where seenActors.insert(code) { actorIDs.append(code) }
       if seenTypes.insert(key.type).inserted { usedTypes.append(key.type) }
-      let (since, until) = windowBounds(key.window, first: g.first, last: g.last)
+      let (since, until) = window == .all
+        ? windowBounds(key.window, first: g.first, last: g.last)
+        : bounds[key.window] ?? { let b = windowBounds(key.window, first: 0, last: 0); bounds[key.window] = b; return b }()
       relations.append(Relation(
         from: Actor.ID(key.from), to: Actor.ID(key.to), type: key.type, weight: weight, sign: sign,
         since: since, until: until, source: source.id, note: note(g, score: s.score, files: merged.report)))
@@ -525,7 +535,8 @@ public struct EventImport: Sendable {
 
   /// The citation note of one relation.
   private func note(_ g: Group, score: Double, files: Report) -> String {
-    var note = "\(g.events) event\(g.events == 1 ? "" : "s"), score \(String(format: "%.3f", score))"
+    var note = "\(g.events) event\(g.events == 1 ? "" : "s"), score "
+    ReportText.appendFixed(score, places: 3, to: &note)
     note += "; events \(EventCalendar.iso(g.first)) to \(EventCalendar.iso(g.last))"
     let names = g.files.map { "\(fileNames[$0.file]) (\($0.events) row\($0.events == 1 ? "" : "s"))" }
     note += "; from " + names.joined(separator: ", ") + (g.fileCount > 3 ? " and \(g.fileCount - 3) more files" : "")

@@ -14,17 +14,22 @@ enum RowOutcome {
 protocol EventRowParser {
   /// Reads one line (the first line of a file may be its header); a malformed row throws.
   mutating func parse(_ line: ArraySlice<UInt8>, lineNumber: Int) throws(RowProblem) -> RowOutcome
+  /// Whether parties need their names and places (actor level); without, parsers may skip them.
+  var detail: Bool { get set }
 }
 
 extension EventImport.Profile {
   /// A fresh parser for one file of this profile.
-  func makeParser() -> any EventRowParser {
-    switch self {
-    case .gdelt, .gdeltMentions: GDELTRowParser()
-    case .phoenix: PhoenixRowParser()
-    case .polecat: POLECATRowParser()
-    case .acled: ACLEDRowParser()
-    }
+  func makeParser(detail: Bool) -> any EventRowParser {
+    var parser: any EventRowParser =
+      switch self {
+      case .gdelt, .gdeltMentions: GDELTRowParser()
+      case .phoenix: PhoenixRowParser()
+      case .polecat: POLECATRowParser()
+      case .acled: ACLEDRowParser()
+      }
+    parser.detail = detail
+    return parser
   }
 
   /// The relation type an event type id stands for (polarity, mode, description).
@@ -82,6 +87,7 @@ enum EventSourceSniffer {
 /// Actor1Geo_Long 41, Actor2Geo_FullName 44, Actor2Geo_Lat 48, Actor2Geo_Long 49, SOURCEURL 60.
 struct GDELTRowParser: EventRowParser {
   private var fields = TabFields()
+  var detail = true
 
   mutating func parse(_ line: ArraySlice<UInt8>, lineNumber: Int) throws(RowProblem) -> RowOutcome {
     fields.split(line)
@@ -103,12 +109,12 @@ struct GDELTRowParser: EventRowParser {
     else {
       throw RowProblem(column: fields.column(28, in: line), "EventRootCode \"\(fields.text(28))\" is not 01 … 20")
     }
-    let a = EventRecord.Party(
-      actor: fields.text(5), country: fields.text(7), name: fields[6],
-      latitude: fields[40], longitude: fields[41], place: fields[36])
-    let b = EventRecord.Party(
-      actor: fields.text(15), country: fields.text(17), name: fields[16],
-      latitude: fields[48], longitude: fields[49], place: fields[44])
+    var a = EventRecord.Party(actor: fields.text(5), country: fields.text(7))
+    var b = EventRecord.Party(actor: fields.text(15), country: fields.text(17))
+    if detail {
+      (a.name, a.latitude, a.longitude, a.place) = (fields[6], fields[40], fields[41], fields[36])
+      (b.name, b.latitude, b.longitude, b.place) = (fields[16], fields[48], fields[49], fields[44])
+    }
     return .event(EventRecord(
       day: day, sources: [a], targets: [b], type: CAMEO.typeIDs[root - 1], score: goldstein,
       mentions: Double(mentions), id: fields[0], url: fields[60]))
@@ -129,6 +135,7 @@ extension CAMEO {
 /// GoldsteinScore 16, Lat 18, Lon 19, LocationName 20, URLs 24 (comma-separated).
 struct PhoenixRowParser: EventRowParser {
   private var fields = TabFields()
+  var detail = true
   static let columns = 26
 
   mutating func parse(_ line: ArraySlice<UInt8>, lineNumber: Int) throws(RowProblem) -> RowOutcome {
@@ -211,7 +218,9 @@ enum EventCalendar {
 
   /// A YYYYMMDD key written as an ISO day, 2025-01-31.
   static func iso(_ key: Int) -> String {
-    String(format: "%04d-%02d-%02d", key / 10_000, (key / 100) % 100, key % 100)
+    func two(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
+    let year = String(key / 10_000)
+    return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-" + two((key / 100) % 100) + "-" + two(key % 100)
   }
 }
 
@@ -312,6 +321,7 @@ public enum PLOVER {
 /// Primary Recipient Sector, Latitude, Longitude, Placename.
 struct POLECATRowParser: EventRowParser {
   private var fields = TabFields()
+  var detail = true
   private var columns: (id: Int, date: Int, type: Int, mode: Int?, actor: Int, actorCountry: Int, actorSector: Int?,
     recipient: Int, recipientCountry: Int, recipientSector: Int?, lat: Int?, lon: Int?, place: Int?)?
 
@@ -481,6 +491,7 @@ public enum ACLED {
 /// longitude, fatalities. The acting side is actor1 with its associated actors, the side acted
 /// upon actor2 with its; an event without actor2 (most protests) makes no relation.
 struct ACLEDRowParser: EventRowParser {
+  var detail = true
   private var pending: [UInt8] = []
   private var columns: [String: Int]?
   private var width = 0

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One event as a profile reads it from a row: the day, who acted on whom, what kind of event,
 /// how intense and how well attested. Byte fields point into the row (no copy per event).
 struct EventRecord {
@@ -53,33 +55,47 @@ struct RowProblem: Error {
   }
 }
 
-/// The fields of a tab-separated row as byte slices, split without copying.
+/// The fields of a tab-separated row, split without copying: the row and where each field
+/// starts (one array of offsets reused across rows, so a row costs no allocation and no
+/// reference counting per field).
 struct TabFields {
-  private(set) var fields: [ArraySlice<UInt8>] = []
+  private var line: ArraySlice<UInt8> = []
+  /// Start of each field, and one past the end of the row, as indices into `line`.
+  private var starts: [Int] = []
 
   /// Splits `line` on tabs (empty fields kept).
   mutating func split(_ line: ArraySlice<UInt8>) {
-    fields.removeAll(keepingCapacity: true)
-    var start = line.startIndex
-    var i = start
-    while i < line.endIndex {
-      if line[i] == 0x09 {
-        fields.append(line[start ..< i])
-        start = i + 1
+    self.line = line
+    starts.removeAll(keepingCapacity: true)
+    starts.append(line.startIndex)
+    var found: [Int] = []
+    swap(&found, &starts)
+    line.withUnsafeBufferPointer { (bytes: UnsafeBufferPointer<UInt8>) -> Void in
+      guard let base = bytes.baseAddress else { return }
+      var offset = 0
+      while offset < bytes.count {
+        guard let hit = memchr(base + offset, 0x09, bytes.count - offset) else { break }
+        let position: Int = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+        found.append(line.startIndex + position + 1)
+        offset = position + 1
       }
-      i += 1
     }
-    fields.append(line[start ..< line.endIndex])
+    swap(&found, &starts)
+    starts.append(line.endIndex + 1)
   }
 
   /// The number of fields.
-  var count: Int { fields.count }
+  var count: Int { starts.count - 1 }
   /// Field `i` as bytes.
-  subscript(_ i: Int) -> ArraySlice<UInt8> { fields[i] }
+  subscript(_ i: Int) -> ArraySlice<UInt8> { line[starts[i] ..< starts[i + 1] - 1] }
   /// Field `i` as text.
-  func text(_ i: Int) -> String { String(decoding: fields[i], as: UTF8.self) }
+  func text(_ i: Int) -> String {
+    line.withUnsafeBufferPointer { b in
+      String(decoding: UnsafeBufferPointer(rebasing: b[(starts[i] - line.startIndex) ..< (starts[i + 1] - 1 - line.startIndex)]), as: UTF8.self)
+    }
+  }
   /// The 1-based column (in bytes) where field `i` starts, for messages.
-  func column(_ i: Int, in line: ArraySlice<UInt8>) -> Int { fields[i].startIndex - line.startIndex + 1 }
+  func column(_ i: Int, in line: ArraySlice<UInt8>) -> Int { starts[i] - line.startIndex + 1 }
 }
 
 extension ArraySlice where Element == UInt8 {

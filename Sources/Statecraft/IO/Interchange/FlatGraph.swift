@@ -223,6 +223,8 @@ extension World {
 /// the C1 controls (which YAML refuses raw) and the Unicode line and paragraph separators (which
 /// YAML folds) as `\u` escapes, so any text round-trips.
 public func jsonQuoted(_ s: String) -> String {
+  // Printable ASCII without a quote or backslash, the common case, needs no escape.
+  if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) { return "\"" + s + "\"" }
   var r = "\""
   for u in s.unicodeScalars {
     switch u {
