@@ -110,12 +110,13 @@ def main():
         results.append(("pandas", s, mb, int(out.split()[-1])))
         if a.spark:
             s, mb, out = timed("spark", [sys.executable, "-c", SPARK, zips, os.path.join(HERE, "..", "Distributed")])
-            results.append(("Spark local mode (Distributed/gdelt_events.py)", s, mb, int(out.strip().splitlines()[-1])))
+            # Its JVM is not a child GNU time waits for, so its memory is not measured.
+            results.append(("Spark local mode (Distributed/gdelt_events.py)", s, None, int(out.strip().splitlines()[-1])))
     base = results[0][1]
     print(f"{n_files} zipped GDELT exports in {a.folder}, weekly country-pair relations, {os.cpu_count()} cores\n")
     print(f"| engine | wall time | × Statecraft | peak memory | relations |\n|---|---:|---:|---:|---:|")
     for label, s, mb, n in results:
-        print(f"| {label} | {s:.1f} s | {s / base:.2f} | {mb:.0f} MB | {n:,} |")
+        print(f"| {label} | {s:.1f} s | {s / base:.2f} | {'—' if mb is None else f'{mb:.0f} MB'} | {n:,} |")
     counts = {n for *_, n in results}
     if len(counts) != 1:
         sys.exit(f"the engines disagree on the number of relations: {counts}")
