@@ -243,14 +243,38 @@ final class ProcessTests {
     #expect(missing.status == 1 && missing.stderr.contains("no such file"))
   }
 
+  @Test("import events: each profile through the executable, a wrong profile writes nothing, export and a weekly timeline follow")
+  func importEvents() throws {
+    let fixtures = "Tests/StatecraftTests/Fixtures/events/"
+    let out = try tempFile("events.yaml", "")
+    try? FileManager.default.removeItem(atPath: out)
+    let wrong = try run(["import", "events", "--profile", "polecat", fixtures + "acled.csv", "-o", out])
+    #expect(wrong.status != 0 && wrong.stderr.contains("it looks like ACLED data: use --profile acled") && !wrong.stderr.contains("Stack"))
+    #expect(!FileManager.default.fileExists(atPath: out), "nothing written")
+    let weight = try run(["import", "events", "--profile", "phoenix", "--weight", "fatalities", fixtures + "phoenix.tsv", "-o", out])
+    #expect(weight.status != 0 && weight.stderr.contains("--weight fatalities is not something Phoenix files say"))
+    for (profile, file) in [("gdelt", "gdelt-export.tsv"), ("phoenix", "phoenix.tsv"), ("polecat", "polecat.tsv"), ("acled", "acled.csv")] {
+      let r = try run(["import", "events", "--profile", profile, "--level", "actor", "--window", "week", fixtures + file, "-o", out])
+      #expect(r.status == 0 && r.stderr.contains("\(profile): 1 file"), "\(profile): \(r.stderr)")
+      #expect(try run(["validate", out]).status == 0, "\(profile)")
+    }
+    let timeline = try run(["timeline", out, "--from", "2022-06-01", "--to", "2022-06-30", "--step", "week", "--top", "2"])
+    #expect(timeline.status == 0 && timeline.stdout.contains("2022-06-08") && timeline.stdout.contains("2022-06-29"), "\(timeline.stdout)")
+    let folder = try tempFile("spark-export", "")
+    try? FileManager.default.removeItem(atPath: folder)
+    let export = try run(["export", "spark", out, folder])
+    #expect(export.status == 0 && FileManager.default.fileExists(atPath: folder + "/edges.csv"))
+    try? FileManager.default.removeItem(atPath: folder)
+  }
+
   @Test("import gdelt: the sample becomes a valid world; malformed rows are reported by line")
   func importGDELT() throws {
     let out = try tempFile("gdelt.yaml", "")
     let r = try run(["import", "gdelt", "Scripts/examples/gdelt-sample.export.CSV", "-o", out])
     #expect(r.status == 0)
     #expect(r.stderr.contains("183 rows read"))
-    #expect(r.stderr.contains("gdelt-sample.export.CSV:11: skipped: has 40 tab-separated columns, not 61"))
-    #expect(r.stderr.contains("gdelt-sample.export.CSV:21: skipped: GoldsteinScale \"strong\""))
+    #expect(r.stderr.contains("gdelt-sample.export.CSV:11: skipped: has 40 tab-separated columns, not the 61 of a GDELT 2.0 export"))
+    #expect(r.stderr.contains("gdelt-sample.export.CSV:21:121: skipped: GoldsteinScale \"strong\""))
     #expect(try run(["validate", out]).status == 0)
     let piped = try run(["render", out, "--format", "dot", "-o", "-"])
     #expect(piped.status == 0 && piped.stdout.hasPrefix("digraph") && piped.stderr.contains("wrote -"))
