@@ -10,7 +10,8 @@ country codes, CAMEO codes, QuadClass, Goldstein, mentions, tone, three geograph
 added and a source URL; about 450 bytes a row, as in the real sample
 Tests/StatecraftTests/Fixtures/events/gdelt-export.tsv). Actors follow a heavy-tailed
 popularity (a few countries in most events, as in GDELT). Nothing is real: ids, names and
-URLs (example.org) are made up. The same arguments give the same bytes.
+URLs (example.org) are made up. The same arguments give the same bytes. With --mentions, each
+file's Mentions table is written beside it, for `--profile gdelt-mentions`.
 
     python3 Benchmarks/make_gdelt_month.py --out /tmp/gdelt-month --files 2900 --events 5000000
 """
@@ -48,7 +49,7 @@ def actor(rng, weights):
 
 
 def write_file(args):
-    out, index, stamp, rows, first_id, seed, bad, progress = args
+    out, index, stamp, rows, first_id, seed, bad, progress, mentions = args
     rng = random.Random(seed * 1_000_003 + index)
     weights = [1 / (i + 1) ** 1.1 for i in range(len(COUNTRIES))]
     day = stamp[:8]
@@ -93,8 +94,27 @@ def write_file(args):
             f = [f[:40], f[:1] + ["20250231"] + f[2:], f[:30] + ["x"] + f[31:], f[:28] + ["21"] + f[29:]][(index + i) % 4]
         buf.write("\t".join(f))
         buf.write("\n")
-    name = f"{stamp}.export.CSV"
-    data = buf.getvalue().encode()
+    written = [write_zip(out, f"{stamp}.export.CSV", stamp, buf.getvalue().encode())]
+    if mentions:
+        # The Mentions table: 1–6 articles per event from a pool of outlets, Confidence 10–100,
+        # one in ten machine-translated (MentionDocTranslationInfo filled).
+        m = io.StringIO()
+        for i in range(rows):
+            for _ in range(1 + int(rng.paretovariate(2.0)) % 6):
+                translated = rng.random() < 0.1
+                m.write("\t".join([
+                    str(first_id + i), stamp, stamp, "1", f"outlet{rng.randrange(400)}.example.org",
+                    f"https://outlet.example.org/{first_id + i}/{rng.randrange(10**6)}", str(rng.randrange(1, 30)),
+                    str(rng.randrange(-1, 400)), str(rng.randrange(-1, 400)), str(rng.randrange(0, 400)), str(rng.randrange(2)),
+                    str(rng.choice([10, 20, 30, 40, 50, 60, 70, 80, 90, 100])), str(rng.randrange(500, 9000)),
+                    repr(round(rng.uniform(-8, 4), 6)), "srclc:fra;eng:GT-FRA 1.0" if translated else "", ""]))
+                m.write("\n")
+        written.append(write_zip(out, f"{stamp}.mentions.CSV", stamp, m.getvalue().encode()))
+    return written
+
+
+def write_zip(out, name, stamp, data):
+    """One zip holding one member, as GDELT publishes them; (zip name, size)."""
     path = os.path.join(out, name + ".zip")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as z:
         info = zipfile.ZipInfo(name, date_time=(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8]), int(stamp[8:10]), int(stamp[10:12]), 0))
@@ -112,6 +132,7 @@ def main():
     ap.add_argument("--seed", type=int, default=2025)
     ap.add_argument("--jobs", type=int, default=os.cpu_count())
     ap.add_argument("--bad-rows", type=int, default=0, help="malformed rows to mix in (spread over the first files)")
+    ap.add_argument("--mentions", action="store_true", help="also write each file's Mentions table (.mentions.CSV.zip)")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     y, m, d = int(a.start[:4]), int(a.start[4:6]), int(a.start[6:])
@@ -122,10 +143,11 @@ def main():
         t = t0 + datetime.timedelta(minutes=15 * i)
         rows = a.events // a.files + (1 if i < a.events % a.files else 0)
         bad = a.bad_rows // a.files + (1 if i < a.bad_rows % a.files else 0)
-        tasks.append((a.out, i, t.strftime("%Y%m%d%H%M%S"), rows, first, a.seed, bad, i / a.files))
+        tasks.append((a.out, i, t.strftime("%Y%m%d%H%M%S"), rows, first, a.seed, bad, i / a.files, a.mentions))
         first += rows
     with Pool(a.jobs) as pool:
         written = pool.map(write_file, tasks, chunksize=8)
+    written = [w for pair in written for w in pair]
     with open(os.path.join(a.out, "masterfilelist.txt"), "w") as f:
         for name, size in written:
             f.write(f"{size} 00000000000000000000000000000000 http://data.gdeltproject.org/gdeltv2/{name}\n")

@@ -35,6 +35,10 @@ struct EventImportOptions: ParsableArguments {
         throw ValidationError("\(flag) \"\(value)\" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD.")
       }
     }
+    if let a = from.flatMap(PartialDate.init), let b = to.flatMap(PartialDate.init), a.firstDayKey > b.lastDayKey {
+      throw ValidationError("--from \(from!) is after --to \(to!).")
+    }
+    if let actors, Self.codes(actors).isEmpty { throw ValidationError("--actors names no code; give codes or prefixes such as USA,CHN,PAK.") }
     if let halfLife, !(halfLife > 0) { throw ValidationError("--half-life must be a positive number of days.") }
     if WorldIO.Format(path: output) == nil {
       throw ValidationError("cannot tell the format of \"\(output)\"; end it in .yaml, .csv, .graphml, .gexf, .json or .dot.")
@@ -52,7 +56,7 @@ struct EventImportOptions: ParsableArguments {
   }
 
   /// A comma-separated list of codes, trimmed and upper-cased.
-  static func codes(_ list: String) -> Set<String> { Set(list.split(separator: ",").map { $0.trimmingSpaces.uppercased() }) }
+  static func codes(_ list: String) -> Set<String> { Set(list.split(separator: ",").map { $0.trimmingSpaces.uppercased() }.filter { !$0.isEmpty }) }
 
   /// Runs the import, prints its counts, and writes the world (YAML with a header saying how it was made).
   func run(_ importer: EventImport, files: [String], command: String) throws {
@@ -97,7 +101,9 @@ extension StatecraftCommand.Import {
         Each relation is dated by its window (since/until), so the world feeds `timeline`. \\
         Files are read plain, zipped or gzipped, one per core; FILES may be folders, quoted \\
         globs or GDELT's masterfilelist.txt (with --from/--to, the mirror beside it). A malformed \\
-        row stops the import with its file and line unless --skip-bad-rows.
+        row stops the import with its file and line unless --skip-bad-rows (which still refuses \
+        a file whose rows are mostly malformed: it is not this source's). The same file given \
+        twice, an empty or truncated file, and an import whose relations all weigh 0 are errors.
         """)
 
     @Option(help: "The source: gdelt, gdelt-mentions (give export and Mentions files), phoenix, polecat or acled.")
@@ -109,7 +115,7 @@ extension StatecraftCommand.Import {
     var countries: String?
     @Option(help: "What a relation's weight measures: score, count, mentions (GDELT), confidence (GDELT with Mentions) or fatalities (ACLED).")
     var weight: EventImport.Weight = .score
-    @Flag(help: "Count malformed rows and go on, instead of stopping at the first.") var skipBadRows = false
+    @Flag(help: "Count malformed rows and go on, instead of stopping at the first (a file mostly malformed is still refused).") var skipBadRows = false
     @Flag(help: "With Mentions: drop events reported only in machine-translated articles.") var dropTranslated = false
 
     func validate() throws {
@@ -158,7 +164,9 @@ extension StatecraftCommand.Import {
 extension Reports {
   /// The import's counts, and the first malformed rows with their locations.
   public static func eventSummary(_ r: EventImport.Report, profile: EventImport.Profile, limit: Int = 20) -> String {
-    var out = "\(profile.rawValue): \(r.files) file\(r.files == 1 ? "" : "s"), \(r.rows) rows read, \(r.kept) kept, \(r.filtered) filtered (outside the dates, actors or countries, an actor missing, or both actors the same), \(r.malformedRows) malformed\n"
+    var out = "\(profile.rawValue): \(r.files) file\(r.files == 1 ? "" : "s"), \(r.rows) rows read, "
+    if r.mentionFiles > 0 { out += "\(r.mentionRows) mentions read from \(r.mentionFiles) Mentions file\(r.mentionFiles == 1 ? "" : "s"), " }
+    out += "\(r.kept) kept, \(r.filtered) filtered (outside the dates, actors or countries, an actor missing, or both actors the same), \(r.malformedRows) malformed\n"
     for m in r.malformed.prefix(limit) { out += "\(m.file):\(m.line)\(m.column > 0 ? ":\(m.column)" : ""): skipped: \(m.reason)\n" }
     if r.malformedRows > limit { out += "… and \(r.malformedRows - limit) more malformed rows\n" }
     return out

@@ -120,7 +120,7 @@ struct EventImportTests {
       // Another source's file stops the import even when rows may be skipped.
       #expect { try skipping.run(files: [fixture("acled.csv")], name: "t") } throws: { "\($0)".contains("it looks like ACLED data: use --profile acled") }
       #expect { try importer(.acled).run(files: [fixture("polecat.tsv")], name: "t") } throws: {
-        "\($0)".contains("the header has no \"event_id_cnty\" column, so this is not a ACLED file; it looks like POLECAT data")
+        "\($0)".contains("the header has no \"event_id_cnty\" column, so this is not ACLED data; it looks like POLECAT data")
       }
       #expect { try importer(.polecat).run(files: [fixture("gdelt-export.tsv")], name: "t") } throws: { "\($0)".contains("it looks like GDELT 2.0 export data") }
       // Weights a source cannot give, and ACLED at country level, are refused before reading.
@@ -294,8 +294,8 @@ struct EventImportTests {
       }
       let list = folder + "/masterfilelist.txt"
       try ["20250301000000", "20250301001500", "20250302000000", "20250303000000"].flatMap { s in
-        ["1 abc http://data.gdeltproject.org/gdeltv2/\(s).export.CSV.zip", "1 abc http://data.gdeltproject.org/gdeltv2/\(s).mentions.CSV.zip",
-         "1 abc http://data.gdeltproject.org/gdeltv2/\(s).gkg.csv.zip"]
+        ["0 abc http://data.gdeltproject.org/gdeltv2/\(s).export.CSV.zip", "0 abc http://data.gdeltproject.org/gdeltv2/\(s).mentions.CSV.zip",
+         "0 abc http://data.gdeltproject.org/gdeltv2/\(s).gkg.csv.zip"]
       }.joined(separator: "\n").write(toFile: list, atomically: true, encoding: .utf8)
       let day = try EventFiles.expand([list], profile: .gdelt, from: PartialDate("2025-03-01"), to: PartialDate("2025-03-01"))
       #expect(day.map { ($0 as NSString).lastPathComponent } == ["20250301000000.export.CSV.zip", "20250301001500.export.CSV.zip"])
@@ -306,6 +306,48 @@ struct EventImportTests {
       #expect(try EventFiles.expand([folder], profile: .gdelt).count == 3, "a folder: the exports, not the index or the Mentions")
       #expect(try EventFiles.expand([folder + "/*0000.export.CSV.zip"], profile: .gdelt).count == 2)
       #expect { try EventFiles.expand([folder + "/*.nothing"], profile: .gdelt) } throws: { "\($0)".contains("matches no file") }
+      // A listed size that differs from the mirror's file: an interrupted download.
+      try "1 abc http://data.gdeltproject.org/gdeltv2/20250301000000.export.CSV.zip\n".write(toFile: list, atomically: true, encoding: .utf8)
+      #expect { try EventFiles.expand([list], profile: .gdelt) } throws: { "\($0)".contains("masterfilelist.txt:1:1: 20250301000000.export.CSV.zip is 0 bytes in the mirror but 1 here") }
+      #expect { try EventFiles.expand([list], profile: .acled) } throws: { "\($0)".contains("use it with --profile gdelt or gdelt-mentions") }
+    }
+  }
+
+  @Test("what a hostile sweep found: control characters in names, a file given twice, empty files, a zip cut between members, a BOM, weights of 0")
+  func hostile() throws {
+    try withScratchFolder { folder in
+      let header = try String(contentsOfFile: fixture("acled.csv"), encoding: .utf8).split(separator: "\n")[0]
+      let row = try String(contentsOfFile: fixture("acled.csv"), encoding: .utf8).split(separator: "\n")[3]  // a riot with actor2
+      let names = folder + "/names.csv"
+      // A quoted actor name holding a line break and a tab becomes one id with spaces; a BOM is no part of the header.
+      try ("\u{FEFF}" + header + "\n" + row.replacingOccurrences(of: "Rioters (Argentina)", with: "\"Rioters\n(Argentina)\tX\"") + "\n")
+        .write(toFile: names, atomically: true, encoding: .utf8)
+      let (world, _) = try importer(.acled).run(files: [names], name: "t")
+      #expect(world.actors.contains { $0.id.rawValue == "Rioters (Argentina) X" }, "\(world.actors.map(\.id))")
+      #expect(WorldYAML.write(world).utf8.allSatisfy { $0 >= 0x20 || $0 == 0x0A })
+      var argentina = importer(.acled)
+      argentina.countries = ["ARGENTINA"]
+      #expect(try argentina.run(files: [fixture("acled.csv")], name: "t").1.kept == 7, "ACLED matches the country's name")
+      argentina.countries = ["32"]
+      #expect(try argentina.run(files: [fixture("acled.csv")], name: "t").1.kept == 7, "and its ISO number")
+      #expect { try importer(.gdelt).run(files: [fixture("gdelt-export.tsv"), fixture("../events/gdelt-export.tsv")], name: "t") } throws: { "\($0)".contains("is given twice") }
+      let empty = folder + "/empty.CSV.zip"
+      try Data().write(to: URL(fileURLWithPath: empty))
+      #expect { try importer(.gdelt).run(files: [empty], name: "t") } throws: { "\($0)".contains("empty.CSV.zip: is empty") }
+      // Two members, cut before the second: the missing table of contents says so.
+      let two = folder + "/two.zip"
+      let text = try String(contentsOfFile: fixture("gdelt-export.tsv"), encoding: .utf8)
+      try zip(two, [("a.CSV", text), ("b.CSV", text)])
+      let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: two)))
+      let second = (4 ..< bytes.count - 4).first { bytes[$0 ..< $0 + 4].elementsEqual([0x50, 0x4B, 0x03, 0x04]) }!
+      try Data(bytes.prefix(second)).write(to: URL(fileURLWithPath: folder + "/cut.zip"))
+      #expect { try importer(.gdelt).run(files: [folder + "/cut.zip"], name: "t") } throws: { "\($0)".contains("ends before its table of contents") }
+      // Every relation decayed to 0: an error, not an empty world.
+      var decayed = importer(.gdelt)
+      decayed.halfLifeDays = 1e-3
+      decayed.to = PartialDate("2030")
+      let (_, report) = try decayed.run(files: [fixture("gdelt-export.tsv")], name: "t")
+      #expect { try report.requireUsable(profile: .gdelt) } throws: { "\($0)".contains("every relation weighed 0") }
     }
   }
 

@@ -86,6 +86,17 @@ public struct SeriesSet: Sendable {
   }
 }
 
+/// A timeline asked for more dates than ``TimeStep/maxDates``.
+public struct TimelineTooLong: Error, CustomStringConvertible {
+  /// The dates the range and step would make.
+  public var dates: Int
+  /// The step asked for.
+  public var step: TimeStep
+  public var description: String {
+    "from and to are \(dates) \(step.rawValue)s apart, more than the \(TimeStep.maxDates) dates a timeline draws; take a longer --step or a shorter range"
+  }
+}
+
 /// A step between timeline dates: a day or a week (for worlds of daily or weekly relations, as
 /// `import events --window week` writes), a month, a quarter or a year.
 public enum TimeStep: String, CaseIterable, Sendable {
@@ -99,7 +110,22 @@ public enum TimeStep: String, CaseIterable, Sendable {
     }
   }
 
-  /// The timeline's dates from `start` to `end` (inclusive; at most 10,000): days from
+  /// The most dates a timeline has: one measure per date.
+  public static let maxDates = 10_000
+
+  /// How many dates a timeline from `start` to `end` has at this step.
+  public func dateCount(from start: PartialDate, to end: PartialDate) -> Int {
+    switch self {
+    case .day, .week:
+      let days = EventCalendar.dayNumber(end.lastDayKey) - EventCalendar.dayNumber(start.firstDayKey)
+      return days < 0 ? 0 : days / (self == .day ? 1 : 7) + 1
+    case .month, .quarter, .year:
+      let months = (end.year * 12 + (end.month ?? 12)) - (start.year * 12 + (start.month ?? 1))
+      return months < 0 ? 0 : months / self.months + 1
+    }
+  }
+
+  /// The timeline's dates from `start` to `end` (inclusive; at most ``maxDates``): days from
   /// `start`'s first day for `day` and `week`, months for `month` and `quarter`, years for `year`.
   func dates(from start: PartialDate, to end: PartialDate) -> [PartialDate] {
     var dates: [PartialDate] = []
@@ -107,7 +133,7 @@ public enum TimeStep: String, CaseIterable, Sendable {
     case .day, .week:
       var n = EventCalendar.dayNumber(start.firstDayKey)
       let last = EventCalendar.dayNumber(end.lastDayKey)
-      while n <= last && dates.count < 10_000 {
+      while n <= last && dates.count < Self.maxDates {
         let key = EventCalendar.key(ofDayNumber: n)
         dates.append(PartialDate(year: key / 10_000, month: (key / 100) % 100, day: key % 100))
         n += self == .day ? 1 : 7
@@ -115,7 +141,7 @@ public enum TimeStep: String, CaseIterable, Sendable {
     case .month, .quarter, .year:
       var month = start.year * 12 + (start.month ?? 1) - 1
       let last = end.year * 12 + (end.month ?? 12) - 1
-      while month <= last && dates.count < 10_000 {
+      while month <= last && dates.count < Self.maxDates {
         dates.append(self == .year ? PartialDate(year: month / 12) : PartialDate(year: month / 12, month: month % 12 + 1))
         month += months
       }
@@ -134,11 +160,15 @@ extension World {
   /// Dates are days (`YYYY-MM-DD`) for `day` and `week` steps (a week from `start`'s first
   /// day), months (`YYYY-MM`) for `month` and `quarter`, and years for `year`.
   ///
+  /// - Throws: ``TimelineTooLong`` for a range of more than ``TimeStep/maxDates`` dates (say a
+  ///   longer step), and what the measure throws.
   /// - Complexity: one projection and one measure per date.
   public func timeline(
     _ measure: Measure, from start: PartialDate, to end: PartialDate, step: TimeStep, lens: Lens = Lens(),
     settings: Measure.Settings = .init(), progress: ((_ done: Int, _ total: Int) -> Void)? = nil
   ) throws -> SeriesSet {
+    let count = step.dateCount(from: start, to: end)
+    guard count <= TimeStep.maxDates else { throw TimelineTooLong(dates: count, step: step) }
     let dates = step.dates(from: start, to: end)
     var columns: [[Double]] = []
     for date in dates {

@@ -27,6 +27,9 @@ struct EventFileLines {
   func forEachLine(progress: Progress?, _ body: (String, Int, ArraySlice<UInt8>) throws -> Void) throws {
     let input = try ByteInput(path)
     let magic = try input.peek(4)
+    if magic.isEmpty {
+      throw GraphFileError.unreadable(file: path, reason: "is empty; an event file has at least one row (an interrupted download? fetch it again)")
+    }
     if magic.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
       var members = 0
       while var member = try ZipMember(input, path: path) {
@@ -56,7 +59,15 @@ struct EventFileLines {
       lineNumber += 1
       var line = line
       if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+      // A UTF-8 byte-order mark (as Excel writes) is no part of the first field.
+      if lineNumber == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
+      if line.count > Self.maxLineBytes { throw tooLong(lineNumber) }
       if !line.isEmpty { try body(place, lineNumber, line) }
+    }
+    func tooLong(_ line: Int) -> GraphFileError {
+      .invalid(file: place, problems: [.init(
+        line: line, column: 1,
+        message: "this line is over \(Self.maxLineBytes / 1_048_576) MiB; event files have one event of a few KB at most per line, so this is not an event file")])
     }
     while true {
       let n = try read(&chunk)
@@ -75,11 +86,7 @@ struct EventFileLines {
         start = newline + 1
       }
       carry.append(contentsOf: chunk[start ..< n])
-      if carry.count > Self.maxLineBytes {
-        throw GraphFileError.invalid(file: place, problems: [.init(
-          line: lineNumber + 1, column: 1,
-          message: "this line is over \(Self.maxLineBytes / 1_048_576) MiB without a line break; event files have one event of a few KB at most per line, so this is not an event file")])
-      }
+      if carry.count > Self.maxLineBytes { throw tooLong(lineNumber + 1) }
     }
     if !carry.isEmpty { try emit(carry[...]) }
   }
@@ -282,8 +289,9 @@ struct ZipMember {
     var header = try input.peek(4)
     // Directory entries carry no data; skip them.
     while true {
-      if header.isEmpty || header.elementsEqual([0x50, 0x4B, 0x01, 0x02]) || header.elementsEqual([0x50, 0x4B, 0x05, 0x06]) {
-        return nil
+      if header.elementsEqual([0x50, 0x4B, 0x01, 0x02]) || header.elementsEqual([0x50, 0x4B, 0x05, 0x06]) { return nil }
+      if header.isEmpty {
+        throw GraphFileError.unreadable(file: path, reason: "ends before its table of contents (the zip central directory): a truncated download; fetch the file again")
       }
       guard header.elementsEqual([0x50, 0x4B, 0x03, 0x04]) else {
         throw GraphFileError.unreadable(file: path, reason: "is a damaged zip archive (no member header where one should be); fetch the file again")

@@ -23,10 +23,14 @@ public enum EventFiles {
           .map { (input as NSString).appendingPathComponent($0) }
           .filter { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && !d.boolValue }
         guard !picked.isEmpty else {
-          throw GraphFileError.unreadable(file: input, reason: "is a folder without \(profile.displayName) files in it")
+          let expected = profile == .gdelt ? " (*.export.CSV, plain, .zip or .gz)" : profile == .gdeltMentions ? " (*.export.CSV and *.mentions.CSV)" : ""
+          throw GraphFileError.unreadable(file: input, reason: "is a folder without \(profile.displayName) files\(expected) in it (sub-folders are not searched)")
         }
         files += picked
       } else if exists && isIndex((input as NSString).lastPathComponent) {
+        guard profile == .gdelt || profile == .gdeltMentions else {
+          throw GraphFileError.unreadable(file: input, reason: "is GDELT's index of its files; use it with --profile gdelt or gdelt-mentions, and give \(profile.displayName) files or their folder")
+        }
         files += try masterList(input, profile: profile, from: from, to: to)
       } else if !exists && input.contains(where: { "*?[".contains($0) }) {
         let matches = glob(input)
@@ -81,7 +85,17 @@ public enum EventFiles {
         day >= fromKey, day <= toKey
       else { return }
       let path = (folder as NSString).appendingPathComponent(name)
-      if FileManager.default.fileExists(atPath: path) { wanted.append(path) } else { missing.append(name) }
+      guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int else {
+        missing.append(name)
+        return
+      }
+      // The list gives each file's size: a shorter file is an interrupted download.
+      if let listed = Int(String(decoding: words[0], as: UTF8.self)), listed != size {
+        throw GraphFileError.invalid(file: list, problems: [.init(
+          line: number, column: 1,
+          message: "\(name) is \(size) bytes in the mirror but \(listed) here (an interrupted download?); fetch it again")])
+      }
+      wanted.append(path)
     }
     if !missing.isEmpty {
       throw GraphFileError.unreadable(

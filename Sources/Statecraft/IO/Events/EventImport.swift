@@ -139,6 +139,12 @@ public struct EventImport: Sendable {
     public var filtered = 0
     /// Malformed rows, counted.
     public var malformedRows = 0
+    /// Relations the import made (groups whose weight came out 0 make none).
+    public var relations = 0
+    /// GDELT with Mentions: Mentions files read.
+    public var mentionFiles = 0
+    /// Rows of the Mentions files.
+    public var mentionRows = 0
     /// The first malformed rows (at most ``malformedKept``): file, line, column, what was wrong.
     public var malformed: [(file: String, line: Int, column: Int, reason: String)] = []
     /// How many malformed rows the report keeps by location.
@@ -150,6 +156,8 @@ public struct EventImport: Sendable {
       kept += other.kept
       filtered += other.filtered
       malformedRows += other.malformedRows
+      mentionFiles += other.mentionFiles
+      mentionRows += other.mentionRows
       malformed += other.malformed.prefix(Self.malformedKept - malformed.count)
     }
 
@@ -165,6 +173,11 @@ public struct EventImport: Sendable {
         throw GraphFileError.unreadable(
           file: malformed.first?.file ?? "the input",
           reason: "no event was kept (\(rows) rows read, \(filtered) filtered, \(malformedRows) malformed), so nothing was written; widen --from/--to or --actors")
+      }
+      if relations == 0 {
+        throw GraphFileError.unreadable(
+          file: "the input",
+          reason: "\(kept) events were kept but every relation weighed 0 (a half-life far shorter than the events' age, events without mentions, or --weight fatalities without deaths), so nothing was written")
       }
     }
   }
@@ -185,6 +198,14 @@ public struct EventImport: Sendable {
         file: files.first ?? "the input",
         reason: "ACLED names actors, not their countries; import it with --level actor (and filter with --countries, which ACLED matches against the event's country)")
     }
+    var seen: [String: String] = [:]
+    for file in files {
+      let real = URL(fileURLWithPath: file).resolvingSymlinksInPath().standardizedFileURL.path
+      if let first = seen[real] {
+        throw GraphFileError.unreadable(file: file, reason: "is given twice (also as \(first)); each file is read once, or its events would count twice")
+      }
+      seen[real] = file
+    }
     var eventFiles = files
     var mentions = MentionTable()
     if profile == .gdeltMentions {
@@ -203,7 +224,9 @@ public struct EventImport: Sendable {
     let merged = try importer.aggregate(eventFiles, mentions: mentions)
     var report = merged.report
     report.add(mentions.report)
-    return (importer.makeWorld(merged, name: name), report)
+    let world = importer.makeWorld(merged, name: name)
+    report.relations = world.relations.count
+    return (world, report)
   }
 
   // MARK: - Reading
@@ -377,8 +400,8 @@ public struct EventImport: Sendable {
         var counted = false
         for a in event.sources {
           for b in event.targets {
-            let x = level == .country ? a.country : a.actor
-            let y = level == .country ? b.country : b.actor
+            let x = Self.cleanID(level == .country ? a.country : a.actor)
+            let y = Self.cleanID(level == .country ? b.country : b.actor)
             guard !x.isEmpty, !y.isEmpty, x != y, admits(x, a), admits(y, b) else { continue }
             counted = true
             count(event, strength: strength, x, a, y, b, file: index, into: &partial)
@@ -404,8 +427,27 @@ public struct EventImport: Sendable {
   /// Whether an actor (its code at the chosen level) passes the actor and country filters.
   private func admits(_ code: String, _ party: EventRecord.Party) -> Bool {
     if let actors, !actors.contains(where: { code.hasPrefix($0) }) { return false }
-    if let countries, !countries.contains(party.country) { return false }
+    if let countries, !countries.contains(party.country), !countries.contains(party.country.uppercased()),
+      party.countryCode.isEmpty || !countries.contains(party.countryCode)
+    { return false }
     return true
+  }
+
+  /// An actor code as an id: whitespace control characters (a tab or line break inside a quoted
+  /// CSV name) become spaces, other control characters go, and the ends are trimmed, so every
+  /// world the import writes validates.
+  static func cleanID(_ code: String) -> String {
+    guard code.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) || code.unicodeScalars.contains(where: { (0x80 ... 0x9F).contains($0.value) })
+    else { return code }
+    var out = String.UnicodeScalarView()
+    for u in code.unicodeScalars {
+      if u == "\t" || u == "\n" || u == "\r" || u.value == 0x0B || u.value == 0x0C {
+        out.append(" ")
+      } else if !(u.value < 0x20 || (0x7F ... 0x9F).contains(u.value)) {
+        out.append(u)
+      }
+    }
+    return String(out).trimmingCharacters(in: .whitespaces)
   }
 
   /// Adds one event between `x` and `y` to its group.

@@ -249,7 +249,7 @@ struct NamedColumns {
   func required(_ name: String, _ aliases: String..., source: String, line: ArraySlice<UInt8>, profile: EventImport.Profile) throws(RowProblem) -> Int {
     if let i = index[name] ?? aliases.lazy.compactMap({ index[$0] }).first { return i }
     throw RowProblem(
-      column: 1, "the header has no \"\(name)\" column, so this is not a \(source) file\(EventSourceSniffer.hint(line, for: profile)); \(source) files start with a header line naming their columns",
+      column: 1, "the header has no \"\(name)\" column, so this is not \(source) data\(EventSourceSniffer.hint(line, for: profile)); \(source) files start with a header line naming their columns",
       wrongFile: true)
   }
 }
@@ -543,14 +543,14 @@ struct ACLEDRowParser: EventRowParser {
     guard let fatalities = fatalitiesText.isEmpty ? 0 : Int(fatalitiesText), fatalities >= 0 else {
       throw RowProblem(column: column("fatalities"), "fatalities \"\(fatalitiesText)\" is not a count")
     }
-    let country = text("iso").isEmpty ? text("country") : text("iso")
+    let country = text("country")
     func bytes(_ name: String) -> ArraySlice<UInt8> { ArraySlice(text(name).utf8) }
     func side(_ actor: String, _ associates: String, _ inter: String) -> [EventRecord.Party] {
       let names = [text(actor)] + text(associates).split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
       return names.filter { !$0.isEmpty }.map { name in
         EventRecord.Party(
           actor: name, country: country, latitude: bytes("latitude"), longitude: bytes("longitude"), place: bytes("location"),
-          kind: name == text(actor) ? ACLED.kind(inter: text(inter)) : nil)
+          kind: name == text(actor) ? ACLED.kind(inter: text(inter)) : nil, countryCode: text("iso"))
       }
     }
     var event = EventRecord(

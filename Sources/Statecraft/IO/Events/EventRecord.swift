@@ -17,6 +17,8 @@ struct EventRecord {
     var place: ArraySlice<UInt8> = []
     /// What sort of actor the source says this is, when it says.
     var kind: Actor.Kind?
+    /// Another code `--countries` may name the country by (ACLED: its ISO number beside its name).
+    var countryCode = ""
   }
 
   /// The event's day as YYYYMMDD.

@@ -55,7 +55,7 @@ struct MentionTable {
         throw Stop()
       }
     } catch is Stop {}
-    return tabs == 15
+    return tabs == 15 || (file as NSString).lastPathComponent.lowercased().contains(".mentions.")
   }
 
   /// Reads Mentions files, one per core, merged in the order given.
@@ -77,7 +77,7 @@ struct MentionTable {
       for (id, a) in part!.events { table.events[id, default: Attestation()].merge(a) }
       table.report.add(part!.report)
     }
-    table.report.files = 0  // the files line counts export files; Mentions rows are in `rows`
+    table.report.mentionFiles = files.count
     return table
   }
 
@@ -85,7 +85,7 @@ struct MentionTable {
     var table = MentionTable()
     var fields = TabFields()
     try EventFileLines(path: file).forEachLine(progress: nil) { place, lineNumber, line in
-      table.report.rows += 1
+      table.report.mentionRows += 1
       fields.split(line)
       let problem: RowProblem?
       if fields.count != 16 {
