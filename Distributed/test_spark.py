@@ -65,7 +65,8 @@ def main():
         files = sorted(glob.glob(os.path.join(data, "*.export.CSV.zip")))
         t0 = time.time()
         spark = SparkSession.builder.master("local[*]").appName("statecraft-test") \
-            .config("spark.sql.shuffle.partitions", "4").config("spark.ui.enabled", "false").getOrCreate()
+            .config("spark.sql.shuffle.partitions", "4").config("spark.ui.enabled", "false") \
+            .config("spark.ui.showConsoleProgress", "false").getOrCreate()
         spark.sparkContext.setLogLevel("ERROR")
         spark.sparkContext.addPyFile(gdelt_events.__file__)  # the workers unpickle its functions
         print(f"spark {spark.version} started in {time.time() - t0:.1f} s")
