@@ -90,25 +90,13 @@ struct GDELTRowParser: EventRowParser {
   var detail = true
 
   mutating func parse(_ line: ArraySlice<UInt8>, lineNumber: Int) throws(RowProblem) -> RowOutcome {
-    fields.split(line)
-    guard fields.count == 61 else {
-      let hint = lineNumber == 1 ? EventSourceSniffer.hint(line, for: .gdelt) : ""
-      throw RowProblem("has \(fields.count) tab-separated columns, not the 61 of a GDELT 2.0 export" + hint, wrongFile: !hint.isEmpty)
-    }
-    guard let day = fields[1].decimalInteger, EventCalendar.isDay(day) else {
-      throw RowProblem(column: fields.column(1, in: line), "SQLDATE \"\(fields.text(1))\" is not a calendar day written YYYYMMDD")
-    }
-    guard let goldstein = fields[30].decimalNumber, (-10 ... 10).contains(goldstein) else {
-      throw RowProblem(column: fields.column(30, in: line), "GoldsteinScale \"\(fields.text(30))\" is not a number in -10 … 10")
-    }
+    try fields.split(line, columns: 61, of: .gdelt, lineNumber: lineNumber)
+    let day = try fields.day(1, named: "SQLDATE", in: line)
+    let goldstein = try fields.goldstein(30, named: "GoldsteinScale", in: line)
     guard let mentions = fields[31].decimalInteger, mentions >= 0 else {
       throw RowProblem(column: fields.column(31, in: line), "NumMentions \"\(fields.text(31))\" is not a count")
     }
-    guard fields[28].count == 2, fields[28].allSatisfy({ (0x30 ... 0x39).contains($0) }), let root = fields[28].decimalInteger,
-      (1 ... 20).contains(root)
-    else {
-      throw RowProblem(column: fields.column(28, in: line), "EventRootCode \"\(fields.text(28))\" is not 01 … 20")
-    }
+    let root = try fields.cameoRoot(28, in: line)
     var a = EventRecord.Party(actor: fields.text(5), country: fields.text(7))
     var b = EventRecord.Party(actor: fields.text(15), country: fields.text(17))
     if detail {
@@ -118,6 +106,44 @@ struct GDELTRowParser: EventRowParser {
     return .event(EventRecord(
       day: day, sources: [a], targets: [b], type: CAMEO.typeIDs[root - 1], score: goldstein,
       mentions: Double(mentions), id: fields[0], url: fields[60]))
+  }
+}
+
+/// The checks GDELT and Phoenix rows share: a fixed column count, a YYYYMMDD day, a Goldstein
+/// score and a CAMEO root code, each failing with its column.
+extension TabFields {
+  /// Splits `line` and requires `columns` fields; on a file's first line, a row shaped like
+  /// another source's names that source (and stops the import: every row would fail).
+  mutating func split(_ line: ArraySlice<UInt8>, columns: Int, of profile: EventImport.Profile, lineNumber: Int) throws(RowProblem) {
+    split(line)
+    guard count == columns else {
+      let hint = lineNumber == 1 ? EventSourceSniffer.hint(line, for: profile) : ""
+      throw RowProblem("has \(count) tab-separated columns, not the \(columns) of a \(profile.displayName) file" + hint, wrongFile: !hint.isEmpty)
+    }
+  }
+
+  /// Field `i` as a YYYYMMDD calendar day.
+  func day(_ i: Int, named name: String, in line: ArraySlice<UInt8>) throws(RowProblem) -> Int {
+    guard let day = self[i].decimalInteger, EventCalendar.isDay(day) else {
+      throw RowProblem(column: column(i, in: line), "\(name) \"\(text(i))\" is not a calendar day written YYYYMMDD")
+    }
+    return day
+  }
+
+  /// Field `i` as a Goldstein score, a decimal number in −10 … 10.
+  func goldstein(_ i: Int, named name: String, in line: ArraySlice<UInt8>) throws(RowProblem) -> Double {
+    guard let score = self[i].decimalNumber, (-10 ... 10).contains(score) else {
+      throw RowProblem(column: column(i, in: line), "\(name) \"\(text(i))\" is not a number in -10 … 10")
+    }
+    return score
+  }
+
+  /// Field `i` as a CAMEO root code: two digits, 01 … 20.
+  func cameoRoot(_ i: Int, in line: ArraySlice<UInt8>) throws(RowProblem) -> Int {
+    guard self[i].count == 2, self[i].allSatisfy({ (0x30 ... 0x39).contains($0) }), let root = self[i].decimalInteger, (1 ... 20).contains(root) else {
+      throw RowProblem(column: column(i, in: line), "EventRootCode \"\(text(i))\" is not 01 … 20")
+    }
+    return root
   }
 }
 
@@ -139,20 +165,10 @@ struct PhoenixRowParser: EventRowParser {
   static let columns = 26
 
   mutating func parse(_ line: ArraySlice<UInt8>, lineNumber: Int) throws(RowProblem) -> RowOutcome {
-    fields.split(line)
-    guard fields.count == Self.columns else {
-      let hint = lineNumber == 1 ? EventSourceSniffer.hint(line, for: .phoenix) : ""
-      throw RowProblem("has \(fields.count) tab-separated columns, not the \(Self.columns) of a Phoenix file" + hint, wrongFile: !hint.isEmpty)
-    }
-    guard let day = fields[1].decimalInteger, EventCalendar.isDay(day) else {
-      throw RowProblem(column: fields.column(1, in: line), "Date \"\(fields.text(1))\" is not a calendar day written YYYYMMDD")
-    }
-    guard let goldstein = fields[16].decimalNumber, (-10 ... 10).contains(goldstein) else {
-      throw RowProblem(column: fields.column(16, in: line), "GoldsteinScore \"\(fields.text(16))\" is not a number in -10 … 10")
-    }
-    guard let root = fields[14].decimalInteger, (1 ... 20).contains(root) else {
-      throw RowProblem(column: fields.column(14, in: line), "EventRootCode \"\(fields.text(14))\" is not 01 … 20")
-    }
+    try fields.split(line, columns: Self.columns, of: .phoenix, lineNumber: lineNumber)
+    let day = try fields.day(1, named: "Date", in: line)
+    let goldstein = try fields.goldstein(16, named: "GoldsteinScore", in: line)
+    let root = try fields.cameoRoot(14, in: line)
     func party(_ full: Int, _ entity: Int) -> EventRecord.Party {
       let code = fields.text(full)
       // The country is the full code's first three letters when they are a CAMEO country.
