@@ -285,6 +285,31 @@ struct EventImportTests {
     }
   }
 
+  @Test("a big plain file read in byte ranges at once: every line once, the same relations in the same order, lines numbered in the file")
+  func ranges() throws {
+    try withScratchFolder { folder in
+      var rows = try String(contentsOfFile: fixture("gdelt-export.tsv"), encoding: .utf8).split(separator: "\n").map(String.init)
+      rows = (0 ..< 40).flatMap { _ in rows }  // 560 rows, about 240 KB
+      rows[333] = "broken\trow"
+      let file = folder + "/big.export.CSV"
+      try (rows.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+      var whole = importer(.gdelt)
+      whole.skipBadRows = true
+      var ranged = whole
+      ranged.rangeBytes = 997  // an odd size, so ranges start mid-line
+      #expect(ranged.units([file]).count > 100 && whole.units([file]).count == 1)
+      let (a, ra) = try whole.run(files: [file], name: "t")
+      let (b, rb) = try ranged.run(files: [file], name: "t")
+      #expect(ra.rows == 560 && rb.rows == 560 && ra.kept == rb.kept && rb.files == 1)
+      #expect(rb.malformed.map(\.line) == [334] && ra.malformed.map(\.line) == [334])
+      #expect(a.relations.map { "\($0.from)>\($0.to) \($0.type)" } == b.relations.map { "\($0.from)>\($0.to) \($0.type)" })
+      #expect(isApproximatelyEqual(a.relations.map(\.weight), b.relations.map(\.weight), tolerance: 1e-12))
+      #expect(b.relations.allSatisfy { $0.note?.contains("from big.export.CSV (") == true && $0.note?.contains("more files") == false })
+      ranged.skipBadRows = false
+      #expect { try ranged.run(files: [file], name: "t") } throws: { "\($0)".contains("big.export.CSV:334:1: has 2 tab-separated columns") }
+    }
+  }
+
   @Test("folders, globs and GDELT's masterfilelist.txt (with dates) name the files to read")
   func fileLists() throws {
     try withScratchFolder { folder in

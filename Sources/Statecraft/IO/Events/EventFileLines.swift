@@ -46,21 +46,49 @@ struct EventFileLines {
     }
   }
 
-  /// Splits what `read` yields into lines (LF or CRLF) and passes the non-empty ones on.
+  /// Calls `body` with the lines of a plain (uncompressed) file that start within `range`
+  /// (byte offsets), numbered from 1 within the range, so that several ranges of one big file
+  /// can be read at once and their lines each read exactly once. Returns how many lines it
+  /// numbered (empty ones included), for the caller to number later ranges.
+  ///
+  /// - Throws: as ``forEachLine(progress:_:)``.
+  @discardableResult
+  func forEachLine(in range: Range<Int>, progress: Progress?, _ body: (String, Int, ArraySlice<UInt8>) throws -> Void) throws -> Int {
+    // Start one byte early: a line starts at `range.lowerBound` exactly when that byte is a newline.
+    let from = max(0, range.lowerBound - 1)
+    let input = try ByteInput(path, offset: from)
+    return try splitLines(
+      place: path, progress: progress, input: input, read: { try input.read(into: &$0) }, body,
+      offset: from, skipFirst: range.lowerBound > 0, end: range.upperBound)
+  }
+
+  /// Splits what `read` yields into lines (LF or CRLF) and passes the non-empty ones on;
+  /// returns how many lines it numbered. With a range (`offset` of the first byte read,
+  /// `skipFirst` to drop the line in progress there, `end`), only lines starting before `end`.
+  @discardableResult
   private func splitLines(
     place: String, progress: Progress?, input: ByteInput, read: (inout [UInt8]) throws -> Int,
-    _ body: (String, Int, ArraySlice<UInt8>) throws -> Void
-  ) throws {
+    _ body: (String, Int, ArraySlice<UInt8>) throws -> Void, offset: Int = 0, skipFirst: Bool = false, end: Int = .max
+  ) throws -> Int {
+    struct Done: Error {}
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     var carry: [UInt8] = []
     var lineNumber = 0
     var consumed = input.consumed
+    var skipping = skipFirst
+    var base = offset  // the file offset of chunk[0]
+    var lineStart = offset  // the file offset of the line being gathered
     func emit(_ line: ArraySlice<UInt8>) throws {
+      if skipping {
+        skipping = false
+        return
+      }
+      if lineStart >= end { throw Done() }
       lineNumber += 1
       var line = line
       if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
       // A UTF-8 byte-order mark (as Excel writes) is no part of the first field.
-      if lineNumber == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
+      if lineStart == 0 && line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
       if line.count > Self.maxLineBytes { throw tooLong(lineNumber) }
       if !line.isEmpty { try body(place, lineNumber, line) }
     }
@@ -69,26 +97,32 @@ struct EventFileLines {
         line: line, column: 1,
         message: "this line is over \(Self.maxLineBytes / 1_048_576) MiB; event files have one event of a few KB at most per line, so this is not an event file")])
     }
-    while true {
-      let n = try read(&chunk)
-      if n == 0 { break }
-      progress?.advance(input.consumed - consumed)
-      consumed = input.consumed
-      var start = 0
-      while let newline = chunk[start ..< n].firstIndex(of: UInt8(ascii: "\n")) {
-        if carry.isEmpty {
-          try emit(chunk[start ..< newline])
-        } else {
-          carry.append(contentsOf: chunk[start ..< newline])
-          try emit(carry[...])
-          carry.removeAll(keepingCapacity: true)
+    do {
+      while true {
+        let n = try read(&chunk)
+        if n == 0 { break }
+        progress?.advance(input.consumed - consumed)
+        consumed = input.consumed
+        var start = 0
+        while let newline = chunk[start ..< n].firstIndex(of: UInt8(ascii: "\n")) {
+          if carry.isEmpty {
+            try emit(chunk[start ..< newline])
+          } else {
+            carry.append(contentsOf: chunk[start ..< newline])
+            try emit(carry[...])
+            carry.removeAll(keepingCapacity: true)
+          }
+          start = newline + 1
+          lineStart = base + start
         }
-        start = newline + 1
+        carry.append(contentsOf: chunk[start ..< n])
+        base += n
+        if carry.count > Self.maxLineBytes && !skipping { throw tooLong(lineNumber + 1) }
+        if skipping && carry.count > Self.maxLineBytes { carry.removeAll(keepingCapacity: true) }
       }
-      carry.append(contentsOf: chunk[start ..< n])
-      if carry.count > Self.maxLineBytes { throw tooLong(lineNumber + 1) }
-    }
-    if !carry.isEmpty { try emit(carry[...]) }
+      if !carry.isEmpty { try emit(carry[...]) }
+    } catch is Done {}
+    return lineNumber
   }
 }
 
@@ -106,7 +140,13 @@ final class ByteInput {
   /// The path as given, for messages.
   var path: String { file.path }
 
-  init(_ path: String) throws { file = try InputFile(path) }
+  /// Opens `path`, positioned at byte `offset` of a regular file.
+  init(_ path: String, offset: Int = 0) throws {
+    file = try InputFile(path)
+    if offset > 0 && lseek(file.fd, off_t(offset), SEEK_SET) != off_t(offset) {
+      throw GraphFileError.unreadable(file: path, reason: "cannot be read from byte \(offset) (\(String(cString: strerror(errno))))")
+    }
+  }
 
   /// Makes at least `count` bytes available unless the file ends first; returns how many are.
   @discardableResult

@@ -264,6 +264,8 @@ public struct EventImport: Sendable {
     var files: [(file: Int, events: Int)] = []
     /// How many files its events came from.
     var fileCount = 0
+    /// The last file its events came from.
+    var lastFile = -1
 
     /// Keeps `event` among the top three when it was reported more than one of them.
     mutating func offer(mentions: Double, id: String, url: String) {
@@ -282,8 +284,16 @@ public struct EventImport: Sendable {
       first = min(first, o.first)
       last = max(last, o.last)
       for t in o.top { offer(mentions: t.mentions, id: t.id, url: t.url) }
-      files += o.files.prefix(3 - min(3, files.count))
+      // Ranges of one big file come one after the other: the same file, not another one.
+      var theirs = o.files[...]
+      if let first = theirs.first, first.file == lastFile {
+        if let i = files.lastIndex(where: { $0.file == first.file }) { files[i].events += first.events }
+        theirs = theirs.dropFirst()
+        fileCount -= 1
+      }
+      files += theirs.prefix(3 - min(3, files.count))
       fileCount += o.fileCount
+      lastFile = o.files.last?.file ?? lastFile
     }
   }
 
@@ -299,8 +309,11 @@ public struct EventImport: Sendable {
     var kinds: [String: Actor.Kind] = [:]
     var places = EventPlaces()
     var latest = Int.min
-    /// The first malformed row when rows may not be skipped.
-    var failure: GraphFileError?
+    /// The first malformed row when rows may not be skipped (its line counted within the part
+    /// of the file read, as `report.malformed`'s are, until the merge numbers them in the file).
+    var failure: (place: String, line: Int, column: Int, message: String)?
+    /// Lines numbered while reading (a range of a big file; 0 for a whole file).
+    var lines = 0
 
     mutating func merge(_ o: Partial) {
       for (key, g) in zip(o.order, o.groups) {
@@ -320,34 +333,56 @@ public struct EventImport: Sendable {
     }
   }
 
-  /// Reads every file (one per core) and merges their partial results in file order.
+  /// A plain file of a headerless profile at least twice this big is read in ranges of about
+  /// this many bytes, several at once (smaller in tests).
+  var rangeBytes = 32 << 20
+
+  /// Part of the work: a whole file, or a range of bytes of a big plain one.
+  struct Unit {
+    var file: Int
+    var range: Range<Int>?
+  }
+
+  /// The units `files` are read in: a big plain file of a profile without a header line (GDELT,
+  /// Phoenix) in ranges of about `rangeBytes`, every other file whole.
+  func units(_ files: [String]) -> [Unit] {
+    files.indices.flatMap { f -> [Unit] in
+      guard profile == .gdelt || profile == .gdeltMentions || profile == .phoenix,
+        let size = (try? FileManager.default.attributesOfItem(atPath: files[f]))?[.size] as? Int, size >= 2 * rangeBytes,
+        let head = try? ByteInput(files[f]).peek(2), !head.elementsEqual([0x50, 0x4B]), !head.elementsEqual([0x1F, 0x8B])
+      else { return [Unit(file: f)] }
+      let parts = size / rangeBytes
+      return (0 ..< parts).map { i in Unit(file: f, range: (i * size / parts) ..< ((i + 1) * size / parts)) }
+    }
+  }
+
+  /// Reads every file (one per core; a big plain file in ranges) and merges their partial
+  /// results in file order.
   func aggregate(_ files: [String], mentions: MentionTable) throws -> Partial {
     let progress = Progress.current
     progress?.begin(files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) })
-    let merger = OrderedMerger(count: files.count)
-    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+    let units = units(files)
+    let merger = OrderedMerger(units: units.map(\.file))
+    DispatchQueue.concurrentPerform(iterations: units.count) { index in
       guard !merger.failedBefore(index) else { return }
-      let partial: Partial
       do {
-        partial = try read(files[index], index: index, mentions: mentions, progress: progress)
+        merger.deliver(index, try read(files[units[index].file], index: units[index].file, range: units[index].range, mentions: mentions, progress: progress))
       } catch {
         merger.fail(index, error)
-        return
       }
-      if partial.failure != nil { merger.fail(index, partial.failure!) } else { merger.deliver(index, partial) }
     }
     return try merger.result()
   }
 
-  /// Aggregates one file.
-  func read(_ file: String, index: Int, mentions: MentionTable, progress: Progress?) throws -> Partial {
+  /// Aggregates one file, or the lines of a plain file that start within `range`.
+  func read(_ file: String, index: Int, range: Range<Int>? = nil, mentions: MentionTable, progress: Progress?) throws -> Partial {
     var partial = Partial()
-    partial.report.files = 1
+    partial.report.files = range == nil || range!.lowerBound == 0 ? 1 : 0
     let fromKey = from?.firstDayKey ?? Int.min
     let toKey = to?.lastDayKey ?? Int.max
     var parser = profile.makeParser(detail: level == .actor)
     var pendingLine = 0
-    try EventFileLines(path: file).forEachLine(progress: progress) { place, lineNumber, line in
+    func line(_ place: String, _ lineNumber: Int, _ line: ArraySlice<UInt8>) {
       if partial.failure != nil { return }
       let outcome: RowOutcome
       do throws(RowProblem) {
@@ -361,9 +396,7 @@ public struct EventImport: Sendable {
           partial.report.malformed.append((place, rowLine, error.column, error.message))
         }
         if !skipBadRows || error.wrongFile {
-          partial.failure = .invalid(file: place, problems: [.init(
-            line: rowLine, column: max(1, error.column),
-            message: error.message + (error.wrongFile ? "" : "; fix the row, or give --skip-bad-rows to count and skip such rows"))])
+          partial.failure = (place, rowLine, max(1, error.column), error.message + (error.wrongFile ? "" : "; fix the row, or give --skip-bad-rows to count and skip such rows"))
         }
         return
       }
@@ -415,11 +448,16 @@ public struct EventImport: Sendable {
         }
       }
     }
+    if let range {
+      partial.lines = try EventFileLines(path: file).forEachLine(in: range, progress: progress, line)
+    } else {
+      try EventFileLines(path: file).forEachLine(progress: progress, line)
+    }
     if pendingLine > 0 && partial.failure == nil {
       let problem = RowProblem("a quoted field opened on this line is never closed")
       partial.report.malformedRows += 1
       partial.report.malformed.append((file, pendingLine, 1, problem.message))
-      if !skipBadRows { partial.failure = .invalid(file: file, problems: [.init(line: pendingLine, column: 1, message: problem.message)]) }
+      if !skipBadRows { partial.failure = (file, pendingLine, 1, problem.message) }
     }
     return partial
   }
@@ -477,7 +515,7 @@ public struct EventImport: Sendable {
       i = p.groups.count
       p.index[key] = i
       p.order.append(key)
-      p.groups.append(Group(byDay: halfLifeDays == nil ? nil : [:], files: [(file, 0)], fileCount: 1))
+      p.groups.append(Group(byDay: halfLifeDays == nil ? nil : [:], files: [(file, 0)], fileCount: 1, lastFile: file))
     }
     p.groups[i].events += 1
     p.groups[i].files[0].events += 1
@@ -620,38 +658,53 @@ public struct EventImport: Sendable {
   }
 }
 
-/// Collects per-file results as they finish and merges them strictly in file order, so the
-/// result is the same on any number of cores; after a failure, later files are not read.
+/// Collects per-file (or per-range) results as they finish and merges them strictly in order,
+/// so the result is the same on any number of cores; numbers the lines of a file read in ranges
+/// as lines of the file; after a failure, later units are not read.
 final class OrderedMerger: @unchecked Sendable {
   private let lock = NSLock()
   private var waiting: [Int: EventImport.Partial] = [:]
   private var next = 0
   private var merged = EventImport.Partial()
   private var failure: (index: Int, error: Error)?
-  private let count: Int
+  /// The file of each unit, in order.
+  private let files: [Int]
+  /// Lines of the current file's earlier ranges.
+  private var linesBefore = 0
 
-  init(count: Int) { self.count = count }
+  init(units files: [Int]) { self.files = files }
 
-  /// Whether a file before `index` failed (so `index` need not be read).
+  /// Whether a unit before `index` failed (so `index` need not be read).
   func failedBefore(_ index: Int) -> Bool { lock.withLock { failure.map { $0.index < index } ?? false } }
 
-  /// Records that file `index` failed; the earliest failure is the one reported.
+  /// Records that unit `index` failed; the earliest failure is the one reported.
   func fail(_ index: Int, _ error: Error) {
-    lock.withLock { if failure == nil || failure!.index > index { failure = (index, error) } }
+    lock.withLock { record(index, error) }
   }
 
-  /// Hands in file `index`'s result; merges every result now next in order.
+  private func record(_ index: Int, _ error: Error) {
+    if failure == nil || failure!.index > index { failure = (index, error) }
+  }
+
+  /// Hands in unit `index`'s result; merges every result now next in order.
   func deliver(_ index: Int, _ partial: EventImport.Partial) {
     lock.withLock {
       waiting[index] = partial
-      while let p = waiting.removeValue(forKey: next) {
+      while failure.map({ $0.index > next }) ?? true, var p = waiting.removeValue(forKey: next) {
+        if next > 0 && files[next - 1] != files[next] { linesBefore = 0 }
+        for i in p.report.malformed.indices { p.report.malformed[i].line += linesBefore }
+        if let f = p.failure {
+          record(next, GraphFileError.invalid(file: f.place, problems: [.init(line: f.line + linesBefore, column: f.column, message: f.message)]))
+          return
+        }
+        linesBefore += p.lines
         merged.merge(p)
         next += 1
       }
     }
   }
 
-  /// The merged result, or the earliest file's failure.
+  /// The merged result, or the earliest unit's failure.
   func result() throws -> EventImport.Partial {
     try lock.withLock {
       if let failure { throw failure.error }
