@@ -2,8 +2,9 @@ import Foundation
 
 /// Builds a dated world from event data — GDELT 2.0 exports (with or without its Mentions
 /// table), Phoenix, POLECAT and ACLED — by aggregating events into relations per actor pair,
-/// event type and time window. Files are read plain, zipped or gzipped, one file per core, and
-/// streamed: memory grows with the number of relations, not of events.
+/// event type and time window. Files are read plain, zipped or gzipped, one file per core (a big
+/// plain GDELT or Phoenix file in byte ranges on all cores), and streamed: memory grows with the
+/// number of relations, not of events.
 ///
 /// ## The aggregation
 /// Each event names one or more acting parties and one or more parties acted upon (POLECAT's
@@ -28,8 +29,8 @@ import Foundation
 /// events came from with their row counts (the first three, and how many more), and the ids and
 /// source URLs of its three most reported events (most mentions; the first seen on a tie).
 ///
-/// Results do not depend on the number of cores: files are aggregated separately and merged
-/// in the order given.
+/// Results do not depend on the number of cores: files (and ranges) are aggregated separately
+/// and merged in the order given.
 public struct EventImport: Sendable {
   /// Which source wrote the files, and so how rows are read and scored.
   public enum Profile: String, CaseIterable, Sendable {
