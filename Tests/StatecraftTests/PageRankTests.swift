@@ -55,6 +55,23 @@ struct PageRankTests {
     #expect(isApproximatelyEqual(try d.pageRank(), [0.3508773619358619, 0.649122638064138]))
   }
 
+  @Test("sweeps on all cores give the one-core answer to the bit, directed and undirected, with dangling nodes")
+  func parallelSweeps() throws {
+    var rng = SplitMix64(seed: 22)
+    let n = 3_000
+    // Random weighted arcs, parallel ones among them; nodes 0..<50 have no out-arcs.
+    let edges = (0 ..< 20_000).map { _ in
+      (Int.random(in: 50 ..< n, using: &rng), Int.random(in: 0 ..< n, using: &rng), Double.random(in: 0.1 ... 3, using: &rng))
+    }
+    for directed in [true, false] {
+      let g = try Digraph(nodeCount: n, edges: edges.map { ($0.0, $0.1) }, weights: edges.map(\.2), directed: directed)
+      let serial = try g.pageRankSweeps(tolerance: 1e-10, workers: 1)
+      let parallel = try g.pageRankSweeps(tolerance: 1e-10, workers: 4)
+      let same = serial.scores == parallel.scores && serial.sweeps == parallel.sweeps
+      #expect(same, "directed: \(directed)")
+    }
+  }
+
   @Test("corner cases: empty, one node, no edges, self-loop, cycle, two components")
   func cornerCases() throws {
     #expect(try Digraph(nodeCount: 0, edges: []).pageRank() == [])
