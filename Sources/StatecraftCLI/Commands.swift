@@ -551,8 +551,7 @@ extension StatecraftCommand {
     }
 
     func attributeNames(_ world: World) -> String {
-      var names: [String] = []
-      for a in world.actors { for k in a.attributes.keys.sorted() where !names.contains(k) { names.append(k) } }
+      let names = world.actorAttributeNames
       return names.isEmpty ? "none" : names.joined(separator: ", ")
     }
   }

@@ -199,8 +199,7 @@ public enum EdgeListCSV {
       if ids { fields.append(r.id ?? "") }
       edges.write(fields.map(csvQuoted).joined(separator: ",") + "\n")
     }
-    var attributeNames: [String] = []
-    for a in world.actors { for k in a.attributes.keys.sorted() where !attributeNames.contains(k) { attributeNames.append(k) } }
+    let attributeNames = world.actorAttributeNames
     nodes.write((["id", "name", "kind"] + attributeNames).map(csvQuoted).joined(separator: ",") + "\n")
     for a in world.actors {
       nodes.write(([a.id.rawValue, a.name, a.kind.rawValue] + attributeNames.map { a.attributes[$0] ?? "" }).map(csvQuoted).joined(separator: ",") + "\n")

@@ -42,8 +42,13 @@ struct InputFile: ~Copyable {
 
   /// Reads up to `buffer.count` bytes into `buffer`; 0 at the end.
   func read(into buffer: inout [UInt8]) throws -> Int {
+    try buffer.withUnsafeMutableBufferPointer { try readRaw(into: $0) }
+  }
+
+  /// Reads up to `buffer.count` bytes into `buffer`; 0 at the end (retrying when interrupted).
+  func readRaw(into buffer: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
     while true {
-      let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
       if n >= 0 { return n }
       if errno == EINTR { continue }
       throw GraphFileError.unreadable(file: path, reason: "cannot be read (\(String(cString: strerror(errno))))")

@@ -88,6 +88,15 @@ public struct World: Sendable {
 }
 
 extension World {
+  /// Every attribute name the actors use, in the order first met (each actor's names sorted):
+  /// the columns of a node table.
+  public var actorAttributeNames: [String] {
+    var names: [String] = []
+    var seen = Set<String>()
+    for a in actors { for k in a.attributes.keys.sorted() where seen.insert(k).inserted { names.append(k) } }
+    return names
+  }
+
   /// The id of an actor spelled like `id` (a did-you-mean for an unknown actor), if any.
   ///
   /// - Complexity: O(actors), bounded (``closestMatch(to:in:)``).

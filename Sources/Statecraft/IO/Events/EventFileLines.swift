@@ -213,18 +213,6 @@ final class ByteInput {
   }
 }
 
-extension InputFile {
-  /// Reads up to `buffer.count` bytes into `buffer`; 0 at the end.
-  func readRaw(into buffer: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
-    while true {
-      let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
-      if n >= 0 { return n }
-      if errno == EINTR { continue }
-      throw GraphFileError.unreadable(file: path, reason: "cannot be read (\(String(cString: strerror(errno))))")
-    }
-  }
-}
-
 /// zlib's inflate over a ``ByteInput``: raw deflate (a zip member) or gzip (every member of a
 /// concatenated gzip file).
 struct Inflater {

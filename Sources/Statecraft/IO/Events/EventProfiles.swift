@@ -188,6 +188,14 @@ struct PhoenixRowParser: EventRowParser {
 
 /// Days as YYYYMMDD integers, and the day numbers windows are computed on.
 enum EventCalendar {
+  /// YYYY-MM-DD as a YYYYMMDD key, when it is a calendar day.
+  static func key(iso text: String) -> Int? {
+    let parts = text.prefix(10).split(separator: "-")
+    guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+    let key = y * 10_000 + m * 100 + d
+    return isDay(key) ? key : nil
+  }
+
   /// Whether `key` (YYYYMMDD) is a real calendar day: 20251340 and 20250230 are not.
   static func isDay(_ key: Int) -> Bool {
     guard key >= 1_000_01_01, key <= 9_999_12_31 else { return false }
@@ -361,7 +369,7 @@ struct POLECATRowParser: EventRowParser {
       throw RowProblem("has \(fields.count) tab-separated columns, fewer than the header names")
     }
     let dateText = fields.text(c.date)
-    guard let day = Self.isoDay(dateText) else {
+    guard let day = EventCalendar.key(iso: dateText) else {
       throw RowProblem(column: fields.column(c.date, in: line), "Event Date \"\(dateText)\" is not a calendar day written YYYY-MM-DD")
     }
     let typeName = fields.text(c.type)
@@ -396,14 +404,6 @@ struct POLECATRowParser: EventRowParser {
   static func list(_ bytes: ArraySlice<UInt8>) -> [String] {
     bytes.split(separator: UInt8(ascii: ";")).map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces) }
       .filter { !$0.isEmpty && $0 != "None" }
-  }
-
-  /// YYYY-MM-DD as a YYYYMMDD key, when it is a calendar day.
-  static func isoDay(_ text: String) -> Int? {
-    let parts = text.prefix(10).split(separator: "-")
-    guard parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-    let key = y * 10_000 + m * 100 + d
-    return EventCalendar.isDay(key) ? key : nil
   }
 
   /// An actor's kind from its POLECAT sector (Government, Military, Rebel, Business, …).
@@ -484,7 +484,7 @@ public enum ACLED {
   /// An ACLED event date as a YYYYMMDD key: `2022-06-30` (API), `30 June 2022` (the export
   /// tool) or `30-06-2022`.
   static func day(_ text: String) -> Int? {
-    if let key = POLECATRowParser.isoDay(text) { return key }
+    if let key = EventCalendar.key(iso: text) { return key }
     let words = text.split(separator: " ")
     if words.count == 3, let d = Int(words[0]), let m = months.firstIndex(of: words[1].lowercased()), let y = Int(words[2]) {
       let key = y * 10_000 + (m + 1) * 100 + d

@@ -60,22 +60,15 @@ struct MentionTable {
 
   /// Reads Mentions files, one per core, merged in the order given.
   static func read(_ files: [String], skipBadRows: Bool) throws -> MentionTable {
-    let lock = NSLock()
-    nonisolated(unsafe) var parts = [MentionTable?](repeating: nil, count: files.count)
-    nonisolated(unsafe) var failure: (Int, Error)?
+    let parts = ChunkSlots<Result<MentionTable, Error>>(count: files.count)
     DispatchQueue.concurrentPerform(iterations: files.count) { i in
-      do {
-        let part = try readOne(files[i], skipBadRows: skipBadRows)
-        lock.withLock { parts[i] = part }
-      } catch {
-        lock.withLock { if failure == nil || failure!.0 > i { failure = (i, error) } }
-      }
+      parts.set(i, Result { try readOne(files[i], skipBadRows: skipBadRows) })
     }
-    if let failure { throw failure.1 }
     var table = MentionTable()
-    for part in parts {
-      for (id, a) in part!.events { table.events[id, default: Attestation()].merge(a) }
-      table.report.add(part!.report)
+    for i in files.indices {
+      let part = try parts.get(i)!.get()  // the first file's failure, in file order
+      for (id, a) in part.events { table.events[id, default: Attestation()].merge(a) }
+      table.report.add(part.report)
     }
     table.report.mentionFiles = files.count
     return table

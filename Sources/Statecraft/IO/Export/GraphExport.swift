@@ -14,7 +14,7 @@ public enum GraphExport {
   /// `spark.read.csv(path, header=True, multiLine=True, escape='"')`. A mutual relation is one
   /// row with `mutual` true: Statecraft counts it both ways, and so must a job reading it.
   public static func spark(_ world: World) -> [File] {
-    let attributes = attributeNames(world)
+    let attributes = world.actorAttributeNames
     var vertices = (["id", "name", "kind"] + attributes).joined(separator: ",") + "\n"
     for a in world.actors {
       vertices += ([a.id.rawValue, a.name, a.kind.rawValue] + attributes.map { a.attributes[$0] ?? "" }).map(EdgeListCSV.csvQuoted).joined(separator: ",") + "\n"
@@ -36,7 +36,7 @@ public enum GraphExport {
   /// `analysis.cypher` (projection, weighted PageRank and Louvain in the Graph Data Science
   /// library). Untested here: no Neo4j server can be installed on the build machine.
   public static func neo4j(_ world: World) -> [File] {
-    let attributes = attributeNames(world)
+    let attributes = world.actorAttributeNames
     var nodes = (["id:ID", "name", "kind"] + attributes + [":LABEL"]).map(EdgeListCSV.csvQuoted).joined(separator: ",") + "\n"
     for a in world.actors {
       let label = "Actor;" + a.kind.rawValue.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
@@ -94,12 +94,5 @@ public enum GraphExport {
     case .hostile: "-1"
     case .neutral: "0"
     }
-  }
-
-  private static func attributeNames(_ world: World) -> [String] {
-    var names: [String] = []
-    var seen = Set<String>()
-    for a in world.actors { for k in a.attributes.keys.sorted() where seen.insert(k).inserted { names.append(k) } }
-    return names
   }
 }

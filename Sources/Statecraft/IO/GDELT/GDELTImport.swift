@@ -71,9 +71,6 @@ public struct GDELTImport: Sendable {
     try eventImport.run(files: files, name: name)
   }
 
-  /// Days since 1970-01-01 of a YYYYMMDD key (proleptic Gregorian).
-  static func dayNumber(_ key: Int) -> Int { EventCalendar.dayNumber(key) }
-
   static func name(of code: String, gdeltNames: [String: Int]?) -> String {
     let country = CAMEO.countries[String(code.prefix(3))]
     var rest = code.count > 3 ? String(code.dropFirst(3)) : ""
