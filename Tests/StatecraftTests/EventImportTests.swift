@@ -376,6 +376,47 @@ struct EventImportTests {
     }
   }
 
+  @Test("hostile actor names from all of Unicode survive ACLED's quoted CSV into YAML that reads back, byte for byte, and the Spark export quotes them")
+  func hostileNames() throws {
+    var rng = SplitMix64(seed: 1818)
+    func name() -> String {
+      let pool: [ClosedRange<UInt32>] = [0x00 ... 0x7F, 0x80 ... 0x9F, 0xA0 ... 0x2FF, 0x2028 ... 0x2029, 0xFEFF ... 0xFEFF, 0x1F300 ... 0x1F6FF, 0x4E00 ... 0x4E80]
+      var out = String.UnicodeScalarView()
+      for _ in 0 ..< Int.random(in: 1 ... 12, using: &rng) {
+        let range = pool[Int.random(in: 0 ..< pool.count, using: &rng)]
+        out.append(Unicode.Scalar(UInt32.random(in: range, using: &rng))!)
+      }
+      return String(out) + "x"  // never empty once cleaned
+    }
+    try withScratchFolder { folder in
+      let header = try String(contentsOfFile: fixture("acled.csv"), encoding: .utf8).split(separator: "\n")[0]
+      let columns = header.split(separator: ",").map(String.init)
+      var rows = [String(header)]
+      var expected = Set<String>()
+      for i in 0 ..< 200 {
+        let (a, b) = (name(), name())
+        let (x, y) = (EventImport.cleanID(a), EventImport.cleanID(b))
+        if x != y { expected.formUnion([x, y]) }
+        let values: [String: String] = [
+          "event_id_cnty": "H\(i)", "event_date": "2022-06-0\(i % 9 + 1)", "event_type": "Riots", "sub_event_type": "Mob violence",
+          "actor1": a, "actor2": b, "inter1": "5", "inter2": "7", "fatalities": "0", "country": "X",
+        ]
+        rows.append(columns.map { EdgeListCSV.csvQuoted(values[$0] ?? "") }.joined(separator: ","))
+      }
+      let file = folder + "/hostile.csv"
+      try (rows.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+      let (world, report) = try importer(.acled).run(files: [file], name: "t")
+      #expect(report.rows == 200 && report.malformedRows == 0)
+      #expect(Set(world.actors.map(\.id.rawValue)) == expected)
+      let yaml = WorldYAML.write(world)
+      let back = try WorldYAML.parse(yaml, file: "t.yaml", defaultName: "t")
+      #expect(back.actors.map(\.id) == world.actors.map(\.id) && back.relations.map(\.from) == world.relations.map(\.from))
+      #expect(WorldYAML.write(back) == yaml, "a second write is byte for byte the first")
+      let edges = GraphExport.spark(world)[1].text
+      #expect(edges.split(separator: "\n", omittingEmptySubsequences: false).count >= world.relations.count + 1)
+    }
+  }
+
   @Test("export spark and neo4j: one row per relation, mutual relations marked or doubled, CSV quoted")
   func exports() throws {
     var world = try WorldIO.load(graphPath("pakistan-2025.yaml"))

@@ -72,14 +72,17 @@ extension Actor.ID {
   public static func problem(in id: String) -> String? {
     if id.isEmpty { return "an actor id is empty; give every actor a code such as PAK" }
     for c in id.unicodeScalars {
-      let v = c.value
-      let bad: String? =
-        if v < 0x20 || (0x7F ... 0x9F).contains(v) { "a control character (U+\(String(format: "%04X", v)))" }
-        else if v == 0xFEFF { "a byte-order mark (U+FEFF, invisible)" }
-        else if (0xFDD0 ... 0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE { "the noncharacter U+\(String(format: "%04X", v))" }
-        else { nil }
-      if let bad { return "actor id \(ReportText.jsonString(id)) holds \(bad), which no file format carries; remove it" }
+      if let bad = refusal(of: c) { return "actor id \(ReportText.jsonString(id)) holds \(bad), which no file format carries; remove it" }
     }
+    return nil
+  }
+
+  /// What a scalar is when no id may hold it (see ``problem(in:)``), or `nil`.
+  static func refusal(of c: Unicode.Scalar) -> String? {
+    let v = c.value
+    if v < 0x20 || (0x7F ... 0x9F).contains(v) { return "a control character (U+\(String(format: "%04X", v)))" }
+    if v == 0xFEFF { return "a byte-order mark (U+FEFF, invisible)" }
+    if (0xFDD0 ... 0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE { return "the noncharacter U+\(String(format: "%04X", v))" }
     return nil
   }
 }

@@ -473,16 +473,18 @@ public struct EventImport: Sendable {
   }
 
   /// An actor code as an id: whitespace control characters (a tab or line break inside a quoted
-  /// CSV name) become spaces, other control characters go, and the ends are trimmed, so every
+  /// CSV name) become spaces, every other scalar no id may hold (``Actor/ID/problem(in:)``:
+  /// controls, a byte-order mark, noncharacters) goes, and the ends are trimmed, so every
   /// world the import writes validates.
   static func cleanID(_ code: String) -> String {
-    guard code.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) || code.unicodeScalars.contains(where: { (0x80 ... 0x9F).contains($0.value) })
-    else { return code }
+    // Per event, so first only bytes are looked at: C0 controls and DEL, and the lead bytes of
+    // C1 controls (0xC2), of U+FEFF and U+FDD0…U+FFFF (0xEF) and of the other planes (≥ 0xF0).
+    guard code.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 >= 0xEF }) else { return code }
     var out = String.UnicodeScalarView()
     for u in code.unicodeScalars {
       if u == "\t" || u == "\n" || u == "\r" || u.value == 0x0B || u.value == 0x0C {
         out.append(" ")
-      } else if !(u.value < 0x20 || (0x7F ... 0x9F).contains(u.value)) {
+      } else if Actor.ID.refusal(of: u) == nil {
         out.append(u)
       }
     }
