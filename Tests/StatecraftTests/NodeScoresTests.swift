@@ -39,3 +39,32 @@ struct NodeScoresTests {
     #expect(NodeScores.descendingOrder(values) == expected)
   }
 }
+
+/// `ReportJSON` on objects keyed by many ids (a ranking of 100,000 actors is one object): keys
+/// keep the order they were written in, and a key written twice keeps its first place.
+@Suite("Report JSON with many keys")
+struct ReportJSONManyKeysTests {
+  struct ManyKeys: Encodable {
+    struct Key: CodingKey {
+      var stringValue: String
+      var intValue: Int? { nil }
+      init(stringValue: String) { self.stringValue = stringValue }
+      init?(intValue: Int) { nil }
+    }
+    let pairs: [(String, Int)]
+    func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: Key.self)
+      for (k, v) in pairs { try c.encode(v, forKey: Key(stringValue: k)) }
+    }
+  }
+
+  @Test("2,000 keys in written order, a repeated key in its first place with its last value")
+  func order() throws {
+    var pairs = (0 ..< 2_000).map { ("a\(($0 * 7919) % 2_000)", $0) }
+    pairs.append(("a0", -1))  // a0 was written first; written again, it stays first with -1
+    let json = try ReportJSON.encode(ManyKeys(pairs: pairs))
+    let keys = json.split(separator: "\n").dropFirst().dropLast().map { $0.split(separator: "\"")[1] }
+    #expect(keys.count == 2_000 && keys.prefix(3) == ["a0", "a1919", "a1838"])
+    #expect(json.contains("\"a0\": -1,"))
+  }
+}
