@@ -15,8 +15,8 @@ func validateChartPath(_ path: String?) throws {
 }
 
 /// Writes a series chart as SVG (atomically) and says so on stderr.
-func writeChart(_ set: SeriesSet, series: [Series]? = nil, title: String, to path: String) throws {
-  try AtomicFileStream.write(SeriesChart.svg(set, series: series, title: title), to: path)
+func writeChart(_ set: SeriesSet, series: [Series]? = nil, title: String, lens: String? = nil, to path: String) throws {
+  try AtomicFileStream.write(SeriesChart.svg(set, series: series, title: title, lens: lens), to: path)
   FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
 }
 
@@ -88,7 +88,8 @@ extension StatecraftCommand {
           try AtomicFileStream.write(svg, to: chart)
           FileHandle.standardError.write(Data("wrote \(chart) (\(dates.count) geographic panels)\n".utf8))
         } else {
-          try writeChart(set, series: set.biggestMovers(top), title: title, to: chart)
+          let lens = LensStatement(try graph.lens(for: world)).text(eachDated: "date")
+          try writeChart(set, series: set.biggestMovers(top), title: title, lens: lens, to: chart)
         }
       }
       if let scenario, format == .table { print("Scenario \(scenario): its edits applied before every date\n") }

@@ -79,10 +79,7 @@ public struct GeoTimeline: Sendable {
       panels.append(Self.nested(try map.svg(world, layout: layout), prefix: "p\(k)-"))
     }
     // The lens each panel used: its own date, the rest the same for every panel.
-    var statement = LensStatement(self.lens)
-    statement.date = nil
-    let lensLine = "each panel: relations valid on its date · " + statement.text.split(separator: "·").dropFirst()
-      .map { String($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " · ")
+    let lensLine = LensStatement(self.lens).text(eachDated: "panel")
     return Self.document(panels, title: title, columns: columns, key: key(scale), lens: lensLine)
   }
 

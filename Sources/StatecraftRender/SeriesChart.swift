@@ -15,7 +15,9 @@ public enum SeriesChart {
   /// - Parameters:
   ///   - series: The series to draw, one panel each (default: all of them), in order.
   ///   - columns: Panels per row.
-  public static func svg(_ set: SeriesSet, series chosen: [Series]? = nil, title: String, columns: Int = 3) -> String {
+  ///   - lens: The lens the values were computed through, in words (``LensStatement/text(eachDated:)``),
+  ///     stated under the title; `nil` states none (a sweep's values carry their own).
+  public static func svg(_ set: SeriesSet, series chosen: [Series]? = nil, title: String, columns: Int = 3, lens: String? = nil) -> String {
     let series = chosen ?? set.series
     let cols = max(1, min(columns, series.count))
     let rows = max(1, (series.count + cols - 1) / cols)
@@ -50,7 +52,7 @@ public enum SeriesChart {
     for (i, line) in titleLines.enumerated() {
       out += "<text x=\"\(f(left))\" y=\"\(f(28 + 22 * Double(i)))\" font-size=\"18\" font-weight=\"bold\">\(xml(line))</text>\n"
     }
-    out += "<text x=\"\(f(left))\" y=\"\(f(top - 14))\" font-size=\"12\" fill=\"#555555\">\(xml(set.quantity)) by \(xml(set.axis)); every panel on the same scale</text>\n"
+    out += "<text x=\"\(f(left))\" y=\"\(f(top - 14))\" font-size=\"12\" fill=\"#555555\">\(xml(set.quantity)) by \(xml(set.axis)); every panel on the same scale\(lens.map { " · " + xml($0) } ?? "")</text>\n"
     for (k, s) in series.enumerated() {
       let px = left + Double(k % cols) * (panelW + gap)
       let py = top + Double(k / cols) * (panelH + gap + 24)

@@ -366,4 +366,13 @@ public struct LensStatement: Encodable, Sendable, Hashable {
       combine == "max" ? "parallel ties: the strongest counts" : "parallel ties summed",
     ].joined(separator: " · ")
   }
+
+  /// The lens of a series of dates in one line, `each` naming what carries a date (`panel`,
+  /// `date`): `each date: relations valid on it · cooperative ties only · all relation types · …`.
+  public func text(eachDated each: String) -> String {
+    var rest = self
+    rest.date = nil
+    return "each \(each): relations valid on its date · " + rest.text.split(separator: "·").dropFirst()
+      .map { String($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " · ")
+  }
 }
