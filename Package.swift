@@ -5,6 +5,7 @@ let package = Package(
   name: "Statecraft",
   platforms: [.macOS(.v15)],
   products: [
+    .library(name: "StatecraftGraph", targets: ["StatecraftGraph"]),
     .library(name: "Statecraft", targets: ["Statecraft"]),
     .library(name: "StatecraftRender", targets: ["StatecraftRender"]),
     .library(name: "StatecraftPage", targets: ["StatecraftPage"]),
@@ -28,8 +29,12 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
     ),
-    // Model, lens, CSR digraph, algorithms, file formats. No CLI; its C: libxml2's reader, GLPK, zlib.
-    .target(name: "Statecraft", dependencies: ["Yams", "CLibXML2", "CGLPK", "CZlib"]),
+    // The graph core: the CSR digraph, its transforms, path lengths, heaps and every algorithm.
+    // Knows nodes (0..<n) and arcs, never an actor, a relation or a world; its only C is GLPK.
+    .target(name: "StatecraftGraph", dependencies: ["CGLPK"]),
+    // The world model, lens, IO, analyses, scenarios and results on top of the graph core
+    // (re-exported, so `import Statecraft` sees `Digraph`). Its C: libxml2's reader and zlib.
+    .target(name: "Statecraft", dependencies: ["StatecraftGraph", "Yams", "CLibXML2", "CZlib"]),
     // zlib (zlib1g-dev): the zipped and gzipped event files GDELT and Phoenix publish.
     .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
     // GLPK's mixed-integer solver (libglpk-dev), for the exact frustration index of big signed worlds.
@@ -71,7 +76,7 @@ let package = Package(
     .target(name: "StatecraftTestSupport", path: "Tests/StatecraftTestSupport"),
     // Fixtures and golden files are read from the source tree by path, not bundled.
     .testTarget(
-      name: "StatecraftTests", dependencies: ["Statecraft", "StatecraftTestSupport"], exclude: ["Fixtures"]),
+      name: "StatecraftTests", dependencies: ["StatecraftGraph", "Statecraft", "StatecraftTestSupport"], exclude: ["Fixtures"]),
     .testTarget(
       name: "StatecraftRenderTests",
       dependencies: ["StatecraftRender", "StatecraftTestSupport"],

@@ -64,7 +64,7 @@ enum IsolatedLayout {
     let start = Date()
     var status: Int32 = 0
     // Graphviz reports no progress; the bar shows the seconds spent against the deadline.
-    let progress = Progress.current
+    let progress = WorkProgress.current
     progress?.begin(Int(deadline))
     var reported = 0
     while true {

@@ -38,13 +38,13 @@ final class ProgressBar: @unchecked Sendable {
     }
   }
 
-  /// Runs `body` with a library ``Progress`` sink that draws this bar, then clears it: how
+  /// Runs `body` with a library ``WorkProgress`` sink that draws this bar, then clears it: how
   /// commands show progress of all-pairs measures, conversions and imports.
   static func reporting<R>(_ label: String, quiet: Bool, _ body: () throws -> R) rethrows -> R {
     let bar = ProgressBar(total: 1, label: label, quiet: quiet)
     guard bar.enabled else { return try body() }
     defer { bar.finish() }
-    return try Progress.$current.withValue(Progress { done, total in bar.update(done, of: total) }, operation: body)
+    return try WorkProgress.$current.withValue(WorkProgress { done, total in bar.update(done, of: total) }, operation: body)
   }
 
   /// Clears the bar's line.

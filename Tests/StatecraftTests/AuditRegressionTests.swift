@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Statecraft
+@testable import StatecraftGraph
 
 /// The cases an outside audit against NetworkX 3.6.1 found, each with the input that
 /// showed it, rebuilt from the description.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Statecraft
+@testable import StatecraftGraph
 
 @Suite("Structural balance")
 struct BalanceTests {

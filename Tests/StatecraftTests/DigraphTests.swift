@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Statecraft
+@testable import StatecraftGraph
 import StatecraftTestSupport
 
 @Suite("Digraph")

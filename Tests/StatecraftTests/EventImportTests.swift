@@ -3,6 +3,7 @@ import StatecraftTestSupport
 import Testing
 
 @testable import Statecraft
+@testable import StatecraftGraph
 
 /// `EventImport` on real rows of each source (Fixtures/events, see its PROVENANCE.md), on
 /// zipped and gzipped copies, on damaged files, and on seeded random rows.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Statecraft
+@testable import StatecraftGraph
 import StatecraftTestSupport
 
 /// Every file in Graphs/ loads and validates; the seed world cites a source on every relation.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Statecraft
+@testable import StatecraftGraph
 
 /// Reproductions from a hostile-input pass, each rebuilt from the
 /// issue's description: they must end in a located error or a correct answer, never a trap.

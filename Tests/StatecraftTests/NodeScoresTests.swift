@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Statecraft
+@testable import StatecraftGraph
 import StatecraftTestSupport
 
 @Suite("NodeScores")

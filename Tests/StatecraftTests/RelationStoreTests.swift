@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Statecraft
+@testable import StatecraftGraph
 
 @Suite("Relation store")
 struct RelationStoreTests {

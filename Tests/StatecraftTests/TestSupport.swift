@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Statecraft
+@testable import StatecraftGraph
 @_exported import StatecraftTestSupport
 
 /// Values of a world-level score vector reordered to the given actor IDs.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Statecraft
+@testable import StatecraftGraph
 import StatecraftTestSupport
 
 /// Every validation error the world format promises, each checked for its message and its

@@ -191,7 +191,7 @@ public enum EdgeListCSV {
   ) {
     let ids = world.relations.contains { $0.id != nil }
     edges.write("source,target,type,weight,sign,mutual,since,until,citation,note" + (ids ? ",id\n" : "\n"))
-    for r in Progress.tracking(world.relations) {
+    for r in WorkProgress.tracking(world.relations) {
       var fields = [
         r.from.rawValue, r.to.rawValue, r.type, "\(r.weight)", r.sign.word, r.mutual ? "true" : "false",
         r.since?.description ?? "", r.until?.description ?? "", r.source ?? "", r.note ?? "",
@@ -234,7 +234,7 @@ public enum EdgeListCSV {
     var line = 1
     /// Set when a record is over ``maxRecordBytes``; iteration then stops.
     var failure: GraphFileError?
-    let progress = Progress.current
+    let progress = WorkProgress.current
     var unreported = 0
 
     init(_ text: String, file: String) {

@@ -42,7 +42,7 @@ extension WorldYAML {
     if world.actors.isEmpty { out = String(out.dropLast()) + " []\n" }
     out += "relations:\n"
     let polarity = Dictionary(world.types.map { (ScalarKey($0.id), $0.polarity) }, uniquingKeysWith: { a, _ in a })
-    for r in Progress.tracking(world.relations) {
+    for r in WorkProgress.tracking(world.relations) {
       var f = r.id.map { ["id: \(q($0))"] } ?? []
       f += ["from: \(q(r.from.rawValue))", "to: \(q(r.to.rawValue))", "type: \(q(r.type))", r.weightRange.map { "weight: \($0.lowerBound)..\($0.upperBound)" } ?? "weight: \(r.weight)"]
       if polarity[ScalarKey(r.type)] != r.sign { f.append("sign: \(r.sign.word)") }

@@ -28,15 +28,8 @@ public struct Lens: Hashable, Sendable {
     case signed
   }
 
-  /// What a strength means as a path length.
-  public enum PathLength: String, CaseIterable, Sendable {
-    /// Length = 1 / strength: strong ties are short. The default.
-    case reciprocal
-    /// Every tie has length 1 (NetworkX's `weight=None`).
-    case hops
-    /// The strength itself is the length (NetworkX's `weight="weight"`).
-    case raw
-  }
+  /// What a strength means as a path length (the graph core's `PathLength`, re-exported).
+  public typealias PathLength = StatecraftGraph.PathLength
 
   /// Which relation types count (`nil`: all).
   public var types: [String]?

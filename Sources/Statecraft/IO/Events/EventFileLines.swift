@@ -24,7 +24,7 @@ struct EventFileLines {
   ///
   /// - Throws: ``GraphFileError`` for a file that cannot be read, a damaged or truncated
   ///   archive, or a line over ``maxLineBytes``; and whatever `body` throws.
-  func forEachLine(progress: Progress?, _ body: (String, Int, ArraySlice<UInt8>) throws -> Void) throws {
+  func forEachLine(progress: WorkProgress?, _ body: (String, Int, ArraySlice<UInt8>) throws -> Void) throws {
     let input = try ByteInput(path)
     let magic = try input.peek(4)
     if magic.isEmpty {
@@ -53,7 +53,7 @@ struct EventFileLines {
   ///
   /// - Throws: as ``forEachLine(progress:_:)``.
   @discardableResult
-  func forEachLine(in range: Range<Int>, progress: Progress?, _ body: (String, Int, ArraySlice<UInt8>) throws -> Void) throws -> Int {
+  func forEachLine(in range: Range<Int>, progress: WorkProgress?, _ body: (String, Int, ArraySlice<UInt8>) throws -> Void) throws -> Int {
     // Start one byte early: a line starts at `range.lowerBound` exactly when that byte is a newline.
     let from = max(0, range.lowerBound - 1)
     let input = try ByteInput(path, offset: from)
@@ -67,7 +67,7 @@ struct EventFileLines {
   /// `skipFirst` to drop the line in progress there, `end`), only lines starting before `end`.
   @discardableResult
   private func splitLines(
-    place: String, progress: Progress?, input: ByteInput, read: (inout [UInt8]) throws -> Int,
+    place: String, progress: WorkProgress?, input: ByteInput, read: (inout [UInt8]) throws -> Int,
     _ body: (String, Int, ArraySlice<UInt8>) throws -> Void, offset: Int = 0, skipFirst: Bool = false, end: Int = .max
   ) throws -> Int {
     struct Done: Error {}

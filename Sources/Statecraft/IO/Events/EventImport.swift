@@ -360,7 +360,7 @@ public struct EventImport: Sendable {
   /// Reads every file (one per core; a big plain file in ranges) and merges their partial
   /// results in file order.
   func aggregate(_ files: [String], mentions: MentionTable) throws -> Partial {
-    let progress = Progress.current
+    let progress = WorkProgress.current
     progress?.begin(files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) })
     let units = units(files)
     let merger = OrderedMerger(units: units.map(\.file))
@@ -376,7 +376,7 @@ public struct EventImport: Sendable {
   }
 
   /// Aggregates one file, or the lines of a plain file that start within `range`.
-  func read(_ file: String, index: Int, range: Range<Int>? = nil, mentions: MentionTable, progress: Progress?) throws -> Partial {
+  func read(_ file: String, index: Int, range: Range<Int>? = nil, mentions: MentionTable, progress: WorkProgress?) throws -> Partial {
     var partial = Partial()
     partial.report.files = range == nil || range!.lowerBound == 0 ? 1 : 0
     let fromKey = from?.firstDayKey ?? Int.min

@@ -88,7 +88,7 @@ public enum GEXF {
       out += "      </node>\n"
     }
     out += "    </nodes>\n    <edges>\n"
-    for (i, r) in Progress.tracking(world.relations).enumerated() {
+    for (i, r) in WorkProgress.tracking(world.relations).enumerated() {
       var attrs = "id=\"\(i)\" source=\"\(xmlEscaped(r.from.rawValue))\" target=\"\(xmlEscaped(r.to.rawValue))\""
       attrs += " label=\"\(xmlEscaped(r.type))\" kind=\"\(xmlEscaped(r.type))\" weight=\"\(r.weight)\""
       if flat.directed && r.mutual { attrs += " type=\"mutual\"" }

@@ -33,7 +33,7 @@ public enum GraphML {
     // Per edge attribute name, its key id: looked up once per data element, not rebuilt.
     var edgeKeys: [String: String] = [:]
     for (name, id) in keyIDs where name.hasPrefix("edge/") { edgeKeys[String(name.dropFirst(5))] = id }
-    for (i, r) in Progress.tracking(world.relations).enumerated() {
+    for (i, r) in WorkProgress.tracking(world.relations).enumerated() {
       var line = "    <edge id=\"e\(i)\" source=\"\(xmlEscaped(r.from.rawValue))\" target=\"\(xmlEscaped(r.to.rawValue))\">\n"
       for (k, v) in world.edgeAttributes(r, undirected: !g.directed) {
         line += "      <data key=\"\(edgeKeys[k]!)\">\(xmlEscaped(v.text))</data>\n"

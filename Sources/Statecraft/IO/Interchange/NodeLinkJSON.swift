@@ -20,7 +20,7 @@ public enum NodeLinkJSON {
     out.write("  \"graph\": \(object(g.graph)),\n  \"nodes\": [\n")
     out.write(g.nodes.map { "    " + object([("id", .string($0.id))] + $0.attributes) }.joined(separator: ",\n"))
     out.write("\n  ],\n  \"edges\": [\n")
-    for (i, r) in Progress.tracking(world.relations).enumerated() {
+    for (i, r) in WorkProgress.tracking(world.relations).enumerated() {
       let endpoints: [(String, AttributeValue)] = [("source", .string(r.from.rawValue)), ("target", .string(r.to.rawValue))]
       let key: [(String, AttributeValue)] = multi ? [("key", .int(i))] : []
       out.write((i > 0 ? ",\n    " : "    ") + object(endpoints + key + world.edgeAttributes(r, undirected: !g.directed)))

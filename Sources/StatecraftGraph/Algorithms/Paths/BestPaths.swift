@@ -43,7 +43,7 @@ extension Digraph {
   /// - Complexity: O((*n* + *m*) log *n*).
   public func bestPath(
     from source: NodeIndex, to target: NodeIndex, kind: PathKind = .shortest,
-    length: Lens.PathLength = .reciprocal, avoiding: Set<NodeIndex> = [], undirected: Bool = false
+    length: PathLength = .reciprocal, avoiding: Set<NodeIndex> = [], undirected: Bool = false
   ) throws -> Path? {
     try checkNodes(source, target)
     try requireNonNegativeWeights(for: "bestPath")
@@ -59,7 +59,7 @@ extension Digraph {
   /// Conventions: `.shortest` matches `nx.single_source_dijkstra_path_length`.
   /// - Complexity: O((*n* + *m*) log *n*).
   public func bestValues(
-    from source: NodeIndex, kind: PathKind = .shortest, length: Lens.PathLength = .reciprocal,
+    from source: NodeIndex, kind: PathKind = .shortest, length: PathLength = .reciprocal,
     undirected: Bool = false
   ) throws -> [Double?] {
     try checkNodes(source, source)

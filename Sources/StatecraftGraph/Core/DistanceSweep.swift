@@ -70,14 +70,14 @@ extension Digraph {
   /// Runs `body(source, sweep)` for every source on all cores, in fixed chunks whose
   /// results are merged in chunk order (deterministic whatever the core count).
   func forEachSource<T: Sendable>(
-    length: Lens.PathLength, initial: T, _ body: @Sendable (NodeIndex, DistanceSweep, inout T) -> Void,
+    length: PathLength, initial: T, _ body: @Sendable (NodeIndex, DistanceSweep, inout T) -> Void,
     merge: (inout T, T) -> Void
   ) -> T {
     let n = nodeCount
     let lengths: [Double]? = length == .hops ? nil : arcLengths(length)
     let chunks = Swift.max(1, Swift.min(n, 16))
     let results = ChunkSlots<T>(count: chunks)
-    let progress = Progress.current
+    let progress = WorkProgress.current
     progress?.begin(n)
     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
       var local = initial

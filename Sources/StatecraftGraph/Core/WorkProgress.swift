@@ -3,17 +3,17 @@ import Foundation
 /// Where long computations report how far they are: all-pairs measures (one unit per
 /// source), conversions and imports (one unit per relation or row).
 ///
-/// A computation reads ``Progress/current`` once on the calling thread and reports from any
+/// A computation reads ``WorkProgress/current`` once on the calling thread and reports from any
 /// thread; a client that wants progress sets it around the call, for example the CLI's
 /// progress bar:
 ///
-///     let sink = Progress(total: 0) { done, total in bar.update(done, of: total) }
-///     try Progress.$current.withValue(sink) { try g.betweenness() }
+///     let sink = WorkProgress(total: 0) { done, total in bar.update(done, of: total) }
+///     try WorkProgress.$current.withValue(sink) { try g.betweenness() }
 ///
 /// With no sink set (the default) reporting costs one nil check.
-public final class Progress: @unchecked Sendable {
+public final class WorkProgress: @unchecked Sendable {
   /// The sink for computations started in this task, if any.
-  @TaskLocal public static var current: Progress?
+  @TaskLocal public static var current: WorkProgress?
 
   private let report: @Sendable (Int, Int) -> Void
   private let lock = NSLock()
@@ -43,10 +43,10 @@ public final class Progress: @unchecked Sendable {
   }
 }
 
-extension Progress {
+extension WorkProgress {
   /// `collection`, reporting its elements to ``current`` as they are visited (one phase of
   /// `collection.count` units, reported every 4,096 elements). Writers and readers loop over
-  /// `Progress.tracking(world.relations)` so conversions show progress.
+  /// `WorkProgress.tracking(world.relations)` so conversions show progress.
   public static func tracking<C: Collection>(_ collection: C) -> TrackedCollection<C> {
     let sink = current
     sink?.begin(collection.count)
@@ -54,15 +54,15 @@ extension Progress {
   }
 }
 
-/// A collection's elements, reported to a ``Progress`` as they are visited.
+/// A collection's elements, reported to a ``WorkProgress`` as they are visited.
 public struct TrackedCollection<Base: Collection>: Sequence {
   let base: Base
-  let sink: Progress?
+  let sink: WorkProgress?
 
   /// Visits the base collection's elements, reporting every 4,096 and the rest at the end.
   public struct Iterator: IteratorProtocol {
     var inner: Base.Iterator
-    let sink: Progress?
+    let sink: WorkProgress?
     var visited = 0
 
     /// The next element, or `nil` (after reporting the elements not yet reported).

@@ -140,9 +140,9 @@ extension SignedGraph {
     for v in 0 ..< nodeCount where neighbors[v].isEmpty { camps[v] = 0 }
     var visited = 0
     var stopped = false
-    // Progress: the share of all splits the search has settled (a pruned or finished node at
+    // WorkProgress: the share of all splits the search has settled (a pruned or finished node at
     // depth k ≥ 1 settles 2^-(k-1) of them), in millionths.
-    let progress = Progress.current
+    let progress = WorkProgress.current
     progress?.begin(1_000_000)
     var settled = 0.0, reported = 0
     func settle(_ k: Int) {

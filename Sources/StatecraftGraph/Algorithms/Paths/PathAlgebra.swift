@@ -3,7 +3,7 @@
 /// All three are *monotone*: extending a path never makes it better, so one best-first
 /// search (Dijkstra's) finds optimal paths for each.
 public enum PathKind: String, CaseIterable, Sendable {
-  /// The least total length; each tie's length comes from ``Lens/PathLength`` (1/strength
+  /// The least total length; each tie's length comes from ``PathLength`` (1/strength
   /// by default). NetworkX: `dijkstra_path`.
   case shortest
   /// The largest bottleneck: maximize the weakest tie's strength (widest or maximin path).
@@ -17,11 +17,11 @@ public enum PathKind: String, CaseIterable, Sendable {
 /// strength for widest, a product of normalized strengths for strongest.
 struct PathAlgebra {
   let kind: PathKind
-  let length: Lens.PathLength
+  let length: PathLength
   /// For strongest paths, strengths are divided by this.
   let scale: Double
 
-  init(kind: PathKind, length: Lens.PathLength, graph: Digraph) {
+  init(kind: PathKind, length: PathLength, graph: Digraph) {
     self.kind = kind
     self.length = length
     var maxWeight = 0.0

@@ -17,7 +17,7 @@ extension Digraph {
   ///   17(11), 1971.
   public func bestPaths(
     from source: NodeIndex, to target: NodeIndex, count k: Int, kind: PathKind = .shortest,
-    length: Lens.PathLength = .reciprocal, avoiding: Set<NodeIndex> = [], undirected: Bool = false
+    length: PathLength = .reciprocal, avoiding: Set<NodeIndex> = [], undirected: Bool = false
   ) throws -> [Path] {
     precondition(k >= 1, "count must be at least 1")
     guard let first = try bestPath(

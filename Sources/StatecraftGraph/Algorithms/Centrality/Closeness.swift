@@ -19,7 +19,7 @@ extension Digraph {
   ///
   /// ## References
   /// - S. Wasserman, K. Faust. *Social Network Analysis*. Cambridge University Press, 1994.
-  public func closeness(length: Lens.PathLength = .reciprocal, wassermanFaust: Bool = true) throws -> [Double] {
+  public func closeness(length: PathLength = .reciprocal, wassermanFaust: Bool = true) throws -> [Double] {
     try requireNonNegativeWeights(for: "closeness")
     let n = nodeCount
     guard n > 0 else { return [] }
@@ -50,7 +50,7 @@ extension Digraph {
   ///
   /// ## References
   /// - M. Marchiori, V. Latora. "Harmony in the small-world." Physica A 285, 2000.
-  public func harmonic(length: Lens.PathLength = .reciprocal) throws -> [Double] {
+  public func harmonic(length: PathLength = .reciprocal) throws -> [Double] {
     try requireNonNegativeWeights(for: "harmonic")
     let n = nodeCount
     guard n > 0 else { return [] }

@@ -91,7 +91,7 @@ public struct Digraph: Sendable {
   }
 
   /// Builds from validated parallel arc arrays (no range or weight checks).
-  init(
+  package init(
     nodeCount n: Int, arcSources: [NodeIndex], arcTargets: [NodeIndex], arcWeights: [Double],
     directed: Bool, combine: Combine
   ) {
@@ -114,7 +114,7 @@ public struct Digraph: Sendable {
   /// Builds from arcs already bucketed by source: row `u` is
   /// `rowTargets[rowStarts[u] ..< rowStarts[u + 1]]` in input order (sorted and merged here).
   /// Callers that can bucket without arc arrays (the lens projection) skip a copy of every arc.
-  init(
+  package init(
     nodeCount n: Int, rowStarts counts: [Int], rowTargets: [NodeIndex], rowWeights: [Double],
     directed: Bool, combine: Combine
   ) {

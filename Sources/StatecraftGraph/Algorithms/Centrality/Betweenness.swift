@@ -34,7 +34,7 @@ extension Digraph {
   /// - U. Brandes. "On Variants of Shortest-Path Betweenness Centrality and their Generic
   ///   Computation." Social Networks 30(2), 2008 (endpoints, normalization).
   public func betweenness(
-    length: Lens.PathLength = .reciprocal,
+    length: PathLength = .reciprocal,
     normalized: Bool = true,
     endpoints: Bool = false
   ) throws -> [Double] {
@@ -52,7 +52,7 @@ extension Digraph {
     guard n > 0 else { return [] }
     let inLength = inArcLengths(length)
     let chunkCount = Swift.min(n, 16)
-    Progress.current?.begin(n)
+    WorkProgress.current?.begin(n)
     let partials = ChunkSlots<[Double]>(count: chunkCount)
     DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
       let lo = n * chunk / chunkCount
@@ -101,7 +101,7 @@ extension Digraph {
   /// - U. Brandes, C. Pich. "Centrality Estimation in Large Networks." International Journal
   ///   of Bifurcation and Chaos 17(7), 2007.
   public func approximateBetweenness(
-    samples: Int, seed: UInt64, length: Lens.PathLength = .reciprocal, normalized: Bool = true,
+    samples: Int, seed: UInt64, length: PathLength = .reciprocal, normalized: Bool = true,
     endpoints: Bool = false
   ) throws -> (scores: [Double], standardErrors: [Double]) {
     try requireNonNegativeWeights(for: "betweenness")
@@ -115,7 +115,7 @@ extension Digraph {
     let sources = pool[..<k].sorted()
     let inLength = inArcLengths(length)
     let chunkCount = Swift.min(k, 16)
-    Progress.current?.begin(k)
+    WorkProgress.current?.begin(k)
     let partials = ChunkSlots<(nodes: [Double], squares: [Double])>(count: chunkCount)
     DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
       let part = brandesAccumulate(
@@ -147,11 +147,11 @@ extension Digraph {
   /// Brandes accumulation from a range of sources: the unscaled sums of dependencies per
   /// node, and per in-arc slot (CSR of the transpose) when `collectArcs`.
   func brandesAccumulate(
-    sources: some Collection<NodeIndex>, length: Lens.PathLength, inLength: [Double], endpoints: Bool,
+    sources: some Collection<NodeIndex>, length: PathLength, inLength: [Double], endpoints: Bool,
     collectArcs: Bool = false, collectSquares: Bool = false
   ) -> (nodes: [Double], arcs: [Double], squares: [Double]) {
     let n = nodeCount
-    let progress = Progress.current
+    let progress = WorkProgress.current
     // Per node, the sum of squared per-source contributions (for sampling's error bars).
     var squares = [Double](repeating: 0, count: collectSquares ? n : 0)
     var centrality = [Double](repeating: 0, count: n)
@@ -287,11 +287,11 @@ extension Digraph {
   ///   one, ordered by source then target.
   /// - Complexity: as ``betweenness(length:normalized:endpoints:)``, on one core.
   public func edgeBetweenness(
-    length: Lens.PathLength = .reciprocal, normalized: Bool = true
+    length: PathLength = .reciprocal, normalized: Bool = true
   ) throws -> [(source: NodeIndex, target: NodeIndex, score: Double)] {
     try requireNonNegativeWeights(for: "edgeBetweenness")
     let n = nodeCount
-    Progress.current?.begin(n)
+    WorkProgress.current?.begin(n)
     let raw = brandesAccumulate(
       sources: 0 ..< n, length: length, inLength: inArcLengths(length), endpoints: false,
       collectArcs: true
@@ -311,7 +311,7 @@ extension Digraph {
 
   /// The length of every arc (in CSR order) under a path-length convention; a zero
   /// strength under `.reciprocal` gives an infinite length (the arc is never used).
-  func arcLengths(_ length: Lens.PathLength) -> [Double] {
+  func arcLengths(_ length: PathLength) -> [Double] {
     switch length {
     case .hops: return Array(repeating: 1, count: arcCount)
     case .raw: return outWeights
@@ -320,7 +320,7 @@ extension Digraph {
   }
 
   /// The same lengths in in-arc (CSR of the transpose) order.
-  func inArcLengths(_ length: Lens.PathLength) -> [Double] {
+  func inArcLengths(_ length: PathLength) -> [Double] {
     switch length {
     case .hops: return Array(repeating: 1, count: arcCount)
     case .raw: return inWeights

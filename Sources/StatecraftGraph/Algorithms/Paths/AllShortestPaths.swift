@@ -14,7 +14,7 @@ extension Digraph {
   ///   - limit: The most paths returned; counts grow exponentially on grids.
   /// - Complexity: O((*n* + *m*) log *n* + *p* · *n*) for *p* paths.
   public func allShortestPaths(
-    from source: NodeIndex, to target: NodeIndex, length: Lens.PathLength = .reciprocal,
+    from source: NodeIndex, to target: NodeIndex, length: PathLength = .reciprocal,
     limit: Int = 10_000
   ) throws -> [Path] {
     let distance = try bestValues(from: source, length: length)
@@ -47,7 +47,7 @@ extension Digraph {
   /// lists at most its limit and this says how many there are.
   ///
   /// - Complexity: O((*n* + *m*) log *n*).
-  public func shortestPathCount(from source: NodeIndex, to target: NodeIndex, length: Lens.PathLength = .reciprocal) throws -> Double {
+  public func shortestPathCount(from source: NodeIndex, to target: NodeIndex, length: PathLength = .reciprocal) throws -> Double {
     let distance = try bestValues(from: source, length: length)
     guard distance[target] != nil else { return 0 }
     let inLength = inArcLengths(length)
