@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .library(name: "StatecraftGraph", targets: ["StatecraftGraph"]),
+    .library(name: "StatecraftWorld", targets: ["StatecraftWorld"]),
     .library(name: "Statecraft", targets: ["Statecraft"]),
     .library(name: "StatecraftRender", targets: ["StatecraftRender"]),
     .library(name: "StatecraftPage", targets: ["StatecraftPage"]),
@@ -32,9 +33,12 @@ let package = Package(
     // The graph core: the CSR digraph, its transforms, path lengths, heaps and every algorithm.
     // Knows nodes (0..<n) and arcs, never an actor, a relation or a world; its only C is GLPK.
     .target(name: "StatecraftGraph", dependencies: ["CGLPK"]),
-    // The world model, lens, IO, analyses, scenarios and results on top of the graph core
-    // (re-exported, so `import Statecraft` sees `Digraph`). Its C: libxml2's reader and zlib.
-    .target(name: "Statecraft", dependencies: ["StatecraftGraph", "Yams", "CLibXML2", "CZlib"]),
+    // The world model: actors, relations, the lens that projects a world onto a digraph, and
+    // every file format (YAML, CSV, GraphML, GEXF, JSON, event data). Its C: libxml2's reader, zlib.
+    .target(name: "StatecraftWorld", dependencies: ["StatecraftGraph", "Yams", "CLibXML2", "CZlib"]),
+    // Analyses, scenarios and the result values every front end renders; re-exports the two
+    // layers below, so `import Statecraft` sees `World` and `Digraph`.
+    .target(name: "Statecraft", dependencies: ["StatecraftGraph", "StatecraftWorld"]),
     // zlib (zlib1g-dev): the zipped and gzipped event files GDELT and Phoenix publish.
     .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
     // GLPK's mixed-integer solver (libglpk-dev), for the exact frustration index of big signed worlds.
@@ -76,7 +80,7 @@ let package = Package(
     .target(name: "StatecraftTestSupport", path: "Tests/StatecraftTestSupport"),
     // Fixtures and golden files are read from the source tree by path, not bundled.
     .testTarget(
-      name: "StatecraftTests", dependencies: ["StatecraftGraph", "Statecraft", "StatecraftTestSupport"], exclude: ["Fixtures"]),
+      name: "StatecraftTests", dependencies: ["StatecraftGraph", "StatecraftWorld", "Statecraft", "StatecraftTestSupport"], exclude: ["Fixtures"]),
     .testTarget(
       name: "StatecraftRenderTests",
       dependencies: ["StatecraftRender", "StatecraftTestSupport"],

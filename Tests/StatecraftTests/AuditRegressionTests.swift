@@ -3,6 +3,7 @@ import Testing
 
 @testable import Statecraft
 @testable import StatecraftGraph
+@testable import StatecraftWorld
 
 /// The cases an outside audit against NetworkX 3.6.1 found, each with the input that
 /// showed it, rebuilt from the description.

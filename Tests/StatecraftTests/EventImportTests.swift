@@ -4,6 +4,7 @@ import Testing
 
 @testable import Statecraft
 @testable import StatecraftGraph
+@testable import StatecraftWorld
 
 /// `EventImport` on real rows of each source (Fixtures/events, see its PROVENANCE.md), on
 /// zipped and gzipped copies, on damaged files, and on seeded random rows.

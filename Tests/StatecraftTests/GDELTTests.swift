@@ -3,6 +3,7 @@ import Testing
 
 @testable import Statecraft
 @testable import StatecraftGraph
+@testable import StatecraftWorld
 
 @Suite("GDELT import")
 struct GDELTTests {

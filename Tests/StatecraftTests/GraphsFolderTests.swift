@@ -3,6 +3,7 @@ import Testing
 
 @testable import Statecraft
 @testable import StatecraftGraph
+@testable import StatecraftWorld
 import StatecraftTestSupport
 
 /// Every file in Graphs/ loads and validates; the seed world cites a source on every relation.

@@ -3,6 +3,7 @@ import Testing
 
 @testable import Statecraft
 @testable import StatecraftGraph
+@testable import StatecraftWorld
 
 /// Reproductions from a hostile-input pass, each rebuilt from the
 /// issue's description: they must end in a located error or a correct answer, never a trap.

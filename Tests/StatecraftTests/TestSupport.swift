@@ -3,6 +3,7 @@ import Testing
 
 @testable import Statecraft
 @testable import StatecraftGraph
+@testable import StatecraftWorld
 @_exported import StatecraftTestSupport
 
 /// Values of a world-level score vector reordered to the given actor IDs.

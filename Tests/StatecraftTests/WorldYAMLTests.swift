@@ -2,6 +2,7 @@ import Testing
 
 @testable import Statecraft
 @testable import StatecraftGraph
+@testable import StatecraftWorld
 import StatecraftTestSupport
 
 /// Every validation error the world format promises, each checked for its message and its

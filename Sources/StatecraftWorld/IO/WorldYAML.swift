@@ -29,11 +29,14 @@ public enum WorldYAML {
 
 /// Walks a YAML node tree collecting located problems; the world reader and the scenario
 /// reader are built on it.
-struct YAMLReader {
-  var problems: [GraphFileError.Problem] = []
+package struct YAMLReader {
+  package var problems: [GraphFileError.Problem] = []
+
+  /// A reader with no problems yet.
+  package init() {}
 
   /// Parses YAML text into a node tree, or throws a located syntax error.
-  static func compose(_ text: String, file: String, emptyMessage: String) throws -> Node {
+  package static func compose(_ text: String, file: String, emptyMessage: String) throws -> Node {
     // libyaml drops a byte-order mark anywhere in the text, so "\u{FEFF}B" would silently
     // become "B"; one at the very start is the file's own mark and is fine.
     let bom: Character = "\u{FEFF}"
@@ -137,7 +140,7 @@ struct YAMLReader {
   }
 
   /// Throws every problem collected so far, in file order.
-  func throwProblems(file: String) throws {
+  package func throwProblems(file: String) throws {
     if !problems.isEmpty {
       throw GraphFileError.invalid(file: file, problems: problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
     }
@@ -161,13 +164,13 @@ struct YAMLReader {
     }
   }
 
-  mutating func report(_ node: Node?, _ message: String) {
+  package mutating func report(_ node: Node?, _ message: String) {
     let mark = node?.mark
     problems.append(.init(line: mark?.line ?? 0, column: mark?.column ?? 0, message: message))
   }
 
   /// A mapping's entries with their key nodes, after checking for unknown keys.
-  mutating func entries(
+  package mutating func entries(
     _ node: Node, what: String, allowed: [String]
   ) -> [(key: String, keyNode: Node, value: Node)]? {
     guard case let .mapping(mapping) = node else {
@@ -203,7 +206,7 @@ struct YAMLReader {
   }
 
   /// A scalar's text, or a reported problem.
-  mutating func text(_ node: Node, _ what: String) -> String? {
+  package mutating func text(_ node: Node, _ what: String) -> String? {
     guard case let .scalar(s) = node else {
       report(node, "\(what) must be a single value, not a list or mapping")
       return nil
@@ -217,7 +220,7 @@ struct YAMLReader {
     return s.string
   }
 
-  mutating func list(_ node: Node, _ what: String) -> [Node] {
+  package mutating func list(_ node: Node, _ what: String) -> [Node] {
     if case let .scalar(s) = node, ["", "~", "null"].contains(s.string) { return [] }
     guard case let .sequence(seq) = node else {
       report(node, "\(what) must be a list, with one `- ` entry per item")
@@ -226,7 +229,7 @@ struct YAMLReader {
     return Array(seq)
   }
 
-  mutating func date(_ node: Node, _ what: String) -> PartialDate? {
+  package mutating func date(_ node: Node, _ what: String) -> PartialDate? {
     guard let s = text(node, what) else { return nil }
     guard let d = PartialDate(s) else {
       report(node, "\(what) \"\(s)\" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (for example 2025-04-07)")
@@ -560,7 +563,7 @@ struct YAMLReader {
 extension YAMLReader {
   /// A weight range, `0.4..0.7` or `{low: 0.4, high: 0.7}`: both ends finite, low > 0,
   /// low ≤ high (equal ends: an exact weight).
-  mutating func weightRange(_ node: Node, text: String? = nil) -> ClosedRange<Double>? {
+  package mutating func weightRange(_ node: Node, text: String? = nil) -> ClosedRange<Double>? {
     var low: Double?
     var high: Double?
     var lowText = ""

@@ -110,7 +110,7 @@ extension World {
 extension RelationStore {
   /// The indices of the relations that join `a` to `b` (as written, or either way when
   /// mutual or `eitherWay`), of `type` when given; a scan of the integer columns.
-  func indices(joining a: Actor.ID, _ b: Actor.ID, type: String?, eitherWay: Bool) -> [Int] {
+  package func indices(joining a: Actor.ID, _ b: Actor.ID, type: String?, eitherWay: Bool) -> [Int] {
     guard let sa = existingActorSymbol(a), let sb = existingActorSymbol(b) else { return [] }
     var st: Int32 = -1
     if let type {

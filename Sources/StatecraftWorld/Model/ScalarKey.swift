@@ -3,15 +3,15 @@
 /// Swift's `String` equality treats "é" and "e\u{301}" as equal; NetworkX, GraphML and CSV
 /// tools treat them as two ids. Every table keyed by an id (actors, types, sources, relation
 /// ids) uses this key so that what other tools keep apart stays apart.
-struct ScalarKey: Hashable, Sendable {
-  let text: String
-  init(_ text: String) { self.text = text }
+package struct ScalarKey: Hashable, Sendable {
+  package let text: String
+  package init(_ text: String) { self.text = text }
 
-  static func == (a: ScalarKey, b: ScalarKey) -> Bool { equal(a.text, b.text) }
-  func hash(into hasher: inout Hasher) { Self.hash(text, into: &hasher) }
+  package static func == (a: ScalarKey, b: ScalarKey) -> Bool { equal(a.text, b.text) }
+  package func hash(into hasher: inout Hasher) { Self.hash(text, into: &hasher) }
 
   /// Whether two strings have the same Unicode scalars.
-  static func equal(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
+  package static func equal(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
 
   /// Hashes a string's UTF-8 bytes.
   static func hash(_ s: String, into hasher: inout Hasher) {

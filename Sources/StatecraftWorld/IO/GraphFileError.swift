@@ -69,7 +69,7 @@ let suggestionCandidateLimit = 5_000
 
 /// A "; did you mean …?" suffix, or "" when nothing is close. A candidate that looks the
 /// same but differs in Unicode normalization is named as such.
-func didYouMean(_ word: String, in candidates: [String]) -> String {
+package func didYouMean(_ word: String, in candidates: [String]) -> String {
   guard let match = closestMatch(to: word, in: candidates) else { return "" }
   if match == word {
     return "; \"\(match)\" looks the same but is encoded differently (Unicode normalization);"

@@ -187,7 +187,7 @@ struct PhoenixRowParser: EventRowParser {
 // MARK: - Calendar
 
 /// Days as YYYYMMDD integers, and the day numbers windows are computed on.
-enum EventCalendar {
+package enum EventCalendar {
   /// YYYY-MM-DD as a YYYYMMDD key, when it is a calendar day.
   static func key(iso text: String) -> Int? {
     let parts = text.prefix(10).split(separator: "-")
@@ -214,7 +214,7 @@ enum EventCalendar {
 
   /// Days since 1970-01-01 of a YYYYMMDD key (proleptic Gregorian; Howard Hinnant's
   /// days_from_civil).
-  static func dayNumber(_ key: Int) -> Int {
+  package static func dayNumber(_ key: Int) -> Int {
     var y = key / 10_000
     let m = (key / 100) % 100
     let d = key % 100
@@ -227,7 +227,7 @@ enum EventCalendar {
   }
 
   /// The YYYYMMDD key of a day number (Howard Hinnant's civil_from_days).
-  static func key(ofDayNumber z0: Int) -> Int {
+  package static func key(ofDayNumber z0: Int) -> Int {
     let z = z0 + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let doe = z - era * 146_097

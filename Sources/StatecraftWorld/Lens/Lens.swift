@@ -243,7 +243,7 @@ extension World {
 /// A world's relation columns seen through a lens, for code that visits every relation:
 /// admission and endpoints are decided from per-symbol tables built once (one lookup per
 /// interned actor and type), so the per-relation work is integer comparisons.
-struct LensedRelations {
+package struct LensedRelations {
   let store: RelationStore
   let lens: Lens
   /// Per interned actor: its node in the world, or -1.
@@ -251,7 +251,7 @@ struct LensedRelations {
   /// Per interned type: whether the lens admits it.
   let typeAdmitted: [Bool]
 
-  init(_ world: World, _ lens: Lens) {
+  package init(_ world: World, _ lens: Lens) {
     store = world.relations
     self.lens = lens
     // Symbols usually follow the world's actor order (World.init interns actors first, the
@@ -269,7 +269,7 @@ struct LensedRelations {
   }
 
   /// Whether the lens admits relation `i` (as ``Lens/admits(_:)`` on the relation).
-  func admits(_ i: Int) -> Bool {
+  package func admits(_ i: Int) -> Bool {
     guard typeAdmitted[Int(store.typeSymbols[i])] else { return false }
     guard lens.admits(store.sign(at: i)) else { return false }
     if let date = lens.date, store.hasDates {
@@ -281,7 +281,7 @@ struct LensedRelations {
   /// The nodes relation `i` joins.
   ///
   /// - Throws: ``LensError/unknownActor(_:)`` when an end is not in the world.
-  func nodes(_ i: Int) throws -> (NodeIndex, NodeIndex) {
+  package func nodes(_ i: Int) throws -> (NodeIndex, NodeIndex) {
     let u = Int(node[Int(store.fromSymbols[i])])
     let v = Int(node[Int(store.toSymbols[i])])
     guard u >= 0 else { throw LensError.unknownActor(store.actorTable[Int(store.fromSymbols[i])]) }

@@ -202,7 +202,7 @@ public enum WorldIO {
     return data
   }
 
-  static func readText(_ path: String) throws -> String { try utf8Text(readData(path), path) }
+  package static func readText(_ path: String) throws -> String { try utf8Text(readData(path), path) }
 
   /// A file's bytes as text, or an error saying it is not UTF-8.
   static func utf8Text(_ data: Data, _ path: String) throws -> String {

@@ -34,7 +34,7 @@ public struct RelationStore: Sendable {
   /// Per relation: the interned type.
   private(set) var typeSymbols: [Int32] = []
   /// Per relation: the strength.
-  private(set) var weights: [Double] = []
+  package private(set) var weights: [Double] = []
   /// Per relation: bits 0–1 sign + 1, bit 2 mutual.
   private(set) var flags: [UInt8] = []
   /// Per relation, or empty while no relation is dated: packed `since` and `until`
@@ -112,7 +112,7 @@ public struct RelationStore: Sendable {
   /// The sign of relation `i`.
   func sign(at i: Int) -> Sign { Sign(rawValue: Int(flags[i] & 0b11) - 1)! }
   /// Whether relation `i` is mutual.
-  func isMutual(at i: Int) -> Bool { flags[i] & 0b100 != 0 }
+  package func isMutual(at i: Int) -> Bool { flags[i] & 0b100 != 0 }
   /// The `since` date of relation `i`.
   func since(at i: Int) -> PartialDate? { hasDates ? Self.date(sinceKeys[i]) : nil }
   /// The `until` date of relation `i`.
@@ -122,7 +122,7 @@ public struct RelationStore: Sendable {
   /// The `id` of relation `i`, without building the whole relation.
   func id(at i: Int) -> String? { extraIndex[i] < 0 ? nil : extras[Int(extraIndex[i])].id }
   /// The weight range of relation `i`, without building the whole relation.
-  func weightRange(at i: Int) -> ClosedRange<Double>? {
+  package func weightRange(at i: Int) -> ClosedRange<Double>? {
     extraIndex[i] < 0 ? nil : extras[Int(extraIndex[i])].weightRange
   }
 
@@ -155,7 +155,7 @@ public struct RelationStore: Sendable {
   }
 
   /// Sets relation `i`'s weight without touching its other fields (Monte Carlo draws).
-  mutating func setWeight(_ weight: Double, at i: Int) { weights[i] = weight }
+  package mutating func setWeight(_ weight: Double, at i: Int) { weights[i] = weight }
 
   private static func flags(_ r: Relation) -> UInt8 {
     UInt8(r.sign.rawValue + 1) | (r.mutual ? 0b100 : 0)
