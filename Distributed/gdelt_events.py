@@ -5,7 +5,7 @@ storage) into relations per directed actor pair, time window and CAMEO root cate
 
     spark-submit Distributed/gdelt_events.py --window week --level country -o relations/ FILES...
 
-The rules are Statecraft's (see `EventImport` in Sources/Statecraft/IO/Events/EventImport.swift):
+The rules are Statecraft's (see `EventImport` in Sources/StatecraftWorld/IO/Events/EventImport.swift):
 a row is read when it has 61 tab-separated columns, SQLDATE is a calendar day, GoldsteinScale
 a decimal number in -10 … 10, NumMentions a count and EventRootCode 01 … 20 (other rows are
 counted as malformed and skipped, as `--skip-bad-rows` does); it is kept when both actors

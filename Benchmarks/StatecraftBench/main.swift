@@ -111,7 +111,7 @@ do {
       case "louvain":
         try measure {
           let labels = try g.louvainCommunities(seed: 42)
-          return g.symmetrized().modularity(labels)
+          return try g.symmetrized().modularity(labels)
         }
       default:
         FileHandle.standardError.write(Data("unknown task \(task)\n".utf8))

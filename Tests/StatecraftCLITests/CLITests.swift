@@ -46,7 +46,7 @@ struct ReportTests {
     #expect(zip(rows, rows.dropFirst()).allSatisfy { $0.value <= $1.value })
     let csv = try Reports.pathValues(world, from: "USA", top: 2, format: "csv")
     #expect(csv == "rank,actor,name,length\n1,USA,United States,0\n2,PAK,Pakistan,1.25")
-    #expect(throws: PathError.self) { try world.pathValues(from: "USAA") }
+    #expect(throws: UnknownActorError("USAA", suggestion: "USA")) { try world.pathValues(from: "USAA") }
   }
 
   @Test("info and balance as JSON parse and carry the counts")

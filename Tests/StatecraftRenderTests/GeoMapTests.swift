@@ -188,7 +188,7 @@ struct GeoMapTests {
 
   @Test("a timeline on geography: evenly chosen dates, one panel each on one colour scale, one valid document")
   func timelinePanels() throws {
-    let months = (1 ... 19).map { PartialDate(year: 2024 + ($0 - 1) / 12, month: ($0 - 1) % 12 + 1) }
+    let months = (1 ... 19).map { PartialDate(year: 2024 + ($0 - 1) / 12, month: ($0 - 1) % 12 + 1)! }
     let picked = GeoTimeline.panels(months, most: 6)
     #expect(picked.map(\.description) == ["2024-01", "2024-05", "2024-08", "2024-12", "2025-03", "2025-07"])
     #expect(GeoTimeline.panels(Array(months.prefix(3))).count == 3)

@@ -37,4 +37,24 @@ struct DigraphTests {
     #expect(try Digraph(nodeCount: 5, edges: [(0, 1), (3, 2)]).weakComponents() == [[0, 1], [2, 3], [4]])
     #expect(try Digraph(nodeCount: 0, edges: []).weakComponents() == [])
   }
+
+  @Test("public calls refuse parameters outside their domain with an error, never a trap")
+  func parametersOutsideTheDomain() throws {
+    #expect(throws: GraphError.self) { try Digraph(nodeCount: -1, edges: []) }
+    #expect(throws: GraphError.self) { try Digraph(nodeCount: 2, edges: [(0, 1)], weights: [1, 2]) }
+    let g = try Digraph(nodeCount: 3, edges: [(0, 1), (1, 2)])
+    #expect(throws: GraphError.self) { try g.pageRank(damping: 1.5) }
+    #expect(throws: GraphError.self) { try g.pageRank(maxIterations: 0) }
+    #expect(throws: GraphError.self) { try g.modularity([0, 1]) }
+    #expect(throws: GraphError.self) { try g.bestPaths(from: 0, to: 2, count: 0) }
+    #expect(throws: GraphError.self) { try g.pageRankSensitivity(to: 7) }
+    let world = World(name: "ab", actors: [Actor(id: "A"), Actor(id: "B")], relations: [Relation(from: "A", to: "B", type: "tie", weight: 1, sign: .cooperative)])
+    #expect(throws: GraphError.self) { try world.paths(from: "A", to: "B", count: 0) }
+    #expect(throws: UnknownActorError("C", suggestion: nil)) { try world.paths(from: "A", to: "C") }
+    #expect(UnknownActorError("AA", suggestion: "A").description == "actor \"AA\" is not in this world; did you mean \"A\"?")
+    // Dates name real days or nothing.
+    #expect(PartialDate(year: 2025, month: 2, day: 29) == nil)
+    #expect(PartialDate(year: 2024, month: 2, day: 29) != nil)
+    #expect(PartialDate(year: -1) == nil && PartialDate(year: 2025, month: 13) == nil && PartialDate(year: 2025, day: 3) == nil)
+  }
 }

@@ -284,7 +284,7 @@ struct KnockOutTests {
     let world = try WorldIO.load(graphPath("pakistan-2025.yaml"))
     let k = try world.knockOut(.score(.pagerank, "PAK"))
     #expect(k.rows.count == world.actors.count - 1 && !k.rows.contains { $0.actor == "PAK" })
-    #expect(throws: PathError.self) { try world.knockOut(.score(.pagerank, "NOPE")) }
+    #expect(throws: UnknownActorError("NOPE", suggestion: nil)) { try world.knockOut(.score(.pagerank, "NOPE")) }
   }
 }
 

@@ -14,8 +14,8 @@ struct RelationStoreTests {
       from: ids.randomElement(using: &rng)!, to: ids.randomElement(using: &rng)!,
       type: types.randomElement(using: &rng)!, weight: Double.random(in: 0.1 ... 2, using: &rng),
       sign: Sign.allCases.randomElement(using: &rng)!, mutual: Bool.random(using: &rng))
-    if Int.random(in: 0 ..< 3, using: &rng) == 0 { r.since = PartialDate(year: 2020 + serial % 5, month: 1 + serial % 12) }
-    if Int.random(in: 0 ..< 4, using: &rng) == 0 { r.until = PartialDate(year: 2026) }
+    if Int.random(in: 0 ..< 3, using: &rng) == 0 { r.since = PartialDate(year: 2020 + serial % 5, month: 1 + serial % 12)! }
+    if Int.random(in: 0 ..< 4, using: &rng) == 0 { r.until = PartialDate(year: 2026)! }
     if Int.random(in: 0 ..< 4, using: &rng) == 0 { r.id = "r\(serial)" }
     if Int.random(in: 0 ..< 4, using: &rng) == 0 { r.note = "note \(serial)"; r.source = "src" }
     if Int.random(in: 0 ..< 6, using: &rng) == 0 { r.weightRange = 0.1 ... 3 }

@@ -96,7 +96,7 @@ struct ScenarioTests {
   @Test("edits validate like the reader, with did-you-mean")
   func editErrors() throws {
     var world = try Self.seed()
-    #expect(throws: EditError.unknownActor("PKA", suggestion: "PAK")) {
+    #expect(throws: UnknownActorError("PKA", suggestion: "PAK")) {
       try world.apply(.addRelation(world.relation(from: "USA", to: "PKA", type: "investment", weight: 1)))
     }
     #expect(throws: EditError.invalidWeight(0)) {
@@ -120,7 +120,7 @@ struct ScenarioTests {
     }
     // A failed batch leaves the world unchanged.
     let count = world.relations.count
-    #expect(throws: EditError.self) { try world.apply([.removeRelation(.id("minerals-pitch")), .removeActor("XYZ")]) }
+    #expect(throws: UnknownActorError("XYZ", suggestion: nil)) { try world.apply([.removeRelation(.id("minerals-pitch")), .removeActor("XYZ")]) }
     #expect(world.relations.count == count)
     // Each edit does what it says.
     try world.apply(.retype(.id("us-tariff-threat"), type: "tariff"))
@@ -149,7 +149,7 @@ struct ScenarioTests {
   @Test("bad scenario files are refused at line and column with what to do")
   func badFiles() {
     #expect(Self.problems("scenarios:\n  - name: a\n    edits:\n      - remove-actor: PKA\n")
-      == ["6:23: actor \"PKA\" is not in the world; did you mean \"PAK\"?"])
+      == ["6:23: actor \"PKA\" is not in this world; did you mean \"PAK\"?"])
     #expect(Self.problems("scenarios:\n  - name: a\n    edits:\n      - reweight: {from: PAK, to: USA, weight: 1}\n")
       .first?.contains("matches 5 relations") == true)
     #expect(Self.problems("scenarios:\n  - name: a\n    edits:\n      - reweight: {from: PAK, to: USA, weight: 1}\n")

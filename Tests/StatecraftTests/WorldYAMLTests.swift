@@ -46,7 +46,7 @@ struct WorldYAMLTests {
     #expect(w.actors.map(\.id) == ["PAK", "CHN"])
     #expect(w.relations.count == 2)
     #expect(w.relations[0].sign == .cooperative)  // from the type's polarity
-    #expect(w.relations[0].since == PartialDate(year: 2024, month: 2))
+    #expect(w.relations[0].since == PartialDate(year: 2024, month: 2)!)
     #expect(w.relations[1].sign == .hostile)  // explicit
     #expect(w.relations[1].mutual)
   }

@@ -53,7 +53,7 @@ extension World {
   ) throws -> [ExplainedPath] {
     func node(_ id: Actor.ID) throws -> Int {
       guard let i = index(of: id) else {
-        throw PathError.unknownActor(id, suggestion: actorSuggestion(for: id))
+        throw UnknownActorError(id, suggestion: actorSuggestion(for: id))
       }
       return i
     }
@@ -100,7 +100,7 @@ extension World {
     from source: Actor.ID, kind: PathKind = .shortest, lens: Lens = Lens(), undirected: Bool = false
   ) throws -> [(actor: Actor.ID, value: Double)] {
     guard let s = index(of: source) else {
-      throw PathError.unknownActor(source, suggestion: actorSuggestion(for: source))
+      throw UnknownActorError(source, suggestion: actorSuggestion(for: source))
     }
     let values = try through(lens).bestValues(from: s, kind: kind, length: lens.pathLength, undirected: undirected)
     // The source's own widest value is infinite (no tie to bottleneck): left out.
@@ -114,9 +114,9 @@ extension World {
   }
 }
 
-/// A path query that names something the world does not have.
+/// A path query whose options contradict each other. (An unknown actor is an
+/// ``UnknownActorError``.)
 public enum PathError: Error, Equatable, Sendable, CustomStringConvertible {
-  case unknownActor(Actor.ID, suggestion: String?)
   /// A path cannot avoid the actor it starts or ends at.
   case avoidingAnEnd(Actor.ID)
   /// All shortest paths follow the relations' directions and avoid nobody.
@@ -124,9 +124,6 @@ public enum PathError: Error, Equatable, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case let .unknownActor(id, suggestion):
-      "actor \"\(id)\" is not in this world" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
-        + "; `statecraft info FILE` lists the actors"
     case let .avoidingAnEnd(id):
       "a path cannot avoid \(id), where it starts or ends; avoid the actors in between"
     case .allShortestTakesNoOptions:

@@ -105,14 +105,6 @@ extension World {
     }
   }
 
-  /// The node index of an actor, or a ``PathError/unknownActor(_:suggestion:)`` with a hint.
-  public func requireIndex(of id: Actor.ID) throws -> Int {
-    guard let i = index(of: id) else {
-      throw PathError.unknownActor(id, suggestion: actorSuggestion(for: id))
-    }
-    return i
-  }
-
   /// One slice of the pairwise influence matrix, keyed by actor.
   ///
   /// Each slice is one sparse solve (O(relations × sweeps) time, O(actors) memory), never a

@@ -89,6 +89,6 @@ extension World {
     let labels = try g.louvainCommunities(resolution: resolution, seed: seed)
     return Partition(
       actors: actors.map(\.id), labels: labels,
-      modularity: g.symmetrized().modularity(labels, resolution: resolution))
+      modularity: try g.symmetrized().modularity(labels, resolution: resolution))
   }
 }

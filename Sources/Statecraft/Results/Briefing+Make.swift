@@ -226,7 +226,7 @@ extension Briefing {
       }
     }
     guard let first, let last else { return nil }
-    return (PartialDate(year: first.year, month: first.month ?? 1), PartialDate(year: last.year, month: last.month ?? 12))
+    return (PartialDate(validYear: first.year, month: first.month ?? 1), PartialDate(validYear: last.year, month: last.month ?? 12))
   }
 
   /// Every month of the dated span (at most 600), as `YYYY-MM`.
@@ -236,7 +236,7 @@ extension Briefing {
     var m = start.year * 12 + (start.month ?? 1) - 1
     let last = end.year * 12 + (end.month ?? 12) - 1
     while m <= last && out.count < 600 {
-      out.append(PartialDate(year: m / 12, month: m % 12 + 1).description)
+      out.append(PartialDate(validYear: m / 12, month: m % 12 + 1).description)
       m += 1
     }
     return out

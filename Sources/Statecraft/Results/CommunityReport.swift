@@ -41,7 +41,7 @@ extension World {
     let partition = try communities(lens: lens, resolution: resolution, seed: seed)
     return CommunityReport(
       partition: partition, names: actors.map(\.name),
-      directedModularity: g.isDirected ? g.modularity(partition.labels, resolution: resolution) : nil,
+      directedModularity: g.isDirected ? try g.modularity(partition.labels, resolution: resolution) : nil,
       resolution: resolution, seed: seed)
   }
 }

@@ -33,6 +33,8 @@ public struct Scenario: Hashable, Sendable {
         try edited.apply(edit)
       } catch let error as EditError {
         throw ScenarioError.edit(scenario: name, index: i, error: error)
+      } catch let error as UnknownActorError {
+        throw ScenarioError.edit(scenario: name, index: i, error: error)
       }
     }
     return edited
@@ -41,8 +43,11 @@ public struct Scenario: Hashable, Sendable {
 
 /// A scenario that cannot be run.
 public enum ScenarioError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// Equal when they say the same (an edit's error is an ``EditError`` or an ``UnknownActorError``).
+  public static func == (a: ScenarioError, b: ScenarioError) -> Bool { a.description == b.description }
+
   /// Edit number `index` (0-based) of a scenario does not fit the world.
-  case edit(scenario: String, index: Int, error: EditError)
+  case edit(scenario: String, index: Int, error: any Error & Sendable & CustomStringConvertible)
   /// `--only` or `extends:` names a scenario the file does not define.
   case unknownScenario(String, known: [String])
 

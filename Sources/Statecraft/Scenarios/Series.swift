@@ -135,14 +135,14 @@ public enum TimeStep: String, CaseIterable, Sendable {
       let last = EventCalendar.dayNumber(end.lastDayKey)
       while n <= last && dates.count < Self.maxDates {
         let key = EventCalendar.key(ofDayNumber: n)
-        dates.append(PartialDate(year: key / 10_000, month: (key / 100) % 100, day: key % 100))
+        dates.append(PartialDate(validYear: key / 10_000, month: (key / 100) % 100, day: key % 100))
         n += self == .day ? 1 : 7
       }
     case .month, .quarter, .year:
       var month = start.year * 12 + (start.month ?? 1) - 1
       let last = end.year * 12 + (end.month ?? 12) - 1
       while month <= last && dates.count < Self.maxDates {
-        dates.append(self == .year ? PartialDate(year: month / 12) : PartialDate(year: month / 12, month: month % 12 + 1))
+        dates.append(self == .year ? PartialDate(validYear: month / 12) : PartialDate(validYear: month / 12, month: month % 12 + 1))
         month += months
       }
     }

@@ -57,13 +57,17 @@ public struct Digraph: Sendable {
   ///   - directed: Whether edges are arcs (`true`) or undirected edges.
   ///   - combine: How parallel arcs merge.
   /// - Throws: ``GraphError/nodeOutOfRange(_:nodeCount:)``,
-  ///   ``GraphError/invalidWeight(source:target:weight:)`` for NaN or infinite weights.
+  ///   ``GraphError/invalidWeight(source:target:weight:)`` for NaN or infinite weights,
+  ///   ``GraphError/invalidArgument(name:reason:)`` for a negative node count or a weight
+  ///   count that differs from the edge count.
   public init(
     nodeCount: Int, edges: [(NodeIndex, NodeIndex)], weights: [Double]? = nil,
     directed: Bool = true, combine: Combine = .sum
   ) throws {
-    precondition(nodeCount >= 0, "nodeCount must be non-negative")
-    precondition(weights == nil || weights!.count == edges.count, "one weight per edge")
+    guard nodeCount >= 0 else { throw GraphError.invalidArgument(name: "nodeCount", reason: "\(nodeCount) is negative") }
+    if let weights, weights.count != edges.count {
+      throw GraphError.invalidArgument(name: "weights", reason: "\(weights.count) weights for \(edges.count) edges; give one per edge")
+    }
     var sources: [NodeIndex] = []
     var targets: [NodeIndex] = []
     var ws: [Double] = []

@@ -11,6 +11,8 @@ public enum GraphError: Error, Equatable, Sendable {
   case negativeWeight(algorithm: String, source: NodeIndex, target: NodeIndex, weight: Double)
   /// A vector argument (personalization, …) is unusable.
   case invalidVector(name: String, reason: String)
+  /// A parameter outside its domain (a damping factor above 1, a path count of 0, …).
+  case invalidArgument(name: String, reason: String)
   /// An iterative method stopped at `iterations` without meeting its tolerance.
   case didNotConverge(algorithm: String, iterations: Int, residual: Double)
 }
@@ -25,7 +27,7 @@ extension GraphError: CustomStringConvertible {
     case let .negativeWeight(algorithm, source, target, weight):
       "\(algorithm) needs non-negative strengths, but edge \(source) -> \(target) has \(weight); "
         + "look through the positive, negative or absolute layer instead of the signed one"
-    case let .invalidVector(name, reason):
+    case let .invalidVector(name, reason), let .invalidArgument(name, reason):
       "\(name): \(reason)"
     case let .didNotConverge(algorithm, iterations, residual):
       "\(algorithm) did not converge in \(iterations) iterations (residual \(residual)); "

@@ -50,14 +50,6 @@ struct MinHeap {
   }
 }
 
-/// Whether two finite path lengths are equal up to floating-point rounding (relative
-/// 1e-10), so that `1/2 + 1/2` and `1/1` count as the same length. An infinite length ties
-/// nothing.
-@inline(__always)
-func isTie(_ a: Double, _ b: Double) -> Bool {
-  a.isFinite && abs(a - b) <= 1e-10 * Swift.max(abs(a), abs(b))
-}
-
 /// A 4-ary min-heap over node indices with decrease-key (each node at most once), for
 /// Dijkstra: fewer, shallower sifts than a lazy binary heap with duplicate entries.
 /// Reused across sources: ``removeAll()`` resets only the nodes still inside.

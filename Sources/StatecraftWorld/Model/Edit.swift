@@ -54,8 +54,6 @@ public enum DateChange: Hashable, Sendable {
 
 /// An edit that does not fit the world it is applied to.
 public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
-  /// An edit names an actor the world lacks.
-  case unknownActor(Actor.ID, suggestion: String?)
   /// An edit names an undeclared relation type.
   case unknownType(String, suggestion: String?)
   /// An added relation cites an undeclared source.
@@ -78,11 +76,9 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
   case invalidActorID(String)
 
   public var description: String {
-    func hint(_ s: String?) -> String { s.map { "; did you mean \"\($0)\"?" } ?? "" }
     switch self {
-    case let .unknownActor(id, s): return "actor \"\(id)\" is not in the world\(hint(s))"
-    case let .unknownType(t, s): return "relation type \"\(t)\" is not declared\(hint(s)); declare it in the base world"
-    case let .unknownSource(t, s): return "source \"\(t)\" is not declared\(hint(s)); declare it in the base world"
+    case let .unknownType(t, s): return "relation type \"\(t)\" is not declared\(didYouMean(s)); declare it in the base world"
+    case let .unknownSource(t, s): return "source \"\(t)\" is not declared\(didYouMean(s)); declare it in the base world"
     case let .unknownRelation(r, s):
       return "no \(r) in the world" + (s.map { "; the closest is \"\($0)\"" } ?? "")
     case let .ambiguousRelation(r, candidates, total):
@@ -153,7 +149,7 @@ extension World {
       }
       guard factor.isFinite, factor > 0 else { throw EditError.invalidFactor(factor) }
       for a in among ?? [] where index(of: a) == nil {
-        throw EditError.unknownActor(a, suggestion: actorSuggestion(for: a))
+        throw UnknownActorError(a, suggestion: actorSuggestion(for: a))
       }
       let group = among.map(Set.init)
       for i in relations.indices(ofType: type) {
@@ -172,7 +168,7 @@ extension World {
       actors.append(actor)
     case let .removeActor(id):
       guard let i = index(of: id) else {
-        throw EditError.unknownActor(id, suggestion: actorSuggestion(for: id))
+        throw UnknownActorError(id, suggestion: actorSuggestion(for: id))
       }
       relations.removeAll(touching: id)
       actors.remove(at: i)
@@ -189,7 +185,7 @@ extension World {
   /// Checks a new relation the way the YAML reader checks one.
   func validate(_ r: Relation) throws {
     for a in [r.from, r.to] where index(of: a) == nil {
-      throw EditError.unknownActor(a, suggestion: actorSuggestion(for: a))
+      throw UnknownActorError(a, suggestion: actorSuggestion(for: a))
     }
     guard type(r.type) != nil else {
       throw EditError.unknownType(r.type, suggestion: typeSuggestion(for: r.type))

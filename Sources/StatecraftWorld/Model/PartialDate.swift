@@ -45,12 +45,18 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     packed = Int64(y) * 10_000 + Int64(m ?? 0) * 100 + Int64(d ?? 0)
   }
 
-  /// A date from its parts; `month` in 1...12 and `day` in 1...31 when given (a day needs a
-  /// month).
-  public init(year: Int, month: Int? = nil, day: Int? = nil) {
-    precondition(year >= 0, "year must not be negative")
-    precondition(month.map { (1 ... 12).contains($0) } ?? true, "month must be in 1...12")
-    precondition(day.map { (1 ... 31).contains($0) && month != nil } ?? true, "day must be in 1...31, with a month")
+  /// A date from its parts, or `nil` when they name no date: a year in 0…9999, a month in
+  /// 1…12 when given, a day that month has when given (a day needs a month).
+  public init?(year: Int, month: Int? = nil, day: Int? = nil) {
+    guard (0 ... 9999).contains(year), month.map({ (1 ... 12).contains($0) }) ?? true else { return nil }
+    if let day {
+      guard let month, (1 ... PartialDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+    }
+    self.init(validYear: year, month: month, day: day)
+  }
+
+  /// A date from parts the caller computed from valid dates (a series' steps, a range's ends).
+  package init(validYear year: Int, month: Int? = nil, day: Int? = nil) {
     packed = Int64(year) * 10_000 + Int64(month ?? 0) * 100 + Int64(day ?? 0)
   }
 

@@ -89,7 +89,7 @@ extension World {
       throw EditError.unknownRelation(reference, suggestion: nil)
     case let .match(from, to, type):
       for actor in [from, to] where index(of: actor) == nil {
-        throw EditError.unknownActor(actor, suggestion: actorSuggestion(for: actor))
+        throw UnknownActorError(actor, suggestion: actorSuggestion(for: actor))
       }
       if let type, self.type(type) == nil {
         throw EditError.unknownType(type, suggestion: typeSuggestion(for: type))

@@ -96,14 +96,4 @@ extension World {
     for a in actors { for k in a.attributes.keys.sorted() where seen.insert(k).inserted { names.append(k) } }
     return names
   }
-
-  /// The id of an actor spelled like `id` (a did-you-mean for an unknown actor), if any.
-  ///
-  /// - Complexity: O(actors), bounded (``closestMatch(to:in:)``).
-  public func actorSuggestion(for id: Actor.ID) -> String? { closestMatch(to: id.rawValue, in: actors.map(\.id.rawValue)) }
-
-  /// The id of a declared relation type spelled like `type`, if any.
-  ///
-  /// - Complexity: O(types).
-  public func typeSuggestion(for type: String) -> String? { closestMatch(to: type, in: types.map(\.id)) }
 }

@@ -44,7 +44,7 @@ extension Digraph {
     // Per source: (1) distances and settle order by BFS (counting σ on the way) or
     // Dijkstra; (2) for Dijkstra, σ in settle order from the in-arcs that lie on a shortest
     // path; (3) δ in reverse order over the same arcs. Predecessor lists are never stored: an in-arc v→w is on a shortest path when
-    // d(v) + len(v,w) ties d(w). Weighted ties use `isTie(a, b)` (relative ε), never `==`.
+    // d(v) + len(v,w) ties d(w). Weighted ties use `isSameLength(a, b)` (relative ε), never `==`.
     // Sources are split into a fixed number of chunks, run on all cores; chunk sums are
     // added in chunk order, so the result does not depend on the core count.
     try requireNonNegativeWeights(for: "betweenness")
@@ -226,7 +226,7 @@ extension Digraph {
             var total = 0.0
             for i in inOff[w] ..< inOff[w + 1] {
               let dv = d[inSrc[i]]
-              if dv < dw && isTie(dv + inLen[i], dw) { total += sigma[inSrc[i]] }
+              if dv < dw && isSameLength(dv + inLen[i], dw) { total += sigma[inSrc[i]] }
             }
             sigma[w] = total
           }
@@ -250,7 +250,7 @@ extension Digraph {
           } else {
             for i in inOff[w] ..< inOff[w + 1] {
               let dv = d[inSrc[i]]
-              if dv < dw && isTie(dv + inLen[i], dw) {
+              if dv < dw && isSameLength(dv + inLen[i], dw) {
                 let share = sigma[inSrc[i]] * coefficient
                 delta[inSrc[i]] += share
                 if collectArcs { arcScore[i] += share }
@@ -307,25 +307,6 @@ extension Digraph {
       }
     }
     return byArc.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { ($0[0], $0[1], byArc[$0]! * scale) }
-  }
-
-  /// The length of every arc (in CSR order) under a path-length convention; a zero
-  /// strength under `.reciprocal` gives an infinite length (the arc is never used).
-  func arcLengths(_ length: PathLength) -> [Double] {
-    switch length {
-    case .hops: return Array(repeating: 1, count: arcCount)
-    case .raw: return outWeights
-    case .reciprocal: return outWeights.map { $0 > 0 ? 1 / $0 : .infinity }
-    }
-  }
-
-  /// The same lengths in in-arc (CSR of the transpose) order.
-  func inArcLengths(_ length: PathLength) -> [Double] {
-    switch length {
-    case .hops: return Array(repeating: 1, count: arcCount)
-    case .raw: return inWeights
-    case .reciprocal: return inWeights.map { $0 > 0 ? 1 / $0 : .infinity }
-    }
   }
 }
 

@@ -62,18 +62,4 @@ extension Digraph {
       for i in 0 ..< n where part[i] != 0 { total[i] = part[i] }
     }
   }
-
-  /// The same graph with every arc reversed.
-  public func transposed() -> Digraph {
-    Digraph(
-      nodeCount: nodeCount, arcSources: inSourcesExpandedTargets(), arcTargets: inSources,
-      arcWeights: inWeights, directed: isDirected, combine: .sum)
-  }
-
-  /// For each in-arc slot, the node it points into (the row owner), aligned with `inSources`.
-  private func inSourcesExpandedTargets() -> [NodeIndex] {
-    var owners = [NodeIndex](repeating: 0, count: arcCount)
-    for v in 0 ..< nodeCount { for i in inOffsets[v] ..< inOffsets[v + 1] { owners[i] = v } }
-    return owners
-  }
 }

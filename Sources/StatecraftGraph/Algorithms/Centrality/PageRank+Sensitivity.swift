@@ -74,7 +74,7 @@ extension Digraph {
   public func pageRankSensitivity(
     to target: NodeIndex, damping: Double = 0.85, tolerance: Double = 1e-12
   ) throws -> PageRankSensitivity {
-    precondition((0 ..< nodeCount).contains(target), "target out of range")
+    guard (0 ..< nodeCount).contains(target) else { throw GraphError.nodeOutOfRange(target, nodeCount: nodeCount) }
     let n = nodeCount
     let x = try pageRank(damping: damping, tolerance: tolerance, maxIterations: 100_000)
     var s = [Double](repeating: 0, count: n)

@@ -65,8 +65,8 @@ extension Digraph {
     damping: Double = 0.85, personalization: [Double]? = nil, dangling: [Double]? = nil,
     tolerance: Double = 1e-6, maxIterations: Int = 100, start: [Double]? = nil, workers: Int? = nil
   ) throws -> (scores: [Double], sweeps: Int) {
-    precondition((0 ... 1).contains(damping), "damping must be in 0...1")
-    precondition(maxIterations > 0, "maxIterations must be positive")
+    guard (0 ... 1).contains(damping) else { throw GraphError.invalidArgument(name: "damping", reason: "\(damping) is outside 0…1") }
+    guard maxIterations > 0 else { throw GraphError.invalidArgument(name: "maxIterations", reason: "\(maxIterations) must be positive") }
     let n = nodeCount
     guard n > 0 else { return ([], 0) }
     try requireNonNegativeWeights(for: "pageRank")

@@ -110,27 +110,6 @@ extension Digraph {
       return final[c]!
     }
   }
-
-  /// The undirected graph with opposite arcs' strengths added.
-  public func symmetrized() -> Digraph {
-    guard isDirected else { return self }
-    var sources: [NodeIndex] = []
-    var targets: [NodeIndex] = []
-    var weights: [Double] = []
-    for (u, v, w) in arcs {
-      sources.append(u)
-      targets.append(v)
-      weights.append(w)
-      if u != v {
-        sources.append(v)
-        targets.append(u)
-        weights.append(w)
-      }
-    }
-    return Digraph(
-      nodeCount: nodeCount, arcSources: sources, arcTargets: targets, arcWeights: weights,
-      directed: false, combine: .sum)
-  }
 }
 
 /// Levels of at least this many nodes move their nodes in parallel batches.
@@ -392,5 +371,4 @@ struct LouvainLevel {
     }
     return next
   }
-
 }

@@ -17,8 +17,10 @@ extension Digraph {
   ///
   /// ## References
   /// - M. E. J. Newman. "Modularity and community structure in networks." PNAS 103(23), 2006.
-  public func modularity(_ communities: [Int], resolution: Double = 1) -> Double {
-    precondition(communities.count == nodeCount, "one community label per node")
+  public func modularity(_ communities: [Int], resolution: Double = 1) throws -> Double {
+    guard communities.count == nodeCount else {
+      throw GraphError.invalidArgument(name: "communities", reason: "\(communities.count) labels for \(nodeCount) nodes; give one per node")
+    }
     var inside: [Int: Double] = [:]
     var outStrength: [Int: Double] = [:]
     var inStrength: [Int: Double] = [:]

@@ -32,7 +32,7 @@ extension Digraph {
       guard let dw = distance[w] else { return }
       for i in inOffsets[w] ..< inOffsets[w + 1] {
         let v = inSources[i]
-        guard let dv = distance[v], dv < dw, isTie(dv + inLength[i], dw) else { continue }
+        guard let dv = distance[v], dv < dw, isSameLength(dv + inLength[i], dw) else { continue }
         reversed.append(v)
         back(v)
         reversed.removeLast()
@@ -58,7 +58,7 @@ extension Digraph {
       let dw = distance[w]!
       for i in inOffsets[w] ..< inOffsets[w + 1] {
         let v = inSources[i]
-        if let dv = distance[v], dv < dw, isTie(dv + inLength[i], dw) { sigma[w] += sigma[v] }
+        if let dv = distance[v], dv < dw, isSameLength(dv + inLength[i], dw) { sigma[w] += sigma[v] }
       }
     }
     return sigma[target]

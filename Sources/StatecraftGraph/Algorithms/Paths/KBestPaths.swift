@@ -19,7 +19,7 @@ extension Digraph {
     from source: NodeIndex, to target: NodeIndex, count k: Int, kind: PathKind = .shortest,
     length: PathLength = .reciprocal, avoiding: Set<NodeIndex> = [], undirected: Bool = false
   ) throws -> [Path] {
-    precondition(k >= 1, "count must be at least 1")
+    guard k >= 1 else { throw GraphError.invalidArgument(name: "count", reason: "\(k) paths asked for; ask for at least 1") }
     guard let first = try bestPath(
       from: source, to: target, kind: kind, length: length, avoiding: avoiding, undirected: undirected)
     else { return [] }
@@ -27,7 +27,7 @@ extension Digraph {
     var found = [first]
     var candidates: [Path] = []
     func isOrderedBefore(_ a: Path, _ b: Path) -> Bool {
-      if a.value == b.value || isTie(a.value, b.value) { return a.nodes.lexicographicallyPrecedes(b.nodes) }
+      if a.value == b.value || isSameLength(a.value, b.value) { return a.nodes.lexicographicallyPrecedes(b.nodes) }
       return algebra.key(a.value) < algebra.key(b.value)
     }
     while found.count < k {

@@ -60,5 +60,5 @@ struct PathAlgebra {
 
   /// Whether `a` is strictly better than `b` (beyond rounding).
   @inline(__always)
-  func isBetter(_ a: Double, than b: Double) -> Bool { key(a) < key(b) && !isTie(a, b) }
+  func isBetter(_ a: Double, than b: Double) -> Bool { key(a) < key(b) && !isSameLength(a, b) }
 }
