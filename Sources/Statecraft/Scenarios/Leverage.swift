@@ -254,9 +254,43 @@ extension World {
     candidateWeight: Double = 0.5, recompute: Int = 10, timeLimit: Duration? = nil,
     progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
   ) throws -> LeverageReport {
-    let deadline = timeLimit.map { ContinuousClock.now + $0 }
-    let stopped = ChunkSlots<Bool>(count: 1)
-    stopped.set(0, false)
+    for a in candidates { _ = try requireIndex(of: a) }
+    if let t = candidateType, type(t) == nil {
+      throw EditError.unknownType(t, suggestion: typeSuggestion(for: t))
+    }
+    let run = try leverageRun(
+      on: target, change: change, lens: lens, settings: settings, recompute: recompute, timeLimit: timeLimit, progress: progress)
+    var entries = try relationEntries(run)
+    if let candidateType {
+      entries += candidateEntries(run, among: candidates, type: candidateType, weight: candidateWeight)
+    }
+    // A Friedkin–Johnsen share lies in [0, 1] whatever the change, so no estimate may carry
+    // it outside (a change of +1e308 extrapolated to estimates of 1e306).
+    if case .influence(_, .fj) = target {
+      for k in entries.indices {
+        if let e = entries[k].estimate { entries[k].estimate = Swift.min(Swift.max(e, -run.baseline), 1 - run.baseline) }
+      }
+    }
+    try confirmBest(&entries, run, recompute: recompute)
+    // Largest change first (12 significant digits, so rounding noise cannot reorder); ties
+    // in entry order: existing relations in file order, then candidates.
+    // Confirmed entries rank first, by their exact change; the rest follow by estimate, so the
+    // top rows shown are never unconfirmed ones.
+    let order = NodeScores.descendingOrder(entries.map { e in e.exact.map(abs) ?? -1 / (1 + abs(e.estimate ?? 0)) })
+    var report = LeverageReport(
+      target: target, change: change, baseline: run.baseline, entries: RankedEntries(storage: entries, order: order),
+      closedForm: run.slope != nil)
+    report.stoppedAtTimeLimit = run.stopped.get(0) ?? false
+    return report
+  }
+
+  /// The first phase of ``leverage(on:change:lens:settings:candidates:candidateType:candidateWeight:recompute:timeLimit:progress:)``:
+  /// the target's lens and digraph, its closed form (a derivative per pair) when it has one,
+  /// and its baseline value.
+  fileprivate func leverageRun(
+    on target: LeverageTarget, change: LeverageChange, lens: Lens, settings: Measure.Settings, recompute: Int,
+    timeLimit: Duration?, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+  ) throws -> LeverageRun {
     // An influence target sees the world as its model does (no hostile ties for fj).
     let lens = if case let .influence(_, model) = target { lens.seeing(model) } else { lens }
     // Under max only the strongest relation behind an arc moves it, which needs the
@@ -264,12 +298,6 @@ extension World {
     let projection = lens.combine == .max ? try projection(through: lens) : nil
     let g = try projection?.graph ?? through(lens)
     let tolerance = settings.tolerance ?? 1e-12
-    for a in candidates { _ = try requireIndex(of: a) }
-    if let t = candidateType, type(t) == nil {
-      throw EditError.unknownType(t, suggestion: typeSuggestion(for: t))
-    }
-
-    // The closed form: a derivative per pair (u, v), tied or not.
     var slope: (@Sendable (Int, Int) -> Double?)?
     var pageRank: PageRankSensitivity?
     let baseline: Double
@@ -288,34 +316,49 @@ extension World {
     default:
       baseline = try value(of: target, lens: lens, settings: settings)
     }
+    let stopped = ChunkSlots<Bool>(count: 1)
+    stopped.set(0, false)
+    return LeverageRun(
+      target: target, change: change, lens: lens, settings: settings, projection: projection, graph: g, slope: slope,
+      pageRank: pageRank, baseline: baseline, deadline: timeLimit.map { ContinuousClock.now + $0 }, stopped: stopped,
+      progress: progress)
+  }
 
-    // Jumps: how many relations feed each node's out-arcs (PageRank) or in-arcs
-    // (Friedkin–Johnsen). Under max, a relation moves an arc only as far as the arc's maximum
-    // moves (``maxCombineEstimates``); under sum, the arcs it makes (below).
-    let view = LensedRelations(self, lens)
-    let outward: Bool = if case .score = target { true } else { false }
-    var feeding = [Int32](repeating: 0, count: slope == nil ? 0 : g.nodeCount)
+  /// Jumps: how many relations feed each node's out-arcs (PageRank) or in-arcs
+  /// (Friedkin–Johnsen). Under max, a relation moves an arc only as far as the arc's maximum
+  /// moves (``maxCombineEstimates``, returned beside); under sum, the arcs it makes.
+  fileprivate func feeding(_ run: LeverageRun) throws -> (counts: [Int32], underMax: (derivative: [Double], estimate: [Double])?) {
+    let g = run.graph
+    var feeding = [Int32](repeating: 0, count: run.slope == nil ? 0 : g.nodeCount)
     var underMax: (derivative: [Double], estimate: [Double])?
-    if let slope, let projection {
-      underMax = maxCombineEstimates(g, projection, change: change, slope: slope)
+    if let slope = run.slope, let projection = run.projection {
+      underMax = maxCombineEstimates(g, projection, change: run.change, slope: slope)
       for u in 0 ..< g.nodeCount {
         for (arc, v) in zip(g.outArcIndices(of: u), g.outNeighbors(of: u)) {
-          feeding[outward ? u : v] += Int32(projection.relations(behindArc: arc).count)
+          feeding[run.outward ? u : v] += Int32(projection.relations(behindArc: arc).count)
         }
       }
-    } else if slope != nil {
+    } else if run.slope != nil {
+      let view = LensedRelations(self, run.lens)
       for i in relations.indices where view.admits(i) {
         let (u, v) = try view.nodes(i)
-        feeding[outward ? u : v] += 1
-        if (relations.isMutual(at: i) || !directed) && u != v { feeding[outward ? v : u] += 1 }
+        feeding[run.outward ? u : v] += 1
+        if (relations.isMutual(at: i) || !directed) && u != v { feeding[run.outward ? v : u] += 1 }
       }
     }
-    // One entry per admitted relation.
+    return (feeding, underMax)
+  }
+
+  /// One entry per relation the lens admits, with its derivative and estimate when the target
+  /// has a closed form (a jump's estimate is the rank-one numerator, or none).
+  fileprivate func relationEntries(_ run: LeverageRun) throws -> [LeverageEntry] {
+    let (feeding, underMax) = try feeding(run)
+    let view = LensedRelations(self, run.lens)
     var entries: [LeverageEntry] = []
     entries.reserveCapacity(relations.count)
     for i in relations.indices where view.admits(i) {
       var entry = LeverageEntry(relationIndex: i)
-      guard let slope, let (u, v) = try? view.nodes(i) else {
+      guard let slope = run.slope, let (u, v) = try? view.nodes(i) else {
         entries.append(entry)
         continue
       }
@@ -325,22 +368,22 @@ extension World {
       let derivative = underMax?.derivative[i] ?? ((slope(u, v) ?? .nan) + (twoArcs ? slope(v, u) ?? .nan : 0))
       if !derivative.isNaN {
         let weight = relations.weights[i]
-        let delta = change.delta(from: weight)
+        let delta = run.change.delta(from: weight)
         entry.derivative = derivative
         entry.estimate = underMax?.estimate[i] ?? derivative * delta
         // PageRank under sum: each arc's rank-one numerator rather than the slope.
-        if let pageRank, underMax == nil, let near = pageRank.change(from: u, to: v, by: delta) {
+        if let pageRank = run.pageRank, underMax == nil, let near = pageRank.change(from: u, to: v, by: delta) {
           let far = twoArcs ? pageRank.change(from: v, to: u, by: delta) : 0
           if let far { entry.estimate = near + far }
         }
         // A removal that cuts an end's last feeding relation is a jump, not a slope.
-        let (near, far) = outward ? (u, v) : (v, u)
+        let (near, far) = run.outward ? (u, v) : (v, u)
         let nearJumps = feeding[near] <= 1
         if delta == -weight, nearJumps || (twoArcs && feeding[far] <= 1) {
           entry.estimate = nil
           // PageRank, one arc, its source left dangling: one rank-one change, the
           // Sherman–Morrison numerator as the estimate and a bound on the exact change.
-          if let pageRank, nearJumps, !twoArcs, case let (estimate, bound?) = pageRank.danglingChange(of: near) {
+          if let pageRank = run.pageRank, nearJumps, !twoArcs, case let (estimate, bound?) = pageRank.danglingChange(of: near) {
             entry.estimate = estimate
             entry.bound = bound
           }
@@ -348,48 +391,51 @@ extension World {
       }
       entries.append(entry)
     }
-    if let candidateType {
-      for (p, a) in candidates.enumerated() {
-        for (q, b) in candidates.enumerated() where a != b && (directed || p < q) {
-          guard let u = index(of: a), let v = index(of: b) else { continue }
-          let r = relation(from: a, to: b, type: candidateType, weight: candidateWeight)
-          guard lens.admits(r) else { continue }
-          // An undirected candidate is two arcs. Under max an arc rises only to the candidate's
-          // weight (0.5 beside a tie of 0.4 moves it by 0.1; beside 0.6, not at all). PageRank
-          // takes each arc's rank-one numerator, derivative × Δw × s/(s + Δw), as the help says.
-          var arcs = [(u, v)]
-          if !directed { arcs.append((v, u)) }
-          var derivative: Double? = 0
-          var estimate: Double? = 0
-          for (x, y) in arcs {
-            let rise = lens.combine == .max ? Swift.max(0, candidateWeight - abs(g.weight(from: x, to: y) ?? 0)) : candidateWeight
-            guard let d = slope?(x, y), let sum = derivative, let total = estimate else {
-              derivative = nil
-              estimate = nil
-              break
-            }
-            derivative = sum + (rise > 0 ? d : 0)
-            estimate = total + (pageRank?.change(from: x, to: y, by: rise) ?? d * rise)
-          }
-          var entry = LeverageEntry(candidate: r)
-          entry.derivative = derivative
-          entry.estimate = estimate
-          entries.append(entry)
-        }
-      }
-    }
+    return entries
+  }
 
-    // A Friedkin–Johnsen share lies in [0, 1] whatever the change, so no estimate may carry
-    // it outside (a change of +1e308 extrapolated to estimates of 1e306).
-    if case .influence(_, .fj) = target {
-      for k in entries.indices {
-        if let e = entries[k].estimate { entries[k].estimate = Swift.min(Swift.max(e, -baseline), 1 - baseline) }
+  /// One entry per candidate pair (ordered in a directed world, unordered in an undirected
+  /// one) that the lens admits as a new relation of `type` with `weight`.
+  fileprivate func candidateEntries(_ run: LeverageRun, among candidates: [Actor.ID], type: String, weight: Double) -> [LeverageEntry] {
+    var entries: [LeverageEntry] = []
+    for (p, a) in candidates.enumerated() {
+      for (q, b) in candidates.enumerated() where a != b && (directed || p < q) {
+        guard let u = index(of: a), let v = index(of: b) else { continue }
+        let r = relation(from: a, to: b, type: type, weight: weight)
+        guard run.lens.admits(r) else { continue }
+        // An undirected candidate is two arcs. Under max an arc rises only to the candidate's
+        // weight (0.5 beside a tie of 0.4 moves it by 0.1; beside 0.6, not at all). PageRank
+        // takes each arc's rank-one numerator, derivative × Δw × s/(s + Δw), as the help says.
+        var arcs = [(u, v)]
+        if !directed { arcs.append((v, u)) }
+        var derivative: Double? = 0
+        var estimate: Double? = 0
+        for (x, y) in arcs {
+          let rise = run.lens.combine == .max ? Swift.max(0, weight - abs(run.graph.weight(from: x, to: y) ?? 0)) : weight
+          guard let d = run.slope?(x, y), let sum = derivative, let total = estimate else {
+            derivative = nil
+            estimate = nil
+            break
+          }
+          derivative = sum + (rise > 0 ? d : 0)
+          estimate = total + (run.pageRank?.change(from: x, to: y, by: rise) ?? d * rise)
+        }
+        var entry = LeverageEntry(candidate: r)
+        entry.derivative = derivative
+        entry.estimate = estimate
+        entries.append(entry)
       }
     }
-    // Confirm the top estimates, every entry without one, every jump whose bound reaches the
-    // smallest confirmed estimate, and all of them without a closed form.
+    return entries
+  }
+
+  /// Confirms the top estimates, every entry without one, every jump whose bound reaches the
+  /// smallest confirmed estimate, and all of them without a closed form; then, since an
+  /// estimate is first order, further batches by estimate while a batch still enters the
+  /// top `recompute` exact changes.
+  fileprivate func confirmBest(_ entries: inout [LeverageEntry], _ run: LeverageRun, recompute: Int) throws {
     var confirm: [Int]
-    if slope == nil {
+    if run.slope == nil {
       confirm = Array(entries.indices)
     } else {
       confirm = Self.largest(recompute, of: entries.map { abs($0.estimate ?? 0) })
@@ -398,30 +444,20 @@ extension World {
       // estimate 0, "bound ?? 0 >= 0" recomputed all 100,000 parallel ties of one pair).
       confirm += entries.indices.filter { entries[$0].estimate == nil || entries[$0].bound.map { $0 >= threshold } ?? false }
     }
-    try confirmExactly(Set(confirm).sorted(), in: &entries, target: target, change: change, lens: lens, settings: settings, baseline: baseline, deadline: deadline, stopped: stopped, progress: progress)
+    try confirmExactly(Set(confirm).sorted(), in: &entries, run)
     // An estimate is first order: a relation estimated below the top can change more. Keep
     // confirming the next best estimates, a batch of `recompute` at a time, while the last
     // batch still put an entry into the top `recompute` exact changes (at most 20 batches).
-    if slope != nil && recompute > 0 {
-      for _ in 0 ..< 20 {
-        let exactTop = entries.compactMap(\.exact).map(abs).sorted(by: >)
-        guard exactTop.count >= recompute else { break }
-        let floor = exactTop[recompute - 1]
-        let next = Self.largest(recompute, of: entries.map { $0.exact == nil ? abs($0.estimate ?? 0) : -1 }).filter { entries[$0].exact == nil }
-        guard !next.isEmpty else { break }
-        try confirmExactly(next.sorted(), in: &entries, target: target, change: change, lens: lens, settings: settings, baseline: baseline, deadline: deadline, stopped: stopped, progress: progress)
-        guard next.contains(where: { abs(entries[$0].exact ?? 0) > floor }) else { break }
-      }
+    guard run.slope != nil && recompute > 0 else { return }
+    for _ in 0 ..< 20 {
+      let exactTop = entries.compactMap(\.exact).map(abs).sorted(by: >)
+      guard exactTop.count >= recompute else { break }
+      let floor = exactTop[recompute - 1]
+      let next = Self.largest(recompute, of: entries.map { $0.exact == nil ? abs($0.estimate ?? 0) : -1 }).filter { entries[$0].exact == nil }
+      guard !next.isEmpty else { break }
+      try confirmExactly(next.sorted(), in: &entries, run)
+      guard next.contains(where: { abs(entries[$0].exact ?? 0) > floor }) else { break }
     }
-    // Largest change first (12 significant digits, so rounding noise cannot reorder); ties
-    // in entry order: existing relations in file order, then candidates.
-    // Confirmed entries rank first, by their exact change; the rest follow by estimate, so the
-    // top rows shown are never unconfirmed ones.
-    let order = NodeScores.descendingOrder(entries.map { e in e.exact.map(abs) ?? -1 / (1 + abs(e.estimate ?? 0)) })
-    var report = LeverageReport(
-      target: target, change: change, baseline: baseline, entries: RankedEntries(storage: entries, order: order), closedForm: slope != nil)
-    report.stoppedAtTimeLimit = stopped.get(0) ?? false
-    return report
   }
 
   /// Recomputes the target exactly for the entries at `indices` (each an independent full
@@ -429,12 +465,10 @@ extension World {
   /// report does not depend on the core count).
   ///
   /// Past `deadline` the remaining entries are left unconfirmed and `stopped` is set.
-  func confirmExactly(
-    _ indices: [Int], in entries: inout [LeverageEntry], target: LeverageTarget, change: LeverageChange, lens: Lens,
-    settings: Measure.Settings, baseline: Double, deadline: ContinuousClock.Instant?, stopped: ChunkSlots<Bool>,
-    progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
-  ) throws {
+  fileprivate func confirmExactly(_ indices: [Int], in entries: inout [LeverageEntry], _ run: LeverageRun) throws {
     guard !indices.isEmpty else { return }
+    let (target, change, lens, settings, baseline) = (run.target, run.change, run.lens, run.settings, run.baseline)
+    let (deadline, stopped, progress) = (run.deadline, run.stopped, run.progress)
     let chunks = Swift.max(1, Swift.min(indices.count, 16))
     let exact = ChunkSlots<Result<[Double], Error>>(count: chunks)
     let finished = ChunkSlots<Int>(count: 1)
@@ -505,3 +539,28 @@ extension World {
     }
   }
 }
+
+/// What one leverage run fixes before any entry is scored: the target seen through its lens,
+/// its digraph (and, under max, the relations behind each arc), the closed form when the
+/// target has one, the baseline value, and the time limit's state.
+private struct LeverageRun {
+  let target: LeverageTarget
+  let change: LeverageChange
+  let lens: Lens
+  let settings: Measure.Settings
+  let projection: Projection?
+  let graph: Digraph
+  /// The derivative of the target by the weight of arc (u, v), when it has a closed form.
+  let slope: (@Sendable (Int, Int) -> Double?)?
+  let pageRank: PageRankSensitivity?
+  let baseline: Double
+  let deadline: ContinuousClock.Instant?
+  /// Set when the deadline passed with entries left unconfirmed.
+  let stopped: ChunkSlots<Bool>
+  let progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+
+  /// Whether a relation's jump is judged at its source (a PageRank score: out-arcs) or its
+  /// target (influence: in-arcs).
+  var outward: Bool { if case .score = target { true } else { false } }
+}
+
