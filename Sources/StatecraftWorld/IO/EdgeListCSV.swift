@@ -22,15 +22,32 @@ public enum EdgeListCSV {
     _ text: String, file: String, name: String, undirected: Bool = false,
     nodeTable: (text: String, file: String)? = nil
   ) throws -> World {
-    var problems: [GraphFileError.Problem] = []
     let declaredNodes = try nodeTable.map { try parseNodes($0.text, file: $0.file) }
-    let declaredIDs = declaredNodes.map { ScalarKeySet($0.map(\.id.rawValue)) }
     var lines = Records(text, file: file)
+    let header = try readHeader(&lines, file: file)
+    var rows = EdgeRows(
+      columns: header.columns, undirected: undirected,
+      declaredIDs: declaredNodes.map { ScalarKeySet($0.map(\.id.rawValue)) })
+    try forEachRow(&lines, width: header.width, report: { rows.problems.append($0) }) { lineNumber, row in
+      rows.read(row, line: lineNumber)
+    }
+    if !rows.problems.isEmpty { throw GraphFileError.invalid(file: file, problems: rows.problems) }
+    let relations = rows.relations
+    let citations = relations.sourceKeys().sorted().map { Source(id: $0, title: $0) }
+    return World(
+      name: name, directed: !undirected, actors: declaredNodes ?? rows.actors, store: relations,
+      types: relations.typeTable.map { RelationType(id: $0, polarity: .cooperative) }, sources: citations)
+  }
+
+  /// The columns an edge table's header names, and how many there are; throws every problem
+  /// with the header (empty file, unknown or repeated column, no `source` or `target`).
+  private static func readHeader(_ lines: inout Records, file: String) throws -> (columns: EdgeColumns, width: Int) {
     guard let headerLine = lines.next(), !headerLine.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else {
       if let failure = lines.failure { throw failure }
       throw GraphFileError.invalid(
         file: file, problems: [.init(line: 1, column: 1, message: "the file is empty; the first line must be a header such as `source,target,weight`")])
     }
+    var problems: [GraphFileError.Problem] = []
     let known = ["source", "target", "weight", "type", "sign", "mutual", "since", "until", "citation", "note", "id"]
     var column: [String: Int] = [:]
     let header = splitFields(headerLine.trimmingCarriageReturn)
@@ -50,91 +67,164 @@ public enum EdgeListCSV {
     guard problems.isEmpty, let sc = column["source"], let tc = column["target"] else {
       throw GraphFileError.invalid(file: file, problems: problems)
     }
+    let columns = EdgeColumns(
+      source: sc, target: tc, weight: column["weight"], type: column["type"], sign: column["sign"],
+      mutual: column["mutual"], since: column["since"], until: column["until"],
+      citation: column["citation"], note: column["note"], id: column["id"])
+    return (columns, header.fields.count)
+  }
 
+  /// One split line of a CSV file: its fields, the 1-based column each starts at, and the
+  /// reason it did not split cleanly, if any.
+  typealias Row = (fields: [String], columns: [Int], error: String?)
+
+  /// An actor id as a row gives it, and the 1-based column it starts at.
+  typealias Cell = (id: String, column: Int)
+
+  /// Where each column of an edge table is in a row (`nil`: the header does not name it).
+  struct EdgeColumns {
+    var source: Int
+    var target: Int
+    var weight, type, sign, mutual, since, until, citation, note, id: Int?
+  }
+
+  /// The row phase of ``parse(_:file:name:undirected:nodeTable:)``: reads each data row by
+  /// field group (ends, strength, direction, dates, identity) into relations, collecting
+  /// every problem with its line and column.
+  private struct EdgeRows {
+    let columns: EdgeColumns
+    let undirected: Bool
+    /// The node table's ids, when there is one; every end must be among them.
+    let declaredIDs: ScalarKeySet?
+    var problems: [GraphFileError.Problem] = []
+    /// Actors in order of first mention (used when there is no node table).
     var actors: [Actor] = []
     var relationIDs = ScalarKeySet([])
     var relations = RelationStore()
-    try forEachRow(&lines, width: header.fields.count, report: { problems.append($0) }) { lineNumber, row in
-      func field(_ name: String) -> (String, Int)? {
-        column[name].map { (row.fields[$0], row.columns[$0]) }
-      }
+
+    init(columns: EdgeColumns, undirected: Bool, declaredIDs: ScalarKeySet?) {
+      self.columns = columns
+      self.undirected = undirected
+      self.declaredIDs = declaredIDs
+    }
+
+    /// The field in `column` of `row` and where it starts, if the header names the column.
+    @inline(__always)
+    private func field(_ row: Row, _ column: Int?) -> (String, Int)? {
+      column.map { (row.fields[$0], row.columns[$0]) }
+    }
+
+    /// The field in `column`, or `nil` when the column is absent or the field empty.
+    @inline(__always)
+    private func text(_ row: Row, _ column: Int?) -> String? {
+      field(row, column).map(\.0).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    @inline(__always)
+    private mutating func report(_ line: Int, _ column: Int, _ message: String) {
+      problems.append(.init(line: line, column: column, message: message))
+    }
+
+    /// Reads one data row; a row with a problem adds none.
+    mutating func read(_ row: Row, line: Int) {
       var ok = true
-      let (s, scol) = (row.fields[sc], row.columns[sc])
-      let (t, tcol) = (row.fields[tc], row.columns[tc])
-      if s.isEmpty { problems.append(.init(line: lineNumber, column: scol, message: "the source is empty")); ok = false }
-      if t.isEmpty { problems.append(.init(line: lineNumber, column: tcol, message: "the target is empty")); ok = false }
-      for (id, col) in [(s, scol), (t, tcol)] where !id.isEmpty {
-        if let problem = Actor.ID.problem(in: id) { problems.append(.init(line: lineNumber, column: col, message: problem)); ok = false }
+      let ends = self.ends(row, line, ok: &ok)
+      let (weight, sign) = strength(row, line, ok: &ok)
+      let mutual = mutual(row, line, ok: &ok)
+      let dates = dates(row, line, ok: &ok)
+      guard ok else { return }
+      if let declaredIDs {
+        for id in [ends.source.id, ends.target.id] where !declaredIDs.contains(id) {
+          report(line, id == ends.source.id ? ends.source.column : ends.target.column, "\"\(id)\" is not in the node table; add it there or fix the id")
+        }
       }
+      guard let id = relationID(row, line) else { return }
+      let known = relations.actorTable.count
+      relations.append(Relation(
+        from: Actor.ID(ends.source.id), to: Actor.ID(ends.target.id), type: text(row, columns.type) ?? "tie",
+        weight: weight, sign: sign, mutual: mutual, since: dates.since, until: dates.until,
+        source: text(row, columns.citation), note: text(row, columns.note), id: id))
+      // Actors appear in order of first mention: the ids the store has just interned.
+      if declaredIDs == nil {
+        for symbol in known ..< relations.actorTable.count { actors.append(Actor(id: relations.actorTable[symbol])) }
+      }
+    }
+
+    /// The source and target, each with its column; both must be non-empty valid ids.
+    private mutating func ends(_ row: Row, _ line: Int, ok: inout Bool) -> (source: Cell, target: Cell) {
+      let (s, scol) = (row.fields[columns.source], row.columns[columns.source])
+      let (t, tcol) = (row.fields[columns.target], row.columns[columns.target])
+      if s.isEmpty { report(line, scol, "the source is empty"); ok = false }
+      if t.isEmpty { report(line, tcol, "the target is empty"); ok = false }
+      for (id, col) in [(s, scol), (t, tcol)] where !id.isEmpty {
+        if let problem = Actor.ID.problem(in: id) { report(line, col, problem); ok = false }
+      }
+      return ((s, scol), (t, tcol))
+    }
+
+    /// The weight (a positive decimal, default 1) and the sign (default cooperative).
+    private mutating func strength(_ row: Row, _ line: Int, ok: inout Bool) -> (weight: Double, sign: Sign) {
       var weight = 1.0
-      if let (w, col) = field("weight") {
+      if let (w, col) = field(row, columns.weight) {
         if let value = Double(decimal: w), value.isFinite, value > 0 {
           weight = value
         } else {
-          problems.append(.init(line: lineNumber, column: col, message: "weight \"\(w)\" must be a positive decimal number such as 0.5 (no hexadecimal, no nan or inf)"))
+          report(line, col, "weight \"\(w)\" must be a positive decimal number such as 0.5 (no hexadecimal, no nan or inf)")
           ok = false
         }
       }
       var sign = Sign.cooperative
-      if let (text, col) = field("sign"), !text.isEmpty {
+      if let (text, col) = field(row, columns.sign), !text.isEmpty {
         if let parsed = Sign(spelling: text) { sign = parsed } else {
-          problems.append(.init(line: lineNumber, column: col, message: "sign \"\(text)\" is not one of cooperative, hostile, neutral (or +, -, 0)"))
+          report(line, col, "sign \"\(text)\" is not one of cooperative, hostile, neutral (or +, -, 0)")
           ok = false
         }
       }
-      let type = field("type").map(\.0).flatMap { $0.isEmpty ? nil : $0 } ?? "tie"
-      var mutual = undirected
-      if let (text, col) = field("mutual"), !text.isEmpty {
-        switch text.lowercased() {
-        case "true", "yes", "1": mutual = true
-        case "false", "no", "0": mutual = undirected
-        default:
-          problems.append(.init(line: lineNumber, column: col, message: "mutual \"\(text)\" must be true or false"))
-          ok = false
-        }
-      }
-      var dates: [PartialDate?] = [nil, nil]
-      for (k, key) in ["since", "until"].enumerated() {
-        guard let (text, col) = field(key), !text.isEmpty else { continue }
-        if let d = PartialDate(text) { dates[k] = d } else {
-          problems.append(.init(line: lineNumber, column: col, message: "\(key) \"\(text)\" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"))
-          ok = false
-        }
-      }
-      if let since = dates[0], let until = dates[1], PartialDate.reversed(since: since, until: until), let (_, col) = field("until") {
-        problems.append(.init(line: lineNumber, column: col, message: "until \(until) is before since \(since); swap them or fix the dates"))
+      return (weight, sign)
+    }
+
+    /// Whether the relation is mutual: the `mutual` field, else whether the graph is undirected.
+    private mutating func mutual(_ row: Row, _ line: Int, ok: inout Bool) -> Bool {
+      guard let (text, col) = field(row, columns.mutual), !text.isEmpty else { return undirected }
+      switch text.lowercased() {
+      case "true", "yes", "1": return true
+      case "false", "no", "0": return undirected
+      default:
+        report(line, col, "mutual \"\(text)\" must be true or false")
         ok = false
-      }
-      guard ok else { return }
-      if let declaredIDs {
-        for id in [s, t] where !declaredIDs.contains(id) {
-          problems.append(.init(line: lineNumber, column: id == s ? scol : tcol, message: "\"\(id)\" is not in the node table; add it there or fix the id"))
-        }
-      }
-      let citation = field("citation").map(\.0).flatMap { $0.isEmpty ? nil : $0 }
-      let note = field("note").map(\.0).flatMap { $0.isEmpty ? nil : $0 }
-      var id: String?
-      if let (text, col) = field("id"), !text.isEmpty {
-        guard relationIDs.insert(text) else {
-          problems.append(.init(line: lineNumber, column: col, message: "duplicate relation id \"\(text)\"; ids must be unique"))
-          return
-        }
-        id = text
-      }
-      let known = relations.actorTable.count
-      relations.append(Relation(
-        from: Actor.ID(s), to: Actor.ID(t), type: type, weight: weight, sign: sign, mutual: mutual,
-        since: dates[0], until: dates[1], source: citation, note: note, id: id))
-      // Actors appear in order of first mention: the ids the store has just interned.
-      if declaredNodes == nil {
-        for symbol in known ..< relations.actorTable.count { actors.append(Actor(id: relations.actorTable[symbol])) }
+        return undirected
       }
     }
-    if !problems.isEmpty { throw GraphFileError.invalid(file: file, problems: problems) }
-    let citations = relations.sourceKeys().sorted().map { Source(id: $0, title: $0) }
-    return World(
-      name: name, directed: !undirected, actors: declaredNodes ?? actors, store: relations,
-      types: relations.typeTable.map { RelationType(id: $0, polarity: .cooperative) }, sources: citations)
+
+    /// `since` and `until`, each a partial date, `until` not before `since`.
+    private mutating func dates(_ row: Row, _ line: Int, ok: inout Bool) -> (since: PartialDate?, until: PartialDate?) {
+      var dates: [PartialDate?] = [nil, nil]
+      for (k, (key, column)) in [("since", columns.since), ("until", columns.until)].enumerated() {
+        guard let (text, col) = field(row, column), !text.isEmpty else { continue }
+        if let d = PartialDate(text) { dates[k] = d } else {
+          report(line, col, "\(key) \"\(text)\" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+          ok = false
+        }
+      }
+      if let since = dates[0], let until = dates[1], PartialDate.reversed(since: since, until: until),
+        let (_, col) = field(row, columns.until)
+      {
+        report(line, col, "until \(until) is before since \(since); swap them or fix the dates")
+        ok = false
+      }
+      return (dates[0], dates[1])
+    }
+
+    /// The relation's id: `.some(nil)` when the row gives none, `nil` when it repeats an
+    /// earlier row's (reported).
+    private mutating func relationID(_ row: Row, _ line: Int) -> String?? {
+      guard let (text, col) = field(row, columns.id), !text.isEmpty else { return .some(nil) }
+      guard relationIDs.insert(text) else {
+        report(line, col, "duplicate relation id \"\(text)\"; ids must be unique")
+        return nil
+      }
+      return text
+    }
   }
 
   /// Reads a node table: `id` (required), `name`, `kind`, and any other columns as attributes.
@@ -298,7 +388,7 @@ public enum EdgeListCSV {
   /// - Throws: The records' failure (an over-long record) when iteration stopped on one.
   static func forEachRow(
     _ lines: inout Records, width: Int, report: (GraphFileError.Problem) -> Void,
-    _ body: (Int, (fields: [String], columns: [Int], error: String?)) -> Void
+    _ body: (Int, Row) -> Void
   ) throws {
     var next = 2  // the header is line 1; a record may span several lines
     while let raw = lines.next() {
@@ -320,8 +410,18 @@ public enum EdgeListCSV {
 
   /// Splits one CSV line into fields with their 1-based starting columns (counted in
   /// Unicode scalars), working on UTF-8 bytes; fields are trimmed of spaces and tabs.
-  static func splitFields(_ line: Substring) -> (fields: [String], columns: [Int], error: String?) {
-    let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+  static func splitFields(_ line: Substring) -> Row {
+    var splitter = FieldSplitter()
+    let bytes = Array(line.utf8)
+    var i = 0
+    while i < bytes.count { i = splitter.take(bytes, at: i) }
+    return splitter.finished()
+  }
+
+  /// The state of ``splitFields(_:)`` between bytes: the fields so far, the one being read,
+  /// and whether the cursor is inside quotes, at a field's start or after its closing quote.
+  private struct FieldSplitter {
+    static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
     var fields: [String] = []
     var columns: [Int] = []
     var current: [UInt8] = []
@@ -330,61 +430,74 @@ public enum EdgeListCSV {
     var column = 0
     var fieldStart = 1
     var afterQuote = false
-    func finish() {
+
+    @inline(__always)
+    static func isBlank(_ b: UInt8) -> Bool { b == space || b == tab }
+
+    /// Takes the byte at `i` (and the next one, for a doubled quote); returns where to go on.
+    @inline(__always)
+    mutating func take(_ bytes: [UInt8], at i: Int) -> Int {
+      let b = bytes[i]
+      if b & 0xC0 != 0x80 { column += 1 }
+      if atFieldStart && Self.isBlank(b) && !quoted { return i + 1 }
+      if atFieldStart {
+        fieldStart = column
+        atFieldStart = false
+        afterQuote = false
+        if b == Self.quote {
+          quoted = true
+          return i + 1
+        }
+      }
+      if quoted { return takeQuoted(bytes, at: i) }
+      if b == Self.comma {
+        finish()
+        atFieldStart = true
+      } else if !(afterQuote && Self.isBlank(b)) {
+        current.append(b)
+      }
+      return i + 1
+    }
+
+    /// A byte inside quotes: a doubled quote is one quote, a single one closes the field's text.
+    @inline(__always)
+    private mutating func takeQuoted(_ bytes: [UInt8], at i: Int) -> Int {
+      let b = bytes[i]
+      if b == Self.quote {
+        if i + 1 < bytes.count && bytes[i + 1] == Self.quote {
+          current.append(Self.quote)
+          column += 1
+          return i + 2
+        }
+        quoted = false
+        afterQuote = true
+      } else {
+        current.append(b)
+      }
+      return i + 1
+    }
+
+    /// Ends the current field: trimmed of spaces and tabs unless it was quoted.
+    @inline(__always)
+    private mutating func finish() {
       var lo = 0
       var hi = current.count
       if !afterQuote {
-        while lo < hi && (current[lo] == space || current[lo] == tab) { lo += 1 }
-        while hi > lo && (current[hi - 1] == space || current[hi - 1] == tab) { hi -= 1 }
+        while lo < hi && Self.isBlank(current[lo]) { lo += 1 }
+        while hi > lo && Self.isBlank(current[hi - 1]) { hi -= 1 }
       }
       fields.append(String(decoding: current[lo ..< hi], as: UTF8.self))
       columns.append(fieldStart)
       current.removeAll(keepingCapacity: true)
     }
-    let bytes = Array(line.utf8)
-    var i = 0
-    while i < bytes.count {
-      let b = bytes[i]
-      if b & 0xC0 != 0x80 { column += 1 }
-      if atFieldStart && (b == space || b == tab) && !quoted {
-        i += 1
-        continue
-      }
-      if atFieldStart {
-        fieldStart = column
-        atFieldStart = false
-        afterQuote = false
-        if b == quote {
-          quoted = true
-          i += 1
-          continue
-        }
-      }
-      if quoted {
-        if b == quote {
-          if i + 1 < bytes.count && bytes[i + 1] == quote {
-            current.append(quote)
-            i += 2
-            column += 1
-            continue
-          }
-          quoted = false
-          afterQuote = true
-        } else {
-          current.append(b)
-        }
-      } else if b == comma {
-        finish()
-        atFieldStart = true
-      } else if !(afterQuote && (b == space || b == tab)) {
-        current.append(b)
-      }
-      i += 1
+
+    /// The fields once the line has been taken, or the error of an unclosed quote.
+    mutating func finished() -> Row {
+      if quoted { return (fields, columns + [fieldStart], "a quoted field is not closed; add the closing \"") }
+      if atFieldStart { fieldStart = column + 1 }
+      finish()
+      return (fields, columns, nil)
     }
-    if quoted { return (fields, columns + [fieldStart], "a quoted field is not closed; add the closing \"") }
-    if atFieldStart { fieldStart = column + 1 }
-    finish()
-    return (fields, columns, nil)
   }
 }
 
