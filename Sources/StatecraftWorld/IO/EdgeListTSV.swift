@@ -25,63 +25,14 @@ extension Digraph {
     var maxNode = -1
     var problem: GraphFileError.Problem?
     data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-      let bytes = raw.bindMemory(to: UInt8.self)
-      let base = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
-      let end = bytes.count - 1
-      var i = 0
-      var line = 1
-      func fail(_ col: Int, _ message: String) {
-        problem = .init(line: line, column: col, message: message)
+      var scanner = NumericEdgeScanner(raw)
+      while let edge = scanner.nextEdge() {
+        sources.append(edge.source)
+        targets.append(edge.target)
+        weights.append(edge.weight)
+        maxNode = Swift.max(maxNode, edge.source, edge.target)
       }
-      while i < end && problem == nil {
-        let lineStart = i
-        // Skip blank and comment lines.
-        if bytes[i] == UInt8(ascii: "\n") { i += 1; line += 1; continue }
-        if bytes[i] == UInt8(ascii: "#") {
-          while i < end && bytes[i] != UInt8(ascii: "\n") { i += 1 }
-          continue
-        }
-        var fields: [Int] = []
-        for _ in 0 ..< 2 {
-          while i < end && (bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t")) { i += 1 }
-          var value = 0
-          let start = i
-          while i < end, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") {
-            value = value &* 10 &+ Int(bytes[i] - UInt8(ascii: "0"))
-            i += 1
-          }
-          if i == start || i - start > 18 {
-            fail(start - lineStart + 1, "expected a node id (a non-negative integer)")
-            return
-          }
-          fields.append(value)
-        }
-        var weight = 1.0
-        while i < end && (bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t")) { i += 1 }
-        if i < end && bytes[i] != UInt8(ascii: "\n") && bytes[i] != UInt8(ascii: "\r") {
-          var stop: UnsafeMutablePointer<CChar>?
-          weight = strtod(base + i, &stop)
-          let consumed = stop.map { $0 - (UnsafeMutablePointer(mutating: base) + i) } ?? 0
-          if consumed <= 0 || !weight.isFinite {
-            fail(i - lineStart + 1, "expected a finite weight")
-            return
-          }
-          i += consumed
-        }
-        while i < end && bytes[i] != UInt8(ascii: "\n") {
-          if bytes[i] != UInt8(ascii: "\r") && bytes[i] != UInt8(ascii: " ") && bytes[i] != UInt8(ascii: "\t") {
-            fail(i - lineStart + 1, "unexpected text after the weight")
-            return
-          }
-          i += 1
-        }
-        i += 1
-        line += 1
-        sources.append(fields[0])
-        targets.append(fields[1])
-        weights.append(weight)
-        maxNode = Swift.max(maxNode, fields[0], fields[1])
-      }
+      problem = scanner.problem
     }
     if let problem { throw GraphFileError.invalid(file: path, problems: [problem]) }
     let n = maxNode + 1
@@ -91,5 +42,108 @@ extension Digraph {
         directed: true, combine: .sum)
     }
     return try Digraph(nodeCount: n, edges: Array(zip(sources, targets)), weights: weights, directed: false)
+  }
+}
+
+/// The cursor of ``Digraph/readNumericEdgeList(path:directed:)`` over a NUL-terminated
+/// buffer: one method per token (node id, weight, end of line); the first malformed field
+/// stops it with a located ``problem``.
+private struct NumericEdgeScanner {
+  let bytes: UnsafeBufferPointer<UInt8>
+  let base: UnsafePointer<CChar>
+  /// The index of the terminating NUL (strtod needs it).
+  let end: Int
+  var i = 0
+  var line = 1
+  var lineStart = 0
+  var problem: GraphFileError.Problem?
+
+  init(_ raw: UnsafeRawBufferPointer) {
+    bytes = raw.bindMemory(to: UInt8.self)
+    base = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
+    end = bytes.count - 1
+  }
+
+  /// The next edge, or `nil` at the end of the data or at the first problem.
+  @inline(__always)
+  mutating func nextEdge() -> (source: Int, target: Int, weight: Double)? {
+    guard skipBlankAndCommentLines() else { return nil }
+    guard let source = nodeID(), let target = nodeID(), let weight = weight(), lineEnd() else { return nil }
+    return (source, target, weight)
+  }
+
+  /// Moves to the start of the next line holding data; `false` at the end.
+  @inline(__always)
+  private mutating func skipBlankAndCommentLines() -> Bool {
+    while i < end {
+      lineStart = i
+      if bytes[i] == UInt8(ascii: "\n") {
+        i += 1
+        line += 1
+      } else if bytes[i] == UInt8(ascii: "#") {
+        while i < end && bytes[i] != UInt8(ascii: "\n") { i += 1 }
+      } else {
+        return true
+      }
+    }
+    return false
+  }
+
+  @inline(__always)
+  private mutating func skipSpaces() {
+    while i < end && (bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t")) { i += 1 }
+  }
+
+  @inline(__always)
+  private mutating func fail(_ at: Int, _ message: String) {
+    problem = .init(line: line, column: at - lineStart + 1, message: message)
+  }
+
+  /// A node id after optional spaces: 1 to 18 decimal digits.
+  @inline(__always)
+  private mutating func nodeID() -> Int? {
+    skipSpaces()
+    var value = 0
+    let start = i
+    while i < end, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") {
+      value = value &* 10 &+ Int(bytes[i] - UInt8(ascii: "0"))
+      i += 1
+    }
+    if i == start || i - start > 18 {
+      fail(start, "expected a node id (a non-negative integer)")
+      return nil
+    }
+    return value
+  }
+
+  /// The weight after optional spaces (strtod's syntax), or 1 when the line ends first.
+  @inline(__always)
+  private mutating func weight() -> Double? {
+    skipSpaces()
+    guard i < end && bytes[i] != UInt8(ascii: "\n") && bytes[i] != UInt8(ascii: "\r") else { return 1.0 }
+    var stop: UnsafeMutablePointer<CChar>?
+    let weight = strtod(base + i, &stop)
+    let consumed = stop.map { $0 - (UnsafeMutablePointer(mutating: base) + i) } ?? 0
+    if consumed <= 0 || !weight.isFinite {
+      fail(i, "expected a finite weight")
+      return nil
+    }
+    i += consumed
+    return weight
+  }
+
+  /// Only spaces, tabs and a carriage return may follow the weight; moves past the newline.
+  @inline(__always)
+  private mutating func lineEnd() -> Bool {
+    while i < end && bytes[i] != UInt8(ascii: "\n") {
+      if bytes[i] != UInt8(ascii: "\r") && bytes[i] != UInt8(ascii: " ") && bytes[i] != UInt8(ascii: "\t") {
+        fail(i, "unexpected text after the weight")
+        return false
+      }
+      i += 1
+    }
+    i += 1
+    line += 1
+    return true
   }
 }
