@@ -377,90 +377,130 @@ public struct EventImport: Sendable {
 
   /// Aggregates one file, or the lines of a plain file that start within `range`.
   func read(_ file: String, index: Int, range: Range<Int>? = nil, mentions: MentionTable, progress: WorkProgress?) throws -> Partial {
-    var partial = Partial()
-    partial.report.files = range == nil || range!.lowerBound == 0 ? 1 : 0
-    let fromKey = from?.firstDayKey ?? Int.min
-    let toKey = to?.lastDayKey ?? Int.max
-    var parser = profile.makeParser(detail: level == .actor)
-    var pendingLine = 0
-    func line(_ place: String, _ lineNumber: Int, _ line: ArraySlice<UInt8>) {
-      if partial.failure != nil { return }
-      let outcome: RowOutcome
-      do throws(RowProblem) {
-        outcome = try parser.parse(line, lineNumber: lineNumber)
-      } catch {
-        let rowLine = pendingLine > 0 ? pendingLine : lineNumber
-        pendingLine = 0
-        partial.report.rows += 1
-        partial.report.malformedRows += 1
-        if partial.report.malformed.count < Report.malformedKept {
-          partial.report.malformed.append((place, rowLine, error.column, error.message))
-        }
-        if !skipBadRows || error.wrongFile {
-          partial.failure = (place, rowLine, max(1, error.column), error.message + (error.wrongFile ? "" : "; fix the row, or give --skip-bad-rows to count and skip such rows"))
-        }
-        return
-      }
-      switch outcome {
-      case .pending:
-        if pendingLine == 0 { pendingLine = lineNumber }
-        return
-      case .skip:
-        // A header line is no row; a well-formed row without two actors is filtered.
-        pendingLine = 0
-        return
-      case var .event(event):
-        pendingLine = 0
-        partial.report.rows += 1
-        guard event.day >= fromKey, event.day <= toKey else {
-          partial.report.filtered += 1
-          return
-        }
-        var strength = 1.0
-        switch profile {
-        case .gdelt: strength = log(1 + event.mentions)
-        case .gdeltMentions:
-          guard let id = event.id.decimalInteger, let attested = mentions.events[id],
-            !(dropTranslated && attested.translatedOnly)
-          else {
-            partial.report.filtered += 1
-            return
-          }
-          event.mentions = Double(attested.sources.count)
-          event.confidence = attested.meanConfidence / 100
-          strength = log(1 + event.mentions) * event.confidence
-        case .phoenix, .polecat, .acled: break
-        }
-        var counted = false
-        for a in event.sources {
-          for b in event.targets {
-            let x = Self.cleanID(level == .country ? a.country : a.actor)
-            let y = Self.cleanID(level == .country ? b.country : b.actor)
-            guard !x.isEmpty, !y.isEmpty, x != y, admits(x, a), admits(y, b) else { continue }
-            counted = true
-            count(event, strength: strength, x, a, y, b, file: index, into: &partial)
-          }
-        }
-        if counted {
-          partial.report.kept += 1
-          partial.latest = max(partial.latest, event.day)
-        } else {
-          partial.report.filtered += 1
-        }
-      }
-    }
+    var state = FileReading(
+      parser: profile.makeParser(detail: level == .actor), file: index,
+      days: (from?.firstDayKey ?? Int.min, to?.lastDayKey ?? Int.max))
+    state.partial.report.files = range == nil || range!.lowerBound == 0 ? 1 : 0
     if let range {
-      partial.lines = try EventFileLines(path: file).forEachLine(in: range, progress: progress, line)
+      let lines = try EventFileLines(path: file).forEachLine(in: range, progress: progress) {
+        take($0, $1, $2, mentions: mentions, into: &state)
+      }
+      state.partial.lines = lines
     } else {
-      try EventFileLines(path: file).forEachLine(progress: progress, line)
+      try EventFileLines(path: file).forEachLine(progress: progress) { take($0, $1, $2, mentions: mentions, into: &state) }
     }
-    if pendingLine > 0 && partial.failure == nil {
+    if state.pendingLine > 0 && state.partial.failure == nil {
       let problem = RowProblem("a quoted field opened on this line is never closed")
-      partial.report.malformedRows += 1
-      partial.report.malformed.append((file, pendingLine, 1, problem.message))
-      if !skipBadRows { partial.failure = (file, pendingLine, 1, problem.message) }
+      state.partial.report.malformedRows += 1
+      state.partial.report.malformed.append((file, state.pendingLine, 1, problem.message))
+      if !skipBadRows { state.partial.failure = (file, state.pendingLine, 1, problem.message) }
     }
-    return partial
+    return state.partial
+  }
+
+  /// What reading one file carries from line to line: its parser, what it has gathered, and
+  /// the line a record spanning several lines (a quoted field) started on.
+  struct FileReading {
+    var parser: any EventRowParser
+    var partial = Partial()
+    /// The first line of a record still waiting for its closing quote (0: none).
+    var pendingLine = 0
+    /// The file's index in the import (groups remember the files they come from).
+    let file: Int
+    /// The first and last day key the import keeps.
+    let days: (from: Int, to: Int)
+
+    init(parser: any EventRowParser, file: Int, days: (from: Int, to: Int)) {
+      self.parser = parser
+      self.file = file
+      self.days = days
+    }
+  }
+
+  /// Reads one line of a file: a row is counted, filtered or recorded as malformed; a header
+  /// or the first part of a multi-line record only moves the state on.
+  private func take(_ place: String, _ lineNumber: Int, _ line: ArraySlice<UInt8>, mentions: MentionTable, into state: inout FileReading) {
+    if state.partial.failure != nil { return }
+    let outcome: RowOutcome
+    do throws(RowProblem) {
+      outcome = try state.parser.parse(line, lineNumber: lineNumber)
+    } catch {
+      malformed(error, place, lineNumber, into: &state)
+      return
+    }
+    switch outcome {
+    case .pending:
+      if state.pendingLine == 0 { state.pendingLine = lineNumber }
+    case .skip:
+      // A header line is no row; a well-formed row without two actors is filtered.
+      state.pendingLine = 0
+    case let .event(event):
+      state.pendingLine = 0
+      state.partial.report.rows += 1
+      tally(event, mentions: mentions, into: &state)
+    }
+  }
+
+  /// Records a malformed row (at the line its record started on), and stops the file there
+  /// unless bad rows may be skipped.
+  private func malformed(_ error: RowProblem, _ place: String, _ lineNumber: Int, into state: inout FileReading) {
+    let rowLine = state.pendingLine > 0 ? state.pendingLine : lineNumber
+    state.pendingLine = 0
+    state.partial.report.rows += 1
+    state.partial.report.malformedRows += 1
+    if state.partial.report.malformed.count < Report.malformedKept {
+      state.partial.report.malformed.append((place, rowLine, error.column, error.message))
+    }
+    if !skipBadRows || error.wrongFile {
+      let advice = error.wrongFile ? "" : "; fix the row, or give --skip-bad-rows to count and skip such rows"
+      state.partial.failure = (place, rowLine, max(1, error.column), error.message + advice)
+    }
+  }
+
+  /// Counts an event between every acting and acted-upon party that pass the filters, or
+  /// counts it as filtered (outside the dates, unattested, or no pair passes).
+  private func tally(_ event: EventRecord, mentions: MentionTable, into state: inout FileReading) {
+    var event = event
+    guard event.day >= state.days.from, event.day <= state.days.to,
+      let strength = strength(of: &event, mentions: mentions)
+    else {
+      state.partial.report.filtered += 1
+      return
+    }
+    var counted = false
+    for a in event.sources {
+      for b in event.targets {
+        let x = Self.cleanID(level == .country ? a.country : a.actor)
+        let y = Self.cleanID(level == .country ? b.country : b.actor)
+        guard !x.isEmpty, !y.isEmpty, x != y, admits(x, a), admits(y, b) else { continue }
+        counted = true
+        count(event, strength: strength, x, a, y, b, file: state.file, into: &state.partial)
+      }
+    }
+    if counted {
+      state.partial.report.kept += 1
+      state.partial.latest = max(state.partial.latest, event.day)
+    } else {
+      state.partial.report.filtered += 1
+    }
+  }
+
+  /// How much one event counts for: log(1 + mentions) for GDELT events, that times the mean
+  /// confidence for events attested in a mentions table (whose counts it takes), 1 otherwise;
+  /// `nil` for an event the mentions table does not attest (or only in translation, if so asked).
+  @inline(__always)
+  private func strength(of event: inout EventRecord, mentions: MentionTable) -> Double? {
+    switch profile {
+    case .gdelt: return log(1 + event.mentions)
+    case .gdeltMentions:
+      guard let id = event.id.decimalInteger, let attested = mentions.events[id],
+        !(dropTranslated && attested.translatedOnly)
+      else { return nil }
+      event.mentions = Double(attested.sources.count)
+      event.confidence = attested.meanConfidence / 100
+      return log(1 + event.mentions) * event.confidence
+    case .phoenix, .polecat, .acled: return 1.0
+    }
   }
 
   /// Whether an actor (its code at the chosen level) passes the actor and country filters.
