@@ -513,28 +513,10 @@ struct ACLEDRowParser: EventRowParser {
   private var width = 0
 
   mutating func parse(_ line: ArraySlice<UInt8>, lineNumber: Int) throws(RowProblem) -> RowOutcome {
-    // A quoted field may span lines: gather until the quotes balance.
-    pending.append(contentsOf: line)
-    if pending.reduce(0, { $0 + ($1 == 0x22 ? 1 : 0) }) % 2 == 1 {
-      pending.append(0x0A)
-      return .pending
-    }
-    let record = String(decoding: pending, as: UTF8.self)
-    let raw = pending[...]
-    pending.removeAll(keepingCapacity: true)
-    let split = EdgeListCSV.splitFields(Substring(record))
-    if let error = split.error { throw RowProblem(column: split.columns.last ?? 1, error) }
+    guard let (raw, split) = try gather(line) else { return .pending }
     let fields = split.fields
     guard let c = columns else {
-      let header = NamedColumns(fields)
-      var found: [String: Int] = [:]
-      for name in ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1",
-                   "actor2", "assoc_actor_2", "inter2", "fatalities"] {
-        found[name] = try header.required(name, source: "ACLED", line: raw, profile: .acled)
-      }
-      for name in ["country", "iso", "location", "latitude", "longitude"] { found[name] = header.optional(name) }
-      columns = found
-      width = fields.count
+      try readHeader(fields, line: raw)
       return .skip
     }
     guard fields.count == width else {
@@ -574,5 +556,36 @@ struct ACLEDRowParser: EventRowParser {
       type: ACLED.typeID(type.name), score: type.subTypes[sub] ?? type.score, id: bytes("event_id_cnty"))
     event.fatalities = Double(fatalities)
     return .event(event)
+  }
+
+  /// Adds a line to the record being gathered: the whole record (its bytes and its fields)
+  /// once its quotes balance, `nil` while a quoted field is still open.
+  private mutating func gather(_ line: ArraySlice<UInt8>) throws(RowProblem) -> (ArraySlice<UInt8>, EdgeListCSV.Row)? {
+    // A quoted field may span lines: gather until the quotes balance.
+    pending.append(contentsOf: line)
+    if pending.reduce(0, { $0 + ($1 == 0x22 ? 1 : 0) }) % 2 == 1 {
+      pending.append(0x0A)
+      return nil
+    }
+    let record = String(decoding: pending, as: UTF8.self)
+    let raw = pending[...]
+    pending.removeAll(keepingCapacity: true)
+    let split = EdgeListCSV.splitFields(Substring(record))
+    if let error = split.error { throw RowProblem(column: split.columns.last ?? 1, error) }
+    return (raw, split)
+  }
+
+  /// The header phase: finds the columns by name (the required ones, then the optional
+  /// places) and the row width every later row must have.
+  private mutating func readHeader(_ fields: [String], line: ArraySlice<UInt8>) throws(RowProblem) {
+    let header = NamedColumns(fields)
+    var found: [String: Int] = [:]
+    for name in ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1",
+                 "actor2", "assoc_actor_2", "inter2", "fatalities"] {
+      found[name] = try header.required(name, source: "ACLED", line: line, profile: .acled)
+    }
+    for name in ["country", "iso", "location", "latitude", "longitude"] { found[name] = header.optional(name) }
+    columns = found
+    width = fields.count
   }
 }
