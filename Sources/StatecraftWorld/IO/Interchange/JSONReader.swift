@@ -92,92 +92,100 @@ struct JSONReader {
     }
   }
 
+  /// Reads values one at a time, without recursion: each is either a container opened onto
+  /// `stack` or a finished value attached to the innermost open container.
   private mutating func document() throws -> Value {
     var stack: [Frame] = []
-    var result: Value?
     skipSpace()
     while true {
-      // Read one value, or open a container.
-      guard i < bytes.count else { throw fault(stack.isEmpty ? "the file holds no JSON value" : "the file ends inside a list or object; it is truncated") }
-      var value: Value?
-      switch bytes[i] {
-      case UInt8(ascii: "{"):
-        guard stack.count < Self.maxDepth else { throw fault("lists and objects nest deeper than \(Self.maxDepth) levels") }
-        let (l, c) = (line, trackedColumn())
-        i += 1
-        skipSpace()
-        if i < bytes.count && bytes[i] == UInt8(ascii: "}") {
-          i += 1
-          value = .object([:], keys: [], line: l, column: c)
-        } else {
-          stack.append(Frame(isArray: false, pendingKey: try key(), line: l, column: c))
-          skipSpace()
-          continue
-        }
-      case UInt8(ascii: "["):
-        guard stack.count < Self.maxDepth else { throw fault("lists and objects nest deeper than \(Self.maxDepth) levels") }
-        i += 1
-        skipSpace()
-        if i < bytes.count && bytes[i] == UInt8(ascii: "]") {
-          i += 1
-          value = .array([])
-        } else {
-          stack.append(Frame(isArray: true))
-          continue
-        }
-      case UInt8(ascii: "\""): value = .string(try string())
-      case UInt8(ascii: "t"): try literal("true"); value = .bool(true)
-      case UInt8(ascii: "f"): try literal("false"); value = .bool(false)
-      case UInt8(ascii: "n"): try literal("null"); value = .null
-      default: value = try number()
-      }
-      // Attach it, closing every container that ends here.
-      var finished = value!
-      while true {
-        skipSpace()
-        guard let top = stack.last else {
-          result = finished
-          break
-        }
-        var closed: Value?
-        if top.isArray {
-          top.items.append(finished)
-          if i < bytes.count && bytes[i] == UInt8(ascii: ",") {
-            i += 1
-            skipSpace()
-          } else if i < bytes.count && bytes[i] == UInt8(ascii: "]") {
-            i += 1
-            closed = .array(top.items)
-            stack.removeLast()
-          } else {
-            throw fault("expected , or ] in a list")
-          }
-        } else {
-          if let pending = top.pendingKey, top.fields.updateValue(finished, forKey: pending) == nil {
-            top.keys.append(pending)
-          }
-          if i < bytes.count && bytes[i] == UInt8(ascii: ",") {
-            i += 1
-            skipSpace()
-            top.pendingKey = try key()
-            skipSpace()
-          } else if i < bytes.count && bytes[i] == UInt8(ascii: "}") {
-            i += 1
-            closed = .object(top.fields, keys: top.keys, line: top.line, column: top.column)
-            stack.removeLast()
-          } else {
-            throw fault("expected , or } in an object")
-          }
-        }
-        guard let closed else { break }
-        finished = closed
-      }
-      if let result {
+      guard let value = try valueOrOpening(&stack) else { continue }
+      if let result = try attach(value, to: &stack) {
         skipSpace()
         guard i == bytes.count else { throw fault("text after the JSON value") }
         return result
       }
     }
+  }
+
+  /// Reads one value, or opens a container (pushed onto `stack`; then `nil`). Empty
+  /// containers are values.
+  private mutating func valueOrOpening(_ stack: inout [Frame]) throws -> Value? {
+    guard i < bytes.count else { throw fault(stack.isEmpty ? "the file holds no JSON value" : "the file ends inside a list or object; it is truncated") }
+    switch bytes[i] {
+    case UInt8(ascii: "{"):
+      guard stack.count < Self.maxDepth else { throw fault("lists and objects nest deeper than \(Self.maxDepth) levels") }
+      let (l, c) = (line, trackedColumn())
+      i += 1
+      skipSpace()
+      if i < bytes.count && bytes[i] == UInt8(ascii: "}") {
+        i += 1
+        return .object([:], keys: [], line: l, column: c)
+      }
+      stack.append(Frame(isArray: false, pendingKey: try key(), line: l, column: c))
+      skipSpace()
+      return nil
+    case UInt8(ascii: "["):
+      guard stack.count < Self.maxDepth else { throw fault("lists and objects nest deeper than \(Self.maxDepth) levels") }
+      i += 1
+      skipSpace()
+      if i < bytes.count && bytes[i] == UInt8(ascii: "]") {
+        i += 1
+        return .array([])
+      }
+      stack.append(Frame(isArray: true))
+      return nil
+    case UInt8(ascii: "\""): return .string(try string())
+    case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+    case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+    case UInt8(ascii: "n"): try literal("null"); return .null
+    default: return try number()
+    }
+  }
+
+  /// Attaches a finished value to the innermost open container, closing every container that
+  /// ends here; returns the document's value once the outermost one closes (or was never open).
+  private mutating func attach(_ value: Value, to stack: inout [Frame]) throws -> Value? {
+    var finished = value
+    while true {
+      skipSpace()
+      guard let top = stack.last else { return finished }
+      guard let closed = try (top.isArray ? append(finished, to: top) : set(finished, in: top)) else { return nil }
+      stack.removeLast()
+      finished = closed
+    }
+  }
+
+  /// Appends an item to a list, then reads `,` (more to come: `nil`) or `]` (the list, closed).
+  private mutating func append(_ item: Value, to list: Frame) throws -> Value? {
+    list.items.append(item)
+    if i < bytes.count && bytes[i] == UInt8(ascii: ",") {
+      i += 1
+      skipSpace()
+      return nil
+    } else if i < bytes.count && bytes[i] == UInt8(ascii: "]") {
+      i += 1
+      return .array(list.items)
+    }
+    throw fault("expected , or ] in a list")
+  }
+
+  /// Sets the pending key's value in an object, then reads `,` and the next key (more to come:
+  /// `nil`) or `}` (the object, closed).
+  private mutating func set(_ value: Value, in object: Frame) throws -> Value? {
+    if let pending = object.pendingKey, object.fields.updateValue(value, forKey: pending) == nil {
+      object.keys.append(pending)
+    }
+    if i < bytes.count && bytes[i] == UInt8(ascii: ",") {
+      i += 1
+      skipSpace()
+      object.pendingKey = try key()
+      skipSpace()
+      return nil
+    } else if i < bytes.count && bytes[i] == UInt8(ascii: "}") {
+      i += 1
+      return .object(object.fields, keys: object.keys, line: object.line, column: object.column)
+    }
+    throw fault("expected , or } in an object")
   }
 
   /// `"key" :`
