@@ -65,50 +65,19 @@ public enum GraphML {
     guard root.localName == "graphml" else {
       throw GraphFileError.invalid(file: file, problems: [.init(line: root.line, column: root.column, message: "not GraphML: the root element is <\(root.name)>")])
     }
-    struct Key { var name: String; var type: String; var domain: String; var defaultValue: String? }
-    var keys: [String: Key] = [:]
-    for k in root.children("key") {
-      guard let id = k.attributes["id"] else { continue }
-      keys[id] = Key(
-        name: k.attributes["attr.name"] ?? id, type: k.attributes["attr.type"] ?? "string",
-        domain: k.attributes["for"] ?? "all", defaultValue: k.child("default")?.text)
-      if k.attributes["yfiles.type"] != nil { notes.add("yFiles graphics keys ignored") }
-    }
+    let keys = declaredKeys(root, notes: &notes)
     guard let graph = root.child("graph") else {
       throw GraphFileError.invalid(file: file, problems: [.init(line: root.line, column: root.column, message: "GraphML file has no <graph>")])
     }
     if root.children("graph").count > 1 { notes.add("only the first <graph> of the file read") }
-    func value(_ text: String, _ type: String) -> AttributeValue {
-      switch type {
-      case "boolean": .bool(["true", "1"].contains(text.lowercased()))
-      case "int", "long": Int(text).map(AttributeValue.int) ?? .string(text)
-      case "float", "double": Double(decimal: text).map(AttributeValue.double) ?? .string(text)
-      default: .string(text)
-      }
-    }
-    func attributes(_ e: XMLElement_, domain: String) -> [(String, AttributeValue)] {
-      var result: [(String, AttributeValue)] = []
-      for d in e.children("data") {
-        guard let id = d.attributes["key"], let key = keys[id] else {
-          notes.add("<data> with an undeclared key ignored")
-          continue
-        }
-        result.append((key.name, value(d.text, key.type)))
-      }
-      // Defaults declared on keys apply where the element has no value.
-      for (_, key) in keys.sorted(by: { $0.key < $1.key }) where (key.domain == domain || key.domain == "all") && key.defaultValue != nil {
-        if !result.contains(where: { $0.0 == key.name }) { result.append((key.name, value(key.defaultValue!, key.type))) }
-      }
-      return result
-    }
     let directed = graph.attributes["edgedefault"] != "undirected"
-    var flat = FlatGraph(directed: directed, graph: attributes(graph, domain: "graph"))
+    var flat = FlatGraph(directed: directed, graph: keys.attributes(graph, domain: "graph", notes: &notes))
     for n in graph.children("node") {
       guard let id = n.attributes["id"] else {
         throw GraphFileError.invalid(file: file, problems: [.init(line: n.line, column: n.column, message: "<node> without an id")])
       }
       if !n.children("graph").isEmpty { notes.add("nested graphs inside nodes ignored") }
-      flat.nodes.append(.init(id: id, attributes: attributes(n, domain: "node"), line: n.line, column: n.column))
+      flat.nodes.append(.init(id: id, attributes: keys.attributes(n, domain: "node", notes: &notes), line: n.line, column: n.column))
     }
     for e in graph.children("edge") {
       guard let s = e.attributes["source"], let t = e.attributes["target"] else {
@@ -117,9 +86,56 @@ public enum GraphML {
       if let d = e.attributes["directed"], (d == "true") != directed {
         notes.add("per-edge direction differing from edgedefault ignored")
       }
-      flat.edges.append(.init(source: s, target: t, attributes: attributes(e, domain: "edge"), line: e.line, column: e.column))
+      flat.edges.append(.init(source: s, target: t, attributes: keys.attributes(e, domain: "edge", notes: &notes), line: e.line, column: e.column))
     }
     if !graph.children("hyperedge").isEmpty { notes.add("hyperedges ignored") }
     return flat
+  }
+
+  /// The `<key>` declarations of a document, by id.
+  private static func declaredKeys(_ root: XMLElement_, notes: inout ConversionNotes) -> Keys {
+    var keys: [String: Keys.Key] = [:]
+    for k in root.children("key") {
+      guard let id = k.attributes["id"] else { continue }
+      keys[id] = Keys.Key(
+        name: k.attributes["attr.name"] ?? id, type: k.attributes["attr.type"] ?? "string",
+        domain: k.attributes["for"] ?? "all", defaultValue: k.child("default")?.text)
+      if k.attributes["yfiles.type"] != nil { notes.add("yFiles graphics keys ignored") }
+    }
+    return Keys(byID: keys)
+  }
+
+  /// A document's declared keys: what turns an element's `<data>` children into typed attributes.
+  private struct Keys {
+    struct Key { var name: String; var type: String; var domain: String; var defaultValue: String? }
+    let byID: [String: Key]
+
+    /// A value typed by its key's `attr.type`; text that does not parse stays a string.
+    func value(_ text: String, _ type: String) -> AttributeValue {
+      switch type {
+      case "boolean": .bool(["true", "1"].contains(text.lowercased()))
+      case "int", "long": Int(text).map(AttributeValue.int) ?? .string(text)
+      case "float", "double": Double(decimal: text).map(AttributeValue.double) ?? .string(text)
+      default: .string(text)
+      }
+    }
+
+    /// An element's attributes in file order, then the defaults of keys for its domain that it
+    /// does not set.
+    func attributes(_ e: XMLElement_, domain: String, notes: inout ConversionNotes) -> [(String, AttributeValue)] {
+      var result: [(String, AttributeValue)] = []
+      for d in e.children("data") {
+        guard let id = d.attributes["key"], let key = byID[id] else {
+          notes.add("<data> with an undeclared key ignored")
+          continue
+        }
+        result.append((key.name, value(d.text, key.type)))
+      }
+      // Defaults declared on keys apply where the element has no value.
+      for (_, key) in byID.sorted(by: { $0.key < $1.key }) where (key.domain == domain || key.domain == "all") && key.defaultValue != nil {
+        if !result.contains(where: { $0.0 == key.name }) { result.append((key.name, value(key.defaultValue!, key.type))) }
+      }
+      return result
+    }
   }
 }
