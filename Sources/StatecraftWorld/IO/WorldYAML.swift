@@ -74,67 +74,9 @@ package struct YAMLReader {
   /// forever), before any of Statecraft's own checks. This scan runs first, in linear time;
   /// quoted scalars, comments and block scalars (`|`, `>`) are skipped.
   static func complexKey(in text: String) -> (line: Int, column: Int)? {
-    var blockIndent: Int?  // inside a block scalar: lines indented deeper than this belong to it
-    var quote: UInt8?  // an open quoted scalar may continue onto the next line
+    var scanner = ComplexKeyScanner()
     for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let line = Array(raw.utf8)
-      let indent = line.prefix { $0 == 0x20 }.count
-      if let b = blockIndent {
-        if indent > b || line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
-        blockIndent = nil
-      }
-      var i = 0
-      var lastSignificant: UInt8? = nil  // the last character outside quotes, spaces skipped
-      func column(_ at: Int) -> Int { String(decoding: line[..<at], as: UTF8.self).unicodeScalars.count + 1 }
-      func colonFollows(_ at: Int) -> Bool {
-        var k = at
-        while k < line.count && line[k] == 0x20 { k += 1 }
-        guard k < line.count, line[k] == UInt8(ascii: ":") else { return false }
-        return k + 1 == line.count || [0x20, 0x0D, UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")].contains(line[k + 1])
-      }
-      while i < line.count {
-        let c = line[i]
-        if let q = quote {
-          if c == q {
-            if q == UInt8(ascii: "'") && i + 1 < line.count && line[i + 1] == q { i += 2; continue }  // '' escapes '
-            quote = nil
-            lastSignificant = c
-          } else if c == UInt8(ascii: "\\") && q == UInt8(ascii: "\"") {
-            i += 1
-          }
-          i += 1
-          continue
-        }
-        switch c {
-        case UInt8(ascii: "\""), UInt8(ascii: "'"):
-          quote = c
-        case UInt8(ascii: "#") where i == 0 || line[i - 1] == 0x20:
-          i = line.count
-          continue
-        case UInt8(ascii: "?") where (i + 1 == line.count || line[i + 1] == 0x20)
-          && (lastSignificant == nil || [UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: ","), UInt8(ascii: "-")].contains(lastSignificant!)):
-          return (n + 1, column(i))
-        case UInt8(ascii: "*"):
-          var k = i + 1
-          while k < line.count, ![0x20, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ":")].contains(line[k]) { k += 1 }
-          if colonFollows(k) { return (n + 1, column(i)) }
-          i = k
-          lastSignificant = UInt8(ascii: "*")
-          continue
-        case UInt8(ascii: "}"), UInt8(ascii: "]"):
-          if colonFollows(i + 1) { return (n + 1, column(i)) }
-        case UInt8(ascii: "|") where lastSignificant == UInt8(ascii: ":") || lastSignificant == UInt8(ascii: "-"),
-          UInt8(ascii: ">") where lastSignificant == UInt8(ascii: ":") || lastSignificant == UInt8(ascii: "-"):
-          // A block scalar starts: its lines follow, indented deeper than this one.
-          blockIndent = indent
-          i = line.count
-          continue
-        default:
-          break
-        }
-        if c != 0x20 { lastSignificant = c }
-        i += 1
-      }
+      if let column = scanner.scan(Array(raw.utf8)) { return (n + 1, column) }
     }
     return nil
   }
@@ -440,123 +382,187 @@ package struct YAMLReader {
     _ node: Node, actors: [Actor], types: [RelationType], sources: [Source], directed: Bool
   ) -> [Relation] {
     var seenIDs: [ScalarKey: Int] = [:]
-    let polarity = Dictionary(types.map { (ScalarKey($0.id), $0.polarity) }, uniquingKeysWith: { a, _ in a })
-    let actorIDs = actors.map(\.id.rawValue)
-    let typeIDs = types.map(\.id)
-    let sourceIDs = sources.map(\.id)
-    let knownActors = ScalarKeySet(actorIDs)
-    let knownTypes = ScalarKeySet(typeIDs)
-    let knownSources = ScalarKeySet(sourceIDs)
+    let known = RelationVocabulary(actors: actors, types: types, sources: sources)
     let allowed = ["id", "from", "to", "type", "weight", "sign", "mutual", "since", "until", "source", "note"]
     var result: [Relation] = []
     for item in list(node, "relations") {
       guard let e = entries(item, what: "a relation", allowed: allowed) else { continue }
-      var relation = Relation(from: "", to: "", type: "", weight: 0, sign: .neutral, mutual: !directed)
-      var ok = true
-      var explicitSign: Sign?
-      var untilNode: Node?
-      for required in ["from", "to", "type", "weight"] where !e.contains(where: { $0.key == required }) {
-        report(item, "a relation needs `\(required):`")
-        ok = false
+      if let relation = readRelation(item, e, known: known, directed: directed, seenIDs: &seenIDs) {
+        result.append(relation)
       }
-      for (key, _, value) in e {
-        switch key {
-        case "id":
-          guard let s = text(value, "relation id") else { ok = false; continue }
-          if s.isEmpty || !claim(s, node: value, kind: "relation", seen: &seenIDs) {
-            if s.isEmpty { report(value, "a relation id must not be empty") }
-            ok = false
-          }
-          relation.id = s
-        case "from", "to":
-          let role = key == "from" ? "source" : "target"
-          guard let s = text(value, "relation \(role)") else { ok = false; continue }
-          if !knownActors.contains(s) {
-            report(value, "relation \(role) \"\(s)\" is not an actor\(didYouMean(s, in: actorIDs)); declare it under `actors:` or fix the id")
-            ok = false
-          }
-          if key == "from" { relation.from = Actor.ID(s) } else { relation.to = Actor.ID(s) }
-        case "type":
-          guard let s = text(value, "relation type") else { ok = false; continue }
-          if !knownTypes.contains(s) {
-            report(value, "relation type \"\(s)\" is not declared\(didYouMean(s, in: typeIDs)); add it under `types:` or fix the name")
-            ok = false
-          }
-          relation.type = s
-        case "weight":
-          if case .mapping = value {
-            guard let range = weightRange(value) else { ok = false; continue }
-            relation.weightRange = range
-            relation.weight = range.lowerBound / 2 + range.upperBound / 2  // halves first: 1e308 + 1.7e308 overflows
-            continue
-          }
-          guard let s = text(value, "weight") else { ok = false; continue }
-          if s.contains("..") {
-            guard let range = weightRange(value, text: s) else { ok = false; continue }
-            relation.weightRange = range
-            relation.weight = range.lowerBound / 2 + range.upperBound / 2  // halves first: 1e308 + 1.7e308 overflows
-            continue
-          }
-          guard let w = Double(decimal: s), w.isFinite else {
-            report(value, "weight \"\(s)\" is not a finite number; give the tie's strength as a positive number such as 0.6")
-            ok = false
-            continue
-          }
-          guard w > 0 else {
-            report(value, "weight \(s) must be greater than 0; a weight is the tie's strength (use `sign:` or a hostile type for hostility)")
-            ok = false
-            continue
-          }
-          relation.weight = w
-        case "sign":
-          guard let s = text(value, "sign") else { ok = false; continue }
-          explicitSign = Sign(spelling: s)
-          if explicitSign == nil {
-            report(value, "sign \"\(s)\" is not one of cooperative, hostile, neutral")
-            ok = false
-          }
-        case "mutual":
-          guard let s = text(value, "mutual") else { ok = false; continue }
-          switch s.lowercased() {
-          case "true", "yes": relation.mutual = true
-          case "false", "no":
-            if directed {
-              relation.mutual = false
-            } else {
-              report(value, "mutual: false in a world declared `directed: false`; every relation there is mutual (drop the key, or declare the world directed)")
-              ok = false
-            }
-          default:
-            report(value, "mutual \"\(s)\" must be true or false")
-            ok = false
-          }
-        case "since":
-          relation.since = date(value, "since")
-        case "until":
-          untilNode = value
-          relation.until = date(value, "until")
-        case "source":
-          guard let s = text(value, "source") else { ok = false; continue }
-          if !knownSources.contains(s) {
-            report(value, "source \"\(s)\" is not declared\(didYouMean(s, in: sourceIDs)); add it under `sources:` or fix the key")
-            ok = false
-          }
-          relation.source = s
-        default: relation.note = text(value, "note")
-        }
-      }
-      if let since = relation.since, let until = relation.until, PartialDate.reversed(since: since, until: until) {
-        report(untilNode, "until \(until) is before since \(since); swap them or fix the dates")
-        ok = false
-      }
-      if let explicitSign {
-        relation.sign = explicitSign
-      } else if let sign = polarity[ScalarKey(relation.type)] {
-        relation.sign = sign
-      }
-      if ok { result.append(relation) }
     }
     return result
+  }
+
+  /// One relation entry, key by key; `nil` when any key has a problem (all are reported).
+  private mutating func readRelation(
+    _ item: Node, _ e: [(key: String, keyNode: Node, value: Node)], known: RelationVocabulary, directed: Bool,
+    seenIDs: inout [ScalarKey: Int]
+  ) -> Relation? {
+    var relation = Relation(from: "", to: "", type: "", weight: 0, sign: .neutral, mutual: !directed)
+    var ok = true
+    var explicitSign: Sign?
+    var untilNode: Node?
+    for required in ["from", "to", "type", "weight"] where !e.contains(where: { $0.key == required }) {
+      report(item, "a relation needs `\(required):`")
+      ok = false
+    }
+    for (key, _, value) in e {
+      let fine: Bool
+      switch key {
+      case "id": fine = relationID(value, into: &relation, seen: &seenIDs)
+      case "from", "to": fine = relationEnd(key, value, into: &relation, known: known)
+      case "type", "source": fine = relationDeclared(key, value, into: &relation, known: known)
+      case "weight": fine = relationWeight(value, into: &relation)
+      case "sign":
+        guard let s = text(value, "sign") else { ok = false; continue }
+        explicitSign = Sign(spelling: s)
+        if explicitSign == nil { report(value, "sign \"\(s)\" is not one of cooperative, hostile, neutral") }
+        fine = explicitSign != nil
+      case "mutual": fine = relationMutual(value, into: &relation, directed: directed)
+      case "since":
+        relation.since = date(value, "since")
+        fine = true
+      case "until":
+        untilNode = value
+        relation.until = date(value, "until")
+        fine = true
+      default:
+        relation.note = text(value, "note")
+        fine = true
+      }
+      if !fine { ok = false }
+    }
+    if let since = relation.since, let until = relation.until, PartialDate.reversed(since: since, until: until) {
+      report(untilNode, "until \(until) is before since \(since); swap them or fix the dates")
+      ok = false
+    }
+    if let explicitSign {
+      relation.sign = explicitSign
+    } else if let sign = known.polarity[ScalarKey(relation.type)] {
+      relation.sign = sign
+    }
+    return ok ? relation : nil
+  }
+
+  /// `id:` a non-empty id no other relation has (kept even when it is a duplicate).
+  private mutating func relationID(_ value: Node, into relation: inout Relation, seen: inout [ScalarKey: Int]) -> Bool {
+    guard let s = text(value, "relation id") else { return false }
+    var fine = true
+    if s.isEmpty || !claim(s, node: value, kind: "relation", seen: &seen) {
+      if s.isEmpty { report(value, "a relation id must not be empty") }
+      fine = false
+    }
+    relation.id = s
+    return fine
+  }
+
+  /// A name that must be declared: its text and whether it is among `known` (if not, the
+  /// problem is reported with a did-you-mean from `ids`); `nil` when the value is no text.
+  private mutating func reference(
+    _ value: Node, _ what: String, _ known: ScalarKeySet, _ ids: [String],
+    problem: (_ name: String, _ suggestion: String) -> String
+  ) -> (text: String, declared: Bool)? {
+    guard let s = text(value, what) else { return nil }
+    guard known.contains(s) else {
+      report(value, problem(s, didYouMean(s, in: ids)))
+      return (s, false)
+    }
+    return (s, true)
+  }
+
+  /// `from:` or `to:`, a declared actor.
+  private mutating func relationEnd(_ key: String, _ value: Node, into relation: inout Relation, known: RelationVocabulary) -> Bool {
+    let role = key == "from" ? "source" : "target"
+    guard let (s, declared) = reference(value, "relation \(role)", known.actors, known.actorIDs, problem: {
+      "relation \(role) \"\($0)\" is not an actor\($1); declare it under `actors:` or fix the id"
+    }) else { return false }
+    if key == "from" { relation.from = Actor.ID(s) } else { relation.to = Actor.ID(s) }
+    return declared
+  }
+
+  /// `type:` or `source:`, a declared relation type or source key.
+  private mutating func relationDeclared(_ key: String, _ value: Node, into relation: inout Relation, known: RelationVocabulary) -> Bool {
+    let isType = key == "type"
+    let found = isType
+      ? reference(value, "relation type", known.types, known.typeIDs, problem: {
+        "relation type \"\($0)\" is not declared\($1); add it under `types:` or fix the name"
+      })
+      : reference(value, "source", known.sources, known.sourceIDs, problem: {
+        "source \"\($0)\" is not declared\($1); add it under `sources:` or fix the key"
+      })
+    guard let (s, declared) = found else { return false }
+    if isType { relation.type = s } else { relation.source = s }
+    return declared
+  }
+
+  /// `weight:`, a positive finite number or a range (`0.4..0.7`, `{low:, high:}`; the
+  /// relation's weight is then its middle).
+  private mutating func relationWeight(_ value: Node, into relation: inout Relation) -> Bool {
+    var rangeText: String?
+    if case .mapping = value {} else {
+      guard let s = text(value, "weight") else { return false }
+      guard s.contains("..") else { return relationWeight(s, value, into: &relation) }
+      rangeText = s
+    }
+    guard let range = weightRange(value, text: rangeText) else { return false }
+    relation.weightRange = range
+    relation.weight = range.lowerBound / 2 + range.upperBound / 2  // halves first: 1e308 + 1.7e308 overflows
+    return true
+  }
+
+  /// A single weight: a finite number greater than 0.
+  private mutating func relationWeight(_ s: String, _ value: Node, into relation: inout Relation) -> Bool {
+    guard let w = Double(decimal: s), w.isFinite else {
+      report(value, "weight \"\(s)\" is not a finite number; give the tie's strength as a positive number such as 0.6")
+      return false
+    }
+    guard w > 0 else {
+      report(value, "weight \(s) must be greater than 0; a weight is the tie's strength (use `sign:` or a hostile type for hostility)")
+      return false
+    }
+    relation.weight = w
+    return true
+  }
+
+  /// `mutual:` true or false (false only in a directed world).
+  private mutating func relationMutual(_ value: Node, into relation: inout Relation, directed: Bool) -> Bool {
+    guard let s = text(value, "mutual") else { return false }
+    switch s.lowercased() {
+    case "true", "yes": relation.mutual = true
+    case "false", "no":
+      guard directed else {
+        report(value, "mutual: false in a world declared `directed: false`; every relation there is mutual (drop the key, or declare the world directed)")
+        return false
+      }
+      relation.mutual = false
+    default:
+      report(value, "mutual \"\(s)\" must be true or false")
+      return false
+    }
+    return true
+  }
+}
+
+/// What a world's relations may name: its actors, types (with their polarity) and sources,
+/// as lists for suggestions and as sets for lookups.
+private struct RelationVocabulary {
+  let actorIDs: [String]
+  let typeIDs: [String]
+  let sourceIDs: [String]
+  let actors: ScalarKeySet
+  let types: ScalarKeySet
+  let sources: ScalarKeySet
+  let polarity: [ScalarKey: Sign]
+
+  init(actors: [Actor], types: [RelationType], sources: [Source]) {
+    actorIDs = actors.map(\.id.rawValue)
+    typeIDs = types.map(\.id)
+    sourceIDs = sources.map(\.id)
+    self.actors = ScalarKeySet(actorIDs)
+    self.types = ScalarKeySet(typeIDs)
+    self.sources = ScalarKeySet(sourceIDs)
+    polarity = Dictionary(types.map { (ScalarKey($0.id), $0.polarity) }, uniquingKeysWith: { a, _ in a })
   }
 }
 
@@ -608,4 +614,99 @@ func isHexColor(_ s: String) -> Bool {
 
 extension Node {
   var string: String? { if case let .scalar(s) = self { s.string } else { nil } }
+}
+
+/// The cursor of ``YAMLReader/complexKey(in:)``: what carries from line to line (an open
+/// block scalar, an open quoted scalar) and the position within the current line.
+private struct ComplexKeyScanner {
+  /// Inside a block scalar: lines indented deeper than this belong to it.
+  var blockIndent: Int?
+  /// An open quoted scalar may continue onto the next line.
+  var quote: UInt8?
+  var line: [UInt8] = []
+  var indent = 0
+  var i = 0
+  /// The last character outside quotes, spaces skipped.
+  var lastSignificant: UInt8?
+
+  /// The column of the first complex key on `line`, if any.
+  mutating func scan(_ line: [UInt8]) -> Int? {
+    self.line = line
+    indent = line.prefix { $0 == 0x20 }.count
+    if let b = blockIndent {
+      if indent > b || line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { return nil }
+      blockIndent = nil
+    }
+    i = 0
+    lastSignificant = nil
+    while i < line.count {
+      if let q = quote {
+        stepQuoted(q)
+      } else if let column = stepPlain() {
+        return column
+      }
+    }
+    return nil
+  }
+
+  private func column(_ at: Int) -> Int { String(decoding: line[..<at], as: UTF8.self).unicodeScalars.count + 1 }
+
+  /// Whether a `:` that ends a key follows `at`, after spaces.
+  private func colonFollows(_ at: Int) -> Bool {
+    var k = at
+    while k < line.count && line[k] == 0x20 { k += 1 }
+    guard k < line.count, line[k] == UInt8(ascii: ":") else { return false }
+    return k + 1 == line.count || [0x20, 0x0D, UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")].contains(line[k + 1])
+  }
+
+  /// One character inside a quoted scalar: `''` escapes `'`, `\` escapes in double quotes.
+  private mutating func stepQuoted(_ q: UInt8) {
+    let c = line[i]
+    if c == q {
+      if q == UInt8(ascii: "'") && i + 1 < line.count && line[i + 1] == q {
+        i += 2  // '' escapes '
+        return
+      }
+      quote = nil
+      lastSignificant = c
+    } else if c == UInt8(ascii: "\\") && q == UInt8(ascii: "\"") {
+      i += 1
+    }
+    i += 1
+  }
+
+  /// One token outside quotes; the column of a complex key starting there, if it is one.
+  private mutating func stepPlain() -> Int? {
+    let c = line[i]
+    switch c {
+    case UInt8(ascii: "\""), UInt8(ascii: "'"):
+      quote = c
+    case UInt8(ascii: "#") where i == 0 || line[i - 1] == 0x20:
+      i = line.count
+      return nil
+    case UInt8(ascii: "?") where (i + 1 == line.count || line[i + 1] == 0x20)
+      && (lastSignificant == nil || [UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: ","), UInt8(ascii: "-")].contains(lastSignificant!)):
+      return column(i)
+    case UInt8(ascii: "*"):
+      var k = i + 1
+      while k < line.count, ![0x20, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ":")].contains(line[k]) { k += 1 }
+      if colonFollows(k) { return column(i) }
+      i = k
+      lastSignificant = UInt8(ascii: "*")
+      return nil
+    case UInt8(ascii: "}"), UInt8(ascii: "]"):
+      if colonFollows(i + 1) { return column(i) }
+    case UInt8(ascii: "|") where lastSignificant == UInt8(ascii: ":") || lastSignificant == UInt8(ascii: "-"),
+      UInt8(ascii: ">") where lastSignificant == UInt8(ascii: ":") || lastSignificant == UInt8(ascii: "-"):
+      // A block scalar starts: its lines follow, indented deeper than this one.
+      blockIndent = indent
+      i = line.count
+      return nil
+    default:
+      break
+    }
+    if c != 0x20 { lastSignificant = c }
+    i += 1
+    return nil
+  }
 }
