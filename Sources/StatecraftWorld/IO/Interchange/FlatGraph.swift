@@ -285,7 +285,32 @@ extension FlatGraph {
   ///   gives one.
   public func world(file: String, defaultName: String, notes: inout ConversionNotes) throws -> World {
     var problems: [GraphFileError.Problem] = []
-    func graphValue(_ key: String) -> String? { graph.first { $0.0 == key }?.1.text }
+    var (types, sources) = declarations(notes: &notes)
+    let (actors, seen) = self.actors(problems: &problems, notes: &notes)
+    let relations = self.relations(declared: seen, declaredTypes: types, problems: &problems, notes: &notes)
+    if !problems.isEmpty { throw GraphFileError.invalid(file: file, problems: problems) }
+    types += relations.inferredTypes
+    for key in Set(relations.store.compactMap(\.source)).sorted() where !sources.contains(where: { $0.id == key }) {
+      notes.add("source \"\(key)\" has no citation in the file; declared with its key as title")
+      sources.append(Source(id: key, title: key))
+    }
+    let date = graphValue("date").flatMap(PartialDate.init)
+    // A graph name that is not a safe file stem ("Zachary's Karate Club") becomes the title.
+    let graphName = graphValue("name") ?? ""
+    let safe = !graphName.isEmpty && graphName.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+    return World(
+      name: safe ? graphName : defaultName,
+      title: graphValue("title") ?? (graphName.isEmpty ? nil : graphName), date: date,
+      description: graphValue("description"), directed: directed,
+      actors: actors, store: relations.store, types: types, sources: sources)
+  }
+
+  /// A graph-level attribute's text.
+  private func graphValue(_ key: String) -> String? { graph.first { $0.0 == key }?.1.text }
+
+  /// The graph-level phase: the relation types and sources the graph declares (as JSON, the
+  /// way ``World/flattened()`` writes them); other graph attributes than the world's own are noted as dropped.
+  private func declarations(notes: inout ConversionNotes) -> (types: [RelationType], sources: [Source]) {
     var types: [RelationType] = []
     var sources: [Source] = []
     if let json = graphValue("statecraft_types") { types = decodeTypes(json, notes: &notes) }
@@ -293,7 +318,13 @@ extension FlatGraph {
     for (k, _) in graph where !["name", "title", "date", "description", "statecraft_types", "statecraft_sources"].contains(k) {
       notes.add("graph attribute \"\(k)\" dropped (worlds keep name, title, date, description)")
     }
+    return (types, sources)
+  }
 
+  /// The node phase: one actor per node with a valid, new id, and the ids seen.
+  private func actors(
+    problems: inout [GraphFileError.Problem], notes: inout ConversionNotes
+  ) -> (actors: [Actor], seen: [ScalarKey: Int]) {
     var actors: [Actor] = []
     var seen: [ScalarKey: Int] = [:]
     for node in nodes {
@@ -306,26 +337,40 @@ extension FlatGraph {
         continue
       }
       seen[ScalarKey(node.id)] = actors.count
-      var actor = Actor(id: Actor.ID(node.id))
-      for (k, v) in node.attributes {
-        switch k {
-        case "name", "label": if k == "name" || actor.name == node.id { actor.name = v.text }
-        case "kind":
-          if let kind = Actor.Kind(rawValue: v.text) { actor.kind = kind } else {
-            notes.add("node kind \"\(v.text)\" is not a Statecraft kind; kept as attribute \"kind_original\", kind other")
-            actor.attributes["kind_original"] = v.text
-          }
-        default:
-          if k.hasPrefix(World.attributePrefix) {
-            actor.attributes[String(k.dropFirst(World.attributePrefix.count))] = v.text
-          } else {
-            actor.attributes[k] = v.text
-          }
+      actors.append(actor(node, notes: &notes))
+    }
+    return (actors, seen)
+  }
+
+  /// A node's actor: `name` (else `label`) as its name, `kind` when it is a Statecraft kind,
+  /// every other attribute kept (the writer's prefix dropped).
+  private func actor(_ node: Node, notes: inout ConversionNotes) -> Actor {
+    var actor = Actor(id: Actor.ID(node.id))
+    for (k, v) in node.attributes {
+      switch k {
+      case "name", "label": if k == "name" || actor.name == node.id { actor.name = v.text }
+      case "kind":
+        if let kind = Actor.Kind(rawValue: v.text) { actor.kind = kind } else {
+          notes.add("node kind \"\(v.text)\" is not a Statecraft kind; kept as attribute \"kind_original\", kind other")
+          actor.attributes["kind_original"] = v.text
+        }
+      default:
+        if k.hasPrefix(World.attributePrefix) {
+          actor.attributes[String(k.dropFirst(World.attributePrefix.count))] = v.text
+        } else {
+          actor.attributes[k] = v.text
         }
       }
-      actors.append(actor)
     }
+    return actor
+  }
 
+  /// The edge phase: one relation per edge between declared nodes with a usable weight, and
+  /// the types the file does not declare, their polarity from their relations' signs.
+  private func relations(
+    declared seen: [ScalarKey: Int], declaredTypes types: [RelationType],
+    problems: inout [GraphFileError.Problem], notes: inout ConversionNotes
+  ) -> (store: RelationStore, inferredTypes: [RelationType]) {
     var relations = RelationStore()
     var typeOrder: [String] = types.map(\.id)
     var signsByType: [String: [Sign]] = [:]
@@ -335,49 +380,89 @@ extension FlatGraph {
         problems.append(.init(line: edge.line, column: edge.column, message: "edge names node \"\(missing)\", which is not declared"))
         continue
       }
-      var r = Relation(from: Actor.ID(edge.source), to: Actor.ID(edge.target), type: "tie", weight: 1, sign: .cooperative, mutual: !directed)
-      var explicitSign: Sign?
-      var rawWeight = 1.0
-      var rangeLow: Double?
-      var rangeHigh: Double?
-      for (k, v) in edge.attributes {
-        switch k {
-        case "type": r.type = v.text
-        case "weight":
-          guard let w = v.number, w.isFinite else {
-            problems.append(.init(line: edge.line, column: edge.column, message: "edge \(edge.source) -> \(edge.target) has weight \"\(v.text)\", not a finite number"))
-            continue
-          }
-          rawWeight = w
-        case "sign":
-          // Only -1, 0 and 1 are signs; NaN, infinities and 1e300 are not (and must not trap).
-          let numeric = v.number.flatMap { [-1.0, 0, 1].contains($0) ? Sign(rawValue: Int($0)) : nil }
-          if let s = numeric ?? Sign(spelling: v.text) { explicitSign = s } else {
-            notes.add("edge sign \"\(v.text)\" not understood; sign taken from the weight")
-          }
-        case "mutual": if directed { r.mutual = v.text == "true" || v.text == "1" }
-        case "since", "until":
-          if let d = PartialDate(v.text) {
-            if k == "since" { r.since = d } else { r.until = d }
-          } else {
-            notes.add("edge \(k) \"\(v.text)\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD); dropped")
-          }
-        case "citation": r.source = v.text
-        case "note": r.note = v.text
-        case "statecraft_id": r.id = v.text
-        case "statecraft_weight_low", "statecraft_weight_high":
-          guard let x = v.number, x.isFinite, x > 0 else {
-            problems.append(.init(line: edge.line, column: edge.column, message: "edge \(edge.source) -> \(edge.target) has \(k) \"\(v.text)\"; a weight range end must be a positive number"))
-            continue
-          }
-          if k == "statecraft_weight_low" { rangeLow = x } else { rangeHigh = x }
-        case "id", "key": break  // edge identities are not relations' data
-        default: notes.add("edge attribute \"\(k)\" dropped (relations keep type, weight, sign, mutual, dates, source, note)")
+      var reading = EdgeReading(edge, directed: directed)
+      for (k, v) in edge.attributes { reading.take(k, v, problems: &problems, notes: &notes) }
+      guard let r = reading.relation(problems: &problems, notes: &notes) else { continue }
+      if !typeOrder.contains(r.type) { typeOrder.append(r.type) }
+      signsByType[r.type, default: []].append(r.sign)
+      relations.append(r)
+    }
+    // Types not declared in the file: polarity from their relations' signs.
+    let inferred = typeOrder.filter { id in !types.contains(where: { $0.id == id }) }.map { id in
+      let signs = signsByType[id] ?? []
+      let polarity: Sign = signs.allSatisfy { $0 == .hostile } && !signs.isEmpty ? .hostile : signs.allSatisfy { $0 == .neutral } && !signs.isEmpty ? .neutral : .cooperative
+      return RelationType(id: id, polarity: polarity)
+    }
+    return (relations, inferred)
+  }
+
+  /// One edge becoming a relation: its attributes taken one at a time, then its weight and
+  /// sign settled and its dates checked.
+  private struct EdgeReading {
+    let edge: Edge
+    let directed: Bool
+    var r: Relation
+    var explicitSign: Sign?
+    var rawWeight = 1.0
+    var rangeLow: Double?
+    var rangeHigh: Double?
+
+    init(_ edge: Edge, directed: Bool) {
+      self.edge = edge
+      self.directed = directed
+      r = Relation(from: Actor.ID(edge.source), to: Actor.ID(edge.target), type: "tie", weight: 1, sign: .cooperative, mutual: !directed)
+    }
+
+    private func problem(_ message: String) -> GraphFileError.Problem {
+      .init(line: edge.line, column: edge.column, message: message)
+    }
+
+    /// Takes one attribute: the relation's fields by name, a weight or range end that is no
+    /// usable number as a problem, anything else as a note.
+    mutating func take(
+      _ k: String, _ v: AttributeValue, problems: inout [GraphFileError.Problem], notes: inout ConversionNotes
+    ) {
+      switch k {
+      case "type": r.type = v.text
+      case "weight":
+        guard let w = v.number, w.isFinite else {
+          problems.append(problem("edge \(edge.source) -> \(edge.target) has weight \"\(v.text)\", not a finite number"))
+          return
         }
+        rawWeight = w
+      case "sign":
+        // Only -1, 0 and 1 are signs; NaN, infinities and 1e300 are not (and must not trap).
+        let numeric = v.number.flatMap { [-1.0, 0, 1].contains($0) ? Sign(rawValue: Int($0)) : nil }
+        if let s = numeric ?? Sign(spelling: v.text) { explicitSign = s } else {
+          notes.add("edge sign \"\(v.text)\" not understood; sign taken from the weight")
+        }
+      case "mutual": if directed { r.mutual = v.text == "true" || v.text == "1" }
+      case "since", "until":
+        if let d = PartialDate(v.text) {
+          if k == "since" { r.since = d } else { r.until = d }
+        } else {
+          notes.add("edge \(k) \"\(v.text)\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD); dropped")
+        }
+      case "citation": r.source = v.text
+      case "note": r.note = v.text
+      case "statecraft_id": r.id = v.text
+      case "statecraft_weight_low", "statecraft_weight_high":
+        guard let x = v.number, x.isFinite, x > 0 else {
+          problems.append(problem("edge \(edge.source) -> \(edge.target) has \(k) \"\(v.text)\"; a weight range end must be a positive number"))
+          return
+        }
+        if k == "statecraft_weight_low" { rangeLow = x } else { rangeHigh = x }
+      case "id", "key": break  // edge identities are not relations' data
+      default: notes.add("edge attribute \"\(k)\" dropped (relations keep type, weight, sign, mutual, dates, source, note)")
       }
+    }
+
+    /// The relation, once every attribute is taken: `nil` for a weight of 0 (noted) or dates
+    /// in the wrong order (a problem). A negative weight without a sign is a hostile tie.
+    mutating func relation(problems: inout [GraphFileError.Problem], notes: inout ConversionNotes) -> Relation? {
       if rawWeight == 0 {
         notes.add("edge with weight 0 dropped (a tie needs a positive strength)")
-        continue
+        return nil
       }
       if rawWeight < 0 && explicitSign == nil {
         notes.add("negative weight read as a hostile tie of that strength")
@@ -387,34 +472,11 @@ extension FlatGraph {
       if let rangeLow, let rangeHigh, rangeLow <= rangeHigh { r.weightRange = rangeLow ... rangeHigh }
       r.sign = explicitSign ?? .cooperative
       if let since = r.since, let until = r.until, PartialDate.reversed(since: since, until: until) {
-        problems.append(.init(line: edge.line, column: edge.column, message: "edge \(edge.source) -> \(edge.target): until \(until) is before since \(since); swap them or fix the dates"))
-        continue
+        problems.append(problem("edge \(edge.source) -> \(edge.target): until \(until) is before since \(since); swap them or fix the dates"))
+        return nil
       }
-      if !typeOrder.contains(r.type) { typeOrder.append(r.type) }
-      signsByType[r.type, default: []].append(r.sign)
-      relations.append(r)
+      return r
     }
-    if !problems.isEmpty { throw GraphFileError.invalid(file: file, problems: problems) }
-
-    // Types not declared in the file: polarity from their relations' signs.
-    for id in typeOrder where !types.contains(where: { $0.id == id }) {
-      let signs = signsByType[id] ?? []
-      let polarity: Sign = signs.allSatisfy { $0 == .hostile } && !signs.isEmpty ? .hostile : signs.allSatisfy { $0 == .neutral } && !signs.isEmpty ? .neutral : .cooperative
-      types.append(RelationType(id: id, polarity: polarity))
-    }
-    for key in Set(relations.compactMap(\.source)).sorted() where !sources.contains(where: { $0.id == key }) {
-      notes.add("source \"\(key)\" has no citation in the file; declared with its key as title")
-      sources.append(Source(id: key, title: key))
-    }
-    let date = graphValue("date").flatMap(PartialDate.init)
-    // A graph name that is not a safe file stem ("Zachary's Karate Club") becomes the title.
-    let graphName = graphValue("name") ?? ""
-    let safe = !graphName.isEmpty && graphName.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-    return World(
-      name: safe ? graphName : defaultName,
-      title: graphValue("title") ?? (graphName.isEmpty ? nil : graphName), date: date,
-      description: graphValue("description"), directed: directed,
-      actors: actors, store: relations, types: types, sources: sources)
   }
 
   private func decodeTypes(_ json: String, notes: inout ConversionNotes) -> [RelationType] {
