@@ -32,74 +32,121 @@ final class XMLElement_ {
 
   /// Parses a document; every problem is located.
   static func parse(_ data: Data, file: String) throws -> XMLElement_ {
-    func fail(_ line: Int, _ column: Int, _ message: String) -> GraphFileError {
-      .invalid(file: file, problems: [.init(line: line, column: column, message: message)])
-    }
-    if let (encoding, column) = declaredEncoding(data), !["utf-8", "utf8", "us-ascii", "ascii"].contains(encoding.lowercased()) {
-      throw fail(1, column, "the file declares encoding=\"\(encoding)\"; Statecraft reads XML in UTF-8 only (libxml2 would recode it, turning UTF-8 text such as \"Bé\" into \"BÃ©\"); save it as UTF-8 and declare encoding=\"UTF-8\"")
-    }
-    try requireUTF8(data, file: file)
-    if let (line, column, message) = preflight(data) { throw fail(line, column, message) }
-    guard data.count < Int(Int32.max) else {
-      throw fail(0, 0, "the file is larger than 2 GB, more than the XML reader takes; split it or convert it to CSV")
-    }
+    try refuseBeforeReading(data, file: file)
     return try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) throws -> XMLElement_ in
       let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self)
       guard let reader = xmlReaderForMemory(base, Int32(buffer.count), nil, "UTF-8", cxml_reader_options()) else {
-        throw fail(1, 1, "the XML reader could not start")
+        throw failure(file, 1, 1, "the XML reader could not start")
       }
       defer { xmlFreeTextReader(reader) }
       cxml_silence(reader)
       xmlResetLastError()
-      var root: XMLElement_?
-      var stack: [XMLElement_] = []
-      func string(_ p: UnsafePointer<xmlChar>?) -> String { p.map { String(cString: $0) } ?? "" }
-      while true {
-        let status = xmlTextReaderRead(reader)
-        if status == 0 { break }
-        guard status == 1 else {
-          let error = xmlGetLastError()?.pointee
-          let message = error.flatMap { $0.message.map { String(cString: $0) } }?
-            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "not well-formed XML"
-          throw fail(Int(error?.line ?? 0), Int(error?.int2 ?? 0), "XML error: \(message)")
-        }
-        // The node's own line (the parser may have read ahead); the parser's column when it
-        // is still on that line, else the line's start.
-        let parserLine = Int(xmlTextReaderGetParserLineNumber(reader))
-        let nodeLine = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? parserLine
-        let line = nodeLine > 0 ? nodeLine : parserLine
-        let column = line == parserLine ? Int(xmlTextReaderGetParserColumnNumber(reader)) : 1
-        switch xmlTextReaderNodeType(reader) {
-        case 1:  // element
-          guard stack.count < maxDepth else {
-            throw fail(line, column, "elements nest deeper than \(maxDepth) levels; a graph file never needs that")
-          }
-          let name = string(xmlTextReaderConstName(reader))
-          let empty = xmlTextReaderIsEmptyElement(reader) == 1
-          var attributes: [String: String] = [:]
-          while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-            attributes[string(xmlTextReaderConstName(reader))] = string(xmlTextReaderConstValue(reader))
-          }
-          xmlTextReaderMoveToElement(reader)
-          let element = XMLElement_(name: name, attributes: attributes, line: line, column: column)
-          if let parent = stack.last {
-            parent.children.append(element)
-          } else if root == nil {
-            root = element
-          } else {
-            throw fail(line, column, "a second top-level element <\(name)>; an XML document has one root")
-          }
-          if !empty { stack.append(element) }
-        case 15:  // end of element
-          stack.removeLast()
-        case 3, 4, 14:  // text, CDATA, significant white space
-          stack.last?.text += string(xmlTextReaderConstValue(reader))
-        default:
-          break
-        }
+      var tree = TreeBuilder(file: file)
+      while try advance(reader, file: file) {
+        try tree.take(reader)
       }
-      guard let root else { throw fail(1, 1, "the file holds no XML element") }
-      if let open = stack.last { throw fail(0, 0, "the file ends inside <\(open.name)>; it is truncated") }
+      return try tree.finished()
+    }
+  }
+
+  /// A located error in `file`.
+  private static func failure(_ file: String, _ line: Int, _ column: Int, _ message: String) -> GraphFileError {
+    .invalid(file: file, problems: [.init(line: line, column: column, message: message)])
+  }
+
+  /// What is refused before libxml2 reads a byte: an encoding other than UTF-8, bytes that are
+  /// not UTF-8, what ``preflight(_:)`` finds, and files of 2 GB or more.
+  private static func refuseBeforeReading(_ data: Data, file: String) throws {
+    if let (encoding, column) = declaredEncoding(data), !["utf-8", "utf8", "us-ascii", "ascii"].contains(encoding.lowercased()) {
+      throw failure(file, 1, column, "the file declares encoding=\"\(encoding)\"; Statecraft reads XML in UTF-8 only (libxml2 would recode it, turning UTF-8 text such as \"Bé\" into \"BÃ©\"); save it as UTF-8 and declare encoding=\"UTF-8\"")
+    }
+    try requireUTF8(data, file: file)
+    if let (line, column, message) = preflight(data) { throw failure(file, line, column, message) }
+    guard data.count < Int(Int32.max) else {
+      throw failure(file, 0, 0, "the file is larger than 2 GB, more than the XML reader takes; split it or convert it to CSV")
+    }
+  }
+
+  /// Moves the reader to the next node: `false` at the end of the document; libxml2's own
+  /// message, located, when the document is not well-formed.
+  @inline(__always)
+  private static func advance(_ reader: xmlTextReaderPtr, file: String) throws -> Bool {
+    let status = xmlTextReaderRead(reader)
+    if status == 0 { return false }
+    guard status == 1 else {
+      let error = xmlGetLastError()?.pointee
+      let message = error.flatMap { $0.message.map { String(cString: $0) } }?
+        .trimmingCharacters(in: .whitespacesAndNewlines) ?? "not well-formed XML"
+      throw failure(file, Int(error?.line ?? 0), Int(error?.int2 ?? 0), "XML error: \(message)")
+    }
+    return true
+  }
+
+  /// The tree as the reader's nodes build it: the root, and the elements still open.
+  private struct TreeBuilder {
+    let file: String
+    var root: XMLElement_?
+    var stack: [XMLElement_] = []
+
+    init(file: String) { self.file = file }
+
+    @inline(__always)
+    private static func string(_ p: UnsafePointer<xmlChar>?) -> String { p.map { String(cString: $0) } ?? "" }
+
+    /// Takes the reader's current node: an element opens (or, empty, is added), an end tag
+    /// closes, text is appended to the open element.
+    mutating func take(_ reader: xmlTextReaderPtr) throws {
+      switch xmlTextReaderNodeType(reader) {
+      case 1:  // element
+        try element(reader)
+      case 15:  // end of element
+        stack.removeLast()
+      case 3, 4, 14:  // text, CDATA, significant white space
+        stack.last?.text += Self.string(xmlTextReaderConstValue(reader))
+      default:
+        break
+      }
+    }
+
+    /// The node's own line (the parser may have read ahead); the parser's column when it is
+    /// still on that line, else the line's start.
+    @inline(__always)
+    private static func position(_ reader: xmlTextReaderPtr) -> (line: Int, column: Int) {
+      let parserLine = Int(xmlTextReaderGetParserLineNumber(reader))
+      let nodeLine = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? parserLine
+      let line = nodeLine > 0 ? nodeLine : parserLine
+      return (line, line == parserLine ? Int(xmlTextReaderGetParserColumnNumber(reader)) : 1)
+    }
+
+    /// A start tag: a new element with its attributes, added to the open element (or as the
+    /// root), and opened unless empty.
+    private mutating func element(_ reader: xmlTextReaderPtr) throws {
+      let (line, column) = Self.position(reader)
+      guard stack.count < maxDepth else {
+        throw failure(file, line, column, "elements nest deeper than \(maxDepth) levels; a graph file never needs that")
+      }
+      let name = Self.string(xmlTextReaderConstName(reader))
+      let empty = xmlTextReaderIsEmptyElement(reader) == 1
+      var attributes: [String: String] = [:]
+      while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+        attributes[Self.string(xmlTextReaderConstName(reader))] = Self.string(xmlTextReaderConstValue(reader))
+      }
+      xmlTextReaderMoveToElement(reader)
+      let element = XMLElement_(name: name, attributes: attributes, line: line, column: column)
+      if let parent = stack.last {
+        parent.children.append(element)
+      } else if root == nil {
+        root = element
+      } else {
+        throw failure(file, line, column, "a second top-level element <\(name)>; an XML document has one root")
+      }
+      if !empty { stack.append(element) }
+    }
+
+    /// The root, once the document has ended with every element closed.
+    func finished() throws -> XMLElement_ {
+      guard let root else { throw failure(file, 1, 1, "the file holds no XML element") }
+      if let open = stack.last { throw failure(file, 0, 0, "the file ends inside <\(open.name)>; it is truncated") }
       return root
     }
   }
@@ -134,62 +181,27 @@ extension XMLElement_ {
   /// values are skipped.
   static func preflight(_ data: Data) -> (line: Int, column: Int, message: String)? {
     data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> (line: Int, column: Int, message: String)? in
-      let b = raw.bindMemory(to: UInt8.self)
-      func starts(_ text: StaticString, at i: Int) -> Bool {
-        let n = text.utf8CodeUnitCount
-        guard i + n <= b.count else { return false }
-        for k in 0 ..< n where b[i + k] != text.utf8Start[k] { return false }
-        return true
-      }
-      var i = 0, line = 1, lineStart = 0
-      func step() {
-        if b[i] == 0x0A {
-          line += 1
-          lineStart = i + 1
-        }
-        i += 1
-      }
-      func skip(to end: StaticString) {
-        while i < b.count && !starts(end, at: i) { step() }
-        i = min(b.count, i + end.utf8CodeUnitCount)
-      }
-      func column(_ at: Int) -> Int { String(decoding: UnsafeRawBufferPointer(rebasing: raw[lineStart ..< at]), as: UTF8.self).unicodeScalars.count + 1 }
-      while i < b.count {
-        guard b[i] == UInt8(ascii: "<") else {
-          step()
+      var scan = PreflightScanner(raw.bindMemory(to: UInt8.self))
+      while scan.i < scan.b.count {
+        guard scan.b[scan.i] == UInt8(ascii: "<") else {
+          scan.step()
           continue
         }
-        if starts("<!--", at: i) {
-          skip(to: "-->")
-        } else if starts("<![CDATA[", at: i) {
-          skip(to: "]]>")
-        } else if starts("<?", at: i) {
-          skip(to: "?>")
-        } else if starts("<!ENTITY", at: i) {
-          return (line, column(i), "the document declares an entity (<!ENTITY); GraphML and GEXF files never need one and Statecraft does not expand them (a few declared entities can expand a 1 KB file into gigabytes); write the text out in full")
-        } else if starts("<!DOCTYPE", at: i) {
-          i += 9  // its internal subset, if any, is scanned as it comes
-        } else if starts("<!", at: i) || starts("</", at: i) {
-          skip(to: ">")
+        if scan.starts("<!--") {
+          scan.skip(to: "-->")
+        } else if scan.starts("<![CDATA[") {
+          scan.skip(to: "]]>")
+        } else if scan.starts("<?") {
+          scan.skip(to: "?>")
+        } else if scan.starts("<!ENTITY") {
+          return (scan.line, scan.column(scan.i), "the document declares an entity (<!ENTITY); GraphML and GEXF files never need one and Statecraft does not expand them (a few declared entities can expand a 1 KB file into gigabytes); write the text out in full")
+        } else if scan.starts("<!DOCTYPE") {
+          scan.i += 9  // its internal subset, if any, is scanned as it comes
+        } else if scan.starts("<!") || scan.starts("</") {
+          scan.skip(to: ">")
         } else {
-          // A start tag: count its attributes (each has one `=` outside quotes).
-          let (tagLine, tagColumn) = (line, column(i))
-          var attributes = 0
-          var quote: UInt8?
-          step()
-          while i < b.count {
-            let c = b[i]
-            if let q = quote {
-              if c == q { quote = nil }
-            } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
-              quote = c
-            } else if c == UInt8(ascii: "=") {
-              attributes += 1
-            } else if c == UInt8(ascii: ">") {
-              break
-            }
-            step()
-          }
+          let (tagLine, tagColumn) = (scan.line, scan.column(scan.i))
+          let attributes = scan.startTag()
           if attributes > maxAttributes {
             return (tagLine, tagColumn, "this element has \(attributes) attributes, more than the \(maxAttributes) a graph file needs (GraphML and GEXF keep data in <data> or <attvalue> children)")
           }
@@ -197,6 +209,72 @@ extension XMLElement_ {
       }
       return nil
     }
+  }
+}
+
+/// The cursor of ``XMLElement_/preflight(_:)``: a byte position with its line, moved one
+/// byte, one construct (up to its end marker) or one start tag at a time.
+private struct PreflightScanner {
+  let b: UnsafeBufferPointer<UInt8>
+  var i = 0
+  var line = 1
+  var lineStart = 0
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>) { b = bytes }
+
+  /// Whether the bytes at the cursor spell `text`.
+  @inline(__always)
+  func starts(_ text: StaticString) -> Bool { starts(text, at: i) }
+
+  @inline(__always)
+  private func starts(_ text: StaticString, at i: Int) -> Bool {
+    let n = text.utf8CodeUnitCount
+    guard i + n <= b.count else { return false }
+    for k in 0 ..< n where b[i + k] != text.utf8Start[k] { return false }
+    return true
+  }
+
+  /// Moves one byte on, counting lines.
+  @inline(__always)
+  mutating func step() {
+    if b[i] == 0x0A {
+      line += 1
+      lineStart = i + 1
+    }
+    i += 1
+  }
+
+  /// Moves past the next `end` (or to the end of the data).
+  mutating func skip(to end: StaticString) {
+    while i < b.count && !starts(end, at: i) { step() }
+    i = min(b.count, i + end.utf8CodeUnitCount)
+  }
+
+  /// The 1-based column (in Unicode scalars) of byte `at` on the current line.
+  func column(_ at: Int) -> Int {
+    String(decoding: UnsafeBufferPointer(rebasing: b[lineStart ..< at]), as: UTF8.self).unicodeScalars.count + 1
+  }
+
+  /// Reads a start tag from its `<` up to its `>` (the cursor stops on it) and returns its
+  /// attribute count: each attribute has one `=` outside quotes.
+  mutating func startTag() -> Int {
+    var attributes = 0
+    var quote: UInt8?
+    step()
+    while i < b.count {
+      let c = b[i]
+      if let q = quote {
+        if c == q { quote = nil }
+      } else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+        quote = c
+      } else if c == UInt8(ascii: "=") {
+        attributes += 1
+      } else if c == UInt8(ascii: ">") {
+        break
+      }
+      step()
+    }
+    return attributes
   }
 }
 
