@@ -83,8 +83,11 @@ public enum EdgeListCSV {
 
   /// Where each column of an edge table is in a row (`nil`: the header does not name it).
   struct EdgeColumns {
+    /// The `source` column (required).
     var source: Int
+    /// The `target` column (required).
     var target: Int
+    /// The optional columns, each where the header names it.
     var weight, type, sign, mutual, since, until, citation, note, id: Int?
   }
 

@@ -401,7 +401,9 @@ public struct EventImport: Sendable {
   /// What reading one file carries from line to line: its parser, what it has gathered, and
   /// the line a record spanning several lines (a quoted field) started on.
   struct FileReading {
+    /// The profile's parser for this file (it keeps a header, or a record spanning lines).
     var parser: any EventRowParser
+    /// What the file has contributed so far.
     var partial = Partial()
     /// The first line of a record still waiting for its closing quote (0: none).
     var pendingLine = 0
@@ -410,6 +412,7 @@ public struct EventImport: Sendable {
     /// The first and last day key the import keeps.
     let days: (from: Int, to: Int)
 
+    /// A reading at the file's start: nothing gathered, no record pending.
     init(parser: any EventRowParser, file: Int, days: (from: Int, to: Int)) {
       self.parser = parser
       self.file = file
