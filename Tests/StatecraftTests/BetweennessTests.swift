@@ -194,5 +194,19 @@ struct BetweennessTests {
     #expect(abs(mean[0] - exact[0]) < 0.02)
     #expect(zip(mean, exact).allSatisfy { abs($0 - $1) < 0.03 })
   }
+
+  @Test("betweenness reports every source to the progress sink, whichever core ran it")
+  func progressCountsEverySource() throws {
+    // The sink is read on the calling thread and handed to the workers: a task-local read on
+    // a Dispatch worker thread is unbound, and sources run there went uncounted.
+    let g = try Digraph(nodeCount: 300, edges: (0 ..< 299).map { ($0, $0 + 1) })
+    for run in [{ _ = try g.betweenness() }, { _ = try g.approximateBetweenness(samples: 120, seed: 1) }, { _ = try g.edgeBetweenness() }] {
+      let last = ChunkSlots<(Int, Int)>(count: 1)
+      let sink = WorkProgress { done, total in last.set(0, (done, total)) }
+      try WorkProgress.$current.withValue(sink) { try run() }
+      let (done, total) = try #require(last.get(0))
+      #expect(done == total && total > 0)
+    }
+  }
 }
 

@@ -52,12 +52,15 @@ extension Digraph {
     guard n > 0 else { return [] }
     let inLength = inArcLengths(length)
     let chunkCount = Swift.min(n, 16)
-    WorkProgress.current?.begin(n)
+    let progress = WorkProgress.current
+    progress?.begin(n)
     let partials = ChunkSlots<[Double]>(count: chunkCount)
     DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
       let lo = n * chunk / chunkCount
       let hi = n * (chunk + 1) / chunkCount
-      partials.set(chunk, brandesAccumulate(sources: lo ..< hi, length: length, inLength: inLength, endpoints: endpoints).nodes)
+      partials.set(
+        chunk,
+        brandesAccumulate(sources: lo ..< hi, length: length, inLength: inLength, endpoints: endpoints, progress: progress).nodes)
     }
     var centrality = [Double](repeating: 0, count: n)
     for chunk in 0 ..< chunkCount {
@@ -115,12 +118,13 @@ extension Digraph {
     let sources = pool[..<k].sorted()
     let inLength = inArcLengths(length)
     let chunkCount = Swift.min(k, 16)
-    WorkProgress.current?.begin(k)
+    let progress = WorkProgress.current
+    progress?.begin(k)
     let partials = ChunkSlots<(nodes: [Double], squares: [Double])>(count: chunkCount)
     DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
       let part = brandesAccumulate(
         sources: sources[k * chunk / chunkCount ..< k * (chunk + 1) / chunkCount], length: length,
-        inLength: inLength, endpoints: endpoints, collectSquares: true)
+        inLength: inLength, endpoints: endpoints, collectSquares: true, progress: progress)
       partials.set(chunk, (part.nodes, part.squares))
     }
     var sum = [Double](repeating: 0, count: n)
@@ -145,134 +149,25 @@ extension Digraph {
   }
 
   /// Brandes accumulation from a range of sources: the unscaled sums of dependencies per
-  /// node, and per in-arc slot (CSR of the transpose) when `collectArcs`.
+  /// node, and per in-arc slot (CSR of the transpose) when `collectArcs`. `progress` is
+  /// advanced once per source; callers read ``WorkProgress/current`` on their own thread
+  /// (a task-local is not bound on Dispatch's worker threads) and pass it here.
   func brandesAccumulate(
     sources: some Collection<NodeIndex>, length: PathLength, inLength: [Double], endpoints: Bool,
-    collectArcs: Bool = false, collectSquares: Bool = false
+    collectArcs: Bool = false, collectSquares: Bool = false, progress: WorkProgress? = nil
   ) -> (nodes: [Double], arcs: [Double], squares: [Double]) {
-    let n = nodeCount
-    let progress = WorkProgress.current
-    // Per node, the sum of squared per-source contributions (for sampling's error bars).
-    var squares = [Double](repeating: 0, count: collectSquares ? n : 0)
-    var centrality = [Double](repeating: 0, count: n)
-    var arcScores = [Double](repeating: 0, count: collectArcs ? arcCount : 0)
-    var distance = [Double](repeating: .infinity, count: n)
-    var pathCount = [Double](repeating: 0, count: n)
-    var dependency = [Double](repeating: 0, count: n)
-    var order = [NodeIndex](repeating: 0, count: n)
-    var heap = IndexedMinHeap(nodeCount: n)
-    let outLength = length == .hops ? [] : arcLengths(length)
-    outOffsets.withUnsafeBufferPointer { outOff in
-    outTargets.withUnsafeBufferPointer { outTgt in
-    inOffsets.withUnsafeBufferPointer { inOff in
-    inSources.withUnsafeBufferPointer { inSrc in
-    inLength.withUnsafeBufferPointer { inLen in
-    outLength.withUnsafeBufferPointer { outLen in
-    distance.withUnsafeMutableBufferPointer { d in
-    pathCount.withUnsafeMutableBufferPointer { sigma in
-    dependency.withUnsafeMutableBufferPointer { delta in
-    order.withUnsafeMutableBufferPointer { order in
-    centrality.withUnsafeMutableBufferPointer { c in
-    arcScores.withUnsafeMutableBufferPointer { arcScore in
-      for s in sources {
-        defer { progress?.advance() }
-        // (1) Distances and settle order.
-        var count = 0
-        d[s] = 0
-        if length == .hops {
-          // BFS counts paths as it goes: exact for unit lengths.
-          order[0] = s
-          sigma[s] = 1
-          count = 1
-          var head = 0
-          while head < count {
-            let v = order[head]
-            head += 1
-            let dv = d[v] + 1
-            let sv = sigma[v]
-            for i in outOff[v] ..< outOff[v + 1] {
-              let w = outTgt[i]
-              if d[w] == .infinity {
-                d[w] = dv
-                order[count] = w
-                count += 1
-              }
-              if d[w] == dv { sigma[w] += sv }
-            }
-          }
-        } else {
-          heap.removeAll()
-          heap.pushOrDecrease(s, 0)
-          while let v = heap.popMin() {
-            let dv = d[v]
-            order[count] = v
-            count += 1
-            for i in outOff[v] ..< outOff[v + 1] {
-              let candidate = dv + outLen[i]
-              let w = outTgt[i]
-              if candidate < d[w] {
-                d[w] = candidate
-                heap.pushOrDecrease(w, candidate)
-              }
-            }
-          }
-        }
-        // (2) Weighted: path counts in settle order, from in-arcs on shortest paths.
-        if length != .hops {
-          sigma[s] = 1
-          for k in 1 ..< Swift.max(1, count) {
-            let w = order[k]
-            let dw = d[w]
-            var total = 0.0
-            for i in inOff[w] ..< inOff[w + 1] {
-              let dv = d[inSrc[i]]
-              if dv < dw && isSameLength(dv + inLen[i], dw) { total += sigma[inSrc[i]] }
-            }
-            sigma[w] = total
-          }
-        }
-        // (3) Dependencies in reverse settle order.
-        if endpoints {
-          c[s] += Double(count - 1)
-          if collectSquares { squares[s] += Double(count - 1) * Double(count - 1) }
-        }
-        for k in stride(from: count - 1, through: 0, by: -1) {
-          let w = order[k]
-          let dw = d[w]
-          let coefficient = (1 + delta[w]) / sigma[w]
-          if length == .hops {
-            let previous = dw - 1
-            for i in inOff[w] ..< inOff[w + 1] where d[inSrc[i]] == previous {
-              let share = sigma[inSrc[i]] * coefficient
-              delta[inSrc[i]] += share
-              if collectArcs { arcScore[i] += share }
-            }
-          } else {
-            for i in inOff[w] ..< inOff[w + 1] {
-              let dv = d[inSrc[i]]
-              if dv < dw && isSameLength(dv + inLen[i], dw) {
-                let share = sigma[inSrc[i]] * coefficient
-                delta[inSrc[i]] += share
-                if collectArcs { arcScore[i] += share }
-              }
-            }
-          }
-          if w != s {
-            let contribution = delta[w] + (endpoints ? 1 : 0)
-            c[w] += contribution
-            if collectSquares { squares[w] += contribution * contribution }
-          }
-        }
-        // Reset only what this source touched.
-        for k in 0 ..< count {
-          let v = order[k]
-          d[v] = .infinity
-          sigma[v] = 0
-          delta[v] = 0
-        }
-      }
-    }}}}}}}}}}}}
-    return (centrality, arcScores, squares)
+    var sweep = BrandesSweep(self, length: length, inLength: inLength)
+    defer { sweep.deallocate() }
+    var sums = BrandesSums(
+      nodeCount: nodeCount, arcCount: collectArcs ? arcCount : 0, squares: collectSquares, endpoints: endpoints)
+    for s in sources {
+      let count = sweep.settle(from: s)
+      if length != .hops { sweep.countPaths(from: s, reached: count) }
+      sweep.accumulate(from: s, reached: count, into: &sums)
+      sweep.reset(reached: count)
+      progress?.advance()
+    }
+    return (sums.nodes, sums.arcs, sums.squares)
   }
 
   /// Returns the betweenness of every edge: the sum, over ordered pairs (s, t), of the
@@ -291,10 +186,11 @@ extension Digraph {
   ) throws -> [(source: NodeIndex, target: NodeIndex, score: Double)] {
     try requireNonNegativeWeights(for: "edgeBetweenness")
     let n = nodeCount
-    WorkProgress.current?.begin(n)
+    let progress = WorkProgress.current
+    progress?.begin(n)
     let raw = brandesAccumulate(
       sources: 0 ..< n, length: length, inLength: inArcLengths(length), endpoints: false,
-      collectArcs: true
+      collectArcs: true, progress: progress
     ).arcs
     var scale = 1.0
     if normalized { scale = n > 1 ? 1 / (Double(n) * Double(n - 1)) : 1 } else if !isDirected { scale = 0.5 }
