@@ -110,7 +110,8 @@ def main():
     args = parser.parse_args()
     over = []
     for root in args.paths:
-        for path in sorted(pathlib.Path(root).rglob("*.swift")):
+        base = pathlib.Path(root)
+        for path in [base] if base.is_file() else sorted(base.rglob("*.swift")):
             if "Generated" in path.parts:
                 continue
             first = path.read_text(encoding="utf-8").split("\n", 1)[0].lower()
