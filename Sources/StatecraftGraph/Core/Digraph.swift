@@ -124,6 +124,23 @@ public struct Digraph: Sendable {
   ) {
     isDirected = directed
     nodeCount = n
+    (outOffsets, outTargets, outWeights) = Self.mergedRows(
+      nodeCount: n, rowStarts: counts, rowTargets: rowTargets, rowWeights: rowWeights, combine: combine)
+    // An undirected graph holds every arc both ways with one weight, so its in-adjacency is
+    // its out-adjacency: share the arrays (copy-on-write) instead of a second copy.
+    if directed {
+      (inOffsets, inSources, inWeights) = Self.transposedRows(
+        nodeCount: n, offsets: outOffsets, targets: outTargets, weights: outWeights)
+    } else {
+      (inOffsets, inSources, inWeights) = (outOffsets, outTargets, outWeights)
+    }
+  }
+
+  /// The CSR rows of bucketed arcs: each row sorted by target, parallel arcs merged by
+  /// `combine` (stable: equal targets merge in input order). Rows already sorted are copied.
+  private static func mergedRows(
+    nodeCount n: Int, rowStarts counts: [Int], rowTargets: [NodeIndex], rowWeights: [Double], combine: Combine
+  ) -> (offsets: [Int], targets: [NodeIndex], weights: [Double]) {
     var offsets = [Int](repeating: 0, count: n + 1)
     var targets: [NodeIndex] = []
     var weights: [Double] = []
@@ -150,12 +167,7 @@ public struct Digraph: Sendable {
         }.map(\.element)
         for (v, w) in row {
           if let last = targets.last, targets.count > offsets[u], last == v {
-            switch combine {
-            case .sum: weights[weights.count - 1] += w
-            case .max:
-              let old = weights[weights.count - 1]
-              if abs(w) > abs(old) { weights[weights.count - 1] = w } else if abs(w) == abs(old) && w != old { weights[weights.count - 1] = 0 }
-            }
+            weights[weights.count - 1] = combine.merge(weights[weights.count - 1], w)
           } else {
             targets.append(v)
             weights.append(w)
@@ -164,18 +176,14 @@ public struct Digraph: Sendable {
       }
       offsets[u + 1] = targets.count
     }
-    outOffsets = offsets
-    outTargets = targets
-    outWeights = weights
-    // An undirected graph holds every arc both ways with one weight, so its in-adjacency is
-    // its out-adjacency: share the arrays (copy-on-write) instead of a second copy.
-    if !directed {
-      inOffsets = offsets
-      inSources = targets
-      inWeights = weights
-      return
-    }
-    // In-adjacency: transpose. Filling rows in source order keeps each row sorted.
+    return (offsets, targets, weights)
+  }
+
+  /// The in-adjacency of CSR rows (the transpose). Filling rows in source order keeps each
+  /// row sorted.
+  private static func transposedRows(
+    nodeCount n: Int, offsets: [Int], targets: [NodeIndex], weights: [Double]
+  ) -> (offsets: [Int], sources: [NodeIndex], weights: [Double]) {
     var inCounts = [Int](repeating: 0, count: n + 1)
     for v in targets { inCounts[v + 1] += 1 }
     for i in 0 ..< n { inCounts[i + 1] += inCounts[i] }
@@ -190,9 +198,7 @@ public struct Digraph: Sendable {
         inFill[v] += 1
       }
     }
-    inOffsets = inCounts
-    inSources = inSrc
-    inWeights = inW
+    return (inCounts, inSrc, inW)
   }
 
   /// The targets of `u`'s out-arcs, ascending.

@@ -140,14 +140,18 @@ extension SignedGraph {
     let clock = ContinuousClock.now
     let active = (0 ..< nodeCount).filter { !neighbors[$0].isEmpty }
     guard !active.isEmpty, !ties.isEmpty else { return (0, incumbent.camps, 0, true) }
+    let model = frustrationModel(active: active, incumbent: incumbent, triangleLimit: triangleLimit)
+    let deadline = clock + timeLimit
+    return glpkLock.withLock { model.solve(self, incumbent: incumbent, deadline: deadline) }
+  }
+
+  /// The binary program's columns and rows (tie rows, then triangle rows), the warm start
+  /// from `incumbent` and the branching priority.
+  private func frustrationModel(active: [Int], incumbent: (index: Int, camps: [Int]), triangleLimit: Int) -> FrustrationModel {
     // Columns (1-based): camps of the active actors, then one per tie.
     var column = [Int32](repeating: 0, count: nodeCount)
     for (k, v) in active.enumerated() { column[v] = Int32(k + 1) }
     let tieColumn = { (e: Int) in Int32(active.count + e + 1) }
-    let columns = active.count + ties.count
-    var tieIndex: [Int: Int] = [:]  // u * n + v (u < v) → tie
-    for (e, t) in ties.enumerated() { tieIndex[Swift.min(t.u, t.v) * nodeCount + Swift.max(t.u, t.v)] = e }
-
     // Rows as (columns, coefficients, lower bound).
     var rows: [([Int32], [Double], Double)] = []
     rows.reserveCapacity(2 * ties.count)
@@ -161,27 +165,11 @@ extension SignedGraph {
         rows.append(([f, xu, xv], [1, 1, 1], 1))
       }
     }
-    var triangles = 0
-    triangleScan: for (e, t) in ties.enumerated() {
-      let (u, v) = (Swift.min(t.u, t.v), Swift.max(t.u, t.v))
-      for (w, _) in neighbors[u] where w > v {
-        guard let e2 = tieIndex[v * nodeCount + w], let e3 = tieIndex[u * nodeCount + w] else { continue }
-        let f = [tieColumn(e), tieColumn(e2), tieColumn(e3)]
-        if t.sign * ties[e2].sign * ties[e3].sign < 0 {
-          rows.append((f, [1, 1, 1], 1))
-        } else {
-          rows.append((f, [-1, 1, 1], 0))
-          rows.append((f, [1, -1, 1], 0))
-          rows.append((f, [1, 1, -1], 0))
-        }
-        triangles += 1
-        if triangles >= triangleLimit { break triangleScan }
-      }
-    }
-
+    rows += triangleRows(limit: triangleLimit, tieColumn: tieColumn)
     // The warm start: the incumbent's camps with the fixed actor in camp 0.
     let root = active.max { (neighbors[$0].count, $1) < (neighbors[$1].count, $0) }!
     let flip = incumbent.camps[root] == 1
+    let columns = active.count + ties.count
     var start = [Double](repeating: 0, count: columns + 1)
     for v in active { start[Int(column[v])] = Double(incumbent.camps[v] ^ (flip ? 1 : 0)) }
     for (e, t) in ties.enumerated() where (t.sign > 0) != (incumbent.camps[t.u] == incumbent.camps[t.v]) {
@@ -195,73 +183,120 @@ extension SignedGraph {
     }
     let context = MILPContext(
       start: start, priority: priority, adjacency: adjacency, tieColumns: ties.indices.map(tieColumn))
+    return FrustrationModel(active: active, column: column, columns: columns, rows: rows, root: root, context: context)
+  }
 
-    return glpkLock.withLock { () -> (index: Int, camps: [Int], lowerBound: Int, proven: Bool)? in
-      glp_term_out(GLP_OFF)
-      guard let lp = glp_create_prob() else { return nil }
-      defer { glp_delete_prob(lp) }
-      glp_set_obj_dir(lp, GLP_MIN)
-      glp_add_cols(lp, Int32(columns))
-      for j in 1 ... columns {
-        glp_set_col_kind(lp, Int32(j), GLP_BV)
-        glp_set_obj_coef(lp, Int32(j), j > active.count ? 1 : 0)
-      }
-      glp_set_col_bnds(lp, column[root], GLP_FX, 0, 0)
-      glp_add_rows(lp, Int32(rows.count))
-      var ia: [Int32] = [0], ja: [Int32] = [0], ar: [Double] = [0]
-      for (i, row) in rows.enumerated() {
-        glp_set_row_bnds(lp, Int32(i + 1), GLP_LO, row.2, 0)
-        for (j, a) in zip(row.0, row.1) {
-          ia.append(Int32(i + 1))
-          ja.append(j)
-          ar.append(a)
+  /// Triangle inequalities for the first `limit` triangles: an unbalanced triangle has an odd
+  /// number of frustrated ties (`f₁ + f₂ + f₃ ≥ 1`), a balanced one an even number (`f₁ ≤ f₂ + f₃`
+  /// and its rotations).
+  private func triangleRows(limit: Int, tieColumn: (Int) -> Int32) -> [([Int32], [Double], Double)] {
+    var tieIndex: [Int: Int] = [:]  // u * n + v (u < v) → tie
+    for (e, t) in ties.enumerated() { tieIndex[Swift.min(t.u, t.v) * nodeCount + Swift.max(t.u, t.v)] = e }
+    var rows: [([Int32], [Double], Double)] = []
+    var triangles = 0
+    for (e, t) in ties.enumerated() {
+      let (u, v) = (Swift.min(t.u, t.v), Swift.max(t.u, t.v))
+      for (w, _) in neighbors[u] where w > v {
+        guard let e2 = tieIndex[v * nodeCount + w], let e3 = tieIndex[u * nodeCount + w] else { continue }
+        let f = [tieColumn(e), tieColumn(e2), tieColumn(e3)]
+        if t.sign * ties[e2].sign * ties[e3].sign < 0 {
+          rows.append((f, [1, 1, 1], 1))
+        } else {
+          rows.append((f, [-1, 1, 1], 0))
+          rows.append((f, [1, -1, 1], 0))
+          rows.append((f, [1, 1, -1], 0))
         }
+        triangles += 1
+        if triangles >= limit { return rows }
       }
-      glp_load_matrix(lp, Int32(ia.count - 1), ia, ja, ar)
-
-      func millisecondsLeft() -> Int64 {
-        let (seconds, attoseconds) = (timeLimit - (ContinuousClock.now - clock)).components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
-      }
-      // Out of time before the search starts (building the model, the relaxation): the
-      // incumbent stands, unproven; the caller keeps its triangle bound.
-      let stopped = (incumbent.index, incumbent.camps, 0, false)
-      guard millisecondsLeft() > 0 else { return stopped }
-      var smcp = glp_smcp()
-      glp_init_smcp(&smcp)
-      smcp.msg_lev = GLP_MSG_OFF
-      smcp.tm_lim = Int32(Swift.min(millisecondsLeft(), Int64(Int32.max)))
-      let relaxed = glp_simplex(lp, &smcp)
-      if relaxed == GLP_ETMLIM { return stopped }
-      guard relaxed == 0, glp_get_status(lp) == GLP_OPT else { return nil }
-      context.bound = glp_get_obj_val(lp)
-      let milliseconds = millisecondsLeft()
-      guard milliseconds > 0 else { return (incumbent.index, incumbent.camps, Swift.min(incumbent.index, Int((context.bound - 1e-6).rounded(.up))), false) }
-
-      var iocp = glp_iocp()
-      glp_init_iocp(&iocp)
-      iocp.msg_lev = GLP_MSG_OFF
-      iocp.tm_lim = Int32(Swift.min(milliseconds, Int64(Int32.max)))
-      iocp.presolve = GLP_OFF  // the callback works on the model's own columns
-      iocp.br_tech = GLP_BR_DTH
-      iocp.bt_tech = GLP_BT_BLB
-      iocp.gmi_cuts = GLP_ON
-      iocp.mir_cuts = GLP_ON
-      iocp.cb_func = milpCallback
-      let info = Unmanaged.passRetained(context)
-      defer { info.release() }
-      iocp.cb_info = info.toOpaque()
-      let outcome = glp_intopt(lp, &iocp)
-      let status = glp_mip_status(lp)
-      guard outcome == 0 || outcome == GLP_ETMLIM, status == GLP_OPT || status == GLP_FEAS else { return nil }
-
-      var camps = incumbent.camps
-      for v in active { camps[v] = glp_mip_col_val(lp, column[v]) > 0.5 ? 1 : 0 }
-      let index = ties.filter { ($0.sign > 0) != (camps[$0.u] == camps[$0.v]) }.count
-      let proven = status == GLP_OPT && outcome == 0
-      // The objective is a whole number: a bound of 88.0001 proves 89.
-      let lower = proven ? index : Swift.min(index, Int((context.bound - 1e-6).rounded(.up)))
-      return (index, camps, lower, proven || lower == index)
     }
+    return rows
+  }
+}
+
+/// Aref–Mason–Wilson's binary program for one signed graph, ready for GLPK: camp columns of
+/// the active actors (1-based), then one column per tie; rows as (columns, coefficients,
+/// lower bound); the actor fixed in camp 0; the callback's warm start and priorities.
+private struct FrustrationModel {
+  let active: [Int]
+  let column: [Int32]
+  let columns: Int
+  let rows: [([Int32], [Double], Double)]
+  let root: Int
+  let context: MILPContext
+
+  /// Loads the model into a GLPK problem: binary columns, ties in the objective, the root
+  /// fixed, every row `≥` its bound.
+  func load(into lp: OpaquePointer) {
+    glp_set_obj_dir(lp, GLP_MIN)
+    glp_add_cols(lp, Int32(columns))
+    for j in 1 ... columns {
+      glp_set_col_kind(lp, Int32(j), GLP_BV)
+      glp_set_obj_coef(lp, Int32(j), j > active.count ? 1 : 0)
+    }
+    glp_set_col_bnds(lp, column[root], GLP_FX, 0, 0)
+    glp_add_rows(lp, Int32(rows.count))
+    var ia: [Int32] = [0], ja: [Int32] = [0], ar: [Double] = [0]
+    for (i, row) in rows.enumerated() {
+      glp_set_row_bnds(lp, Int32(i + 1), GLP_LO, row.2, 0)
+      for (j, a) in zip(row.0, row.1) {
+        ia.append(Int32(i + 1))
+        ja.append(j)
+        ar.append(a)
+      }
+    }
+    glp_load_matrix(lp, Int32(ia.count - 1), ia, ja, ar)
+  }
+
+  /// Solves the relaxation, then branch and cut until `deadline`; the caller holds GLPK's
+  /// lock. Out of time before the search starts, the incumbent stands unproven.
+  func solve(
+    _ graph: SignedGraph, incumbent: (index: Int, camps: [Int]), deadline: ContinuousClock.Instant
+  ) -> (index: Int, camps: [Int], lowerBound: Int, proven: Bool)? {
+    glp_term_out(GLP_OFF)
+    guard let lp = glp_create_prob() else { return nil }
+    defer { glp_delete_prob(lp) }
+    load(into: lp)
+    func millisecondsLeft() -> Int64 {
+      let (seconds, attoseconds) = (deadline - ContinuousClock.now).components
+      return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+    // Out of time before the search starts (building the model, the relaxation): the
+    // incumbent stands, unproven; the caller keeps its triangle bound.
+    let stopped = (incumbent.index, incumbent.camps, 0, false)
+    guard millisecondsLeft() > 0 else { return stopped }
+    var smcp = glp_smcp()
+    glp_init_smcp(&smcp)
+    smcp.msg_lev = GLP_MSG_OFF
+    smcp.tm_lim = Int32(Swift.min(millisecondsLeft(), Int64(Int32.max)))
+    let relaxed = glp_simplex(lp, &smcp)
+    if relaxed == GLP_ETMLIM { return stopped }
+    guard relaxed == 0, glp_get_status(lp) == GLP_OPT else { return nil }
+    context.bound = glp_get_obj_val(lp)
+    let milliseconds = millisecondsLeft()
+    guard milliseconds > 0 else { return (incumbent.index, incumbent.camps, Swift.min(incumbent.index, Int((context.bound - 1e-6).rounded(.up))), false) }
+    var iocp = glp_iocp()
+    glp_init_iocp(&iocp)
+    iocp.msg_lev = GLP_MSG_OFF
+    iocp.tm_lim = Int32(Swift.min(milliseconds, Int64(Int32.max)))
+    iocp.presolve = GLP_OFF  // the callback works on the model's own columns
+    iocp.br_tech = GLP_BR_DTH
+    iocp.bt_tech = GLP_BT_BLB
+    iocp.gmi_cuts = GLP_ON
+    iocp.mir_cuts = GLP_ON
+    iocp.cb_func = milpCallback
+    let info = Unmanaged.passRetained(context)
+    defer { info.release() }
+    iocp.cb_info = info.toOpaque()
+    let outcome = glp_intopt(lp, &iocp)
+    let status = glp_mip_status(lp)
+    guard outcome == 0 || outcome == GLP_ETMLIM, status == GLP_OPT || status == GLP_FEAS else { return nil }
+    var camps = incumbent.camps
+    for v in active { camps[v] = glp_mip_col_val(lp, column[v]) > 0.5 ? 1 : 0 }
+    let index = graph.ties.filter { ($0.sign > 0) != (camps[$0.u] == camps[$0.v]) }.count
+    let proven = status == GLP_OPT && outcome == 0
+    // The objective is a whole number: a bound of 88.0001 proves 89.
+    let lower = proven ? index : Swift.min(index, Int((context.bound - 1e-6).rounded(.up)))
+    return (index, camps, lower, proven || lower == index)
   }
 }

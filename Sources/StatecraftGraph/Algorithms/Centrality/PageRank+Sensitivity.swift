@@ -79,14 +79,38 @@ extension Digraph {
     let x = try pageRank(damping: damping, tolerance: tolerance, maxIterations: 100_000)
     var s = [Double](repeating: 0, count: n)
     for a in 0 ..< n { s[a] = outWeights[outOffsets[a] ..< outOffsets[a + 1]].reduce(0, +) }
+    let z = try adjoint(of: target, rank: x, outStrength: s, damping: damping, tolerance: tolerance)
+    // Σ_j P_aj z_j for every a, once: O(m); then every arc's derivative.
+    var rowMean = [Double](repeating: 0, count: n)
+    var derivatives = [Double](repeating: 0, count: arcCount)
+    for a in 0 ..< n where s[a] > 0 {
+      var sum = 0.0
+      for i in outOffsets[a] ..< outOffsets[a + 1] { sum += outWeights[i] * z[outTargets[i]] }
+      let mean = sum / s[a]
+      rowMean[a] = mean
+      let scale = damping * x[a] / s[a]
+      for i in outOffsets[a] ..< outOffsets[a + 1] { derivatives[i] = scale * (z[outTargets[i]] - mean) }
+    }
+    return PageRankSensitivity(
+      rank: x, arcDerivatives: derivatives, z: z, outStrength: s, rowMean: rowMean, zMean: z.reduce(0, +) / Double(n),
+      damping: damping)
+  }
+
+  /// The adjoint z = e_t + d (P z + 1_D · mean(z)) by Gauss–Seidel sweeps over the CSR rows
+  /// (each z_j uses the sweep's newest values; mean(z) lags a sweep), to the tolerance of
+  /// ``pageRankSensitivity(to:damping:tolerance:)``.
+  private func adjoint(
+    of target: NodeIndex, rank: [Double], outStrength: [Double], damping: Double, tolerance: Double
+  ) throws -> [Double] {
+    let n = nodeCount
     // z ← e_t + d (P z + 1_D mean(z)), swept over CSR rows; mean(z) once per sweep.
     // Start from e_t plus the mean z must have: Σz = n · x_t / (1 − d) (A⁻¹'s columns sum to
     // 1/(1 − d)), so the sweeps only settle the local structure.
-    var z = [Double](repeating: x[target] / (1 - damping), count: n)
+    var z = [Double](repeating: rank[target] / (1 - damping), count: n)
     z[target] += 1
     var residual = Double.infinity
     var converged = false
-    let inverse = s.map { $0 > 0 ? damping / $0 : 0 }
+    let inverse = outStrength.map { $0 > 0 ? damping / $0 : 0 }
     outOffsets.withUnsafeBufferPointer { offsets in
       outTargets.withUnsafeBufferPointer { targets in
         outWeights.withUnsafeBufferPointer { weights in
@@ -125,19 +149,6 @@ extension Digraph {
     guard converged else {
       throw GraphError.didNotConverge(algorithm: "pageRankSensitivity", iterations: 100_000, residual: residual)
     }
-    // Σ_j P_aj z_j for every a, once: O(m); then every arc's derivative.
-    var rowMean = [Double](repeating: 0, count: n)
-    var derivatives = [Double](repeating: 0, count: arcCount)
-    for a in 0 ..< n where s[a] > 0 {
-      var sum = 0.0
-      for i in outOffsets[a] ..< outOffsets[a + 1] { sum += outWeights[i] * z[outTargets[i]] }
-      let mean = sum / s[a]
-      rowMean[a] = mean
-      let scale = damping * x[a] / s[a]
-      for i in outOffsets[a] ..< outOffsets[a + 1] { derivatives[i] = scale * (z[outTargets[i]] - mean) }
-    }
-    return PageRankSensitivity(
-      rank: x, arcDerivatives: derivatives, z: z, outStrength: s, rowMean: rowMean, zMean: z.reduce(0, +) / Double(n),
-      damping: damping)
+    return z
   }
 }

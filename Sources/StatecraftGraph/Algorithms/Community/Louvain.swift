@@ -232,81 +232,101 @@ struct LouvainLevel {
 
   /// Local moving: sweeps over `order` until no node moves (or ``louvainMaxSweeps``).
   func moveNodes(order: [Int], resolution: Double, twoM: Double, workers requested: Int?) -> (community: [Int], improved: Bool) {
-    var community = Array(0 ..< size)
-    var total = strength
+    var state = MoveState(community: Array(0 ..< size), total: strength, dirty: Array(repeating: false, count: size))
     var improved = false
     let batch = size >= louvainParallelLevel ? louvainBatch : 1
     let workers = batch > 1 ? Swift.max(1, requested ?? ProcessInfo.processInfo.activeProcessorCount) : 1
     let scratch = (0 ..< workers).map { _ in Scratch(size: size) }
-    var dirty = [Bool](repeating: false, count: size)  // communities changed in this batch
-    var dirtied: [Int] = []
     let decided = UnsafeMutableBufferPointer<Int>.allocate(capacity: batch)
     defer { decided.deallocate() }
     for _ in 0 ..< louvainMaxSweeps {
-      var moved = false
       var movedCount = 0
       var start = 0
       while start < order.count {
         let slice = order[start ..< Swift.min(start + batch, order.count)]
-        community.withUnsafeBufferPointer { c in
-          total.withUnsafeBufferPointer { t in
-            if workers == 1 {
-              for (k, u) in slice.enumerated() {
-                decided[k] = bestCommunity(of: u, community: c, total: t, resolution: resolution, twoM: twoM, scratch: scratch[0])
-              }
-            } else {
-              // Workers read the state before the batch and write disjoint slots of `decided`.
-              let shared = BatchState(community: c, total: t, decided: decided)
-              DispatchQueue.concurrentPerform(iterations: workers) { w in
-                let lo = slice.count * w / workers, hi = slice.count * (w + 1) / workers
-                for k in lo ..< hi {
-                  shared.decided[k] = bestCommunity(
-                    of: slice[slice.startIndex + k], community: shared.community, total: shared.total,
-                    resolution: resolution, twoM: twoM, scratch: scratch[w])
-                }
-              }
-            }
-          }
-        }
-        // A node the batch wants to move is decided again when its community or its target
-        // changed during this batch's moves (a neighbour left or joined): stale decisions
-        // alone let pairs of singletons swap forever. Other decisions stand, as in PLM's
-        // asynchronous moves.
-        for (k, u) in slice.enumerated() where decided[k] != community[u] {
-          var target = decided[k]
-          if batch > 1 && (dirty[target] || dirty[community[u]]) {
-            target = community.withUnsafeBufferPointer { c in
-              total.withUnsafeBufferPointer { t in
-                bestCommunity(of: u, community: c, total: t, resolution: resolution, twoM: twoM, scratch: scratch[0])
-              }
-            }
-          }
-          guard target != community[u] else { continue }
-          if !dirty[community[u]] {
-            dirty[community[u]] = true
-            dirtied.append(community[u])
-          }
-          if !dirty[target] {
-            dirty[target] = true
-            dirtied.append(target)
-          }
-          total[community[u]] -= strength[u]
-          total[target] += strength[u]
-          community[u] = target
-          moved = true
-          movedCount += 1
-          improved = true
-        }
-        for c in dirtied { dirty[c] = false }
-        dirtied.removeAll(keepingCapacity: true)
+        decide(slice, state, resolution: resolution, twoM: twoM, workers: workers, scratch: scratch, into: decided)
+        movedCount += applyMoves(slice, decided: decided, to: &state, rechecking: batch > 1, resolution: resolution, twoM: twoM, scratch: scratch[0])
         start += batch
       }
+      improved = improved || movedCount > 0
       // Batched levels stop once a sweep moves fewer than 1% of their nodes (the long tail
       // of sweeps moving a handful of nodes cost half of Louvain on M for 0.0003 of
       // modularity); one-node-at-a-time levels sweep until nothing moves, as NetworkX does.
-      if !moved || (batch > 1 && Double(movedCount) < louvainSettledFraction * Double(size)) { break }
+      if movedCount == 0 || (batch > 1 && Double(movedCount) < louvainSettledFraction * Double(size)) { break }
     }
-    return (community, improved)
+    return (state.community, improved)
+  }
+
+  /// Each node's community, each community's total strength, and which communities changed
+  /// during the current batch.
+  struct MoveState {
+    var community: [Int]
+    var total: [Double]
+    var dirty: [Bool]
+    var dirtied: [Int] = []
+  }
+
+  /// The best community of every node of `slice` (written to `decided[k]`), all judged
+  /// against the state before the batch; on `workers` cores, each writing disjoint slots.
+  private func decide(
+    _ slice: ArraySlice<Int>, _ state: MoveState, resolution: Double, twoM: Double, workers: Int, scratch: [Scratch],
+    into decided: UnsafeMutableBufferPointer<Int>
+  ) {
+    state.community.withUnsafeBufferPointer { c in
+      state.total.withUnsafeBufferPointer { t in
+        if workers == 1 {
+          for (k, u) in slice.enumerated() {
+            decided[k] = bestCommunity(of: u, community: c, total: t, resolution: resolution, twoM: twoM, scratch: scratch[0])
+          }
+          return
+        }
+        // Workers read the state before the batch and write disjoint slots of `decided`.
+        let shared = BatchState(community: c, total: t, decided: decided)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+          let lo = slice.count * w / workers, hi = slice.count * (w + 1) / workers
+          for k in lo ..< hi {
+            shared.decided[k] = bestCommunity(
+              of: slice[slice.startIndex + k], community: shared.community, total: shared.total,
+              resolution: resolution, twoM: twoM, scratch: scratch[w])
+          }
+        }
+      }
+    }
+  }
+
+  /// Moves the nodes of `slice` whose decision differs from their community, in order;
+  /// returns how many moved. With `rechecking` (batched levels), a node is decided again when
+  /// its community or its target changed during this batch's moves (a neighbour left or
+  /// joined): stale decisions alone let pairs of singletons swap forever. Other decisions
+  /// stand, as in PLM's asynchronous moves.
+  private func applyMoves(
+    _ slice: ArraySlice<Int>, decided: UnsafeMutableBufferPointer<Int>, to state: inout MoveState, rechecking: Bool,
+    resolution: Double, twoM: Double, scratch: Scratch
+  ) -> Int {
+    var moved = 0
+    for (k, u) in slice.enumerated() where decided[k] != state.community[u] {
+      var target = decided[k]
+      let from = state.community[u]
+      if rechecking && (state.dirty[target] || state.dirty[from]) {
+        target = state.community.withUnsafeBufferPointer { c in
+          state.total.withUnsafeBufferPointer { t in
+            bestCommunity(of: u, community: c, total: t, resolution: resolution, twoM: twoM, scratch: scratch)
+          }
+        }
+      }
+      guard target != from else { continue }
+      for changed in [from, target] where !state.dirty[changed] {
+        state.dirty[changed] = true
+        state.dirtied.append(changed)
+      }
+      state.total[from] -= strength[u]
+      state.total[target] += strength[u]
+      state.community[u] = target
+      moved += 1
+    }
+    for c in state.dirtied { state.dirty[c] = false }
+    state.dirtied.removeAll(keepingCapacity: true)
+    return moved
   }
 
   /// The next level: one node per community (`label[u]` in 0..<k), the weights between
