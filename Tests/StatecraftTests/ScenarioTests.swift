@@ -323,4 +323,19 @@ struct ScenarioCSVTests {
     let line = try #require(csv.split(separator: "\n").first { $0.contains("influence") })
     #expect(line.hasSuffix(",,,,"), "after and delta empty: \(line)")
   }
+
+  @Test("a scale that overflows one relation's weight leaves the world unchanged")
+  func scaleIsAllOrNothing() throws {
+    var world = World(
+      name: "s", actors: [Actor(id: "A"), Actor(id: "B"), Actor(id: "C")],
+      relations: [
+        Relation(from: "A", to: "B", type: "aid", weight: 1, sign: .cooperative),
+        Relation(from: "B", to: "C", type: "aid", weight: 1e300, sign: .cooperative),
+      ],
+      types: [RelationType(id: "aid", polarity: .cooperative)])
+    let before = world
+    #expect(throws: EditError.invalidWeight(.infinity)) { try world.apply(.scaleType("aid", factor: 1e10, among: nil)) }
+    #expect(world.relations.weights == before.relations.weights)
+  }
 }
+

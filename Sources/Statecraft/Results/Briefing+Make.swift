@@ -63,74 +63,20 @@ extension Briefing {
     var choices: [String] = []
 
     // Who matters.
-    var measureList = request.questions?.measures ?? []
-    for m in defaultMeasures where !measureList.contains(m) { measureList.append(m) }
-    var columns: [MeasureColumn] = []
-    var scores: [NodeScores] = []
-    for m in measureList {
-      if request.deferred.contains(m) {
-        scores.append(world.scores(Array(repeating: .nan, count: world.actors.count)))
-        columns.append(MeasureColumn(name: m.rawValue, networkX: m.networkXCall, pending: true))
-        continue
-      }
-      do {
-        let start = m == .pagerank ? request.pageRankStart.flatMap(world.startVector) : nil
-        scores.append(world.scores(try m.compute(on: g, settings: request.questions?.settings ?? .init(), start: start)))
-        columns.append(MeasureColumn(name: m.rawValue, networkX: m.networkXCall))
-      } catch {
-        choices.append("\(m.rawValue) is left out: \(error)")
-      }
-    }
-    let ranks = scores.indices.map { k in columns[k].pending ? Array(repeating: 0, count: world.actors.count) : scores[k].ranks() }
+    let (columns, scores) = measureColumns(world, graph: g, request: request, choices: &choices)
     let pagerank = scores.first.map { _ in scores[columns.firstIndex { $0.name == Measure.pagerank.rawValue } ?? 0] }
 
     // Balance and communities.
     let balanceReport = g.edgeCount > 0 ? try world.balance(lens: lens) : nil
     let partition = try world.communities(lens: lens, seed: request.questions?.communitySeed ?? 0)
-    let campOf = balanceReport.map { report in
-      var camp: [Actor.ID: Int] = [:]
-      for (c, members) in report.camps.enumerated() { for a in members { camp[a] = c } }
-      return camp
-    }
 
-    let actors = world.actors.enumerated().map { i, a in
-      ActorRow(
-        id: a.id.rawValue, name: a.name, kind: a.kind.rawValue,
-        attributes: a.attributes.keys.sorted().map { [$0, a.attributes[$0]!] },
-        scores: scores.map { $0.values[i].isFinite ? $0.values[i] : nil }, ranks: ranks.map { $0[i] },
-        camp: campOf?[a.id], community: partition.labels[i])
-    }
+    let actors = actorRows(world, scores: scores, columns: columns, camps: balanceReport, partition: partition)
 
     // Questions: from the scenario file, else chosen here.
     let influencePairs = request.questions?.influence ?? []
-    var targets: [Actor.ID] = []
-    for p in influencePairs where !targets.contains(p.target) { targets.append(p.target) }
-    if request.questions == nil, let pagerank {
-      targets = pagerank.top(min(3, world.actors.count)).map(\.actor)
-      if !targets.isEmpty {
-        choices.append("Influence over \(targets.map(\.rawValue).joined(separator: ", ")): the \(targets.count == 1 ? "actor" : "\(targets.count) actors") with the highest PageRank.")
-      }
-    }
     let model = request.questions?.model ?? .fj
-    var influence: [InfluenceAnswer] = []
-    let heed = try world.through(lens.seeing(model))
-    for t in targets where heed.edgeCount > 0 {
-      let shares = try world.influence(.over(t), on: heed, model: model)
-      let rows = shares.top(min(8, world.actors.count)).filter { $0.score > 0 }.map { InfluenceAnswer.Share(actor: $0.actor.rawValue, share: $0.score) }
-      influence.append(InfluenceAnswer(target: t.rawValue, model: model.summary(), rows: rows))
-    }
-
-    var pathQuestions = request.questions?.paths ?? []
-    if request.questions == nil, let chosen = chosenRivals(world, pagerank: pagerank, balance: balanceReport) {
-      pathQuestions = [PathQuestion(from: chosen.0, to: chosen.1, anyDirection: true)]
-      choices.append("The path from \(chosen.0) to \(chosen.1): \(chosen.2).")
-    }
-    let paths = try pathQuestions.map { q in
-      let found = try world.paths(from: q.from, to: q.to, kind: q.kind, lens: lens, undirected: q.anyDirection).first
-      return PathAnswer(
-        question: q.description, from: q.from.rawValue, to: q.to.rawValue, anyDirection: q.anyDirection,
-        valueName: q.kind.valueName(lens.pathLength), path: found.map(PathValue.init))
-    }
+    let influence = try influenceAnswers(world, lens: lens, request: request, pagerank: pagerank, choices: &choices)
+    let paths = try pathAnswers(world, lens: lens, request: request, pagerank: pagerank, balance: balanceReport, choices: &choices)
 
     var briefing = Briefing(
       header: Header(
@@ -152,6 +98,95 @@ extension Briefing {
       sources: sourceNotes(world), types: world.types.map(\.id), months: months(world))
     briefing.findings = BriefingFindings(briefing: briefing).all()
     return briefing
+  }
+
+  /// The briefing's measure columns and scores: the default measures plus those asked for;
+  /// deferred ones as pending (NaN), failed ones left out with the reason in `choices`.
+  static func measureColumns(
+    _ world: World, graph g: Digraph, request: Request, choices: inout [String]
+  ) -> (columns: [MeasureColumn], scores: [NodeScores]) {
+    var measureList = request.questions?.measures ?? []
+    for m in defaultMeasures where !measureList.contains(m) { measureList.append(m) }
+    var columns: [MeasureColumn] = []
+    var scores: [NodeScores] = []
+    for m in measureList {
+      if request.deferred.contains(m) {
+        scores.append(world.scores(Array(repeating: .nan, count: world.actors.count)))
+        columns.append(MeasureColumn(name: m.rawValue, networkX: m.networkXCall, pending: true))
+        continue
+      }
+      do {
+        let start = m == .pagerank ? request.pageRankStart.flatMap(world.startVector) : nil
+        scores.append(world.scores(try m.compute(on: g, settings: request.questions?.settings ?? .init(), start: start)))
+        columns.append(MeasureColumn(name: m.rawValue, networkX: m.networkXCall))
+      } catch {
+        choices.append("\(m.rawValue) is left out: \(error)")
+      }
+    }
+    return (columns, scores)
+  }
+
+  /// One row per actor: attributes, scores and ranks per column, balance camp, community.
+  static func actorRows(
+    _ world: World, scores: [NodeScores], columns: [MeasureColumn], camps balance: BalanceReport?, partition: Partition
+  ) -> [ActorRow] {
+    let ranks = scores.indices.map { k in columns[k].pending ? Array(repeating: 0, count: world.actors.count) : scores[k].ranks() }
+    let campOf = balance.map { report in
+      var camp: [Actor.ID: Int] = [:]
+      for (c, members) in report.camps.enumerated() { for a in members { camp[a] = c } }
+      return camp
+    }
+    return world.actors.enumerated().map { i, a in
+      ActorRow(
+        id: a.id.rawValue, name: a.name, kind: a.kind.rawValue,
+        attributes: a.attributes.keys.sorted().map { [$0, a.attributes[$0]!] },
+        scores: scores.map { $0.values[i].isFinite ? $0.values[i] : nil }, ranks: ranks.map { $0[i] },
+        camp: campOf?[a.id], community: partition.labels[i])
+    }
+  }
+
+  /// Influence over each target (those the scenario file asks about, else the top three by
+  /// PageRank, said in `choices`), one share table per target.
+  static func influenceAnswers(
+    _ world: World, lens: Lens, request: Request, pagerank: NodeScores?, choices: inout [String]
+  ) throws -> [InfluenceAnswer] {
+    let influencePairs = request.questions?.influence ?? []
+    var targets: [Actor.ID] = []
+    for p in influencePairs where !targets.contains(p.target) { targets.append(p.target) }
+    if request.questions == nil, let pagerank {
+      targets = pagerank.top(min(3, world.actors.count)).map(\.actor)
+      if !targets.isEmpty {
+        choices.append("Influence over \(targets.map(\.rawValue).joined(separator: ", ")): the \(targets.count == 1 ? "actor" : "\(targets.count) actors") with the highest PageRank.")
+      }
+    }
+    let model = request.questions?.model ?? .fj
+    var influence: [InfluenceAnswer] = []
+    let heed = try world.through(lens.seeing(model))
+    for t in targets where heed.edgeCount > 0 {
+      let shares = try world.influence(.over(t), on: heed, model: model)
+      let rows = shares.top(min(8, world.actors.count)).filter { $0.score > 0 }.map { InfluenceAnswer.Share(actor: $0.actor.rawValue, share: $0.score) }
+      influence.append(InfluenceAnswer(target: t.rawValue, model: model.summary(), rows: rows))
+    }
+    return influence
+  }
+
+  /// The path questions asked (else the two rivals chosen, said in `choices`), each answered
+  /// by its best path under the lens.
+  static func pathAnswers(
+    _ world: World, lens: Lens, request: Request, pagerank: NodeScores?, balance balanceReport: BalanceReport?,
+    choices: inout [String]
+  ) throws -> [PathAnswer] {
+    var pathQuestions = request.questions?.paths ?? []
+    if request.questions == nil, let chosen = chosenRivals(world, pagerank: pagerank, balance: balanceReport) {
+      pathQuestions = [PathQuestion(from: chosen.0, to: chosen.1, anyDirection: true)]
+      choices.append("The path from \(chosen.0) to \(chosen.1): \(chosen.2).")
+    }
+    return try pathQuestions.map { q in
+      let found = try world.paths(from: q.from, to: q.to, kind: q.kind, lens: lens, undirected: q.anyDirection).first
+      return PathAnswer(
+        question: q.description, from: q.from.rawValue, to: q.to.rawValue, anyDirection: q.anyDirection,
+        valueName: q.kind.valueName(lens.pathLength), path: found.map(PathValue.init))
+    }
   }
 
   /// The two highest-PageRank actors in opposite balance camps (else the two highest overall),

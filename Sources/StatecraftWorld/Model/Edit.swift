@@ -144,34 +144,43 @@ extension World {
       if let s = r.since, let u = r.until, PartialDate.reversed(since: s, until: u) { throw EditError.datesReversed(since: s, until: u) }
       relations[i] = r
     case let .scaleType(type, factor, among):
-      guard self.type(type) != nil else {
-        throw EditError.unknownType(type, suggestion: typeSuggestion(for: type))
-      }
-      guard factor.isFinite, factor > 0 else { throw EditError.invalidFactor(factor) }
-      for a in among ?? [] where index(of: a) == nil {
-        throw UnknownActorError(a, suggestion: actorSuggestion(for: a))
-      }
-      let group = among.map(Set.init)
-      for i in relations.indices(ofType: type) {
-        if let group, !(group.contains(relations.from(at: i)) && group.contains(relations.to(at: i))) { continue }
-        let scaled = relations.weights[i] * factor
-        guard scaled.isFinite, scaled > 0 else { throw EditError.invalidWeight(scaled) }
-        if let range = relations.weightRange(at: i) {
-          relations[i].weightRange = range.lowerBound * factor ... range.upperBound * factor
-        }
-        relations.setWeight(scaled, at: i)
-      }
+      try scale(type: type, by: factor, among: among)
     case let .addActor(actor):
       // The one id rule every reader applies (``Actor/ID/problem(in:)``).
       guard Actor.ID.problem(in: actor.id.rawValue) == nil else { throw EditError.invalidActorID(actor.id.rawValue) }
       guard index(of: actor.id) == nil else { throw EditError.duplicateActor(actor.id) }
       actors.append(actor)
     case let .removeActor(id):
-      guard let i = index(of: id) else {
-        throw UnknownActorError(id, suggestion: actorSuggestion(for: id))
-      }
+      let i = try requireIndex(of: id)
       relations.removeAll(touching: id)
       actors.remove(at: i)
+    }
+  }
+
+  /// Multiplies the weight (and weight range) of every relation of `type` by `factor`, or of
+  /// those between members of `among` only. Every new weight is checked before any is
+  /// written, so an overflow or underflow leaves the world unchanged.
+  private mutating func scale(type: String, by factor: Double, among: [Actor.ID]?) throws {
+    guard self.type(type) != nil else {
+      throw EditError.unknownType(type, suggestion: typeSuggestion(for: type))
+    }
+    guard factor.isFinite, factor > 0 else { throw EditError.invalidFactor(factor) }
+    for a in among ?? [] { _ = try requireIndex(of: a) }
+    let group = among.map(Set.init)
+    let scaled = relations.indices(ofType: type).filter { i in
+      group.map { $0.contains(relations.from(at: i)) && $0.contains(relations.to(at: i)) } ?? true
+    }
+    for i in scaled {
+      let range = relations.weightRange(at: i)
+      for weight in [relations.weights[i], range?.lowerBound, range?.upperBound].compactMap({ $0 }).map({ $0 * factor }) {
+        guard weight.isFinite, weight > 0 else { throw EditError.invalidWeight(weight) }
+      }
+    }
+    for i in scaled {
+      if let range = relations.weightRange(at: i) {
+        relations[i].weightRange = range.lowerBound * factor ... range.upperBound * factor
+      }
+      relations.setWeight(relations.weights[i] * factor, at: i)
     }
   }
 
