@@ -48,6 +48,40 @@ extension World {
     let sb = try g.pageRankSensitivity(to: b, damping: damping, tolerance: 1e-13)
     let view = LensedRelations(self, lens)
     let strongest = relations.weights.max() ?? 1
+    func gapAt(_ i: Int, _ weight: Double) throws -> Double {
+      var edited = self
+      edited.relations.setWeight(weight, at: i)
+      let y = try edited.through(lens).pageRank(damping: damping, tolerance: 1e-15, maxIterations: 100_000)
+      return y[a] - y[b]
+    }
+    // Small worlds: every relation, both ways; otherwise the best first-order candidates, in
+    // the direction their slope points.
+    let admitted = relations.indices.filter { view.admits($0) }
+    let tried: [(relation: Int, directions: [Double])] = admitted.count <= Self.exhaustiveLimit
+      ? admitted.map { ($0, [1, -1]) }
+      : try flipEstimates(view, sa, sb, gap: gap, strongest: strongest).prefix(candidates).map { ($0.relation, [$0.change > 0 ? 1 : -1]) }
+    var best: (relation: Int, weight: Double)?
+    for (i, directions) in tried {
+      let w = relations.weights[i]
+      for direction in directions {
+        // No need to look further than the best crossing so far.
+        let reach = best.map { abs($0.weight - relations.weights[$0.relation]) }
+        guard let far = try crossing(from: w, direction: direction, strongest: strongest, within: reach, gap: { try gapAt(i, $0) })
+        else { continue }
+        if best.map({ abs(far - w) < abs($0.weight - relations.weights[$0.relation]) }) ?? true { best = (i, far) }
+      }
+    }
+    return RankFlip(
+      ahead: actors[a].id, behind: actors[b].id, gap: gap, relation: best?.relation,
+      weight: best.map { relations.weights[$0.relation] }, flipWeight: best?.weight, confirmed: tried.count)
+  }
+
+  /// First order: for each admitted relation, the weight change that closes the gap between
+  /// the two actors by the difference of their PageRank derivatives, kept when the new weight
+  /// stays in (0, 100 × strongest]; smallest change first.
+  private func flipEstimates(
+    _ view: LensedRelations, _ sa: PageRankSensitivity, _ sb: PageRankSensitivity, gap: Double, strongest: Double
+  ) throws -> [(relation: Int, change: Double)] {
     var estimates: [(relation: Int, change: Double)] = []
     for i in relations.indices where view.admits(i) {
       let (u, v) = try view.nodes(i)
@@ -58,47 +92,33 @@ extension World {
       let w = relations.weights[i]
       if w + change > 0 && w + change <= 100 * strongest { estimates.append((i, change)) }
     }
-    estimates.sort { (abs($0.change), $0.relation) < (abs($1.change), $1.relation) }
-    func gapAt(_ i: Int, _ weight: Double) throws -> Double {
-      var edited = self
-      edited.relations.setWeight(weight, at: i)
-      let y = try edited.through(lens).pageRank(damping: damping, tolerance: 1e-15, maxIterations: 100_000)
-      return y[a] - y[b]
-    }
-    // Small worlds: every relation, both ways; otherwise the best first-order candidates, in
-    // the direction their slope points. Each is scanned outward from its weight on a grid
-    // (cubic spacing: fine near the current weight) and the first crossing is bisected.
-    let admitted = relations.indices.filter { view.admits($0) }
-    let tried: [(relation: Int, directions: [Double])] = admitted.count <= Self.exhaustiveLimit
-      ? admitted.map { ($0, [1, -1]) }
-      : estimates.prefix(candidates).map { ($0.relation, [$0.change > 0 ? 1 : -1]) }
-    var best: (relation: Int, weight: Double)?
-    for (i, directions) in tried {
-      let w = relations.weights[i]
-      for direction in directions {
-        var near = w
-        var crossing: Double?
-        for step in 1 ... 48 {
-          let t = Double(step) / 48
-          let next = direction > 0 ? w + (100 * strongest - w) * t * t * t : w * (1 - t * 0.999_999)
-          if let bestSoFar = best, abs(next - w) > abs(bestSoFar.weight - relations.weights[bestSoFar.relation]) { break }
-          if try gapAt(i, next) <= 0 {
-            crossing = next
-            break
-          }
-          near = next
-        }
-        guard var far = crossing else { continue }
-        for _ in 0 ..< 60 where abs(far - near) > 1e-12 * Swift.max(1, abs(far)) {
-          let mid = near / 2 + far / 2
-          if try gapAt(i, mid) > 0 { near = mid } else { far = mid }
-        }
-        if best.map({ abs(far - w) < abs($0.weight - relations.weights[$0.relation]) }) ?? true { best = (i, far) }
+    return estimates.sorted { (abs($0.change), $0.relation) < (abs($1.change), $1.relation) }
+  }
+
+  /// The weight at which `gap` first reaches 0, scanning outward from `w` on a grid (cubic
+  /// spacing: fine near the current weight; up to 100 × strongest, or down towards 0) and
+  /// bisecting the first crossing; `nil` when none lies within `reach` of `w`.
+  private func crossing(
+    from w: Double, direction: Double, strongest: Double, within reach: Double?, gap: (Double) throws -> Double
+  ) throws -> Double? {
+    var near = w
+    var crossing: Double?
+    for step in 1 ... 48 {
+      let t = Double(step) / 48
+      let next = direction > 0 ? w + (100 * strongest - w) * t * t * t : w * (1 - t * 0.999_999)
+      if let reach, abs(next - w) > reach { break }
+      if try gap(next) <= 0 {
+        crossing = next
+        break
       }
+      near = next
     }
-    return RankFlip(
-      ahead: actors[a].id, behind: actors[b].id, gap: gap, relation: best?.relation,
-      weight: best.map { relations.weights[$0.relation] }, flipWeight: best?.weight, confirmed: tried.count)
+    guard var far = crossing else { return nil }
+    for _ in 0 ..< 60 where abs(far - near) > 1e-12 * Swift.max(1, abs(far)) {
+      let mid = near / 2 + far / 2
+      if try gap(mid) > 0 { near = mid } else { far = mid }
+    }
+    return far
   }
 
   /// Up to this many relations, ``pageRankFlip(ahead:behind:lens:damping:candidates:)`` tries
