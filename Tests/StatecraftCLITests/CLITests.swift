@@ -96,12 +96,10 @@ struct ReportTests {
 /// Runs the real executable, as a user would.
 @Suite("CLI process", .serialized)
 final class ProcessTests {
-  /// Each test runs on its own instance (the suite is serialized); the folder `tempFile`
-  /// writes into is removed when the test is done, so a run leaves nothing behind.
-  deinit { try? FileManager.default.removeItem(at: Self.tempFolder) }
-
+  /// The folder `tempFile` writes into: inside the tests' ``scratchRoot``, which is removed
+  /// when the test process exits, so a run leaves nothing behind.
   static var tempFolder: URL {
-    FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-tests-\(ProcessInfo.processInfo.processIdentifier)")
+    URL(fileURLWithPath: scratchRoot).appendingPathComponent("cli")
   }
 
   struct Run {
@@ -284,7 +282,7 @@ final class ProcessTests {
 
   @Test("render writes the file atomically and leaves nothing behind on failure")
   func renderAtomic() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-render-\(ProcessInfo.processInfo.processIdentifier)")
+    let dir = URL(fileURLWithPath: scratchRoot).appendingPathComponent("render")
     try? FileManager.default.removeItem(at: dir)
     let out = dir.appendingPathComponent("maps/seed.svg").path
     let ok = try run(["render", "Graphs/pakistan-2025.yaml", "-o", out, "--cluster-by", "bloc"])
@@ -575,7 +573,7 @@ final class ProcessTests {
 
   @Test("a layout child dies with its parent (even SIGKILL), and the next render removes the folder left behind")
   func layoutOutlivesNothing() throws {
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-orphan-\(getpid())-\(UUID().uuidString)").path
+    let scratch = scratchRoot + "/orphan-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     func start(fault: String?) throws -> Process {
@@ -684,7 +682,10 @@ final class ProcessTests {
     }
   }
 
-  @Test("a write that fails (full disk, file size limit) keeps the previous file, leaves no temporary file and says so")
+  @Test(
+    "a write over the file size limit (EFBIG) keeps the previous file, leaves no temporary file and says so",
+    // ThreadSanitizer's runtime itself dies of SIGBUS under a file size limit.
+    .enabled(if: ProcessInfo.processInfo.environment["STATECRAFT_SANITIZER"] != "thread", "ThreadSanitizer dies of SIGBUS under ulimit -f"))
   func failedWriteKeepsPrevious() throws {
     var csv = "source,target,weight\n"
     for i in 0 ..< 20_000 { csv += "a\(i % 5_000),b\(i % 7_001),0.5\n" }
@@ -711,28 +712,35 @@ final class ProcessTests {
     let limited = (input as NSString).deletingLastPathComponent + "/size-limit"
     try? FileManager.default.removeItem(atPath: limited)
     try FileManager.default.createDirectory(atPath: limited, withIntermediateDirectories: true)
-    // ThreadSanitizer's runtime itself dies of SIGBUS under a file size limit: skipped there.
-    if ProcessInfo.processInfo.environment["STATECRAFT_SANITIZER"] != "thread" {
-      try check(limited, "ulimit -f 64;")
-    }
-    // A real full disk (ENOSPC): a 64 KiB tmpfs, where this runs as root and may mount.
-    let mountPoint = (input as NSString).deletingLastPathComponent + "/tiny-disk"
-    try? FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
-    let mount = Process()
-    mount.executableURL = URL(fileURLWithPath: "/bin/sh")
-    mount.arguments = ["-c", "mount -t tmpfs -o size=64k tmpfs \"$0\"", mountPoint]
-    mount.standardError = Pipe()
-    try mount.run()
-    mount.waitUntilExit()
-    guard mount.terminationStatus == 0 else { return }
-    defer {
-      let umount = Process()
-      umount.executableURL = URL(fileURLWithPath: "/bin/umount")
-      umount.arguments = [mountPoint]
-      try? umount.run()
-      umount.waitUntilExit()
-    }
-    try check(mountPoint, "")
+    try check(limited, "ulimit -f 64;")
+  }
+
+  @Test(
+    "a write to a full disk (ENOSPC) keeps the previous file, leaves no temporary file and says so",
+    .enabled(if: privateMountNamespaces, "needs a private mount namespace (unshare -m) to mount a 64 KiB tmpfs"))
+  func fullDiskKeepsPrevious() throws {
+    var csv = "source,target,weight\n"
+    for i in 0 ..< 20_000 { csv += "a\(i % 5_000),b\(i % 7_001),0.5\n" }
+    let input = try tempFile("full-disk.csv", csv)
+    let disk = try StatecraftTestSupport.scratchFolder("tiny-disk")
+    // The tmpfs exists only in the child's mount namespace: the checks run there too.
+    let script = """
+      mount -t tmpfs -o size=64k tmpfs "$2" && printf previous > "$2/out.graphml" || exit 99
+      "$0" convert "$1" "$2/out.graphml" 2> "$2.err"; echo "exit=$?"
+      echo "kept=$(cat "$2/out.graphml")"; echo "left=$(ls "$2")"
+      """
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
+    p.arguments = ["-m", "--propagation", "private", "/bin/sh", "-c", script, Self.binary.path, input, disk]
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    let message = try String(contentsOfFile: disk + ".err", encoding: .utf8)
+    #expect(p.terminationStatus == 0 && !text.contains("exit=0") && text.contains("exit="), "\(text)")
+    #expect(text.contains("kept=previous") && text.contains("left=out.graphml\n"), "\(text)")
+    #expect(message.contains("out.graphml") && !message.contains("Backtrace") && !message.contains("Fatal error"), "\(message)")
   }
 
   @Test("the library, the CLI and a scenario file give the same numbers, to the last bit")

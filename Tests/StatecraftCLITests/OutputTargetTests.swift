@@ -36,11 +36,7 @@ extension ProcessTests {
   }
 
   /// A new empty folder for one test, removed by the caller's `defer`.
-  func scratchFolder() throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-out-\(getpid())-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir.path
-  }
+  func scratchFolder() throws -> String { try StatecraftTestSupport.scratchFolder("output") }
 
   @Test("output through a symbolic link replaces the file it points to and keeps the link")
   func throughLinks() throws {

@@ -148,7 +148,7 @@ struct ExplorerSessionTests {
       #"{"action": "edit", "op": "add-actor", "id": "IMF", "name": "International Monetary Fund", "kind": "organization"}"#,
       #"{"action": "edit", "op": "add", "from": "IMF", "to": "PAK", "type": "investment", "weight": 0.7}"#,
     ] { #expect(try act(s, json).error == nil, "\(json)") }
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-explorer-\(getpid())")
+    let dir = URL(fileURLWithPath: scratchRoot).appendingPathComponent("explorer")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent("saved.yaml").path
@@ -168,7 +168,7 @@ struct ExplorerSessionTests {
     let s = try ExplorerSession(world: world, file: file, questions: Questions(measures: [.pagerank]), lens: lens)
     let tie = lensDate == "csv" ? 0 : try world.relationIndex(.id("us-tariff-threat"))
     #expect(try act(s, #"{"action": "edit", "op": "update", "relation": \#(tie), "weight": 0.45}"#).error == nil)
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-explorer-lens-\(getpid())-\(lensDate)")
+    let dir = URL(fileURLWithPath: scratchRoot).appendingPathComponent("explorer-lens-\(lensDate)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent("saved.yaml").path

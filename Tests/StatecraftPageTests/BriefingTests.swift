@@ -103,7 +103,7 @@ struct BriefingTests {
 
   @Test("names, notes and sources holding markup are text: escaped in the page, \\u003c in the data")
   func hostileStrings() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-briefing-\(getpid())")
+    let dir = URL(fileURLWithPath: scratchRoot).appendingPathComponent("briefing")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent("hostile.yaml").path

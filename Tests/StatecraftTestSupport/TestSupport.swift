@@ -37,11 +37,33 @@ public func isApproximatelyEqual(_ a: [Double], _ b: [Double], tolerance: Double
 }
 
 
-/// Runs `body` with a new empty folder in the temporary directory and removes the folder
-/// afterwards, whatever `body` does: tests write only inside their own folders.
-public func withScratchFolder<T>(_ body: (String) throws -> T) throws -> T {
-  let folder = FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-test-\(UUID().uuidString)").path
+/// The one folder every test writes in: made once per test process in the system's
+/// temporary directory and removed, with everything in it, when the process exits. Tests never
+/// write anywhere else (standard output is `-o -`, devices and full disks live in a private
+/// mount namespace).
+public let scratchRoot: String = {
+  var template = Array(FileManager.default.temporaryDirectory.appendingPathComponent("statecraft-tests-XXXXXX").path.utf8CString)
+  guard let made = mkdtemp(&template) else { fatalError("cannot make a temporary folder for the tests") }
+  let path = String(cString: made)
+  scratchRootForExit = path
+  atexit { if let root = scratchRootForExit { try? FileManager.default.removeItem(atPath: root) } }
+  return path
+}()
+
+nonisolated(unsafe) private var scratchRootForExit: String?
+
+/// A new empty folder inside ``scratchRoot`` (named after `label`, made unique), for a test
+/// that wants its own; removed with the root at exit, or earlier by the caller.
+public func scratchFolder(_ label: String = "test") throws -> String {
+  let folder = scratchRoot + "/\(label)-\(UUID().uuidString)"
   try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  return folder
+}
+
+/// Runs `body` with a new empty folder inside ``scratchRoot`` and removes the folder
+/// afterwards, whatever `body` does.
+public func withScratchFolder<T>(_ body: (String) throws -> T) throws -> T {
+  let folder = try scratchFolder()
   defer { try? FileManager.default.removeItem(atPath: folder) }
   return try body(folder)
 }

@@ -186,15 +186,13 @@ struct BalanceRelationRuleTests {
 
 @Suite("Balance at size")
 struct BalanceAtSizeTests {
-  @Test("a signed K150 is reported in seconds with its broken ties' types (each frustrated tie filtered every relation)")
+  @Test("a signed K150 is reported in seconds with its broken ties' types (each frustrated tie filtered every relation)", .timeLimit(.minutes(1)))
   func completeGraph() throws {
     var rng = SplitMix64(seed: 150)
     var csv = "source,target,weight,sign,type\n"
     for i in 0 ..< 150 { for j in i + 1 ..< 150 { csv += "N\(i),N\(j),1,\(rng.nextUnit() < 0.5 ? "-" : "+"),t\(j % 3)\n" } }
     let world = try EdgeListCSV.parse(csv, file: "k150.csv", name: "k150", undirected: true)
-    let start = ContinuousClock.now
     let report = try world.balance()
-    #expect(ContinuousClock.now - start < .seconds(30))
     #expect(report.triangles.triangles == 150 * 149 * 148 / 6)
     #expect(!report.brokenTies.isEmpty && report.brokenTies.allSatisfy { $0.types.count == 1 })
     // Each broken tie names the type of the one relation between its pair.

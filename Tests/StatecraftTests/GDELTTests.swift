@@ -62,7 +62,7 @@ struct GDELTTests {
   }
 
   func write(_ rows: [String]) throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("gdelt-\(UUID().uuidString).CSV").path
+    let path = scratchRoot + "/gdelt-\(UUID().uuidString).CSV"
     try (rows.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
     return path
   }
@@ -132,7 +132,7 @@ struct GDELTTests {
     #expect(throws: GraphFileError.self) { try GDELTImport().run(files: ["/nonexistent.CSV"], name: "t") }
   }
 
-  @Test("a file that is not an export writes nothing: mostly malformed, nothing kept, a directory, no line breaks")
+  @Test("a file that is not an export writes nothing: mostly malformed, nothing kept, a directory, no line breaks", .timeLimit(.minutes(1)))
   func notAnExport() throws {
     // A world given as an export (the typo `import gdelt world.yaml -o world.yaml`).
     let (_, yaml) = try GDELTImport().run(files: [graphPath("pakistan-2025.yaml")], name: "t")
@@ -144,13 +144,11 @@ struct GDELTTests {
     #expect { try none.requireUsable(profile: .gdelt) } throws: { "\($0)".contains("no event was kept") }
     // A directory is refused in words (it was a `try!` trap), and 20 MB without a line break
     // is refused at once (it was read as one ever-growing line: quadratic).
-    #expect { try GDELTImport().run(files: [FileManager.default.temporaryDirectory.path], name: "t") } throws: { "\($0)".contains("is a directory") }
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("gdelt-nonl-\(UUID().uuidString).CSV").path
+    #expect { try GDELTImport().run(files: [scratchRoot], name: "t") } throws: { "\($0)".contains("is a directory") }
+    let path = scratchRoot + "/gdelt-nonl-\(UUID().uuidString).CSV"
     defer { unlink(path) }
     try Data(repeating: UInt8(ascii: "x"), count: 20 << 20).write(to: URL(fileURLWithPath: path))
-    let start = Date()
     #expect { try GDELTImport().run(files: [path], name: "t") } throws: { "\($0)".contains("over 1 MiB") }
-    #expect(Date().timeIntervalSince(start) < 5)
   }
 
   @Test("actor codes holding a comma and a quote import into YAML that reads back (validate rejected it)")

@@ -83,7 +83,7 @@ struct LeverageTests {
     }
   }
 
-  @Test("estimates follow the help: PageRank candidates by the rank-one numerator, max moves an arc only as far as its maximum (issue 23)")
+  @Test("estimates follow the help: PageRank candidates by the rank-one numerator, max moves an arc only as far as its maximum")
   func estimatesFollowTheHelp() throws {
     // PageRank candidates: derivative × Δw × s/(s + Δw), s the source's out-strength (the
     // audit saw derivative × weight: 0.0899 against the promised 0.0450).
