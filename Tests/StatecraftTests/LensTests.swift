@@ -85,7 +85,7 @@ struct LensTests {
   func missingActor() {
     var w = Self.world
     w.relations.append(Relation(from: "PAK", to: "IND", type: "aid", weight: 1, sign: .cooperative))
-    #expect(throws: LensError.unknownActor("IND")) { try w.through() }
+    #expect(throws: LensError.danglingEnd("IND")) { try w.through() }
   }
 
   @Test("partial dates")

@@ -13,8 +13,9 @@
 extension World {
   /// The node indices a group names, in world order, each once.
   ///
-  /// - Throws: ``PathError/unknownActor(_:suggestion:)`` for a member that is not in the world,
+  /// - Throws: ``UnknownActorError`` for a member that is not in the world,
   ///   ``InfluenceError/emptyGroup(_:values:)`` when no actor has the attribute value.
+  /// - Complexity: O(*n*) (members are matched by attribute), O(1) expected for an actor.
   public func members(of group: Actor.ID) throws -> [Int] {
     if let i = index(of: group) { return [i] }
     let text = group.rawValue
@@ -38,6 +39,7 @@ extension World {
   }
 
   /// Whether an id names a group (`A+B`, `attr=value`) rather than one actor of this world.
+  /// - Complexity: O(*n*).
   public func isGroup(_ id: Actor.ID) -> Bool {
     index(of: id) == nil && (id.rawValue.contains("+") || id.rawValue.contains("="))
   }

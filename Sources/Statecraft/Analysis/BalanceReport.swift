@@ -64,6 +64,7 @@ extension World {
   ///     proven lower bound.
   ///   - prove: Prove the frustration index optimal with the integer program when the fast
   ///     searches cannot (``SignedGraph/frustration(exactLimit:restarts:seed:timeLimit:prove:)``).
+  /// - Complexity: O(*m* √*m*) for the triangles, plus the frustration search: local search on large worlds, the exact search up to `exactLimit` actors, or GLPK's branch and cut within `timeLimit` when proving (exponential in the worst case).
   public func balance(lens: Lens = Lens(), exactLimit: Int = 30, timeLimit: Duration? = nil, prove: Bool = false) throws -> BalanceReport {
     var signed = lens
     signed.sign = .signed

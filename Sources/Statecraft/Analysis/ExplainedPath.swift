@@ -44,8 +44,9 @@ extension World {
   ///   - allShortest: Return every shortest path instead (then `avoiding` must be empty and
   ///     `undirected` false).
   /// - Returns: The paths, best first; empty when `to` cannot be reached.
-  /// - Throws: ``PathError`` for unknown actors, ``LensError`` and ``GraphError`` from the
+  /// - Throws: ``UnknownActorError`` for an unknown actor, ``PathError`` for options that contradict each other, ``LensError`` and ``GraphError`` from the
   ///   projection.
+  /// - Complexity: one projection, then Dijkstra (O((*n* + *m*) log *n*)) per path: Yen's algorithm for `count` > 1 repeats it O(`count` × *n*) times.
   public func paths(
     from source: Actor.ID, to target: Actor.ID, count: Int = 1, kind: PathKind = .shortest,
     lens: Lens = Lens(), avoiding: [Actor.ID] = [], undirected: Bool = false,
@@ -93,7 +94,7 @@ extension World {
   ///
   /// Conventions: `.shortest` matches `nx.single_source_dijkstra_path_length(G, source,
   /// weight=length)` with the lens's path length (1/strength by default).
-  /// - Throws: ``PathError`` for an unknown actor, ``LensError`` and ``GraphError`` from
+  /// - Throws: ``UnknownActorError`` for an unknown actor, ``LensError`` and ``GraphError`` from
   ///   the projection.
   /// - Complexity: O((*n* + *m*) log *n*).
   public func pathValues(

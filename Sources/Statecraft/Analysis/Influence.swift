@@ -95,6 +95,7 @@ public enum InfluenceQuery: Hashable, Sendable {
 
 extension World {
   /// Each actor's Friedkin–Johnsen susceptibility λ: the `susceptibility` attribute, else 0.5.
+  /// - Complexity: O(*n*).
   public func susceptibilities() throws -> [Double] {
     try actors.map { actor -> Double in
       guard let text = actor.attributes["susceptibility"] else { return 0.5 }
@@ -115,6 +116,7 @@ extension World {
   ///   - model: The influence model; it reads the signs itself (``Lens/seeing(_:)``).
   ///   - lens: Which relations count.
   ///   - alpha: Walk-sum attenuation; `nil`: half of 1/λmax (0.1 without cycles).
+  /// - Complexity: one projection and one sparse solve (O(*k* (*n* + *m*))).
   public func influence(
     _ query: InfluenceQuery, model: InfluenceModel = .fj, lens: Lens = Lens(), alpha: Double? = nil
   ) throws -> NodeScores {
@@ -123,6 +125,7 @@ extension World {
 
   /// ``influence(_:model:lens:alpha:)`` on a digraph already projected from this world
   /// through the model's lens (`through(lens.seeing(model))`).
+  /// - Complexity: one sparse solve (O(*k* (*n* + *m*))) on the given digraph.
   public func influence(
     _ query: InfluenceQuery, on g: Digraph, model: InfluenceModel = .fj, alpha: Double? = nil
   ) throws -> NodeScores {
@@ -173,6 +176,7 @@ extension World {
   /// How much `source` sways `target`: V[target][source] (Friedkin–Johnsen), or the walk sum
   /// from `source` to `target`. Either may be a group (``members(of:)``): a group source sums
   /// its members' shares, a group target averages over its members.
+  /// - Complexity: one projection and one sparse solve (O(*k* (*n* + *m*))).
   public func influence(
     of source: Actor.ID, over target: Actor.ID, model: InfluenceModel = .fj, lens: Lens = Lens(),
     alpha: Double? = nil
@@ -182,6 +186,7 @@ extension World {
 
   /// ``influence(of:over:model:lens:alpha:)`` on a digraph already projected from this world
   /// through the model's lens (`through(lens.seeing(model))`).
+  /// - Complexity: one sparse solve (O(*k* (*n* + *m*))) on the given digraph.
   public func influence(
     of source: Actor.ID, over target: Actor.ID, on g: Digraph, model: InfluenceModel = .fj, alpha: Double? = nil
   ) throws -> Double {
@@ -191,6 +196,7 @@ extension World {
   }
 
   /// Half of 1/λmax, or 0.1 on a graph without cycles: the walk model's default α.
+  /// - Complexity: O(*k* (*n* + *m*)): a power iteration for λmax.
   public static func defaultWalkAlpha(_ g: Digraph) -> Double {
     let radius = g.spectralRadius()
     return radius > 0 ? 0.5 / radius : 0.1

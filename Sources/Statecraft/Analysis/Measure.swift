@@ -146,6 +146,7 @@ extension World {
   /// One measure of every actor, seen through a lens.
   ///
   ///     let ranked = try world.scores(.pagerank).top(3)
+  /// - Complexity: one projection plus the measure's own cost (see ``Measure``'s cases: PageRank O(*k* (*n* + *m*)), betweenness O(*n m* + *n*² log *n*)).
   public func scores(
     _ measure: Measure, lens: Lens = Lens(), settings: Measure.Settings = .init()
   ) throws -> NodeScores {

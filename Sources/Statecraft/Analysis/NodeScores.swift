@@ -43,6 +43,7 @@ public struct NodeScores: Sendable {
 
 extension World {
   /// Attaches actor IDs to one value per node of a digraph projected from this world.
+  /// - Complexity: O(*n*).
   public func scores(_ values: [Double]) -> NodeScores {
     NodeScores(actors: actors.map(\.id), values: values)
   }

@@ -155,6 +155,7 @@ public struct InfluenceShare: ReportValue, Sendable {
 
 extension World {
   /// ``InfluenceShare`` of a pair of actors or groups (``members(of:)``).
+  /// - Complexity: one projection (O(*n* + *m* log *d*)) and one sparse influence solve.
   public func influenceShare(
     _ pair: InfluencePair, model: InfluenceModel = .fj, lens: Lens = Lens(), alpha: Double? = nil
   ) throws -> InfluenceShare {

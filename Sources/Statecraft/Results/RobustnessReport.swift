@@ -65,6 +65,7 @@ public struct RobustnessReport: ReportValue, Sendable {
 extension World {
   /// ``RobustnessReport`` of the PageRank order of two actors (by default the first two) and of
   /// every actor's `measure` in context.
+  /// - Complexity: as ``World/pageRankFlip(ahead:behind:lens:damping:candidates:)``, plus `samples` PageRanks when relations carry weight ranges.
   public func robustness(
     ahead: Actor.ID? = nil, behind: Actor.ID? = nil, lens: Lens = Lens(), measure: Measure = .pagerank,
     settings: Measure.Settings = .init(), worlds: Int = 100, seed: UInt64 = 0

@@ -527,6 +527,7 @@ extension World {
   }
 
   /// The target's value on this world, computed from scratch.
+  /// - Complexity: one projection and one full computation of the target.
   public func value(of target: LeverageTarget, lens: Lens = Lens(), settings: Measure.Settings = .init()) throws -> Double {
     switch target {
     case let .score(.pagerank, actor):

@@ -64,6 +64,7 @@ extension World {
   /// The relations `edited` has that this world lacks (added, or changed in any field) and
   /// those this world has that `edited` lacks (removed, or the old version of a changed
   /// one), each in file order. Compared by value, counting duplicates.
+  /// - Complexity: O(*m*) expected (relations hashed).
   public func relationChanges(to edited: World) -> (added: [Relation], removed: [Relation]) {
     var remaining: [Relation: Int] = [:]
     for r in relations { remaining[r, default: 0] += 1 }

@@ -191,6 +191,7 @@ extension World {
   ///
   ///     let s = try world.sweep(.id("us-tariff-threat"), over: [0.2, 0.4, 0.6, 0.8, 1.0],
   ///                             target: .influence(InfluencePair("CHN over PAK")!, .fj))
+  /// - Complexity: one world edit and one computation of each question per step.
   public func sweep(
     _ relation: RelationReference, over weights: [Double], target: LeverageTarget, lens: Lens = Lens(),
     settings: Measure.Settings = .init()

@@ -1,6 +1,7 @@
 /// New digraphs made from one: the transpose and the undirected (symmetrized) view.
 extension Digraph {
   /// The undirected graph with opposite arcs' strengths added.
+  /// - Complexity: O(*n* + *m* log *d*) for the new CSR rows.
   public func symmetrized() -> Digraph {
     guard isDirected else { return self }
     var sources: [NodeIndex] = []
@@ -22,6 +23,7 @@ extension Digraph {
   }
 
   /// The same graph with every arc reversed.
+  /// - Complexity: O(*n* + *m*).
   public func transposed() -> Digraph {
     Digraph(
       nodeCount: nodeCount, arcSources: inSourcesExpandedTargets(), arcTargets: inSources,

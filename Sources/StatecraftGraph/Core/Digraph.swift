@@ -60,6 +60,7 @@ public struct Digraph: Sendable {
   ///   ``GraphError/invalidWeight(source:target:weight:)`` for NaN or infinite weights,
   ///   ``GraphError/invalidArgument(name:reason:)`` for a negative node count or a weight
   ///   count that differs from the edge count.
+  /// - Complexity: O(*n* + *m* log *d*): a counting sort by source, each row sorted by target (*d*: the largest out-degree), then the transpose.
   public init(
     nodeCount: Int, edges: [(NodeIndex, NodeIndex)], weights: [Double]? = nil,
     directed: Bool = true, combine: Combine = .sum
@@ -202,37 +203,44 @@ public struct Digraph: Sendable {
   }
 
   /// The targets of `u`'s out-arcs, ascending.
+  /// - Complexity: O(1).
   @inlinable public func outNeighbors(of u: NodeIndex) -> ArraySlice<NodeIndex> {
     outTargets[outOffsets[u] ..< outOffsets[u + 1]]
   }
 
   /// The strengths of `u`'s out-arcs, in the order of ``outNeighbors(of:)``.
+  /// - Complexity: O(1).
   @inlinable public func outWeights(of u: NodeIndex) -> ArraySlice<Double> {
     outWeights[outOffsets[u] ..< outOffsets[u + 1]]
   }
 
   /// The sources of `v`'s in-arcs, ascending.
+  /// - Complexity: O(1).
   @inlinable public func inNeighbors(of v: NodeIndex) -> ArraySlice<NodeIndex> {
     inSources[inOffsets[v] ..< inOffsets[v + 1]]
   }
 
   /// The strengths of `v`'s in-arcs, in the order of ``inNeighbors(of:)``.
+  /// - Complexity: O(1).
   @inlinable public func inWeights(of v: NodeIndex) -> ArraySlice<Double> {
     inWeights[inOffsets[v] ..< inOffsets[v + 1]]
   }
 
   /// Whether there is an arc `u -> v` (binary search in `u`'s row).
+  /// - Complexity: O(log out-degree of `u`): a binary search of its sorted row.
   public func hasArc(from u: NodeIndex, to v: NodeIndex) -> Bool {
     weight(from: u, to: v) != nil
   }
 
   /// The strength of arc `u -> v`, or `nil` if there is none.
+  /// - Complexity: O(log out-degree of `u`).
   public func weight(from u: NodeIndex, to v: NodeIndex) -> Double? {
     arcIndex(from: u, to: v).map { outWeights[$0] }
   }
 
   /// The position of arc `u -> v` in CSR order (`0 ..< arcCount`, the order of ``arcs``),
   /// or `nil` if there is none; binary search in `u`'s row.
+  /// - Complexity: O(log out-degree of `u`).
   public func arcIndex(from u: NodeIndex, to v: NodeIndex) -> Int? {
     var lo = outOffsets[u]
     var hi = outOffsets[u + 1]
@@ -244,6 +252,7 @@ public struct Digraph: Sendable {
   }
 
   /// The CSR positions of `u`'s out-arcs, in the order of ``outNeighbors(of:)``.
+  /// - Complexity: O(1).
   public func outArcIndices(of u: NodeIndex) -> Range<Int> { outOffsets[u] ..< outOffsets[u + 1] }
 
   /// Every arc as `(source, target, strength)`, by source then target.
@@ -257,6 +266,7 @@ public struct Digraph: Sendable {
   }
 
   /// Throws unless every strength is >= 0; measures that need it call this first.
+  /// - Complexity: O(*m*).
   public func requireNonNegativeWeights(for algorithm: String) throws {
     for u in 0 ..< nodeCount {
       for i in outOffsets[u] ..< outOffsets[u + 1] where outWeights[i] < 0 {
@@ -270,6 +280,7 @@ public struct Digraph: Sendable {
 extension Digraph.Combine {
   /// A pair's running strength after one more signed strength `w`: added (`sum`), or the
   /// stronger of the two kept (`max`; equally strong opposite signs cancel to 0).
+  /// - Complexity: O(1).
   public func merge(_ old: Double, _ w: Double) -> Double {
     switch self {
     case .sum: old + w

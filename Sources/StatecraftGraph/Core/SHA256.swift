@@ -43,6 +43,7 @@ public enum SHA256 {
   }
 
   /// The digest as 64 lowercase hexadecimal digits.
+  /// - Complexity: O(bytes).
   public static func hex(_ bytes: some Collection<UInt8>) -> String {
     let digits = Array("0123456789abcdef")
     return String(digest(bytes).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] })

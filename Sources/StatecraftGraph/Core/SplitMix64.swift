@@ -4,9 +4,11 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
   private var state: UInt64
 
   /// A generator whose sequence is fixed by `seed`.
+  /// - Complexity: O(1).
   public init(seed: UInt64) { state = seed }
 
   /// Returns the next 64 random bits and advances the state.
+  /// - Complexity: O(1).
   public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
@@ -16,6 +18,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
   }
 
   /// A double in `0 ..< 1` with 53 random bits.
+  /// - Complexity: O(1).
   public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 }
 
@@ -24,6 +27,7 @@ extension Digraph {
   ///
   /// Each ordered pair `u != v` (each unordered pair when undirected) is an edge with
   /// probability `edgeProbability`; weights, when asked for, are uniform in `0.1 ..< 1`.
+  /// - Complexity: O(1) per draw.
   public static func random(
     nodes: Int, edgeProbability: Double, seed: UInt64, directed: Bool = true,
     weighted: Bool = false

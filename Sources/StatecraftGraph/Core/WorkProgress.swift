@@ -21,11 +21,13 @@ public final class WorkProgress: @unchecked Sendable {
   private var total = 0
 
   /// A sink that forwards `(done, total)` to `report` (from any thread, serialized).
+  /// - Complexity: O(1).
   public init(report: @escaping @Sendable (_ done: Int, _ total: Int) -> Void) {
     self.report = report
   }
 
   /// Starts a phase of `total` units.
+  /// - Complexity: O(1) plus the sink's report, under a lock.
   public func begin(_ total: Int) {
     lock.withLock {
       self.total = total
@@ -35,6 +37,7 @@ public final class WorkProgress: @unchecked Sendable {
   }
 
   /// Records `units` more units finished.
+  /// - Complexity: O(1) plus the sink's report, under a lock.
   public func advance(_ units: Int = 1) {
     lock.withLock {
       done += units
@@ -47,6 +50,7 @@ extension WorkProgress {
   /// `collection`, reporting its elements to ``current`` as they are visited (one phase of
   /// `collection.count` units, reported every 4,096 elements). Writers and readers loop over
   /// `WorkProgress.tracking(world.relations)` so conversions show progress.
+  /// - Complexity: O(1); iterating adds O(1) per element.
   public static func tracking<C: Collection>(_ collection: C) -> TrackedCollection<C> {
     let sink = current
     sink?.begin(collection.count)
@@ -66,6 +70,7 @@ public struct TrackedCollection<Base: Collection>: Sequence {
     var visited = 0
 
     /// The next element, or `nil` (after reporting the elements not yet reported).
+    /// - Complexity: O(1) amortized (a report every 4,096 elements).
     public mutating func next() -> Base.Element? {
       guard let element = inner.next() else {
         sink?.advance(visited & 4095)
@@ -78,5 +83,6 @@ public struct TrackedCollection<Base: Collection>: Sequence {
   }
 
   /// An iterator that reports to the sink captured when the collection was wrapped.
+  /// - Complexity: O(1).
   public func makeIterator() -> Iterator { Iterator(inner: base.makeIterator(), sink: sink) }
 }

@@ -99,6 +99,7 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
 extension World {
   /// A relation of a declared type with the type's polarity as its sign (mutual in an
   /// undirected world).
+  /// - Complexity: O(1) expected (a type lookup).
   public func relation(
     from: Actor.ID, to: Actor.ID, type: String, weight: Double, id: String? = nil
   ) -> Relation {
@@ -185,6 +186,7 @@ extension World {
   }
 
   /// Applies edits in order; on error the world is unchanged.
+  /// - Complexity: O(edits × relations); one copy of the world.
   public mutating func apply(_ edits: [Edit]) throws {
     var copy = self
     for edit in edits { try copy.apply(edit) }

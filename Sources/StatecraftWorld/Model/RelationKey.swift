@@ -50,6 +50,7 @@ public enum RelationReference: Hashable, Sendable, CustomStringConvertible {
 
 extension World {
   /// Every relation's derived key, in file order (O(relations)).
+  /// - Complexity: O(relations) expected.
   public func relationKeys() -> [RelationKey] {
     var seen: [RelationKey: Int] = [:]
     return relations.map { r in
@@ -67,6 +68,7 @@ extension World {
   ///   - i: The relation's index.
   ///   - keys: ``relationKeys()``, when naming many relations; without it the
   ///     ordinal is found by a scan of the relations before `i` (O(*i*)).
+  /// - Complexity: O(1) with `keys`; O(relations) without.
   public func relationName(at i: Int, keys: [RelationKey]? = nil) -> String {
     let r = relations[i]
     if let id = r.id { return id }
@@ -79,6 +81,7 @@ extension World {
   ///
   /// - Throws: ``EditError/unknownRelation(_:suggestion:)`` when none matches (with the
   ///   closest id as a hint), ``EditError/ambiguousRelation(_:candidates:total:)`` when several do.
+  /// - Complexity: O(relations): a scan (and a bounded did-you-mean when none matches).
   public func relationIndex(_ reference: RelationReference) throws -> Int {
     switch reference {
     case let .id(id):

@@ -43,6 +43,7 @@ public struct World: Sendable {
   }
 
   /// A world whose relations are already in a ``RelationStore`` (readers fill one directly).
+  /// - Complexity: O(*n* + *m*) to index actors, types and sources.
   public init(
     name: String, title: String? = nil, date: PartialDate? = nil, description: String? = nil,
     directed: Bool = true, actors: [Actor], store relations: RelationStore, types: [RelationType] = [],
@@ -75,15 +76,18 @@ public struct World: Sendable {
   }
 
   /// The node index of an actor in every digraph projected from this world.
+  /// - Complexity: O(1) expected.
   public func index(of id: Actor.ID) -> Int? { indexByID[id] }
 
   /// The actor with this id, if any.
   public subscript(actor id: Actor.ID) -> Actor? { index(of: id).map { actors[$0] } }
 
   /// The declared relation type with this id (compared by Unicode scalars); O(1).
+  /// - Complexity: O(1) expected.
   public func type(_ id: String) -> RelationType? { typeIndex[ScalarKey(id)].map { types[$0] } }
 
   /// The declared source with this key (compared by Unicode scalars); O(1).
+  /// - Complexity: O(1) expected.
   public func source(_ id: String) -> Source? { sourceIndex[ScalarKey(id)].map { sources[$0] } }
 }
 

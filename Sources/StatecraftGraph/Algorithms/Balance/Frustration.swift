@@ -19,6 +19,7 @@ public struct Frustration: Sendable, Equatable {
   public var stoppedAtTimeLimit = false
 
   /// 1 − L / m: Aref and Wilson's normalized frustration (1 for a balanced graph).
+  /// - Complexity: O(1).
   public func normalized(tieCount: Int) -> Double { tieCount == 0 ? 1 : 1 - Double(index) / Double(tieCount) }
 }
 

@@ -66,6 +66,7 @@ extension Digraph {
   /// relations: `.sum` adds the signed strengths and the tie takes the sign of the total;
   /// `.max` keeps the strongest arc (largest |strength|) with its sign. Either way a pair
   /// whose strengths cancel (a sum of 0, or equally strong arcs of opposite sign) has no tie.
+  /// - Complexity: O(*n* + *m*) expected (opposite arcs merged through a hash table).
   public func signedGraph(combine: Combine = .sum) -> SignedGraph {
     var sum: [[NodeIndex]: Double] = [:]
     for (u, v, w) in arcs where u != v {

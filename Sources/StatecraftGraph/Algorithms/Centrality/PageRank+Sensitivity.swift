@@ -27,6 +27,7 @@ public struct PageRankSensitivity: Sendable {
 
   /// ∂x_t/∂w_ab for any pair, tied or not: d · x_a / s_a · (z_b − Σ_j P_aj z_j). `nil` when
   /// a is dangling: its first arc is a jump, not a slope.
+  /// - Complexity: O(1).
   public func derivative(from a: NodeIndex, to b: NodeIndex) -> Double? {
     outStrength[a] > 0 ? damping * rank[a] / outStrength[a] * (z[b] - rowMean[a]) : nil
   }
@@ -37,6 +38,7 @@ public struct PageRankSensitivity: Sendable {
   /// the derivative × delta × s_a / (s_a + delta). It is first order in the rank-one change,
   /// not in delta: removing most of a node's out-strength is estimated far better than by the
   /// slope. `nil` when a is dangling or the change leaves it so.
+  /// - Complexity: O(1).
   public func change(from a: NodeIndex, to b: NodeIndex, by delta: Double) -> Double? {
     let remaining = outStrength[a] + delta
     guard outStrength[a] > 0, remaining > 0 else { return nil }
@@ -49,6 +51,7 @@ public struct PageRankSensitivity: Sendable {
   /// y_a · P_a = (y_aa − 1)/d ≥ 0 and y_a · u = x_a / (1 − d), so the denominator is at least
   /// 1 − d · x_a / (1 − d): the exact change has the estimate's sign and at most the returned
   /// `bound` in size (`nil` when x_a ≥ (1 − d)/d and the denominator has no positive bound).
+  /// - Complexity: O(1).
   public func danglingChange(of a: NodeIndex) -> (estimate: Double, bound: Double?) {
     let estimate = damping * rank[a] * (zMean - rowMean[a])
     let floor = 1 - damping * rank[a] / (1 - damping)

@@ -22,6 +22,7 @@ extension Digraph {
   /// ``friedkinJohnsenSensitivity(of:over:susceptibility:tolerance:)`` for groups: the value
   /// Σ_{s ∈ sources} mean_{t ∈ targets} V[t][s] is linear in V, so the same two solves answer
   /// it, with the column and the adjoint's right-hand side summed over the groups.
+  /// - Complexity: two sparse solves (the forward and the adjoint), each O(*k* (*n* + *m*)) for *k* Gauss–Seidel sweeps, plus O(*m*) for the derivatives.
   public func friedkinJohnsenSensitivity(
     of sources: [NodeIndex], over targets: [NodeIndex], susceptibility lambda: [Double], tolerance: Double = 1e-13
   ) throws -> (value: Double, derivative: @Sendable (NodeIndex, NodeIndex) -> Double?) {

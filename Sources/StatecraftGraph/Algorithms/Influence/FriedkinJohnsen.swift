@@ -9,8 +9,10 @@ public struct InfluenceMatrix: Sendable {
   public subscript(row: Int, column: Int) -> Double { entries[row * size + column] }
 
   /// Row `i`: how much each actor sways actor `i`.
+  /// - Complexity: O(*n*).
   public func row(_ i: Int) -> [Double] { Array(entries[i * size ..< (i + 1) * size]) }
   /// Column `j`: how much actor `j` sways each actor.
+  /// - Complexity: O(*n*).
   public func column(_ j: Int) -> [Double] { (0 ..< size).map { entries[$0 * size + j] } }
 }
 

@@ -9,6 +9,7 @@ extension Digraph {
   /// Row `i` of the Friedkin–Johnsen matrix V: how much each actor sways `i`.
   ///
   /// Solves yᵀ = e_iᵀ (I − ΛW)⁻¹ by y ← e_i + Wᵀ Λ y, then V[i][j] = y_j (1 − λ_j).
+  /// - Complexity: one sparse solve: O(*k* (*n* + *m*)) for *k* sweeps; O(*n*) memory.
   public func friedkinJohnsenRow(
     _ i: NodeIndex, susceptibility: [Double], tolerance: Double = 1e-13, maxIterations: Int = 100_000
   ) throws -> [Double] {
@@ -21,6 +22,7 @@ extension Digraph {
   /// Column `j` of the Friedkin–Johnsen matrix V: how much `j` sways each actor.
   ///
   /// Solves x = (I − ΛW)⁻¹ (1 − λ_j) e_j by x ← ΛW x + b.
+  /// - Complexity: one sparse solve: O(*k* (*n* + *m*)) for *k* sweeps; O(*n*) memory.
   public func friedkinJohnsenColumn(
     _ j: NodeIndex, susceptibility: [Double], tolerance: Double = 1e-13, maxIterations: Int = 100_000
   ) throws -> [Double] {
@@ -30,6 +32,7 @@ extension Digraph {
   }
 
   /// Column sums of V: each actor's share summed over every actor's settled stance.
+  /// - Complexity: one sparse solve: O(*k* (*n* + *m*)) for *k* sweeps; O(*n*) memory.
   public func friedkinJohnsenTotals(
     susceptibility: [Double], tolerance: Double = 1e-13, maxIterations: Int = 100_000
   ) throws -> [Double] {
@@ -104,12 +107,14 @@ extension Digraph {
   }
 
   /// Row `i` of the walk-sum matrix (I − αA)⁻¹ − I: how strongly `i` reaches each actor.
+  /// - Complexity: O(*k* (*n* + *m*)) for *k* terms of the walk sum; O(*n*) memory.
   public func walkInfluenceRow(_ i: NodeIndex, alpha: Double, tolerance: Double = 1e-13, maxIterations: Int = 100_000) throws -> [Double] {
     // yᵀ = e_iᵀ (I − αA)⁻¹  ⇔  y = e_i + α Aᵀ y.
     try walkSlice(i, alpha: alpha, transposed: true, tolerance: tolerance, maxIterations: maxIterations)
   }
 
   /// Column `j` of the walk-sum matrix: how strongly each actor reaches `j`.
+  /// - Complexity: O(*k* (*n* + *m*)) for *k* terms of the walk sum; O(*n*) memory.
   public func walkInfluenceColumn(_ j: NodeIndex, alpha: Double, tolerance: Double = 1e-13, maxIterations: Int = 100_000) throws -> [Double] {
     try walkSlice(j, alpha: alpha, transposed: false, tolerance: tolerance, maxIterations: maxIterations)
   }
@@ -124,6 +129,7 @@ extension Digraph {
   }
 
   /// Row sums of the walk-sum matrix: how strongly each actor reaches everyone.
+  /// - Complexity: O(*k* (*n* + *m*)) for *k* terms of the walk sum; O(*n*) memory.
   public func walkInfluenceTotals(alpha: Double, tolerance: Double = 1e-13, maxIterations: Int = 100_000) throws -> [Double] {
     let ones = [Double](repeating: 1, count: nodeCount)
     return try walkSolve(ones, alpha: alpha, transposed: false, tolerance: tolerance, maxIterations: maxIterations).map { $0 - 1 }

@@ -7,6 +7,7 @@ public struct Path: Hashable, Sendable {
   public var value: Double
 
   /// A path from its nodes and value.
+  /// - Complexity: O(1).
   public init(nodes: [NodeIndex], value: Double) {
     self.nodes = nodes
     self.value = value
