@@ -226,13 +226,13 @@ extension StatecraftCommand {
       let avoided = try parseList(avoid, option: "--avoid").map(Actor.ID.init(rawValue:))
       guard let to else {
         print(try Reports.pathValues(
-          world, from: Actor.ID(from), kind: kind, lens: lens, undirected: anyDirection, top: top,
+          world, from: Actor.ID(from), kind: kind, lens: lens, direction: anyDirection ? .either : .along, top: top,
           format: format.rawValue))
         return
       }
       print(try Reports.paths(
         world, from: Actor.ID(from), to: Actor.ID(to), count: k, kind: kind, lens: lens,
-        avoiding: avoided, undirected: anyDirection, allShortest: all, format: format.rawValue))
+        avoiding: avoided, direction: anyDirection ? .either : .along, allShortest: all, format: format.rawValue))
     }
   }
 

@@ -13,12 +13,12 @@ public enum Reports {
     try world.ranking(measure, lens: lens, settings: settings, top: top).rendered(ReportFormat(format))
   }
 
-  /// The best path value from one actor to every actor it reaches (``World/pathRanking(from:kind:lens:undirected:top:)``).
+  /// The best path value from one actor to every actor it reaches (``World/pathRanking(from:kind:lens:direction:top:)``).
   public static func pathValues(
     _ world: World, from source: Actor.ID, kind: PathKind = .shortest, lens: Lens = Lens(),
-    undirected: Bool = false, top: Int? = nil, format: String = "table"
+    direction: PathDirection = .along, top: Int? = nil, format: String = "table"
   ) throws -> String {
-    try world.pathRanking(from: source, kind: kind, lens: lens, undirected: undirected, top: top).rendered(ReportFormat(format))
+    try world.pathRanking(from: source, kind: kind, lens: lens, direction: direction, top: top).rendered(ReportFormat(format))
   }
 
   /// A summary of a world (``World/summary(lens:)``), as text or JSON.
@@ -31,11 +31,11 @@ public enum Reports {
   public static func paths(
     _ world: World, from source: Actor.ID, to target: Actor.ID, count: Int = 1,
     kind: PathKind = .shortest, lens: Lens = Lens(), avoiding: [Actor.ID] = [],
-    undirected: Bool = false, allShortest: Bool = false, format: String = "table"
+    direction: PathDirection = .along, allShortest: Bool = false, format: String = "table"
   ) throws -> String {
     try world.pathReport(
       from: source, to: target, count: count, kind: kind, lens: lens, avoiding: avoiding,
-      undirected: undirected, allShortest: allShortest
+      direction: direction, allShortest: allShortest
     ).rendered(ReportFormat(format))
   }
 

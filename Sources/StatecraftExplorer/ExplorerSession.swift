@@ -336,7 +336,7 @@ public final class ExplorerSession: @unchecked Sendable {
     let b = baseline
     var q = Questions(measures: Briefing.defaultMeasures, balance: true, communities: true)
     q.influence = (b?.leverage ?? []).compactMap { InfluencePair($0.question) }
-    q.paths = (b?.paths ?? []).map { PathQuestion(from: Actor.ID($0.from), to: Actor.ID($0.to), anyDirection: $0.anyDirection) }
+    q.paths = (b?.paths ?? []).map { PathQuestion(from: Actor.ID($0.from), to: Actor.ID($0.to), direction: $0.anyDirection ? .either : .along) }
     return q
   }
 

@@ -73,7 +73,7 @@ public enum MapComposition {
     if let (from, to) = highlight {
       // The shortest path along the relations, or in either direction when there is none.
       let path = try world.paths(from: from, to: to, lens: lens).first
-        ?? world.paths(from: from, to: to, lens: lens, undirected: true).first
+        ?? world.paths(from: from, to: to, lens: lens, direction: .either).first
       guard let path else { throw HighlightError(from: from, to: to) }
       options.highlight = Highlight(path: path.actors)
     }

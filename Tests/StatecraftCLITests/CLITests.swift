@@ -22,9 +22,9 @@ struct ReportTests {
   func analysisGolden() throws {
     let world = try WorldIO.load(graph("pakistan-2025.yaml"))
     try expectMatchesGolden(
-      try Reports.paths(world, from: "USA", to: "BSG", count: 2, undirected: true), named: "path-USA-BSG.txt")
+      try Reports.paths(world, from: "USA", to: "BSG", count: 2, direction: .either), named: "path-USA-BSG.txt")
     try expectMatchesGolden(
-      try Reports.paths(world, from: "USA", to: "BSG", undirected: true, format: "json"), named: "path-USA-BSG.json")
+      try Reports.paths(world, from: "USA", to: "BSG", direction: .either, format: "json"), named: "path-USA-BSG.json")
     try expectMatchesGolden(try Reports.communities(world), named: "communities.txt")
     try expectMatchesGolden(try Reports.balance(world), named: "balance.txt")
     try expectMatchesGolden(try Reports.brokerage(world, by: "bloc"), named: "brokerage-bloc.txt")

@@ -111,11 +111,11 @@ struct PathTests {
     #expect(around.nodes == [0, 2, 3, 4, 5])
     #expect(try g.bestPath(from: 5, to: 0) == nil)
     // Against the arcs: 5-4 (1) 4-3 (1/2) 3-2 (2) 2-1 (1/3) 1-0 (1/2) = 13/3, shorter than 5-1-0 (4.5).
-    let back = try #require(try g.bestPath(from: 5, to: 0, undirected: true))
+    let back = try #require(try g.bestPath(from: 5, to: 0, direction: .either))
     #expect(abs(back.value - 13.0 / 3) < 1e-12)
     #expect(back.nodes == [5, 4, 3, 2, 1, 0])
     #expect(try g.reachable(from: 3) == [3, 4, 5])
-    #expect(try g.reachable(from: 5, undirected: true) == [0, 1, 2, 3, 4, 5])
+    #expect(try g.reachable(from: 5, direction: .either) == [0, 1, 2, 3, 4, 5])
     #expect(throws: GraphError.nodeOutOfRange(9, nodeCount: 6)) { try g.bestPath(from: 0, to: 9) }
     #expect(try g.bestPath(from: 2, to: 2)?.nodes == [2])
   }
@@ -138,7 +138,7 @@ struct PathTests {
     #expect(try abc.pathReport(from: "A", to: "C", avoiding: ["B"]).text(.table) == "No path from A (A) to C (C) avoiding B, in either direction.")
     #expect(try abc.pathReport(from: "C", to: "A").text(.table).hasSuffix("--any-direction finds one."))
     #expect(throws: PathError.avoidingAnEnd("A")) { try abc.pathReport(from: "A", to: "C", avoiding: ["A"]) }
-    #expect(throws: PathError.allShortestTakesNoOptions) { try abc.paths(from: "A", to: "C", undirected: true, allShortest: true) }
+    #expect(throws: PathError.allShortestTakesNoOptions) { try abc.paths(from: "A", to: "C", direction: .either, allShortest: true) }
   }
 
   @Test("a weight so small its path length overflows is refused in words (it made an infinite tie the shortest path)")

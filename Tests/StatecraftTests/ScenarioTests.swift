@@ -12,7 +12,7 @@ struct ScenarioTests {
   static let allQuestions = Questions(
     measures: [.pagerank, .betweenness, .closeness],
     influence: [InfluencePair(source: "CHN", target: "PAK"), InfluencePair(source: "USA", target: "PAK")],
-    paths: [PathQuestion(from: "USA", to: "BSG", anyDirection: true)], balance: true, communities: true)
+    paths: [PathQuestion(from: "USA", to: "BSG", direction: .either)], balance: true, communities: true)
 
   /// Writes a scenario file beside a copy-free absolute base path and loads it.
   static func load(_ body: String) throws -> ScenarioFile {

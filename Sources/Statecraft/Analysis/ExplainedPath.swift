@@ -30,7 +30,7 @@ public struct ExplainedPath: Sendable {
 extension World {
   /// Finds and explains the best paths from one actor to another under a lens.
   ///
-  ///     let paths = try world.paths(from: "USA", to: "BSG", undirected: true)
+  ///     let paths = try world.paths(from: "USA", to: "BSG", direction: .either)
   ///     paths[0].hops.map { $0.relations.map(\.type) }  // [["tariff-threat", …], ["insurgency"]]
   ///
   /// - Parameters:
@@ -40,7 +40,7 @@ extension World {
   ///   - kind: Shortest, widest or strongest.
   ///   - lens: Which relations count; `lens.pathLength` gives lengths for shortest paths.
   ///   - avoiding: Actors no path may pass through.
-  ///   - undirected: Whether relations may be walked against their direction.
+  ///   - direction: `.either` lets relations be walked against their direction.
   ///   - allShortest: Return every shortest path instead (then `avoiding` must be empty and
   ///     `undirected` false).
   /// - Returns: The paths, best first; empty when `to` cannot be reached.
@@ -49,7 +49,7 @@ extension World {
   /// - Complexity: one projection, then Dijkstra (O((*n* + *m*) log *n*)) per path: Yen's algorithm for `count` > 1 repeats it O(`count` × *n*) times.
   public func paths(
     from source: Actor.ID, to target: Actor.ID, count: Int = 1, kind: PathKind = .shortest,
-    lens: Lens = Lens(), avoiding: [Actor.ID] = [], undirected: Bool = false,
+    lens: Lens = Lens(), avoiding: [Actor.ID] = [], direction: PathDirection = .along,
     allShortest: Bool = false
   ) throws -> [ExplainedPath] {
     func node(_ id: Actor.ID) throws -> Int {
@@ -65,12 +65,12 @@ extension World {
     let g = try through(lens)
     let found: [Path]
     if allShortest {
-      guard avoiding.isEmpty && !undirected else { throw PathError.allShortestTakesNoOptions }
+      guard avoiding.isEmpty && direction == .along else { throw PathError.allShortestTakesNoOptions }
       found = try g.allShortestPaths(from: s, to: t, length: lens.pathLength)
     } else {
       found = try g.bestPaths(
         from: s, to: t, count: count, kind: kind, length: lens.pathLength, avoiding: avoided,
-        undirected: undirected)
+        direction: direction)
     }
     let view = LensedRelations(self, lens)
     return found.map { path in
@@ -78,7 +78,7 @@ extension World {
         let a = actors[u].id
         let b = actors[v].id
         // The admitted relations a→b, and b→a when mutual or walked against their direction.
-        let between = relations.indices(joining: a, b, type: nil, eitherWay: undirected).filter(view.admits)
+        let between = relations.indices(joining: a, b, type: nil, eitherWay: direction == .either).filter(view.admits)
         return .init(from: a, to: b, relations: between.map { relations[$0] })
       }
       return ExplainedPath(kind: kind, actors: path.nodes.map { actors[$0].id }, value: path.value, hops: hops)
@@ -98,12 +98,12 @@ extension World {
   ///   the projection.
   /// - Complexity: O((*n* + *m*) log *n*).
   public func pathValues(
-    from source: Actor.ID, kind: PathKind = .shortest, lens: Lens = Lens(), undirected: Bool = false
+    from source: Actor.ID, kind: PathKind = .shortest, lens: Lens = Lens(), direction: PathDirection = .along
   ) throws -> [(actor: Actor.ID, value: Double)] {
     guard let s = index(of: source) else {
       throw UnknownActorError(source, suggestion: actorSuggestion(for: source))
     }
-    let values = try through(lens).bestValues(from: s, kind: kind, length: lens.pathLength, undirected: undirected)
+    let values = try through(lens).bestValues(from: s, kind: kind, length: lens.pathLength, direction: direction)
     // The source's own widest value is infinite (no tie to bottleneck): left out.
     var reached = values.indices.filter { values[$0]?.isFinite ?? false }
     let ascending = kind == .shortest

@@ -178,13 +178,13 @@ extension Briefing {
   ) throws -> [PathAnswer] {
     var pathQuestions = request.questions?.paths ?? []
     if request.questions == nil, let chosen = chosenRivals(world, pagerank: pagerank, balance: balanceReport) {
-      pathQuestions = [PathQuestion(from: chosen.0, to: chosen.1, anyDirection: true)]
+      pathQuestions = [PathQuestion(from: chosen.0, to: chosen.1, direction: .either)]
       choices.append("The path from \(chosen.0) to \(chosen.1): \(chosen.2).")
     }
     return try pathQuestions.map { q in
-      let found = try world.paths(from: q.from, to: q.to, kind: q.kind, lens: lens, undirected: q.anyDirection).first
+      let found = try world.paths(from: q.from, to: q.to, kind: q.kind, lens: lens, direction: q.direction).first
       return PathAnswer(
-        question: q.description, from: q.from.rawValue, to: q.to.rawValue, anyDirection: q.anyDirection,
+        question: q.description, from: q.from.rawValue, to: q.to.rawValue, anyDirection: q.direction == .either,
         valueName: q.kind.valueName(lens.pathLength), path: found.map(PathValue.init))
     }
   }

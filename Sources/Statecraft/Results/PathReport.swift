@@ -10,7 +10,7 @@ public struct PathReport: ReportValue, Sendable {
   /// The ends' display names.
   public var fromName: String, toName: String
   /// What was asked: the path kind, how many, and whether directions were ignored.
-  public var kind: PathKind, count: Int, undirected: Bool, allShortest: Bool
+  public var kind: PathKind, count: Int, direction: PathDirection, allShortest: Bool
   /// What a path's value measures, in words.
   public var valueName: String
   /// The paths found, best first.
@@ -36,7 +36,7 @@ public struct PathReport: ReportValue, Sendable {
     guard !paths.isEmpty else {
       return "No path from \(label(from, fromName)) to \(label(to, toName))"
         + (avoided.isEmpty ? "" : " avoiding \(avoided.map(\.rawValue).joined(separator: ", "))")
-        + (undirected ? "." : foundAnyDirection ? " along the relations' directions; --any-direction finds one." : ", in either direction.")
+        + (direction == .either ? "." : foundAnyDirection ? " along the relations' directions; --any-direction finds one." : ", in either direction.")
     }
     var out = ""
     if let total, total > Double(paths.count) {
@@ -64,28 +64,28 @@ public struct PathReport: ReportValue, Sendable {
 }
 
 extension World {
-  /// The best paths between two actors as a report (``paths(from:to:count:kind:lens:avoiding:undirected:allShortest:)``).
+  /// The best paths between two actors as a report (``paths(from:to:count:kind:lens:avoiding:direction:allShortest:)``).
   ///
   /// - Complexity: As the path search: one Dijkstra for one path, Yen's k shortest paths for more.
   public func pathReport(
     from source: Actor.ID, to target: Actor.ID, count: Int = 1, kind: PathKind = .shortest, lens: Lens = Lens(),
-    avoiding: [Actor.ID] = [], undirected: Bool = false, allShortest: Bool = false
+    avoiding: [Actor.ID] = [], direction: PathDirection = .along, allShortest: Bool = false
   ) throws -> PathReport {
     let found = try paths(
-      from: source, to: target, count: count, kind: kind, lens: lens, avoiding: avoiding, undirected: undirected,
+      from: source, to: target, count: count, kind: kind, lens: lens, avoiding: avoiding, direction: direction,
       allShortest: allShortest)
     var names: [Actor.ID: String] = [:]
     for id in found.flatMap(\.actors) { names[id] = self[actor: id]?.name ?? id.rawValue }
     var report = PathReport(
       from: source, to: target, fromName: self[actor: source]?.name ?? source.rawValue,
-      toName: self[actor: target]?.name ?? target.rawValue, kind: kind, count: count, undirected: undirected,
+      toName: self[actor: target]?.name ?? target.rawValue, kind: kind, count: count, direction: direction,
       allShortest: allShortest, valueName: kind.valueName(lens.pathLength), paths: found, names: names)
     report.avoided = avoiding
     if allShortest && found.count >= 10_000 {
       report.total = try through(lens).shortestPathCount(from: try requireIndex(of: source), to: try requireIndex(of: target), length: lens.pathLength)
     }
-    if found.isEmpty && !undirected {
-      report.foundAnyDirection = !(try paths(from: source, to: target, kind: kind, lens: lens, avoiding: avoiding, undirected: true)).isEmpty
+    if found.isEmpty && direction == .along {
+      report.foundAnyDirection = !(try paths(from: source, to: target, kind: kind, lens: lens, avoiding: avoiding, direction: .either)).isEmpty
     }
     return report
   }

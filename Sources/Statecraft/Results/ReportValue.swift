@@ -88,9 +88,9 @@ extension World {
   ///
   /// - Complexity: One single-source search (Dijkstra for shortest paths).
   public func pathRanking(
-    from source: Actor.ID, kind: PathKind = .shortest, lens: Lens = Lens(), undirected: Bool = false, top: Int? = nil
+    from source: Actor.ID, kind: PathKind = .shortest, lens: Lens = Lens(), direction: PathDirection = .along, top: Int? = nil
   ) throws -> Ranking {
-    var rows = try pathValues(from: source, kind: kind, lens: lens, undirected: undirected)
+    var rows = try pathValues(from: source, kind: kind, lens: lens, direction: direction)
     if let top { rows = Array(rows.prefix(top)) }
     return Ranking(
       rows, in: self, column: kind == .shortest ? "length" : kind.rawValue,

@@ -78,23 +78,23 @@ public struct PathQuestion: Hashable, Sendable, CustomStringConvertible {
   public var to: Actor.ID
   /// Shortest, widest or strongest.
   public var kind: PathKind
-  /// Whether relations may be walked against their direction.
-  public var anyDirection: Bool
+  /// Whether relations may be walked against their direction (`--` in the question).
+  public var direction: PathDirection
 
   /// How `from` reaches `to`; the shortest path along relations unless told otherwise.
-  public init(from: Actor.ID, to: Actor.ID, kind: PathKind = .shortest, anyDirection: Bool = false) {
+  public init(from: Actor.ID, to: Actor.ID, kind: PathKind = .shortest, direction: PathDirection = .along) {
     self.from = from
     self.to = to
     self.kind = kind
-    self.anyDirection = anyDirection
+    self.direction = direction
   }
 
   /// Parses `FROM to TO` (along relations) or `FROM -- TO` (either direction).
   public init?(_ text: String) {
     let parts = text.split(separator: " ", omittingEmptySubsequences: true)
     guard parts.count == 3, parts[1].lowercased() == "to" || parts[1] == "--" else { return nil }
-    self.init(from: Actor.ID(String(parts[0])), to: Actor.ID(String(parts[2])), anyDirection: parts[1] == "--")
+    self.init(from: Actor.ID(String(parts[0])), to: Actor.ID(String(parts[2])), direction: parts[1] == "--" ? .either : .along)
   }
 
-  public var description: String { "\(from) \(anyDirection ? "--" : "to") \(to)" }
+  public var description: String { "\(from) \(direction == .either ? "--" : "to") \(to)" }
 }

@@ -119,7 +119,7 @@ public struct ScenarioRunner: Sendable {
         continue
       }
       result.paths.append(try world.paths(
-        from: q.from, to: q.to, kind: q.kind, lens: lens, undirected: q.anyDirection).first)
+        from: q.from, to: q.to, kind: q.kind, lens: lens, direction: q.direction).first)
     }
     if questions.balance { result.balance = try world.balance(lens: lens) }
     if questions.communities { result.communities = try world.communities(lens: lens, seed: questions.communitySeed) }

@@ -10,6 +10,14 @@ public enum PathLength: String, CaseIterable, Sendable {
   case raw
 }
 
+/// Which way a path may walk an arc.
+public enum PathDirection: String, CaseIterable, Sendable {
+  /// From its source to its target only. The default.
+  case along
+  /// Either way: against its direction too (a tie read as mutual).
+  case either
+}
+
 /// Whether two finite path lengths are equal up to floating-point rounding (relative
 /// 1e-10), so that `1/2 + 1/2` and `1/1` count as the same length. An infinite length ties
 /// nothing.

@@ -23,7 +23,7 @@ extension Digraph {
   /// The best path minimizes total length (`.shortest`), maximizes the weakest tie
   /// (`.widest`) or maximizes the product of strengths (`.strongest`). Among equally good
   /// paths the one found first wins: the search relaxes arcs in node order, so the choice is
-  /// deterministic. With `undirected: true` every arc can also be walked backwards (how A
+  /// deterministic. With `direction: .either` every arc can also be walked backwards (how A
   /// reaches B through ties in either direction).
   ///
   ///     let g = try Digraph(nodeCount: 3, edges: [(0, 1), (1, 2), (0, 2)], weights: [1, 1, 0.25])
@@ -39,19 +39,19 @@ extension Digraph {
   ///   - kind: What makes a path better.
   ///   - length: For `.shortest`, what a strength means as a length.
   ///   - avoiding: Nodes no path may pass through (the ends excepted).
-  ///   - undirected: Whether arcs may be walked against their direction.
+  ///   - direction: `.either` lets arcs be walked against their direction.
   /// - Throws: ``GraphError/negativeWeight(algorithm:source:target:weight:)`` on a signed lens.
   /// - Complexity: O((*n* + *m*) log *n*).
   public func bestPath(
     from source: NodeIndex, to target: NodeIndex, kind: PathKind = .shortest,
-    length: PathLength = .reciprocal, avoiding: Set<NodeIndex> = [], undirected: Bool = false
+    length: PathLength = .reciprocal, avoiding: Set<NodeIndex> = [], direction: PathDirection = .along
   ) throws -> Path? {
     try checkNodes(source, target)
     try requireNonNegativeWeights(for: "bestPath")
     let algebra = PathAlgebra(kind: kind, length: length, graph: self)
     var blocked = [Bool](repeating: false, count: nodeCount)
     for v in avoiding where v != source && v != target { blocked[v] = true }
-    let tree = bestFirstTree(from: source, algebra: algebra, blocked: blocked, undirected: undirected, stopAt: target)
+    let tree = bestFirstTree(from: source, algebra: algebra, blocked: blocked, direction: direction, stopAt: target)
     return tree.path(to: target)
   }
 
@@ -61,14 +61,14 @@ extension Digraph {
   /// - Complexity: O((*n* + *m*) log *n*).
   public func bestValues(
     from source: NodeIndex, kind: PathKind = .shortest, length: PathLength = .reciprocal,
-    undirected: Bool = false
+    direction: PathDirection = .along
   ) throws -> [Double?] {
     try checkNodes(source, source)
     try requireNonNegativeWeights(for: "bestValues")
     let algebra = PathAlgebra(kind: kind, length: length, graph: self)
     let tree = bestFirstTree(
       from: source, algebra: algebra, blocked: Array(repeating: false, count: nodeCount),
-      undirected: undirected, stopAt: nil)
+      direction: direction, stopAt: nil)
     return (0 ..< nodeCount).map { tree.reached[$0] ? tree.value[$0] : nil }
   }
 
@@ -76,7 +76,7 @@ extension Digraph {
   ///
   /// Conventions: the same set as `nx.descendants(G, source) | {source}`.
   /// - Complexity: O(*n* + *m*).
-  public func reachable(from source: NodeIndex, undirected: Bool = false) throws -> [NodeIndex] {
+  public func reachable(from source: NodeIndex, direction: PathDirection = .along) throws -> [NodeIndex] {
     try checkNodes(source, source)
     var seen = [Bool](repeating: false, count: nodeCount)
     seen[source] = true
@@ -86,7 +86,7 @@ extension Digraph {
         seen[w] = true
         stack.append(w)
       }
-      if undirected {
+      if direction == .either {
         for w in inNeighbors(of: v) where !seen[w] {
           seen[w] = true
           stack.append(w)
@@ -122,7 +122,7 @@ extension Digraph {
   }
 
   func bestFirstTree(
-    from source: NodeIndex, algebra: PathAlgebra, blocked: [Bool], undirected: Bool,
+    from source: NodeIndex, algebra: PathAlgebra, blocked: [Bool], direction: PathDirection,
     stopAt target: NodeIndex?, blockedArcs: Set<[NodeIndex]> = []
   ) -> SearchTree {
     let n = nodeCount
@@ -150,7 +150,7 @@ extension Digraph {
       settled[v] = true
       if v == target { break }
       for i in outOffsets[v] ..< outOffsets[v + 1] { relax(v, outTargets[i], outWeights[i]) }
-      if undirected {
+      if direction == .either {
         for i in inOffsets[v] ..< inOffsets[v + 1] { relax(v, inSources[i], inWeights[i]) }
       }
     }

@@ -1,7 +1,7 @@
 extension Digraph {
   /// Returns up to `k` best loopless paths from `source` to `target`, best first.
   ///
-  /// Yen's algorithm over the same best-first search as ``bestPath(from:to:kind:length:avoiding:undirected:)``:
+  /// Yen's algorithm over the same best-first search as ``bestPath(from:to:kind:length:avoiding:direction:)``:
   /// each next path branches from a prefix of an earlier one with the earlier paths' next
   /// ties removed. Paths of equal value are ordered by their node sequences, so the list is
   /// deterministic.
@@ -17,11 +17,11 @@ extension Digraph {
   ///   17(11), 1971.
   public func bestPaths(
     from source: NodeIndex, to target: NodeIndex, count k: Int, kind: PathKind = .shortest,
-    length: PathLength = .reciprocal, avoiding: Set<NodeIndex> = [], undirected: Bool = false
+    length: PathLength = .reciprocal, avoiding: Set<NodeIndex> = [], direction: PathDirection = .along
   ) throws -> [Path] {
     guard k >= 1 else { throw GraphError.invalidArgument(name: "count", reason: "\(k) paths asked for; ask for at least 1") }
     guard let first = try bestPath(
-      from: source, to: target, kind: kind, length: length, avoiding: avoiding, undirected: undirected)
+      from: source, to: target, kind: kind, length: length, avoiding: avoiding, direction: direction)
     else { return [] }
     let algebra = PathAlgebra(kind: kind, length: length, graph: self)
     var found = [first]
@@ -43,11 +43,11 @@ extension Digraph {
         for v in avoiding where v != source && v != target { blocked[v] = true }
         for v in root.dropLast() { blocked[v] = true }
         let tree = bestFirstTree(
-          from: spurNode, algebra: algebra, blocked: blocked, undirected: undirected,
+          from: spurNode, algebra: algebra, blocked: blocked, direction: direction,
           stopAt: target, blockedArcs: blockedArcs)
         guard let spur = tree.path(to: target) else { continue }
         let nodes = root + spur.nodes.dropFirst()
-        guard let value = pathValue(nodes, algebra: algebra, undirected: undirected) else { continue }
+        guard let value = pathValue(nodes, algebra: algebra, direction: direction) else { continue }
         let candidate = Path(nodes: nodes, value: value)
         if !found.contains(candidate) && !candidates.contains(candidate) { candidates.append(candidate) }
       }
@@ -59,11 +59,11 @@ extension Digraph {
   }
 
   /// The value of a node sequence under an algebra, each hop taking its best usable tie.
-  func pathValue(_ nodes: [NodeIndex], algebra: PathAlgebra, undirected: Bool) -> Double? {
+  func pathValue(_ nodes: [NodeIndex], algebra: PathAlgebra, direction: PathDirection) -> Double? {
     var value = algebra.identity
     for (u, v) in zip(nodes, nodes.dropFirst()) {
       var best: Double?
-      for w in [weight(from: u, to: v), undirected ? weight(from: v, to: u) : nil].compactMap({ $0 }) {
+      for w in [weight(from: u, to: v), direction == .either ? weight(from: v, to: u) : nil].compactMap({ $0 }) {
         guard let extended = algebra.extend(value, strength: w) else { continue }
         if best == nil || algebra.key(extended) < algebra.key(best!) { best = extended }
       }
