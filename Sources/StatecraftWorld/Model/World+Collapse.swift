@@ -8,7 +8,7 @@ public enum CollapseError: Error, Equatable, Sendable, CustomStringConvertible {
   public var description: String {
     switch self {
     case let .unknownAttribute(name, known):
-      "no actor has the attribute \"\(name)\"\(closestMatch(to: name, in: known).map { "; did you mean \"\($0)\"?" } ?? "")"
+      "no actor has the attribute \"\(name)\"\(didYouMean(name, in: known))"
         + (known.isEmpty ? "" : "; attributes: " + known.joined(separator: ", "))
     case let .groupNameTaken(name):
       "the group \"\(name)\" has the id of an actor outside every group; rename one of them"
