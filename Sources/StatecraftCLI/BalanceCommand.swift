@@ -17,6 +17,7 @@ extension StatecraftCommand {
     static let defaultTimeLimit = 60.0
 
     func validate() throws {
+      if format == .csv { throw ValidationError("--format for balance is table or json.") }
       if graph.sign != .absolute {
         throw ValidationError(
           "balance reads both signs at once: a triangle is balanced or not by the signs of its three ties, so --sign \(graph.sign.rawValue) would leave nothing to balance. Drop --sign; use --types or --date to choose which relations count.")
@@ -26,7 +27,6 @@ extension StatecraftCommand {
     @Option(help: "Output format: table or json.") var format: OutputStyle = .table
 
     func run() throws {
-      if format == .csv { throw ValidationError("--format for balance is table or json.") }
       try TimeLimit.validate(timeLimit)
       let world = try graph.load()
       let lens = try graph.lens(for: world)

@@ -9,8 +9,11 @@ extension StatecraftCommand {
     @OptionGroup var graph: GraphOptions
     @Option(help: "Output format: table or json.") var format: OutputStyle = .table
 
-    func run() throws {
+    func validate() throws {
       if format == .csv { throw ValidationError("--format for info is table or json.") }
+    }
+
+    func run() throws {
       let world = try graph.load()
       print(try Reports.info(world, lens: try graph.lens(for: world), format: format))
     }

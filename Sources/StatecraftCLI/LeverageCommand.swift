@@ -38,6 +38,9 @@ extension StatecraftCommand {
     var timeLimit: Double?
 
     func validate() throws {
+      if actors, !candidates.isEmpty || change != "remove" {
+        throw ValidationError("--actors removes whole actors; drop --candidates and --change.")
+      }
       try TimeLimit.validate(timeLimit)
       guard LeverageTarget(target) != nil else {
         throw ValidationError("--target \"\(target)\" must read SOURCE over TARGET (\"CHN over PAK\") or MEASURE of ACTOR (\"pagerank of PAK\").")
@@ -57,9 +60,6 @@ extension StatecraftCommand {
     func run() throws {
       let world = try graph.load()
       if actors {
-        guard candidates.isEmpty, change == "remove" else {
-          throw ValidationError("--actors removes whole actors; drop --candidates and --change.")
-        }
         let bar = ProgressBar(total: world.actors.count, label: "actors removed", quiet: graph.quiet)
         let knock = try world.knockOut(LeverageTarget(target, model: model)!, lens: try graph.lens(for: world), progress: { bar.update($0) })
         bar.finish()

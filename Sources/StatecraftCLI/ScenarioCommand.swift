@@ -32,11 +32,20 @@ extension StatecraftCommand {
 
     func validate() throws {
       guard top >= 1 else { throw ValidationError("--top must be at least 1, got \(top).") }
+      if let map { _ = try mapFormat(map) }
       try TimeLimit.validate(timeLimit)
       try validateSamples(samples)
       if mapLayout == .geo, let map, (map as NSString).pathExtension.lowercased() != "svg" {
         throw ValidationError("--map-layout geo draws SVG (the outline is SVG paths); end --map in .svg.")
       }
+    }
+
+    /// The map's format, from the file name's extension.
+    func mapFormat(_ map: String) throws -> OutputFormat {
+      guard let format = OutputFormat(fileExtension: (map as NSString).pathExtension) else {
+        throw ValidationError("cannot tell the map format from \"\(map)\"; end it in .svg, .png, .pdf or .dot.")
+      }
+      return format
     }
 
     func run() throws {
@@ -45,10 +54,7 @@ extension StatecraftCommand {
       let comparison = try scenarios.run(only: try parseList(only, option: "--only"))
       if let map {
         guard !comparison.scenarios.isEmpty else { throw ValidationError("no scenario to draw.") }
-        let ext = (map as NSString).pathExtension
-        guard let format = OutputFormat(fileExtension: ext) else {
-          throw ValidationError("cannot tell the map format from \"\(map)\"; end it in .svg, .png, .pdf or .dot.")
-        }
+        let format = try mapFormat(map)
         if mapLayout == .geo {
           let svg = try comparison.geoDeltaMap(0, base: scenarios.base, measure: mapMeasure) { dot, engine in
             try IsolatedLayout.render(dot: dot, engine: engine, format: .svg)

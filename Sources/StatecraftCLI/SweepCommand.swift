@@ -28,17 +28,22 @@ extension StatecraftCommand {
       }
       guard (2 ... 1000).contains(steps) else { throw ValidationError("--steps must be between 2 and 1000, got \(steps).") }
       try validateChartPath(chart)
+      _ = try relationReference()
+    }
+
+    /// `--relation` as a reference: an id, or FROM,TO,TYPE.
+    func relationReference() throws -> RelationReference {
+      let parts = try parseList([relation], option: "--relation")
+      switch parts.count {
+      case 1: return .id(parts[0])
+      case 3: return .match(from: Actor.ID(parts[0]), to: Actor.ID(parts[1]), type: parts[2])
+      default: throw ValidationError("--relation takes an id or FROM,TO,TYPE; got \"\(relation)\".")
+      }
     }
 
     func run() throws {
       let world = try graph.load()
-      let parts = try parseList([relation], option: "--relation")
-      let reference: RelationReference
-      switch parts.count {
-      case 1: reference = .id(parts[0])
-      case 3: reference = .match(from: Actor.ID(parts[0]), to: Actor.ID(parts[1]), type: parts[2])
-      default: throw ValidationError("--relation takes an id or FROM,TO,TYPE; got \"\(relation)\".")
-      }
+      let reference = try relationReference()
       // Evenly spaced, rounded to 12 significant digits so that 0.1 … 1 prints as 1, not 0.9999999999999999.
       let weights = (0 ..< steps).map { Double(String(format: "%.12g", low + (high - low) * Double($0) / Double(steps - 1)))! }
       let set = try world.sweep(reference, over: weights, target: LeverageTarget(target, model: model)!, lens: try graph.lens(for: world))

@@ -143,6 +143,23 @@ final class ProcessTests {
     return url.path
   }
 
+  @Test("options that contradict each other are refused before the world file is read")
+  func staticChecksComeFirst() throws {
+    // The world file does not exist: each command must stop at its option check (exit 64,
+    // ArgumentParser's validation status), never reach the file.
+    let cases: [([String], String)] = [
+      (["info", "no-such.yaml", "--format", "csv"], "--format for info is table or json"),
+      (["balance", "no-such.yaml", "--format", "csv"], "--format for balance is table or json"),
+      (["leverage", "no-such.yaml", "--target", "pagerank of PAK", "--actors", "--change", "+0.1"], "--actors removes whole actors"),
+      (["scenario", "no-such.yaml", "--map", "out.bmp"], "cannot tell the map format"),
+      (["sweep", "no-such.yaml", "--relation", "A,B", "--target", "pagerank of PAK", "--from", "0.1", "--to", "1"], "--relation takes an id or FROM,TO,TYPE"),
+    ]
+    for (arguments, message) in cases {
+      let r = try run(arguments)
+      #expect(r.status == 64 && r.stderr.contains(message) && !r.stderr.contains("no-such"), "\(arguments): \(r.stderr)")
+    }
+  }
+
   @Test("the executable exists")
   func binaryExists() { #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path)) }
 
