@@ -19,6 +19,43 @@ DECL = re.compile(
     r"(func\s+[^\s(<]+|init[?!]?|subscript|deinit)\b")
 
 
+def skip_string(line, i):
+    """The index after the string literal whose opening quote ends at `i - 1`, skipping
+    interpolations (which may hold strings of their own)."""
+    n = len(line)
+    while i < n:
+        c = line[i]
+        if c == "\\" and i + 1 < n and line[i + 1] == "(":
+            i = skip_expression(line, i + 2)
+            continue
+        if c == "\\":
+            i += 2
+            continue
+        if c == '"':
+            return i + 1
+        i += 1
+    return n
+
+
+def skip_expression(line, i):
+    """The index after the `)` closing an interpolation that starts at `i`."""
+    depth = 1
+    n = len(line)
+    while i < n:
+        c = line[i]
+        if c == '"':
+            i = skip_string(line, i + 1)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return n
+
+
 def strip_strings(lines):
     """Yields each line with string contents and comments blanked."""
     in_triple = False
@@ -56,22 +93,7 @@ def strip_strings(lines):
                 i += 3
                 continue
             if c == '"':
-                i += 1
-                depth = 0
-                while i < n:
-                    if line[i] == "\\" and i + 1 < n and line[i + 1] == "(":
-                        depth += 1
-                        i += 2
-                        continue
-                    if depth and line[i] == ")":
-                        depth -= 1
-                    elif not depth and line[i] == "\\":
-                        i += 2
-                        continue
-                    elif not depth and line[i] == '"':
-                        break
-                    i += 1
-                i += 1
+                i = skip_string(line, i + 1)
                 out.append('""')
                 continue
             out.append(c)
