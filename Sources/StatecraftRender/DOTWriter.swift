@@ -183,10 +183,21 @@ public struct DOTWriter: Sendable {
   public func write(_ world: World, options: MapOptions = MapOptions()) throws -> String {
     let relations = try world.relations(through: options.lens)
     var out = ""
-    func line(_ s: String) { out += s + "\n" }
-
     let graphName = "statecraft_" + world.name.map { $0.isLetter || $0.isNumber ? $0 : "_" }.map(String.init).joined()
-    line("digraph \(quote(graphName)) {")
+    out += "digraph \(quote(graphName)) {\n"
+    for (k, v) in graphAttributes(world, relations, options: options) { out += "  \(key(k))=\(quote(v));\n" }
+    out += "  label=<\(titleBlock(world, relations: relations, options: options))>;\n"
+    out += "  node [fontname=\(quote(style.fontName)), fontsize=11, penwidth=1.2, margin=\"0.12,0.06\"];\n"
+    out += "  edge [fontname=\(quote(style.fontName)), fontsize=9, arrowsize=0.8];\n"
+    writeNodes(world, options: options, to: &out)
+    writeEdges(world, relations, options: options, to: &out)
+    out += "}\n"
+    return out
+  }
+
+  /// The graph's attributes: the font and page, then the engine's layout settings (spline
+  /// routing and overlap removal chosen by size and pinning), interchange data, pinning.
+  func graphAttributes(_ world: World, _ relations: [Relation], options: MapOptions) -> [(String, String)] {
     var graphAttributes: [(String, String)] = [
       ("fontname", style.fontName), ("fontsize", "12"), ("labelloc", "t"), ("labeljust", "l"),
       ("bgcolor", "white"), ("pad", "0.3"),
@@ -228,12 +239,13 @@ public struct DOTWriter: Sendable {
     // Pinned positions are given in points (as a layout reports them).
     if !options.positions.isEmpty { graphAttributes += [("inputscale", "72"), ("notranslate", "true")] }
     if options.compactNodes { graphAttributes.append(("forcelabels", "true")) }
-    for (k, v) in graphAttributes { line("  \(key(k))=\(quote(v));") }
-    line("  label=<\(titleBlock(world, relations: relations, options: options))>;")
-    line("  node [fontname=\(quote(style.fontName)), fontsize=11, penwidth=1.2, margin=\"0.12,0.06\"];")
-    line("  edge [fontname=\(quote(style.fontName)), fontsize=9, arrowsize=0.8];")
+    return graphAttributes
+  }
 
-    // Nodes, grouped into clusters by attribute value (in order of first appearance).
+  /// Nodes, grouped into clusters by attribute value (in order of first appearance), then the
+  /// ghosts of actors a scenario removed.
+  func writeNodes(_ world: World, options: MapOptions, to out: inout String) {
+    func line(_ s: String) { out += s + "\n" }
     let maxScore = options.sizeBy.map { $0.scores.values.map(abs).max() ?? 0 } ?? 0
     let groups = clusterGroups(world, attribute: options.clusterBy)
     let boxes = options.engine.drawsClusters
@@ -262,9 +274,12 @@ public struct DOTWriter: Sendable {
       let pin = options.positions[actor.id].map { ", pos=\"\(formatNumber($0.x)),\(formatNumber($0.y))!\", pin=true" } ?? ""
       line("  \(quote(nodeName(actor.id, options))) [\(shape), color=\"#BBBBBB\", fontcolor=\"#999999\", tooltip=\(quote(shown("\(actor.name) (\(actor.id)): removed by the scenario")))\(pin)];")
     }
+  }
 
-    // Edges: relations with the same ends, direction, sign and mode share one edge (its
-    // label and tooltip list each of them); others are drawn in parallel.
+  /// Edges: relations with the same ends, direction, sign and mode share one edge (its label
+  /// and tooltip list each of them); others are drawn in parallel. Interchange output carries
+  /// every relation's fields as `sc_` attributes.
+  func writeEdges(_ world: World, _ relations: [Relation], options: MapOptions, to out: inout String) {
     var bundles = options.interchange ? relations.map { Bundle(relations: [$0]) } : edgeBundles(world, relations, added: options.delta?.added ?? [])
     if let delta = options.delta {
       bundles += delta.removed.map { Bundle(relations: [$0], status: .removed) }
@@ -295,10 +310,8 @@ public struct DOTWriter: Sendable {
         }
         statement = String(statement.dropLast(2)) + ", " + data.map { "\(key($0))=\(quote($1))" }.joined(separator: ", ") + "];"
       }
-      line("  " + statement)
+      out += "  " + statement + "\n"
     }
-    line("}")
-    return out
   }
 
   // MARK: - Pieces
@@ -344,24 +357,7 @@ public struct DOTWriter: Sendable {
       attributes += [("width", formatNumber(width)), ("fontsize", formatNumber(10 + 5 * t))]
       attributes += [("penwidth", formatNumber(1 + 1.5 * t))]
     }
-    // Inside a cluster box nodes are white; without boxes the group colours the node.
-    if let delta = options.delta {
-      let change = delta.deltas.values[i]
-      let scale = delta.fillScale
-      attributes += [("fillcolor", DeltaMap.fill(change, scale: scale))]
-      // A change is shown to the precision of the scores beside it (3 decimals), a tiny one as
-      // "<0.001": "Δ +4.72e-05" read as a large number at a glance.
-      label += "\nΔ \(change == 0 ? "0" : (change > 0 ? "+" : "−") + (abs(change) < 0.0005 ? "<0.001" : String(format: "%.3f", abs(change))))"
-      tooltip += "\nchange in \(delta.measure): \(change)"
-    } else if let colorGroups = options.colorGroups {
-      let g = colorGroups.labels[i]
-      attributes += [("fillcolor", groupFill(colorGroups.name, g)), ("color", palette(style.groupBorders, g))]
-      tooltip += "\n\(colorGroups.name): \(g)"
-    } else if let group, !boxed {
-      attributes += [("fillcolor", palette(style.groupFills, group)), ("color", palette(style.groupBorders, group))]
-    } else {
-      attributes += [("fillcolor", group == nil ? style.nodeFill : "white")]
-    }
+    attributes += fill(of: i, options: options, group: group, boxed: boxed, label: &label, tooltip: &tooltip)
     if let highlight = options.highlight {
       if highlight.actors.contains(actor.id) {
         attributes += [("penwidth", "3"), ("color", "#000000")]
@@ -391,6 +387,33 @@ public struct DOTWriter: Sendable {
       attributes += actor.attributes.keys.sorted().map { ("sc_attr_" + $0, actor.attributes[$0]!) }
     }
     return "\(quote(nodeName(actor.id, options))) [\(attributes.map { "\(key($0))=\(quote($1))" }.joined(separator: ", "))];"
+  }
+
+  /// A node's fill and border: by its change on a delta map (with the change in its label),
+  /// by a colour grouping, by its cluster when clusters are not boxed, or plain. Inside a
+  /// cluster box nodes are white; without boxes the group colours the node.
+  func fill(
+    of i: Int, options: MapOptions, group: Int?, boxed: Bool, label: inout String, tooltip: inout String
+  ) -> [(String, String)] {
+    var attributes: [(String, String)] = []
+    if let delta = options.delta {
+      let change = delta.deltas.values[i]
+      let scale = delta.fillScale
+      attributes += [("fillcolor", DeltaMap.fill(change, scale: scale))]
+      // A change is shown to the precision of the scores beside it (3 decimals), a tiny one as
+      // "<0.001": "Δ +4.72e-05" read as a large number at a glance.
+      label += "\nΔ \(change == 0 ? "0" : (change > 0 ? "+" : "−") + (abs(change) < 0.0005 ? "<0.001" : String(format: "%.3f", abs(change))))"
+      tooltip += "\nchange in \(delta.measure): \(change)"
+    } else if let colorGroups = options.colorGroups {
+      let g = colorGroups.labels[i]
+      attributes += [("fillcolor", groupFill(colorGroups.name, g)), ("color", palette(style.groupBorders, g))]
+      tooltip += "\n\(colorGroups.name): \(g)"
+    } else if let group, !boxed {
+      attributes += [("fillcolor", palette(style.groupFills, group)), ("color", palette(style.groupBorders, group))]
+    } else {
+      attributes += [("fillcolor", group == nil ? style.nodeFill : "white")]
+    }
+    return attributes
   }
 
   /// Relations drawn as one edge.
