@@ -22,27 +22,15 @@ public enum SeriesChart {
     let cols = max(1, min(columns, series.count))
     let rows = max(1, (series.count + cols - 1) / cols)
     let single = series.count == 1
-    let panelW = single ? 640.0 : 300.0, panelH = single ? 300.0 : 190.0, left = 86.0, gap = 40.0
+    let left = 86.0, gap = 40.0
+    let panelW = single ? 640.0 : 300.0
     let width = max(760, left + Double(cols) * (panelW + gap) + 10)
     // The title wraps at about 10.5 px a character (18 px bold Helvetica), so it never runs
     // past the edge.
     let titleLines = wrap(title, width: Int((width - left - 10) / 10.5))
     let top = 46.0 + 22 * Double(titleLines.count)
-    let plotTop = 40.0, plotBottom = 8.0
-    let height = top + Double(rows) * (panelH + gap + 24) + 34
-    let finite = series.flatMap(\.values).filter(\.isFinite)
-    var lo = finite.min() ?? 0, hi = finite.max() ?? 1
-    if lo == hi { lo -= 0.5 * max(abs(lo), 1e-9); hi += 0.5 * max(abs(hi), 1e-9) }
-    let yTicks = niceTicks(lo, hi)
-    lo = min(lo, yTicks.first ?? lo)
-    hi = max(hi, yTicks.last ?? hi)
-    let xs = set.positions
-    let xlo = xs.min() ?? 0, xhi = xs.max() ?? 1
-    let xTicks = xTicks(set, most: single ? 6 : 4)
-    func x(_ v: Double, _ px: Double) -> Double { px + (xhi > xlo ? (v - xlo) / (xhi - xlo) : 0.5) * panelW }
-    func y(_ v: Double, _ py: Double) -> Double {
-      py + panelH - plotBottom - (v - lo) / (hi - lo) * (panelH - plotTop - plotBottom)
-    }
+    let frame = ChartFrame(set, series: series, columns: cols, single: single, left: left, gap: gap, top: top)
+    let height = top + Double(rows) * (frame.panelH + gap + 24) + 34
     var out = """
       <?xml version="1.0" encoding="UTF-8"?>
       <svg xmlns="http://www.w3.org/2000/svg" width="\(f(width))" height="\(f(height))" viewBox="0 0 \(f(width)) \(f(height))" font-family="Helvetica, Arial, sans-serif">
@@ -53,53 +41,7 @@ public enum SeriesChart {
       out += "<text x=\"\(f(left))\" y=\"\(f(28 + 22 * Double(i)))\" font-size=\"18\" font-weight=\"bold\">\(xml(line))</text>\n"
     }
     out += "<text x=\"\(f(left))\" y=\"\(f(top - 14))\" font-size=\"12\" fill=\"#555555\">\(xml(set.quantity)) by \(xml(set.axis)); every panel on the same scale\(lens.map { " · " + xml($0) } ?? "")</text>\n"
-    for (k, s) in series.enumerated() {
-      let px = left + Double(k % cols) * (panelW + gap)
-      let py = top + Double(k / cols) * (panelH + gap + 24)
-      let change = s.change
-      let color = change > 0 ? "#2166AC" : change < 0 ? "#B35806" : "#555555"
-      out += "<g>\n<title>\(xml(s.name)): \(xml(ReportText.signedNumber(change)))</title>\n"
-      out += "<rect x=\"\(f(px))\" y=\"\(f(py))\" width=\"\(f(panelW))\" height=\"\(f(panelH))\" fill=\"#FAFAFA\" stroke=\"#DDDDDD\"/>\n"
-      for t in yTicks {
-        let ty = y(t, py)
-        out += "<line x1=\"\(f(px))\" x2=\"\(f(px + panelW))\" y1=\"\(f(ty))\" y2=\"\(f(ty))\" stroke=\"\(t == 0 ? "#AAAAAA" : "#E4E4E4")\" stroke-width=\"1\"/>\n"
-        if k % cols == 0 {
-          out += "<text x=\"\(f(px - 5))\" y=\"\(f(ty + 3.5))\" font-size=\"10\" fill=\"#555555\" text-anchor=\"end\">\(xml(tickLabel(t, step: yTicks.count > 1 ? yTicks[1] - yTicks[0] : 1)))</text>\n"
-        }
-      }
-      for (j, tick) in xTicks.enumerated() {
-        let tx = x(tick.position, px)
-        // The outermost labels align inward so neighbouring panels' labels never touch.
-        let anchor = j == 0 && tx - px < 20 ? "start" : j == xTicks.count - 1 && px + panelW - tx < 20 ? "end" : "middle"
-        out += "<line x1=\"\(f(tx))\" x2=\"\(f(tx))\" y1=\"\(f(py + plotTop - 4))\" y2=\"\(f(py + panelH))\" stroke=\"#ECECEC\"/>\n"
-        out += "<line x1=\"\(f(tx))\" x2=\"\(f(tx))\" y1=\"\(f(py + panelH))\" y2=\"\(f(py + panelH + 4))\" stroke=\"#888888\"/>\n"
-        out += "<text x=\"\(f(tx))\" y=\"\(f(py + panelH + 15))\" font-size=\"10\" fill=\"#555555\" text-anchor=\"\(anchor)\">\(xml(tick.label))</text>\n"
-      }
-      if let marker = set.marker, marker.position >= xlo, marker.position <= xhi {
-        let mx = x(marker.position, px)
-        out += "<line x1=\"\(f(mx))\" x2=\"\(f(mx))\" y1=\"\(f(py + plotTop - 6))\" y2=\"\(f(py + panelH))\" stroke=\"#222222\" stroke-dasharray=\"4,3\"/>\n"
-        out += "<text x=\"\(f(mx + 4))\" y=\"\(f(py + plotTop + 4))\" font-size=\"10\" fill=\"#222222\">\(xml(marker.label))</text>\n"
-      }
-      var segments: [[String]] = [[]]
-      for (i, v) in s.values.enumerated() where i < xs.count {
-        if v.isFinite { segments[segments.count - 1].append("\(f(x(xs[i], px))),\(f(y(v, py)))") } else { segments.append([]) }
-      }
-      for points in segments where !points.isEmpty {
-        out += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"/>\n"
-        if points.count == 1 {
-          let c = points[0].split(separator: ",")
-          out += "<circle cx=\"\(c[0])\" cy=\"\(c[1])\" r=\"3\" fill=\"\(color)\"/>\n"
-        }
-      }
-      out += "<text x=\"\(f(px + 6))\" y=\"\(f(py + 16))\" font-size=\"13\" font-weight=\"bold\">\(xml(s.name))</text>\n"
-      out += "<text x=\"\(f(px + 6))\" y=\"\(f(py + 31))\" font-size=\"11\" fill=\"\(color)\">\(xml("moved " + ReportText.tableNumber(s.spread) + " (max − min), net " + ReportText.signedNumber(change)))</text>\n"
-      out += "<text x=\"\(f(px + panelW / 2))\" y=\"\(f(py + panelH + 29))\" font-size=\"11\" fill=\"#333333\" text-anchor=\"middle\">\(xml(set.axis))</text>\n"
-      if k % cols == 0 {
-        let cy = py + (plotTop + panelH) / 2
-        out += "<text x=\"\(f(px - 62))\" y=\"\(f(cy))\" font-size=\"11\" fill=\"#333333\" text-anchor=\"middle\" transform=\"rotate(-90 \(f(px - 62)) \(f(cy)))\">\(xml(set.quantity))</text>\n"
-      }
-      out += "</g>\n"
-    }
+    for (k, s) in series.enumerated() { out += frame.panel(s, at: k) }
     return out + "</svg>\n"
   }
 
@@ -167,7 +109,99 @@ public enum SeriesChart {
     return lines
   }
 
-  private static func f(_ x: Double) -> String { String(format: "%.1f", x) }
+  /// A coordinate to one decimal.
+  static func f(_ x: Double) -> String { String(format: "%.1f", x) }
 
-  private static func xml(_ s: String) -> String { xmlEscaped(s) }
+  /// Text escaped for SVG.
+  static func xml(_ s: String) -> String { xmlEscaped(s) }
+}
+
+/// The geometry every panel of one chart shares: panel size and position, the common value
+/// scale and its ticks, the x positions and their ticks.
+private struct ChartFrame {
+  let set: SeriesSet
+  let cols: Int
+  let panelW, panelH, left, gap, top: Double
+  let plotTop = 40.0, plotBottom = 8.0
+  let lo, hi, xlo, xhi: Double
+  let yTicks: [Double]
+  let xTicks: [(position: Double, label: String)]
+
+  init(_ set: SeriesSet, series: [Series], columns cols: Int, single: Bool, left: Double, gap: Double, top: Double) {
+    self.set = set
+    self.cols = cols
+    (panelW, panelH) = single ? (640.0, 300.0) : (300.0, 190.0)
+    (self.left, self.gap, self.top) = (left, gap, top)
+    let finite = series.flatMap(\.values).filter(\.isFinite)
+    var lo = finite.min() ?? 0, hi = finite.max() ?? 1
+    if lo == hi { lo -= 0.5 * max(abs(lo), 1e-9); hi += 0.5 * max(abs(hi), 1e-9) }
+    yTicks = SeriesChart.niceTicks(lo, hi)
+    self.lo = min(lo, yTicks.first ?? lo)
+    self.hi = max(hi, yTicks.last ?? hi)
+    xlo = set.positions.min() ?? 0
+    xhi = set.positions.max() ?? 1
+    xTicks = SeriesChart.xTicks(set, most: single ? 6 : 4)
+  }
+
+  func f(_ x: Double) -> String { SeriesChart.f(x) }
+  func xml(_ s: String) -> String { SeriesChart.xml(s) }
+  func tickLabel(_ v: Double, step: Double) -> String { SeriesChart.tickLabel(v, step: step) }
+
+  func x(_ v: Double, _ px: Double) -> Double { px + (xhi > xlo ? (v - xlo) / (xhi - xlo) : 0.5) * panelW }
+  func y(_ v: Double, _ py: Double) -> Double {
+    py + panelH - plotBottom - (v - lo) / (hi - lo) * (panelH - plotTop - plotBottom)
+  }
+
+  /// Panel `k`: its frame, grid and ticks (value labels on the first column only), the marker,
+  /// the series' line (broken where a value is missing), its name, movement and axis titles.
+  func panel(_ s: Series, at k: Int) -> String {
+    var out = ""
+    let xs = set.positions
+    let px = left + Double(k % cols) * (panelW + gap)
+    let py = top + Double(k / cols) * (panelH + gap + 24)
+    let change = s.change
+    let color = change > 0 ? "#2166AC" : change < 0 ? "#B35806" : "#555555"
+    out += "<g>\n<title>\(xml(s.name)): \(xml(ReportText.signedNumber(change)))</title>\n"
+    out += "<rect x=\"\(f(px))\" y=\"\(f(py))\" width=\"\(f(panelW))\" height=\"\(f(panelH))\" fill=\"#FAFAFA\" stroke=\"#DDDDDD\"/>\n"
+    for t in yTicks {
+      let ty = y(t, py)
+      out += "<line x1=\"\(f(px))\" x2=\"\(f(px + panelW))\" y1=\"\(f(ty))\" y2=\"\(f(ty))\" stroke=\"\(t == 0 ? "#AAAAAA" : "#E4E4E4")\" stroke-width=\"1\"/>\n"
+      if k % cols == 0 {
+        out += "<text x=\"\(f(px - 5))\" y=\"\(f(ty + 3.5))\" font-size=\"10\" fill=\"#555555\" text-anchor=\"end\">\(xml(tickLabel(t, step: yTicks.count > 1 ? yTicks[1] - yTicks[0] : 1)))</text>\n"
+      }
+    }
+    for (j, tick) in xTicks.enumerated() {
+      let tx = x(tick.position, px)
+      // The outermost labels align inward so neighbouring panels' labels never touch.
+      let anchor = j == 0 && tx - px < 20 ? "start" : j == xTicks.count - 1 && px + panelW - tx < 20 ? "end" : "middle"
+      out += "<line x1=\"\(f(tx))\" x2=\"\(f(tx))\" y1=\"\(f(py + plotTop - 4))\" y2=\"\(f(py + panelH))\" stroke=\"#ECECEC\"/>\n"
+      out += "<line x1=\"\(f(tx))\" x2=\"\(f(tx))\" y1=\"\(f(py + panelH))\" y2=\"\(f(py + panelH + 4))\" stroke=\"#888888\"/>\n"
+      out += "<text x=\"\(f(tx))\" y=\"\(f(py + panelH + 15))\" font-size=\"10\" fill=\"#555555\" text-anchor=\"\(anchor)\">\(xml(tick.label))</text>\n"
+    }
+    if let marker = set.marker, marker.position >= xlo, marker.position <= xhi {
+      let mx = x(marker.position, px)
+      out += "<line x1=\"\(f(mx))\" x2=\"\(f(mx))\" y1=\"\(f(py + plotTop - 6))\" y2=\"\(f(py + panelH))\" stroke=\"#222222\" stroke-dasharray=\"4,3\"/>\n"
+      out += "<text x=\"\(f(mx + 4))\" y=\"\(f(py + plotTop + 4))\" font-size=\"10\" fill=\"#222222\">\(xml(marker.label))</text>\n"
+    }
+    var segments: [[String]] = [[]]
+    for (i, v) in s.values.enumerated() where i < xs.count {
+      if v.isFinite { segments[segments.count - 1].append("\(f(x(xs[i], px))),\(f(y(v, py)))") } else { segments.append([]) }
+    }
+    for points in segments where !points.isEmpty {
+      out += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"/>\n"
+      if points.count == 1 {
+        let c = points[0].split(separator: ",")
+        out += "<circle cx=\"\(c[0])\" cy=\"\(c[1])\" r=\"3\" fill=\"\(color)\"/>\n"
+      }
+    }
+    out += "<text x=\"\(f(px + 6))\" y=\"\(f(py + 16))\" font-size=\"13\" font-weight=\"bold\">\(xml(s.name))</text>\n"
+    out += "<text x=\"\(f(px + 6))\" y=\"\(f(py + 31))\" font-size=\"11\" fill=\"\(color)\">\(xml("moved " + ReportText.tableNumber(s.spread) + " (max − min), net " + ReportText.signedNumber(change)))</text>\n"
+    out += "<text x=\"\(f(px + panelW / 2))\" y=\"\(f(py + panelH + 29))\" font-size=\"11\" fill=\"#333333\" text-anchor=\"middle\">\(xml(set.axis))</text>\n"
+    if k % cols == 0 {
+      let cy = py + (plotTop + panelH) / 2
+      out += "<text x=\"\(f(px - 62))\" y=\"\(f(cy))\" font-size=\"11\" fill=\"#333333\" text-anchor=\"middle\" transform=\"rotate(-90 \(f(px - 62)) \(f(cy)))\">\(xml(set.quantity))</text>\n"
+    }
+    out += "</g>\n"
+    return out
+  }
 }
