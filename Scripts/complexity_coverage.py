@@ -42,6 +42,8 @@ def missing():
             for i, line in enumerate(lines):
                 if TYPE.match(line):
                     in_world = bool(WORLD.match(line))
+                elif line.startswith("}"):
+                    in_world = False
                 m = DECL.match(line)
                 if not m or not (in_core or in_world):
                     continue

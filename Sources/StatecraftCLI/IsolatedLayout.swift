@@ -41,26 +41,38 @@ enum IsolatedLayout {
     }
     try AtomicFileStream.write(dot, to: input)
 
-    let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    let executable = ChildProcess.executable
     let arguments = [executable, "_layout", input, output, "--engine", engine.rawValue, "--format", format.rawValue,
                      "--memory-limit", String(memoryLimit), "--parent", String(getpid()), "--deadline", String(deadline)]
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    defer { for p in argv { free(p) } }
-    // The child's crash is reported by this process in words; the Swift runtime's backtracer
-    // in the child would only add noise (and, under AddressSanitizer, trips over its stack).
-    var environment = ProcessInfo.processInfo.environment
-    environment["SWIFT_BACKTRACE"] = "enable=no"
-    var envp: [UnsafeMutablePointer<CChar>?] = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { for p in envp { free(p) } }
-    var pid: pid_t = 0
-    guard posix_spawn(&pid, executable, &actions, nil, &argv, &envp) == 0 else {
-      throw LayoutFailure(reason: "could not start the layout process (\(String(cString: strerror(errno))))", engine: engine)
+    let spawned = ChildProcess.spawn(executable, arguments: arguments) { actions in
+      posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+      posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     }
+    let pid: pid_t
+    switch spawned {
+    case let .success(child): pid = child
+    case let .failure(error): throw LayoutFailure(reason: "could not start the layout process (\(error.reason))", engine: engine)
+    }
+    let status = try wait(for: pid, deadline: deadline, engine: engine)
+    let message = ((try? String(contentsOfFile: errors, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    let signaled = status & 0x7F
+    if signaled != 0 {
+      let name = signaled == SIGSEGV ? "a segmentation fault" : signaled == SIGABRT ? "an abort" : signaled == SIGKILL ? "a kill (out of memory?)" : "signal \(signaled)"
+      throw LayoutFailure(reason: "Graphviz's \(engine.rawValue) layout died with \(name)", engine: engine)
+    }
+    let code = (status >> 8) & 0xFF
+    guard code == 0 else {
+      throw LayoutFailure(reason: message.isEmpty ? "the layout process failed (exit \(code))" : message, engine: engine)
+    }
+    return Array(try Data(contentsOf: URL(fileURLWithPath: output)))
+  }
+}
+
+extension IsolatedLayout {
+  /// Waits for the layout child, advancing ``WorkProgress/current`` by the seconds spent
+  /// (Graphviz reports no progress), and kills it past `deadline` seconds; returns its wait
+  /// status.
+  static func wait(for pid: pid_t, deadline: Double, engine: LayoutEngine) throws -> Int32 {
     let start = Date()
     var status: Int32 = 0
     // Graphviz reports no progress; the bar shows the seconds spent against the deadline.
@@ -82,17 +94,7 @@ enum IsolatedLayout {
       }
       usleep(20_000)
     }
-    let message = ((try? String(contentsOfFile: errors, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-    let signaled = status & 0x7F
-    if signaled != 0 {
-      let name = signaled == SIGSEGV ? "a segmentation fault" : signaled == SIGABRT ? "an abort" : signaled == SIGKILL ? "a kill (out of memory?)" : "signal \(signaled)"
-      throw LayoutFailure(reason: "Graphviz's \(engine.rawValue) layout died with \(name)", engine: engine)
-    }
-    let code = (status >> 8) & 0xFF
-    guard code == 0 else {
-      throw LayoutFailure(reason: message.isEmpty ? "the layout process failed (exit \(code))" : message, engine: engine)
-    }
-    return Array(try Data(contentsOf: URL(fileURLWithPath: output)))
+    return status
   }
 }
 

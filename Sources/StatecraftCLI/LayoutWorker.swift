@@ -85,29 +85,22 @@ final class LayoutWorker {
     guard pipe(&toChild) == 0, pipe(&fromChild) == 0 else {
       throw LayoutFailure(reason: "could not open pipes to a layout process (\(String(cString: strerror(errno))))", engine: engine)
     }
-    let executable = executable ?? (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    let executable = executable ?? ChildProcess.executable
     let arguments = [executable, "_layout-worker", "--memory-limit", String(memoryLimit), "--parent", String(getpid())]
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
-    posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
-    for fd in toChild + fromChild { posix_spawn_file_actions_addclose(&actions, fd) }
-    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    defer { for p in argv { free(p) } }
-    var environment = ProcessInfo.processInfo.environment
-    environment["SWIFT_BACKTRACE"] = "enable=no"
-    environment.merge(extra) { $1 }
-    var envp: [UnsafeMutablePointer<CChar>?] = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { for p in envp { free(p) } }
-    var child: pid_t = 0
-    let spawned = posix_spawn(&child, executable, &actions, nil, &argv, &envp)
+    let spawned = ChildProcess.spawn(executable, arguments: arguments, environment: extra) { actions in
+      posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
+      posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
+      for fd in toChild + fromChild { posix_spawn_file_actions_addclose(&actions, fd) }
+    }
     close(toChild[0])
     close(fromChild[1])
-    guard spawned == 0 else {
+    let child: pid_t
+    switch spawned {
+    case let .success(pid): child = pid
+    case let .failure(error):
       close(toChild[1])
       close(fromChild[0])
-      throw LayoutFailure(reason: "could not start a layout process (\(String(cString: strerror(spawned))))", engine: engine)
+      throw LayoutFailure(reason: "could not start a layout process (\(error.reason))", engine: engine)
     }
     _ = fcntl(toChild[1], F_SETFD, FD_CLOEXEC)
     _ = fcntl(fromChild[0], F_SETFD, FD_CLOEXEC)
@@ -237,46 +230,12 @@ extension StatecraftCommand {
       let null = open("/dev/null", O_WRONLY)
       dup2(null, 1)
       close(null)
-      var pending: [UInt8] = []
-      func readMore() -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-          let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-          if n < 0 && errno == EINTR { continue }
-          guard n > 0 else { return false }
-          pending += chunk[..<n]
-          return true
-        }
-      }
-      func take(_ count: Int) -> [UInt8]? {
-        while pending.count < count { guard readMore() else { return nil } }
-        defer { pending.removeSubrange(..<count) }
-        return Array(pending[..<count])
-      }
-      func line() -> String? {
-        while true {
-          if let i = pending.firstIndex(of: UInt8(ascii: "\n")) {
-            defer { pending.removeSubrange(...i) }
-            return String(decoding: pending[..<i], as: UTF8.self)
-          }
-          guard pending.count < 256, readMore() else { return nil }
-        }
-      }
-      func answer(_ status: String, _ bytes: [UInt8]) {
-        let message = Array("\(status) \(bytes.count)\n".utf8) + bytes
-        var sent = 0
-        while sent < message.count {
-          let n = message[sent...].withUnsafeBytes { write(answers, $0.baseAddress, $0.count) }
-          if n < 0 && errno == EINTR { continue }
-          guard n > 0 else { _exit(0) }
-          sent += n
-        }
-      }
-      while let header = line() {
+      var pipe = WorkerPipe(answers: answers)
+      while let header = pipe.line() {
         let parts = header.split(separator: " ")
         guard parts.count == 3, let engine = LayoutEngine(rawValue: String(parts[0])),
           let format = OutputFormat(rawValue: String(parts[1])), let length = Int(parts[2]), length >= 0,
-          let dot = take(length)
+          let dot = pipe.take(length)
         else { _exit(2) }
         // Fault injection for the tests of the parent's guard (a crash, a hang).
         switch ProcessInfo.processInfo.environment["STATECRAFT_LAYOUT_FAULT"] {
@@ -285,11 +244,63 @@ extension StatecraftCommand {
         default: break
         }
         do {
-          answer("ok", try GraphvizRenderer.render(dot: String(decoding: dot, as: UTF8.self), engine: engine, format: format))
+          pipe.answer("ok", try GraphvizRenderer.render(dot: String(decoding: dot, as: UTF8.self), engine: engine, format: format))
         } catch {
-          answer("error", Array("\(error)".utf8))
+          pipe.answer("error", Array("\(error)".utf8))
         }
       }
+    }
+  }
+}
+
+/// The layout worker child's side of the pipes: framed requests read from standard input
+/// (a header line, then that many bytes), answers written to a private copy of standard
+/// output.
+private struct WorkerPipe {
+  /// The descriptor answers go to.
+  let answers: Int32
+  /// Bytes read but not yet taken.
+  var pending: [UInt8] = []
+
+  /// Reads what standard input has; `false` at its end.
+  mutating func readMore() -> Bool {
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { return false }
+      pending += chunk[..<n]
+      return true
+    }
+  }
+
+  /// The next `count` bytes, or `nil` when input ends first.
+  mutating func take(_ count: Int) -> [UInt8]? {
+    while pending.count < count { guard readMore() else { return nil } }
+    defer { pending.removeSubrange(..<count) }
+    return Array(pending[..<count])
+  }
+
+  /// The next header line (at most 256 bytes), or `nil`.
+  mutating func line() -> String? {
+    while true {
+      if let i = pending.firstIndex(of: UInt8(ascii: "\n")) {
+        defer { pending.removeSubrange(...i) }
+        return String(decoding: pending[..<i], as: UTF8.self)
+      }
+      guard pending.count < 256, readMore() else { return nil }
+    }
+  }
+
+  /// Writes one framed answer: `STATUS LENGTH` and the bytes; exits when the parent is gone.
+  func answer(_ status: String, _ bytes: [UInt8]) {
+    let message = Array("\(status) \(bytes.count)\n".utf8) + bytes
+    var sent = 0
+    while sent < message.count {
+      let n = message[sent...].withUnsafeBytes { write(answers, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { _exit(0) }
+      sent += n
     }
   }
 }

@@ -140,21 +140,7 @@ public final class ExplorerSession: @unchecked Sendable {
       do {
         switch request.action {
         case "state": return response(main: false, message: nil)
-        case "edit":
-          let world = try self.world
-          let edits = try self.edits(for: request, in: world)
-          guard !edits.isEmpty else { return response(main: false, message: "Nothing changed.") }
-          var edited = world
-          try edited.apply(edits)  // validates before the step is kept
-          steps.append(edits)
-          do {
-            let answer = try response(message: edits.map(\.description).joined(separator: "; "))
-            undone.removeAll()
-            return answer
-          } catch {
-            steps.removeLast()  // the page could not be recomputed: the edit is not kept
-            throw error
-          }
+        case "edit": return try performEdit(request)
         case "undo":
           guard let last = steps.popLast() else { return response(main: false, message: "Nothing to undo.") }
           undone.append(last)
@@ -163,30 +149,13 @@ public final class ExplorerSession: @unchecked Sendable {
           guard let next = undone.popLast() else { return response(main: false, message: "Nothing to redo.") }
           steps.append(next)
           return try response(message: "Redid: " + next.map(\.description).joined(separator: "; "))
-        case "lens":
-          let (oldLens, oldBaseline) = (lens, baseline)
-          lens = try newLens(request)
-          baseline = nil
-          do {
-            return try response(message: "Lens: " + LensStatement(lens).text)
-          } catch {
-            (lens, baseline) = (oldLens, oldBaseline)
-            throw error
-          }
+        case "lens": return try performLens(request)
         case "relayout":
           positions = [:]
           return try response(message: "Laid out afresh.")
         case "complete":
           return try response(message: "Every measure is up to date.", complete: true)
-        case "compare":
-          let (a, b) = (request.a ?? 0, request.b ?? steps.count)
-          guard (0 ... steps.count).contains(a), (0 ... steps.count).contains(b) else {
-            throw ExplorerError.invalid("compare takes two states between 0 and \(steps.count)")
-          }
-          let label = { (n: Int) in n == 0 ? "unedited" : "after edit \(n)" }
-          var r = response(main: false, message: "Compared \(label(a)) with \(label(b)).")
-          r.comparison = ExplorerPanel.comparison(try briefing(of: worldAfter(a)), try briefing(of: worldAfter(b)), labels: (label(a), label(b)))
-          return r
+        case "compare": return try performCompare(request)
         default: throw ExplorerError.invalid("unknown action \"\(request.action)\"")
         }
       } catch {
@@ -195,6 +164,49 @@ public final class ExplorerSession: @unchecked Sendable {
         return r
       }
     }
+  }
+
+  /// An edit: validated on the current world, kept only when the page recomputes; clears redo.
+  private func performEdit(_ request: Request) throws -> Response {
+    let world = try self.world
+    let edits = try self.edits(for: request, in: world)
+    guard !edits.isEmpty else { return response(main: false, message: "Nothing changed.") }
+    var edited = world
+    try edited.apply(edits)  // validates before the step is kept
+    steps.append(edits)
+    do {
+      let answer = try response(message: edits.map(\.description).joined(separator: "; "))
+      undone.removeAll()
+      return answer
+    } catch {
+      steps.removeLast()  // the page could not be recomputed: the edit is not kept
+      throw error
+    }
+  }
+
+  /// A new lens, rolled back when the page cannot be drawn through it.
+  private func performLens(_ request: Request) throws -> Response {
+    let (oldLens, oldBaseline) = (lens, baseline)
+    lens = try newLens(request)
+    baseline = nil
+    do {
+      return try response(message: "Lens: " + LensStatement(lens).text)
+    } catch {
+      (lens, baseline) = (oldLens, oldBaseline)
+      throw error
+    }
+  }
+
+  /// Two states side by side (0 is the unedited world, n the state after edit n).
+  private func performCompare(_ request: Request) throws -> Response {
+    let (a, b) = (request.a ?? 0, request.b ?? steps.count)
+    guard (0 ... steps.count).contains(a), (0 ... steps.count).contains(b) else {
+      throw ExplorerError.invalid("compare takes two states between 0 and \(steps.count)")
+    }
+    let label = { (n: Int) in n == 0 ? "unedited" : "after edit \(n)" }
+    var r = response(main: false, message: "Compared \(label(a)) with \(label(b)).")
+    r.comparison = ExplorerPanel.comparison(try briefing(of: worldAfter(a)), try briefing(of: worldAfter(b)), labels: (label(a), label(b)))
+    return r
   }
 
   /// An answer that changes nothing and says why (a request that could not be read).

@@ -166,7 +166,7 @@ struct EventImportTests {
             row(["Event ID": "x2", "Event Date": "2024-02-06", "Event Type": "ASAULT", "Actor Name": "A", "Actor Country": "PAK",
                  "Recipient Name": "C", "Recipient Country": "USA"])].joined(separator: "\n") + "\n")
         .write(toFile: file, atomically: true, encoding: .utf8)
-      #expect { try importer(.polecat).run(files: [file], name: "t") } throws: { "\($0)".contains("w.txt:3:") && "\($0)".contains("did you mean ASSAULT?") }
+      #expect { try importer(.polecat).run(files: [file], name: "t") } throws: { "\($0)".contains("w.txt:3:") && "\($0)".contains("did you mean \"ASSAULT\"?") }
       var skipping = importer(.polecat, level: .country)
       skipping.skipBadRows = true
       let (pairs, _) = try skipping.run(files: [file], name: "t")

@@ -374,7 +374,8 @@ struct POLECATRowParser: EventRowParser {
     }
     let typeName = fields.text(c.type)
     guard let type = PLOVER.type(named: typeName) else {
-      let hint = closestMatch(to: typeName.uppercased(), in: PLOVER.types.map(\.name)).map { "; did you mean \($0)?" } ?? "; PLOVER has \(PLOVER.types.map(\.name).joined(separator: ", "))"
+      let suggestion = didYouMean(typeName.uppercased(), in: PLOVER.types.map(\.name))
+      let hint = suggestion.isEmpty ? "; PLOVER has \(PLOVER.types.map(\.name).joined(separator: ", "))" : suggestion
       throw RowProblem(column: fields.column(c.type, in: line), "Event Type \"\(typeName)\" is not a PLOVER event type\(hint)")
     }
     let mode = c.mode.map { fields.text($0).lowercased() } ?? ""
@@ -530,7 +531,8 @@ struct ACLEDRowParser: EventRowParser {
     let typeName = text("event_type")
     guard let type = ACLED.eventTypes.first(where: { $0.name.lowercased() == typeName.lowercased() }) else {
       let names = ACLED.eventTypes.map(\.name)
-      let hint = closestMatch(to: typeName, in: names).map { "; did you mean \($0)?" } ?? "; ACLED has \(names.joined(separator: ", "))"
+      let suggestion = didYouMean(typeName, in: names)
+      let hint = suggestion.isEmpty ? "; ACLED has \(names.joined(separator: ", "))" : suggestion
       throw RowProblem(column: column("event_type"), "event_type \"\(typeName)\" is not an ACLED event type\(hint)")
     }
     let sub = text("sub_event_type").lowercased()

@@ -126,6 +126,7 @@ public struct FlatGraph: Sendable {
 
 extension World {
   /// The world as flat attributes, losing nothing (see ``FlatGraph``).
+  /// - Complexity: O(*n* + *m*) (every attribute of every actor and relation).
   public func flattened() -> FlatGraph {
     var flat = flattenedHeader()
     flat.edges = relations.map { r in
@@ -135,6 +136,7 @@ extension World {
   }
 
   /// Graph and node attributes only: writers stream the edges with ``edgeAttributes(_:undirected:)``.
+  /// - Complexity: O(*n*) plus the graph's attributes.
   public func flattenedHeader() -> FlatGraph {
     var graph: [(String, AttributeValue)] = [("name", .string(name)), ("title", .string(title))]
     if let date { graph.append(("date", .string(date.description))) }
@@ -151,6 +153,7 @@ extension World {
   }
 
   /// One relation's edge attributes (see ``FlatGraph``).
+  /// - Complexity: O(attributes of `r`).
   public func edgeAttributes(_ r: Relation, undirected: Bool) -> [(String, AttributeValue)] {
     var attributes: [(String, AttributeValue)] = [
       ("type", .string(r.type)), ("weight", .double(r.weight)), ("sign", .int(r.sign.rawValue)),
@@ -170,6 +173,7 @@ extension World {
 
   /// The edge attribute names (and a sample value for their type) any relation uses, in
   /// the order of ``edgeAttributes(_:undirected:)``.
+  /// - Complexity: O(*m*): one pass to find the attributes relations use.
   public func edgeAttributeKeys(undirected: Bool) -> [(String, AttributeValue)] {
     var keys: [(String, AttributeValue)] = [("type", .string("")), ("weight", .double(0)), ("sign", .int(0))]
     if !undirected { keys.append(("mutual", .bool(false))) }
