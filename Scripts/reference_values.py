@@ -133,7 +133,7 @@ emit("smallInStrength", "dict(D.in_degree(weight='weight'))",
 emit("smallDegreeCentrality", "nx.degree_centrality(D)",
      ordered(nx.degree_centrality(D), dn), "Degree centrality (in + out).")
 
-# --- NetworKit's six-node graph, directed (STYLE.md) ------------------------------------
+# --- NetworKit's six-node graph, directed (its documentation's example) ------------------
 S6 = nx.DiGraph([(0, 2), (1, 2), (2, 3), (2, 4), (3, 5), (4, 5)])
 emit("sixDirectedBetweenness", "nx.betweenness_centrality(S6, normalized=False)",
      ordered(nx.betweenness_centrality(S6, normalized=False), range(6)),
