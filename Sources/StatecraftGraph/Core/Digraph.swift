@@ -101,9 +101,7 @@ public struct Digraph: Sendable {
     directed: Bool, combine: Combine
   ) {
     // Counting sort by source, then sort each row by target and merge duplicates.
-    var counts = [Int](repeating: 0, count: n + 1)
-    for u in arcSources { counts[u + 1] += 1 }
-    for i in 0 ..< n { counts[i + 1] += counts[i] }
+    let counts = Self.rowStarts(nodeCount: n, counting: arcSources)
     var fill = counts
     var rowTargets = [NodeIndex](repeating: 0, count: arcSources.count)
     var rowWeights = [Double](repeating: 0, count: arcSources.count)
@@ -180,14 +178,21 @@ public struct Digraph: Sendable {
     return (offsets, targets, weights)
   }
 
+  /// Where each node's row starts when arcs are bucketed by `keys` (one node per arc): the
+  /// prefix sums of the counts, `n + 1` of them (a counting sort's offsets).
+  static func rowStarts(nodeCount n: Int, counting keys: [NodeIndex]) -> [Int] {
+    var starts = [Int](repeating: 0, count: n + 1)
+    for k in keys { starts[k + 1] += 1 }
+    for i in 0 ..< n { starts[i + 1] += starts[i] }
+    return starts
+  }
+
   /// The in-adjacency of CSR rows (the transpose). Filling rows in source order keeps each
   /// row sorted.
   private static func transposedRows(
     nodeCount n: Int, offsets: [Int], targets: [NodeIndex], weights: [Double]
   ) -> (offsets: [Int], sources: [NodeIndex], weights: [Double]) {
-    var inCounts = [Int](repeating: 0, count: n + 1)
-    for v in targets { inCounts[v + 1] += 1 }
-    for i in 0 ..< n { inCounts[i + 1] += inCounts[i] }
+    let inCounts = rowStarts(nodeCount: n, counting: targets)
     var inFill = inCounts
     var inSrc = [NodeIndex](repeating: 0, count: targets.count)
     var inW = [Double](repeating: 0, count: targets.count)
