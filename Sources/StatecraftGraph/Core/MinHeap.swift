@@ -72,7 +72,7 @@ struct IndexedMinHeap {
   }
 
   /// Inserts `node` with `newKey`, or lowers its key if it is already in the heap.
-  mutating func pushOrDecrease(_ node: NodeIndex, _ newKey: Double) {
+  @inline(__always) mutating func pushOrDecrease(_ node: NodeIndex, _ newKey: Double) {
     key[node] = newKey
     var i = Int(position[node])
     if i < 0 {
@@ -83,7 +83,7 @@ struct IndexedMinHeap {
   }
 
   /// Removes and returns the node with the smallest key.
-  mutating func popMin() -> NodeIndex? {
+  @inline(__always) mutating func popMin() -> NodeIndex? {
     guard let top = heap.first else { return nil }
     position[Int(top)] = -1
     let last = heap.removeLast()
@@ -91,7 +91,7 @@ struct IndexedMinHeap {
     return Int(top)
   }
 
-  private mutating func siftUp(_ start: Int, _ node: NodeIndex) {
+  @inline(__always) private mutating func siftUp(_ start: Int, _ node: NodeIndex) {
     var i = start
     let k = key[node]
     heap.withUnsafeMutableBufferPointer { h in
@@ -108,7 +108,7 @@ struct IndexedMinHeap {
     position[node] = Int32(i)
   }
 
-  private mutating func siftDown(_ start: Int, _ node: NodeIndex) {
+  @inline(__always) private mutating func siftDown(_ start: Int, _ node: NodeIndex) {
     var i = start
     let k = key[node]
     let count = heap.count

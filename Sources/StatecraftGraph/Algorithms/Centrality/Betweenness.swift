@@ -156,18 +156,19 @@ extension Digraph {
     sources: some Collection<NodeIndex>, length: PathLength, inLength: [Double], endpoints: Bool,
     collectArcs: Bool = false, collectSquares: Bool = false, progress: WorkProgress? = nil
   ) -> (nodes: [Double], arcs: [Double], squares: [Double]) {
-    var sweep = BrandesSweep(self, length: length, inLength: inLength)
+    let sweep = BrandesSweep(self, length: length, inLength: inLength)
     defer { sweep.deallocate() }
-    var sums = BrandesSums(
+    var heap = IndexedMinHeap(nodeCount: nodeCount)
+    let sums = BrandesSums(
       nodeCount: nodeCount, arcCount: collectArcs ? arcCount : 0, squares: collectSquares, endpoints: endpoints)
     for s in sources {
-      let count = sweep.settle(from: s)
+      let count = sweep.settle(from: s, heap: &heap)
       if length != .hops { sweep.countPaths(from: s, reached: count) }
-      sweep.accumulate(from: s, reached: count, into: &sums)
+      sweep.accumulate(from: s, reached: count, into: sums)
       sweep.reset(reached: count)
       progress?.advance()
     }
-    return (sums.nodes, sums.arcs, sums.squares)
+    return sums.finish()
   }
 
   /// Returns the betweenness of every edge: the sum, over ordered pairs (s, t), of the

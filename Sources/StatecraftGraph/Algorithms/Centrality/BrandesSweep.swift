@@ -1,28 +1,41 @@
 /// The running sums of one Brandes accumulation: per node, optionally per node squared
-/// (per-source contributions, for sampling's error bars), and optionally per in-arc slot.
+/// (per-source contributions, for sampling's error bars), and optionally per in-arc slot. Raw
+/// buffers, as the sweep's, so the accumulation loop runs without bounds checks; ``finish()``
+/// hands them back as arrays and frees them.
 struct BrandesSums {
-  var nodes: [Double]
-  var arcs: [Double]
-  var squares: [Double]
+  let nodes: UnsafeMutableBufferPointer<Double>
+  let arcs: UnsafeMutableBufferPointer<Double>
+  let squares: UnsafeMutableBufferPointer<Double>
   /// Whether each source's reach counts for itself and each target (NetworkX's `endpoints`).
   let endpoints: Bool
 
   init(nodeCount n: Int, arcCount: Int, squares collectSquares: Bool, endpoints: Bool) {
-    nodes = Array(repeating: 0, count: n)
-    arcs = Array(repeating: 0, count: arcCount)
-    squares = Array(repeating: 0, count: collectSquares ? n : 0)
+    func zeros(_ count: Int) -> UnsafeMutableBufferPointer<Double> {
+      let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: count)
+      buffer.initialize(repeating: 0)
+      return buffer
+    }
+    nodes = zeros(n)
+    arcs = zeros(arcCount)
+    squares = zeros(collectSquares ? n : 0)
     self.endpoints = endpoints
   }
 
   /// Adds `x` to node `v`'s sum (and its square when squares are kept).
   @inline(__always)
-  mutating func add(_ x: Double, to v: NodeIndex) {
+  func add(_ x: Double, to v: NodeIndex) {
     nodes[v] += x
     if !squares.isEmpty { squares[v] += x * x }
   }
+
+  /// The sums as arrays; the buffers are freed.
+  func finish() -> (nodes: [Double], arcs: [Double], squares: [Double]) {
+    defer { for buffer in [nodes, arcs, squares] { buffer.deallocate() } }
+    return (Array(nodes), Array(arcs), Array(squares))
+  }
 }
 
-/// Brandes' per-source work over one set of buffers reused across sources: (1) ``settle(from:)``
+/// Brandes' per-source work over one set of buffers reused across sources: (1) ``settle(from:heap:)``
 /// finds distances and the settle order (BFS counting σ on the way, or Dijkstra); (2)
 /// ``countPaths(from:reached:)`` counts σ in settle order from the in-arcs on shortest paths
 /// (weighted only); (3) ``accumulate(from:reached:into:)`` adds δ in reverse settle order;
@@ -31,13 +44,13 @@ struct BrandesSums {
 /// Paper ↔ code: σ → `sigma` (Double: counts overflow Int on grids), δ → `delta`, S → `order`,
 /// d → `d`. The graph's CSR arrays are copied into raw buffers once per accumulation, so the
 /// inner loops run without bounds checks or nested `withUnsafe…` closures; call
-/// ``deallocate()`` when done.
+/// ``deallocate()`` when done. Its methods take `self` by value, so the buffers' addresses
+/// stay in registers through the inner loops.
 struct BrandesSweep {
   private let outOff, outTgt, inOff, inSrc: UnsafeMutableBufferPointer<Int>
   private let outLen, inLen: UnsafeMutableBufferPointer<Double>
   private let d, sigma, delta: UnsafeMutableBufferPointer<Double>
   private let order: UnsafeMutableBufferPointer<NodeIndex>
-  private var heap: IndexedMinHeap
   private let hops: Bool
 
   init(_ g: Digraph, length: PathLength, inLength: [Double]) {
@@ -63,7 +76,6 @@ struct BrandesSweep {
     delta = filled(0)
     order = .allocate(capacity: g.nodeCount)
     order.initialize(repeating: 0)
-    heap = IndexedMinHeap(nodeCount: g.nodeCount)
   }
 
   /// Frees the buffers.
@@ -73,8 +85,9 @@ struct BrandesSweep {
   }
 
   /// Phase 1: distances from `s` and the settle order; returns how many nodes `s` reaches
-  /// (itself included). Unit lengths count σ as the BFS goes, exact for hops.
-  mutating func settle(from s: NodeIndex) -> Int {
+  /// (itself included). Unit lengths count σ as the BFS goes, exact for hops; other lengths
+  /// run Dijkstra on `heap` (the caller's, reused across sources).
+  func settle(from s: NodeIndex, heap: inout IndexedMinHeap) -> Int {
     d[s] = 0
     if hops {
       order[0] = s
@@ -135,20 +148,28 @@ struct BrandesSweep {
 
   /// Phase 3: dependencies δ in reverse settle order, added to `sums` (and to each in-arc on
   /// a shortest path when `sums` keeps arcs).
-  func accumulate(from s: NodeIndex, reached count: Int, into sums: inout BrandesSums) {
+  func accumulate(from s: NodeIndex, reached count: Int, into sums: BrandesSums) {
     if sums.endpoints { sums.add(Double(count - 1), to: s) }
     let collectArcs = !sums.arcs.isEmpty
     for k in stride(from: count - 1, through: 0, by: -1) {
       let w = order[k]
       let dw = d[w]
       let coefficient = (1 + delta[w]) / sigma[w]
-      for i in inOff[w] ..< inOff[w + 1] {
-        let v = inSrc[i]
-        let onPath = hops ? d[v] == dw - 1 : d[v] < dw && isSameLength(d[v] + inLen[i], dw)
-        guard onPath else { continue }
-        let share = sigma[v] * coefficient
-        delta[v] += share
-        if collectArcs { sums.arcs[i] += share }
+      if hops {
+        let previous = dw - 1
+        for i in inOff[w] ..< inOff[w + 1] where d[inSrc[i]] == previous {
+          let share = sigma[inSrc[i]] * coefficient
+          delta[inSrc[i]] += share
+          if collectArcs { sums.arcs[i] += share }
+        }
+      } else {
+        for i in inOff[w] ..< inOff[w + 1] {
+          let dv = d[inSrc[i]]
+          guard dv < dw && isSameLength(dv + inLen[i], dw) else { continue }
+          let share = sigma[inSrc[i]] * coefficient
+          delta[inSrc[i]] += share
+          if collectArcs { sums.arcs[i] += share }
+        }
       }
       if w != s { sums.add(delta[w] + (sums.endpoints ? 1 : 0), to: w) }
     }
