@@ -35,6 +35,27 @@ extension ProcessTests {
     return (p.terminationStatus, p.terminationReason == .exit, text)
   }
 
+  /// Runs `script` (with the executable as `$0` and `arguments` after it) in a private mount
+  /// namespace whose `/dev` is a scratch tmpfs holding only `fd`, `stdout`, `stderr` and
+  /// `null`: whatever the command does to a device path stays there.
+  func inPrivateDev(_ script: String, _ arguments: [String] = []) throws -> (status: Int32, stdout: String, stderr: String) {
+    let setup = "mount -t tmpfs none /dev && ln -s /proc/self/fd /dev/fd && ln -s /proc/self/fd/1 /dev/stdout"
+      + " && ln -s /proc/self/fd/2 /dev/stderr && mknod -m 666 /dev/null c 1 3 || exit 99; "
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
+    p.arguments = ["-m", "--propagation", "private", "/bin/sh", "-c", setup + script, Self.binary.path] + arguments
+    p.currentDirectoryURL = repositoryRoot
+    let (out, err) = (Pipe(), Pipe())
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    // Standard output first, then the (short) status lines, as `run` reads them.
+    let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    return (p.terminationStatus, stdout, stderr)
+  }
+
   /// A new empty folder for one test, removed by the caller's `defer`.
   func scratchFolder() throws -> String { try StatecraftTestSupport.scratchFolder("output") }
 
@@ -116,22 +137,12 @@ extension ProcessTests {
     for spelling in ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"] {
       // A scratch /dev in a namespace of its own: nothing the command does reaches the machine's.
       let script = """
-        mount -t tmpfs none /dev && ln -s /proc/self/fd /dev/fd && ln -s /proc/self/fd/1 /dev/stdout \
-        && mknod -m 666 /dev/null c 1 3 \
-        && "$0" render Graphs/pakistan-2025.yaml --format dot -o "$1" > /dev/null.out 2>&1; \
+        "$0" render Graphs/pakistan-2025.yaml --format dot -o "$1" > /dev/null.out 2>&1; \
         "$0" render Graphs/pakistan-2025.yaml --format dot -o "$1" | head -c 7; echo; \
         test -L /dev/stdout && echo link-kept; \
         mknod -m 666 /dev/full c 1 7 && "$0" rank Graphs/pakistan-2025.yaml > /dev/full 2> /dev/null.err; echo "full-exit=$?"
         """
-      let p = Process()
-      p.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
-      p.arguments = ["-m", "--propagation", "private", "/bin/sh", "-c", script, Self.binary.path, spelling]
-      p.currentDirectoryURL = repositoryRoot
-      let out = Pipe()
-      p.standardOutput = out
-      try p.run()
-      let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      p.waitUntilExit()
+      let text = try inPrivateDev(script, [spelling]).stdout
       #expect(text.contains("digraph"), "\(spelling): \(text)")
       #expect(text.contains("link-kept"), "\(spelling): \(text)")
       #expect(text.contains("full-exit=1"), "a report lost to a full standard output is an error: \(text)")
@@ -156,29 +167,28 @@ extension ProcessTests {
     #expect((try FileManager.default.destinationOfSymbolicLink(atPath: dir + "/real/sub/lnk")) == "../../b/t.json")
   }
 
-  @Test("another open descriptor named as a path is written as the shell opened it (appending)")
+  @Test(
+    "another open descriptor named as a path is written as the shell opened it (appending)",
+    .enabled(if: privateMountNamespaces, "needs a private mount namespace (unshare -m)"))
   func otherDescriptors() throws {
     let dir = try scratchFolder()
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let log = dir + "/app.log"
     try "earlier line\n".write(toFile: log, atomically: false, encoding: .utf8)
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/bin/sh")
-    p.arguments = ["-c", "\"$0\" render Graphs/pakistan-2025.yaml --format dot -o \"$2\" 3>>\"$1\"", Self.binary.path, log, "/" + "dev/fd/3"]
-    p.currentDirectoryURL = repositoryRoot
-    try p.run()
-    p.waitUntilExit()
+    let r = try inPrivateDev("\"$0\" render Graphs/pakistan-2025.yaml --format dot -o /dev/fd/3 3>>\"$1\"", [log])
     let text = try String(contentsOfFile: log, encoding: .utf8)
-    #expect(p.terminationStatus == 0 && text.hasPrefix("earlier line\ndigraph"), "\(text.prefix(40))")
+    #expect(r.status == 0 && text.hasPrefix("earlier line\ndigraph"), "\(text.prefix(40)) \(r.stderr)")
   }
 
-  @Test("written to standard output by any name, the data is the whole output and the status line goes to stderr")
+  @Test(
+    "written to standard output by any name, the data is the whole output and the status line goes to stderr",
+    .enabled(if: privateMountNamespaces, "needs a private mount namespace (unshare -m)"))
   func statusLineOffStandardOutput() throws {
     // `convert W /dev/stdout --to json` printed "wrote /dev/stdout …" after the JSON.
-    let json = try run(["convert", "Graphs/pakistan-2025.yaml", "/" + "dev/stdout", "--to", "json"])
-    #expect(json.status == 0 && json.stderr.contains("wrote /dev/stdout"))
+    let json = try inPrivateDev("exec \"$0\" convert Graphs/pakistan-2025.yaml /dev/stdout --to json")
+    #expect(json.status == 0 && json.stderr.contains("wrote /dev/stdout"), "\(json.stderr)")
     #expect((try? JSONSerialization.jsonObject(with: Data(json.stdout.utf8))) != nil, "\(json.stdout.suffix(80))")
-    let dot = try run(["render", "Graphs/pakistan-2025.yaml", "--format", "dot", "-o", "/" + "dev/stdout"])
+    let dot = try inPrivateDev("exec \"$0\" render Graphs/pakistan-2025.yaml --format dot -o /dev/stdout")
     #expect(dot.status == 0 && dot.stdout.hasSuffix("}\n") && !dot.stdout.contains("wrote"))
     // `-o -` without --format is SVG, as the README says.
     let svg = try run(["render", "Graphs/pakistan-2025.yaml", "-o", "-"])
@@ -200,10 +210,12 @@ extension ProcessTests {
     }
   }
 
-  @Test("a closed standard output is reported by the system's words, not a Foundation error code")
+  @Test(
+    "a closed standard output is reported by the system's words, not a Foundation error code",
+    .enabled(if: privateMountNamespaces, "needs a private mount namespace (unshare -m)"))
   func closedStandardOutput() throws {
     for command in ["render Graphs/pakistan-2025.yaml -o -", "convert Graphs/pakistan-2025.yaml /dev/stdout --to json"] {
-      let r = try shell("exec \"$0\" " + command + " >&-")
+      let r = try inPrivateDev("exec \"$0\" " + command + " >&-")
       #expect(r.status == 1 && !r.stderr.contains("NSCocoaErrorDomain") && r.stderr.contains("Error:"), "\(command): \(r.stderr)")
     }
   }
