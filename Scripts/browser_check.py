@@ -428,9 +428,10 @@ def check_explorer(driver, statecraft, out):
 
 
 def check_big_explorer(driver, statecraft, out):
-    """A 1,000-actor world in the explorer: an edit is answered without the all-pairs measures
-    (marked pending), and the page fetches them at once."""
-    print("  explorer: a 1,000-actor world (betweenness and closeness follow the first answer)")
+    """A 1,000-actor world in the explorer: an edit is answered first with who matters, paths,
+    balance and influence (betweenness, closeness and leverage marked pending, the maps
+    marked updating), and the page fetches the rest at once."""
+    print("  explorer: a 1,000-actor world (all-pairs measures, leverage and maps follow the first answer)")
     sys.path.insert(0, os.path.join(REPO, "Benchmarks"))
     import make_worlds
     world = os.path.join(out, "explorer-1k.yaml")
@@ -443,9 +444,12 @@ def check_big_explorer(driver, statecraft, out):
         wait_for(driver, "return document.querySelectorAll('#x-from option').length > 0;", "the panel fills", 60)
         driver.js("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}));", driver.find(".map.main g.edge"))
         driver.js("document.getElementById('x-weight').value = '0.05'; document.getElementById('x-apply').click();")
-        wait_for(driver, "return document.querySelector('p.pending') !== null;", "the first answer marks betweenness and closeness pending", 30)
-        wait_for(driver, "return document.querySelector('p.pending') === null && document.querySelectorAll('#x-edits li').length === 1;",
-                 "the page fetches them at once", 60)
+        wait_for(driver, "return document.querySelector('p.pending') !== null && document.querySelector('#map.updating') !== null;",
+                 "the first answer marks betweenness, closeness and leverage pending and the maps updating", 30)
+        wait_for(driver, "return document.querySelector('p.pending') === null && document.querySelector('section.updating') === null"
+                 " && document.querySelectorAll('#x-edits li').length === 1;", "the page fetches them at once", 60)
+        rows = driver.js("return document.querySelectorAll('[id^=leverage-] tbody tr').length;")
+        check(rows > 0, f"the leverage rows arrive ({rows})")
         pending = driver.js("return Array.from(document.querySelectorAll('#measures td')).filter(function (td) { return td.textContent === '…'; }).length;")
         check(pending == 0, f"every measure arrives ({pending} cells still pending)")
         driver.screenshot(os.path.join(out, "explorer-1k.png"))

@@ -41,16 +41,23 @@ final class LayoutWorkerPool: @unchecked Sendable {
     let worker = try (fresh ? nil : lock.withLock { idle.popLast() }) ?? LayoutWorker(engine: engine)
     let result = Result { try worker.render(dot: dot, engine: engine, format: format, deadline: deadline) }
     if worker.usable {
-      let kept = lock.withLock { () -> Bool in
-        guard idle.count < keep else { return false }
-        idle.append(worker)
-        return true
-      }
-      if !kept { worker.stop() }
+      if !offer(worker) { worker.stop() }
     } else {
       worker.stop()
+      // A worker retired after its quota is replaced off the request's path: starting one
+      // (exec and font setup) took 10–20 ms, the seed explorer's slowest answers.
+      if !worker.broken { DispatchQueue.global().async { [self] in if let fresh = try? LayoutWorker(engine: engine), !offer(fresh) { fresh.stop() } } }
     }
     return try result.get()
+  }
+
+  /// Keeps `worker` idle for the next map unless ``keep`` are idle already.
+  private func offer(_ worker: LayoutWorker) -> Bool {
+    lock.withLock {
+      guard idle.count < keep else { return false }
+      idle.append(worker)
+      return true
+    }
   }
 }
 
@@ -66,7 +73,8 @@ final class LayoutWorker {
   private let pid: pid_t
   private let input: Int32, output: Int32
   private var served = 0
-  private var broken = false
+  /// Whether the worker died, hung or spoke out of turn (else it is only retired after its quota).
+  private(set) var broken = false
   /// Whether the worker can take another request.
   var usable: Bool { !broken && served < Self.recycleAfter }
 

@@ -23,7 +23,10 @@ public final class ExplorerSession: @unchecked Sendable {
   /// The scenario file's scenarios, shown in the what-if section.
   let scenarios: [Scenario]
   /// The edits, one array per user action; `undone` holds what undo took off, for redo.
-  private(set) var steps: [[Edit]] = []
+  private(set) var steps: [[Edit]] = [] { didSet { current = nil } }
+  /// The world after every step, kept until the steps change (replaying every edit on each
+  /// answer grew with the session).
+  private var current: World?
   private var undone: [[Edit]] = []
   /// The lens every section is computed through.
   private(set) var lens: Lens
@@ -36,10 +39,13 @@ public final class ExplorerSession: @unchecked Sendable {
   public var samples = 0
   /// Whether each recomputation ranks actor knock-outs (off by default, for speed).
   public var knockOut = false
-  /// Above this many actors an answer to an edit leaves betweenness and closeness (all-pairs
-  /// passes, most of the time on a big world) pending; the page asks for them at once with a
-  /// `complete` action, so the other sections arrive first. (Leverage tables are confirmed in
-  /// the first answer: unconfirmed, their ranking put exactly recomputed jumps first.)
+  /// Above this many actors an answer to an edit brings who matters, paths, balance and
+  /// influence first and leaves pending what takes most of the time on a big world:
+  /// betweenness and closeness (all-pairs passes), the leverage tables (confirmed by exact
+  /// recomputation; ranked by estimates alone they would mislead) and the maps (the previous
+  /// drawings stay, marked as updating). Such an answer carries only the sections it
+  /// recomputed (``Response/sections``); the page asks for the rest at once with a
+  /// `complete` action.
   public var deferAbove = 300
   /// The line naming the program on the page.
   public var generator = "Statecraft"
@@ -64,7 +70,12 @@ public final class ExplorerSession: @unchecked Sendable {
 
   /// The world after every edit so far.
   public var world: World {
-    get throws { try worldAfter(steps.count) }
+    get throws {
+      if let current { return current }
+      let w = try worldAfter(steps.count)
+      current = w
+      return w
+    }
   }
 
   /// The world after the first `n` steps.
@@ -78,7 +89,7 @@ public final class ExplorerSession: @unchecked Sendable {
   public var edits: [Edit] { Array(steps.joined()) }
 
   /// The briefing of a world under the session's lens.
-  func briefing(of world: World, deferring deferred: Set<Measure> = []) throws -> Briefing {
+  func briefing(of world: World, quick: Bool = false) throws -> Briefing {
     var request = Briefing.Request(file: file, fileBytes: fileBytes, lens: lens, questions: questions.map { q in
       var q = q
       q.lens = lens
@@ -86,7 +97,11 @@ public final class ExplorerSession: @unchecked Sendable {
     })
     request.samples = samples
     request.knockOut = knockOut
-    request.deferred = deferred
+    if quick {
+      request.deferred = [.betweenness, .closeness]
+      request.leverageDeferred = true
+      request.essentialsOnly = true
+    }
 
     let comparison = try questions.flatMap { q -> ScenarioComparison? in
       guard !scenarios.isEmpty else { return nil }
@@ -122,6 +137,10 @@ public final class ExplorerSession: @unchecked Sendable {
   public struct Response: Encodable, Sendable {
     /// The sections for `<main>` and the briefing's data (absent for `state` and `compare`).
     public var main: String?, data: String?
+    /// For a quick answer (``ExplorerSession/deferAbove``), instead of `main`: the sections it
+    /// recomputed, each to replace the page's section with its id; `data` then holds only
+    /// the parts of the briefing's data those sections use, to merge into the page's.
+    public var sections: String?
     /// The edits made so far, in words, and whether undo and redo can act.
     public var edits: [String], canUndo: Bool, canRedo: Bool
     /// A line for the status bar.
@@ -132,6 +151,48 @@ public final class ExplorerSession: @unchecked Sendable {
     public var error: String?
     /// Whether some measures were left pending: ask again with `complete` for them.
     public var pending: Bool?
+
+    /// The answer as the server sends it: the same JSON `JSONEncoder` writes for this value
+    /// (absent fields left out), written in one pass; on a big world the sections and data
+    /// are megabytes, and Foundation's encoder escaped them character by character.
+    ///
+    /// - Complexity: O(bytes of the answer).
+    public var json: [UInt8] {
+      var out: [UInt8] = [UInt8(ascii: "{")]
+      func key(_ name: String) {
+        if out.count > 1 { out.append(UInt8(ascii: ",")) }
+        appendJSONQuoted(name, to: &out)
+        out.append(UInt8(ascii: ":"))
+      }
+      func text(_ name: String, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        appendJSONQuoted(value, to: &out)
+      }
+      func flag(_ name: String, _ value: Bool?) {
+        guard let value else { return }
+        key(name)
+        out += Array((value ? "true" : "false").utf8)
+      }
+      text("main", main)
+      text("sections", sections)
+      text("data", data)
+      key("edits")
+      out.append(UInt8(ascii: "["))
+      for (i, e) in edits.enumerated() {
+        if i > 0 { out.append(UInt8(ascii: ",")) }
+        appendJSONQuoted(e, to: &out)
+      }
+      out.append(UInt8(ascii: "]"))
+      flag("canUndo", canUndo)
+      flag("canRedo", canRedo)
+      text("message", message)
+      text("comparison", comparison)
+      text("error", error)
+      flag("pending", pending)
+      out.append(UInt8(ascii: "}"))
+      return out
+    }
   }
 
   /// Performs one request; a failed edit leaves the session as it was and says why.
@@ -280,22 +341,28 @@ public final class ExplorerSession: @unchecked Sendable {
 
   func response(main: Bool = true, message: String?) -> Response {
     Response(
-      main: nil, data: nil, edits: edits.map(\.description), canUndo: !steps.isEmpty, canRedo: !undone.isEmpty,
+      main: nil, data: nil, sections: nil, edits: edits.map(\.description), canUndo: !steps.isEmpty, canRedo: !undone.isEmpty,
       message: message, comparison: nil, error: nil)
   }
 
-  /// The page's new sections; on a world above ``deferAbove`` actors without `complete`, with
-  /// betweenness and closeness pending.
+  /// The page's new sections; on a world above ``deferAbove`` actors, the quick answer.
   func response(message: String?) throws -> Response { try response(message: message, complete: false) }
 
-  /// The page's new sections, every measure computed when `complete`.
+  /// The page's new sections, every measure computed when `complete`; otherwise, on a world
+  /// above ``deferAbove`` actors, the quick answer: only the sections it recomputed, with
+  /// what it left pending marked.
   func response(message: String?, complete: Bool) throws -> Response {
     var r = response(main: false, message: message)
-    let deferred: Set<Measure> = !complete && base.actors.count > deferAbove ? [.betweenness, .closeness] : []
-    let page = try currentPage(deferring: deferred)
+    let quick = !complete && base.actors.count > deferAbove
+    let page = try currentPage(quick: quick)
+    if quick {
+      r.sections = page.quickSections()
+      r.data = try page.quickDataJSON()
+      r.pending = true
+      return r
+    }
     r.main = try page.sections()
     r.data = try page.dataJSON()
-    if !deferred.isEmpty { r.pending = true }
     return r
   }
 
@@ -352,12 +419,15 @@ public final class ExplorerSession: @unchecked Sendable {
     return q
   }
 
-  func currentPage(deferring deferred: Set<Measure> = []) throws -> BriefingPage {
+  /// The page of the current state; `quick`, without what an answer on a big world leaves
+  /// pending (see ``deferAbove``), maps included.
+  func currentPage(quick: Bool = false) throws -> BriefingPage {
     if baseline == nil { baseline = try briefing(of: base) }
     let world = try self.world
-    let now = try briefing(of: world, deferring: deferred)
+    let now = try briefing(of: world, quick: quick)
     let question = now.leverage.first.flatMap { InfluencePair($0.question) }
-    let (map, geoMap) = try maps(of: world, question: question)
+    // A quick answer sends no map (the page keeps the drawn ones, marked as updating).
+    let (map, geoMap) = quick ? (nil, nil) : try maps(of: world, question: question)
     var page = BriefingPage(briefing: now, map: map, generator: generator)
     page.geoMap = geoMap
     page.mode = .explorer

@@ -11,7 +11,9 @@ import StatecraftRender
 /// escaping could not run.
 public struct BriefingPage: Sendable {
   /// The briefing to show.
-  public var briefing: Briefing
+  public var briefing: Briefing { didSet { names = Self.names(briefing) } }
+  /// Each actor's display name by id (tables name thousands of actors).
+  private var names: [String: String]
   /// The main map as SVG text (ids from ``StatecraftRender/MapOptions/elementIDs``).
   public var map: String?
   /// A caption line under the map (what a capped map leaves out).
@@ -30,7 +32,9 @@ public struct BriefingPage: Sendable {
   public var sessionID = ""
   /// The state numbers are compared with: each score shows its change against it (the
   /// explorer's unedited world).
-  public var baseline: Briefing?
+  public var baseline: Briefing? { didSet { baselineRows = Self.rows(baseline) } }
+  /// Each actor's row in `baseline`, by id.
+  private var baselineRows: [String: Int] = [:]
 
   /// What the page is for.
   public enum Mode: Sendable {
@@ -44,6 +48,7 @@ public struct BriefingPage: Sendable {
   /// A page for a briefing and its rendered maps.
   public init(briefing: Briefing, map: String?, mapNote: String? = nil, deltaMaps: [String?] = [], generator: String) {
     self.briefing = briefing
+    names = Self.names(briefing)
     self.map = map
     self.mapNote = mapNote
     self.deltaMaps = deltaMaps
@@ -81,11 +86,40 @@ public struct BriefingPage: Sendable {
   /// The briefing's data as the page's script reads it (JSON, safe inside a script element).
   public func dataJSON() throws -> String { HTML.scriptJSON(try briefing.json()) }
 
+  /// The sections the explorer's quick answer on a big world recomputes (the header, key
+  /// findings, who matters, paths, balance and influence), each a `<section>` with its id;
+  /// the page keeps its other sections, marked as updating, until the full answer.
+  public func quickSections() -> String {
+    header() + findings() + whoMatters() + pathsSection() + balanceSection() + influenceSection()
+  }
+
+  /// The parts of the briefing's data the quick sections and the page's script use (all but
+  /// the relation rows, the timeline, scenarios and sources), to merge into the page's data.
+  public func quickDataJSON() throws -> String {
+    struct Quick: Encodable {
+      let b: Briefing
+      func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: DynamicKey.self)
+        try c.encode(b.header, forKey: DynamicKey("header"))
+        try c.encode(b.findings, forKey: DynamicKey("findings"))
+        try c.encode(b.choices, forKey: DynamicKey("choices"))
+        try c.encode(b.measures, forKey: DynamicKey("measures"))
+        try c.encode(b.actors, forKey: DynamicKey("actors"))
+        try c.encode(b.paths, forKey: DynamicKey("paths"))
+        try c.encode(b.balance, forKey: DynamicKey("balance"))
+        try c.encode(b.communities, forKey: DynamicKey("communities"))
+        try c.encode(b.influence, forKey: DynamicKey("influence"))
+        try c.encode(b.leverage, forKey: DynamicKey("leverage"))
+      }
+    }
+    return HTML.scriptJSON(try ReportJSON.encode(Quick(b: briefing)))
+  }
+
   // MARK: - Sections
 
   func header() -> String {
     let h = briefing.header
-    var out = "<header class=\"doc\">\n<h1>\(HTML.text(h.title))</h1>\n"
+    var out = "<header class=\"doc\" id=\"top\">\n<h1>\(HTML.text(h.title))</h1>\n"
     if let d = h.description { out += "<p class=\"lede\">\(HTML.text(d))</p>\n" }
     out += "<dl class=\"meta\">\n"
     out += row("World", "\(h.name) · \(h.actors) actors, \(h.relations) relations · \(h.directed ? "directed" : "undirected")")
@@ -201,8 +235,16 @@ public struct BriefingPage: Sendable {
 
   /// The baseline's row for an actor (nil without a baseline, or for an added actor).
   func baselineRow(_ id: String) -> Briefing.ActorRow? {
-    guard let baseline, baseline.measures.map(\.name) == briefing.measures.map(\.name) else { return nil }
-    return baseline.actors.first { $0.id == id }
+    guard let baseline, let i = baselineRows[id], baseline.measures.map(\.name) == briefing.measures.map(\.name) else { return nil }
+    return baseline.actors[i]
+  }
+
+  static func names(_ b: Briefing) -> [String: String] {
+    Dictionary(b.actors.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  static func rows(_ b: Briefing?) -> [String: Int] {
+    Dictionary((b?.actors ?? []).enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// A score's change against the baseline, marked up (nothing when it did not move).
@@ -309,6 +351,10 @@ public struct BriefingPage: Sendable {
       out += "<p class=\"note\">Each relation removed in turn: the change estimated from one adjoint solve, then the top eight recomputed exactly on the edited world.</p>\n<div class=\"two\">"
       for (k, l) in briefing.leverage.enumerated() {
         out += "<div><h4>\(HTML.text(l.question)) <small>now \(HTML.text(ReportText.tableNumber(l.baseline)))</small></h4>"
+        if l.pending {
+          out += "<p class=\"note pending\">The relations that move it most are being recomputed for this state and arrive in a moment.</p></div>"
+          continue
+        }
         let rows = l.rows.map { r in
           "<tr><td>\(HTML.text(r.relation))</td><td>\(HTML.text(r.tie))</td>"
             + [r.estimate, r.exact].map { v in "<td class=\"num\" data-v=\"\(v.map { "\($0)" } ?? "")\">\(HTML.text(v.map(ReportText.signedNumber) ?? "—"))</td>" }.joined() + "</tr>"
@@ -406,7 +452,7 @@ public struct BriefingPage: Sendable {
 
   // MARK: - Pieces
 
-  func name(_ id: String) -> String { briefing.actors.first { $0.id == id }?.name ?? id }
+  func name(_ id: String) -> String { names[id] ?? id }
 
   /// An actor's name that focuses it on the map when clicked.
   func actorLink(_ id: String) -> String {
@@ -430,7 +476,10 @@ public struct BriefingPage: Sendable {
     let limit = limit ?? tableLimit
     let paged = rows.count > limit
     var out = "<table class=\"sortable\" id=\"\(id)\"\(paged ? " data-limit=\"\(limit)\"" : "")><thead><tr>\(head.joined())</tr></thead><tbody>\n"
-    for (i, r) in rows.enumerated() { out += (paged && i >= limit ? r.replacingOccurrences(of: "<tr>", with: "<tr class=\"more\">", options: .anchored) : r) + "\n" }
+    for (i, r) in rows.enumerated() {
+      out += paged && i >= limit && r.hasPrefix("<tr>") ? "<tr class=\"more\">" + r.dropFirst(4) : r
+      out += "\n"
+    }
     out += "</tbody></table>\n"
     if paged {
       let label = "Show all \(rows.count) \(what)"

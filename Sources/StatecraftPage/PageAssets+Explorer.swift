@@ -33,7 +33,7 @@ extension PageAssets {
         if (res.comparison !== undefined) { $('x-comparison').innerHTML = res.comparison; }
         status(res.message || 'Updated.');
         // A big world answers first without its all-pairs measures; fetch them now.
-        if (res.pending) { status((res.message || 'Updated.') + ' Betweenness and closeness follow…'); return send({ action: 'complete' }); }
+        if (res.pending) { status((res.message || 'Updated.') + ' Betweenness, closeness, leverage and the maps follow…'); return send({ action: 'complete' }); }
         return res;
       })
       .catch(function (e) { status('The server did not answer (' + e + '); is statecraft serve still running?', true); });
@@ -41,8 +41,30 @@ extension PageAssets {
 
   function update(res) {
     var y = window.scrollY;
-    document.querySelector('main').innerHTML = res.main;
-    $('briefing-data').textContent = res.data;
+    var main = document.querySelector('main');
+    if (res.sections !== undefined) {
+      // A quick answer: swap in the sections it recomputed, mark the others as updating
+      // (re-created from their own markup, so init() binds each element once), merge data.
+      var fresh = document.createElement('template');
+      fresh.innerHTML = res.sections;
+      var replaced = {};
+      Array.prototype.slice.call(fresh.content.children).forEach(function (el) {
+        var old = document.getElementById(el.id);
+        if (old) { old.replaceWith(el); replaced[el.id] = true; }
+      });
+      Array.prototype.slice.call(main.children).forEach(function (el) {
+        if (el.tagName !== 'SECTION' || replaced[el.id]) return;
+        var copy = el.cloneNode(true);
+        copy.classList.add('updating');
+        el.replaceWith(copy);
+      });
+      var d = data(), part = JSON.parse(res.data);
+      Object.keys(part).forEach(function (k) { d[k] = part[k]; });
+      $('briefing-data').textContent = JSON.stringify(d);
+    } else {
+      main.innerHTML = res.main;
+      $('briefing-data').textContent = res.data;
+    }
     window.statecraftPage.init();
     window.scrollTo(0, y);
     panel(res);

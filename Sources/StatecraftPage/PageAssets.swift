@@ -20,6 +20,8 @@ section { margin-top: 34px; }
 h2 { font-size: 20px; margin: 0 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--ink); }
 h3 { font-size: 16px; margin: 20px 0 6px; }
 p.note, .small { font-size: 13px; color: var(--muted); }
+section.updating { opacity: 0.5; }
+section.updating > h2::after { content: " — updating…"; font-size: 14px; font-weight: normal; color: var(--muted); }
 ol.findings { padding-left: 22px; }
 ol.findings li { margin: 6px 0; font-size: 16px; }
 ol.findings a, a.see { font-size: 12px; color: var(--accent); margin-left: 6px; text-decoration: none; white-space: nowrap; }

@@ -354,7 +354,10 @@ public struct DOTWriter: Sendable {
       let width = style.nodeWidth.lowerBound + t * (style.nodeWidth.upperBound - style.nodeWidth.lowerBound)
       label += "\n\(measure) \(formatScore(score))"
       tooltip += "\n\(measure): \(score)"
-      attributes += [("width", formatNumber(width)), ("fontsize", formatNumber(10 + 5 * t))]
+      // Font sizes in half points: each distinct size is a font Graphviz (through Pango) loads
+      // and measures afresh, which made a pinned explorer map twice as slow to draw as one
+      // whose sizes repeat; half a point is not visible on the map.
+      attributes += [("width", formatNumber(width)), ("fontsize", formatNumber(((10 + 5 * t) * 2).rounded() / 2))]
       attributes += [("penwidth", formatNumber(1 + 1.5 * t))]
     }
     attributes += fill(of: i, options: options, group: group, boxed: boxed, label: &label, tooltip: &tooltip)
@@ -673,22 +676,25 @@ public struct DOTWriter: Sendable {
 
   /// A DOT double-quoted string: `"` and `\` escaped, newlines kept as `\n` line breaks.
   func quote(_ s: String) -> String {
-    // Most text needs no escape: one byte scan instead of a scalar-by-scalar copy.
+    // Most text needs no escape: one byte scan; the rest is one pass over bytes (tooltips
+    // hold line breaks, and a scalar-by-scalar copy of them was a tenth of an explorer answer).
     if !s.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) { return "\"" + s + "\"" }
-    var r = "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": r += "\\\""
-      case "\\": r += "\\\\"
-      case "\n": r += "\\n"
-      case "\r": r += "\\r"
+    var out: [UInt8] = [UInt8(ascii: "\"")]
+    out.reserveCapacity(s.utf8.count + 16)
+    for b in s.utf8 {
+      switch b {
+      case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), b]
+      case UInt8(ascii: "\\"): out += [b, b]
+      case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+      case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
       // Graphviz reads C strings: a NUL would end the text mid-string (a syntax error at
       // render time), so it and the other C0 controls but tab become U+FFFD.
-      case "\u{0}" ... "\u{8}", "\u{B}" ... "\u{C}", "\u{E}" ... "\u{1F}": r += "\u{FFFD}"
-      default: r.unicodeScalars.append(u)
+      case 0 ..< 0x20 where b != UInt8(ascii: "\t"): out += [0xEF, 0xBF, 0xBD]
+      default: out.append(b)
       }
     }
-    return r + "\""
+    out.append(UInt8(ascii: "\""))
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Display text (labels, tooltips) made literal for Graphviz: `&` as `&amp;` (Graphviz turns
@@ -714,12 +720,15 @@ public struct DOTWriter: Sendable {
   func nodeName(_ id: Actor.ID, _ options: MapOptions) -> String { nodeName(id, interchange: options.interchange) }
 
   func nodeName(_ id: Actor.ID, interchange: Bool) -> String {
-    interchange ? id.rawValue : id.rawValue.replacingOccurrences(of: "&", with: "&amp;")
+    // Most ids have no `&`: a byte scan (Foundation's replacingOccurrences compares Unicode
+    // clusters, and this runs twice per tie on every explorer answer).
+    guard !interchange, id.rawValue.utf8.contains(UInt8(ascii: "&")) else { return id.rawValue }
+    return id.rawValue.split(separator: "&", omittingEmptySubsequences: false).joined(separator: "&amp;")
   }
 
   /// An attribute name: bare when it is a plain identifier, quoted otherwise.
   func key(_ k: String) -> String {
-    k.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } ? k : quote(k)
+    k.utf8.allSatisfy { (0x30 ... 0x39).contains($0) || (0x41 ... 0x5A).contains($0) || (0x61 ... 0x7A).contains($0) || $0 == 0x5F } ? k : quote(k)
   }
 
   /// Text escaped for an HTML-like label.

@@ -181,8 +181,8 @@ public struct GeoMap: Sendable {
 
   /// The centre of the node drawn with SVG id `id` (the middle of its shape's coordinates).
   static func nodeCentre(_ svg: String, id: String) -> Point? {
-    guard let start = svg.range(of: "<g id=\"\(id)\" class=\"node\">"),
-      let text = svg.range(of: "<text", range: start.upperBound ..< svg.endIndex)
+    guard let start = svg.byteRange(of: "<g id=\"\(id)\" class=\"node\">"),
+      let text = svg.byteRange(of: "<text", from: start.upperBound)
     else { return nil }
     let shape = svg[start.upperBound ..< text.lowerBound]
     if let e = shape.firstMatch(of: /<ellipse[^>]* cx="([-0-9.]+)" cy="([-0-9.]+)"/), let x = Double(e.1), let y = Double(e.2) {
@@ -381,9 +381,9 @@ public struct GeoMap: Sendable {
 
   /// Inserts the outline paths beneath the graph: right after Graphviz's background polygon.
   static func underlay(_ svg: String, paths: String) -> String {
-    guard let graph = svg.range(of: "class=\"graph\""),
-      let polygon = svg.range(of: "<polygon", range: graph.upperBound ..< svg.endIndex),
-      let end = svg.range(of: "/>", range: polygon.upperBound ..< svg.endIndex)
+    guard let graph = svg.byteRange(of: "class=\"graph\""),
+      let polygon = svg.byteRange(of: "<polygon", from: graph.upperBound),
+      let end = svg.byteRange(of: "/>", from: polygon.upperBound)
     else { return svg }
     var out = svg
     out.insert(contentsOf: "\n<g class=\"outline\">\n" + paths + "</g>", at: end.upperBound)

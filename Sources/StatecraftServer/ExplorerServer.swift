@@ -74,7 +74,7 @@ public enum ExplorerServer {
       } catch {
         answer = session.refusal("the request was not understood: \(error)")
       }
-      return page(String(decoding: try JSONEncoder().encode(answer), as: UTF8.self), type: "application/json")
+      return page(answer.json, type: "application/json")
     }
     router.get("/api/scenario.yaml") { request, _ -> Response in
       guard allowed(request, hosts) else { return refused() }
@@ -111,9 +111,18 @@ public enum ExplorerServer {
   }
 
   static func page(_ text: String, type: String, download: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+    page(ByteBuffer(string: text), type: type, download: download, status: status)
+  }
+
+  /// An answer of `bytes` (an action's JSON, written as bytes).
+  static func page(_ bytes: [UInt8], type: String) -> Response {
+    page(ByteBuffer(bytes: bytes), type: type)
+  }
+
+  static func page(_ body: ByteBuffer, type: String, download: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
     var headers: HTTPFields = [.contentType: type, .cacheControl: "no-store"]
     if let download { headers[.contentDisposition] = "attachment; filename=\"\(download)\"" }
-    return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    return Response(status: status, headers: headers, body: .init(byteBuffer: body))
   }
 }
 

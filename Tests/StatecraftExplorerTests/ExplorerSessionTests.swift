@@ -96,25 +96,49 @@ struct ExplorerSessionTests {
     #expect(checked >= 10 && page.contains("no first order estimate"))
   }
 
-  @Test("a big world answers an edit without its all-pairs measures first, then `complete` sends them")
+  @Test("a big world answers an edit first with the sections it recomputed (all-pairs measures, leverage, maps pending), then `complete` sends every one")
   func deferredMeasures() throws {
     let s = try session()
     s.deferAbove = 5  // the seed's 11 actors count as big here
     let i = try s.base.relationIndex(.id("us-tariff-threat"))
     let first = try act(s, #"{"action": "edit", "op": "update", "relation": \#(i), "weight": 0.3}"#)
-    #expect(first.error == nil && first.pending == true)
-    let main = try #require(first.main)
-    #expect(main.contains("betweenness and closeness (all-pairs on 11 actors) are being recomputed"))
+    #expect(first.error == nil && first.pending == true && first.main == nil)
+    let sections = try #require(first.sections)
+    let ids = sections.matches(of: /<(?:section|header)[^>]* id="([^"]+)"/).map { String($0.1) }
+    #expect(ids == ["top", "findings", "who-matters", "paths", "balance", "influence"], "only what the quick answer recomputed")
+    #expect(!sections.contains("<svg"), "no map: the page keeps its drawn ones, marked updating")
+    #expect(sections.contains("betweenness and closeness (all-pairs on 11 actors) are being recomputed"))
+    #expect(sections.contains("The relations that move it most are being recomputed"))
     let data = try JSONDecoder().decode(PageData.self, from: Data(try #require(first.data).utf8))
     let b = try #require(data.measures.firstIndex { $0.name == "betweenness" })
     #expect(data.actors.allSatisfy { $0.scores[b] == nil }, "no betweenness yet")
+    let keys = (try JSONSerialization.jsonObject(with: Data(try #require(first.data).utf8)) as? [String: Any])?.keys
+    #expect(keys.map { !$0.contains("relations") && $0.contains("actors") } == true, "relation rows are not resent")
     #expect(try pagerank(first) == library(try s.world), "PageRank is already current")
     let complete = try act(s, #"{"action": "complete"}"#)
-    #expect(complete.error == nil && complete.pending == nil && complete.edits.count == 1)
+    #expect(complete.error == nil && complete.pending == nil && complete.sections == nil && complete.edits.count == 1)
     let full = try JSONDecoder().decode(PageData.self, from: Data(try #require(complete.data).utf8))
     let exact = try s.world.scores(.betweenness, lens: s.lens)
     #expect(full.actors.map { $0.scores[b] } == exact.values.map { Optional($0) })
-    #expect(!(complete.main ?? "").contains("are being recomputed"))
+    #expect(try pagerank(complete) == pagerank(first), "the quick answer's PageRank is the full answer's")
+    let main = try #require(complete.main)
+    #expect(!main.contains("are being recomputed") && main.contains("<svg"))
+  }
+
+  @Test("the answer's JSON, written by hand, reads back as the answer JSONEncoder would write")
+  func answerJSON() throws {
+    let s = try session()
+    s.deferAbove = 5
+    let i = try s.base.relationIndex(.id("us-tariff-threat"))
+    var answers = [try act(s, #"{"action": "edit", "op": "update", "relation": \#(i), "weight": 0.3}"#)]
+    answers.append(try act(s, #"{"action": "complete"}"#))
+    answers.append(try act(s, #"{"action": "edit", "op": "nope"}"#))
+    answers.append(s.refusal("a \"quoted\" reason\nwith a line break, a tab\t, U+2028 \u{2028} and \u{1}"))
+    for answer in answers {
+      let mine = try JSONSerialization.jsonObject(with: Data(answer.json)) as? NSDictionary
+      let theirs = try JSONSerialization.jsonObject(with: JSONEncoder().encode(answer)) as? NSDictionary
+      #expect(mine != nil && mine == theirs)
+    }
   }
 
   @Test("bad edits are refused with a reason and change nothing")

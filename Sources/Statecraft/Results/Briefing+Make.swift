@@ -28,6 +28,14 @@ extension Briefing {
     /// How many of each leverage table's top rows are confirmed by exact recomputation (the
     /// explorer's first answer on a big world confirms none; its second confirms them).
     public var leverageRecompute = 8
+    /// Whether the leverage tables are left pending (questions and values only; rows in a
+    /// second answer): confirming them is a quarter of an explorer answer on a big world,
+    /// and rows ranked by estimates alone would mislead.
+    public var leverageDeferred = false
+    /// Whether only the parts the explorer's quick answer shows are computed (who matters,
+    /// paths, balance, communities, influence, findings): the relation rows, uncertainty,
+    /// brokerage and timeline are left empty.
+    public var essentialsOnly = false
     /// An earlier PageRank of this world (before the edit being answered): the iteration
     /// starts from it (``World/scores(_:lens:settings:start:)``), the same answer to the
     /// tolerance in fewer sweeps. Not bit for bit the cold start's: the explorer leaves it off
@@ -84,16 +92,16 @@ extension Briefing {
         file: request.file, sha256: SHA256.hex(request.fileBytes), actors: world.actors.count,
         relations: admitted.count, directed: world.directed, lens: LensStatement(lens)),
       findings: [], choices: choices, measures: columns, actors: actors,
-      relations: try admittedRows(world, lens: lens),
-      uncertainty: try uncertaintyTable(world, lens: lens, samples: request.samples, seed: request.seed),
+      relations: request.essentialsOnly ? [] : try admittedRows(world, lens: lens),
+      uncertainty: request.essentialsOnly ? nil : try uncertaintyTable(world, lens: lens, samples: request.samples, seed: request.seed),
       paths: paths, balance: balanceReport.map(balanceSection),
-      brokerage: try brokerageTable(world, lens: lens, attribute: request.groupAttribute),
+      brokerage: request.essentialsOnly ? nil : try brokerageTable(world, lens: lens, attribute: request.groupAttribute),
       communities: CommunitySection(members: partition.members.map { $0.map(\.rawValue) }, modularity: partition.modularity),
       influence: influence,
       leverage: try leverageSections(
         world, lens: lens, pairs: influencePairs.isEmpty ? chosenPairs(influence) : influencePairs, model: model,
-        knockOut: request.knockOut, recompute: request.leverageRecompute),
-      timeline: try timelineSection(world, lens: lens),
+        knockOut: request.knockOut, recompute: request.leverageRecompute, deferred: request.leverageDeferred),
+      timeline: request.essentialsOnly ? nil : try timelineSection(world, lens: lens),
       scenarios: comparison.map { scenarioSections($0, in: world) } ?? [],
       sources: sourceNotes(world), types: world.types.map(\.id), months: months(world))
     briefing.findings = BriefingFindings(briefing: briefing).all()
@@ -215,9 +223,17 @@ extension Briefing {
   /// exactly; skipped beyond 200,000 relations (each question costs two solves and eight
   /// recomputations).
   static func leverageSections(
-    _ world: World, lens: Lens, pairs: [InfluencePair], model: InfluenceModel, knockOut: Bool = true, recompute: Int = 8
+    _ world: World, lens: Lens, pairs: [InfluencePair], model: InfluenceModel, knockOut: Bool = true, recompute: Int = 8,
+    deferred: Bool = false
   ) throws -> [LeverageSection] {
     guard world.relations.count <= 200_000 else { return [] }
+    if deferred {
+      return pairs.compactMap { pair in
+        (try? world.value(of: .influence(pair, model), lens: lens)).map {
+          LeverageSection(question: pair.description, baseline: $0, rows: [], knockOut: [], pending: true)
+        }
+      }
+    }
     // A question whose edited worlds cannot all be solved (a singular system once a tie is
     // gone) gets no leverage table rather than ending the briefing.
     return pairs.compactMap { pair in try? leverageSection(world, lens: lens, pair: pair, model: model, knockOut: knockOut, recompute: recompute) }

@@ -253,6 +253,9 @@ extension Briefing {
     public var rows: [Row]
     /// The actors whose removal moves the question most (exact; worlds of at most 500 actors).
     public var knockOut: [KnockOutRow]
+    /// Whether the rows follow in a second answer (``Briefing/Request/leverageDeferred``):
+    /// `rows` and `knockOut` are empty until then.
+    public var pending = false
     /// One removed actor and the question's value without it.
     public struct KnockOutRow: Encodable, Sendable {
       /// The actor, the value without it and the change.
