@@ -29,7 +29,7 @@ extension PageAssets {
       .then(function (r) { return r.json(); })
       .then(function (res) {
         if (res.error) { status(res.error, true); return res; }
-        if (res.main !== undefined) update(res); else if (res.edits) panel(res);
+        if (res.main !== undefined || res.sections !== undefined) update(res); else if (res.edits) panel(res);
         if (res.comparison !== undefined) { $('x-comparison').innerHTML = res.comparison; }
         status(res.message || 'Updated.');
         // A big world answers first without its all-pairs measures; fetch them now.
