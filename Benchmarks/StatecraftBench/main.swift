@@ -4,7 +4,8 @@
 //
 //   statecraft-bench TASK FILE [REPEATS]
 //   TASK: load | pagerank | betweenness | betweenness_unweighted | closeness | harmonic |
-//         dijkstra | eigenvector | louvain | world_pagerank | scenario_pagerank | leverage_pagerank
+//         dijkstra | eigenvector | louvain | world_pagerank | scenario_pagerank | leverage_pagerank |
+//         units (a markdown table: the work-unit balance of the all-pairs tasks)
 //
 // The world_* tasks build a World (actors "0"…, one "tie" relation per edge) outside the
 // timing: world_pagerank projects it and runs PageRank (tolerance 1e-10); scenario_pagerank
@@ -13,6 +14,7 @@
 // adjoint closed form (issue 7: at most three world_pagerank).
 import Foundation
 import Statecraft
+import StatecraftGraph
 import StatecraftRender
 
 func now() -> Double {
@@ -86,6 +88,31 @@ do {
         exit(64)
       }
     }
+  } else if task == "units" {
+    // The work-unit balance table (BENCHMARKS.md): each all-pairs task once on one thread with
+    // its units timed, the efficiency 2…32 threads would reach taking them in order (and the
+    // former 16 fixed chunks), then one and two threads measured here.
+    let g = try Digraph.readNumericEdgeList(path: file)
+    let tasks: [(String, () throws -> [Double])] = [
+      ("betweenness", { try g.betweenness(length: .reciprocal) }), ("closeness", { try g.closeness() }),
+      ("harmonic", { try g.harmonic() }),
+    ]
+    print("| task | units | 1 thread | 2 threads measured (efficiency) | predicted 2 / 4 / 8 / 16 / 32 threads | 16 fixed chunks on 16 / 32 |")
+    print("|---|---|---|---|---|---|")
+    for (name, run) in tasks {
+      let clock = UnitClock()
+      let t0 = now()
+      _ = try WorkUnits.$workerLimit.withValue(1) { try WorkUnits.$clock.withValue(clock) { try run() } }
+      let one = now() - t0
+      let t1 = now()
+      _ = try WorkUnits.$workerLimit.withValue(2) { try run() }
+      let two = now() - t1
+      let pct = { (x: Double) in String(format: "%.0f%%", 100 * x) }
+      let predicted = [2, 4, 8, 16, 32].map { pct(clock.efficiency(threads: $0)) }.joined(separator: " / ")
+      let chunks = [16, 32].map { pct(clock.efficiency(threads: $0, grouping: clock.seconds.count / 16)) }.joined(separator: " / ")
+      print("| \(name) | \(clock.seconds.count) | \(String(format: "%.2f s", one)) | \(String(format: "%.2f s (%@)", two, pct(one / (2 * two)))) | \(predicted) | \(chunks) |")
+    }
+    exit(0)
   } else if task == "load" {
     for _ in 0 ..< repeats {
       try measure { Double(try Digraph.readNumericEdgeList(path: file).arcCount) }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Statecraft
@@ -210,3 +211,61 @@ struct BetweennessTests {
   }
 }
 
+
+/// Every all-pairs measure split into work units gives the same bits whatever the threads:
+/// the units are fixed by the node count and merged in unit order (`WorkUnits`).
+@Suite("Work units: the same bits on any core count")
+struct WorkUnitTests {
+  /// A seeded random digraph of `n` nodes, about 4n weighted arcs, some nodes unreachable.
+  static func graph(_ n: Int, seed: UInt64) throws -> Digraph {
+    var rng = SplitMix64(seed: seed)
+    var edges: [(NodeIndex, NodeIndex)] = []
+    var weights: [Double] = []
+    for _ in 0 ..< 4 * n {
+      let (a, b) = (Int(rng.next() % UInt64(n)), Int(rng.next() % UInt64(n - n / 10)))
+      guard a != b else { continue }
+      edges.append((a, b))
+      weights.append(Double(1 + rng.next() % 9) / 8)
+    }
+    return try Digraph(nodeCount: n, edges: edges, weights: weights)
+  }
+
+  /// The measures computed with `threads` worker threads.
+  static func measures(_ g: Digraph, threads: Int) throws -> [[Double]] {
+    try WorkUnits.$workerLimit.withValue(threads) {
+      let approximate = try g.approximateBetweenness(samples: 300, seed: 3)
+      return [
+        try g.betweenness(), try g.betweenness(length: .hops), try g.closeness(), try g.harmonic(),
+        approximate.scores, approximate.standardErrors,
+      ]
+    }
+  }
+
+  @Test("betweenness, closeness, harmonic and sampled betweenness: 1, 2 and 3 threads agree bit for bit", arguments: [7, 300, 1_000])
+  func sameBits(n: Int) throws {
+    let g = try Self.graph(n, seed: UInt64(n))
+    let one = try Self.measures(g, threads: 1)
+    for threads in [2, 3] {
+      let other = try Self.measures(g, threads: threads)
+      #expect(zip(one, other).allSatisfy { a, b in a.map(\.bitPattern) == b.map(\.bitPattern) }, "\(threads) threads")
+    }
+  }
+
+  @Test("units cover every item once, in order; at most 256 of them")
+  func unitsCoverItems() {
+    for items in [0, 1, 7, 255, 256, 257, 10_000] {
+      let units = WorkUnits.count(items)
+      #expect(units == max(1, min(items, 256)))
+      let covered = (0 ..< units).flatMap { Array(WorkUnits.range($0, of: units, items: items)) }
+      #expect(covered == Array(0 ..< items))
+    }
+    // The merge sees units in order whatever order the threads finish them in.
+    let order = WorkUnits.$workerLimit.withValue(3) {
+      WorkUnits.reduce(units: 50, initial: [Int](), state: {}) { unit, _ in
+        if unit % 7 == 0 { usleep(2_000) }  // some units finish late
+        return [unit]
+      } merge: { $0 += $1 }
+    }
+    #expect(order == Array(0 ..< 50))
+  }
+}

@@ -67,30 +67,28 @@ struct DistanceSweep {
 }
 
 extension Digraph {
-  /// Runs `body(source, sweep)` for every source on all cores, in fixed chunks whose
-  /// results are merged in chunk order (deterministic whatever the core count).
+  /// Runs `body(source, sweep)` for every source on all cores, in work units fixed by the
+  /// node count whose results are merged in unit order (``WorkUnits``: the same bits
+  /// whatever the core count).
   func forEachSource<T: Sendable>(
     length: PathLength, initial: T, _ body: @Sendable (NodeIndex, DistanceSweep, inout T) -> Void,
     merge: (inout T, T) -> Void
   ) -> T {
     let n = nodeCount
     let lengths: [Double]? = length == .hops ? nil : arcLengths(length)
-    let chunks = Swift.max(1, Swift.min(n, 16))
-    let results = ChunkSlots<T>(count: chunks)
+    let units = WorkUnits.count(n)
     let progress = WorkProgress.current
     progress?.begin(n)
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+    return WorkUnits.reduce(units: units, initial: initial, state: { DistanceSweep(nodeCount: n) }) { unit, sweep in
       var local = initial
-      var sweep = DistanceSweep(nodeCount: n)
-      for s in n * chunk / chunks ..< n * (chunk + 1) / chunks {
+      for s in WorkUnits.range(unit, of: units, items: n) {
         sweep.run(self, from: s, arcLength: lengths)
         body(s, sweep, &local)
         progress?.advance()
       }
-      results.set(chunk, local)
+      return local
+    } merge: { total, part in
+      merge(&total, part)
     }
-    var total = initial
-    for chunk in 0 ..< chunks { merge(&total, results.get(chunk)!) }
-    return total
   }
 }

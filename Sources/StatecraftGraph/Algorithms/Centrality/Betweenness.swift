@@ -45,27 +45,24 @@ extension Digraph {
     // Dijkstra; (2) for Dijkstra, σ in settle order from the in-arcs that lie on a shortest
     // path; (3) δ in reverse order over the same arcs. Predecessor lists are never stored: an in-arc v→w is on a shortest path when
     // d(v) + len(v,w) ties d(w). Weighted ties use `isSameLength(a, b)` (relative ε), never `==`.
-    // Sources are split into a fixed number of chunks, run on all cores; chunk sums are
-    // added in chunk order, so the result does not depend on the core count.
+    // Sources are split into work units fixed by n (``WorkUnits``), taken by all cores in
+    // order; unit sums are added in unit order, so the result does not depend on the cores.
     try requireNonNegativeWeights(for: "betweenness")
     let n = nodeCount
     guard n > 0 else { return [] }
     let inLength = inArcLengths(length)
-    let chunkCount = Swift.min(n, 16)
     let progress = WorkProgress.current
     progress?.begin(n)
-    let partials = ChunkSlots<[Double]>(count: chunkCount)
-    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-      let lo = n * chunk / chunkCount
-      let hi = n * (chunk + 1) / chunkCount
-      partials.set(
-        chunk,
-        brandesAccumulate(sources: lo ..< hi, length: length, inLength: inLength, endpoints: endpoints, progress: progress).nodes)
-    }
-    var centrality = [Double](repeating: 0, count: n)
-    for chunk in 0 ..< chunkCount {
-      let part = partials.get(chunk)!
-      for v in 0 ..< n { centrality[v] += part[v] }
+    let units = WorkUnits.count(n)
+    var centrality = WorkUnits.reduce(
+      units: units, initial: [Double](repeating: 0, count: n), state: { BrandesWorker(self, length: length, inLength: inLength) },
+      finish: { $0.deallocate() }
+    ) { unit, worker in
+      let sums = BrandesSums(nodeCount: n, arcCount: 0, squares: false, endpoints: endpoints)
+      worker.run(sources: WorkUnits.range(unit, of: units, items: n), length: length, into: sums, progress: progress)
+      return sums.finish().nodes
+    } merge: { total, part in
+      for v in 0 ..< n { total[v] += part[v] }
     }
 
     if let scale = betweennessScale(normalized: normalized, endpoints: endpoints) {
@@ -117,23 +114,21 @@ extension Digraph {
     for i in 0 ..< k { pool.swapAt(i, i + Int(rng.next() % UInt64(n - i))) }
     let sources = pool[..<k].sorted()
     let inLength = inArcLengths(length)
-    let chunkCount = Swift.min(k, 16)
     let progress = WorkProgress.current
     progress?.begin(k)
-    let partials = ChunkSlots<(nodes: [Double], squares: [Double])>(count: chunkCount)
-    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-      let part = brandesAccumulate(
-        sources: sources[k * chunk / chunkCount ..< k * (chunk + 1) / chunkCount], length: length,
-        inLength: inLength, endpoints: endpoints, collectSquares: true, progress: progress)
-      partials.set(chunk, (part.nodes, part.squares))
-    }
-    var sum = [Double](repeating: 0, count: n)
-    var squares = [Double](repeating: 0, count: n)
-    for chunk in 0 ..< chunkCount {
-      let part = partials.get(chunk)!
+    let units = WorkUnits.count(k)
+    var (sum, squares) = WorkUnits.reduce(
+      units: units, initial: ([Double](repeating: 0, count: n), [Double](repeating: 0, count: n)),
+      state: { BrandesWorker(self, length: length, inLength: inLength) }, finish: { $0.deallocate() }
+    ) { unit, worker in
+      let sums = BrandesSums(nodeCount: n, arcCount: 0, squares: true, endpoints: endpoints)
+      worker.run(sources: sources[WorkUnits.range(unit, of: units, items: k)], length: length, into: sums, progress: progress)
+      let part = sums.finish()
+      return (part.nodes, part.squares)
+    } merge: { total, part in
       for v in 0 ..< n {
-        sum[v] += part.nodes[v]
-        squares[v] += part.squares[v]
+        total.0[v] += part.0[v]
+        total.1[v] += part.1[v]
       }
     }
     let scale = (betweennessScale(normalized: normalized, endpoints: endpoints) ?? 1) * Double(n) / Double(k)
@@ -156,20 +151,14 @@ extension Digraph {
     sources: some Collection<NodeIndex>, length: PathLength, inLength: [Double], endpoints: Bool,
     collectArcs: Bool = false, collectSquares: Bool = false, progress: WorkProgress? = nil
   ) -> (nodes: [Double], arcs: [Double], squares: [Double]) {
-    let sweep = BrandesSweep(self, length: length, inLength: inLength)
-    defer { sweep.deallocate() }
-    var heap = IndexedMinHeap(nodeCount: nodeCount)
+    var worker = BrandesWorker(self, length: length, inLength: inLength)
+    defer { worker.deallocate() }
     let sums = BrandesSums(
       nodeCount: nodeCount, arcCount: collectArcs ? arcCount : 0, squares: collectSquares, endpoints: endpoints)
-    for s in sources {
-      let count = sweep.settle(from: s, heap: &heap)
-      if length != .hops { sweep.countPaths(from: s, reached: count) }
-      sweep.accumulate(from: s, reached: count, into: sums)
-      sweep.reset(reached: count)
-      progress?.advance()
-    }
+    worker.run(sources: sources, length: length, into: sums, progress: progress)
     return sums.finish()
   }
+
 
   /// Returns the betweenness of every edge: the sum, over ordered pairs (s, t), of the
   /// fraction of shortest s–t paths that use it. The ties that carry most of the shortest

@@ -186,3 +186,29 @@ struct BrandesSweep {
     }
   }
 }
+
+/// One thread's Brandes scratch space, reused across the sources it is given: the sweep's
+/// buffers and the Dijkstra heap.
+struct BrandesWorker {
+  let sweep: BrandesSweep
+  var heap: IndexedMinHeap
+
+  init(_ g: Digraph, length: PathLength, inLength: [Double]) {
+    sweep = BrandesSweep(g, length: length, inLength: inLength)
+    heap = IndexedMinHeap(nodeCount: g.nodeCount)
+  }
+
+  /// Adds every source's dependencies to `sums`, one source after another.
+  mutating func run(sources: some Collection<NodeIndex>, length: PathLength, into sums: BrandesSums, progress: WorkProgress?) {
+    for s in sources {
+      let count = sweep.settle(from: s, heap: &heap)
+      if length != .hops { sweep.countPaths(from: s, reached: count) }
+      sweep.accumulate(from: s, reached: count, into: sums)
+      sweep.reset(reached: count)
+      progress?.advance()
+    }
+  }
+
+  /// Frees the sweep's buffers.
+  func deallocate() { sweep.deallocate() }
+}
