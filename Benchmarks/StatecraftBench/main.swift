@@ -5,7 +5,8 @@
 //   statecraft-bench TASK FILE [REPEATS]
 //   TASK: load | pagerank | betweenness | betweenness_unweighted | closeness | harmonic |
 //         dijkstra | eigenvector | louvain | world_pagerank | scenario_pagerank | leverage_pagerank |
-//         units (a markdown table: the work-unit balance of the all-pairs tasks)
+//         units (a markdown table: the work-unit balance of the all-pairs tasks) |
+//         incremental (a markdown table: solves after one edit, cold and warm-started)
 //
 // The world_* tasks build a World (actors "0"…, one "tie" relation per edge) outside the
 // timing: world_pagerank projects it and runs PageRank (tolerance 1e-10); scenario_pagerank
@@ -111,6 +112,47 @@ do {
       let predicted = [2, 4, 8, 16, 32].map { pct(clock.efficiency(threads: $0)) }.joined(separator: " / ")
       let chunks = [16, 32].map { pct(clock.efficiency(threads: $0, grouping: clock.seconds.count / 16)) }.joined(separator: " / ")
       print("| \(name) | \(clock.seconds.count) | \(String(format: "%.2f s", one)) | \(String(format: "%.2f s (%@)", two, pct(one / (2 * two)))) | \(predicted) | \(chunks) |")
+    }
+    exit(0)
+  } else if task == "incremental" {
+    // Edits answered incrementally (the hard-problems issue, part 2): one arc re-weighted ×3,
+    // then PageRank (tol 1e-10) and one Friedkin–Johnsen row (node 0 over everyone, λ = 0.5)
+    // solved cold and warm from the answer before the edit. Medians of REPEATS.
+    let g = try Digraph.readNumericEdgeList(path: file)
+    var edges: [(NodeIndex, NodeIndex)] = []
+    var weights: [Double] = []
+    for u in 0 ..< g.nodeCount {
+      for (v, w) in zip(g.outNeighbors(of: u), g.outWeights(of: u)) {
+        edges.append((u, v))
+        weights.append(w)
+      }
+    }
+    weights[weights.count / 2] *= 3
+    let edited = try Digraph(nodeCount: g.nodeCount, edges: edges, weights: weights)
+    let lambda = [Double](repeating: 0.5, count: g.nodeCount)
+    let before = (try g.pageRank(tolerance: 1e-10), try g.friedkinJohnsenRow(0, susceptibility: lambda))
+    func median(_ body: () throws -> [Double]) rethrows -> (Double, [Double]) {
+      var times: [Double] = []
+      var result: [Double] = []
+      for _ in 0 ..< repeats {
+        let t = now()
+        result = try body()
+        times.append(now() - t)
+      }
+      return (times.sorted()[times.count / 2], result)
+    }
+    let rows: [(String, () throws -> [Double], () throws -> [Double])] = [
+      ("PageRank (tol 1e-10)", { try edited.pageRank(tolerance: 1e-10) }, { try edited.pageRank(tolerance: 1e-10, start: before.0) }),
+      ("Friedkin–Johnsen row (tol 1e-13)", { try edited.friedkinJohnsenRow(0, susceptibility: lambda) },
+       { try edited.friedkinJohnsenRow(0, susceptibility: lambda, start: before.1) }),
+    ]
+    print("| solve after one edit | cold | warm | warm ÷ cold | largest difference |")
+    print("|---|---:|---:|---:|---:|")
+    for (name, cold, warm) in rows {
+      let (c, a) = try median(cold)
+      let (w, b) = try median(warm)
+      let diff = zip(a, b).map { abs($0 - $1) }.max() ?? 0
+      print(String(format: "| %@ | %.1f ms | %.1f ms | %.2f | %.1e |", name, c * 1e3, w * 1e3, w / c, diff))
     }
     exit(0)
   } else if task == "load" {

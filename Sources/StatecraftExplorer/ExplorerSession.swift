@@ -28,6 +28,8 @@ public final class ExplorerSession: @unchecked Sendable {
   /// answer grew with the session).
   private var current: World?
   private var undone: [[Edit]] = []
+  /// The full answers of the last briefing computed, which a quick answer starts from.
+  private var solved: Briefing.SolvedState?
   /// The lens every section is computed through.
   private(set) var lens: Lens
   /// Where each actor was drawn (points), by id.
@@ -88,7 +90,11 @@ public final class ExplorerSession: @unchecked Sendable {
   /// The edits made so far, in order (what "save as scenario" writes).
   public var edits: [Edit] { Array(steps.joined()) }
 
-  /// The briefing of a world under the session's lens.
+  /// The briefing of a world under the session's lens; `quick`, the quick answer's
+  /// (see ``deferAbove``), whose PageRank and influence start from the last answer's
+  /// (``Briefing/SolvedState``): the same numbers to the solvers' tolerance in fewer sweeps;
+  /// the full answer that follows solves from scratch, so the page ends on the numbers
+  /// `statecraft scenario` gives.
   func briefing(of world: World, quick: Bool = false) throws -> Briefing {
     var request = Briefing.Request(file: file, fileBytes: fileBytes, lens: lens, questions: questions.map { q in
       var q = q
@@ -101,6 +107,8 @@ public final class ExplorerSession: @unchecked Sendable {
       request.deferred = [.betweenness, .closeness]
       request.leverageDeferred = true
       request.essentialsOnly = true
+      request.pageRankStart = solved?.pageRank
+      request.influenceStart = solved?.influence ?? [:]
     }
 
     let comparison = try questions.flatMap { q -> ScenarioComparison? in
@@ -109,7 +117,9 @@ public final class ExplorerSession: @unchecked Sendable {
       q.lens = lens
       return try ScenarioRunner(questions: q).compare(world, scenarios)
     }
-    return try Briefing.make(world: world, request: request, comparison: comparison)
+    let (briefing, solved) = try Briefing.solve(world: world, request: request, comparison: comparison)
+    self.solved = solved
+    return briefing
   }
 
   // MARK: - Actions

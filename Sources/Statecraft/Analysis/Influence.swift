@@ -125,25 +125,34 @@ extension World {
 
   /// ``influence(_:model:lens:alpha:)`` on a digraph already projected from this world
   /// through the model's lens (`through(lens.seeing(model))`).
+  ///
+  /// `start`, an earlier answer to the same query (before an edit): a Friedkin–Johnsen
+  /// solve for one actor or the totals starts from it, the same answer to the solve's
+  ///   tolerance in fewer sweeps (the hard-problems issue's edits answered incrementally).
+  ///   Ignored for groups, the walk model, or when the actors differ.
   /// - Complexity: one sparse solve (O(*k* (*n* + *m*))) on the given digraph.
   public func influence(
-    _ query: InfluenceQuery, on g: Digraph, model: InfluenceModel = .fj, alpha: Double? = nil
+    _ query: InfluenceQuery, on g: Digraph, model: InfluenceModel = .fj, alpha: Double? = nil, start: NodeScores? = nil
   ) throws -> NodeScores {
+    let warm = start.flatMap { $0.actors == actors.map(\.id) ? $0.values : nil }
     switch query {
-    case .total: return scores(try slice(.total, on: g, model: model, alpha: alpha))
+    case .total: return scores(try slice(.total, on: g, model: model, alpha: alpha, start: warm))
     case let .over(t):
       // A group target: the mean of its members' rows.
       let members = try self.members(of: t)
       var sum = [Double](repeating: 0, count: actors.count)
       for m in members {
-        for (k, x) in try slice(.over(m), on: g, model: model, alpha: alpha).enumerated() { sum[k] += x }
+        let row = try slice(.over(m), on: g, model: model, alpha: alpha, start: members.count == 1 ? warm : nil)
+        for (k, x) in row.enumerated() { sum[k] += x }
       }
       return scores(sum.map { $0 / Double(members.count) })
     case let .of(s):
       // A group source: the sum of its members' columns.
+      let members = try self.members(of: s)
       var sum = [Double](repeating: 0, count: actors.count)
-      for m in try members(of: s) {
-        for (k, x) in try slice(.of(m), on: g, model: model, alpha: alpha).enumerated() { sum[k] += x }
+      for m in members {
+        let column = try slice(.of(m), on: g, model: model, alpha: alpha, start: members.count == 1 ? warm : nil)
+        for (k, x) in column.enumerated() { sum[k] += x }
       }
       return scores(sum)
     }
@@ -152,16 +161,16 @@ extension World {
   /// One actor's row or column of the influence matrix, or the totals.
   private enum Slice { case over(Int), of(Int), total }
 
-  private func slice(_ slice: Slice, on g: Digraph, model: InfluenceModel, alpha: Double?) throws -> [Double] {
+  private func slice(_ slice: Slice, on g: Digraph, model: InfluenceModel, alpha: Double?, start: [Double]? = nil) throws -> [Double] {
     switch model {
     case .fj, .signed:
       // The graph decides: `fj` is projected without hostile ties, `signed` with them negative
       // (``Lens/seeing(_:)``); the solves normalize each row by its absolute total.
       let lambda = try susceptibilities()
       switch slice {
-      case let .over(t): return try g.friedkinJohnsenRow(t, susceptibility: lambda)
-      case let .of(s): return try g.friedkinJohnsenColumn(s, susceptibility: lambda)
-      case .total: return try g.friedkinJohnsenTotals(susceptibility: lambda)
+      case let .over(t): return try g.friedkinJohnsenRow(t, susceptibility: lambda, start: start)
+      case let .of(s): return try g.friedkinJohnsenColumn(s, susceptibility: lambda, start: start)
+      case .total: return try g.friedkinJohnsenTotals(susceptibility: lambda, start: start)
       }
     case .walk:
       let a = alpha ?? Self.defaultWalkAlpha(g)

@@ -41,6 +41,9 @@ extension Briefing {
     /// tolerance in fewer sweeps. Not bit for bit the cold start's: the explorer leaves it off
     /// so that its numbers equal `statecraft scenario`'s for the same edits.
     public var pageRankStart: NodeScores?
+    /// Earlier influence answers by target (``SolvedState/influence``): each Friedkin–Johnsen
+    /// solve starts from its target's, the same answer to the solve's tolerance in fewer sweeps.
+    public var influenceStart: [Actor.ID: NodeScores] = [:]
 
     /// A request for one world file seen through `lens`.
     public init(file: String, fileBytes: [UInt8], lens: Lens = Lens(), questions: Questions? = nil) {
@@ -65,6 +68,25 @@ extension Briefing {
   ///   one balance analysis, one Louvain run, one influence solve per target and `samples`
   ///   PageRanks when relations carry weight ranges.
   public static func make(world: World, request: Request, comparison: ScenarioComparison? = nil) throws -> Briefing {
+    try solve(world: world, request: request, comparison: comparison).briefing
+  }
+
+  /// The full answers behind a briefing that the next one, after an edit, can start from
+  /// (``Request/pageRankStart``, ``Request/influenceStart``): the briefing keeps only the top
+  /// rows of each.
+  public struct SolvedState: Sendable {
+    /// PageRank of every actor (`nil` when it was left pending or failed).
+    public var pageRank: NodeScores?
+    /// Each influence target's full row of shares.
+    public var influence: [Actor.ID: NodeScores]
+  }
+
+  /// ``make(world:request:comparison:)`` with the full answers it solved, to warm-start the
+  /// briefing of the next state (the explorer's quick answers).
+  /// - Complexity: as ``make(world:request:comparison:)``.
+  public static func solve(
+    world: World, request: Request, comparison: ScenarioComparison? = nil
+  ) throws -> (briefing: Briefing, solved: SolvedState) {
     let lens = request.lens
     let g = try world.through(lens)
     let admitted = try world.relations(through: lens)
@@ -83,7 +105,7 @@ extension Briefing {
     // Questions: from the scenario file, else chosen here.
     let influencePairs = request.questions?.influence ?? []
     let model = request.questions?.model ?? .fj
-    let influence = try influenceAnswers(world, lens: lens, request: request, pagerank: pagerank, choices: &choices)
+    let (influence, rows) = try influenceAnswers(world, lens: lens, request: request, pagerank: pagerank, choices: &choices)
     let paths = try pathAnswers(world, lens: lens, request: request, pagerank: pagerank, balance: balanceReport, choices: &choices)
 
     var briefing = Briefing(
@@ -105,7 +127,7 @@ extension Briefing {
       scenarios: comparison.map { scenarioSections($0, in: world) } ?? [],
       sources: sourceNotes(world), types: world.types.map(\.id), months: months(world))
     briefing.findings = BriefingFindings(briefing: briefing).all()
-    return briefing
+    return (briefing, SolvedState(pageRank: pagerank, influence: rows))
   }
 
   /// The briefing's measure columns and scores: the default measures plus those asked for;
@@ -157,7 +179,7 @@ extension Briefing {
   /// PageRank, said in `choices`), one share table per target.
   static func influenceAnswers(
     _ world: World, lens: Lens, request: Request, pagerank: NodeScores?, choices: inout [String]
-  ) throws -> [InfluenceAnswer] {
+  ) throws -> (answers: [InfluenceAnswer], rows: [Actor.ID: NodeScores]) {
     let influencePairs = request.questions?.influence ?? []
     var targets: [Actor.ID] = []
     for p in influencePairs where !targets.contains(p.target) { targets.append(p.target) }
@@ -169,13 +191,15 @@ extension Briefing {
     }
     let model = request.questions?.model ?? .fj
     var influence: [InfluenceAnswer] = []
+    var full: [Actor.ID: NodeScores] = [:]
     let heed = try world.through(lens.seeing(model))
     for t in targets where heed.edgeCount > 0 {
-      let shares = try world.influence(.over(t), on: heed, model: model)
+      let shares = try world.influence(.over(t), on: heed, model: model, start: request.influenceStart[t])
+      full[t] = shares
       let rows = shares.top(min(8, world.actors.count)).filter { $0.score > 0 }.map { InfluenceAnswer.Share(actor: $0.actor.rawValue, share: $0.score) }
       influence.append(InfluenceAnswer(target: t.rawValue, model: model.summary(), rows: rows))
     }
-    return influence
+    return (influence, full)
   }
 
   /// The path questions asked (else the two rivals chosen, said in `choices`), each answered

@@ -98,7 +98,7 @@ extension World {
   }
 
   /// Pairwise influence as a ranking: who sways `over`, whom `of` sways, or each actor's total
-  /// (what `statecraft influence` prints; numbers from ``influence(_:on:model:alpha:)``).
+  /// (what `statecraft influence` prints; numbers from ``influence(_:on:model:alpha:start:)``).
   ///
   /// - Complexity: One sparse solve.
   public func influenceRanking(

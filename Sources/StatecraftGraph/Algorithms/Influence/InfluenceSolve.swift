@@ -9,35 +9,56 @@ extension Digraph {
   /// Row `i` of the Friedkin–Johnsen matrix V: how much each actor sways `i`.
   ///
   /// Solves yᵀ = e_iᵀ (I − ΛW)⁻¹ by y ← e_i + Wᵀ Λ y, then V[i][j] = y_j (1 − λ_j).
+  /// `start`, an earlier answer for row `i` (before an edit, say): the iteration starts from
+  /// it and stops by the same rule, the same fixed point to the tolerance in fewer sweeps.
+  /// Ignored unless it has one finite value per node.
+  ///
   /// - Complexity: one sparse solve: O(*k* (*n* + *m*)) for *k* sweeps; O(*n*) memory.
   public func friedkinJohnsenRow(
-    _ i: NodeIndex, susceptibility: [Double], tolerance: Double = 1e-13, maxIterations: Int = 100_000
+    _ i: NodeIndex, susceptibility: [Double], tolerance: Double = 1e-13, maxIterations: Int = 100_000,
+    start: [Double]? = nil
   ) throws -> [Double] {
     var c = [Double](repeating: 0, count: nodeCount)
     c[i] = 1
-    let y = try heedAdjointSolve(c, susceptibility: susceptibility, tolerance: tolerance, maxIterations: maxIterations)
+    let y = try heedAdjointSolve(
+      c, susceptibility: susceptibility, tolerance: tolerance, maxIterations: maxIterations,
+      start: start.flatMap { Self.unscaled($0, susceptibility, fallback: c) })
     return zip(y, susceptibility).map { $0 * (1 - $1) }
+  }
+
+  /// y from an earlier V row or totals (V_j = y_j (1 − λ_j)); where λ_j = 1 the row says
+  /// nothing of y_j and `fallback` stands in. `nil` when the sizes do not match.
+  static func unscaled(_ v: [Double], _ susceptibility: [Double], fallback: [Double]) -> [Double]? {
+    guard v.count == susceptibility.count else { return nil }
+    return v.indices.map { susceptibility[$0] < 1 ? v[$0] / (1 - susceptibility[$0]) : fallback[$0] }
   }
 
   /// Column `j` of the Friedkin–Johnsen matrix V: how much `j` sways each actor.
   ///
   /// Solves x = (I − ΛW)⁻¹ (1 − λ_j) e_j by x ← ΛW x + b.
+  /// `start`: an earlier answer for column `j`, as for ``friedkinJohnsenRow(_:susceptibility:tolerance:maxIterations:start:)``.
+  ///
   /// - Complexity: one sparse solve: O(*k* (*n* + *m*)) for *k* sweeps; O(*n*) memory.
   public func friedkinJohnsenColumn(
-    _ j: NodeIndex, susceptibility: [Double], tolerance: Double = 1e-13, maxIterations: Int = 100_000
+    _ j: NodeIndex, susceptibility: [Double], tolerance: Double = 1e-13, maxIterations: Int = 100_000,
+    start: [Double]? = nil
   ) throws -> [Double] {
     var b = [Double](repeating: 0, count: nodeCount)
     b[j] = 1 - susceptibility[j]
-    return try heedSolve(b, susceptibility: susceptibility, tolerance: tolerance, maxIterations: maxIterations)
+    return try heedSolve(b, susceptibility: susceptibility, tolerance: tolerance, maxIterations: maxIterations, start: start)
   }
 
   /// Column sums of V: each actor's share summed over every actor's settled stance.
+  /// `start`: earlier totals, as for ``friedkinJohnsenRow(_:susceptibility:tolerance:maxIterations:start:)``.
+  ///
   /// - Complexity: one sparse solve: O(*k* (*n* + *m*)) for *k* sweeps; O(*n*) memory.
   public func friedkinJohnsenTotals(
-    susceptibility: [Double], tolerance: Double = 1e-13, maxIterations: Int = 100_000
+    susceptibility: [Double], tolerance: Double = 1e-13, maxIterations: Int = 100_000, start: [Double]? = nil
   ) throws -> [Double] {
     let ones = [Double](repeating: 1, count: nodeCount)
-    let y = try heedAdjointSolve(ones, susceptibility: susceptibility, tolerance: tolerance, maxIterations: maxIterations)
+    let y = try heedAdjointSolve(
+      ones, susceptibility: susceptibility, tolerance: tolerance, maxIterations: maxIterations,
+      start: start.flatMap { Self.unscaled($0, susceptibility, fallback: ones) })
     return zip(y, susceptibility).map { $0 * (1 - $1) }
   }
 
@@ -46,10 +67,10 @@ extension Digraph {
   /// Negative strengths (a signed projection) repel: W_ij = w_ji / Σ|w|, Altafini's signed
   /// matrix; the iteration converges because ρ(ΛW) ≤ ρ(Λ|W|) < 1 whenever the unsigned system
   /// is nonsingular (``requireNonsingularHeed(susceptibility:)``).
-  func heedSolve(_ b: [Double], susceptibility: [Double], tolerance: Double, maxIterations: Int) throws -> [Double] {
+  func heedSolve(_ b: [Double], susceptibility: [Double], tolerance: Double, maxIterations: Int, start: [Double]? = nil) throws -> [Double] {
     try requireNonsingularHeed(susceptibility: susceptibility)
     let inStrength = absoluteInStrengths()
-    return try jacobi(b, algorithm: "friedkinJohnsen", tolerance: tolerance, maxIterations: maxIterations) { x, i in
+    return try jacobi(b, start: start, algorithm: "friedkinJohnsen", tolerance: tolerance, maxIterations: maxIterations) { x, i in
       let heed: Double
       if inStrength[i] > 0 {
         var s = 0.0
@@ -63,10 +84,12 @@ extension Digraph {
   }
 
   /// Solves y = c + Wᵀ Λ y, the adjoint of ``heedSolve(_:susceptibility:tolerance:maxIterations:)``.
-  func heedAdjointSolve(_ c: [Double], susceptibility: [Double], tolerance: Double, maxIterations: Int) throws -> [Double] {
+  func heedAdjointSolve(
+    _ c: [Double], susceptibility: [Double], tolerance: Double, maxIterations: Int, start: [Double]? = nil
+  ) throws -> [Double] {
     try requireNonsingularHeed(susceptibility: susceptibility)
     let inStrength = absoluteInStrengths()
-    return try jacobi(c, algorithm: "friedkinJohnsen", tolerance: tolerance, maxIterations: maxIterations) { y, j in
+    return try jacobi(c, start: start, algorithm: "friedkinJohnsen", tolerance: tolerance, maxIterations: maxIterations) { y, j in
       // (Wᵀ z)_j = Σ_{i: j → i} W[i][j] z_i, plus z_j when j heeds only itself; z = Λ y.
       var s = inStrength[j] > 0 ? 0 : susceptibility[j] * y[j]
       for (i, w) in zip(outNeighbors(of: j), self.outWeights(of: j)) {
@@ -157,11 +180,12 @@ extension Digraph {
 
   /// Iterates x ← b + T(x) from x = b until the L1 change is below `n × tolerance`.
   func jacobi(
-    _ b: [Double], algorithm: String, tolerance: Double, maxIterations: Int,
+    _ b: [Double], start: [Double]? = nil, algorithm: String, tolerance: Double, maxIterations: Int,
     apply: ([Double], Int) -> Double
   ) throws -> [Double] {
     let n = nodeCount
-    var x = b
+    // A warm start (an earlier answer) of the right size and finite; else b, the cold start.
+    var x = start.flatMap { $0.count == n && $0.allSatisfy(\.isFinite) ? $0 : nil } ?? b
     var next = b
     var residual = Double.infinity
     for _ in 0 ..< maxIterations {
