@@ -251,6 +251,39 @@ struct WorkUnitTests {
     }
   }
 
+  @Test("Monte Carlo draws, rewired worlds and leverage confirmations: 1, 2 and 3 threads give the same report")
+  func sameReports() throws {
+    let world = try WorldIO.load(graphPath("pakistan-2025.yaml"))
+    func reports(_ threads: Int) throws -> [Double] {
+      try WorkUnits.$workerLimit.withValue(threads) {
+        let u = try world.uncertainty(samples: 300, seed: 5) { try $0.scores(.pagerank) }
+        let c = try world.contextCheck(.pagerank, worlds: 40, seed: 2)
+        let l = try world.leverage(on: .influence(InfluencePair(source: "CHN", target: "PAK"), .fj), change: .remove, recompute: 20)
+        return u.rows.flatMap { [$0.median, $0.low, $0.high] } + c.rows.flatMap { [$0.mean, $0.sd] } + l.entries.map { $0.exact ?? -1 }
+      }
+    }
+    let one = try reports(1)
+    for threads in [2, 3] { #expect(try reports(threads).map(\.bitPattern) == one.map(\.bitPattern), "\(threads) threads") }
+  }
+
+  @Test("map: items in order; the first failing item's error, whatever the threads")
+  func mapOrderAndErrors() throws {
+    struct Failed: Error, Equatable { var item: Int }
+    for threads in [1, 3] {
+      let doubled = try WorkUnits.$workerLimit.withValue(threads) { try WorkUnits.map(1_000) { $0 * 2 } }
+      #expect(doubled == Array(stride(from: 0, to: 2_000, by: 2)))
+      let failure = WorkUnits.$workerLimit.withValue(threads) {
+        Result {
+          try WorkUnits.map(1_000) { k -> Int in
+            if k == 17 || k == 900 { throw Failed(item: k) }
+            return k
+          }
+        }
+      }
+      #expect(throws: Failed(item: 17)) { try failure.get() }
+    }
+  }
+
   @Test("units cover every item once, in order; at most 256 of them")
   func unitsCoverItems() {
     for items in [0, 1, 7, 255, 256, 257, 10_000] {

@@ -53,33 +53,19 @@ extension World {
     let nominal = try compute(self)
     let ranged = relations.indices.compactMap { i in relations.weightRange(at: i).map { (i, $0) } }
     let n = actors.count
-    let chunks = Swift.min(samples, 64)
-    let results = ChunkSlots<Result<[[Double]], Error>>(count: chunks)
     let done = ChunkSlots<Int>(count: 1)
     done.set(0, 0)
     let base = self
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-      var local: [[Double]] = []
-      do {
-        for k in samples * chunk / chunks ..< samples * (chunk + 1) / chunks {
-          var rng = SplitMix64(seed: seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(k + 1))
-          var world = base
-          for (i, range) in ranged {
-            world.relations.setWeight(range.lowerBound + (range.upperBound - range.lowerBound) * rng.nextUnit(), at: i)
-          }
-          local.append(try compute(world).values)
-          if let progress {
-            let finished = done.update(0) { $0! + 1 }
-            progress(finished)
-          }
-        }
-        results.set(chunk, .success(local))
-      } catch {
-        results.set(chunk, .failure(error))
+    let values = try WorkUnits.map(samples) { k -> [Double] in
+      var rng = SplitMix64(seed: seed &+ 0x9E37_79B9_7F4A_7C15 &* UInt64(k + 1))
+      var world = base
+      for (i, range) in ranged {
+        world.relations.setWeight(range.lowerBound + (range.upperBound - range.lowerBound) * rng.nextUnit(), at: i)
       }
+      let sample = try compute(world).values
+      if let progress { progress(done.update(0) { $0! + 1 }) }
+      return sample
     }
-    var values: [[Double]] = []
-    for chunk in 0 ..< chunks { values += try results.get(chunk)!.get() }
     // Per-sample ranks, then per-actor summaries.
     var rankCounts = [[Int]](repeating: [Int](repeating: 0, count: n), count: n)
     for sample in values {

@@ -53,24 +53,16 @@ extension World {
     }
     let baseline = try value(of: target, lens: lens, settings: settings)
     let candidates = actors.map(\.id).filter { !named.contains($0) }
-    let results = ChunkSlots<Result<Double, Error>>(count: candidates.count)
     let done = ChunkSlots<Int>(count: 1)
     done.set(0, 0)
     let base = self
-    DispatchQueue.concurrentPerform(iterations: candidates.count) { k in
-      do {
-        var without = base
-        try without.apply(.removeActor(candidates[k]))
-        results.set(k, .success(try without.value(of: target, lens: lens, settings: settings)))
-      } catch {
-        results.set(k, .failure(error))
-      }
-      if let progress { progress(done.update(0) { $0! + 1 }) }
+    let after = try WorkUnits.map(candidates.count) { k -> Double in
+      defer { if let progress { progress(done.update(0) { $0! + 1 }) } }
+      var without = base
+      try without.apply(.removeActor(candidates[k]))
+      return try without.value(of: target, lens: lens, settings: settings)
     }
-    var rows: [KnockOut.Row] = []
-    for (k, actor) in candidates.enumerated() {
-      rows.append(.init(actor: actor, after: try results.get(k)!.get(), baseline: baseline))
-    }
+    let rows = zip(candidates, after).map { KnockOut.Row(actor: $0, after: $1, baseline: baseline) }
     let order = rows.indices.sorted { abs(rows[$0].change) != abs(rows[$1].change) ? abs(rows[$0].change) > abs(rows[$1].change) : $0 < $1 }
     return KnockOut(target: target, baseline: baseline, rows: order.map { rows[$0] })
   }

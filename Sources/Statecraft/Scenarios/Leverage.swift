@@ -461,7 +461,7 @@ extension World {
   }
 
   /// Recomputes the target exactly for the entries at `indices` (each an independent full
-  /// computation, spread over the cores in fixed chunks and written back by entry, so the
+  /// computation, spread over the cores in work units and written back by entry, so the
   /// report does not depend on the core count).
   ///
   /// Past `deadline` the remaining entries are left unconfirmed and `stopped` is set.
@@ -469,47 +469,36 @@ extension World {
     guard !indices.isEmpty else { return }
     let (target, change, lens, settings, baseline) = (run.target, run.change, run.lens, run.settings, run.baseline)
     let (deadline, stopped, progress) = (run.deadline, run.stopped, run.progress)
-    let chunks = Swift.max(1, Swift.min(indices.count, 16))
-    let exact = ChunkSlots<Result<[Double], Error>>(count: chunks)
     let finished = ChunkSlots<Int>(count: 1)
     finished.set(0, 0)
     let base = self
     let frozen = entries
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-      exact.set(chunk, Result {
-        try indices[indices.count * chunk / chunks ..< indices.count * (chunk + 1) / chunks].map { i in
-          if let deadline, ContinuousClock.now > deadline {
-            stopped.set(0, true)
-            return .nan  // left unconfirmed
-          }
-          var edited = base
-          let e = frozen[i]
-          if let index = e.relationIndex {
-            let newWeight: Double = switch change {
-            case .remove: 0
-            case let .add(x): base.relations.weights[index] + x
-            }
-            if newWeight <= 0 {
-              edited.relations.remove(at: index)
-            } else {
-              edited.relations.setWeight(newWeight, at: index)
-            }
-          } else {
-            try edited.apply(.addRelation(e.relation(in: base)))
-          }
-          let value = try edited.value(of: target, lens: lens, settings: settings) - baseline
-          let done = finished.update(0) { $0! + 1 }
-          progress?(done, indices.count)
-          return value
-        }
-      })
-    }
-    for chunk in 0 ..< chunks {
-      let values = try exact.get(chunk)!.get()
-      for (k, i) in indices[indices.count * chunk / chunks ..< indices.count * (chunk + 1) / chunks].enumerated() where !values[k].isNaN {
-        entries[i].exact = values[k]
+    let values = try WorkUnits.map(indices.count) { k -> Double in
+      if let deadline, ContinuousClock.now > deadline {
+        stopped.set(0, true)
+        return .nan  // left unconfirmed
       }
+      var edited = base
+      let e = frozen[indices[k]]
+      if let index = e.relationIndex {
+        let newWeight: Double = switch change {
+        case .remove: 0
+        case let .add(x): base.relations.weights[index] + x
+        }
+        if newWeight <= 0 {
+          edited.relations.remove(at: index)
+        } else {
+          edited.relations.setWeight(newWeight, at: index)
+        }
+      } else {
+        try edited.apply(.addRelation(e.relation(in: base)))
+      }
+      let value = try edited.value(of: target, lens: lens, settings: settings) - baseline
+      let done = finished.update(0) { $0! + 1 }
+      progress?(done, indices.count)
+      return value
     }
+    for (k, i) in indices.enumerated() where !values[k].isNaN { entries[i].exact = values[k] }
   }
 
   /// The indices of the `k` largest values (ties: lower index), largest first; O(n k).

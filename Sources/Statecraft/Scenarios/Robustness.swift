@@ -190,18 +190,10 @@ extension World {
   ) throws -> ContextCheck {
     let g = try through(lens)
     let actual = try measure.compute(on: g, settings: settings)
-    let chunks = Swift.max(1, Swift.min(worlds, 32))
-    let slots = ChunkSlots<Result<[[Double]], Error>>(count: chunks)
-    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-      slots.set(chunk, Result {
-        try (worlds * chunk / chunks ..< worlds * (chunk + 1) / chunks).map { k in
-          var rng = SplitMix64(seed: seed ^ (UInt64(k + 1) &* 0x9E37_79B9_7F4A_7C15))
-          return try measure.compute(on: g.degreePreservingRewiring(rng: &rng), settings: settings)
-        }
-      })
+    let samples = try WorkUnits.map(worlds) { k in
+      var rng = SplitMix64(seed: seed ^ (UInt64(k + 1) &* 0x9E37_79B9_7F4A_7C15))
+      return try measure.compute(on: g.degreePreservingRewiring(rng: &rng), settings: settings)
     }
-    var samples: [[Double]] = []
-    for chunk in 0 ..< chunks { samples += try slots.get(chunk)!.get() }
     let rows = actors.indices.map { i -> ContextCheck.Row in
       let values = samples.map { $0[i] }
       let mean = values.reduce(0, +) / Double(values.count)

@@ -116,26 +116,18 @@ extension ScenarioRunner {
       let labels = diff.influence.map(\.pair.description) + watched.flatMap { m, actors in actors.map { "\(m.rawValue) of \($0)" } }
       let nominalChanges = diff.influence.map { $0.after - $0.before }
         + watched.flatMap { m, actors in actors.map { a in diff.measures.first { $0.measure == m }!.changes.first { $0.actor == a }!.delta! } }
-      let chunks = Swift.min(samples, 32)
-      let slots = ChunkSlots<Result<[[Double]], Error>>(count: chunks)
-      DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-        slots.set(chunk, Result {
-          try (samples * chunk / chunks ..< samples * (chunk + 1) / chunks).map { k in
-            let before = world.drawn(sample: k, seed: seed)
-            let after = try scenario.applied(to: before).drawn(sample: k, seed: seed)
-            let (b, a) = (try runner.answers(before), try runner.answers(after, date: scenario.date))
-            var row = zip(b.influence, a.influence).map { $1 - $0 }
-            for (m, actors) in watched {
-              let i = measures.firstIndex(of: m)!
-              for actor in actors { row.append((a.measures[i].scores[actor: actor] ?? .nan) - (b.measures[i].scores[actor: actor] ?? .nan)) }
-            }
-            if let progress { progress(done.update(0) { $0! + 1 }) }
-            return row
-          }
-        })
+      let rows = try WorkUnits.map(samples) { k -> [Double] in
+        let before = world.drawn(sample: k, seed: seed)
+        let after = try scenario.applied(to: before).drawn(sample: k, seed: seed)
+        let (b, a) = (try runner.answers(before), try runner.answers(after, date: scenario.date))
+        var row = zip(b.influence, a.influence).map { $1 - $0 }
+        for (m, actors) in watched {
+          let i = measures.firstIndex(of: m)!
+          for actor in actors { row.append((a.measures[i].scores[actor: actor] ?? .nan) - (b.measures[i].scores[actor: actor] ?? .nan)) }
+        }
+        if let progress { progress(done.update(0) { $0! + 1 }) }
+        return row
       }
-      var rows: [[Double]] = []
-      for chunk in 0 ..< chunks { rows += try slots.get(chunk)!.get() }
       let changes = labels.indices.map { j -> ScenarioUncertainty.Change in
         let values = rows.map { $0[j] }.filter { !$0.isNaN }.sorted()
         func quantile(_ q: Double) -> Double { values.isEmpty ? .nan : values[Swift.min(values.count - 1, Int(q * Double(values.count - 1) + 0.5))] }

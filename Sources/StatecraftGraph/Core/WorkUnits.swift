@@ -60,6 +60,27 @@ package enum WorkUnits {
     return ledger.total
   }
 
+  /// `transform` of every item in `0 ..< count`, computed on all threads in work units, in
+  /// item order. Items are independent (a Monte Carlo draw, a rewired world, a recomputed
+  /// edit), so the result does not depend on the threads; the first error in item order is
+  /// thrown once every unit has ended.
+  ///
+  /// - Complexity: the items' work spread over the threads.
+  package static func map<T>(_ count: Int, _ transform: (Int) throws -> T) throws -> [T] {
+    let units = Self.count(count)
+    return try reduce(units: units, initial: Result<[T], Error>.success([]), state: {}) { unit, _ in
+      Result { try range(unit, of: units, items: count).map(transform) }
+    } merge: { total, part in
+      guard case var .success(items) = total else { return }
+      switch part {
+      case let .success(more):
+        items += more
+        total = .success(items)
+      case .failure: total = part
+      }
+    }.get()
+  }
+
   /// The closures of one ``reduce(units:initial:state:finish:_:merge:)`` call, shared by its threads.
   private final class Work<State, T>: @unchecked Sendable {
     let makeState: () -> State, finish: (State) -> Void
