@@ -127,7 +127,8 @@ public final class ExplorerSession: @unchecked Sendable {
   /// What the page's script asks for (`POST /api/act`).
   public struct Request: Decodable, Sendable {
     /// `state`, `edit`, `undo`, `redo`, `lens`, `relayout`, `compare` or `complete` (the
-    /// current state with the measures an answer left pending).
+    /// current state with the measures an answer left pending); the server also takes `wait`
+    /// (the answer of an action still running).
     public var action: String
     /// For `edit`: `update` (weight, sign, type of one relation), `remove`, `add`, `add-actor`, `remove-actor`.
     public var op: String?
@@ -141,6 +142,9 @@ public final class ExplorerSession: @unchecked Sendable {
     public var date: String?, combine: String?, types: [String]?
     /// For `compare`: the two states, as numbers of steps from the unedited world.
     public var a: Int?, b: Int?
+
+    /// A request for `action` with no other field (`state`, `undo`, `complete`, …).
+    public init(action: String) { self.action = action }
   }
 
   /// What the script gets back: the new sections and data, the edit list, or an error.
@@ -161,6 +165,15 @@ public final class ExplorerSession: @unchecked Sendable {
     public var error: String?
     /// Whether some measures were left pending: ask again with `complete` for them.
     public var pending: Bool?
+    /// Whether the action is still running past the server's time limit: nothing changed on
+    /// the page yet; ask with `wait` for its answer.
+    public var working: Bool?
+
+    /// The answer to a request whose action still runs (``working``).
+    public static let working = Response(
+      main: nil, data: nil, sections: nil, edits: [], canUndo: false, canRedo: false,
+      message: "Still computing (a big world's all-pairs measures take a while); the page will show the answer when it is ready.",
+      comparison: nil, error: nil, pending: nil, working: true)
 
     /// The answer as the server sends it: the same JSON `JSONEncoder` writes for this value
     /// (absent fields left out), written in one pass; on a big world the sections and data
@@ -200,6 +213,7 @@ public final class ExplorerSession: @unchecked Sendable {
       text("comparison", comparison)
       text("error", error)
       flag("pending", pending)
+      flag("working", working)
       out.append(UInt8(ascii: "}"))
       return out
     }

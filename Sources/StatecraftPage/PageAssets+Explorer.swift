@@ -24,11 +24,13 @@ extension PageAssets {
   }
 
   function send(body) {
-    status('Recomputing…');
+    if (body.action !== 'wait') status('Recomputing…');
     return fetch('/api/act?session=' + session, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
       .then(function (r) { return r.json(); })
       .then(function (res) {
         if (res.error) { status(res.error, true); return res; }
+        // Past the server's time limit: nothing changed yet; collect the answer when ready.
+        if (res.working) { status(res.message); return send({ action: 'wait' }); }
         if (res.main !== undefined || res.sections !== undefined) update(res); else if (res.edits) panel(res);
         if (res.comparison !== undefined) { $('x-comparison').innerHTML = res.comparison; }
         status(res.message || 'Updated.');

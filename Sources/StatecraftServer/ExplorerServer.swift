@@ -38,10 +38,21 @@ public enum ExplorerServer {
   /// The largest request body an action may have (an action is a few hundred bytes of JSON).
   public static let bodyLimit = 1 << 20
 
+  /// How long an action may run before its request is answered "still working" (the page then
+  /// asks with `wait` until the answer is ready), in seconds.
+  public static let answerLimit = 2.0
+
   /// The server's routes, for ``run(host:port:makeSession:ready:)`` and for tests that drive
   /// them without a socket (Hummingbird's testing support): `GET /` (a new session's page),
   /// `POST /api/act?session=…` (one action), `GET /api/scenario.yaml` and `GET /api/report.html`.
-  public static func router(host: String, makeSession: @escaping @Sendable () throws -> ExplorerSession) -> Router<BasicRequestContext> {
+  ///
+  /// Actions run on their own threads, never the server's: one that runs past `answerLimit`
+  /// seconds (betweenness on thousands of actors, say) is answered with a progress state
+  /// (``ExplorerSession/Response/working``), and the page's `{"action": "wait"}` collects
+  /// the answer when it is ready; other sessions are served meanwhile.
+  public static func router(
+    host: String, answerLimit: Double = answerLimit, makeSession: @escaping @Sendable () throws -> ExplorerSession
+  ) -> Router<BasicRequestContext> {
     let router = Router()
     let sessions = SessionStore(capacity: 64)
     let hosts: Set<String> = [host, "localhost", "127.0.0.1", "[::1]"]
@@ -67,13 +78,20 @@ public enum ExplorerServer {
       } catch {
         return page(#"{"error": "the request is larger than an action can be (1 MiB)", "edits": [], "canUndo": false, "canRedo": false}"#, type: "application/json", status: .contentTooLarge)
       }
-      let answer: ExplorerSession.Response
+      let id = String(request.uri.queryParameters["session"] ?? "")
+      let action: ExplorerSession.Request
       do {
-        let action = try JSONDecoder().decode(ExplorerSession.Request.self, from: Data(buffer: body))
-        answer = session.perform(action)
+        action = try JSONDecoder().decode(ExplorerSession.Request.self, from: Data(buffer: body))
       } catch {
-        answer = session.refusal("the request was not understood: \(error)")
+        return page(session.refusal("the request was not understood: \(error)").json, type: "application/json")
       }
+      // `wait` collects the answer of the action still running, if any.
+      let job = action.action == "wait" ? sessions.job(id) : sessions.start(id, Job { session.perform(action) })
+      guard let job else { return page(session.perform(.init(action: "state")).json, type: "application/json") }
+      guard let answer = await job.answer(within: answerLimit) else {
+        return page(ExplorerSession.Response.working.json, type: "application/json")
+      }
+      sessions.finish(id, job)
       return page(answer.json, type: "application/json")
     }
     router.get("/api/scenario.yaml") { request, _ -> Response in
@@ -126,8 +144,39 @@ public enum ExplorerServer {
   }
 }
 
-/// The server's sessions by id, the least recently used dropped beyond `capacity`.
+/// One action running on a thread of its own, its answer awaited with a time limit by any
+/// number of requests.
+final class Job: @unchecked Sendable {
+  private let done = DispatchGroup()
+  private let lock = NSLock()
+  private var result: ExplorerSession.Response?
+
+  /// Starts `work` at once on a global queue.
+  init(_ work: @escaping @Sendable () -> ExplorerSession.Response) {
+    done.enter()
+    DispatchQueue.global().async { [self] in
+      let answer = work()
+      lock.withLock { result = answer }
+      done.leave()
+    }
+  }
+
+  /// The answer, once ready within `seconds`; `nil` if the work still runs. Waits on a
+  /// global queue, so the server's threads stay free.
+  func answer(within seconds: Double) async -> ExplorerSession.Response? {
+    await withCheckedContinuation { continuation in
+      DispatchQueue.global().async { [self] in
+        let ready = done.wait(timeout: .now() + seconds) == .success
+        continuation.resume(returning: ready ? lock.withLock { result } : nil)
+      }
+    }
+  }
+}
+
+/// The server's sessions by id, the least recently used dropped beyond `capacity`, and each
+/// session's running action.
 final class SessionStore: @unchecked Sendable {
+  private var jobs: [String: Job] = [:]
   private var sessions: [String: ExplorerSession] = [:]
   private var order: [String] = []
   private let capacity: Int
@@ -142,9 +191,26 @@ final class SessionStore: @unchecked Sendable {
     lock.withLock {
       sessions[id] = session
       order.append(id)
-      while order.count > capacity { sessions[order.removeFirst()] = nil }
+      while order.count > capacity {
+        let dropped = order.removeFirst()
+        (sessions[dropped], jobs[dropped]) = (nil, nil)
+      }
     }
     return (id, session)
+  }
+
+  /// Records `job` as the session's running action (the one `wait` collects) and returns it.
+  func start(_ id: String, _ job: Job) -> Job {
+    lock.withLock { jobs[id] = job }
+    return job
+  }
+
+  /// The session's action whose answer has not been collected, if any.
+  func job(_ id: String) -> Job? { lock.withLock { jobs[id] } }
+
+  /// Forgets `job` once its answer is delivered (unless a newer action replaced it).
+  func finish(_ id: String, _ job: Job) {
+    lock.withLock { if jobs[id] === job { jobs[id] = nil } }
   }
 
   /// The session with this id, marked as just used.

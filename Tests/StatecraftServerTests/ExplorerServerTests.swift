@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Statecraft
 import StatecraftExplorer
+import StatecraftRender
 import StatecraftTestSupport
 import Testing
 
@@ -74,6 +75,44 @@ struct ExplorerServerTests {
         #expect(response.status == .contentTooLarge)
       }
       try await client.execute(uri: "/api/nothing", method: .get) { response in #expect(response.status == .notFound) }
+    }
+  }
+
+  @Test("an action past the time limit is answered with a progress state; `wait` collects its answer; other sessions are served meanwhile")
+  func longActions() async throws {
+    let file = graphPath("pakistan-2025.yaml")
+    let world = Self.world
+    // Every map takes 300 ms to lay out: each recomputation runs past a 50 ms limit.
+    let router = ExplorerServer.router(host: "127.0.0.1", answerLimit: 0.05) {
+      let session = try ExplorerSession(world: world, file: file)
+      session.layout = { dot, engine in
+        usleep(300_000)
+        return try GraphvizRenderer.render(dot: dot, engine: engine, format: .svg)
+      }
+      return session
+    }
+    struct Working: Decodable { var working: Bool?; var main: String?; var edits: [String] }
+    try await Application(router: router).test(.router) { client in
+      let id = try await open(client)
+      let other = try await open(client)
+      let i = try Self.world.relationIndex(.id("us-tariff-threat"))
+      func act(_ session: String, _ body: String) async throws -> Working {
+        try await client.execute(uri: "/api/act?session=\(session)", method: .post, headers: Self.json, body: ByteBuffer(string: body)) { response in
+          #expect(response.status == .ok)
+          return try JSONDecoder().decode(Working.self, from: Data(buffer: response.body))
+        }
+      }
+      let first = try await act(id, #"{"action": "edit", "op": "update", "relation": \#(i), "weight": 0.3}"#)
+      #expect(first.working == true && first.main == nil, "answered before the recomputation ends")
+      // Another session is answered while the first one's edit runs.
+      let state = try await act(other, #"{"action": "state"}"#)
+      #expect(state.working == nil && state.edits.isEmpty)
+      var answer = try await act(id, #"{"action": "wait"}"#)
+      for _ in 0 ..< 100 where answer.working == true { answer = try await act(id, #"{"action": "wait"}"#) }
+      #expect(answer.working == nil && answer.main?.contains("<section") == true && answer.edits.count == 1)
+      // Nothing left to collect: `wait` answers the state.
+      let after = try await act(id, #"{"action": "wait"}"#)
+      #expect(after.working == nil && after.main == nil && after.edits.count == 1)
     }
   }
 
