@@ -517,6 +517,18 @@ extension World {
 
   /// The target's value on this world, computed from scratch.
   /// - Complexity: one projection and one full computation of the target.
+  public func value(of target: LeverageTarget, lens: Lens = Lens(), settings: Measure.Settings = .init()) throws -> Double {
+    switch target {
+    case let .score(.pagerank, actor):
+      // Converged, so that exact changes are not rounding noise of the default tolerance.
+      return try through(lens).pageRank(damping: settings.damping, tolerance: 1e-15, maxIterations: 100_000)[requireIndex(of: actor)]
+    case let .score(m, actor):
+      return try scores(m, lens: lens, settings: settings).values[requireIndex(of: actor)]
+    case let .influence(pair, model):
+      return try influence(of: pair.source, over: pair.target, model: model, lens: lens)
+    }
+  }
+
   /// ``value(of:lens:settings:)`` started from an earlier solution of a nearby world (`start`:
   /// its PageRank vector, or the influence target's row; a sweep's last step), with this
   /// world's solution to start the next from. The same value to the solver's tolerance in
@@ -535,18 +547,6 @@ extension World {
       return (try members(of: pair.source).reduce(0) { $0 + row.values[$1] }, row.values)
     default:
       return (try value(of: target, lens: lens, settings: settings), nil)
-    }
-  }
-
-  public func value(of target: LeverageTarget, lens: Lens = Lens(), settings: Measure.Settings = .init()) throws -> Double {
-    switch target {
-    case let .score(.pagerank, actor):
-      // Converged, so that exact changes are not rounding noise of the default tolerance.
-      return try through(lens).pageRank(damping: settings.damping, tolerance: 1e-15, maxIterations: 100_000)[requireIndex(of: actor)]
-    case let .score(m, actor):
-      return try scores(m, lens: lens, settings: settings).values[requireIndex(of: actor)]
-    case let .influence(pair, model):
-      return try influence(of: pair.source, over: pair.target, model: model, lens: lens)
     }
   }
 }
