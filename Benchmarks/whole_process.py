@@ -9,6 +9,12 @@ statecraft's.
     .venv/bin/python Benchmarks/whole_process.py M.csv                  # every task, 3 runs
     .venv/bin/python Benchmarks/whole_process.py L.csv --repeat 1 --skip networkx
     .venv/bin/python Benchmarks/whole_process.py S.csv --repeat 1 --tasks pagerank   # smoke
+    .venv/bin/python Benchmarks/whole_process.py M.csv --tasks pagerank,louvain --busy  # the other core busy
+
+Each repetition runs statecraft and then every peer once, so a change in the machine's load
+falls on all of them alike. `--busy` keeps one core busy with a spinning process pinned to the
+last core for the whole run (as `stress --cpu 1` would), the case of an analyst's laptop
+doing something else.
 
 Peers read the CSV with pandas (pyarrow engine), the fastest reader each has at hand, and
 map ids to 0..n-1 with pandas.factorize. Tasks (ANCHORS.md definitions):
@@ -67,19 +73,32 @@ def statecraft(binary, task, csv, out):
     }[task]
 
 
-def measure(cmd, repeat):
-    times, rss, note = [], 0, ""
+def run_once(cmd):
+    """Wall time, peak RSS (KB) and modularity note of one run, or None and the error's end."""
+    t = time.time()
+    p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    elapsed = time.time() - t
+    if p.returncode != 0:
+        return None, 0, p.stderr.strip().splitlines()[-2:] if p.stderr else "failed"
+    lines = p.stderr.strip().split("\n")
+    return elapsed, int(lines[-1]), next((l for l in lines if l.startswith("modularity")), "")
+
+
+def measure_alternating(cmds, repeat):
+    """Each command's median time, peak RSS and note over `repeat` rounds of all commands."""
+    runs = {name: [] for name in cmds}
     for _ in range(repeat):
-        t = time.time()
-        p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        times.append(time.time() - t)
-        if p.returncode != 0:
-            return None, 0, p.stderr.strip().splitlines()[-2:] if p.stderr else "failed"
-        lines = p.stderr.strip().split("\n")
-        rss = max(rss, int(lines[-1]))
-        note = next((l for l in lines if l.startswith("modularity")), note)
-    times.sort()
-    return times[len(times) // 2], rss, note
+        for name, cmd in cmds.items():
+            runs[name].append(run_once(cmd))
+    result = {}
+    for name, rs in runs.items():
+        failed = next((r for r in rs if r[0] is None), None)
+        if failed:
+            result[name] = failed
+            continue
+        times = sorted(r[0] for r in rs)
+        result[name] = (times[len(times) // 2], max(r[1] for r in rs), rs[-1][2])
+    return result
 
 
 def main():
@@ -88,26 +107,38 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--tasks", default="pagerank,sssp,louvain,graphml")
     ap.add_argument("--skip", default="", help="comma-separated peers to leave out")
+    ap.add_argument("--busy", action="store_true", help="keep the last core busy during the run")
     args = ap.parse_args()
     here = os.path.dirname(os.path.abspath(__file__))
     binary = os.path.join(here, "..", ".build", "release", "statecraft")
     skip = set(filter(None, args.skip.split(",")))
     out_dir = tempfile.mkdtemp(prefix="whole-process-")
     label = os.path.basename(args.csv)
-    print(f"| task | {label} | median of {args.repeat} | peak RSS | ÷ statecraft | note |")
+    spinner = None
+    if args.busy:
+        last = str(os.cpu_count() - 1)
+        spinner = subprocess.Popen(["taskset", "-c", last, sys.executable, "-c", "while True: pass"])
+    load = " (last core busy)" if args.busy else ""
+    print(f"| task | {label}{load} | median of {args.repeat} | peak RSS | ÷ statecraft | note |")
     print("|---|---|---|---|---|---|")
-    for task in args.tasks.split(","):
-        out = os.path.join(out_dir, "out.graphml")
-        base, rss, note = measure(statecraft(binary, task, args.csv, out), args.repeat)
-        print(f"| {task} | statecraft | {base:.2f} s | {rss / 1024:.0f} MB | 1.00 | {note} |", flush=True)
-        for peer, scripts in PEERS.items():
-            if peer in skip or task not in scripts:
-                continue
-            t, rss, note = measure([sys.executable, "-c", READ + scripts[task], args.csv, out], args.repeat)
-            if t is None:
-                print(f"| {task} | {peer} | failed | | | {note} |", flush=True)
-            else:
-                print(f"| {task} | {peer} | {t:.2f} s | {rss / 1024:.0f} MB | {t / base:.2f} | {note} |", flush=True)
+    try:
+        for task in args.tasks.split(","):
+            out = os.path.join(out_dir, "out.graphml")
+            cmds = {"statecraft": statecraft(binary, task, args.csv, out)}
+            for peer, scripts in PEERS.items():
+                if peer not in skip and task in scripts:
+                    cmds[peer] = [sys.executable, "-c", READ + scripts[task], args.csv, out]
+            result = measure_alternating(cmds, args.repeat)
+            base = result["statecraft"][0]
+            for name, (t, rss, note) in result.items():
+                if t is None:
+                    print(f"| {task} | {name} | failed | | | {note} |", flush=True)
+                else:
+                    ratio = f"{t / base:.2f}" if base else ""
+                    print(f"| {task} | {name} | {t:.2f} s | {rss / 1024:.0f} MB | {ratio} | {note} |", flush=True)
+    finally:
+        if spinner:
+            spinner.kill()
 
 
 main()

@@ -63,4 +63,58 @@ struct EdgeListCSVTests {
     }
     #expect(throws: GraphFileError.self) { try WorldIO.load("/etc/hostname") }
   }
+
+  /// A CSV of about 1.5 MB (over the size the reader splits), seeded: ids with accents, three
+  /// types, hostile rows, dates and citations only late in the file (so the second piece has
+  /// what the first lacks), blank and CRLF lines; `bad` lines get a weight of zero.
+  static func bigCSV(bad: Set<Int> = [], quoted: Bool = false) -> String {
+    var rng = SplitMix64(seed: 7)
+    var text = "source,target,weight,type,sign,since,citation\n"
+    for line in 2 ... 40_000 {
+      let a = Int.random(in: 0 ..< 3_000, using: &rng), b = Int.random(in: 0 ..< 3_000, using: &rng)
+      let type = ["trade", "aid", "threat"][Int.random(in: 0 ..< 3, using: &rng)]
+      let weight = bad.contains(line) ? "0" : String(Double(Int.random(in: 1 ... 999, using: &rng)) / 100)
+      let late = line > 30_000
+      let ends = quoted && line == 20_000 ? "\"a, b\",n\(b)" : "n\(a)\(a % 7 == 0 ? "é" : ""),n\(b)"
+      text += "\(ends),\(weight),\(type),\(a % 5 == 0 ? "-" : "+"),\(late ? "2024-0\(a % 9 + 1)" : ""),\(late && a % 3 == 0 ? "src\(a % 11)" : "")"
+      text += line % 997 == 0 ? "\r\n\n" : "\n"
+    }
+    return text
+  }
+
+  @Test("a big file read on 1, 2 or 3 threads gives the same world and the same problems")
+  func readInPieces() throws {
+    func read(_ text: String, threads: Int) throws -> World {
+      try WorkUnits.$workerLimit.withValue(threads) { try EdgeListCSV.parse(text, file: "big.csv", name: "big") }
+    }
+    for quoted in [false, true] {
+      let text = Self.bigCSV(quoted: quoted)
+      #expect(text.utf8.count > EdgeListCSV.Records.pieceBytes)
+      var records = EdgeListCSV.Records(text, file: "big.csv")
+      _ = records.next()
+      let columns = EdgeListCSV.EdgeColumns(source: 0, target: 1, weight: 2, type: 3, sign: 4, since: 5, citation: 6)
+      // A quote anywhere keeps the file in one piece (a quoted field may hold a newline).
+      #expect(WorkUnits.$workerLimit.withValue(3) { records.pieces(for: columns).count } == (quoted ? 1 : 3))
+      let one = try read(text, threads: 1)
+      #expect(one.relations.count == 40_000 - 1)
+      for threads in [2, 3] {
+        let many = try read(text, threads: threads)
+        #expect(many.actors == one.actors)
+        #expect(many.relations == one.relations)
+        #expect(many.types.map(\.id) == one.types.map(\.id))
+        #expect(many.sources.map(\.id) == one.sources.map(\.id))
+      }
+    }
+    // Lines past the blank ones keep their numbers: each piece counts the lines before it.
+    let bad: Set<Int> = [3, 19_990, 20_011, 39_999]
+    let lines = bad.sorted().map { $0 + ($0 - 1) / 997 }  // a blank line follows every 997th
+    for threads in [1, 2, 3] {
+      do {
+        _ = try read(Self.bigCSV(bad: bad), threads: threads)
+        Issue.record("zero weights were accepted")
+      } catch let error as GraphFileError {
+        #expect(error.lines.map { $0.split(separator: ":").dropFirst().first.map(String.init) } == lines.map { "\($0)" })
+      }
+    }
+  }
 }

@@ -25,17 +25,32 @@ public enum EdgeListCSV {
     let declaredNodes = try nodeTable.map { try parseNodes($0.text, file: $0.file) }
     var lines = Records(text, file: file)
     let header = try readHeader(&lines, file: file)
-    var rows = EdgeRows(
-      columns: header.columns, undirected: undirected,
-      declaredIDs: declaredNodes.map { ScalarKeySet($0.map(\.id.rawValue)) })
-    try forEachRow(&lines, width: header.width, report: { rows.problems.append($0) }) { lineNumber, row in
-      rows.read(row, line: lineNumber)
+    let declaredIDs = declaredNodes.map { ScalarKeySet($0.map(\.id.rawValue)) }
+    let pieces = lines.pieces(for: header.columns)
+    var parts = try WorkUnits.map(pieces.count) { k in
+      var records = pieces[k]
+      var rows = EdgeRows(columns: header.columns, undirected: undirected, declaredIDs: declaredIDs)
+      try forEachRow(&records, width: header.width, report: { rows.problems.append($0) }) { lineNumber, row in
+        rows.read(row, line: lineNumber)
+      }
+      return rows
     }
-    if !rows.problems.isEmpty { throw GraphFileError.invalid(file: file, problems: rows.problems) }
-    let relations = rows.relations
+    // Each piece interned its own actors and types; appending the pieces in file order interns
+    // them in order of first mention, so the store is the one a single pass builds.
+    // Each part is emptied as it is taken, so no column is held twice (or copied on write).
+    var relations = RelationStore()
+    var problems: [GraphFileError.Problem] = []
+    for k in parts.indices {
+      let part = parts[k].relations
+      parts[k].relations = RelationStore()
+      if k == 0 { relations = part } else { relations.append(contentsOf: part) }
+      problems += parts[k].problems
+    }
+    if !problems.isEmpty { throw GraphFileError.invalid(file: file, problems: problems) }
     let citations = relations.sourceKeys().sorted().map { Source(id: $0, title: $0) }
     return World(
-      name: name, directed: !undirected, actors: declaredNodes ?? rows.actors, store: relations,
+      name: name, directed: !undirected,
+      actors: declaredNodes ?? relations.actorTable.map { Actor(id: $0) }, store: relations,
       types: relations.typeTable.map { RelationType(id: $0, polarity: .cooperative) }, sources: citations)
   }
 
@@ -100,8 +115,6 @@ public enum EdgeListCSV {
     /// The node table's ids, when there is one; every end must be among them.
     let declaredIDs: ScalarKeySet?
     var problems: [GraphFileError.Problem] = []
-    /// Actors in order of first mention (used when there is no node table).
-    var actors: [Actor] = []
     var relationIDs = ScalarKeySet([])
     var relations = RelationStore()
 
@@ -142,15 +155,10 @@ public enum EdgeListCSV {
         }
       }
       guard let id = relationID(row, line) else { return }
-      let known = relations.actorTable.count
       relations.append(Relation(
         from: Actor.ID(ends.source.id), to: Actor.ID(ends.target.id), type: text(row, columns.type) ?? "tie",
         weight: weight, sign: sign, mutual: mutual, since: dates.since, until: dates.until,
         source: text(row, columns.citation), note: text(row, columns.note), id: id))
-      // Actors appear in order of first mention: the ids the store has just interned.
-      if declaredIDs == nil {
-        for symbol in known ..< relations.actorTable.count { actors.append(Actor(id: relations.actorTable[symbol])) }
-      }
     }
 
     /// The source and target, each with its column; both must be non-empty valid ids.
@@ -321,25 +329,84 @@ public enum EdgeListCSV {
   /// UTF-8 bytes (splitting on `Character`s would run grapheme breaking over the whole file)
   /// and lazily (an array of ten million substrings cost 320 MB on the L graph).
   struct Records: IteratorProtocol {
+    let text: String
     let utf8: String.UTF8View
     let file: String
     var position: String.Index
+    /// Where these records end: the end of the text, or of a piece of it.
+    let end: String.Index
     var line = 1
     /// Set when a record is over ``maxRecordBytes``; iteration then stops.
     var failure: GraphFileError?
-    let progress = WorkProgress.current
+    let progress: WorkProgress?
     var unreported = 0
 
     init(_ text: String, file: String) {
+      self.text = text
       utf8 = text.utf8
       self.file = file
       position = utf8.startIndex
+      end = utf8.endIndex
+      progress = WorkProgress.current
       progress?.begin(utf8.count)
     }
 
+    /// The records of `text` from `start` to `end`, the first on line `line`, reporting to
+    /// `progress` without starting a phase (the whole text's reader started it).
+    private init(_ text: String, file: String, from start: String.Index, to end: String.Index, line: Int, progress: WorkProgress?) {
+      self.text = text
+      utf8 = text.utf8
+      self.file = file
+      position = start
+      self.end = end
+      self.line = line
+      self.progress = progress
+    }
+
+    /// The rest of the records split into pieces that can be read on separate cores, in file
+    /// order: one per worker when the rest is over ``pieceBytes`` bytes, holds no quote (a
+    /// quoted field may hold a newline, so only then is every newline a record's end) and the
+    /// edge table has no `id` column (duplicate ids are found across the whole file);
+    /// otherwise this reader alone. Each piece starts after a newline, knows its first line's
+    /// number, and reports its progress here.
+    func pieces(for columns: EdgeColumns) -> [Records] {
+      let length = utf8.distance(from: position, to: end)
+      let count = WorkUnits.workers
+      guard count > 1, length >= Self.pieceBytes, columns.id == nil else { return [self] }
+      var text = self.text
+      let start = utf8.distance(from: utf8.startIndex, to: position)
+      let cuts: [(offset: Int, line: Int)]? = text.withUTF8 { bytes in
+        guard let base = bytes.baseAddress, memchr(base + start, 0x22, length) == nil else { return nil }
+        // Each cut is just after the first newline at or past an equal share of the bytes.
+        var cuts = [(offset: start, line: line)]
+        for k in 1 ..< count {
+          let target = Swift.max(start + length * k / count, cuts[k - 1].offset)
+          guard target < start + length, let hit = memchr(base + target, 0x0A, start + length - target) else { break }
+          let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+          if offset > cuts[k - 1].offset { cuts.append((offset, 0)) }
+        }
+        // Lines before each cut, counted on all cores.
+        let ends = cuts.dropFirst().map(\.offset) + [start + length]
+        let newlines = (try? WorkUnits.map(cuts.count) { k in
+          UnsafeBufferPointer(rebasing: bytes[cuts[k].offset ..< ends[k]]).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        }) ?? []
+        for k in 1 ..< cuts.count { cuts[k].line = cuts[k - 1].line + newlines[k - 1] }
+        return cuts
+      }
+      guard let cuts, cuts.count > 1 else { return [self] }
+      let ends = cuts.dropFirst().map { utf8.index(utf8.startIndex, offsetBy: $0.offset) } + [end]
+      return cuts.indices.map { k in
+        Records(self.text, file: file, from: utf8.index(utf8.startIndex, offsetBy: cuts[k].offset), to: ends[k], line: cuts[k].line, progress: progress)
+      }
+    }
+
+    /// The smallest rest of a file ``pieces(for:)`` splits: below it, starting threads costs
+    /// more than they save.
+    static let pieceBytes = 1 << 20
+
     mutating func next() -> Substring? {
-      guard failure == nil, position < utf8.endIndex || (position == utf8.endIndex && line > 0) else { return nil }
-      if position == utf8.endIndex {
+      guard failure == nil, position < end || (position == end && line > 0) else { return nil }
+      if position == end {
         line = 0  // the last (possibly empty) record has been returned once
         return Substring(utf8[position ..< position])
       }
@@ -347,7 +414,7 @@ public enum EdgeListCSV {
       var quoted = false
       var length = 0
       var i = position
-      while i < utf8.endIndex {
+      while i < end {
         let b = utf8[i]
         if b == 0x22 {
           quoted.toggle()
@@ -366,7 +433,7 @@ public enum EdgeListCSV {
         i = utf8.index(after: i)
       }
       let record = Substring(utf8[start ..< i])
-      if i < utf8.endIndex {
+      if i < end {
         position = utf8.index(after: i)
         unreported += length + 1
       } else {
@@ -393,7 +460,7 @@ public enum EdgeListCSV {
     _ lines: inout Records, width: Int, report: (GraphFileError.Problem) -> Void,
     _ body: (Int, Row) -> Void
   ) throws {
-    var next = 2  // the header is line 1; a record may span several lines
+    var next = lines.line  // the line the first record starts on; a record may span several lines
     while let raw = lines.next() {
       let lineNumber = next
       next += 1 + raw.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }

@@ -239,6 +239,30 @@ extension RelationStore: RandomAccessCollection, MutableCollection, RangeReplace
     extraIndex.append(extrasIndex(for: r, reusing: -1))
   }
 
+  /// Appends every relation of `other`, in order: the same store as appending them one by
+  /// one, but its actors and types are interned once each (a table lookup per distinct id,
+  /// then integer work per relation). Readers that parse pieces of a file on separate cores
+  /// join the pieces with it.
+  ///
+  /// - Complexity: O(distinct actors and types of `other` + its relations).
+  mutating func append(contentsOf other: RelationStore) {
+    let actorMap = other.actorTable.map { actorSymbol($0) }
+    let typeMap = other.typeTable.map { typeSymbol($0) }
+    if other.hasDates { ensureDateColumns() }
+    if hasDates {
+      sinceKeys += other.hasDates ? other.sinceKeys : [Int64](repeating: Self.noDate, count: other.count)
+      untilKeys += other.hasDates ? other.untilKeys : [Int64](repeating: Self.noDate, count: other.count)
+    }
+    fromSymbols += other.fromSymbols.lazy.map { actorMap[Int($0)] }
+    toSymbols += other.toSymbols.lazy.map { actorMap[Int($0)] }
+    typeSymbols += other.typeSymbols.lazy.map { typeMap[Int($0)] }
+    weights += other.weights
+    flags += other.flags
+    let base = Int32(extras.count)
+    extras += other.extras
+    extraIndex += other.extraIndex.lazy.map { $0 < 0 ? $0 : $0 + base }
+  }
+
   /// Reserves room for `n` relations in every always-present column.
   public mutating func reserveCapacity(_ n: Int) {
     fromSymbols.reserveCapacity(n)
