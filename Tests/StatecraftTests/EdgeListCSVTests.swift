@@ -117,4 +117,17 @@ struct EdgeListCSVTests {
       }
     }
   }
+
+  @Test("lines without quotes split at commas exactly as the quote-aware splitter does")
+  func plainSplitMatchesQuoted() {
+    var rng = SplitMix64(seed: 11)
+    let pieces = ["a", "PAK", " ", "\t", ",", "é", "e\u{301}", "🇵🇰", "0.5", "", "  x y ", "\r"]
+    for _ in 0 ..< 5_000 {
+      let line = (0 ..< Int.random(in: 0 ... 9, using: &rng)).map { _ in pieces[Int.random(in: 0 ..< pieces.count, using: &rng)] }.joined()
+      let bytes = Array(line.utf8)
+      let plain = bytes.withUnsafeBufferPointer { EdgeListCSV.splitFields($0) }
+      let quoted = bytes.withUnsafeBufferPointer { EdgeListCSV.splitQuoted($0) }
+      #expect(plain.fields == quoted.fields && plain.columns == quoted.columns && plain.error == nil, "\(line.debugDescription)")
+    }
+  }
 }

@@ -411,29 +411,23 @@ public enum EdgeListCSV {
         return Substring(utf8[position ..< position])
       }
       let start = position, startLine = line
-      var quoted = false
-      var length = 0
-      var i = position
-      while i < end {
-        let b = utf8[i]
-        if b == 0x22 {
-          quoted.toggle()
-        } else if b == 0x0A {
-          line += 1
-          if !quoted { break }
-        }
-        length += 1
-        if length > maxRecordBytes {
-          failure = .invalid(file: file, problems: [.init(
-            line: startLine, column: 1,
-            message: "this record is over \(maxRecordBytes / 1_048_576) MiB" + (quoted ? " (a quoted field is never closed)" : "")
-              + "; the most a CSV line may hold. Check for a missing newline or quote, or move long text to a YAML world")])
-          return nil
-        }
-        i = utf8.index(after: i)
+      let from = utf8.distance(from: utf8.startIndex, to: start)
+      let available = utf8.distance(from: start, to: end)
+      // The record's length and the newlines it holds (more than one only inside quotes).
+      let (length, newlines, closed, quoted) = text.utf8.withContiguousStorageIfAvailable {
+        Self.measure(UnsafeBufferPointer(rebasing: $0[from ..< from + available]))
+      } ?? Array(utf8[start ..< end]).withUnsafeBufferPointer { Self.measure($0) }
+      guard length <= maxRecordBytes else {
+        failure = .invalid(file: file, problems: [.init(
+          line: startLine, column: 1,
+          message: "this record is over \(maxRecordBytes / 1_048_576) MiB" + (quoted ? " (a quoted field is never closed)" : "")
+            + "; the most a CSV line may hold. Check for a missing newline or quote, or move long text to a YAML world")])
+        return nil
       }
+      line += newlines
+      let i = utf8.index(start, offsetBy: length)
       let record = Substring(utf8[start ..< i])
-      if i < end {
+      if closed {
         position = utf8.index(after: i)
         unreported += length + 1
       } else {
@@ -445,6 +439,33 @@ public enum EdgeListCSV {
         unreported = 0
       }
       return record
+    }
+
+    /// The first record of `bytes`: its length without the newline that ends it, the newlines
+    /// it spans (its own included), whether a newline ends it, and whether a quote was open
+    /// where it stopped. `memchr` finds the newline; only a line holding a quote is walked
+    /// byte by byte. Stops counting past ``maxRecordBytes``.
+    private static func measure(_ bytes: UnsafeBufferPointer<UInt8>) -> (length: Int, newlines: Int, closed: Bool, quoted: Bool) {
+      guard let base = bytes.baseAddress, !bytes.isEmpty else { return (0, 0, false, false) }
+      let limit = Swift.min(bytes.count, maxRecordBytes + 1)
+      if let hit = memchr(base, 0x0A, limit) {
+        let length = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        if memchr(base, 0x22, length) == nil { return (length, 1, true, false) }
+      } else if memchr(base, 0x22, limit) == nil {
+        return (limit, 0, false, false)  // the last record, or one too long (no quote to report)
+      }
+      var quoted = false
+      var newlines = 0
+      for i in 0 ..< limit {
+        let b = bytes[i]
+        if b == 0x22 {
+          quoted.toggle()
+        } else if b == 0x0A {
+          newlines += 1
+          if !quoted { return (i, newlines, true, false) }
+        }
+      }
+      return (limit, newlines, false, quoted)
     }
   }
 
@@ -481,8 +502,40 @@ public enum EdgeListCSV {
   /// Splits one CSV line into fields with their 1-based starting columns (counted in
   /// Unicode scalars), working on UTF-8 bytes; fields are trimmed of spaces and tabs.
   static func splitFields(_ line: Substring) -> Row {
+    line.utf8.withContiguousStorageIfAvailable { splitFields($0) }
+      ?? Array(line.utf8).withUnsafeBufferPointer { splitFields($0) }
+  }
+
+  /// ``splitFields(_:)`` over a line's bytes: a line without quotes is cut at its commas
+  /// (`memchr`), any other goes through the RFC 4180 state machine (``splitQuoted(_:)``).
+  static func splitFields(_ bytes: UnsafeBufferPointer<UInt8>) -> Row {
+    guard let base = bytes.baseAddress, memchr(base, 0x22, bytes.count) == nil else { return splitQuoted(bytes) }
+    let blank = { (b: UInt8) in b == 0x20 || b == 0x09 }
+    var fields: [String] = []
+    var columns: [Int] = []
+    var start = 0
+    var scalars = 0  // Unicode scalars before `start`
+    while true {
+      let comma = memchr(base + start, 0x2C, bytes.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+      let end = comma ?? bytes.count
+      var lo = start, hi = end
+      while lo < hi && blank(bytes[lo]) { lo += 1 }
+      while hi > lo && blank(bytes[hi - 1]) { hi -= 1 }
+      // A field starts at its first non-blank scalar; an empty one where its comma (or the
+      // line's end) is. Blanks are one byte each.
+      columns.append(scalars + (lo < hi ? lo - start : end - start) + 1)
+      fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lo ..< hi]), as: UTF8.self))
+      for i in start ..< end where bytes[i] & 0xC0 != 0x80 { scalars += 1 }
+      guard comma != nil else { break }
+      scalars += 1
+      start = end + 1
+    }
+    return (fields, columns, nil)
+  }
+
+  /// ``splitFields(_:)`` for a line with quotes (or any line: tests compare both ways).
+  static func splitQuoted(_ bytes: UnsafeBufferPointer<UInt8>) -> Row {
     var splitter = FieldSplitter()
-    let bytes = Array(line.utf8)
     var i = 0
     while i < bytes.count { i = splitter.take(bytes, at: i) }
     return splitter.finished()
@@ -506,7 +559,7 @@ public enum EdgeListCSV {
 
     /// Takes the byte at `i` (and the next one, for a doubled quote); returns where to go on.
     @inline(__always)
-    mutating func take(_ bytes: [UInt8], at i: Int) -> Int {
+    mutating func take(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
       let b = bytes[i]
       if b & 0xC0 != 0x80 { column += 1 }
       if atFieldStart && Self.isBlank(b) && !quoted { return i + 1 }
@@ -531,7 +584,7 @@ public enum EdgeListCSV {
 
     /// A byte inside quotes: a doubled quote is one quote, a single one closes the field's text.
     @inline(__always)
-    private mutating func takeQuoted(_ bytes: [UInt8], at i: Int) -> Int {
+    private mutating func takeQuoted(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
       let b = bytes[i]
       if b == Self.quote {
         if i + 1 < bytes.count && bytes[i + 1] == Self.quote {
