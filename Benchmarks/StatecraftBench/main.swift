@@ -177,6 +177,8 @@ do {
         try measure { try g.bestValues(from: 0).compactMap { $0 }.max()! }
       case "eigenvector":
         try measure { try g.eigenvectorCentrality(tolerance: 1e-10, maxIterations: 1000).max()! }
+      case "hits":
+        try measure { try g.hits(tolerance: 1e-10).authorities.max()! }
       case "louvain":
         try measure {
           let labels = try g.louvainCommunities(seed: 42)

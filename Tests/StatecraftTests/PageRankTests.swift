@@ -74,6 +74,27 @@ struct PageRankTests {
     }
   }
 
+  @Test("eigenvector, Katz and HITS sweeps on all cores give the one-core answer to the bit")
+  func parallelPowerIterations() throws {
+    var rng = SplitMix64(seed: 23)
+    let n = 2_000
+    let edges = (0 ..< 12_000).map { _ in
+      (Int.random(in: 30 ..< n, using: &rng), Int.random(in: 0 ..< n, using: &rng), Double.random(in: 0.1 ... 3, using: &rng))
+    }
+    let g = try Digraph(nodeCount: n, edges: edges.map { ($0.0, $0.1) }, weights: edges.map(\.2))
+    let alpha = 0.5 / g.spectralRadius()
+    let measures: [(String, (Digraph) throws -> [Double])] = [
+      ("eigenvector", { try $0.eigenvectorCentrality(tolerance: 1e-10, maxIterations: 10_000) }),
+      ("katz", { try $0.katzCentrality(alpha: alpha, tolerance: 1e-10) }),
+      ("hits", { let h = try $0.hits(tolerance: 1e-10); return h.hubs + h.authorities }),
+    ]
+    for (name, measure) in measures {
+      let one = try WorkUnits.$workerLimit.withValue(1) { try measure(g) }
+      let all = try Digraph.$parallelSweepArcs.withValue(0) { try WorkUnits.$workerLimit.withValue(4) { try measure(g) } }
+      #expect(one == all, "\(name)")
+    }
+  }
+
   @Test("corner cases: empty, one node, no edges, self-loop, cycle, two components")
   func cornerCases() throws {
     #expect(try Digraph(nodeCount: 0, edges: []).pageRank() == [])

@@ -30,12 +30,10 @@ extension Digraph {
     }
     var x = [Double](repeating: 1 / Double(n), count: n)
     var residual = Double.infinity
+    var next = x
+    let parallel = sweepsInParallel
     for _ in 0 ..< maxIterations {
-      var next = x
-      for u in 0 ..< n {
-        let xu = x[u]
-        for i in outOffsets[u] ..< outOffsets[u + 1] { next[outTargets[i]] += xu * outWeights[i] }
-      }
+      inArcSums(x, base: x, into: &next, parallel: parallel)  // x(A + I), on all cores when big
       var norm = (next.reduce(0) { $0 + $1 * $1 }).squareRoot()
       if norm == 0 { norm = 1 }
       residual = 0
@@ -43,7 +41,7 @@ extension Digraph {
         next[v] /= norm
         residual += abs(next[v] - x[v])
       }
-      x = next
+      swap(&x, &next)
       if residual < Double(n) * tolerance { return x }
     }
     throw GraphError.didNotConverge(algorithm: "eigenvectorCentrality", iterations: maxIterations, residual: residual)

@@ -44,18 +44,16 @@ extension Digraph {
     }
     var x = [Double](repeating: 0, count: n)
     var residual = Double.infinity
+    var next = x
+    let parallel = sweepsInParallel
     for _ in 0 ..< maxIterations {
-      var next = [Double](repeating: 0, count: n)
-      for u in 0 ..< n {
-        let xu = x[u]
-        for i in outOffsets[u] ..< outOffsets[u + 1] { next[outTargets[i]] += xu * outWeights[i] }
-      }
+      inArcSums(x, into: &next, parallel: parallel)  // xA, on all cores when big
       residual = 0
       for v in 0 ..< n {
         next[v] = alpha * next[v] + beta
         residual += abs(next[v] - x[v])
       }
-      x = next
+      swap(&x, &next)
       if residual < Double(n) * tolerance {
         if normalized {
           let norm = (x.reduce(0) { $0 + $1 * $1 }).squareRoot()

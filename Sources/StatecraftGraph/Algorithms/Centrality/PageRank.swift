@@ -85,23 +85,12 @@ extension Digraph {
     var next = [Double](repeating: 0, count: n)
     var share = [Double](repeating: 0, count: n)
     var residual = Double.infinity
-    // Big graphs pull on all cores: each node sums its in-arcs, which the CSR holds in source
-    // order, so every sum adds the same terms in the same order as one core pushing along
-    // out-arcs would: the result is the same to the bit on any number of cores.
-    let workers = workers ?? (inSources.count >= Self.parallelPageRankArcs ? ProcessInfo.processInfo.activeProcessorCount : 1)
+    // Big graphs sweep on all cores, to the same bits as one (``inArcSums``).
+    let parallel = workers.map { $0 > 1 } ?? sweepsInParallel
     for sweep in 1 ... maxIterations {
       // next = damping * (x·A + danglingSum * danglingWeights) + (1 - damping) * p
       for u in 0 ..< n { share[u] = outStrength[u] > 0 ? x[u] / outStrength[u] : 0 }
-      if workers > 1 {
-        pullRanks(share, into: &next, chunks: Self.pageRankChunks)
-      } else {
-        for v in 0 ..< n { next[v] = 0 }
-        for u in 0 ..< n where outStrength[u] > 0 {
-          for i in outOffsets[u] ..< outOffsets[u + 1] {
-            next[outTargets[i]] += share[u] * outWeights[i]
-          }
-        }
-      }
+      inArcSums(share, into: &next, parallel: parallel)
       var danglingSum = 0.0
       for u in danglingNodes { danglingSum += x[u] }
       residual = 0
@@ -115,45 +104,6 @@ extension Digraph {
     }
     throw GraphError.didNotConverge(
       algorithm: "pageRank", iterations: maxIterations, residual: residual)
-  }
-
-  /// Graphs with at least this many arcs run PageRank's sweeps on all cores.
-  static let parallelPageRankArcs = 200_000
-  /// The fixed number of node ranges a parallel sweep is cut into (any core count gives the
-  /// same result; more ranges than cores even out the work).
-  static let pageRankChunks = 64
-
-  /// `next[v] = Σ share[u] · w(u, v)` over `v`'s in-arcs in source order, node ranges on all cores.
-  func pullRanks(_ share: [Double], into next: inout [Double], chunks: Int) {
-    let n = nodeCount
-    let chunks = Swift.min(chunks, n)
-    share.withUnsafeBufferPointer { s in
-      inOffsets.withUnsafeBufferPointer { offsets in
-        inSources.withUnsafeBufferPointer { sources in
-          inWeights.withUnsafeBufferPointer { weights in
-            next.withUnsafeMutableBufferPointer { out in
-              let pull = PullState(share: s, offsets: offsets, sources: sources, weights: weights, next: out)
-              DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                for v in n * chunk / chunks ..< n * (chunk + 1) / chunks {
-                  var sum = 0.0
-                  for i in pull.offsets[v] ..< pull.offsets[v + 1] { sum += pull.share[Int(pull.sources[i])] * pull.weights[i] }
-                  pull.next[v] = sum
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-
-  /// What the parallel sweep's workers read, and the disjoint ranges of `next` they write.
-  struct PullState: @unchecked Sendable {
-    let share: UnsafeBufferPointer<Double>
-    let offsets: UnsafeBufferPointer<Int>
-    let sources: UnsafeBufferPointer<NodeIndex>
-    let weights: UnsafeBufferPointer<Double>
-    let next: UnsafeMutableBufferPointer<Double>
   }
 
   /// Validates and normalizes a per-node weight vector (`nil` gives uniform).
