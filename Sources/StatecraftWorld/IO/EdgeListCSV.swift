@@ -336,6 +336,8 @@ public enum EdgeListCSV {
     /// Where these records end: the end of the text, or of a piece of it.
     let end: String.Index
     var line = 1
+    /// The line breaks inside the record ``next()`` returned last (quoted fields may hold them).
+    private(set) var innerNewlines = 0
     /// Set when a record is over ``maxRecordBytes``; iteration then stops.
     var failure: GraphFileError?
     let progress: WorkProgress?
@@ -408,6 +410,7 @@ public enum EdgeListCSV {
       guard failure == nil, position < end || (position == end && line > 0) else { return nil }
       if position == end {
         line = 0  // the last (possibly empty) record has been returned once
+        innerNewlines = 0
         return Substring(utf8[position ..< position])
       }
       let start = position, startLine = line
@@ -425,6 +428,7 @@ public enum EdgeListCSV {
         return nil
       }
       line += newlines
+      innerNewlines = closed ? newlines - 1 : newlines
       let i = utf8.index(start, offsetBy: length)
       let record = Substring(utf8[start ..< i])
       if closed {
@@ -484,7 +488,7 @@ public enum EdgeListCSV {
     var next = lines.line  // the line the first record starts on; a record may span several lines
     while let raw = lines.next() {
       let lineNumber = next
-      next += 1 + raw.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+      next += 1 + lines.innerNewlines
       let line = raw.trimmingCarriageReturn
       if line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
       let row = splitFields(line)
