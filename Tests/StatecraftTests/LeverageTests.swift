@@ -32,6 +32,28 @@ struct LeverageTests {
       types: [RelationType(id: "aid", polarity: .cooperative), RelationType(id: "threat", polarity: .hostile)])
   }
 
+  @Test("the PageRank entry loop gives the generic loop's entries to the bit (removals, jumps, mutual and undirected ties)")
+  func pageRankLoopMatchesGeneric() throws {
+    for seed in 0 ..< 4 as Range<UInt64> {
+      var world = Self.randomWorld(seed: seed)
+      // A leaf with one out-tie: removing it is a jump with a bound.
+      world.actors.append(Actor(id: "leaf"))
+      world.relations.append(Relation(from: "leaf", to: "A2", type: "aid", weight: 0.4, sign: .cooperative))
+      for directed in [true, false] {
+        world.directed = directed
+        for change in [LeverageChange.remove, .add(0.3), .add(-0.5)] {
+          let target = LeverageTarget.score(.pagerank, "A3")
+          let fast = try world.leverage(on: target, change: change, recompute: 0)
+          let generic = try LeverageLoop.$generic.withValue(true) { try world.leverage(on: target, change: change, recompute: 0) }
+          let key = { (r: LeverageReport) in r.entries.map { [$0.relationIndex.map(Double.init), $0.derivative, $0.estimate, $0.bound] } }
+          #expect(key(fast) == key(generic), "seed \(seed), directed \(directed), \(change)")
+          // The leaf's tie (0.4) is a jump when removed or cut by 0.5, in a directed world only.
+          #expect(fast.entries.contains { $0.bound != nil } == (change != .add(0.3) && directed))
+        }
+      }
+    }
+  }
+
   /// The target's central finite difference in relation `i`'s weight.
   static func finiteDifference(_ world: World, _ i: Int, _ target: LeverageTarget, h: Double = 1e-6) throws -> Double {
     var up = world

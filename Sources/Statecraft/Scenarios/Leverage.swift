@@ -62,6 +62,13 @@ public struct NaNForNil: Sendable {
   }
 }
 
+/// Which loop makes leverage's relation entries; tests bind `generic` to compare the
+/// PageRank loop (``World/pageRankEntries``) with the generic one, bit for bit.
+enum LeverageLoop {
+  /// Whether PageRank targets take the generic per-relation loop.
+  @TaskLocal static var generic = false
+}
+
 /// One relation (existing or candidate) ranked by how much the change would move the target.
 ///
 /// Entries are compact (48 bytes; a candidate's relation is boxed, absent values are stored
@@ -354,6 +361,9 @@ extension World {
   fileprivate func relationEntries(_ run: LeverageRun) throws -> [LeverageEntry] {
     let (feeding, underMax) = try feeding(run)
     let view = LensedRelations(self, run.lens)
+    if let pageRank = run.pageRank, underMax == nil, !LeverageLoop.generic {
+      return pageRankEntries(run, pageRank, view: view, feeding: feeding)
+    }
     var entries: [LeverageEntry] = []
     entries.reserveCapacity(relations.count)
     for i in relations.indices where view.admits(i) {
@@ -384,6 +394,60 @@ extension World {
           // PageRank, one arc, its source left dangling: one rank-one change, the
           // Sherman–Morrison numerator as the estimate and a bound on the exact change.
           if let pageRank = run.pageRank, nearJumps, !twoArcs, case let (estimate, bound?) = pageRank.danglingChange(of: near) {
+            entry.estimate = estimate
+            entry.bound = bound
+          }
+        }
+      }
+      entries.append(entry)
+    }
+    return entries
+  }
+
+  /// ``relationEntries(_:)`` for a PageRank score under `sum` (the common case, and a million
+  /// relations on big worlds): the same entries, to the bit, from whole columns (each
+  /// relation's nodes, weights and the sensitivity's vectors) in one loop, without a closure
+  /// call or a thrown error per relation (the generic loop took a third of leverage on M).
+  ///
+  /// - Complexity: O(relations).
+  fileprivate func pageRankEntries(
+    _ run: LeverageRun, _ pageRank: PageRankSensitivity, view: LensedRelations, feeding: [Int32]
+  ) -> [LeverageEntry] {
+    let (from, to, mutual) = view.columns()
+    let weights = relations.weights
+    let (rank, z, strength, rowMean, d) = (pageRank.rank, pageRank.z, pageRank.outStrength, pageRank.rowMean, pageRank.damping)
+    // PageRankSensitivity.derivative(from:to:) and change(from:to:by:), inlined (NaN for nil).
+    func slope(_ a: Int, _ b: Int) -> Double { strength[a] > 0 ? d * rank[a] / strength[a] * (z[b] - rowMean[a]) : .nan }
+    func change(_ a: Int, _ b: Int, _ delta: Double) -> Double? {
+      let remaining = strength[a] + delta
+      guard strength[a] > 0, remaining > 0 else { return nil }
+      return d * rank[a] * delta * (z[b] - rowMean[a]) / remaining
+    }
+    var entries: [LeverageEntry] = []
+    entries.reserveCapacity(from.count)
+    for i in from.indices where from[i] != -2 {
+      var entry = LeverageEntry(relationIndex: i)
+      let u = Int(from[i]), v = Int(to[i])
+      guard u >= 0, v >= 0 else {
+        entries.append(entry)
+        continue
+      }
+      let twoArcs = (mutual[i] || !directed) && u != v
+      let derivative = slope(u, v) + (twoArcs ? slope(v, u) : 0)
+      if !derivative.isNaN {
+        let weight = weights[i]
+        let delta = run.change.delta(from: weight)
+        entry.derivative = derivative
+        entry.estimate = derivative * delta
+        if let near = change(u, v, delta) {
+          let far = twoArcs ? change(v, u, delta) : 0
+          if let far { entry.estimate = near + far }
+        }
+        // A removal that leaves the source without out-ties (or an end of a mutual tie) is a jump.
+        let nearJumps = feeding[u] <= 1
+        if delta == -weight, nearJumps || (twoArcs && feeding[v] <= 1) {
+          entry.estimate = nil
+          if nearJumps, !twoArcs, case let (estimate, bound?) = pageRank.danglingChange(of: u) {
             entry.estimate = estimate
             entry.bound = bound
           }

@@ -16,14 +16,14 @@ public struct PageRankSensitivity: Sendable {
   /// ∂x_t/∂w for every arc, in CSR order (`0 ..< arcCount`).
   public let arcDerivatives: [Double]
   /// The adjoint solution z (row t of A⁻¹).
-  let z: [Double]
+  package let z: [Double]
   /// Each node's out-strength s_a.
-  let outStrength: [Double]
+  package let outStrength: [Double]
   /// Σ_j P_aj z_j for every non-dangling a.
-  let rowMean: [Double]
+  package let rowMean: [Double]
   /// The mean of z.
-  let zMean: Double
-  let damping: Double
+  package let zMean: Double
+  package let damping: Double
 
   /// ∂x_t/∂w_ab for any pair, tied or not: d · x_a / s_a · (z_b − Σ_j P_aj z_j). `nil` when
   /// a is dangling: its first arc is a jump, not a slope.
