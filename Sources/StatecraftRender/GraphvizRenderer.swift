@@ -63,19 +63,8 @@ public enum GraphvizRenderer {
   /// - Throws: ``RenderError`` with Graphviz's own message.
   public static func render(dot: String, engine: LayoutEngine, format: OutputFormat) throws -> [UInt8] {
     if format == .dot { return Array(dot.utf8) }
-    return try graphvizLock.withLock { () -> [UInt8] in
-      capturedMessages = ""
-      if sharedContext == nil {
-        _ = agseterrf(errorSink)
-        _ = agseterr(AGWARN)
-        sharedContext = gvContext()
-      }
+    return try withParsedGraph(dot) { graph -> [UInt8] in
       guard let gvc = sharedContext else { throw RenderError.unavailable("gvContext() failed") }
-      agreadline(0)  // libcgraph's line counter outlives a parse: restart it, or errors name the wrong line
-      guard let graph = agmemread(dot) else {
-        throw RenderError.syntax(cleaned(capturedMessages, fallback: "syntax error"))
-      }
-      defer { agclose(graph) }
       guard gvLayout(gvc, graph, engine.rawValue) == 0 else {
         throw RenderError.layout(engine: engine.rawValue, message: cleaned(capturedMessages, fallback: "layout failed"))
       }
@@ -129,19 +118,31 @@ public enum GraphvizRenderer {
   /// graph is closed afterwards. Syntax errors carry Graphviz's message.
   static func withParsedGraph<R>(_ dot: String, _ body: (UnsafeMutablePointer<Agraph_t>) throws -> R) throws -> R {
     try graphvizLock.withLock { () -> R in
-      capturedMessages = ""
       if sharedContext == nil {
         _ = agseterrf(errorSink)
         _ = agseterr(AGWARN)
         sharedContext = gvContext()
       }
-      agreadline(0)  // libcgraph's line counter outlives a parse: restart it, or errors name the wrong line
+      restartLineCount()
+      capturedMessages = ""
       guard let graph = agmemread(dot) else {
         throw RenderError.syntax(cleaned(capturedMessages, fallback: "syntax error"))
       }
       defer { agclose(graph) }
       return try body(graph)
     }
+  }
+
+  /// Makes the next parse number its lines from 1. libcgraph 2.42's lexer numbers the first
+  /// parse of a process from the value `agreadline` sets, but carries one line more into the
+  /// next parse whenever the text before went on past its closing brace (a newline or a
+  /// comment): a syntax error on line 3 was reported as line 2 by a fresh `statecraft
+  /// validate` and as line 3 after another file (measured with a C probe against the
+  /// library). Parsing an empty graph with nothing after its brace leaves nothing to carry.
+  /// Call under `graphvizLock`.
+  private static func restartLineCount() {
+    if let empty = agmemread("graph{}") { agclose(empty) }
+    agreadline(1)
   }
 
   /// The installed Graphviz version, as libgvc reports it.

@@ -119,7 +119,7 @@ struct InterchangeTests {
     #expect(text.contains("type=\"mutual\""))
   }
 
-  @Test("DOT from anywhere reads through Graphviz's parser; syntax errors name the line")
+  @Test("DOT from anywhere reads through Graphviz's parser")
   func foreignDOT() throws {
     var notes = ConversionNotes()
     let flat = try DOTReader.read("digraph g { a [label=\"Alpha\", color=red]; a -> b [weight=2, label=trade]; b -> c; }", notes: &notes)
@@ -128,7 +128,7 @@ struct InterchangeTests {
     #expect(world.relations.map(\.weight) == [2, 1])
     #expect(world.relations.map(\.type) == ["trade", "tie"])
     #expect(notes.lines.contains { $0.contains("node attribute \"color\"") })
-    #expect(throws: RenderError.self) { try DOTReader.read("digraph { a -> ; }", notes: &notes) }
+    // Syntax errors: RenderTests' exit test (broken DOT only in a child process).
   }
 
   @Test("bad interchange input is a located error")
@@ -255,10 +255,7 @@ struct InterchangeTests {
     #expect {
       _ = try load("digraph { A -> B;\n" + String(repeating: "{", count: 5_000) + " C -> D; " + String(repeating: "}", count: 5_000) + " }\n", "nested.dot")
     } throws: { "\($0)".contains("nested.dot:2:100: braces nest deeper than 100 levels") }
-    // A syntax error is located at the line Graphviz names, not at 0:0.
-    #expect {
-      _ = try load("digraph {\n A -> B;\n C -> ;\n}\n", "syntax.dot")
-    } throws: { "\($0)".contains("syntax.dot:3:1: DOT: ") }
+    // A syntax error's line: RenderTests' exit test (broken DOT only in a child process).
     let n = 40_000
     let edges = (0 ..< n).map { "N\($0) -> N\(($0 * 7 + 1) % n);" }.joined(separator: " ")
     let oneLine = "digraph G { \(edges) }"
