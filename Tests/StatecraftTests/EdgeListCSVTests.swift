@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Statecraft
@@ -104,6 +105,14 @@ struct EdgeListCSVTests {
         #expect(many.types.map(\.id) == one.types.map(\.id))
         #expect(many.sources.map(\.id) == one.sources.map(\.id))
       }
+      // Progress reaches every byte of the file (header and last lines included), in one
+      // piece or three.
+      for threads in [1, 3] {
+        let last = ProgressLog()
+        let sink = WorkProgress { done, total in last.record(done, total) }
+        _ = try WorkProgress.$current.withValue(sink) { try read(text, threads: threads) }
+        #expect(last.reading?.0 == text.utf8.count && last.reading?.1 == text.utf8.count, "\(threads) threads")
+      }
     }
     // Lines past the blank ones keep their numbers: each piece counts the lines before it.
     let bad: Set<Int> = [3, 19_990, 20_011, 39_999]
@@ -130,4 +139,20 @@ struct EdgeListCSVTests {
       #expect(plain.fields == quoted.fields && plain.columns == quoted.columns && plain.error == nil, "\(line.debugDescription)")
     }
   }
+}
+
+/// The progress a read reported: the last `(done, total)` of its first phase (the bytes read).
+final class ProgressLog: @unchecked Sendable {
+  private let lock = NSLock()
+  private var phases: [(done: Int, total: Int)] = []
+  func record(_ done: Int, _ total: Int) {
+    lock.withLock {
+      if done == 0 && phases.last.map({ $0.done != 0 || $0.total != total }) ?? true {
+        phases.append((0, total))  // a phase begins
+      } else if !phases.isEmpty {
+        phases[phases.count - 1].done = done
+      }
+    }
+  }
+  var reading: (Int, Int)? { lock.withLock { phases.first.map { ($0.done, $0.total) } } }
 }

@@ -66,6 +66,26 @@ struct RelationStoreTests {
     }
   }
 
+  @Test("appending a whole store gives what appending its relations one by one gives, without its unused symbols")
+  func appendStore() {
+    for seed in 1 ... 20 {
+      var rng = SplitMix64(seed: UInt64(seed))
+      var head = RelationStore(), piece = RelationStore()
+      for i in 0 ..< 30 { head.append(randomRelation(&rng, serial: i)) }
+      for i in 30 ..< 60 { piece.append(randomRelation(&rng, serial: i)) }
+      // Symbols only grow: the removed relations' actors and types stay in `piece`'s tables.
+      piece.append(Relation(from: "Gone", to: "Away", type: "vanished", weight: 1, sign: .cooperative))
+      piece.removeAll { $0.type == "vanished" || $0.from == "D" }
+      var joined = head, oneByOne = head
+      joined.append(contentsOf: piece)
+      for r in piece { oneByOne.append(r) }
+      #expect(Array(joined) == Array(oneByOne))
+      #expect(joined.actorTable == oneByOne.actorTable, "seed \(seed)")
+      #expect(joined.typeTable == oneByOne.typeTable, "seed \(seed)")
+      #expect(!joined.actorTable.contains("Gone") && !joined.typeTable.contains("vanished"))
+    }
+  }
+
   @Test("the first relation being dated keeps its dates (a columns-created-late bug)")
   func firstRelationDated() {
     let r = Relation(from: "A", to: "B", type: "t", weight: 1, sign: .hostile, since: PartialDate("2025-04"))

@@ -344,6 +344,9 @@ public enum EdgeListCSV {
     var unreported = 0
 
     init(_ text: String, file: String) {
+      // Contiguous UTF-8 once here, so every record below reads the bytes in place.
+      var text = text
+      text.makeContiguousUTF8()
       self.text = text
       utf8 = text.utf8
       self.file = file
@@ -398,7 +401,9 @@ public enum EdgeListCSV {
       guard let cuts, cuts.count > 1 else { return [self] }
       let ends = cuts.dropFirst().map { utf8.index(utf8.startIndex, offsetBy: $0.offset) } + [end]
       return cuts.indices.map { k in
-        Records(self.text, file: file, from: utf8.index(utf8.startIndex, offsetBy: cuts[k].offset), to: ends[k], line: cuts[k].line, progress: progress)
+        var piece = Records(self.text, file: file, from: utf8.index(utf8.startIndex, offsetBy: cuts[k].offset), to: ends[k], line: cuts[k].line, progress: progress)
+        if k == 0 { piece.unreported = unreported }  // the header's bytes
+        return piece
       }
     }
 
@@ -411,6 +416,8 @@ public enum EdgeListCSV {
       if position == end {
         line = 0  // the last (possibly empty) record has been returned once
         innerNewlines = 0
+        progress?.advance(unreported)
+        unreported = 0
         return Substring(utf8[position ..< position])
       }
       let start = position, startLine = line

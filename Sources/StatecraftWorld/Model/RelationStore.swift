@@ -241,13 +241,22 @@ extension RelationStore: RandomAccessCollection, MutableCollection, RangeReplace
 
   /// Appends every relation of `other`, in order: the same store as appending them one by
   /// one, but its actors and types are interned once each (a table lookup per distinct id,
-  /// then integer work per relation). Readers that parse pieces of a file on separate cores
-  /// join the pieces with it.
+  /// then integer work per relation), in the order its relations first name them; symbols
+  /// `other` holds but no relation of it uses are not carried over. Readers that parse
+  /// pieces of a file on separate cores join the pieces with it.
   ///
-  /// - Complexity: O(distinct actors and types of `other` + its relations).
+  /// - Complexity: O(`other`'s symbol tables + its relations).
   mutating func append(contentsOf other: RelationStore) {
-    let actorMap = other.actorTable.map { actorSymbol($0) }
-    let typeMap = other.typeTable.map { typeSymbol($0) }
+    var actorMap = [Int32](repeating: -1, count: other.actorTable.count)
+    var typeMap = [Int32](repeating: -1, count: other.typeTable.count)
+    for i in 0 ..< other.count {
+      let from = Int(other.fromSymbols[i])
+      if actorMap[from] < 0 { actorMap[from] = actorSymbol(other.actorTable[from]) }
+      let to = Int(other.toSymbols[i])
+      if actorMap[to] < 0 { actorMap[to] = actorSymbol(other.actorTable[to]) }
+      let t = Int(other.typeSymbols[i])
+      if typeMap[t] < 0 { typeMap[t] = typeSymbol(other.typeTable[t]) }
+    }
     if other.hasDates { ensureDateColumns() }
     if hasDates {
       sinceKeys += other.hasDates ? other.sinceKeys : [Int64](repeating: Self.noDate, count: other.count)
