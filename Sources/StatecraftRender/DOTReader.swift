@@ -10,6 +10,11 @@ import Statecraft
 public enum DOTReader {
   /// Parses DOT text into a flat graph.
   ///
+  /// Graphviz 2.42's parser has been seen to leave the heap damaged after a syntax error (a
+  /// later, unrelated call crashed with "double free or corruption"): a long-lived process
+  /// that reads DOT it did not write should read it in a child process. The CLI reads a file
+  /// once and exits; the library's tests parse broken DOT only in an exit test.
+  ///
   /// - Throws: ``RenderError/syntax(_:)`` with Graphviz's message (which names the line).
   public static func read(_ text: String, notes: inout ConversionNotes) throws -> FlatGraph {
     var dropped: [String] = []
