@@ -118,7 +118,7 @@ struct GraphvizRendererTests {
   func syntaxError() async {
     await #expect(processExitsWith: .success) {
       WorldIO.registerRenderFormats()
-      let path = NSTemporaryDirectory() + "statecraft-syntax-\(getpid()).dot"
+      let path = temporaryPath("syntax-\(getpid()).dot")  // the tests' scratch folder
       defer { unlink(path) }
       guard (try? "digraph {\n A -> B;\n C -> ;\n}\n".write(toFile: path, atomically: true, encoding: .utf8)) != nil else { exit(2) }
       // The error's line, read from the file: the process's first parse, then after others.
