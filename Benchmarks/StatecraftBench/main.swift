@@ -6,7 +6,8 @@
 //   TASK: load | pagerank | betweenness | betweenness_unweighted | closeness | harmonic |
 //         dijkstra | eigenvector | louvain | world_pagerank | scenario_pagerank | leverage_pagerank |
 //         units (a markdown table: the work-unit balance of the all-pairs tasks) |
-//         incremental (a markdown table: solves after one edit, cold and warm-started)
+//         incremental (a markdown table: solves after one edit, cold and warm-started) |
+//         incremental_betweenness (a markdown table: betweenness after an edit by affected sources)
 //
 // The world_* tasks build a World (actors "0"…, one "tie" relation per edge) outside the
 // timing: world_pagerank projects it and runs PageRank (tolerance 1e-10); scenario_pagerank
@@ -153,6 +154,53 @@ do {
       let (w, b) = try median(warm)
       let diff = zip(a, b).map { abs($0 - $1) }.max() ?? 0
       print(String(format: "| %@ | %.1f ms | %.1f ms | %.2f | %.1e |", name, c * 1e3, w * 1e3, w / c, diff))
+    }
+    exit(0)
+  } else if task == "incremental_betweenness" {
+    // Betweenness and closeness by affected sources (the hard-problems issue, part 2):
+    // REPEATS edits of each kind (an arc ×3, ×0.3, removed, or a new arc of strength 1
+    // between random nodes), each answered by `betweennessSums(updating:)` and
+    // `closenessSums(updating:)` from the sums before it and by full recomputations; medians per kind.
+    let g = try Digraph.readNumericEdgeList(path: file)
+    let before = try g.betweennessSums()
+    let closenessBefore = try g.closenessSums()
+    var rng = SplitMix64(seed: 1)
+    print("| edit (\(repeats) each) | betweenness: sources affected | update | full | update ÷ full | largest difference ÷ largest score | closeness: nodes affected | update ÷ full |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for kind in ["strength ×3", "strength ×0.3", "removed", "added"] {
+      var rows: [(affected: Double, update: Double, full: Double, diff: Double)] = []
+      var closenessRows: [(affected: Double, ratio: Double)] = []
+      for _ in 0 ..< repeats {
+        var arcs = g.arcs
+        let k = Int(rng.next() % UInt64(arcs.count))
+        switch kind {
+        case "strength ×3": arcs[k].weight *= 3
+        case "strength ×0.3": arcs[k].weight *= 0.3
+        case "removed": arcs.remove(at: k)
+        default: arcs.append((Int(rng.next() % UInt64(g.nodeCount)), Int(rng.next() % UInt64(g.nodeCount)), 1))
+        }
+        let h = try Digraph(nodeCount: g.nodeCount, edges: arcs.map { ($0.source, $0.target) }, weights: arcs.map(\.weight))
+        let t0 = now()
+        let updated = try h.betweennessSums(updating: before)!
+        let t1 = now()
+        let full = try h.betweennessSums()
+        let t2 = now()
+        let top = full.sums.map(abs).max() ?? 1
+        let diff = zip(updated.sums, full.sums).map { abs($0 - $1) }.max()! / max(top, 1e-300)
+        rows.append((Double(h.sourcesAffected(since: g).count) / Double(g.nodeCount), t1 - t0, t2 - t1, diff))
+        let t3 = now()
+        let closeness = try h.closenessSums(updating: closenessBefore)!
+        let t4 = now()
+        _ = try h.closenessSums()
+        let t5 = now()
+        closenessRows.append((Double(closeness.sourcesRun) / Double(g.nodeCount), (t4 - t3) / (t5 - t4)))
+      }
+      func median(_ x: [Double]) -> Double { x.sorted()[x.count / 2] }
+      let (u, f) = (median(rows.map(\.update)), median(rows.map(\.full)))
+      print(String(
+        format: "| %@ | %.1f%% | %.0f ms | %.0f ms | %.2f | %.0e | %.1f%% | %.2f |", kind, 100 * median(rows.map(\.affected)), u * 1e3,
+        f * 1e3, median(rows.map { $0.update / $0.full }), rows.map(\.diff).max()!, 100 * median(closenessRows.map(\.affected)),
+        median(closenessRows.map(\.ratio))))
     }
     exit(0)
   } else if task == "load" {

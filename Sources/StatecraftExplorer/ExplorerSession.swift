@@ -47,8 +47,14 @@ public final class ExplorerSession: @unchecked Sendable {
   /// recomputation; ranked by estimates alone they would mislead) and the maps (the previous
   /// drawings stay, marked as updating). Such an answer carries only the sections it
   /// recomputed (``Response/sections``); the page asks for the rest at once with a
-  /// `complete` action.
+  /// `complete` action. Betweenness and closeness come with the quick answer after all when
+  /// the edits since the last answer affect few sources (see ``quickUpdateSources``).
   public var deferAbove = 300
+  /// How many sources (as a fraction of the actors) a quick answer may recompute to update
+  /// betweenness and closeness from the last answer's (``Briefing/Request/betweennessStart``);
+  /// beyond it they stay pending until the complete answer. An edit off every shortest path
+  /// recomputes none (see BENCHMARKS.md, "Edits answered incrementally").
+  public var quickUpdateSources = 0.05
   /// The line naming the program on the page.
   public var generator = "Statecraft"
   /// Lays out a map's DOT text to SVG. The default runs Graphviz in this process; the server
@@ -109,6 +115,9 @@ public final class ExplorerSession: @unchecked Sendable {
       request.essentialsOnly = true
       request.pageRankStart = solved?.pageRank
       request.influenceStart = solved?.influence ?? [:]
+      request.betweennessStart = solved?.betweenness
+      request.closenessStart = solved?.closeness
+      request.allPairsUpdateLimit = Int(quickUpdateSources * Double(world.actors.count))
     }
 
     let comparison = try questions.flatMap { q -> ScenarioComparison? in
@@ -117,7 +126,10 @@ public final class ExplorerSession: @unchecked Sendable {
       q.lens = lens
       return try ScenarioRunner(questions: q).compare(world, scenarios)
     }
-    let (briefing, solved) = try Briefing.solve(world: world, request: request, comparison: comparison)
+    var (briefing, solved) = try Briefing.solve(world: world, request: request, comparison: comparison)
+    // Sums of an older state still update (the difference is found from the graphs).
+    if solved.betweenness == nil { solved.betweenness = self.solved?.betweenness }
+    if solved.closeness == nil { solved.closeness = self.solved?.closeness }
     self.solved = solved
     return briefing
   }

@@ -128,6 +128,30 @@ struct ExplorerSessionTests {
     #expect(!main.contains("are being recomputed") && main.contains("<svg"))
   }
 
+  @Test("a quick answer brings betweenness and closeness when the edit affects few sources, updated from the last answer's")
+  func quickAllPairs() throws {
+    let s = try session()
+    s.deferAbove = 5
+    s.quickUpdateSources = 1  // every source may be recomputed here
+    let i = try s.base.relationIndex(.id("us-tariff-threat"))
+    let first = try act(s, #"{"action": "edit", "op": "update", "relation": \#(i), "weight": 0.3}"#)
+    let sections = try #require(first.sections)
+    #expect(!sections.contains("are being recomputed and arrive"), "nothing all-pairs is pending")
+    let data = try JSONDecoder().decode(PageData.self, from: Data(try #require(first.data).utf8))
+    for measure in [Measure.betweenness, .closeness] {
+      let column = try #require(data.measures.firstIndex { $0.name == measure.rawValue })
+      let exact = try s.world.scores(measure, lens: s.lens)
+      for (row, value) in zip(data.actors, exact.values) {
+        let shown = try #require(row.scores[column], "\(measure) of \(row.id) arrives with the quick answer")
+        #expect(abs(shown - value) <= 1e-12, "\(measure) of \(row.id): updated \(shown), recomputed \(value)")
+      }
+    }
+    // With no source allowed, an edit that moves shortest paths leaves them pending.
+    s.quickUpdateSources = 0
+    let second = try act(s, #"{"action": "edit", "op": "update", "relation": \#(i), "weight": 3}"#)
+    #expect(try #require(second.sections).contains("betweenness and closeness (all-pairs on 11 actors) are being recomputed"))
+  }
+
   @Test("the answer's JSON, written by hand, reads back as the answer JSONEncoder would write")
   func answerJSON() throws {
     let s = try session()

@@ -44,6 +44,18 @@ extension Briefing {
     /// Earlier influence answers by target (``SolvedState/influence``): each Friedkin–Johnsen
     /// solve starts from its target's, the same answer to the solve's tolerance in fewer sweeps.
     public var influenceStart: [Actor.ID: NodeScores] = [:]
+    /// An earlier betweenness of this world (``SolvedState/betweenness``): betweenness is
+    /// updated from it, recomputing only the sources the edits since can affect
+    /// (``Digraph/betweennessSums(updating:limit:)``), the same scores up to rounding.
+    /// Betweenness ``deferred`` is answered this way too when at most
+    /// ``allPairsUpdateLimit`` sources are affected.
+    public var betweennessStart: BetweennessSums?
+    /// An earlier closeness of this world (``SolvedState/closeness``), updated as
+    /// ``betweennessStart`` is (``Digraph/closenessSums(updating:limit:)``).
+    public var closenessStart: ClosenessSums?
+    /// How many affected sources a deferred betweenness or closeness may recompute from its
+    /// start and still be answered (the explorer's time budget for a quick answer).
+    public var allPairsUpdateLimit = 0
 
     /// A request for one world file seen through `lens`.
     public init(file: String, fileBytes: [UInt8], lens: Lens = Lens(), questions: Questions? = nil) {
@@ -79,6 +91,10 @@ extension Briefing {
     public var pageRank: NodeScores?
     /// Each influence target's full row of shares.
     public var influence: [Actor.ID: NodeScores]
+    /// Betweenness as sums an edit can update (`nil` when it was left pending or failed).
+    public var betweenness: BetweennessSums?
+    /// Closeness as sums an edit can update (`nil` when it was left pending or failed).
+    public var closeness: ClosenessSums?
   }
 
   /// ``make(world:request:comparison:)`` with the full answers it solved, to warm-start the
@@ -93,7 +109,7 @@ extension Briefing {
     var choices: [String] = []
 
     // Who matters.
-    let (columns, scores) = measureColumns(world, graph: g, request: request, choices: &choices)
+    let (columns, scores, allPairs) = measureColumns(world, graph: g, request: request, choices: &choices)
     let pagerank = scores.first.map { _ in scores[columns.firstIndex { $0.name == Measure.pagerank.rawValue } ?? 0] }
 
     // Balance and communities.
@@ -127,19 +143,29 @@ extension Briefing {
       scenarios: comparison.map { scenarioSections($0, in: world) } ?? [],
       sources: sourceNotes(world), types: world.types.map(\.id), months: months(world))
     briefing.findings = BriefingFindings(briefing: briefing).all()
-    return (briefing, SolvedState(pageRank: pagerank, influence: rows))
+    return (briefing, SolvedState(pageRank: pagerank, influence: rows, betweenness: allPairs.betweenness, closeness: allPairs.closeness))
   }
 
   /// The briefing's measure columns and scores: the default measures plus those asked for;
-  /// deferred ones as pending (NaN), failed ones left out with the reason in `choices`.
+  /// deferred ones as pending (NaN), failed ones left out with the reason in `choices`; and
+  /// betweenness and closeness as sums the next answer can update.
   static func measureColumns(
     _ world: World, graph g: Digraph, request: Request, choices: inout [String]
-  ) -> (columns: [MeasureColumn], scores: [NodeScores]) {
+  ) -> (columns: [MeasureColumn], scores: [NodeScores], allPairs: (betweenness: BetweennessSums?, closeness: ClosenessSums?)) {
     var measureList = request.questions?.measures ?? []
     for m in defaultMeasures where !measureList.contains(m) { measureList.append(m) }
     var columns: [MeasureColumn] = []
     var scores: [NodeScores] = []
+    let settings = request.questions?.settings ?? .init()
+    let betweenness = (try? betweennessSums(graph: g, request: request, settings: settings)) ?? nil
+    let closeness = (try? closenessSums(graph: g, request: request, settings: settings)) ?? nil
     for m in measureList {
+      let kept = m == .betweenness ? betweenness?.scores(normalized: settings.normalized) : m == .closeness ? closeness?.closeness() : nil
+      if let kept {
+        scores.append(world.scores(kept))
+        columns.append(MeasureColumn(name: m.rawValue, networkX: m.networkXCall))
+        continue
+      }
       if request.deferred.contains(m) {
         scores.append(world.scores(Array(repeating: .nan, count: world.actors.count)))
         columns.append(MeasureColumn(name: m.rawValue, networkX: m.networkXCall, pending: true))
@@ -147,13 +173,38 @@ extension Briefing {
       }
       do {
         let start = m == .pagerank ? request.pageRankStart.flatMap(world.startVector) : nil
-        scores.append(world.scores(try m.compute(on: g, settings: request.questions?.settings ?? .init(), start: start)))
+        scores.append(world.scores(try m.compute(on: g, settings: settings, start: start)))
         columns.append(MeasureColumn(name: m.rawValue, networkX: m.networkXCall))
       } catch {
         choices.append("\(m.rawValue) is left out: \(error)")
       }
     }
-    return (columns, scores)
+    return (columns, scores, (betweenness, closeness))
+  }
+
+  /// Betweenness as updatable sums: updated from ``Request/betweennessStart`` when it has
+  /// the same settings (within ``Request/betweennessUpdateLimit`` affected sources when
+  /// deferred), else computed in full unless deferred; `nil` when deferred and not updated.
+  /// Throws what betweenness throws (a negative strength), which leaves the column to
+  /// ``Measure/compute(on:settings:start:)`` and its message.
+  static func betweennessSums(graph g: Digraph, request: Request, settings: Measure.Settings) throws -> BetweennessSums? {
+    let deferred = request.deferred.contains(.betweenness)
+    if let start = request.betweennessStart, start.length == settings.length, start.endpoints == settings.endpoints,
+       let updated = try g.betweennessSums(updating: start, limit: deferred ? request.allPairsUpdateLimit : nil) {
+      return updated
+    }
+    return deferred ? nil : try g.betweennessSums(length: settings.length, endpoints: settings.endpoints)
+  }
+
+  /// Closeness as updatable sums, as ``betweennessSums(graph:request:settings:)`` does for
+  /// betweenness (from ``Request/closenessStart``).
+  static func closenessSums(graph g: Digraph, request: Request, settings: Measure.Settings) throws -> ClosenessSums? {
+    let deferred = request.deferred.contains(.closeness)
+    if let start = request.closenessStart, start.length == settings.length,
+       let updated = try g.closenessSums(updating: start, limit: deferred ? request.allPairsUpdateLimit : nil) {
+      return updated
+    }
+    return deferred ? nil : try g.closenessSums(length: settings.length)
   }
 
   /// One row per actor: attributes, scores and ranks per column, balance camp, community.

@@ -67,21 +67,23 @@ struct DistanceSweep {
 }
 
 extension Digraph {
-  /// Runs `body(source, sweep)` for every source on all cores, in work units fixed by the
-  /// node count whose results are merged in unit order (``WorkUnits``: the same bits
-  /// whatever the core count).
+  /// Runs `body(source, sweep)` for every source (or those of `sources`) on all cores, in
+  /// work units fixed by the number of sources whose results are merged in unit order
+  /// (``WorkUnits``: the same bits whatever the core count).
   func forEachSource<T: Sendable>(
-    length: PathLength, initial: T, _ body: @Sendable (NodeIndex, DistanceSweep, inout T) -> Void,
+    length: PathLength, sources: [NodeIndex]? = nil, initial: T, _ body: @Sendable (NodeIndex, DistanceSweep, inout T) -> Void,
     merge: (inout T, T) -> Void
   ) -> T {
     let n = nodeCount
     let lengths: [Double]? = length == .hops ? nil : arcLengths(length)
-    let units = WorkUnits.count(n)
+    let count = sources?.count ?? n
+    let units = WorkUnits.count(count)
     let progress = WorkProgress.current
-    progress?.begin(n)
+    progress?.begin(count)
     return WorkUnits.reduce(units: units, initial: initial, state: { DistanceSweep(nodeCount: n) }) { unit, sweep in
       var local = initial
-      for s in WorkUnits.range(unit, of: units, items: n) {
+      for k in WorkUnits.range(unit, of: units, items: count) {
+        let s = sources?[k] ?? k
         sweep.run(self, from: s, arcLength: lengths)
         body(s, sweep, &local)
         progress?.advance()

@@ -47,28 +47,28 @@ extension Digraph {
     // d(v) + len(v,w) ties d(w). Weighted ties use `isSameLength(a, b)` (relative ε), never `==`.
     // Sources are split into work units fixed by n (``WorkUnits``), taken by all cores in
     // order; unit sums are added in unit order, so the result does not depend on the cores.
-    try requireNonNegativeWeights(for: "betweenness")
+    try betweennessSums(length: length, endpoints: endpoints).scores(normalized: normalized)
+  }
+
+  /// Brandes' dependency sums from `sources` (unscaled): per node, the sum over those
+  /// sources of its dependency. Sources are split into work units fixed by their count
+  /// (``WorkUnits``), taken by all cores in order; unit sums are added in unit order, so the
+  /// result does not depend on the cores. Advances ``WorkProgress/current`` once per source.
+  func dependencySums(sources: [NodeIndex], length: PathLength, endpoints: Bool) -> [Double] {
     let n = nodeCount
-    guard n > 0 else { return [] }
     let inLength = inArcLengths(length)
     let progress = WorkProgress.current
-    progress?.begin(n)
-    let units = WorkUnits.count(n)
-    var centrality = WorkUnits.reduce(
+    let units = WorkUnits.count(sources.count)
+    return WorkUnits.reduce(
       units: units, initial: [Double](repeating: 0, count: n), state: { BrandesWorker(self, length: length, inLength: inLength) },
       finish: { $0.deallocate() }
     ) { unit, worker in
       let sums = BrandesSums(nodeCount: n, arcCount: 0, squares: false, endpoints: endpoints)
-      worker.run(sources: WorkUnits.range(unit, of: units, items: n), length: length, into: sums, progress: progress)
+      worker.run(sources: sources[WorkUnits.range(unit, of: units, items: sources.count)], length: length, into: sums, progress: progress)
       return sums.finish().nodes
     } merge: { total, part in
       for v in 0 ..< n { total[v] += part[v] }
     }
-
-    if let scale = betweennessScale(normalized: normalized, endpoints: endpoints) {
-      for v in 0 ..< n { centrality[v] *= scale }
-    }
-    return centrality
   }
 
   /// NetworkX's `_rescale` for node betweenness: 1/((n−1)(n−2)) normalized (n(n−1) with
