@@ -73,8 +73,9 @@ extension Digraph {
   public func betweennessSums(updating previous: BetweennessSums, limit: Int? = nil) throws -> BetweennessSums? {
     try requireNonNegativeWeights(for: "betweenness")
     let (length, endpoints) = (previous.length, previous.endpoints)
-    let affected = sourcesAffected(since: previous.graph, length: length)
-    if let limit, affected.count > limit { return nil }
+    let found = affectedSources(since: previous.graph, length: length, sourceLimit: limit)
+    if limit != nil && found == nil { return nil }
+    let affected = found ?? Array(0 ..< nodeCount)
     let n = nodeCount
     guard previous.graph.nodeCount == n, previous.graph.isDirected == isDirected, 2 * affected.count < n else {
       return try betweennessSums(length: length, endpoints: endpoints)

@@ -54,8 +54,9 @@ extension Digraph {
   public func closenessSums(updating previous: ClosenessSums, limit: Int? = nil) throws -> ClosenessSums? {
     try requireNonNegativeWeights(for: "closeness")
     let length = previous.length
-    let affected = transposed().sourcesAffected(since: previous.graph.transposed(), length: length)
-    if let limit, affected.count > limit { return nil }
+    let found = transposed().affectedSources(since: previous.graph.transposed(), length: length, sourceLimit: limit)
+    if limit != nil && found == nil { return nil }
+    let affected = found ?? Array(0 ..< nodeCount)
     guard previous.graph.nodeCount == nodeCount, previous.graph.isDirected == isDirected, affected.count < nodeCount else {
       return try closenessSums(length: length)
     }

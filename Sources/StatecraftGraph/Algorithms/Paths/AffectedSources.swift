@@ -63,39 +63,46 @@ extension Digraph {
   /// - Returns: The affected sources in increasing order; every node when the two graphs
   ///   differ in node count or direction.
   /// - Complexity: O(*m*) to find the changed arcs, then O((*n* + *m*) log *n*) per distinct
-  ///   endpoint of a changed arc (a Dijkstra, or a BFS for hops, on the earlier graph's transpose).
+  ///   endpoint of a changed arc (a Dijkstra, or a BFS for hops, on the earlier graph's
+  ///   transpose) and O(*n*) per changed arc.
   public func sourcesAffected(since earlier: Digraph, length: PathLength = .reciprocal, limit: Int = 64) -> [NodeIndex] {
+    affectedSources(since: earlier, length: length, endpointLimit: limit) ?? Array(0 ..< nodeCount)
+  }
+
+  /// ``sourcesAffected(since:length:limit:)``, giving up (`nil`) as soon as more than
+  /// `sourceLimit` sources are found affected, or when the graphs differ in node count or
+  /// direction, or the changed arcs have more than `endpointLimit` distinct endpoints. Changed
+  /// arcs are examined one at a time, so a caller with a budget pays only for the arcs it
+  /// takes to exceed it.
+  func affectedSources(since earlier: Digraph, length: PathLength, endpointLimit: Int = 64, sourceLimit: Int? = nil) -> [NodeIndex]? {
     let n = nodeCount
-    guard earlier.nodeCount == n, earlier.isDirected == isDirected else { return Array(0 ..< n) }
+    guard earlier.nodeCount == n, earlier.isDirected == isDirected else { return nil }
     let changes = changedArcs(since: earlier, length: length)
-    guard !changes.isEmpty else { return [] }
-    var endpoints: [NodeIndex] = []
-    var slot: [NodeIndex: Int] = [:]
-    for c in changes {
-      for v in [c.source, c.target] where slot[v] == nil {
-        slot[v] = endpoints.count
-        endpoints.append(v)
-      }
-    }
-    guard endpoints.count <= limit else { return Array(0 ..< n) }
+    guard Set(changes.flatMap { [$0.source, $0.target] }).count <= endpointLimit else { return nil }
     // d(s, x) for every s, per endpoint x: distances to x are distances from x in the transpose.
     let reverse = earlier.transposed()
     let lengths: [Double]? = length == .hops ? nil : reverse.arcLengths(length)
     var sweep = DistanceSweep(nodeCount: n)
-    var distanceTo: [[Double]] = []
-    for x in endpoints {
+    var distanceTo: [NodeIndex: [Double]] = [:]
+    func distances(to x: NodeIndex) -> [Double] {
+      if let known = distanceTo[x] { return known }
       sweep.run(reverse, from: x, arcLength: lengths)
-      distanceTo.append(sweep.distance)
+      distanceTo[x] = sweep.distance
+      return sweep.distance
     }
-    var affected: [NodeIndex] = []
-    for s in 0 ..< n {
-      let hit = changes.contains { c in
-        let (du, dv) = (distanceTo[slot[c.source]!][s], distanceTo[slot[c.target]!][s])
-        return mayLieOnShortestPath(du, c.before, dv) || mayLieOnShortestPath(du, c.after, dv)
+    var isAffected = [Bool](repeating: false, count: n)
+    var count = 0
+    for c in changes {
+      let (toTail, toHead) = (distances(to: c.source), distances(to: c.target))
+      for s in 0 ..< n where !isAffected[s] {
+        let (du, dv) = (toTail[s], toHead[s])
+        guard mayLieOnShortestPath(du, c.before, dv) || mayLieOnShortestPath(du, c.after, dv) else { continue }
+        isAffected[s] = true
+        count += 1
       }
-      if hit { affected.append(s) }
+      if let sourceLimit, count > sourceLimit { return nil }
     }
-    return affected
+    return (0 ..< n).filter { isAffected[$0] }
   }
 }
 
