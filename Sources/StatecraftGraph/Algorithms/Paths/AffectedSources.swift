@@ -47,7 +47,7 @@ extension Digraph {
   /// path from s before (d(s, u) + before > d(s, v)) and lies on none after (d(s, u) + after
   /// > d(s, v)), with the earlier graph's distances: those distances then stay valid and
   /// tight on the same arcs. The comparisons leave a relative margin of 1e-9, ten times the
-  /// tolerance under which path lengths count as equal (``isSameLength(_:_:)``), so a
+  /// tolerance under which path lengths count as equal (a relative 1e-10), so a
   /// borderline source is counted as affected, never missed. Under `.hops` a change of
   /// strength changes nothing; only added and removed arcs count.
   ///
