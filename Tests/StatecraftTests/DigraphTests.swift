@@ -7,6 +7,17 @@ import StatecraftTestSupport
 
 @Suite("Digraph")
 struct DigraphTests {
+  @Test("a negative strength is found when the graph is built and named by its arc, empty rows before it")
+  func firstNegativeArc() throws {
+    // Rows: 0 → 1; 1 and 2 empty; 3 → 0 (−2) and 3 → 4 (−1); the first negative is 3 → 0.
+    let g = try Digraph(nodeCount: 5, edges: [(3, 4), (0, 1), (3, 0)], weights: [-1, 1, -2])
+    #expect(throws: GraphError.negativeWeight(algorithm: "x", source: 3, target: 0, weight: -2)) { try g.requireNonNegativeWeights(for: "x") }
+    let last = try Digraph(nodeCount: 3, edges: [(0, 1), (2, 0)], weights: [1, -0.5])
+    #expect(throws: GraphError.negativeWeight(algorithm: "y", source: 2, target: 0, weight: -0.5)) { try last.requireNonNegativeWeights(for: "y") }
+    try Digraph(nodeCount: 3, edges: [(0, 1)], weights: [0]).requireNonNegativeWeights(for: "z")  // 0 is allowed
+    #expect(g.outStrengths == [1, 0, 0, -3, 0])
+  }
+
   @Test("CSR rows are sorted and in/out adjacency agree", arguments: 0 ..< 10 as Range<UInt64>)
   func consistency(seed: UInt64) throws {
     let g = try Digraph.random(nodes: 30, edgeProbability: 0.1, seed: seed, weighted: true)

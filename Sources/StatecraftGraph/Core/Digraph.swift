@@ -36,6 +36,12 @@ public struct Digraph: Sendable {
   @usableFromInline let inOffsets: [Int]
   @usableFromInline let inSources: [NodeIndex]
   @usableFromInline let inWeights: [Double]
+  /// Each node's out-strength: its out-arcs' strengths added in row order (what every
+  /// solve normalizes by), computed once when the graph is built.
+  let outStrengths: [Double]
+  /// The first negative strength's arc in CSR order, if any (found once when built, so
+  /// ``requireNonNegativeWeights(for:)`` costs nothing per call).
+  let firstNegativeArc: Int?
 
   /// The number of arcs (an undirected edge counts twice, a self-loop once).
   public var arcCount: Int { outTargets.count }
@@ -132,6 +138,24 @@ public struct Digraph: Sendable {
         nodeCount: n, offsets: outOffsets, targets: outTargets, weights: outWeights)
     } else {
       (inOffsets, inSources, inWeights) = (outOffsets, outTargets, outWeights)
+    }
+    outStrengths = Self.rowSums(nodeCount: n, offsets: outOffsets, weights: outWeights)
+    firstNegativeArc = outWeights.firstIndex { $0 < 0 }
+  }
+
+  /// Each row's strengths added in row order (as `weights[row].reduce(0, +)`, to the bit).
+  private static func rowSums(nodeCount n: Int, offsets: [Int], weights: [Double]) -> [Double] {
+    [Double](unsafeUninitializedCapacity: n) { out, count in
+      weights.withUnsafeBufferPointer { w in
+        offsets.withUnsafeBufferPointer { offsets in
+          for u in 0 ..< n {
+            var total = 0.0
+            for i in offsets[u] ..< offsets[u + 1] { total += w[i] }
+            out[u] = total
+          }
+        }
+      }
+      count = n
     }
   }
 
@@ -271,14 +295,17 @@ public struct Digraph: Sendable {
   }
 
   /// Throws unless every strength is >= 0; measures that need it call this first.
-  /// - Complexity: O(*m*).
+  /// - Complexity: O(1) when every strength is >= 0 (the first negative one is found when
+  ///   the graph is built); O(log *n*) to name its arc otherwise.
   public func requireNonNegativeWeights(for algorithm: String) throws {
-    for u in 0 ..< nodeCount {
-      for i in outOffsets[u] ..< outOffsets[u + 1] where outWeights[i] < 0 {
-        throw GraphError.negativeWeight(
-          algorithm: algorithm, source: u, target: outTargets[i], weight: outWeights[i])
-      }
+    guard let i = firstNegativeArc else { return }
+    // The arc's source: the last node whose row starts at or before it.
+    var (lo, hi) = (0, nodeCount - 1)
+    while lo < hi {
+      let mid = (lo + hi + 1) / 2
+      if outOffsets[mid] <= i { lo = mid } else { hi = mid - 1 }
     }
+    throw GraphError.negativeWeight(algorithm: algorithm, source: lo, target: outTargets[i], weight: outWeights[i])
   }
 }
 

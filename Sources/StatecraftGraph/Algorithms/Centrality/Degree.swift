@@ -59,7 +59,7 @@ extension Digraph {
   /// - Complexity: O(*n* + *m*).
   public func strength(_ direction: Direction = .all) -> [Double] {
     (0 ..< nodeCount).map { u in
-      let out = outWeights(of: u).reduce(0, +)
+      let out = outStrengths[u]
       let inn = inWeights(of: u).reduce(0, +)
       if !isDirected { return out + (weight(from: u, to: u) ?? 0) }
       switch direction {

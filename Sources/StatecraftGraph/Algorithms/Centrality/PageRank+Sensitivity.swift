@@ -80,8 +80,7 @@ extension Digraph {
     guard (0 ..< nodeCount).contains(target) else { throw GraphError.nodeOutOfRange(target, nodeCount: nodeCount) }
     let n = nodeCount
     let x = try pageRank(damping: damping, tolerance: tolerance, maxIterations: 100_000)
-    var s = [Double](repeating: 0, count: n)
-    for a in 0 ..< n { s[a] = outWeights[outOffsets[a] ..< outOffsets[a + 1]].reduce(0, +) }
+    let s = outStrengths
     let z = try adjoint(of: target, rank: x, outStrength: s, damping: damping, tolerance: tolerance)
     // Σ_j P_aj z_j for every a, once: O(m); then every arc's derivative.
     var rowMean = [Double](repeating: 0, count: n)

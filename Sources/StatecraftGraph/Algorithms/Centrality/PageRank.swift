@@ -77,8 +77,7 @@ extension Digraph {
 
     // Out-strength per node; arcs of a node whose out-strength is 0 are ignored, as
     // NetworkX's row normalization (1/0 -> 0) does.
-    var outStrength = [Double](repeating: 0, count: n)
-    for u in 0 ..< n { outStrength[u] = outWeights(of: u).reduce(0, +) }
+    let outStrength = outStrengths
     let danglingNodes = (0 ..< n).filter { outStrength[$0] == 0 }
 
     var x = try Self.distribution(start, name: "start", count: n)

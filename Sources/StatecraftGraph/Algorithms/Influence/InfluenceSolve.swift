@@ -74,7 +74,8 @@ extension Digraph {
       let heed: Double
       if inStrength[i] > 0 {
         var s = 0.0
-        for (j, w) in zip(inNeighbors(of: i), inWeights(of: i)) { s += w * x[j] }
+        // Index loops, not zipped row slices: a slice per node per sweep cost a fifth of a solve.
+        for k in inOffsets[i] ..< inOffsets[i + 1] { s += inWeights[k] * x[inSources[k]] }
         heed = s / inStrength[i]
       } else {
         heed = x[i]
@@ -89,19 +90,24 @@ extension Digraph {
   ) throws -> [Double] {
     try requireNonsingularHeed(susceptibility: susceptibility)
     let inStrength = absoluteInStrengths()
+    // Each out-arc j → i's factor w / heed(i) · λ_i, fixed across sweeps (the same
+    // products, in the same order, as computing it inside the sweep).
+    let factor = outWeights.indices.map { k in outWeights[k] / inStrength[outTargets[k]] * susceptibility[outTargets[k]] }
     return try jacobi(c, start: start, algorithm: "friedkinJohnsen", tolerance: tolerance, maxIterations: maxIterations) { y, j in
       // (Wᵀ z)_j = Σ_{i: j → i} W[i][j] z_i, plus z_j when j heeds only itself; z = Λ y.
       var s = inStrength[j] > 0 ? 0 : susceptibility[j] * y[j]
-      for (i, w) in zip(outNeighbors(of: j), self.outWeights(of: j)) {
-        s += w / inStrength[i] * susceptibility[i] * y[i]
-      }
+      for k in outOffsets[j] ..< outOffsets[j + 1] { s += factor[k] * y[outTargets[k]] }
       return s
     }
   }
 
   /// Each node's total heed: the sum of its in-arcs' absolute strengths.
   func absoluteInStrengths() -> [Double] {
-    (0 ..< nodeCount).map { inWeights(of: $0).reduce(0) { $0 + abs($1) } }
+    (0 ..< nodeCount).map { v in
+      var total = 0.0
+      for k in inOffsets[v] ..< inOffsets[v + 1] { total += abs(inWeights[k]) }
+      return total
+    }
   }
 
   /// Throws when I − ΛW is singular: a group of nodes with susceptibility 1 that heed only one
@@ -170,9 +176,9 @@ extension Digraph {
     return try jacobi(b, algorithm: "walkInfluence", tolerance: tolerance, maxIterations: maxIterations) { x, u in
       var s = 0.0
       if transposed {
-        for (v, w) in zip(inNeighbors(of: u), inWeights(of: u)) { s += w * x[v] }
+        for k in inOffsets[u] ..< inOffsets[u + 1] { s += inWeights[k] * x[inSources[k]] }
       } else {
-        for (v, w) in zip(outNeighbors(of: u), self.outWeights(of: u)) { s += w * x[v] }
+        for k in outOffsets[u] ..< outOffsets[u + 1] { s += outWeights[k] * x[outTargets[k]] }
       }
       return alpha * s
     }
