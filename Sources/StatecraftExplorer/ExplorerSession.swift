@@ -546,7 +546,7 @@ public final class ExplorerSession: @unchecked Sendable {
     let model = questions?.model ?? .fj
     guard let report = try? world.leverage(on: .influence(question, model), change: .remove, lens: lens, recompute: 0) else { return [:] }
     var notes: [Relation: String] = [:]
-    for entry in report.entries {
+    for entry in report.entries.unranked {
       // Only the ties the map draws (a capped map of a big world draws a few hundred).
       guard let i = entry.relationIndex, case let r = world.relations[i], drawn.contains(r) else { continue }
       notes[r] = Self.leverageNote(question, estimate: entry.estimate, baseline: report.baseline)

@@ -8,6 +8,23 @@ import StatecraftTestSupport
 
 @Suite("NodeScores")
 struct NodeScoresTests {
+  @Test("the first k of the descending order, found without ordering the rest, equal its prefix (ties, NaN, ±0)", arguments: [UInt64(1), 2, 3])
+  func descendingPrefix(seed: UInt64) {
+    var rng = SplitMix64(seed: seed)
+    // Few distinct values so ties abound; some NaN, −0 and values equal to 12 digits.
+    let palette: [Double] = [1, 2, 2 + 1e-14, 0, -0.0, .nan, -3, 5, .infinity, 1e-300]
+    let values = (0 ..< 3_000).map { _ in palette[Int(rng.next() % UInt64(palette.count))] * (rng.next() % 7 == 0 ? 1 : 1) }
+    let keys = NodeScores.descendingKeys(values)
+    let full = NodeScores.descendingOrder(values)
+    for k in [0, 1, 7, 256, 2_999, 3_000, 5_000] {
+      #expect(NodeScores.descendingPrefix(k, keys: keys) == Array(full.prefix(k)), "k = \(k)")
+    }
+    // Leverage's ranked view: the head and the lazily sorted rest read as the full order.
+    let entries = values.indices.map { LeverageEntry(relationIndex: $0) }
+    let ranked = RankedEntries(storage: entries, sizes: values)
+    #expect(ranked.map(\.relationIndex) == full.map { Optional($0) })
+  }
+
   @Test("ranking breaks ties by file order, even with rounding noise")
   func ties() {
     let s = NodeScores(actors: ["A", "B", "C", "D"], values: [0.1, 0.3, 0.1 + 1e-17, 0.30000000000000004])

@@ -10,15 +10,62 @@ extension NodeScores {
   ///   (``radixOrder(_:_:)``; from 262,144 values, two halves on two cores and a merge), so
   ///   a million leverage entries rank in milliseconds; small inputs use a comparison sort.
   static func descendingOrder(_ values: [Double]) -> [Int] {
-    // Order-preserving map of a Double to UInt64, inverted so ascending keys are descending
-    // values; −0 is 0 and NaN sorts after −∞.
-    let keys: [UInt64] = values.map { value in
+    descendingOrder(keys: descendingKeys(values))
+  }
+
+  /// The sort keys behind ``descendingOrder(_:)``: an order-preserving map of each value (to
+  /// 12 significant digits) to UInt64, inverted so ascending keys are descending values; −0 is
+  /// 0 and NaN sorts after −∞.
+  static func descendingKeys(_ values: [Double]) -> [UInt64] {
+    values.map { value in
       let x = orderingKey(value)
       if x.isNaN { return .max }
       let bits = (x == 0 ? 0.0 : x).bitPattern
       let ascending = bits >> 63 == 1 ? ~bits : bits | (1 << 63)
       return ~ascending
     }
+  }
+
+  /// The first `k` indices of ``descendingOrder(keys:)``, without ordering the rest: the `k`
+  /// smallest (key, index) pairs kept in a bounded max-heap, then sorted.
+  /// - Complexity: O(*n* log *k*).
+  static func descendingPrefix(_ k: Int, keys: [UInt64]) -> [Int] {
+    guard k < keys.count else { return descendingOrder(keys: keys) }
+    guard k > 0 else { return [] }
+    // A max-heap on (key, index): its root is the worst of the best k so far.
+    func worse(_ a: Int, _ b: Int) -> Bool { keys[a] != keys[b] ? keys[a] > keys[b] : a > b }
+    var heap: [Int] = []
+    heap.reserveCapacity(k)
+    func siftDown(_ start: Int) {
+      var i = start
+      while true {
+        let (l, r) = (2 * i + 1, 2 * i + 2)
+        var top = i
+        if l < heap.count && worse(heap[l], heap[top]) { top = l }
+        if r < heap.count && worse(heap[r], heap[top]) { top = r }
+        if top == i { return }
+        heap.swapAt(i, top)
+        i = top
+      }
+    }
+    for index in keys.indices {
+      if heap.count < k {
+        heap.append(index)
+        var i = heap.count - 1
+        while i > 0 && worse(heap[i], heap[(i - 1) / 2]) {
+          heap.swapAt(i, (i - 1) / 2)
+          i = (i - 1) / 2
+        }
+      } else if worse(heap[0], index) {
+        heap[0] = index
+        siftDown(0)
+      }
+    }
+    return heap.sorted { worse($1, $0) }
+  }
+
+  /// ``descendingOrder(_:)`` on keys already made by ``descendingKeys(_:)``.
+  static func descendingOrder(keys: [UInt64]) -> [Int] {
     guard keys.count > 512 else {
       return keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
     }

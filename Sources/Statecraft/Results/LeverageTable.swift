@@ -75,7 +75,7 @@ public struct LeverageTable: ReportValue, Sendable {
     if shown.contains(where: { $0.entry.bound != nil }) {
       out += "\n* a jump (an actor's last out-tie): the rank-one numerator; the exact change has its sign and at most its bound"
     }
-    let confirmed = report.entries.filter { $0.exact != nil }.count
+    let confirmed = report.entries.unranked.filter { $0.exact != nil }.count
     out += "\n\(confirmed) of \(report.entries.count) recomputed exactly; rows rank by exact change, and only recomputed rows are shown"
     if report.stoppedAtTimeLimit {
       out += "\nstopped at --time-limit: these are the best confirmed so far; relations not yet recomputed could still rank (raise --time-limit)"

@@ -121,17 +121,62 @@ public struct LeverageEntry: Sendable {
 }
 
 /// Leverage entries in rank order: a view through the ranking onto the entries as they were
-/// made, so that ranking a million relations does not move a million entries.
+/// made, so that ranking a million relations does not move a million entries. The first
+/// 256 ranks are found at once (the tables show a few dozen); the full order is
+/// sorted the first time a rank past them is read, so a report that shows its top rows never
+/// pays for ordering a million.
 public struct RankedEntries: RandomAccessCollection, Sendable {
   let storage: [LeverageEntry]
-  let order: [Int]
+  /// The first ranks' entry indices.
+  let head: [Int]
+  /// The whole ranking, made on first use past `head`.
+  let full: FullRanking
+
+  /// How many ranks are ordered up front.
+  static let headCount = 256
+
+  /// Ranks `storage` by `sizes`, largest first (``NodeScores/descendingOrder(_:)``'s order
+  /// and ties).
+  init(storage: [LeverageEntry], sizes: [Double]) {
+    let keys = NodeScores.descendingKeys(sizes)
+    self.storage = storage
+    head = NodeScores.descendingPrefix(Self.headCount, keys: keys)
+    full = FullRanking(keys: head.count == keys.count ? [] : keys, known: head.count == keys.count ? head : nil)
+  }
 
   /// The first rank (0).
   public var startIndex: Int { 0 }
   /// One past the last rank.
-  public var endIndex: Int { order.count }
+  public var endIndex: Int { storage.count }
   /// The entry at a rank (0 is the largest change).
-  public subscript(position: Int) -> LeverageEntry { storage[order[position]] }
+  public subscript(position: Int) -> LeverageEntry {
+    storage[position < head.count ? head[position] : full.order()[position]]
+  }
+  /// Every entry in the order it was made (relations in file order, then candidates): for a
+  /// pass over all of them that needs no ranking.
+  public var unranked: [LeverageEntry] { storage }
+}
+
+/// A ranking sorted once, on first use, by whichever thread asks first.
+final class FullRanking: @unchecked Sendable {
+  private let keys: [UInt64]
+  private var known: [Int]?
+  private let lock = NSLock()
+
+  init(keys: [UInt64], known: [Int]?) {
+    self.keys = keys
+    self.known = known
+  }
+
+  /// The whole order (``NodeScores/descendingOrder(keys:)``).
+  func order() -> [Int] {
+    lock.withLock {
+      if let known { return known }
+      let sorted = NodeScores.descendingOrder(keys: keys)
+      known = sorted
+      return sorted
+    }
+  }
 }
 
 /// Leverage of every relation on one target.
@@ -283,9 +328,9 @@ extension World {
     // in entry order: existing relations in file order, then candidates.
     // Confirmed entries rank first, by their exact change; the rest follow by estimate, so the
     // top rows shown are never unconfirmed ones.
-    let order = NodeScores.descendingOrder(entries.map { e in e.exact.map(abs) ?? -1 / (1 + abs(e.estimate ?? 0)) })
+    let sizes = entries.map { e in e.exact.map(abs) ?? -1 / (1 + abs(e.estimate ?? 0)) }
     var report = LeverageReport(
-      target: target, change: change, baseline: run.baseline, entries: RankedEntries(storage: entries, order: order),
+      target: target, change: change, baseline: run.baseline, entries: RankedEntries(storage: entries, sizes: sizes),
       closedForm: run.slope != nil)
     report.stoppedAtTimeLimit = run.stopped.get(0) ?? false
     return report
