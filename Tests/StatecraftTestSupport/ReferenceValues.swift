@@ -1737,4 +1737,78 @@ public enum Reference {
     1.4294313913245522,
   ]
 
+  /// Chain: (from, to, weight) triples.
+  // obtained with: the graph itself  # networkx 3.6.1
+  public static let zeroLengthChainEdges: [Double] = [
+    0.0,
+    1.0,
+    0.0,
+    1.0,
+    2.0,
+    1.0,
+  ]
+
+  /// Chain: betweenness by node.
+  // obtained with: nx.betweenness_centrality(D, weight="weight", normalized=False)  # networkx 3.6.1
+  public static let zeroLengthChainBetweenness: [Double] = [
+    0.0,
+    1.0,
+    0.0,
+  ]
+
+  /// Tie: (from, to, weight) triples.
+  // obtained with: the graph itself  # networkx 3.6.1
+  public static let zeroLengthTieEdges: [Double] = [
+    0.0,
+    1.0,
+    0.0,
+    0.0,
+    2.0,
+    0.0,
+    1.0,
+    3.0,
+    1.0,
+    2.0,
+    3.0,
+    1.0,
+  ]
+
+  /// Tie: betweenness by node.
+  // obtained with: nx.betweenness_centrality(D, weight="weight", normalized=False)  # networkx 3.6.1
+  public static let zeroLengthTieBetweenness: [Double] = [
+    0.0,
+    0.5,
+    0.5,
+    0.0,
+  ]
+
+  /// Cycle: (from, to, weight) triples.
+  // obtained with: the graph itself  # networkx 3.6.1
+  public static let zeroLengthCycleEdges: [Double] = [
+    0.0,
+    1.0,
+    0.0,
+    1.0,
+    0.0,
+    0.0,
+    1.0,
+    2.0,
+    1.0,
+    0.0,
+    3.0,
+    2.0,
+    3.0,
+    2.0,
+    0.5,
+  ]
+
+  /// Cycle: betweenness by node.
+  // obtained with: nx.betweenness_centrality(D, weight="weight", normalized=False)  # networkx 3.6.1
+  public static let zeroLengthCycleBetweenness: [Double] = [
+    1.0,
+    1.0,
+    0.0,
+    0.0,
+  ]
+
 }

@@ -98,6 +98,22 @@ struct AffectedSourcesTests {
     #expect(try tie.betweennessSums(updating: sums)?.scores(normalized: false) == [0, 0.5, 0])
   }
 
+  @Test("earlier sums that are not finite are not updated but recomputed")
+  func nonFiniteEarlierSums() throws {
+    // Sums that are not finite (as zero-length arcs under `.raw` once gave) cannot be
+    // updated by subtraction: the update recomputes, or gives up within a budget.
+    let g = try Digraph(nodeCount: 3, edges: [(0, 1), (1, 2)], weights: [0, 1])
+    let good = try g.betweennessSums(length: .raw)
+    #expect(good.scores(normalized: false) == [0, 1, 0])
+    let before = BetweennessSums(graph: g, length: .raw, endpoints: false, sums: [0, .nan, 0], sourcesRun: 3)
+    let h = try Digraph(nodeCount: 3, edges: [(0, 1), (1, 2)], weights: [1, 1])
+    let updated = try #require(try h.betweennessSums(updating: before))
+    let full = try h.betweennessSums(length: .raw)
+    #expect(updated.sums == full.sums && updated.sourcesRun == 3)
+    let budgeted = try h.betweennessSums(updating: before, limit: 2)
+    #expect(budgeted == nil, "a budget is not spent on a full recomputation")
+  }
+
   @Test("the 4-cycle closed form; a limit leaves it to the caller; a new node recomputes all")
   func closedFormsAndLimits() throws {
     let path = try Digraph(nodeCount: 4, edges: [(0, 1), (1, 2), (2, 3)], directed: false)

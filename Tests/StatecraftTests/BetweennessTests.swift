@@ -23,6 +23,26 @@ struct BetweennessTests {
       values(try g.betweenness(endpoints: true), of: world, in: order), Reference.florentineBetweennessEndpoints))
   }
 
+  @Test("zero-length arcs under raw lengths count as NetworkX counts them: from the node settled first")
+  func zeroLengthArcs() throws {
+    // obtained with: nx.betweenness_centrality(D, weight="weight", normalized=False) on a
+    // chain, two zero-length routes to a tie and a zero-length cycle (Scripts/reference_values.py)
+    let cases = [
+      (Reference.zeroLengthChainEdges, Reference.zeroLengthChainBetweenness),
+      (Reference.zeroLengthTieEdges, Reference.zeroLengthTieBetweenness),
+      (Reference.zeroLengthCycleEdges, Reference.zeroLengthCycleBetweenness),
+    ]
+    for (triples, expected) in cases {
+      let arcs = stride(from: 0, to: triples.count, by: 3).map { (Int(triples[$0]), Int(triples[$0 + 1]), triples[$0 + 2]) }
+      let g = try Digraph(nodeCount: expected.count, edges: arcs.map { ($0.0, $0.1) }, weights: arcs.map(\.2))
+      let scores = try g.betweenness(length: .raw, normalized: false)
+      #expect(scores == expected, "\(arcs): \(scores)")
+      // Before, a node reached only along zero-length arcs counted no path: NaN.
+      let finite = scores.filter(\.isFinite).count
+      #expect(finite == scores.count)
+    }
+  }
+
   @Test("matches NetworkX on the weighted karate club: 1/weight, hops, raw")
   func karate() throws {
     let world = try ClassicGraphs.karate()

@@ -56,15 +56,19 @@ extension Digraph {
   ///
   /// The result equals ``betweennessSums(length:endpoints:)`` on this graph up to rounding
   /// (the sums are added in another order): within a relative 1e-12 of the largest score in
-  /// the tests, with sums smaller than 1e-12 of the largest set to 0 (a node on no shortest
-  /// path stays at 0). When half the nodes or more are affected, or the node count or
-  /// direction changed, every source is recomputed and the result is the full computation's
-  /// to the bit.
+  /// the tests. A node's sum that cancels to within 1e-12 of its own terms (its earlier sum
+  /// and the dependencies taken out and put in) is set to 0, so a node the edit takes off
+  /// every shortest path reads 0, not rounding dust. When half the nodes or more are
+  /// affected, the node count or direction changed, or the earlier sums are not all finite
+  /// (Brandes' counts can fail on zero-length arcs under `.raw`), every source is recomputed
+  /// and the result is the full computation's to the bit.
   ///
   /// - Parameters:
   ///   - previous: The sums of the earlier graph (the same nodes, in the same order).
-  ///   - limit: Give up (return `nil`) when more than this many sources are affected, so a
-  ///     caller with a time budget can leave betweenness pending instead; `nil`, no limit.
+  ///   - limit: Give up (return `nil`) instead of recomputing more than this many sources:
+  ///     when more are affected, or when every source would be (the cases above, or changed
+  ///     arcs with more than 64 distinct ends), so a caller with a time budget can leave
+  ///     betweenness pending instead; `nil`, no limit.
   /// - Returns: The sums of this graph, with the sweeps they took; `nil` past `limit`.
   /// - Throws: ``GraphError/negativeWeight(algorithm:source:target:weight:)`` on a signed lens.
   /// - Complexity: finding the affected sources (see ``sourcesAffected(since:length:limit:)``),
@@ -73,13 +77,12 @@ extension Digraph {
   public func betweennessSums(updating previous: BetweennessSums, limit: Int? = nil) throws -> BetweennessSums? {
     try requireNonNegativeWeights(for: "betweenness")
     let (length, endpoints) = (previous.length, previous.endpoints)
-    let found = affectedSources(since: previous.graph, length: length, sourceLimit: limit)
-    if limit != nil && found == nil { return nil }
-    let affected = found ?? Array(0 ..< nodeCount)
     let n = nodeCount
-    guard previous.graph.nodeCount == n, previous.graph.isDirected == isDirected, 2 * affected.count < n else {
-      return try betweennessSums(length: length, endpoints: endpoints)
-    }
+    let usable = previous.sums.allSatisfy(\.isFinite)
+    let found = usable ? affectedSources(since: previous.graph, length: length, sourceLimit: limit) : nil
+    let affected = found ?? Array(0 ..< n)
+    if let limit, found == nil || affected.count > limit { return nil }
+    guard found != nil, 2 * affected.count < n else { return try betweennessSums(length: length, endpoints: endpoints) }
     guard !affected.isEmpty else {
       return BetweennessSums(graph: self, length: length, endpoints: endpoints, sums: previous.sums, sourcesRun: 0)
     }
@@ -87,10 +90,11 @@ extension Digraph {
     let before = previous.graph.dependencySums(sources: affected, length: length, endpoints: endpoints)
     let after = dependencySums(sources: affected, length: length, endpoints: endpoints)
     var sums = previous.sums
-    for v in 0 ..< n { sums[v] += after[v] - before[v] }
-    // What cancels exactly in a full sum may leave rounding dust here.
-    let dust = 1e-12 * (sums.map(abs).max() ?? 0)
-    for v in 0 ..< n where abs(sums[v]) <= dust { sums[v] = 0 }
+    for v in 0 ..< n {
+      sums[v] += after[v] - before[v]
+      // What cancels exactly in a full sum may leave rounding dust here.
+      if abs(sums[v]) <= 1e-12 * Swift.max(abs(previous.sums[v]), abs(before[v]), abs(after[v])) { sums[v] = 0 }
+    }
     return BetweennessSums(graph: self, length: length, endpoints: endpoints, sums: sums, sourcesRun: 2 * affected.count)
   }
 }

@@ -51,6 +51,10 @@ struct BrandesSweep {
   private let outLen, inLen: UnsafeMutableBufferPointer<Double>
   private let d, sigma, delta: UnsafeMutableBufferPointer<Double>
   private let order: UnsafeMutableBufferPointer<NodeIndex>
+  /// Each reached node's place in the settle order (weighted lengths), valid for the nodes
+  /// the current source reached: a zero-length arc v→w lies on a shortest path when v
+  /// settled first, as NetworkX's Dijkstra counts it.
+  private let place: UnsafeMutableBufferPointer<Int>
   private let hops: Bool
 
   init(_ g: Digraph, length: PathLength, inLength: [Double]) {
@@ -76,11 +80,13 @@ struct BrandesSweep {
     delta = filled(0)
     order = .allocate(capacity: g.nodeCount)
     order.initialize(repeating: 0)
+    place = .allocate(capacity: g.nodeCount)
+    place.initialize(repeating: 0)
   }
 
   /// Frees the buffers.
   func deallocate() {
-    for buffer in [outOff, outTgt, inOff, inSrc, order] { buffer.deallocate() }
+    for buffer in [outOff, outTgt, inOff, inSrc, order, place] { buffer.deallocate() }
     for buffer in [outLen, inLen, d, sigma, delta] { buffer.deallocate() }
   }
 
@@ -117,6 +123,7 @@ struct BrandesSweep {
     while let v = heap.popMin() {
       let dv = d[v]
       order[count] = v
+      place[v] = count
       count += 1
       for i in outOff[v] ..< outOff[v + 1] {
         let candidate = dv + outLen[i]
@@ -130,17 +137,27 @@ struct BrandesSweep {
     return count
   }
 
+  /// Whether in-arc slot `i`, v→w, lies on a shortest path from the current source (weighted
+  /// lengths): d(v) < d(w) and d(v) + len(v, w) equal to d(w) up to rounding
+  /// (``isSameLength(_:_:)``, never `==`); or a zero-length arc between two nodes at the same
+  /// distance, v settled first (NetworkX's rule; without it a node reached only along
+  /// zero-length arcs counted no path and its dependencies came out NaN).
+  @inline(__always)
+  func leads(_ v: NodeIndex, to w: NodeIndex, along i: Int) -> Bool {
+    let (dv, dw) = (d[v], d[w])
+    if dv < dw { return isSameLength(dv + inLen[i], dw) }
+    return inLen[i] == 0 && dv == dw && dw.isFinite && place[v] < place[w]
+  }
+
   /// Phase 2 (weighted lengths): σ in settle order, from the in-arcs v→w on a shortest path,
   /// d(v) + len(v, w) equal to d(w) up to rounding (``isSameLength(_:_:)``), never `==`.
   func countPaths(from s: NodeIndex, reached count: Int) {
     sigma[s] = 1
     for k in 1 ..< Swift.max(1, count) {
       let w = order[k]
-      let dw = d[w]
       var total = 0.0
       for i in inOff[w] ..< inOff[w + 1] {
-        let dv = d[inSrc[i]]
-        if dv < dw && isSameLength(dv + inLen[i], dw) { total += sigma[inSrc[i]] }
+        if leads(inSrc[i], to: w, along: i) { total += sigma[inSrc[i]] }
       }
       sigma[w] = total
     }
@@ -164,8 +181,7 @@ struct BrandesSweep {
         }
       } else {
         for i in inOff[w] ..< inOff[w + 1] {
-          let dv = d[inSrc[i]]
-          guard dv < dw && isSameLength(dv + inLen[i], dw) else { continue }
+          guard leads(inSrc[i], to: w, along: i) else { continue }
           let share = sigma[inSrc[i]] * coefficient
           delta[inSrc[i]] += share
           if collectArcs { sums.arcs[i] += share }

@@ -45,8 +45,9 @@ extension Digraph {
   ///
   /// - Parameters:
   ///   - previous: The ingredients of the earlier graph (the same nodes, in the same order).
-  ///   - limit: Give up (return `nil`) when more than this many nodes are affected; `nil`,
-  ///     no limit.
+  ///   - limit: Give up (return `nil`) instead of recomputing more than this many nodes: when
+  ///     more are affected, or when every node would be (the node count or direction changed,
+  ///     or changed arcs with more than 64 distinct ends); `nil`, no limit.
   /// - Returns: This graph's ingredients, with the sweeps they took; `nil` past `limit`.
   /// - Throws: ``GraphError/negativeWeight(algorithm:source:target:weight:)`` on a signed lens.
   /// - Complexity: finding the affected nodes, then one single-source shortest-path sweep
@@ -55,11 +56,9 @@ extension Digraph {
     try requireNonNegativeWeights(for: "closeness")
     let length = previous.length
     let found = transposed().affectedSources(since: previous.graph.transposed(), length: length, sourceLimit: limit)
-    if limit != nil && found == nil { return nil }
     let affected = found ?? Array(0 ..< nodeCount)
-    guard previous.graph.nodeCount == nodeCount, previous.graph.isDirected == isDirected, affected.count < nodeCount else {
-      return try closenessSums(length: length)
-    }
+    if let limit, found == nil || affected.count > limit { return nil }
+    guard found != nil, affected.count < nodeCount else { return try closenessSums(length: length) }
     var (totals, reached) = (previous.totals, previous.reached)
     let part = incomingDistanceSums(length: length, of: affected)
     for u in affected { (totals[u], reached[u]) = (part.totals[u], part.reached[u]) }
