@@ -137,14 +137,14 @@ struct BrandesSweep {
     return count
   }
 
-  /// Whether in-arc slot `i`, v→w, lies on a shortest path from the current source (weighted
-  /// lengths): d(v) < d(w) and d(v) + len(v, w) equal to d(w) up to rounding
+  /// Whether in-arc slot `i`, v→w (w at distance `dw`), lies on a shortest path from the
+  /// current source (weighted lengths): d(v) < d(w) and d(v) + len(v, w) equal to d(w) up to rounding
   /// (``isSameLength(_:_:)``, never `==`); or a zero-length arc between two nodes at the same
   /// distance, v settled first (NetworkX's rule; without it a node reached only along
   /// zero-length arcs counted no path and its dependencies came out NaN).
   @inline(__always)
-  func leads(_ v: NodeIndex, to w: NodeIndex, along i: Int) -> Bool {
-    let (dv, dw) = (d[v], d[w])
+  func leads(_ v: NodeIndex, to w: NodeIndex, along i: Int, at dw: Double) -> Bool {
+    let dv = d[v]
     if dv < dw { return isSameLength(dv + inLen[i], dw) }
     return inLen[i] == 0 && dv == dw && dw.isFinite && place[v] < place[w]
   }
@@ -155,9 +155,10 @@ struct BrandesSweep {
     sigma[s] = 1
     for k in 1 ..< Swift.max(1, count) {
       let w = order[k]
+      let dw = d[w]
       var total = 0.0
       for i in inOff[w] ..< inOff[w + 1] {
-        if leads(inSrc[i], to: w, along: i) { total += sigma[inSrc[i]] }
+        if leads(inSrc[i], to: w, along: i, at: dw) { total += sigma[inSrc[i]] }
       }
       sigma[w] = total
     }
@@ -181,7 +182,7 @@ struct BrandesSweep {
         }
       } else {
         for i in inOff[w] ..< inOff[w + 1] {
-          guard leads(inSrc[i], to: w, along: i) else { continue }
+          guard leads(inSrc[i], to: w, along: i, at: dw) else { continue }
           let share = sigma[inSrc[i]] * coefficient
           delta[inSrc[i]] += share
           if collectArcs { sums.arcs[i] += share }
