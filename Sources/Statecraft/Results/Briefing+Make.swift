@@ -183,7 +183,7 @@ extension Briefing {
   }
 
   /// Betweenness as updatable sums: updated from ``Request/betweennessStart`` when it has
-  /// the same settings (within ``Request/betweennessUpdateLimit`` affected sources when
+  /// the same settings (within ``Request/allPairsUpdateLimit`` affected sources when
   /// deferred), else computed in full unless deferred; `nil` when deferred and not updated.
   /// Throws what betweenness throws (a negative strength), which leaves the column to
   /// ``Measure/compute(on:settings:start:)`` and its message.
