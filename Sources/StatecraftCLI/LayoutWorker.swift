@@ -242,14 +242,15 @@ extension StatecraftCommand {
       dup2(null, 1)
       close(null)
       var pipe = WorkerPipe(answers: answers)
+      // Fault injection for the tests of the parent's guard (a crash, a hang).
+      let fault = ProcessInfo.processInfo.environment["STATECRAFT_LAYOUT_FAULT"]
       while let header = pipe.line() {
         let parts = header.split(separator: " ")
         guard parts.count == 3, let engine = LayoutEngine(rawValue: String(parts[0])),
           let format = OutputFormat(rawValue: String(parts[1])), let length = Int(parts[2]), length >= 0,
           let dot = pipe.take(length)
         else { _exit(2) }
-        // Fault injection for the tests of the parent's guard (a crash, a hang).
-        switch ProcessInfo.processInfo.environment["STATECRAFT_LAYOUT_FAULT"] {
+        switch fault {
         case "crash": UnsafeMutablePointer<Int>(bitPattern: 8)!.pointee = 1  // a real segmentation fault
         case "hang": while true { sleep(1) }
         default: break

@@ -271,6 +271,9 @@ public final class ExplorerSession: @unchecked Sendable {
     var edited = world
     try edited.apply(edits)  // validates before the step is kept
     steps.append(edits)
+    // The world after this step is the one just validated (applying edits in order is the
+    // same in one call or two): replaying every step grew each answer with the session.
+    current = edited
     do {
       let answer = try response(message: edits.map(\.description).joined(separator: "; "))
       undone.removeAll()
@@ -488,13 +491,13 @@ public final class ExplorerSession: @unchecked Sendable {
     var geoOptions = options
     geoOptions.edgeLabels = false
     options.positions = positions
-    let dot = try DOTWriter().write(drawn, options: options)
     let layout = self.layout
     let geoMap = GeoMap(options: geoOptions)
     let results = ConcurrentResults<String>(count: 2)
-    DispatchQueue.concurrentPerform(iterations: located ? 2 : 1) { k in
+    // Each map's DOT is written on its own thread too (a millisecond each on the seed).
+    DispatchQueue.concurrentPerform(iterations: located ? 2 : 1) { [options] k in
       results.set(k, Result {
-        k == 0 ? String(decoding: try layout(dot, .neato), as: UTF8.self) : try geoMap.svg(drawn, layout: layout)
+        k == 0 ? String(decoding: try layout(try DOTWriter().write(drawn, options: options), .neato), as: UTF8.self) : try geoMap.svg(drawn, layout: layout)
       })
     }
     // Element ids name the whole world's actors, as the page's data does.

@@ -290,26 +290,26 @@ public struct DOTWriter: Sendable {
     for (k, bundle) in bundles.enumerated() {
       let emphasis = options.highlight.map { $0.pairs.contains([bundle.first.from, bundle.first.to]) }
       let unbalanced = options.delta?.unbalancedPairs.contains([bundle.first.from, bundle.first.to]) ?? false
-      var statement = edgeStatement(
-        world, bundle, weightRange: weightRange, labels: labels, emphasis: emphasis, unbalanced: unbalanced,
-        interchange: options.interchange, notes: options.tieNotes)
+      var extra: [(String, String)] = []
       if options.elementIDs, let from = world.index(of: bundle.first.from), let to = world.index(of: bundle.first.to) {
         let sign = bundle.first.sign == .cooperative ? "p" : bundle.first.sign == .hostile ? "n" : "z"
-        statement = String(statement.dropLast(2)) + ", id=\(quote("t\(from)_\(to)_\(sign)_\(k)"))];"
+        extra.append(("id", "t\(from)_\(to)_\(sign)_\(k)"))
       }
       if options.interchange {
         let r = bundle.first
-        var data: [(String, String)] = [("sc_type", r.type), ("sc_weight", "\(r.weight)"), ("sc_sign", String(r.sign.rawValue)), ("sc_mutual", r.mutual ? "true" : "false")]
-        if let v = r.since { data.append(("sc_since", v.description)) }
-        if let v = r.until { data.append(("sc_until", v.description)) }
-        if let v = r.source { data.append(("sc_citation", v)) }
-        if let v = r.note { data.append(("sc_note", v)) }
-        if let v = r.id { data.append(("sc_statecraft_id", v)) }
+        extra += [("sc_type", r.type), ("sc_weight", "\(r.weight)"), ("sc_sign", String(r.sign.rawValue)), ("sc_mutual", r.mutual ? "true" : "false")]
+        if let v = r.since { extra.append(("sc_since", v.description)) }
+        if let v = r.until { extra.append(("sc_until", v.description)) }
+        if let v = r.source { extra.append(("sc_citation", v)) }
+        if let v = r.note { extra.append(("sc_note", v)) }
+        if let v = r.id { extra.append(("sc_statecraft_id", v)) }
         if let v = r.weightRange {
-          data += [("sc_statecraft_weight_low", "\(v.lowerBound)"), ("sc_statecraft_weight_high", "\(v.upperBound)")]
+          extra += [("sc_statecraft_weight_low", "\(v.lowerBound)"), ("sc_statecraft_weight_high", "\(v.upperBound)")]
         }
-        statement = String(statement.dropLast(2)) + ", " + data.map { "\(key($0))=\(quote($1))" }.joined(separator: ", ") + "];"
       }
+      let statement = edgeStatement(
+        world, bundle, weightRange: weightRange, labels: labels, emphasis: emphasis, unbalanced: unbalanced,
+        interchange: options.interchange, notes: options.tieNotes, extra: extra)
       out += "  " + statement + "\n"
     }
   }
@@ -389,7 +389,7 @@ public struct DOTWriter: Sendable {
       if actor.id.rawValue.hasPrefix("%") { attributes.append(("sc_id", actor.id.rawValue)) }
       attributes += actor.attributes.keys.sorted().map { ("sc_attr_" + $0, actor.attributes[$0]!) }
     }
-    return "\(quote(nodeName(actor.id, options))) [\(attributes.map { "\(key($0))=\(quote($1))" }.joined(separator: ", "))];"
+    return statement(quote(nodeName(actor.id, options)), attributes)
   }
 
   /// A node's fill and border: by its change on a delta map (with the change in its label),
@@ -464,7 +464,8 @@ public struct DOTWriter: Sendable {
   ///     double).
   func edgeStatement(
     _ world: World, _ bundle: Bundle, weightRange: ClosedRange<Double>, labels: Bool,
-    emphasis: Bool? = nil, unbalanced: Bool = false, interchange: Bool = false, notes: [Relation: String] = [:]
+    emphasis: Bool? = nil, unbalanced: Bool = false, interchange: Bool = false, notes: [Relation: String] = [:],
+    extra: [(String, String)] = []
   ) -> String {
     let r = bundle.first
     let color = bundle.status == .removed ? "#BBBBBB" : style.color(for: r, in: world) + (emphasis == false ? "40" : "")
@@ -503,7 +504,7 @@ public struct DOTWriter: Sendable {
       if bundle.status == .removed { label = "removed: " + label }
       attributes += [("label", shown(label)), ("fontcolor", color)]
     }
-    return "\(quote(nodeName(r.from, interchange: interchange))) -> \(quote(nodeName(r.to, interchange: interchange))) [\(attributes.map { "\(key($0))=\(quote($1))" }.joined(separator: ", "))];"
+    return statement(quote(nodeName(r.from, interchange: interchange)) + " -> " + quote(nodeName(r.to, interchange: interchange)), attributes + extra)
   }
 
   func relationTooltip(_ world: World, _ r: Relation, verbal: Bool) -> String {
@@ -674,27 +675,55 @@ public struct DOTWriter: Sendable {
 
   // MARK: - Text
 
+  /// A DOT statement: `head [key="value", …];`, written into one string (building each
+  /// `key=value` apart and joining them was a third of writing an explorer map).
+  func statement(_ head: String, _ attributes: [(String, String)]) -> String {
+    var out = head
+    out.reserveCapacity(head.utf8.count + attributes.reduce(4) { $0 + $1.0.utf8.count + $1.1.utf8.count + 6 })
+    out += " ["
+    for (i, (k, v)) in attributes.enumerated() {
+      if i > 0 { out += ", " }
+      out += key(k)
+      out += "="
+      appendQuoted(v, to: &out)
+    }
+    out += "];"
+    return out
+  }
+
   /// A DOT double-quoted string: `"` and `\` escaped, newlines kept as `\n` line breaks.
   func quote(_ s: String) -> String {
+    var out = ""
+    appendQuoted(s, to: &out)
+    return out
+  }
+
+  /// Appends `s` as a DOT double-quoted string (see ``quote(_:)``).
+  func appendQuoted(_ s: String, to out: inout String) {
     // Most text needs no escape: one byte scan; the rest is one pass over bytes (tooltips
     // hold line breaks, and a scalar-by-scalar copy of them was a tenth of an explorer answer).
-    if !s.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) { return "\"" + s + "\"" }
-    var out: [UInt8] = [UInt8(ascii: "\"")]
-    out.reserveCapacity(s.utf8.count + 16)
+    if !s.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) {
+      out += "\""
+      out += s
+      out += "\""
+      return
+    }
+    var bytes: [UInt8] = [UInt8(ascii: "\"")]
+    bytes.reserveCapacity(s.utf8.count + 16)
     for b in s.utf8 {
       switch b {
-      case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), b]
-      case UInt8(ascii: "\\"): out += [b, b]
-      case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-      case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+      case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), b]
+      case UInt8(ascii: "\\"): bytes += [b, b]
+      case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+      case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
       // Graphviz reads C strings: a NUL would end the text mid-string (a syntax error at
       // render time), so it and the other C0 controls but tab become U+FFFD.
-      case 0 ..< 0x20 where b != UInt8(ascii: "\t"): out += [0xEF, 0xBF, 0xBD]
-      default: out.append(b)
+      case 0 ..< 0x20 where b != UInt8(ascii: "\t"): bytes += [0xEF, 0xBF, 0xBD]
+      default: bytes.append(b)
       }
     }
-    out.append(UInt8(ascii: "\""))
-    return String(decoding: out, as: UTF8.self)
+    bytes.append(UInt8(ascii: "\""))
+    out += String(decoding: bytes, as: UTF8.self)
   }
 
   /// Display text (labels, tooltips) made literal for Graphviz: `&` as `&amp;` (Graphviz turns
@@ -749,8 +778,24 @@ public struct DOTWriter: Sendable {
   func palette(_ colors: [String], _ i: Int) -> String { colors[i % colors.count] }
 }
 
-/// A number with up to 3 decimals and no trailing zeros ("0.6", "2", "1.125").
+/// A number with up to 3 decimals and no trailing zeros ("0.6", "2", "1.125"), as C's
+/// `%.3f` rounds it (the decimal value of the double, half to even).
 func formatNumber(_ x: Double) -> String {
+  // Integer arithmetic unless the thousandths sit within 1e-6 of a tie, where the double
+  // product and C's exact decimal rounding could differ (a map writes thousands of these).
+  let scaled = abs(x) * 1000
+  if scaled < 1e12, abs(scaled - scaled.rounded(.down) - 0.5) > 1e-6 {
+    let units = Int(scaled.rounded())
+    guard units != 0 else { return "0" }
+    var s = x < 0 ? "-" : ""
+    s += String(units / 1000)
+    var fraction = units % 1000
+    guard fraction != 0 else { return s }
+    var digits = 3
+    while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+    let text = String(fraction)
+    return s + "." + String(repeating: "0", count: digits - text.utf8.count) + text
+  }
   var s = String(format: "%.3f", x)
   while s.hasSuffix("0") { s.removeLast() }
   if s.hasSuffix(".") { s.removeLast() }

@@ -22,6 +22,27 @@ struct DOTWriterTests {
     try expectMatchesGolden(dot, named: "pakistan-2025.dot")
   }
 
+  @Test("numbers are written as C's %.3f writes them, trailing zeros dropped, on 200,000 values and near ties")
+  func numbersMatchPrintf() {
+    func reference(_ x: Double) -> String {
+      var s = String(format: "%.3f", x)
+      while s.hasSuffix("0") { s.removeLast() }
+      if s.hasSuffix(".") { s.removeLast() }
+      return s == "-0" ? "0" : s
+    }
+    var rng = SplitMix64(seed: 20261205)
+    var values: [Double] = [0, -0.0, 0.0005, -0.0005, 1.0005, 2.5e-4, 0.0015, 1e12, -1e12, 123456.7895, .nan, .infinity, -.infinity, 1e300, 5e-324]
+    for _ in 0 ..< 50_000 {
+      let magnitude = pow(10, Double.random(in: -5 ... 9, using: &rng))
+      values.append(Double.random(in: -1 ... 1, using: &rng) * magnitude)
+      // Thousandths at a tie, and a few ulps around it: where the fast path hands over.
+      let tie = (Double(Int.random(in: -10_000_000 ... 10_000_000, using: &rng)) + 0.5) / 1000
+      values += [tie, tie.nextUp, tie.nextDown]
+    }
+    let mismatches = values.filter { formatNumber($0) != reference($0) }
+    #expect(mismatches.isEmpty, "first: \(mismatches.prefix(5).map { "\($0): \(formatNumber($0)) vs \(reference($0))" })")
+  }
+
   @Test("escaping: quotes, backslashes and newlines in names; HTML in titles")
   func escaping() throws {
     let world = World(
