@@ -322,7 +322,7 @@ public final class ExplorerSession: @unchecked Sendable {
   func edits(for r: Request, in world: World) throws -> [Edit] {
     func reference() throws -> RelationReference {
       guard let i = r.relation, world.relations.indices.contains(i) else { throw ExplorerError.invalid("choose a relation first") }
-      return world.relations[i].id.map { .id($0) } ?? .key(world.relationKeys()[i])
+      return world.relations[i].id.map { .id($0) } ?? .key(world.relationKey(at: i))
     }
     switch r.op {
     case "update":
@@ -494,12 +494,18 @@ public final class ExplorerSession: @unchecked Sendable {
     let layout = self.layout
     let geoMap = GeoMap(options: geoOptions)
     let results = ConcurrentResults<String>(count: 2)
-    // Each map's DOT is written on its own thread too (a millisecond each on the seed).
-    DispatchQueue.concurrentPerform(iterations: located ? 2 : 1) { [options] k in
-      results.set(k, Result {
-        k == 0 ? String(decoding: try layout(try DOTWriter().write(drawn, options: options), .neato), as: UTF8.self) : try geoMap.svg(drawn, layout: layout)
-      })
+    // The geographic map on a thread of its own, DOT included (a millisecond each on the
+    // seed), while this one draws the relationship map. A queue of its own gets a thread at
+    // once: `concurrentPerform` on two cores often ran the second map after the first, on
+    // this thread, because the pool's other thread was busy (a quarter of a seed answer).
+    let geo = DispatchGroup()
+    if located {
+      DispatchQueue(label: "statecraft.explorer.geo-map").async(group: geo) {
+        results.set(1, Result { try geoMap.svg(drawn, layout: layout) })
+      }
     }
+    results.set(0, Result { String(decoding: try layout(try DOTWriter().write(drawn, options: options), .neato), as: UTF8.self) })
+    geo.wait()
     // Element ids name the whole world's actors, as the page's data does.
     func numbered(_ svg: String?) -> String? {
       svg.map { capped.note == nil ? $0 : BriefingDocument.renumber($0, from: drawn, to: world) }
@@ -522,10 +528,12 @@ public final class ExplorerSession: @unchecked Sendable {
     options.sources = .none
     options.clusterBy = drawn.actors.contains { $0.attributes["bloc"] != nil } ? "bloc" : nil
     let scores = try world.scores(.pagerank, lens: lens)
-    options.sizeBy = ("pagerank", drawn.scores(drawn.actors.map { scores[actor: $0.id] ?? 0 }))
+    let ids = drawn.actors.map(\.id)
+    let now = scores.values(for: ids).map { $0 ?? 0 }
+    options.sizeBy = ("pagerank", drawn.scores(now))
     if !steps.isEmpty {
-      let before = try base.scores(.pagerank, lens: lens)
-      let deltas = drawn.scores(drawn.actors.map { a in (scores[actor: a.id] ?? 0) - (before[actor: a.id] ?? 0) })
+      let before = try base.scores(.pagerank, lens: lens).values(for: ids)
+      let deltas = drawn.scores(zip(now, before).map { $0 - ($1 ?? 0) })
       let changes = base.relationChanges(to: world)
       var signed = lens
       signed.sign = .signed

@@ -96,7 +96,7 @@ public enum MapComposition {
     if let sizeBy {
       // Sizes come from every relation the lens admits, so the map and `rank` agree.
       // Given scores (of a larger world this map shows part of) win, so labels keep their values.
-      let scores = try sizeScores.map { s in world.actors.map { s[actor: $0.id] ?? 0 } } ?? sizeBy.compute(on: world.through(lens))
+      let scores = try sizeScores.map { s in s.values(for: world.actors.map(\.id)).map { $0 ?? 0 } } ?? sizeBy.compute(on: world.through(lens))
       options.sizeBy = (sizeBy.rawValue, world.scores(scores))
     }
     return options

@@ -82,6 +82,39 @@ struct BalanceTests {
     #expect(s.ties.map { [$0.u, $0.v, $0.sign] } == [[0, 1, -1], [1, 2, 1]])
   }
 
+  @Test("the local search's restarts on work units give the one-thread search's split, on 1, 2 and 3 threads")
+  func localSearchOnWorkUnits() throws {
+    // The search as it ran on one thread: one generator for every restart, in order.
+    func sequential(_ g: SignedGraph, restarts: Int, seed: UInt64) -> (Int, [Int]) {
+      var rng = SplitMix64(seed: seed)
+      var best = (Int.max, [Int]())
+      for start in 0 ..< restarts {
+        var camps = (0 ..< g.nodeCount).map { _ in start == 0 ? 0 : Int(rng.next() & 1) }
+        var improved = true
+        while improved {
+          improved = false
+          for v in 0 ..< g.nodeCount {
+            var (stay, move) = (0, 0)
+            for (w, s) in g.neighbors[v] { if (s > 0) != (camps[w] == camps[v]) { stay += 1 } else { move += 1 } }
+            if move < stay { camps[v] ^= 1; improved = true }
+          }
+        }
+        let cost = g.frustrated(camps).count
+        if cost < best.0 { best = (cost, camps) }
+      }
+      let first = (0 ..< g.nodeCount).first { !g.neighbors[$0].isEmpty } ?? 0
+      return (best.0, best.1.isEmpty || best.1[first] == 0 ? best.1 : best.1.map { $0 ^ 1 })
+    }
+    for (n, density, seed) in [(40, 0.2, UInt64(1)), (120, 0.05, 2), (300, 0.02, 3)] {
+      let g = try randomSigned(nodes: n, density: density, seed: seed)
+      let (index, camps) = sequential(g, restarts: 50, seed: 0)
+      for threads in 1 ... 3 {
+        let f = WorkUnits.$workerLimit.withValue(threads) { g.frustration(exactLimit: 0) }
+        #expect(f.index == index && f.camps == camps, "n \(n), \(threads) threads")
+      }
+    }
+  }
+
   /// A random signed graph: each pair tied with probability `density`, half the ties hostile.
   func randomSigned(nodes n: Int, density: Double, seed: UInt64) throws -> SignedGraph {
     var rng = SplitMix64(seed: seed)

@@ -8,6 +8,16 @@ import StatecraftTestSupport
 
 @Suite("NodeScores")
 struct NodeScoresTests {
+  @Test("scores looked up for many actors at once equal the one-actor lookup: missing, repeated and reordered ids")
+  func valuesForIDs() {
+    var rng = SplitMix64(seed: 7)
+    let actors = (0 ..< 200).map { _ in Actor.ID("a\(Int(rng.next() % 150))") }  // repeats: the first wins
+    let scores = NodeScores(actors: actors, values: actors.indices.map { _ in rng.nextUnit() })
+    let asked = (0 ..< 400).map { _ in Actor.ID("a\(Int(rng.next() % 180))") }  // some unknown
+    #expect(scores.values(for: asked) == asked.map { scores[actor: $0] })
+    #expect(scores.values(for: actors) == actors.map { scores[actor: $0] })
+  }
+
   @Test("the first k of the descending order, found without ordering the rest, equal its prefix (ties, NaN, ±0)", arguments: [UInt64(1), 2, 3])
   func descendingPrefix(seed: UInt64) {
     var rng = SplitMix64(seed: seed)

@@ -174,7 +174,7 @@ extension World {
   /// starts at the mean), or `nil` when it cannot start an iteration (no positive entry).
   func startVector(_ start: NodeScores) -> [Double]? {
     let known = start.values.isEmpty ? 0 : start.values.reduce(0, +) / Double(start.values.count)
-    let vector = actors.map { start[actor: $0.id] ?? known }
+    let vector = start.values(for: actors.map(\.id)).map { $0 ?? known }
     return vector.contains { $0 > 0 } && vector.allSatisfy { $0.isFinite && $0 >= 0 } ? vector : nil
   }
 }

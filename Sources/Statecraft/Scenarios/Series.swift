@@ -201,7 +201,7 @@ extension World {
     settings: Measure.Settings = .init()
   ) throws -> SeriesSet {
     let i = try relationIndex(relation)
-    let key = RelationReference.key(relationKeys()[i])
+    let key = RelationReference.key(relationKey(at: i))
     var values: [Double] = []
     var solution: [Double]?
     for w in weights {

@@ -72,9 +72,14 @@ extension World {
   public func relationName(at i: Int, keys: [RelationKey]? = nil) -> String {
     let r = relations[i]
     if let id = r.id { return id }
-    if let keys { return keys[i].description }
-    let ordinal = relations.ordinal(at: i)
-    return RelationKey(from: r.from, to: r.to, type: r.type, ordinal: ordinal).description
+    return (keys?[i] ?? relationKey(at: i)).description
+  }
+
+  /// Relation `i`'s derived key: ``relationKeys()``[i] without deriving the others.
+  /// - Complexity: O(*i*): a scan of the relations before it for its ordinal.
+  public func relationKey(at i: Int) -> RelationKey {
+    let r = relations[i]
+    return RelationKey(from: r.from, to: r.to, type: r.type, ordinal: relations.ordinal(at: i))
   }
 
   /// The index of the one relation a reference names.

@@ -94,34 +94,71 @@ extension SignedGraph {
     ties.filter { ($0.sign > 0) != (camps[$0.u] == camps[$0.v]) }.map { [$0.u, $0.v] }
   }
 
-  private func cost(_ camps: [Int]) -> Int { frustrated(camps).count }
-
+  /// Multi-start local search: restart 0 from everyone in camp 0, the others from random
+  /// camps (restart k from the k-th block of `nodeCount` draws of the seed's stream); the
+  /// split of fewest frustrated ties, the earliest restart among equals. Restarts run as
+  /// work units on every core, with the same answer on any number of them.
   private func localSearch(restarts: Int, seed: UInt64) -> (index: Int, camps: [Int]) {
-    var rng = SplitMix64(seed: seed)
-    var best = (index: Int.max, camps: [Int](repeating: 0, count: nodeCount))
-    for start in 0 ..< Swift.max(1, restarts) {
-      // The first start puts everyone in camp 0 and lets hostility split them.
-      var camps = (0 ..< nodeCount).map { _ in start == 0 ? 0 : Int(rng.next() & 1) }
-      var improved = true
-      while improved {
-        improved = false
-        for v in 0 ..< nodeCount {
-          var stay = 0
-          var move = 0
-          for (w, s) in neighbors[v] {
-            let same = camps[w] == camps[v]
-            if (s > 0) != same { stay += 1 } else { move += 1 }
-          }
-          if move < stay {
-            camps[v] ^= 1
-            improved = true
+    // The neighbour lists flattened once (row offsets, far ends, friendly or not): every
+    // restart sweeps them until nothing improves, and reading the nested arrays and counting
+    // the cost by listing the frustrated ties was a third of an explorer answer on 1,000 actors.
+    var offsets = [Int](repeating: 0, count: nodeCount + 1)
+    for v in 0 ..< nodeCount { offsets[v + 1] = offsets[v] + neighbors[v].count }
+    var ends: [Int32] = [], friendly: [Bool] = []
+    ends.reserveCapacity(offsets[nodeCount])
+    friendly.reserveCapacity(offsets[nodeCount])
+    for list in neighbors {
+      for (w, s) in list {
+        ends.append(Int32(w))
+        friendly.append(s > 0)
+      }
+    }
+    let tieEnds = ties.map { (Int32($0.u), Int32($0.v), $0.sign > 0) }
+    let n = nodeCount
+    func run(_ start: Int, _ camps: inout [Int]) -> Int {
+      // SplitMix64 steps its state by a constant: restart k ≥ 1 begins (k − 1)·n draws in.
+      var rng = SplitMix64(seed: seed &+ UInt64(truncatingIfNeeded: Swift.max(0, start - 1)) &* UInt64(n) &* 0x9E37_79B9_7F4A_7C15)
+      for v in 0 ..< n { camps[v] = start == 0 ? 0 : Int(rng.next() & 1) }
+      return offsets.withUnsafeBufferPointer { offsets in
+        ends.withUnsafeBufferPointer { ends in
+          friendly.withUnsafeBufferPointer { friendly in
+            camps.withUnsafeMutableBufferPointer { camps in
+              var improved = true
+              while improved {
+                improved = false
+                for v in 0 ..< n {
+                  // Each of v's ties is frustrated either where v is (stay) or once it moves.
+                  var stay = 0
+                  var move = 0
+                  let here = camps[v]
+                  for i in offsets[v] ..< offsets[v + 1] {
+                    if friendly[i] != (camps[Int(ends[i])] == here) { stay += 1 } else { move += 1 }
+                  }
+                  if move < stay {
+                    camps[v] ^= 1
+                    improved = true
+                  }
+                }
+              }
+              var frustrated = 0
+              for (u, v, positive) in tieEnds where positive != (camps[Int(u)] == camps[Int(v)]) { frustrated += 1 }
+              return frustrated
+            }
           }
         }
       }
-      let c = cost(camps)
-      if c < best.index { best = (c, normalizedCamps(camps)) }
     }
-    return best
+    // Each unit keeps its camps only when they beat its earlier ones; merged in restart order.
+    let best = WorkUnits.reduce(
+      units: Swift.max(1, restarts), initial: (index: Int.max, camps: [Int](repeating: 0, count: n)),
+      state: { [Int](repeating: 0, count: n) }
+    ) { start, camps -> (index: Int, camps: [Int]) in
+      let cost = run(start, &camps)
+      return (cost, camps)
+    } merge: { best, found in
+      if found.index < best.index { best = found }
+    }
+    return (best.index, normalizedCamps(best.camps))
   }
 
   /// Relabels so that node 0's camp (or the first node with ties) is camp 0: one canonical
