@@ -17,8 +17,10 @@ import StatecraftRender
 final class LayoutWorkerPool: @unchecked Sendable {
   /// The pool the server uses.
   static let shared = LayoutWorkerPool()
-  /// How many idle workers are kept (the machine's cores, at most 4).
-  let keep = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
+  /// How many idle workers are kept: two per core (an explorer answer lays out its two maps
+  /// at once), at most 8. With one per core, fifty sessions on two cores started and stopped
+  /// a worker (10–20 ms of exec and font setup) for every map beyond the second in flight.
+  let keep = min(8, 2 * max(1, ProcessInfo.processInfo.activeProcessorCount))
   private let lock = NSLock()
   private var idle: [LayoutWorker] = []
 
