@@ -781,22 +781,11 @@ public struct DOTWriter: Sendable {
 /// A number with up to 3 decimals and no trailing zeros ("0.6", "2", "1.125"), as C's
 /// `%.3f` rounds it (the decimal value of the double, half to even).
 func formatNumber(_ x: Double) -> String {
-  // Integer arithmetic unless the thousandths sit within 1e-6 of a tie, where the double
-  // product and C's exact decimal rounding could differ (a map writes thousands of these).
+  // ReportText's integer rounding (half away from zero on the scaled double) unless the
+  // thousandths sit within 1e-6 of a tie, where it and C's exact decimal rounding could differ
+  // (a map writes thousands of these; Foundation's formatting was most of the DOT's time).
   let scaled = abs(x) * 1000
-  if scaled < 1e12, abs(scaled - scaled.rounded(.down) - 0.5) > 1e-6 {
-    let units = Int(scaled.rounded())
-    guard units != 0 else { return "0" }
-    var s = x < 0 ? "-" : ""
-    s += String(units / 1000)
-    var fraction = units % 1000
-    guard fraction != 0 else { return s }
-    var digits = 3
-    while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
-    let text = String(fraction)
-    return s + "." + String(repeating: "0", count: digits - text.utf8.count) + text
-  }
-  var s = String(format: "%.3f", x)
+  var s = scaled < 1e12 && abs(scaled - scaled.rounded(.down) - 0.5) > 1e-6 ? ReportText.fixed(x, places: 3) : String(format: "%.3f", x)
   while s.hasSuffix("0") { s.removeLast() }
   if s.hasSuffix(".") { s.removeLast() }
   return s == "-0" ? "0" : s
