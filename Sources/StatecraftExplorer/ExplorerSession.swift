@@ -23,7 +23,23 @@ public final class ExplorerSession: @unchecked Sendable {
   /// The scenario file's scenarios, shown in the what-if section.
   let scenarios: [Scenario]
   /// The edits, one array per user action; `undone` holds what undo took off, for redo.
-  private(set) var steps: [[Edit]] = [] { didSet { current = nil } }
+  private(set) var steps: [[Edit]] = [] {
+    didSet {
+      current = nil
+      // Steps change only at the end (an edit or redo adds one, undo or a failed edit drops
+      // one): describe just that step, not every edit on every answer (which grew with the
+      // session: 3 ms an answer after 3,000 edits).
+      if steps.count == oldValue.count + 1, let last = steps.last {
+        described.append(last.map(\.description))
+      } else if steps.count == oldValue.count - 1 {
+        described.removeLast()
+      } else {
+        described = steps.map { $0.map(\.description) }
+      }
+    }
+  }
+  /// Each step's edits in words (what every answer lists), kept beside ``steps``.
+  private var described: [[String]] = []
   /// The world after every step, kept until the steps change (replaying every edit on each
   /// answer grew with the session).
   private var current: World?
@@ -380,7 +396,7 @@ public final class ExplorerSession: @unchecked Sendable {
 
   func response(main: Bool = true, message: String?) -> Response {
     Response(
-      main: nil, data: nil, sections: nil, edits: edits.map(\.description), canUndo: !steps.isEmpty, canRedo: !undone.isEmpty,
+      main: nil, data: nil, sections: nil, edits: Array(described.joined()), canUndo: !steps.isEmpty, canRedo: !undone.isEmpty,
       message: message, comparison: nil, error: nil)
   }
 

@@ -60,6 +60,25 @@ struct ExplorerSessionTests {
     #expect(try pagerank(redone) == library(world))
   }
 
+  @Test("every answer lists the session's edits in words, through edits, undo, redo, refusals and a new edit after undo")
+  func editListFollowsTheSteps() throws {
+    let s = try session()
+    let actions = [
+      #"{"action": "edit", "op": "update", "relation": 0, "weight": 0.3}"#,
+      #"{"action": "edit", "op": "update", "relation": 2, "weight": 1.2, "sign": "hostile"}"#,
+      #"{"action": "undo"}"#, #"{"action": "redo"}"#, #"{"action": "undo"}"#, #"{"action": "undo"}"#, #"{"action": "undo"}"#,
+      #"{"action": "edit", "op": "update", "relation": 1, "weight": -1}"#,
+      #"{"action": "edit", "op": "remove", "relation": 3}"#, #"{"action": "undo"}"#,
+      #"{"action": "edit", "op": "add", "from": "USA", "to": "CHN", "type": "rivalry", "weight": 0.7}"#,
+      #"{"action": "state"}"#,
+    ]
+    for json in actions {
+      let r = try act(s, json)
+      #expect(r.edits == s.edits.map(\.description), "after \(json)")
+    }
+    #expect(s.edits.count == 1)
+  }
+
   @Test("the geographic view sits beside the map and shows the edit: fills by the change, a removed actor ghosted")
   func geographicView() throws {
     let s = try session()

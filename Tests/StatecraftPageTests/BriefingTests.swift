@@ -195,6 +195,20 @@ struct PageTextTests {
     #expect(HTML.scriptJSON("") == "")
   }
 
+  @Test("JSON in a script block on 2,000 random texts: the same as escaping scalar by scalar")
+  func scriptJSONRandom() {
+    // Scalars near the escaped ones: E2-led neighbours of the separators, '<' and '>'.
+    let alphabet: [Unicode.Scalar] = ["<", ">", "a", "\"", "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", "\u{2080}", "—", "é", "€", "\u{1F600}", "\n"]
+    var rng = SplitMix64(seed: 11)
+    for _ in 0 ..< 2_000 {
+      var text = String.UnicodeScalarView()
+      for _ in 0 ..< Int(rng.next() % 40) { text.append(alphabet[Int(rng.next() % UInt64(alphabet.count))]) }
+      let s = String(text)
+      let expected = s.unicodeScalars.map { u in u == "<" ? "\\u003c" : u == "\u{2028}" ? "\\u2028" : u == "\u{2029}" ? "\\u2029" : String(u) }.joined()
+      #expect(HTML.scriptJSON(s) == expected)
+    }
+  }
+
   @Test("a capped map's ids are renumbered to the whole world's actors, nothing else touched")
   func renumber() {
     let whole = World(name: "w", title: "w", actors: ["A", "B", "C", "D"].map { Actor(id: Actor.ID($0)) }, relations: [])

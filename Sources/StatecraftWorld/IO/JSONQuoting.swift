@@ -16,7 +16,11 @@ public func jsonQuoted(_ s: String) -> String {
 public func appendJSONQuoted(_ s: String, to out: inout [UInt8]) {
   var s = s
   s.withUTF8 { bytes in
-    out.reserveCapacity(out.count + bytes.count + 2)
+    // Room for the quoted text at least, but never less than doubling: `reserveCapacity`
+    // allocates exactly what it is asked for, so reserving a little more on every call (one
+    // per edit in an explorer answer's edit list) copied the whole answer each time.
+    let needed = out.count + bytes.count + 2
+    if needed > out.capacity { out.reserveCapacity(Swift.max(needed, 2 * out.capacity)) }
     out.append(0x22)
     var run = 0  // start of the bytes copied as they are
     var i = 0
