@@ -32,7 +32,11 @@ struct LeverageTests {
       types: [RelationType(id: "aid", polarity: .cooperative), RelationType(id: "threat", polarity: .hostile)])
   }
 
-  @Test("the PageRank entry loop gives the generic loop's entries to the bit (removals, jumps, mutual and undirected ties)")
+  @Test("the PageRank entry loop gives the generic loop's entries to the bit on 1, 2 and 3 threads (removals, jumps, mutual and undirected ties)", arguments: [1, 2, 3])
+  func pageRankLoopMatchesGeneric(threads: Int) throws {
+    try WorkUnits.$workerLimit.withValue(threads) { try pageRankLoopMatchesGeneric() }
+  }
+
   func pageRankLoopMatchesGeneric() throws {
     for seed in 0 ..< 4 as Range<UInt64> {
       var world = Self.randomWorld(seed: seed)

@@ -35,6 +35,22 @@ struct NodeScoresTests {
     #expect(ranked.map(\.relationIndex) == full.map { Optional($0) })
   }
 
+  @Test("a big ranking's head, found in parallel units, and its keys are the same on 1, 2 and 3 threads", arguments: [1, 2, 3])
+  func descendingPrefixInParallel(threads: Int) {
+    var rng = SplitMix64(seed: 11)
+    // Above the sizes where keys and the head are made on every core; ties in every unit.
+    let values = (0 ..< 300_000).map { _ in rng.next() % 5 == 0 ? Double(rng.next() % 50) : rng.nextUnit() }
+    let full = NodeScores.descendingOrder(values)
+    WorkUnits.$workerLimit.withValue(threads) {
+      let keys = NodeScores.descendingKeys(values)
+      #expect(keys == values.map(NodeScores.descendingKey))
+      for k in [1, 256, 1_000] { #expect(NodeScores.descendingPrefix(k, keys: keys) == Array(full.prefix(k)), "k = \(k)") }
+      let entries = values.indices.map { LeverageEntry(relationIndex: $0) }
+      let ranked = RankedEntries(storage: entries, sizes: values)
+      #expect(ranked.prefix(300).map(\.relationIndex) == full.prefix(300).map { Optional($0) })
+    }
+  }
+
   @Test("ranking breaks ties by file order, even with rounding noise")
   func ties() {
     let s = NodeScores(actors: ["A", "B", "C", "D"], values: [0.1, 0.3, 0.1 + 1e-17, 0.30000000000000004])

@@ -16,22 +16,51 @@ extension NodeScores {
   /// The sort keys behind ``descendingOrder(_:)``: an order-preserving map of each value (to
   /// 12 significant digits) to UInt64, inverted so ascending keys are descending values; −0 is
   /// 0 and NaN sorts after −∞.
+  ///
+  /// - Complexity: O(*n*), on every core from 65,536 values (each key is its own, so the
+  ///   keys are the same on any number of cores).
   static func descendingKeys(_ values: [Double]) -> [UInt64] {
-    values.map { value in
-      let x = orderingKey(value)
-      if x.isNaN { return .max }
-      let bits = (x == 0 ? 0.0 : x).bitPattern
-      let ascending = bits >> 63 == 1 ? ~bits : bits | (1 << 63)
-      return ~ascending
+    [UInt64](unsafeUninitializedCapacity: values.count) { buffer, initialized in
+      let units = values.count < 1 << 16 ? 1 : WorkUnits.count(values.count)
+      let keys = buffer.baseAddress
+      WorkUnits.reduce(units: units, initial: (), state: {}) { unit, _ in
+        for i in WorkUnits.range(unit, of: units, items: values.count) { keys![i] = descendingKey(values[i]) }
+      } merge: { _, _ in }
+      initialized = values.count
     }
+  }
+
+  /// One value's key in ``descendingKeys(_:)``.
+  static func descendingKey(_ value: Double) -> UInt64 {
+    let x = orderingKey(value)
+    if x.isNaN { return .max }
+    let bits = (x == 0 ? 0.0 : x).bitPattern
+    let ascending = bits >> 63 == 1 ? ~bits : bits | (1 << 63)
+    return ~ascending
   }
 
   /// The first `k` indices of ``descendingOrder(keys:)``, without ordering the rest: the `k`
   /// smallest (key, index) pairs kept in a bounded max-heap, then sorted.
-  /// - Complexity: O(*n* log *k*).
+  /// - Complexity: O(*n* log *k*), on every core from 262,144 keys.
   static func descendingPrefix(_ k: Int, keys: [UInt64]) -> [Int] {
     guard k < keys.count else { return descendingOrder(keys: keys) }
     guard k > 0 else { return [] }
+    func worse(_ a: Int, _ b: Int) -> Bool { keys[a] != keys[b] ? keys[a] > keys[b] : a > b }
+    // Large: the best k of each unit on every core; the best k of theirs are the best k of all
+    // ((key, index) orders every item, so the split cannot change them).
+    guard keys.count < 1 << 18 else {
+      let units = 2 * WorkUnits.workers
+      let best = WorkUnits.reduce(units: units, initial: [Int](), state: {}) { unit, _ in
+        descendingPrefix(k, keys: keys, in: WorkUnits.range(unit, of: units, items: keys.count))
+      } merge: { $0 += $1 }
+      return Array(best.sorted { worse($1, $0) }.prefix(k))
+    }
+    return descendingPrefix(k, keys: keys, in: keys.indices)
+  }
+
+  /// ``descendingPrefix(_:keys:)`` of the indices in `range`, on one thread: the `k` smallest
+  /// (key, index) pairs kept in a bounded max-heap, then sorted.
+  private static func descendingPrefix(_ k: Int, keys: [UInt64], in range: Range<Int>) -> [Int] {
     // A max-heap on (key, index): its root is the worst of the best k so far.
     func worse(_ a: Int, _ b: Int) -> Bool { keys[a] != keys[b] ? keys[a] > keys[b] : a > b }
     var heap: [Int] = []
@@ -48,7 +77,7 @@ extension NodeScores {
         i = top
       }
     }
-    for index in keys.indices {
+    for index in range {
       if heap.count < k {
         heap.append(index)
         var i = heap.count - 1

@@ -310,9 +310,21 @@ extension World {
     if let t = candidateType, type(t) == nil {
       throw EditError.unknownType(t, suggestion: typeSuggestion(for: t))
     }
-    let run = try leverageRun(
-      on: target, change: change, lens: lens, settings: settings, recompute: recompute, timeLimit: timeLimit, progress: progress)
-    var entries = try relationEntries(run)
+    // A PageRank score under sum reads the relations as columns: made on another core while
+    // the projection and the solves run (the projection is mostly one core's work).
+    let pageRankLoop = if case .score(.pagerank, _) = target, lens.combine != .max, !LeverageLoop.generic { true } else { false }
+    let (run, columns) = try WorkUnits.together {
+      try leverageRun(
+        on: target, change: change, lens: lens, settings: settings, recompute: recompute, timeLimit: timeLimit, progress: progress)
+    } _: { [self] in
+      pageRankLoop ? try RelationColumns(self, lens) : nil
+    }
+    var entries: [LeverageEntry]
+    if let columns, let pageRank = run.pageRank {
+      entries = pageRankEntries(run, pageRank, columns: columns)
+    } else {
+      entries = try relationEntries(run)
+    }
     if let candidateType {
       entries += candidateEntries(run, among: candidates, type: candidateType, weight: candidateWeight)
     }
@@ -406,9 +418,6 @@ extension World {
   fileprivate func relationEntries(_ run: LeverageRun) throws -> [LeverageEntry] {
     let (feeding, underMax) = try feeding(run)
     let view = LensedRelations(self, run.lens)
-    if let pageRank = run.pageRank, underMax == nil, !LeverageLoop.generic {
-      return pageRankEntries(run, pageRank, view: view, feeding: feeding)
-    }
     var entries: [LeverageEntry] = []
     entries.reserveCapacity(relations.count)
     for i in relations.indices where view.admits(i) {
@@ -451,56 +460,122 @@ extension World {
 
   /// ``relationEntries(_:)`` for a PageRank score under `sum` (the common case, and a million
   /// relations on big worlds): the same entries, to the bit, from whole columns (each
-  /// relation's nodes, weights and the sensitivity's vectors) in one loop, without a closure
-  /// call or a thrown error per relation (the generic loop took a third of leverage on M).
+  /// relation's nodes and weights, each node's ``PageRankTerms``), without a closure call or
+  /// a thrown error per relation (the generic loop took a third of leverage on M). Work units
+  /// fill their own slices of the result on every core.
   ///
-  /// - Complexity: O(relations).
-  fileprivate func pageRankEntries(
-    _ run: LeverageRun, _ pageRank: PageRankSensitivity, view: LensedRelations, feeding: [Int32]
-  ) -> [LeverageEntry] {
-    let (from, to, mutual) = view.columns()
+  /// - Complexity: O(relations), spread over the cores.
+  fileprivate func pageRankEntries(_ run: LeverageRun, _ pageRank: PageRankSensitivity, columns: RelationColumns) -> [LeverageEntry] {
+    let (from, to, mutual, feeding, units, starts) = (columns.from, columns.to, columns.mutual, columns.feeding, columns.units, columns.starts)
+    let directed = directed
     let weights = relations.weights
-    let (rank, z, strength, rowMean, d) = (pageRank.rank, pageRank.z, pageRank.outStrength, pageRank.rowMean, pageRank.damping)
-    // PageRankSensitivity.derivative(from:to:) and change(from:to:by:), inlined (NaN for nil).
-    func slope(_ a: Int, _ b: Int) -> Double { strength[a] > 0 ? d * rank[a] / strength[a] * (z[b] - rowMean[a]) : .nan }
-    func change(_ a: Int, _ b: Int, _ delta: Double) -> Double? {
-      let remaining = strength[a] + delta
-      guard strength[a] > 0, remaining > 0 else { return nil }
-      return d * rank[a] * delta * (z[b] - rowMean[a]) / remaining
-    }
-    var entries: [LeverageEntry] = []
-    entries.reserveCapacity(from.count)
-    for i in from.indices where from[i] != -2 {
+    let z = pageRank.z
+    let terms = PageRankTerms.every(pageRank)
+    let change = run.change
+    func entry(_ i: Int) -> LeverageEntry {
       var entry = LeverageEntry(relationIndex: i)
       let u = Int(from[i]), v = Int(to[i])
-      guard u >= 0, v >= 0 else {
-        entries.append(entry)
-        continue
-      }
       let twoArcs = (mutual[i] || !directed) && u != v
-      let derivative = slope(u, v) + (twoArcs ? slope(v, u) : 0)
-      if !derivative.isNaN {
-        let weight = weights[i]
-        let delta = run.change.delta(from: weight)
-        entry.derivative = derivative
-        entry.estimate = derivative * delta
-        if let near = change(u, v, delta) {
-          let far = twoArcs ? change(v, u, delta) : 0
-          if let far { entry.estimate = near + far }
-        }
-        // A removal that leaves the source without out-ties (or an end of a mutual tie) is a jump.
-        let nearJumps = feeding[u] <= 1
-        if delta == -weight, nearJumps || (twoArcs && feeding[v] <= 1) {
-          entry.estimate = nil
-          if nearJumps, !twoArcs, case let (estimate, bound?) = pageRank.danglingChange(of: u) {
-            entry.estimate = estimate
-            entry.bound = bound
-          }
+      let near = terms[u]
+      let derivative = near.slope(to: z[v]) + (twoArcs ? terms[v].slope(to: z[u]) : 0)
+      guard !derivative.isNaN else { return entry }
+      let weight = weights[i]
+      let delta = change.delta(from: weight)
+      entry.derivative = derivative
+      entry.estimate = derivative * delta
+      if let nearChange = near.change(to: z[v], by: delta) {
+        let far = twoArcs ? terms[v].change(to: z[u], by: delta) : 0
+        if let far { entry.estimate = nearChange + far }
+      }
+      // A removal that leaves the source without out-ties (or an end of a mutual tie) is a jump.
+      let nearJumps = feeding[u] <= 1
+      if delta == -weight, nearJumps || (twoArcs && feeding[v] <= 1) {
+        entry.estimate = nil
+        if nearJumps, !twoArcs, case let (estimate, bound?) = pageRank.danglingChange(of: u) {
+          entry.estimate = estimate
+          entry.bound = bound
         }
       }
-      entries.append(entry)
+      return entry
     }
-    return entries
+    let total = starts[units]
+    return [LeverageEntry](unsafeUninitializedCapacity: total) { buffer, count in
+      WorkUnits.reduce(units: units, initial: (), state: {}) { unit, _ in
+        var k = starts[unit]
+        for i in WorkUnits.range(unit, of: units, items: from.count) where from[i] != -2 {
+          (buffer.baseAddress! + k).initialize(to: entry(i))
+          k += 1
+        }
+      } merge: { _, _ in }
+      count = total
+    }
+  }
+
+  /// The relations a lens admits as columns (``LensedRelations/columns()``), how many relations
+  /// feed each node's out-arcs (``feeding(_:)``'s counts for a score), and where each work
+  /// unit's entries start among the admitted ones.
+  fileprivate struct RelationColumns: Sendable {
+    let from: [Int32], to: [Int32], mutual: [Bool]
+    let feeding: [Int32]
+    let units: Int
+    let starts: [Int]
+
+    /// - Throws: ``LensError/danglingEnd(_:)`` for an admitted relation with an end not in
+    ///   the world, as ``feeding(_:)`` does.
+    init(_ world: World, _ lens: Lens) throws {
+      let view = LensedRelations(world, lens)
+      (from, to, mutual) = view.columns()
+      var feeding = [Int32](repeating: 0, count: world.actors.count)
+      units = WorkUnits.count(from.count)
+      var starts = [Int](repeating: 0, count: units + 1)
+      for unit in 0 ..< units {
+        var count = 0
+        for i in WorkUnits.range(unit, of: units, items: from.count) where from[i] != -2 {
+          let u = Int(from[i]), v = Int(to[i])
+          guard u >= 0, v >= 0 else { _ = try view.nodes(i); continue }
+          feeding[u] += 1
+          if (mutual[i] || !world.directed) && u != v { feeding[v] += 1 }
+          count += 1
+        }
+        starts[unit + 1] = starts[unit] + count
+      }
+      (self.feeding, self.starts) = (feeding, starts)
+    }
+  }
+
+  /// One node's share of ``PageRankSensitivity/derivative(from:to:)`` and
+  /// ``PageRankSensitivity/change(from:to:by:)`` as a source, in one place (32 bytes), so
+  /// the per-relation loop reads one cache line per source instead of four arrays; the
+  /// products are grouped as those functions group them, so the values are the same bits.
+  fileprivate struct PageRankTerms {
+    /// d · x_a.
+    let dampedRank: Double
+    /// d · x_a / s_a, NaN when a is dangling.
+    let scale: Double
+    /// Σ_j P_aj z_j.
+    let rowMean: Double
+    /// s_a.
+    let strength: Double
+
+    static func every(_ s: PageRankSensitivity) -> [PageRankTerms] {
+      (0 ..< s.rank.count).map { a in
+        let dampedRank = s.damping * s.rank[a]
+        return PageRankTerms(
+          dampedRank: dampedRank, scale: s.outStrength[a] > 0 ? dampedRank / s.outStrength[a] : .nan, rowMean: s.rowMean[a],
+          strength: s.outStrength[a])
+      }
+    }
+
+    /// The derivative of an arc from this node to a node whose adjoint value is `zb`.
+    func slope(to zb: Double) -> Double { scale * (zb - rowMean) }
+
+    /// The rank-one numerator of such an arc changed by `delta`; `nil` when the node is, or
+    /// would be left, dangling.
+    func change(to zb: Double, by delta: Double) -> Double? {
+      let remaining = strength + delta
+      guard strength > 0, remaining > 0 else { return nil }
+      return dampedRank * delta * (zb - rowMean) / remaining
+    }
   }
 
   /// One entry per candidate pair (ordered in a directed world, unordered in an undirected
@@ -547,7 +622,7 @@ extension World {
     if run.slope == nil {
       confirm = Array(entries.indices)
     } else {
-      confirm = Self.largest(recompute, of: entries.map { abs($0.estimate ?? 0) })
+      confirm = Self.largest(recompute, count: entries.count) { abs(entries[$0].estimate ?? 0) }
       let threshold = confirm.last.map { abs(entries[$0].estimate ?? 0) } ?? .infinity
       // Only a jump has a bound; a slope entry without one is never pulled in by it (with every
       // estimate 0, "bound ?? 0 >= 0" recomputed all 100,000 parallel ties of one pair).
@@ -562,7 +637,7 @@ extension World {
       let exactTop = entries.compactMap(\.exact).map(abs).sorted(by: >)
       guard exactTop.count >= recompute else { break }
       let floor = exactTop[recompute - 1]
-      let next = Self.largest(recompute, of: entries.map { $0.exact == nil ? abs($0.estimate ?? 0) : -1 }).filter { entries[$0].exact == nil }
+      let next = Self.largest(recompute, count: entries.count) { entries[$0].exact == nil ? abs(entries[$0].estimate ?? 0) : -1 }.filter { entries[$0].exact == nil }
       guard !next.isEmpty else { break }
       try confirmExactly(next.sorted(), in: &entries, run)
       guard next.contains(where: { abs(entries[$0].exact ?? 0) > floor }) else { break }
@@ -610,15 +685,19 @@ extension World {
     for (k, i) in indices.enumerated() where !values[k].isNaN { entries[i].exact = values[k] }
   }
 
-  /// The indices of the `k` largest values (ties: lower index), largest first; O(n k).
-  static func largest(_ k: Int, of values: [Double]) -> [Int] {
+  /// The indices `i` in `0 ..< count` of the `k` largest `value(i)` (ties: lower index), largest first; O(count · k).
+  static func largest(_ k: Int, count: Int, of value: (Int) -> Double) -> [Int] {
     var best: [Int] = []
     guard k > 0 else { return best }
-    for i in values.indices {
-      if best.count == k, let last = best.last, values[last] >= values[i] { continue }
+    var values: [Double] = []  // the values of `best`, in its order
+    for i in 0 ..< count {
+      let x = value(i)
+      if best.count == k, let last = values.last, last >= x { continue }
       var at = best.count
-      while at > 0 && values[best[at - 1]] < values[i] { at -= 1 }
+      while at > 0 && values[at - 1] < x { at -= 1 }
       best.insert(i, at: at)
+      values.insert(x, at: at)
+      if values.count > k { values.removeLast() }
       if best.count > k { best.removeLast() }
     }
     return best

@@ -81,6 +81,22 @@ package enum WorkUnits {
     }.get()
   }
 
+  /// `first` on the calling thread and `second` on another at the same time: two independent
+  /// stages (a single-threaded projection and a pass over the relations) finish in the time
+  /// of the longer. The first error is `first`'s, then `second`'s.
+  ///
+  /// - Complexity: the longer of the two.
+  package static func together<A: Sendable, B: Sendable>(
+    _ first: () throws -> A, _ second: @escaping @Sendable () throws -> B
+  ) throws -> (A, B) {
+    let slot = ChunkSlots<Result<B, Error>>(count: 1)
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { slot.set(0, Result { try second() }) }
+    let a = Result { try first() }
+    group.wait()
+    return (try a.get(), try slot.get(0)!.get())
+  }
+
   /// The closures of one ``reduce(units:initial:state:finish:_:merge:)`` call, shared by its threads.
   private final class Work<State, T>: @unchecked Sendable {
     let makeState: () -> State, finish: (State) -> Void
