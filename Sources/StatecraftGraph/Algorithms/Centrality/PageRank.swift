@@ -36,8 +36,10 @@ extension Digraph {
   ///   lens, ``GraphError/invalidVector(name:reason:)`` for a bad personalization or dangling
   ///   vector, ``GraphError/didNotConverge(algorithm:iterations:residual:)``.
   ///
-  /// Graphs of 200,000 arcs or more sweep on all cores (each node pulls along its in-arcs, in
-  /// the order one core would push): the same scores to the bit on any number of cores.
+  /// Graphs of 200,000 arcs or more sweep in 64 node ranges on all cores: each node pulls
+  /// along its in-arcs (in the order one core would push) and the residual and dangling mass
+  /// are summed per range, then added in range order, so the scores are the same bits on any
+  /// number of cores (and differ from one pass's sums only by rounding).
   ///
   /// - Complexity: O(*k* (*n* + *m*)) time and O(*n*) extra space for *k* sweeps.
   ///
@@ -81,15 +83,19 @@ extension Digraph {
     let danglingNodes = (0 ..< n).filter { outStrength[$0] == 0 }
 
     var x = try Self.distribution(start, name: "start", count: n)
+    // Big graphs sweep in chunks, on every core (the same bits on any number).
+    if arcCount >= Self.parallelSweepArcs {
+      return try pageRankChunkedSweeps(
+        damping: damping, personalization: p, dangling: danglingWeights, tolerance: tolerance, maxIterations: maxIterations,
+        start: x, threads: workers ?? WorkUnits.workers)
+    }
     var next = [Double](repeating: 0, count: n)
     var share = [Double](repeating: 0, count: n)
     var residual = Double.infinity
-    // Big graphs sweep on all cores, to the same bits as one (``inArcSums``).
-    let parallel = workers.map { $0 > 1 } ?? sweepsInParallel
     for sweep in 1 ... maxIterations {
       // next = damping * (x·A + danglingSum * danglingWeights) + (1 - damping) * p
       for u in 0 ..< n { share[u] = outStrength[u] > 0 ? x[u] / outStrength[u] : 0 }
-      inArcSums(share, into: &next, parallel: parallel)
+      inArcSums(share, into: &next, parallel: false)
       var danglingSum = 0.0
       for u in danglingNodes { danglingSum += x[u] }
       residual = 0
@@ -103,6 +109,50 @@ extension Digraph {
     }
     throw GraphError.didNotConverge(
       algorithm: "pageRank", iterations: maxIterations, residual: residual)
+  }
+
+  /// ``pageRankSweeps(damping:personalization:dangling:tolerance:maxIterations:start:workers:)``
+  /// on a big graph: each sweep is one pass over ``sweepChunks`` node ranges on `threads`
+  /// threads, in which every node pulls its in-arcs (as ``inArcSums(_:base:into:parallel:)``
+  /// does), takes its new score, and adds to its chunk's residual and dangling mass, and its
+  /// share of the next sweep is set; the chunks' sums are then added in chunk order. Nothing
+  /// of a sweep is left on one core, and the sums do not depend on the thread count.
+  ///
+  /// - Complexity: O(*k* (*n* + *m*)) for *k* sweeps, spread over the threads.
+  private func pageRankChunkedSweeps(
+    damping: Double, personalization p: [Double], dangling danglingWeights: [Double], tolerance: Double, maxIterations: Int,
+    start: [Double], threads: Int
+  ) throws -> (scores: [Double], sweeps: Int) {
+    let n = nodeCount
+    let chunks = Swift.min(Self.sweepChunks, n)
+    let strength = outStrengths
+    var x = start
+    var share = (0 ..< n).map { strength[$0] > 0 ? x[$0] / strength[$0] : 0 }
+    var next = [Double](repeating: 0, count: n), nextShare = next
+    var sums = [Double](repeating: 0, count: 2 * chunks)  // per chunk: residual, dangling mass
+    // The first sweep's dangling mass, summed by chunks as the sweeps sum it.
+    var danglingSum = 0.0
+    for chunk in 0 ..< chunks {
+      var mass = 0.0
+      for v in n * chunk / chunks ..< n * (chunk + 1) / chunks where strength[v] == 0 { mass += x[v] }
+      danglingSum += mass
+    }
+    var residual = Double.infinity
+    for sweep in 1 ... maxIterations {
+      PageRankChunk.sweep(
+        self, chunks: chunks, threads: threads, damping: damping, danglingSum: danglingSum, p: p, danglingWeights: danglingWeights,
+        strength: strength, x: x, share: share, next: &next, nextShare: &nextShare, sums: &sums)
+      residual = 0
+      danglingSum = 0
+      for chunk in 0 ..< chunks {
+        residual += sums[2 * chunk]
+        danglingSum += sums[2 * chunk + 1]
+      }
+      swap(&x, &next)
+      swap(&share, &nextShare)
+      if residual < Double(n) * tolerance { return (x, sweep) }
+    }
+    throw GraphError.didNotConverge(algorithm: "pageRank", iterations: maxIterations, residual: residual)
   }
 
   /// Validates and normalizes a per-node weight vector (`nil` gives uniform).
@@ -119,5 +169,76 @@ extension Digraph {
       throw GraphError.invalidVector(name: name, reason: "entries sum to 0; give at least one positive weight")
     }
     return weights.map { $0 / total }
+  }
+}
+
+/// One sweep of ``Digraph/pageRankChunkedSweeps(damping:personalization:dangling:tolerance:maxIterations:start:threads:)``:
+/// what its threads read and the chunk each writes.
+private struct PageRankChunk: @unchecked Sendable {
+  let offsets: UnsafeBufferPointer<Int>, sources: UnsafeBufferPointer<NodeIndex>, weights: UnsafeBufferPointer<Double>
+  let p: UnsafeBufferPointer<Double>, danglingWeights: UnsafeBufferPointer<Double>, strength: UnsafeBufferPointer<Double>
+  let x: UnsafeBufferPointer<Double>, share: UnsafeBufferPointer<Double>
+  let next: UnsafeMutableBufferPointer<Double>, nextShare: UnsafeMutableBufferPointer<Double>, sums: UnsafeMutableBufferPointer<Double>
+  let damping: Double, danglingSum: Double, chunks: Int
+
+  /// Runs every chunk of one sweep on `threads` threads (one: in order on the caller).
+  static func sweep(
+    _ g: Digraph, chunks: Int, threads: Int, damping: Double, danglingSum: Double, p: [Double], danglingWeights: [Double],
+    strength: [Double], x: [Double], share: [Double], next: inout [Double], nextShare: inout [Double], sums: inout [Double]
+  ) {
+    g.inOffsets.withUnsafeBufferPointer { offsets in
+      g.inSources.withUnsafeBufferPointer { sources in
+        g.inWeights.withUnsafeBufferPointer { weights in
+          p.withUnsafeBufferPointer { p in
+            danglingWeights.withUnsafeBufferPointer { danglingWeights in
+              strength.withUnsafeBufferPointer { strength in
+                x.withUnsafeBufferPointer { x in
+                  share.withUnsafeBufferPointer { share in
+                    next.withUnsafeMutableBufferPointer { next in
+                      nextShare.withUnsafeMutableBufferPointer { nextShare in
+                        sums.withUnsafeMutableBufferPointer { sums in
+                          let chunk = PageRankChunk(
+                            offsets: offsets, sources: sources, weights: weights, p: p, danglingWeights: danglingWeights,
+                            strength: strength, x: x, share: share, next: next, nextShare: nextShare, sums: sums, damping: damping,
+                            danglingSum: danglingSum, chunks: chunks)
+                          if threads > 1 {
+                            DispatchQueue.concurrentPerform(iterations: chunks) { chunk.run($0) }
+                          } else {
+                            for c in 0 ..< chunks { chunk.run(c) }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// Chunk `c`: each node's pull along its in-arcs (in source order, as one core would push),
+  /// its new score and next share, and the chunk's residual and dangling mass.
+  func run(_ c: Int) {
+    let n = x.count
+    var residual = 0.0, mass = 0.0
+    for v in n * c / chunks ..< n * (c + 1) / chunks {
+      var sum = 0.0
+      for i in offsets[v] ..< offsets[v + 1] { sum += share[Int(sources[i])] * weights[i] }
+      // next = damping * (x·A + danglingSum * danglingWeights) + (1 - damping) * p
+      let value = damping * (sum + danglingSum * danglingWeights[v]) + (1 - damping) * p[v]
+      residual += abs(value - x[v])
+      next[v] = value
+      if strength[v] > 0 {
+        nextShare[v] = value / strength[v]
+      } else {
+        nextShare[v] = 0
+        mass += value
+      }
+    }
+    sums[2 * c] = residual
+    sums[2 * c + 1] = mass
   }
 }
