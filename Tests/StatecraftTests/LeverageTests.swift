@@ -34,7 +34,10 @@ struct LeverageTests {
 
   @Test("the PageRank entry loop gives the generic loop's entries to the bit on 1, 2 and 3 threads (removals, jumps, mutual and undirected ties)", arguments: [1, 2, 3])
   func pageRankLoopMatchesGeneric(threads: Int) throws {
-    try WorkUnits.$workerLimit.withValue(threads) { try pageRankLoopMatchesGeneric() }
+    try WorkUnits.$workerLimit.withValue(threads) {
+      try pageRankLoopMatchesGeneric()
+      try LeverageLoop.$parallelFrom.withValue(0) { try pageRankLoopMatchesGeneric() }
+    }
   }
 
   func pageRankLoopMatchesGeneric() throws {

@@ -67,6 +67,9 @@ public struct NaNForNil: Sendable {
 enum LeverageLoop {
   /// Whether PageRank targets take the generic per-relation loop.
   @TaskLocal static var generic = false
+  /// From this many relations the PageRank loop's columns are made on another thread and its
+  /// entries filled by work units; below it a thread costs more than it saves (tests bind 0).
+  @TaskLocal static var parallelFrom = 1 << 14
 }
 
 /// One relation (existing or candidate) ranked by how much the change would move the target.
@@ -313,12 +316,18 @@ extension World {
     // A PageRank score under sum reads the relations as columns: made on another core while
     // the projection and the solves run (the projection is mostly one core's work).
     let pageRankLoop = if case .score(.pagerank, _) = target, lens.combine != .max, !LeverageLoop.generic { true } else { false }
-    let (run, columns) = try WorkUnits.together {
+    let solve = { [self] in
       try leverageRun(
         on: target, change: change, lens: lens, settings: settings, recompute: recompute, timeLimit: timeLimit, progress: progress)
-    } _: { [self] in
-      pageRankLoop ? try RelationColumns(self, lens) : nil
     }
+    let (run, columns): (LeverageRun, RelationColumns?) =
+      if !pageRankLoop {
+        (try solve(), nil)
+      } else if relations.count < LeverageLoop.parallelFrom {
+        (try solve(), try RelationColumns(self, lens))
+      } else {
+        try WorkUnits.together(solve) { [self] in try RelationColumns(self, lens) }
+      }
     var entries: [LeverageEntry]
     if let columns, let pageRank = run.pageRank {
       entries = pageRankEntries(run, pageRank, columns: columns)
@@ -526,7 +535,7 @@ extension World {
       let view = LensedRelations(world, lens)
       (from, to, mutual) = view.columns()
       var feeding = [Int32](repeating: 0, count: world.actors.count)
-      units = WorkUnits.count(from.count)
+      units = from.count < LeverageLoop.parallelFrom ? 1 : WorkUnits.count(from.count)
       var starts = [Int](repeating: 0, count: units + 1)
       for unit in 0 ..< units {
         var count = 0
