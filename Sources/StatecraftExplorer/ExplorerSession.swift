@@ -410,14 +410,13 @@ public final class ExplorerSession: @unchecked Sendable {
     var r = response(main: false, message: message)
     let quick = !complete && base.actors.count > deferAbove
     let page = try currentPage(quick: quick)
+    // The sections and the page's data are written at once (neither reads the other).
     if quick {
-      r.sections = page.quickSections()
-      r.data = try page.quickDataJSON()
+      (r.sections, r.data) = try WorkUnits.together({ page.quickSections() }, { try page.quickDataJSON() })
       r.pending = true
       return r
     }
-    r.main = try page.sections()
-    r.data = try page.dataJSON()
+    (r.main, r.data) = try WorkUnits.together({ try page.sections() }, { try page.dataJSON() })
     return r
   }
 

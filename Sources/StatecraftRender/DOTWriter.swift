@@ -781,11 +781,9 @@ public struct DOTWriter: Sendable {
 /// A number with up to 3 decimals and no trailing zeros ("0.6", "2", "1.125"), as C's
 /// `%.3f` rounds it (the decimal value of the double, half to even).
 func formatNumber(_ x: Double) -> String {
-  // ReportText's integer rounding (half away from zero on the scaled double) unless the
-  // thousandths sit within 1e-6 of a tie, where it and C's exact decimal rounding could differ
-  // (a map writes thousands of these; Foundation's formatting was most of the DOT's time).
-  let scaled = abs(x) * 1000
-  var s = scaled < 1e12 && abs(scaled - scaled.rounded(.down) - 0.5) > 1e-6 ? ReportText.fixed(x, places: 3) : String(format: "%.3f", x)
+  // "%.3f" without Foundation's formatting where it is certain (a map writes thousands of
+  // these; Foundation's formatting was most of the DOT's time).
+  var s = ReportText.decimal(x, places: 3)
   while s.hasSuffix("0") { s.removeLast() }
   if s.hasSuffix(".") { s.removeLast() }
   return s == "-0" ? "0" : s

@@ -113,3 +113,33 @@ struct ReportJSONManyKeysTests {
     #expect(json.contains("\"a0\": -1,"))
   }
 }
+
+/// Report numbers written without Foundation where it is certain, as C writes them.
+@Suite("Report numbers")
+struct ReportNumberTests {
+  @Test("decimal(_:places:) writes what String(format: \"%.Nf\") writes: random magnitudes, signs, zeros and near ties", arguments: Array(0 ... 9))
+  func decimalAsPrintf(places: Int) {
+    var rng = SplitMix64(seed: UInt64(places) + 40)
+    var scale = 1.0
+    for _ in 0 ..< places { scale *= 10 }
+    var values: [Double] = [0, -0.0, 1, -1, 0.5, -0.5, 2.5, 1e15, -1e15, 1e300, .infinity, -.infinity, .nan, 5e-324, -1e-12]
+    for _ in 0 ..< 8_000 {
+      let x = (rng.nextUnit() - 0.5) * pow(10, Double(Int(rng.next() % 30)) - 12)
+      values.append(x)
+      // Exact and near ties of the last place, where the product's rounding decides.
+      let tie = ((x * scale).rounded(.down) + 0.5) / scale
+      values += [tie, tie.nextUp, tie.nextDown, -tie]
+    }
+    let wrong = values.filter { ReportText.decimal($0, places: places) != String(format: "%.\(places)f", $0) }
+    #expect(wrong.isEmpty, "\(wrong.prefix(5).map { "\($0): \(ReportText.decimal($0, places: places)) vs \(String(format: "%.\(places)f", $0))" })")
+  }
+
+  @Test("table numbers and signed changes keep their printf forms")
+  func tableNumbers() {
+    #expect(ReportText.tableNumber(0.123456789) == "0.123457")
+    #expect(ReportText.tableNumber(-2.5e-5) == "-2.5000e-05")
+    #expect(ReportText.tableNumber(3) == "3")
+    #expect(ReportText.signedNumber(0.0001234) == "+0.000123")
+    #expect(ReportText.signedNumber(-0.25) == "−0.250000")
+  }
+}

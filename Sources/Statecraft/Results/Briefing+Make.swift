@@ -108,20 +108,22 @@ extension Briefing {
     let admitted = try world.relations(through: lens)
     var choices: [String] = []
 
-    // Who matters.
-    let (columns, scores, allPairs) = measureColumns(world, graph: g, request: request, choices: &choices)
-    let pagerank = scores.first.map { _ in scores[columns.firstIndex { $0.name == Measure.pagerank.rawValue } ?? 0] }
-
-    // Balance and communities.
-    let balanceReport = g.edgeCount > 0 ? try world.balance(lens: lens) : nil
-    let partition = try world.communities(lens: lens, seed: request.questions?.communitySeed ?? 0)
+    // Balance and communities on another thread, while who matters and influence are solved
+    // on this one (neither needs the other; paths and the actor rows need both).
+    let ((columns, scores, allPairs, pagerank, influence, rows), (balanceReport, partition)) = try WorkUnits.together {
+      // Who matters.
+      let (columns, scores, allPairs) = measureColumns(world, graph: g, request: request, choices: &choices)
+      let pagerank = scores.first.map { _ in scores[columns.firstIndex { $0.name == Measure.pagerank.rawValue } ?? 0] }
+      // Influence questions: from the scenario file, else chosen here.
+      let (influence, rows) = try influenceAnswers(world, lens: lens, request: request, pagerank: pagerank, choices: &choices)
+      return (columns, scores, allPairs, pagerank, influence, rows)
+    } _: {
+      (g.edgeCount > 0 ? try world.balance(lens: lens) : nil, try world.communities(lens: lens, seed: request.questions?.communitySeed ?? 0))
+    }
 
     let actors = actorRows(world, scores: scores, columns: columns, camps: balanceReport, partition: partition)
-
-    // Questions: from the scenario file, else chosen here.
     let influencePairs = request.questions?.influence ?? []
     let model = request.questions?.model ?? .fj
-    let (influence, rows) = try influenceAnswers(world, lens: lens, request: request, pagerank: pagerank, choices: &choices)
     let paths = try pathAnswers(world, lens: lens, request: request, pagerank: pagerank, balance: balanceReport, choices: &choices)
 
     var briefing = Briefing(

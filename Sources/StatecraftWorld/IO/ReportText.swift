@@ -32,7 +32,29 @@ public enum ReportText {
   public static func tableNumber(_ x: Double) -> String {
     if x.isNaN { return "—" }
     if x.isFinite && x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
-    return String(format: abs(x) < 1e-4 || abs(x) >= 1e15 ? "%.4e" : "%.6f", x)
+    return abs(x) < 1e-4 || abs(x) >= 1e15 ? String(format: "%.4e", x) : decimal(x, places: 6)
+  }
+
+  /// `String(format: "%.<places>f", x)` to the byte (C rounds the exact binary value; the
+  /// sign of −0 and of negatives that round to zero is kept), without Foundation's formatting
+  /// where the answer is certain: rounding `|x| · 10^places` to the nearest integer gives C's
+  /// digits unless the product sits within its own rounding error of a tie, and those, like
+  /// magnitudes from 1e15 and non-finite values, fall back to `String(format:)`. A table of a
+  /// thousand actors formats thousands of numbers per answer.
+  public static func decimal(_ x: Double, places: Int) -> String {
+    var scale = 1
+    for _ in 0 ..< places { scale *= 10 }
+    let scaled = abs(x) * Double(scale)
+    guard x.isFinite, scaled < 1e15, abs(scaled - scaled.rounded(.down) - 0.5) > 2 * scaled.ulp else {
+      return String(format: "%.\(places)f", x)
+    }
+    let units = Int(scaled.rounded())
+    var out = x.sign == .minus ? "-" : ""
+    out += String(units / scale)
+    guard places > 0 else { return out }
+    let fraction = String(units % scale)
+    out += "." + String(repeating: "0", count: places - fraction.count) + fraction
+    return out
   }
 
   /// Appends `x` with exactly `places` decimals (half away from zero; never "-0.0"), without
@@ -80,7 +102,7 @@ public enum ReportText {
   public static func signedNumber(_ x: Double) -> String {
     if x.isNaN { return "—" }
     if x == 0 { return "0" }
-    return (x > 0 ? "+" : "−") + String(format: abs(x) < 1e-4 ? "%.4e" : "%.6f", abs(x))
+    return (x > 0 ? "+" : "−") + (abs(x) < 1e-4 ? String(format: "%.4e", abs(x)) : decimal(abs(x), places: 6))
   }
 
   /// A JSON string literal.
