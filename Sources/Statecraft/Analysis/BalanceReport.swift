@@ -42,15 +42,8 @@ extension World {
   ///
   /// - Complexity: O(relations log relations).
   public func signedGraph(lens: Lens = Lens()) throws -> SignedGraph {
-    var signed = lens
-    signed.sign = .signed
-    var sums: [[Int]: Double] = [:]
-    for r in try relations(through: signed) {
-      guard let u = index(of: r.from), let v = index(of: r.to), u != v else { continue }
-      let key = [Swift.min(u, v), Swift.max(u, v)]
-      sums[key] = signed.combine.merge(sums[key, default: 0], signed.strength(of: r))
-    }
-    return SignedGraph(nodeCount: actors.count, pairStrengths: sums)
+    let ties = try signedPairStrengths(through: lens).compactMap { p in p.strength == 0 ? nil : (p.u, p.v, p.strength > 0 ? 1 : -1) }
+    return SignedGraph(nodeCount: actors.count, sortedTies: ties)
   }
 
   /// Structural balance: triangle indices, the frustration index, the camps and what breaks
@@ -84,10 +77,13 @@ extension World {
       signOf[pair(tie.u, tie.v)] = tie.sign
     }
     let camps = (0 ... 1).map { camp in actors.indices.filter { active[$0] && f.camps[$0] == camp }.map { ids[$0] } }
+    // The types behind each frustrated tie (the only pairs read), from the columns.
+    let wanted = Set(f.frustratedTies.map { pair($0[0], $0[1]) })
     var typesOf: [Int: [String]] = [:]
-    for r in try relations(through: signed) {
-      guard let u = index(of: r.from), let v = index(of: r.to) else { continue }
-      typesOf[pair(u, v), default: []].append(r.type)
+    let view = LensedRelations(self, signed)
+    for i in relations.indices where !wanted.isEmpty && view.admits(i) {
+      guard let (u, v) = try? view.nodes(i), wanted.contains(pair(u, v)) else { continue }
+      typesOf[pair(u, v), default: []].append(relations[i].type)
     }
     let broken = f.frustratedTies.map { e -> BalanceReport.BrokenTie in
       .init(actors: [ids[e[0]], ids[e[1]]], friendly: (signOf[pair(e[0], e[1])] ?? 0) > 0, types: typesOf[pair(e[0], e[1])] ?? [])

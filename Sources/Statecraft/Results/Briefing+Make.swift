@@ -108,17 +108,18 @@ extension Briefing {
     let admitted = try world.relations(through: lens)
     var choices: [String] = []
 
-    // Balance and communities on another thread, while who matters and influence are solved
-    // on this one (neither needs the other; paths and the actor rows need both).
-    let ((columns, scores, allPairs, pagerank, influence, rows), (balanceReport, partition)) = try WorkUnits.together {
+    // Balance on another thread, while who matters, influence and communities are solved on
+    // this one (none needs another; paths and the actor rows need them all).
+    let ((columns, scores, allPairs, pagerank, influence, rows, partition), balanceReport) = try WorkUnits.together {
       // Who matters.
       let (columns, scores, allPairs) = measureColumns(world, graph: g, request: request, choices: &choices)
       let pagerank = scores.first.map { _ in scores[columns.firstIndex { $0.name == Measure.pagerank.rawValue } ?? 0] }
       // Influence questions: from the scenario file, else chosen here.
       let (influence, rows) = try influenceAnswers(world, lens: lens, request: request, pagerank: pagerank, choices: &choices)
-      return (columns, scores, allPairs, pagerank, influence, rows)
+      let partition = try world.communities(lens: lens, seed: request.questions?.communitySeed ?? 0)
+      return (columns, scores, allPairs, pagerank, influence, rows, partition)
     } _: {
-      (g.edgeCount > 0 ? try world.balance(lens: lens) : nil, try world.communities(lens: lens, seed: request.questions?.communitySeed ?? 0))
+      g.edgeCount > 0 ? try world.balance(lens: lens) : nil
     }
 
     let actors = actorRows(world, scores: scores, columns: columns, camps: balanceReport, partition: partition)

@@ -137,6 +137,28 @@ extension World {
     return relations.filter(lens.admits)
   }
 
+  /// Each unordered pair of distinct actors the lens joins, with the `combine` of its
+  /// relations' signed strengths (weight × sign, in file order), smaller node first and pairs
+  /// in ascending order: what a signed graph is built from, read on the columns (no
+  /// `Relation` values built; ends missing from the world are skipped).
+  ///
+  /// - Throws: ``LensError/unknownType(_:known:)`` if the lens names an undeclared type.
+  /// - Complexity: O(*m* + *p* log *p*) for *p* pairs.
+  package func signedPairStrengths(through lens: Lens) throws -> [(u: Int, v: Int, strength: Double)] {
+    var signed = lens
+    signed.sign = .signed
+    try checkTypes(of: signed)
+    let view = LensedRelations(self, signed)
+    let n = actors.count
+    var sums: [Int: Double] = [:]
+    for i in relations.indices where view.admits(i) {
+      guard let (u, v) = try? view.nodes(i), u != v else { continue }
+      let key = Swift.min(u, v) * n + Swift.max(u, v)
+      sums[key] = signed.combine.merge(sums[key, default: 0], signed.strength(relations.weights[i], relations.sign(at: i)))
+    }
+    return sums.keys.sorted().map { ($0 / n, $0 % n, sums[$0]!) }
+  }
+
   /// How many relations a lens admits, counted on the columns (no `Relation` values built).
   /// - Complexity: O(*m*).
   public func relationCount(through lens: Lens) throws -> Int {

@@ -42,7 +42,10 @@ public struct SignedGraph: Sendable {
     self.init(nodeCount: nodeCount, sortedTies: ties)
   }
 
-  init(nodeCount: Int, sortedTies: [(NodeIndex, NodeIndex, Int)]) {
+  /// A signed graph from its ties (u < v, sign ±1), sorted by pair.
+  ///
+  /// - Complexity: O(*n* + *m* log *d*) for the neighbour lists.
+  package init(nodeCount: Int, sortedTies: [(NodeIndex, NodeIndex, Int)]) {
     self.nodeCount = nodeCount
     self.ties = sortedTies.map { (u: $0.0, v: $0.1, sign: $0.2) }
     var nbrs: [[(NodeIndex, Int)]] = Array(repeating: [], count: nodeCount)
