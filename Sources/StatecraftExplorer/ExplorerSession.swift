@@ -508,24 +508,20 @@ public final class ExplorerSession: @unchecked Sendable {
     options.positions = positions
     let layout = self.layout
     let geoMap = GeoMap(options: geoOptions)
-    let results = ConcurrentResults<String>(count: 2)
     // The geographic map on a thread of its own, DOT included (a millisecond each on the
-    // seed), while this one draws the relationship map. A queue of its own gets a thread at
-    // once: `concurrentPerform` on two cores often ran the second map after the first, on
-    // this thread, because the pool's other thread was busy (a quarter of a seed answer).
-    let geo = DispatchGroup()
-    if located {
-      DispatchQueue(label: "statecraft.explorer.geo-map").async(group: geo) {
-        results.set(1, Result { try geoMap.svg(drawn, layout: layout) })
-      }
+    // seed), while this one draws the relationship map (`WorkUnits.together`: a queue of its
+    // own gets a thread at once; `concurrentPerform` on two cores often ran the second map
+    // after the first, on this thread, because the pool's other thread was busy).
+    let (map, geo) = try WorkUnits.together {
+      String(decoding: try layout(try DOTWriter().write(drawn, options: options), .neato), as: UTF8.self)
+    } _: {
+      located ? try geoMap.svg(drawn, layout: layout) : nil
     }
-    results.set(0, Result { String(decoding: try layout(try DOTWriter().write(drawn, options: options), .neato), as: UTF8.self) })
-    geo.wait()
     // Element ids name the whole world's actors, as the page's data does.
     func numbered(_ svg: String?) -> String? {
       svg.map { capped.note == nil ? $0 : BriefingDocument.renumber($0, from: drawn, to: world) }
     }
-    return (numbered(try results.get(0)), located ? numbered(try results.get(1)) : nil)
+    return (numbered(map), numbered(geo))
   }
 
   /// Above this many actors the explorer's maps draw the most important by PageRank (a
@@ -616,13 +612,4 @@ public enum ExplorerError: Error, CustomStringConvertible, Sendable {
   public var description: String {
     switch self { case let .invalid(text): text }
   }
-}
-
-/// Results filled in by concurrent work, one slot each, read once all are done.
-final class ConcurrentResults<T>: @unchecked Sendable {
-  private var slots: [Result<T, Error>?]
-  private let lock = NSLock()
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-  func set(_ k: Int, _ result: Result<T, Error>) { lock.withLock { slots[k] = result } }
-  func get(_ k: Int) throws -> T? { try lock.withLock { slots[k] }?.get() }
 }

@@ -236,6 +236,22 @@ struct BetweennessTests {
 /// the units are fixed by the node count and merged in unit order (`WorkUnits`).
 @Suite("Work units: the same bits on any core count")
 struct WorkUnitTests {
+  @Test("two stages at once: each result in its place, the first error first, the caller's task-locals seen on the other thread")
+  func together() throws {
+    let sink = WorkProgress { _, _ in }
+    let (a, b) = try WorkProgress.$current.withValue(sink) {
+      try WorkUnits.$workerLimit.withValue(3) {
+        try Digraph.$parallelSweepArcs.withValue(7) {
+          try WorkUnits.together({ 1 }, { (WorkUnits.workerLimit, WorkProgress.current === sink, Digraph.parallelSweepArcs) })
+        }
+      }
+    }
+    #expect(a == 1 && b.0 == 3 && b.1 && b.2 == 7)
+    struct Failure: Error, Equatable { let stage: Int }
+    #expect(throws: Failure(stage: 1)) { try WorkUnits.together({ () throws -> Int in throw Failure(stage: 1) }, { () throws -> Int in throw Failure(stage: 2) }) }
+    #expect(throws: Failure(stage: 2)) { try WorkUnits.together({ 1 }, { () throws -> Int in throw Failure(stage: 2) }) }
+  }
+
   /// A seeded random digraph of `n` nodes, about 4n weighted arcs, some nodes unreachable.
   static func graph(_ n: Int, seed: UInt64) throws -> Digraph {
     var rng = SplitMix64(seed: seed)

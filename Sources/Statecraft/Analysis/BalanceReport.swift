@@ -42,8 +42,7 @@ extension World {
   ///
   /// - Complexity: O(relations log relations).
   public func signedGraph(lens: Lens = Lens()) throws -> SignedGraph {
-    let ties = try signedPairStrengths(through: lens).compactMap { p in p.strength == 0 ? nil : (p.u, p.v, p.strength > 0 ? 1 : -1) }
-    return SignedGraph(nodeCount: actors.count, sortedTies: ties)
+    SignedGraph(nodeCount: actors.count, sortedPairs: try signedPairStrengths(through: lens).map { ($0.u, $0.v, $0.strength) })
   }
 
   /// Structural balance: triangle indices, the frustration index, the camps and what breaks

@@ -45,24 +45,27 @@ extension NodeScores {
   static func descendingPrefix(_ k: Int, keys: [UInt64]) -> [Int] {
     guard k < keys.count else { return descendingOrder(keys: keys) }
     guard k > 0 else { return [] }
-    func worse(_ a: Int, _ b: Int) -> Bool { keys[a] != keys[b] ? keys[a] > keys[b] : a > b }
-    // Large: the best k of each unit on every core; the best k of theirs are the best k of all
-    // ((key, index) orders every item, so the split cannot change them).
+    // Large: the best k of each of eight units, on every core; the best k of theirs are the
+    // best k of all ((key, index) orders every item, so the split cannot change them).
     guard keys.count < 1 << 18 else {
-      let units = 2 * WorkUnits.workers
+      let units = 8
       let best = WorkUnits.reduce(units: units, initial: [Int](), state: {}) { unit, _ in
         descendingPrefix(k, keys: keys, in: WorkUnits.range(unit, of: units, items: keys.count))
       } merge: { $0 += $1 }
-      return Array(best.sorted { worse($1, $0) }.prefix(k))
+      return Array(best.sorted { ranksAfter($1, $0, keys) }.prefix(k))
     }
     return descendingPrefix(k, keys: keys, in: keys.indices)
   }
+
+  /// Whether index `a` ranks after index `b` in ``descendingOrder(keys:)`` (larger key, or the
+  /// same key and a later index).
+  private static func ranksAfter(_ a: Int, _ b: Int, _ keys: [UInt64]) -> Bool { keys[a] != keys[b] ? keys[a] > keys[b] : a > b }
 
   /// ``descendingPrefix(_:keys:)`` of the indices in `range`, on one thread: the `k` smallest
   /// (key, index) pairs kept in a bounded max-heap, then sorted.
   private static func descendingPrefix(_ k: Int, keys: [UInt64], in range: Range<Int>) -> [Int] {
     // A max-heap on (key, index): its root is the worst of the best k so far.
-    func worse(_ a: Int, _ b: Int) -> Bool { keys[a] != keys[b] ? keys[a] > keys[b] : a > b }
+    func worse(_ a: Int, _ b: Int) -> Bool { ranksAfter(a, b, keys) }
     var heap: [Int] = []
     heap.reserveCapacity(k)
     func siftDown(_ start: Int) {

@@ -320,17 +320,21 @@ extension World {
       try leverageRun(
         on: target, change: change, lens: lens, settings: settings, recompute: recompute, timeLimit: timeLimit, progress: progress)
     }
-    let (run, columns): (LeverageRun, RelationColumns?) =
+    let parallelFrom = LeverageLoop.parallelFrom  // read here: task-locals stay on this thread
+    let columns: @Sendable () throws -> RelationColumns = { [self] in
+      try RelationColumns(self, lens, outward: true, parallelFrom: parallelFrom)
+    }
+    let (run, columnsMade): (LeverageRun, RelationColumns?) =
       if !pageRankLoop {
         (try solve(), nil)
-      } else if relations.count < LeverageLoop.parallelFrom {
-        (try solve(), try RelationColumns(self, lens))
+      } else if relations.count < parallelFrom {
+        (try solve(), try columns())
       } else {
-        try WorkUnits.together(solve) { [self] in try RelationColumns(self, lens) }
+        try WorkUnits.together(solve, columns)
       }
     var entries: [LeverageEntry]
-    if let columns, let pageRank = run.pageRank {
-      entries = pageRankEntries(run, pageRank, columns: columns)
+    if let columnsMade, let pageRank = run.pageRank {
+      entries = pageRankEntries(run, pageRank, columns: columnsMade)
     } else {
       entries = try relationEntries(run)
     }
@@ -412,12 +416,7 @@ extension World {
         }
       }
     } else if run.slope != nil {
-      let view = LensedRelations(self, run.lens)
-      for i in relations.indices where view.admits(i) {
-        let (u, v) = try view.nodes(i)
-        feeding[run.outward ? u : v] += 1
-        if (relations.isMutual(at: i) || !directed) && u != v { feeding[run.outward ? v : u] += 1 }
-      }
+      feeding = try RelationColumns(self, run.lens, outward: run.outward, parallelFrom: .max).feeding
     }
     return (feeding, underMax)
   }
@@ -521,8 +520,9 @@ extension World {
   }
 
   /// The relations a lens admits as columns (``LensedRelations/columns()``), how many relations
-  /// feed each node's out-arcs (``feeding(_:)``'s counts for a score), and where each work
-  /// unit's entries start among the admitted ones.
+  /// feed each node's out-arcs (`outward`, a score's jumps) or in-arcs (an influence's), as
+  /// ``feeding(_:)`` reports them under sum, and where each work unit's entries start among
+  /// the admitted ones (one unit below `parallelFrom` relations).
   fileprivate struct RelationColumns: Sendable {
     let from: [Int32], to: [Int32], mutual: [Bool]
     let feeding: [Int32]
@@ -531,19 +531,20 @@ extension World {
 
     /// - Throws: ``LensError/danglingEnd(_:)`` for an admitted relation with an end not in
     ///   the world, as ``feeding(_:)`` does.
-    init(_ world: World, _ lens: Lens) throws {
+    init(_ world: World, _ lens: Lens, outward: Bool, parallelFrom: Int) throws {
       let view = LensedRelations(world, lens)
       (from, to, mutual) = view.columns()
       var feeding = [Int32](repeating: 0, count: world.actors.count)
-      units = from.count < LeverageLoop.parallelFrom ? 1 : WorkUnits.count(from.count)
+      units = from.count < parallelFrom ? 1 : WorkUnits.count(from.count)
       var starts = [Int](repeating: 0, count: units + 1)
       for unit in 0 ..< units {
         var count = 0
         for i in WorkUnits.range(unit, of: units, items: from.count) where from[i] != -2 {
           let u = Int(from[i]), v = Int(to[i])
           guard u >= 0, v >= 0 else { _ = try view.nodes(i); continue }
-          feeding[u] += 1
-          if (mutual[i] || !world.directed) && u != v { feeding[v] += 1 }
+          let (near, far) = outward ? (u, v) : (v, u)
+          feeding[near] += 1
+          if (mutual[i] || !world.directed) && u != v { feeding[far] += 1 }
           count += 1
         }
         starts[unit + 1] = starts[unit] + count
@@ -566,6 +567,8 @@ extension World {
     /// s_a.
     let strength: Double
 
+    /// Every node's terms, from the sensitivity's vectors.
+    /// - Complexity: O(*n*).
     static func every(_ s: PageRankSensitivity) -> [PageRankTerms] {
       (0 ..< s.rank.count).map { a in
         let dampedRank = s.damping * s.rank[a]

@@ -87,7 +87,10 @@ package enum WorkUnits {
   ///
   /// `second` runs on a queue of its own, which gets a thread at once: on the global queue it
   /// waited, when the pool's threads were all busy or blocked (a server answering), until
-  /// the pool grew (0.9 s for a seed answer's data).
+  /// the pool grew (0.9 s for a seed answer's data). Task-local values do not follow work to
+  /// another thread: this module's (``WorkProgress/current``, ``workerLimit``, ``clock`` and
+  /// the sweeps' size threshold) are bound again there; a caller's own are read before the
+  /// call and passed in.
   ///
   /// - Complexity: the longer of the two.
   package static func together<A: Sendable, B: Sendable>(
@@ -95,7 +98,15 @@ package enum WorkUnits {
   ) throws -> (A, B) {
     let slot = ChunkSlots<Result<B, Error>>(count: 1)
     let group = DispatchGroup()
-    DispatchQueue(label: "statecraft.together").async(group: group) { slot.set(0, Result { try second() }) }
+    let (progress, limit, clock, sweepArcs) = (WorkProgress.current, workerLimit, clock, Digraph.parallelSweepArcs)
+    DispatchQueue(label: "statecraft.together").async(group: group) {
+      let result = WorkProgress.$current.withValue(progress) {
+        $workerLimit.withValue(limit) {
+          $clock.withValue(clock) { Digraph.$parallelSweepArcs.withValue(sweepArcs) { Result { try second() } } }
+        }
+      }
+      slot.set(0, result)
+    }
     let a = Result { try first() }
     group.wait()
     return (try a.get(), try slot.get(0)!.get())

@@ -40,36 +40,44 @@ public enum ReportText {
   /// where the answer is certain: rounding `|x| · 10^places` to the nearest integer gives C's
   /// digits unless the product sits within its own rounding error of a tie, and those, like
   /// magnitudes from 1e15 and non-finite values, fall back to `String(format:)`. A table of a
-  /// thousand actors formats thousands of numbers per answer.
+  /// thousand actors formats thousands of numbers per answer. `places` outside 0 … 9 is left to
+  /// `String(format:)` as well.
   public static func decimal(_ x: Double, places: Int) -> String {
-    var scale = 1
-    for _ in 0 ..< places { scale *= 10 }
-    let scaled = abs(x) * Double(scale)
-    guard x.isFinite, scaled < 1e15, abs(scaled - scaled.rounded(.down) - 0.5) > 2 * scaled.ulp else {
+    let scaled = abs(x) * Double(powerOfTen(places))
+    guard x.isFinite, (0 ... 9).contains(places), scaled < 1e15, abs(scaled - scaled.rounded(.down) - 0.5) > 2 * scaled.ulp else {
       return String(format: "%.\(places)f", x)
     }
-    let units = Int(scaled.rounded())
     var out = x.sign == .minus ? "-" : ""
-    out += String(units / scale)
-    guard places > 0 else { return out }
-    let fraction = String(units % scale)
-    out += "." + String(repeating: "0", count: places - fraction.count) + fraction
+    appendDigits(Int(scaled.rounded()), places: places, to: &out)
     return out
   }
 
   /// Appends `x` with exactly `places` decimals (half away from zero; never "-0.0"), without
   /// Foundation's `String(format:)`, which dominated writers of many numbers (a map's outline,
-  /// an event import's notes). Magnitudes of 1e15 / 10^places and more, and non-finite values,
-  /// fall back to `String(format:)`.
+  /// an event import's notes). Magnitudes of 1e15 / 10^places and more, non-finite values and
+  /// `places` outside 0 … 9 fall back to `String(format:)`.
   public static func appendFixed(_ x: Double, places: Int, to out: inout String) {
-    var scale = 1
-    for _ in 0 ..< places { scale *= 10 }
-    guard x.isFinite, abs(x) * Double(scale) < 1e15 else {
+    let scale = powerOfTen(places)
+    guard x.isFinite, (0 ... 9).contains(places), abs(x) * Double(scale) < 1e15 else {
       out += String(format: "%.\(places)f", x)
       return
     }
     let units = Int((abs(x) * Double(scale)).rounded(.toNearestOrAwayFromZero))
     if x < 0 && units != 0 { out += "-" }
+    appendDigits(units, places: places, to: &out)
+  }
+
+  /// 10^places for `places` in 0 ... 9 (1 otherwise; callers fall back to `String(format:)`).
+  private static func powerOfTen(_ places: Int) -> Int {
+    guard (0 ... 9).contains(places) else { return 1 }
+    var scale = 1
+    for _ in 0 ..< places { scale *= 10 }
+    return scale
+  }
+
+  /// Appends `units` / 10^places with exactly `places` decimals (`units` ≥ 0).
+  private static func appendDigits(_ units: Int, places: Int, to out: inout String) {
+    let scale = powerOfTen(places)
     out += String(units / scale)
     guard places > 0 else { return }
     out += "."

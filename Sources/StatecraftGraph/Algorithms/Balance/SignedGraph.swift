@@ -35,17 +35,19 @@ public struct SignedGraph: Sendable {
   ///
   /// - Complexity: O(pairs log pairs).
   public init(nodeCount: Int, pairStrengths: [[NodeIndex]: Double]) {
-    let ties = pairStrengths.keys.sorted { $0.lexicographicallyPrecedes($1) }.compactMap { key -> (NodeIndex, NodeIndex, Int)? in
-      let w = pairStrengths[key]!
-      return w == 0 ? nil : (key[0], key[1], w > 0 ? 1 : -1)
-    }
-    self.init(nodeCount: nodeCount, sortedTies: ties)
+    let pairs = pairStrengths.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { ($0[0], $0[1], pairStrengths[$0]!) }
+    self.init(nodeCount: nodeCount, sortedPairs: pairs)
   }
 
-  /// A signed graph from its ties (u < v, sign ±1), sorted by pair.
+  /// A signed graph from each pair's net strength (smaller node first), sorted by pair: the
+  /// sign of a nonzero strength is the tie's; a pair that nets to zero has none.
   ///
   /// - Complexity: O(*n* + *m* log *d*) for the neighbour lists.
-  package init(nodeCount: Int, sortedTies: [(NodeIndex, NodeIndex, Int)]) {
+  package init(nodeCount: Int, sortedPairs: [(NodeIndex, NodeIndex, Double)]) {
+    self.init(nodeCount: nodeCount, sortedTies: sortedPairs.compactMap { u, v, w in w == 0 ? nil : (u, v, w > 0 ? 1 : -1) })
+  }
+
+  init(nodeCount: Int, sortedTies: [(NodeIndex, NodeIndex, Int)]) {
     self.nodeCount = nodeCount
     self.ties = sortedTies.map { (u: $0.0, v: $0.1, sign: $0.2) }
     var nbrs: [[(NodeIndex, Int)]] = Array(repeating: [], count: nodeCount)

@@ -39,7 +39,8 @@ extension Digraph {
   /// Graphs of 200,000 arcs or more sweep in 64 node ranges on all cores: each node pulls
   /// along its in-arcs (in the order one core would push) and the residual and dangling mass
   /// are summed per range, then added in range order, so the scores are the same bits on any
-  /// number of cores (and differ from one pass's sums only by rounding).
+  /// number of cores. They differ from one pass's sums only by rounding, so a graph edited
+  /// across 200,000 arcs moves in its last bits as well.
   ///
   /// - Complexity: O(*k* (*n* + *m*)) time and O(*n*) extra space for *k* sweeps.
   ///
@@ -61,8 +62,9 @@ extension Digraph {
   }
 
   /// ``pageRank(damping:personalization:dangling:tolerance:maxIterations:start:)`` and the
-  /// number of sweeps it took (what a warm start saves). `workers` overrides the choice of one
-  /// core (small graphs) or all (tests compare the two).
+  /// number of sweeps it took (what a warm start saves). On big graphs (``parallelSweepArcs``
+  /// arcs or more) `workers` overrides how many threads the chunked sweeps use (tests compare
+  /// one with several: the same bits); small graphs sweep on one.
   func pageRankSweeps(
     damping: Double = 0.85, personalization: [Double]? = nil, dangling: [Double]? = nil,
     tolerance: Double = 1e-6, maxIterations: Int = 100, start: [Double]? = nil, workers: Int? = nil
