@@ -122,7 +122,7 @@ struct ReportNumberTests {
     var rng = SplitMix64(seed: UInt64(places) + 40)
     var scale = 1.0
     for _ in 0 ..< places { scale *= 10 }
-    var values: [Double] = [0, -0.0, 1, -1, 0.5, -0.5, 2.5, 1e15, -1e15, 1e300, .infinity, -.infinity, .nan, 5e-324, -1e-12]
+    var values: [Double] = [0, -0.0, 1, -1, 0.5, -0.5, 2.5, 1e15, -1e15, 1e300, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, -1e-12]
     for _ in 0 ..< 8_000 {
       let x = (rng.nextUnit() - 0.5) * pow(10, Double(Int(rng.next() % 30)) - 12)
       values.append(x)
