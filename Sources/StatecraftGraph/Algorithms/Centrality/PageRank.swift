@@ -82,8 +82,6 @@ extension Digraph {
     // Out-strength per node; arcs of a node whose out-strength is 0 are ignored, as
     // NetworkX's row normalization (1/0 -> 0) does.
     let outStrength = outStrengths
-    let danglingNodes = (0 ..< n).filter { outStrength[$0] == 0 }
-
     var x = try Self.distribution(start, name: "start", count: n)
     // Big graphs sweep in chunks, on every core (the same bits on any number).
     if arcCount >= Self.parallelSweepArcs {
@@ -91,6 +89,7 @@ extension Digraph {
         damping: damping, personalization: p, dangling: danglingWeights, tolerance: tolerance, maxIterations: maxIterations,
         start: x, threads: workers ?? WorkUnits.workers)
     }
+    let danglingNodes = (0 ..< n).filter { outStrength[$0] == 0 }
     var next = [Double](repeating: 0, count: n)
     var share = [Double](repeating: 0, count: n)
     var residual = Double.infinity
