@@ -381,6 +381,14 @@ def check_explorer(driver, statecraft, out):
         after = driver.js(CENTRES)
         shifts = [max(abs(before[k][0] - after[k][0]), abs(before[k][1] - after[k][1])) for k in before if k in after]
         check(shifts and max(shifts) < 2, f"the map kept its layout (largest move {max(shifts) if shifts else '?'} pt)")
+        # The explorer's maps carry hover text as data-tip (set aside from Graphviz): a tie's
+        # states its leverage, an actor's its change.
+        driver.hover(driver.find(".map.main g.edge text"))
+        tie_tip = driver.js("var t = document.getElementById('tip'); return t.hidden ? '' : t.textContent;")
+        check("leverage on" in tie_tip, f"hovering a tie shows its leverage ({tie_tip.splitlines()[-1] if tie_tip else 'no tooltip'})")
+        driver.hover(driver.find(".map.main g.node"))
+        actor_tip = driver.js("var t = document.getElementById('tip'); return t.hidden ? '' : t.textContent;")
+        check("change in pagerank" in actor_tip, f"hovering an actor shows its change ({actor_tip.splitlines()[0] if actor_tip else 'no tooltip'})")
         driver.screenshot(os.path.join(out, "explorer-edit.png"))
         check(driver.js("return document.querySelector('#where .map.geo svg g.node') !== null;"),
               "the explorer offers the geographic view beside the map")

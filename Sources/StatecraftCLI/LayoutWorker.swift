@@ -24,24 +24,28 @@ final class LayoutWorkerPool: @unchecked Sendable {
   private let lock = NSLock()
   private var idle: [LayoutWorker] = []
 
-  /// Lays out and renders `dot` in a worker.
+  /// Lays out and renders `dot` in a worker, sizing text as `text` says.
   ///
   /// - Throws: ``LayoutFailure`` when the worker dies, runs past `deadline` seconds or
   ///   reports a Graphviz error (the last keeps the worker).
-  func render(dot: String, engine: LayoutEngine, format: OutputFormat, deadline: Double = 30) throws -> [UInt8] {
+  func render(
+    dot: String, engine: LayoutEngine, format: OutputFormat, text: GraphvizRenderer.TextMetrics = .measured, deadline: Double = 30
+  ) throws -> [UInt8] {
     if format == .dot { return Array(dot.utf8) }
     do {
-      return try attempt(dot: dot, engine: engine, format: format, deadline: deadline, fresh: false)
+      return try attempt(dot: dot, engine: engine, format: format, text: text, deadline: deadline, fresh: false)
     } catch let failure as LayoutFailure where failure.crashed {
       // Graphviz 2.42 corrupts its own state now and then over many layouts in one process
       // (4 crashes in 4,371 explorer edits): the same map in a fresh worker is laid out.
-      return try attempt(dot: dot, engine: engine, format: format, deadline: deadline, fresh: true)
+      return try attempt(dot: dot, engine: engine, format: format, text: text, deadline: deadline, fresh: true)
     }
   }
 
-  private func attempt(dot: String, engine: LayoutEngine, format: OutputFormat, deadline: Double, fresh: Bool) throws -> [UInt8] {
+  private func attempt(
+    dot: String, engine: LayoutEngine, format: OutputFormat, text: GraphvizRenderer.TextMetrics, deadline: Double, fresh: Bool
+  ) throws -> [UInt8] {
     let worker = try (fresh ? nil : lock.withLock { idle.popLast() }) ?? LayoutWorker(engine: engine)
-    let result = Result { try worker.render(dot: dot, engine: engine, format: format, deadline: deadline) }
+    let result = Result { try worker.render(dot: dot, engine: engine, format: format, text: text, deadline: deadline) }
     if worker.usable {
       if !offer(worker) { worker.stop() }
     } else {
@@ -64,7 +68,8 @@ final class LayoutWorkerPool: @unchecked Sendable {
 }
 
 /// One `statecraft _layout-worker` child and the pipes to it. Requests and answers are framed
-/// as a header line and that many bytes: `ENGINE FORMAT LENGTH\n` + DOT, answered by
+/// as a header line and that many bytes: `ENGINE FORMAT TEXT LENGTH\n` + DOT (`TEXT`, a
+/// ``GraphvizRenderer/TextMetrics``), answered by
 /// `ok LENGTH\n` + output or `error LENGTH\n` + Graphviz's message.
 final class LayoutWorker {
   /// Serializes starting workers (see ``init(engine:memoryLimit:executable:environment:)``).
@@ -121,10 +126,10 @@ final class LayoutWorker {
   }
 
   /// Sends one map and waits at most `deadline` seconds for the answer.
-  func render(dot: String, engine: LayoutEngine, format: OutputFormat, deadline: Double) throws -> [UInt8] {
+  func render(dot: String, engine: LayoutEngine, format: OutputFormat, text: GraphvizRenderer.TextMetrics = .measured, deadline: Double) throws -> [UInt8] {
     served += 1
     let body = Array(dot.utf8)
-    let request = Array("\(engine.rawValue) \(format.rawValue) \(body.count)\n".utf8) + body
+    let request = Array("\(engine.rawValue) \(format.rawValue) \(text.rawValue) \(body.count)\n".utf8) + body
     let end = Date().addingTimeInterval(deadline)
     do {
       try writeAll(request)
@@ -248,8 +253,9 @@ extension StatecraftCommand {
       let fault = ProcessInfo.processInfo.environment["STATECRAFT_LAYOUT_FAULT"]
       while let header = pipe.line() {
         let parts = header.split(separator: " ")
-        guard parts.count == 3, let engine = LayoutEngine(rawValue: String(parts[0])),
-          let format = OutputFormat(rawValue: String(parts[1])), let length = Int(parts[2]), length >= 0,
+        guard parts.count == 4, let engine = LayoutEngine(rawValue: String(parts[0])),
+          let format = OutputFormat(rawValue: String(parts[1])), let text = GraphvizRenderer.TextMetrics(rawValue: String(parts[2])),
+          let length = Int(parts[3]), length >= 0,
           let dot = pipe.take(length)
         else { _exit(2) }
         switch fault {
@@ -258,7 +264,7 @@ extension StatecraftCommand {
         default: break
         }
         do {
-          pipe.answer("ok", try GraphvizRenderer.render(dot: String(decoding: dot, as: UTF8.self), engine: engine, format: format))
+          pipe.answer("ok", try GraphvizRenderer.render(dot: String(decoding: dot, as: UTF8.self), engine: engine, format: format, text: text))
         } catch {
           pipe.answer("error", Array("\(error)".utf8))
         }

@@ -40,7 +40,8 @@ extension StatecraftCommand {
       let makeSession: @Sendable () throws -> ExplorerSession = {
         let session = try ExplorerSession(world: world, file: file, questions: questions, scenarios: scenarioList, lens: start)
         session.generator = StatecraftCommand.versionLine
-        session.layout = { dot, engine in try LayoutWorkerPool.shared.render(dot: dot, engine: engine, format: .svg) }
+        session.textMetrics = .estimated
+        session.layout = { dot, engine in try LayoutWorkerPool.shared.render(dot: dot, engine: engine, format: .svg, text: .estimated) }
         return session
       }
       _ = try makeSession().page()  // a world the page cannot show fails here, before anything listens

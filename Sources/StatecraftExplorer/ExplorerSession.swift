@@ -51,6 +51,8 @@ public final class ExplorerSession: @unchecked Sendable {
   /// Where each actor was drawn (points), by id.
   private var positions: [Actor.ID: Point] = [:]
   private(set) var baseline: Briefing?
+  /// The influence question whose leverage the last maps' tie notes state.
+  private var mapQuestion: InfluencePair?
   private let lock = NSLock()
   /// Monte Carlo samples per recomputation (none by default: the explorer answers each edit
   /// at once; "download report" computes the full briefing).
@@ -76,8 +78,21 @@ public final class ExplorerSession: @unchecked Sendable {
   /// Lays out a map's DOT text to SVG. The default runs Graphviz in this process; the server
   /// started by the CLI runs each layout in a child process, so a Graphviz crash is an error
   /// answered to the page, not the end of every session.
-  public var layout: @Sendable (_ dot: String, _ engine: LayoutEngine) throws -> [UInt8] = { dot, engine in
-    try GraphvizRenderer.render(dot: dot, engine: engine, format: .svg)
+  /// `nil` (the default) lays out in this process with ``textMetrics``; one given here must
+  /// size text as ``textMetrics`` says.
+  public var layout: (@Sendable (_ dot: String, _ engine: LayoutEngine) throws -> [UInt8])?
+  /// How the maps size their text, the first layout and every drawing alike. Measured by
+  /// default, as every other map a process may draw (PNG and PDF need Pango); the server
+  /// estimates (``GraphvizRenderer/TextMetrics/estimated``: no Pango in each edit's two
+  /// layouts, 3.8 → 2.3 ms a seed map with the hover text set aside), in layout workers
+  /// that draw nothing else.
+  public var textMetrics = GraphvizRenderer.TextMetrics.measured
+
+  /// ``layout``, or the in-process one.
+  var drawing: @Sendable (_ dot: String, _ engine: LayoutEngine) throws -> [UInt8] {
+    if let layout { return layout }
+    let text = textMetrics
+    return { dot, engine in try GraphvizRenderer.render(dot: dot, engine: engine, format: .svg, text: text) }
   }
 
   /// A session on `world` (read from `file`), optionally with a scenario file's questions and scenarios.
@@ -409,14 +424,17 @@ public final class ExplorerSession: @unchecked Sendable {
   func response(message: String?, complete: Bool) throws -> Response {
     var r = response(main: false, message: message)
     let quick = !complete && base.actors.count > deferAbove
-    let page = try currentPage(quick: quick)
-    // The sections and the page's data are written at once (neither reads the other).
     if quick {
+      // The sections and the page's data are written at once (neither reads the other).
+      let page = try currentPage(quick: true)
       (r.sections, r.data) = try WorkUnits.together({ page.quickSections() }, { try page.quickDataJSON() })
       r.pending = true
       return r
     }
-    (r.main, r.data) = try WorkUnits.together({ try page.sections() }, { try page.dataJSON() })
+    // The page's data is written while the maps are drawn; the sections hold the maps.
+    let (page, data) = try currentPage { try $0.dataJSON() }
+    r.main = try page.sections()
+    r.data = data
     return r
   }
 
@@ -476,17 +494,34 @@ public final class ExplorerSession: @unchecked Sendable {
   /// The page of the current state; `quick`, without what an answer on a big world leaves
   /// pending (see ``deferAbove``), maps included.
   func currentPage(quick: Bool = false) throws -> BriefingPage {
-    if baseline == nil { baseline = try briefing(of: base) }
+    try currentPage(quick: quick) { _ in () }.page
+  }
+
+  /// The page of the current state and what `beside` makes of it (its maps not yet drawn)
+  /// while the maps are drawn: the maps are laid out beside the briefing, for the influence
+  /// question the last page's tie notes answered (drawn again in the rare case the briefing
+  /// chose another).
+  func currentPage<T: Sendable>(quick: Bool = false, beside: (BriefingPage) throws -> T) throws -> (page: BriefingPage, beside: T) {
+    if baseline == nil {
+      baseline = try briefing(of: base)
+      mapQuestion = baseline?.leverage.first.flatMap { InfluencePair($0.question) }
+    }
     let world = try self.world
-    let now = try briefing(of: world, quick: quick)
-    let question = now.leverage.first.flatMap { InfluencePair($0.question) }
+    let guess = mapQuestion
+    func solve() throws -> (BriefingPage, T) {
+      var page = BriefingPage(briefing: try briefing(of: world, quick: quick), map: nil, generator: generator)
+      page.mode = .explorer
+      page.baseline = steps.isEmpty ? nil : baseline
+      return (page, try beside(page))
+    }
     // A quick answer sends no map (the page keeps the drawn ones, marked as updating).
-    let (map, geoMap) = quick ? (nil, nil) : try maps(of: world, question: question)
-    var page = BriefingPage(briefing: now, map: map, generator: generator)
-    page.geoMap = geoMap
-    page.mode = .explorer
-    page.baseline = steps.isEmpty ? nil : baseline
-    return page
+    guard !quick else { return try solve() }
+    var ((page, made), drawn) = try WorkUnits.together(solve) { [self] in try maps(of: world, question: guess) }
+    let question = page.briefing.leverage.first.flatMap { InfluencePair($0.question) }
+    if question != guess { drawn = try maps(of: world, question: question) }
+    mapQuestion = question
+    (page.map, page.geoMap) = drawn
+    return (page, made)
   }
 
   /// The maps of the current world: the relationship map (`map`), pinned where actors were,
@@ -506,14 +541,15 @@ public final class ExplorerSession: @unchecked Sendable {
     var geoOptions = options
     geoOptions.edgeLabels = false
     options.positions = positions
-    let layout = self.layout
+    let layout = drawing
     let geoMap = GeoMap(options: geoOptions)
     // The geographic map on a thread of its own, DOT included (a millisecond each on the
     // seed), while this one draws the relationship map (`WorkUnits.together`: a queue of its
     // own gets a thread at once; `concurrentPerform` on two cores often ran the second map
     // after the first, on this thread, because the pool's other thread was busy).
     let (map, geo) = try WorkUnits.together {
-      String(decoding: try layout(try DOTWriter().write(drawn, options: options), .neato), as: UTF8.self)
+      let (dot, tips) = try DOTWriter().writeWithTips(drawn, options: options)
+      return tips.apply(to: String(decoding: try layout(dot, .neato), as: UTF8.self))
     } _: {
       located ? try geoMap.svg(drawn, layout: layout) : nil
     }
@@ -534,6 +570,8 @@ public final class ExplorerSession: @unchecked Sendable {
   /// removed ones and actors ghosted.
   func mapOptions(of world: World, drawn: World, question: InfluencePair?) throws -> MapOptions {
     var options = MapOptions(lens: lens, engine: .neato)
+    // Hover text travels beside the DOT, straight into the SVG (``MapOptions/tipsAside``).
+    options.tipsAside = true
     if let question { options.tieNotes = leverageNotes(world, question, drawn: Set(drawn.relations)) }
     options.elementIDs = true
     options.sources = .none
@@ -598,7 +636,7 @@ public final class ExplorerSession: @unchecked Sendable {
     layout.engine = fresh ? engine : .neato
     layout.clusterBy = fresh ? nil : options.clusterBy
     layout.positions = fresh ? [:] : positions
-    let found = try GraphvizRenderer.nodePositions(dot: DOTWriter().write(world, options: layout), engine: layout.engine)
+    let found = try GraphvizRenderer.nodePositions(dot: DOTWriter().write(world, options: layout), engine: layout.engine, text: textMetrics)
     for (i, actor) in world.actors.enumerated() where positions[actor.id] == nil {
       if let p = found["a\(i)"] { positions[actor.id] = p }
     }

@@ -52,6 +52,13 @@ public struct MapOptions: Sendable {
   /// A line added to a relation's tooltip (the explorer states each tie's leverage on the
   /// current influence question there).
   public var tieNotes: [Relation: String] = [:]
+  /// Whether the hover text of elements with ids (``elementIDs``) is left out of the DOT and
+  /// returned beside it (``DOTWriter/writeWithTips(_:options:)``), for ``MapTips/apply(to:)``
+  /// to add to the drawn SVG as `data-tip` attributes, which the page's script shows. Only
+  /// for maps inside a page (a stand-alone SVG needs Graphviz's tooltips): Graphviz parsing
+  /// and escaping the tooltips (twice per tie, edge and label) was a third of an explorer
+  /// map's layout, and they made up 30 of the seed map's 41 KB of DOT.
+  public var tipsAside = false
 
   /// Options with these settings; the others keep their defaults.
   public init(
@@ -181,6 +188,14 @@ public struct DOTWriter: Sendable {
   /// Returns the world as DOT text, drawn as `options` say; the same input gives the same text.
   /// - Throws: ``LensError/unknownType(_:known:)`` when the lens names an undeclared type.
   public func write(_ world: World, options: MapOptions = MapOptions()) throws -> String {
+    try writeWithTips(world, options: options).dot
+  }
+
+  /// The world as DOT (``write(_:options:)``) and, with ``MapOptions/tipsAside``, the hover
+  /// text of every element with an id, which the DOT then leaves out.
+  /// - Throws: ``LensError/unknownType(_:known:)`` when the lens names an undeclared type.
+  public func writeWithTips(_ world: World, options: MapOptions) throws -> (dot: String, tips: MapTips) {
+    var tips: MapTips? = options.tipsAside && options.elementIDs ? MapTips() : nil
     let relations = try world.relations(through: options.lens)
     var out = ""
     let graphName = "statecraft_" + world.name.map { $0.isLetter || $0.isNumber ? $0 : "_" }.map(String.init).joined()
@@ -189,10 +204,10 @@ public struct DOTWriter: Sendable {
     out += "  label=<\(titleBlock(world, relations: relations, options: options))>;\n"
     out += "  node [fontname=\(quote(style.fontName)), fontsize=11, penwidth=1.2, margin=\"0.12,0.06\"];\n"
     out += "  edge [fontname=\(quote(style.fontName)), fontsize=9, arrowsize=0.8];\n"
-    writeNodes(world, options: options, to: &out)
-    writeEdges(world, relations, options: options, to: &out)
+    writeNodes(world, options: options, tips: &tips, to: &out)
+    writeEdges(world, relations, options: options, tips: &tips, to: &out)
     out += "}\n"
-    return out
+    return (out, tips ?? MapTips())
   }
 
   /// The graph's attributes: the font and page, then the engine's layout settings (spline
@@ -224,10 +239,12 @@ public struct DOTWriter: Sendable {
         // process (multispline.c findMap assertion) when pinned actors overlap, which the
         // explorer's load test hit within seconds.
         ("overlap", !options.positions.isEmpty ? "true" : large ? "prism" : "false"),
-        // Curved ties enumerate every cycle of the graph (Graphviz's find_all_cycles), which
-        // ran for minutes on 150 pinned actors with 528 ties: straight lines once the graph
-        // has more than a few independent cycles.
-        ("splines", !options.positions.isEmpty ? (Self.fewCycles(world, relations) ? "curved" : "line") : large ? "line" : "true"), ("sep", "+8"),
+        // Pinned maps draw straight ties (Graphviz fans out the ties between one pair):
+        // curved ties enumerate every cycle of the graph (find_all_cycles, minutes on 150
+        // pinned actors with 528 ties), and Graphviz 2.42 read freed memory in that code now
+        // and then: a process laying out explorer maps (the tests' 3,000 random requests)
+        // crashed there in 5 of 9 runs, none in 8 with straight ties.
+        ("splines", !options.positions.isEmpty || large ? "line" : "true"), ("sep", "+8"),
         ("outputorder", "edgesfirst"),
       ]
     }
@@ -243,8 +260,8 @@ public struct DOTWriter: Sendable {
   }
 
   /// Nodes, grouped into clusters by attribute value (in order of first appearance), then the
-  /// ghosts of actors a scenario removed.
-  func writeNodes(_ world: World, options: MapOptions, to out: inout String) {
+  /// ghosts of actors a scenario removed. Tooltips go into `tips` when it is set.
+  func writeNodes(_ world: World, options: MapOptions, tips: inout MapTips?, to out: inout String) {
     func line(_ s: String) { out += s + "\n" }
     let maxScore = options.sizeBy.map { $0.scores.values.map(abs).max() ?? 0 } ?? 0
     let groups = clusterGroups(world, attribute: options.clusterBy)
@@ -262,7 +279,7 @@ public struct DOTWriter: Sendable {
       }
       for i in group.members {
         line(indent + nodeStatement(
-          world, i, options: options, maxScore: maxScore, group: group.value == nil ? nil : g, boxed: boxes))
+          world, i, options: options, maxScore: maxScore, group: group.value == nil ? nil : g, boxed: boxes, tips: &tips))
       }
       if group.value != nil && boxes { line("  }") }
     }
@@ -278,8 +295,8 @@ public struct DOTWriter: Sendable {
 
   /// Edges: relations with the same ends, direction, sign and mode share one edge (its label
   /// and tooltip list each of them); others are drawn in parallel. Interchange output carries
-  /// every relation's fields as `sc_` attributes.
-  func writeEdges(_ world: World, _ relations: [Relation], options: MapOptions, to out: inout String) {
+  /// every relation's fields as `sc_` attributes. Tooltips go into `tips` when it is set.
+  func writeEdges(_ world: World, _ relations: [Relation], options: MapOptions, tips: inout MapTips?, to out: inout String) {
     var bundles = options.interchange ? relations.map { Bundle(relations: [$0]) } : edgeBundles(world, relations, added: options.delta?.added ?? [])
     if let delta = options.delta {
       bundles += delta.removed.map { Bundle(relations: [$0], status: .removed) }
@@ -291,9 +308,11 @@ public struct DOTWriter: Sendable {
       let emphasis = options.highlight.map { $0.pairs.contains([bundle.first.from, bundle.first.to]) }
       let unbalanced = options.delta?.unbalancedPairs.contains([bundle.first.from, bundle.first.to]) ?? false
       var extra: [(String, String)] = []
+      var id: String?
       if options.elementIDs, let from = world.index(of: bundle.first.from), let to = world.index(of: bundle.first.to) {
         let sign = bundle.first.sign == .cooperative ? "p" : bundle.first.sign == .hostile ? "n" : "z"
-        extra.append(("id", "t\(from)_\(to)_\(sign)_\(k)"))
+        id = "t\(from)_\(to)_\(sign)_\(k)"
+        extra.append(("id", id!))
       }
       if options.interchange {
         let r = bundle.first
@@ -309,7 +328,7 @@ public struct DOTWriter: Sendable {
       }
       let statement = edgeStatement(
         world, bundle, weightRange: weightRange, labels: labels, emphasis: emphasis, unbalanced: unbalanced,
-        interchange: options.interchange, notes: options.tieNotes, extra: extra)
+        interchange: options.interchange, notes: options.tieNotes, extra: extra, tipID: id, tips: &tips)
       out += "  " + statement + "\n"
     }
   }
@@ -340,7 +359,7 @@ public struct DOTWriter: Sendable {
   }
 
   func nodeStatement(
-    _ world: World, _ i: Int, options: MapOptions, maxScore: Double, group: Int?, boxed: Bool
+    _ world: World, _ i: Int, options: MapOptions, maxScore: Double, group: Int?, boxed: Bool, tips: inout MapTips?
   ) -> String {
     let actor = world.actors[i]
     let (shape, nodeStyle) = style.shapes[actor.kind] ?? ("ellipse", "filled")
@@ -368,7 +387,8 @@ public struct DOTWriter: Sendable {
         attributes += [("fontcolor", "#777777"), ("color", "#AAAAAA")]
       }
     }
-    attributes += [("label", shown(label)), ("tooltip", shown(tooltip))]
+    attributes.append(("label", shown(label)))
+    if options.elementIDs, tips != nil { tips?.set("a\(i)", tooltip) } else { attributes.append(("tooltip", shown(tooltip))) }
     if options.compactNodes {
       let t = options.sizeBy.map { maxScore > 0 ? abs($0.scores.values[i]) / maxScore : 0 } ?? 0.3
       attributes.removeAll { ["shape", "width", "label", "fontsize"].contains($0.0) }
@@ -462,10 +482,11 @@ public struct DOTWriter: Sendable {
   ///     wider), `false` for the others (dimmed).
   ///   - unbalanced: Whether the tie lies in an unbalanced triangle (delta maps draw it
   ///     double).
+  ///   - tipID, tips: With both set, the tooltip goes into `tips` under `tipID` instead of the DOT.
   func edgeStatement(
     _ world: World, _ bundle: Bundle, weightRange: ClosedRange<Double>, labels: Bool,
     emphasis: Bool? = nil, unbalanced: Bool = false, interchange: Bool = false, notes: [Relation: String] = [:],
-    extra: [(String, String)] = []
+    extra: [(String, String)] = [], tipID: String?, tips: inout MapTips?
   ) -> String {
     let r = bundle.first
     let color = bundle.status == .removed ? "#BBBBBB" : style.color(for: r, in: world) + (emphasis == false ? "40" : "")
@@ -483,9 +504,12 @@ public struct DOTWriter: Sendable {
     }
     // A double line (colour, white gap, colour) marks a tie in an unbalanced triangle.
     let stroke = unbalanced && bundle.status != .removed ? "\(color):white:\(color)" : color
-    var attributes: [(String, String)] = [
-      ("color", stroke), ("penwidth", formatNumber(width)), ("tooltip", shown(tip)), ("labeltooltip", shown(tip)),
-    ]
+    var attributes: [(String, String)] = [("color", stroke), ("penwidth", formatNumber(width))]
+    if let tipID, tips != nil {
+      tips?.set(tipID, tip)
+    } else {
+      attributes += [("tooltip", shown(tip)), ("labeltooltip", shown(tip))]
+    }
     if bundle.status == .removed {
       attributes.append(("style", "dotted"))
     } else if verbal {
@@ -514,29 +538,6 @@ public struct DOTWriter: Sendable {
     if let key = r.source { tip += "\nsource: \(world.source(key)?.citation ?? key)" }
     if let note = r.note { tip += "\n\(note)" }
     return tip
-  }
-
-  /// Whether the drawn ties have at most 12 independent cycles (the cyclomatic number of the
-  /// undirected pairs: pairs − actors + components), so that curved ties, which enumerate every
-  /// cycle, stay quick (at most 2¹² cycles).
-  ///
-  /// - Complexity: O(*n* + *m* α(*n*)).
-  static func fewCycles(_ world: World, _ relations: [Relation]) -> Bool {
-    var parent = Array(0 ..< world.actors.count)
-    func root(_ x: Int) -> Int {
-      var x = x
-      while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
-      return x
-    }
-    var pairs = Set<[Int]>()
-    var cycles = 0
-    for r in relations {
-      guard let a = world.index(of: r.from), let b = world.index(of: r.to), a != b, pairs.insert([min(a, b), max(a, b)]).inserted else { continue }
-      let (ra, rb) = (root(a), root(b))
-      if ra == rb { cycles += 1 } else { parent[ra] = rb }
-      if cycles > 12 { return false }
-    }
-    return true
   }
 
   /// The title, caption (date, sources, counts) and lens description, as an HTML label.

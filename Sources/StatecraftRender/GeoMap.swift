@@ -162,7 +162,7 @@ public struct GeoMap: Sendable {
     _ world: World,
     layout: (String, LayoutEngine) throws -> [UInt8] = { try GraphvizRenderer.render(dot: $0, engine: $1, format: .svg) }
   ) throws -> String {
-    let (dot, scale, positions, box) = try self.dot(world)
+    let (dot, tips, scale, positions, box) = try self.dot(world)
     let svg = String(decoding: try layout(dot, .neato), as: UTF8.self)
     // Graphviz moves the whole drawing so its box is centred; the outline follows the same
     // shift, read off an actor whose position we set.
@@ -176,7 +176,8 @@ public struct GeoMap: Sendable {
     // The outline is clipped to the extent (the title and legend sit above it).
     let height = (EqualEarth.project(lon: box.lonMin, lat: box.latMax).y - scale.y0) * scale.k
     let clip = "<clipPath id=\"\(idPrefix)-extent\"><rect x=\"\(String(format: "%.1f", shift.x))\" y=\"\(String(format: "%.1f", shift.y - height))\" width=\"\(String(format: "%.1f", width))\" height=\"\(String(format: "%.1f", height))\"/></clipPath>"
-    return Self.underlay(svg, paths: clip + "<g clip-path=\"url(#\(idPrefix)-extent)\">\n" + outlinePaths(scale, shift: shift, height: height) + "</g>\n")
+    // The tips go in before the outline (a long text with no element groups to scan).
+    return Self.underlay(tips.apply(to: svg), paths: clip + "<g clip-path=\"url(#\(idPrefix)-extent)\">\n" + outlinePaths(scale, shift: shift, height: height) + "</g>\n")
   }
 
   /// The centre of the node drawn with SVG id `id` (the middle of its shape's coordinates).
@@ -184,12 +185,22 @@ public struct GeoMap: Sendable {
     guard let start = svg.byteRange(of: "<g id=\"\(id)\" class=\"node\">"),
       let text = svg.byteRange(of: "<text", from: start.upperBound)
     else { return nil }
+    // Read with plain scans: a regular expression, compiled on every call, was a quarter of
+    // a millisecond of every explorer answer.
     let shape = svg[start.upperBound ..< text.lowerBound]
-    if let e = shape.firstMatch(of: /<ellipse[^>]* cx="([-0-9.]+)" cy="([-0-9.]+)"/), let x = Double(e.1), let y = Double(e.2) {
-      return Point(x: x, y: y)
+    func value(_ name: String, in tag: Substring) -> Substring? {
+      guard let r = tag.range(of: " \(name)=\"") else { return nil }
+      return tag[r.upperBound...].prefix { $0 != "\"" }
     }
-    guard let coords = shape.firstMatch(of: /(?:points|d)="([^"]+)"/) else { return nil }
-    let numbers = coords.1.split(whereSeparator: { !"-0123456789.".contains($0) }).compactMap { Double($0) }
+    if let e = shape.range(of: "<ellipse") {
+      let tag = shape[e.lowerBound...].prefix { $0 != ">" }
+      if let x = value("cx", in: tag).flatMap({ Double($0) }), let y = value("cy", in: tag).flatMap({ Double($0) }) {
+        return Point(x: x, y: y)
+      }
+    }
+    let first = [value("points", in: shape), value("d", in: shape)].compactMap { $0 }.min { $0.startIndex < $1.startIndex }
+    guard let coords = first else { return nil }
+    let numbers = coords.split(whereSeparator: { !"-0123456789.".contains($0) }).compactMap { Double($0) }
     let xs = stride(from: 0, to: numbers.count - 1, by: 2).map { numbers[$0] }
     let ys = stride(from: 1, to: numbers.count, by: 2).map { numbers[$0] }
     guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else { return nil }
@@ -205,8 +216,9 @@ public struct GeoMap: Sendable {
     }
   }
 
-  /// The DOT text, the scale it used, where it pinned each actor and the extent drawn.
-  func dot(_ world: World) throws -> (String, Scale, [Actor.ID: Point], Extent) {
+  /// The DOT text, the tooltips it left out (``MapOptions/tipsAside``), the scale it used,
+  /// where it pinned each actor and the extent drawn.
+  func dot(_ world: World) throws -> (String, MapTips, Scale, [Actor.ID: Point], Extent) {
     // A delta map's removed actors are drawn as ghosts where they were.
     let ghosts = options.delta?.removedActors ?? []
     let points = try WorldOutline.shared.points(of: world.actors + ghosts)
@@ -246,7 +258,7 @@ public struct GeoMap: Sendable {
     var style = MapStyle.default
     let thin = max(0.3, options.compactScale)
     style.penWidth = style.penWidth.lowerBound * max(0.6, thin) ... style.penWidth.upperBound * thin
-    var dot = try DOTWriter(style: style).write(drawn, options: options)
+    var (dot, tips) = try DOTWriter(style: style).writeWithTips(drawn, options: options)
     if thin < 1, let edges = dot.range(of: "arrowsize=0.8") { dot.replaceSubrange(edges, with: "arrowsize=\(String(format: "%.2f", 0.8 * max(0.5, thin)))") }
     // Two invisible corners hold the drawing to the extent, margin included.
     let top = EqualEarth.project(lon: box.lonMin, lat: box.latMax).y
@@ -255,7 +267,7 @@ public struct GeoMap: Sendable {
       "  \"__extent_\(i)\" [shape=point, style=invis, width=0.01, label=\"\", pos=\"\(p.x),\(p.y)!\", pin=true];\n"
     }.joined()
     if let end = dot.range(of: "}", options: .backwards) { dot.replaceSubrange(end, with: cornerNodes + "}") }
-    return (dot, scale, positions, box)
+    return (dot, tips, scale, positions, box)
   }
 
   /// The extent to draw: the given one, or the placed actors' bounds with a margin.

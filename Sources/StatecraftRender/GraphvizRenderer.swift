@@ -35,6 +35,8 @@ private let graphvizLock = NSLock()
 // Messages Graphviz reports through agseterrf; only touched while holding graphvizLock.
 nonisolated(unsafe) private var capturedMessages = ""
 nonisolated(unsafe) private var sharedContext: OpaquePointer?
+// The context without a text-layout plugin (``TextMetrics/estimated``), made on first use.
+nonisolated(unsafe) private var estimatingContext: OpaquePointer?
 
 private let errorSink: @convention(c) (UnsafeMutablePointer<CChar>?) -> Int32 = { message in
   // Messages arrive in fragments ("Warning", ": ", "text"): concatenate.
@@ -48,6 +50,18 @@ private let errorSink: @convention(c) (UnsafeMutablePointer<CChar>?) -> Int32 = 
 /// buffer is freed before the call returns, and Graphviz's messages are captured with
 /// `agseterrf` and returned as ``RenderError``s (never read from the sticky `agerrors()`).
 public enum GraphvizRenderer {
+  /// How Graphviz sizes the text of labels, and so the nodes around them.
+  public enum TextMetrics: String, Sendable, CaseIterable {
+    /// Measured with the installed fonts through Pango (Graphviz's default): what PNG and PDF
+    /// need, and what every stand-alone map uses.
+    case measured
+    /// Estimated from Graphviz's built-in character widths (Helvetica's are Arial's), with
+    /// no text-layout plugin loaded: the core formats only (SVG, DOT, JSON), and a pinned
+    /// explorer map of the seed laid out in about 60% of the time (Pango laid out each label
+    /// afresh). A browser draws an SVG's text with its own fonts either way.
+    case estimated
+  }
+
   /// Lays out and renders DOT text.
   ///
   /// Repeated layouts of the same DOT in one process may differ slightly: `dot` keeps search
@@ -59,12 +73,12 @@ public enum GraphvizRenderer {
   ///   - dot: The DOT source (name the graph: anonymous graphs get global-counter names).
   ///   - engine: The layout engine.
   ///   - format: The output format (``OutputFormat/dot`` returns the text unchanged).
+  ///   - text: How text is sized (``TextMetrics/estimated`` renders the core formats only).
   /// - Returns: The rendered bytes.
   /// - Throws: ``RenderError`` with Graphviz's own message.
-  public static func render(dot: String, engine: LayoutEngine, format: OutputFormat) throws -> [UInt8] {
+  public static func render(dot: String, engine: LayoutEngine, format: OutputFormat, text: TextMetrics = .measured) throws -> [UInt8] {
     if format == .dot { return Array(dot.utf8) }
-    return try withParsedGraph(dot) { graph -> [UInt8] in
-      guard let gvc = sharedContext else { throw RenderError.unavailable("gvContext() failed") }
+    return try withParsedGraph(dot, text: text) { graph, gvc -> [UInt8] in
       guard gvLayout(gvc, graph, engine.rawValue) == 0 else {
         throw RenderError.layout(engine: engine.rawValue, message: cleaned(capturedMessages, fallback: "layout failed"))
       }
@@ -81,10 +95,9 @@ public enum GraphvizRenderer {
 
   /// Lays out DOT text and returns where each node went (points, y up), keyed by the node's
   /// `id` attribute (``MapOptions/elementIDs``), else its name: what the explorer pins on the
-  /// next drawing so the map stays still.
-  public static func nodePositions(dot: String, engine: LayoutEngine) throws -> [String: Point] {
-    try withParsedGraph(dot) { graph in
-      guard let gvc = sharedContext else { throw RenderError.unavailable("gvContext() failed") }
+  /// next drawing so the map stays still. `text` sizes the labels as the drawings will.
+  public static func nodePositions(dot: String, engine: LayoutEngine, text: TextMetrics = .measured) throws -> [String: Point] {
+    try withParsedGraph(dot, text: text) { graph, gvc in
       guard gvLayout(gvc, graph, engine.rawValue) == 0 else {
         throw RenderError.layout(engine: engine.rawValue, message: cleaned(capturedMessages, fallback: "layout failed"))
       }
@@ -114,14 +127,23 @@ public enum GraphvizRenderer {
     }
   }
 
-  /// Parses DOT with libcgraph and hands the graph to `body` under the Graphviz lock; the
-  /// graph is closed afterwards. Syntax errors carry Graphviz's message.
-  static func withParsedGraph<R>(_ dot: String, _ body: (UnsafeMutablePointer<Agraph_t>) throws -> R) throws -> R {
+  /// Parses DOT with libcgraph and hands the graph and the context for `text` to `body` under
+  /// the Graphviz lock; the graph is closed afterwards. Syntax errors carry Graphviz's message.
+  static func withParsedGraph<R>(
+    _ dot: String, text: TextMetrics = .measured, _ body: (UnsafeMutablePointer<Agraph_t>, OpaquePointer) throws -> R
+  ) throws -> R {
     try graphvizLock.withLock { () -> R in
-      if sharedContext == nil {
+      if sharedContext == nil && estimatingContext == nil {
         _ = agseterrf(errorSink)
         _ = agseterr(AGWARN)
-        sharedContext = gvContext()
+      }
+      // Each kind of context is made when first needed: a process that only estimates (a
+      // layout worker of the explorer) never loads Pango. A test process that used both kinds
+      // crashed inside libgvc now and then; every process the CLI starts uses one kind.
+      if text == .measured && sharedContext == nil { sharedContext = gvContext() }
+      if text == .estimated && estimatingContext == nil { estimatingContext = cgv_context_estimating_text() }
+      guard let gvc = text == .estimated ? estimatingContext : sharedContext else {
+        throw RenderError.unavailable(text == .estimated ? "the core and layout plugins did not load (is libgvc's graphviz folder there?)" : "gvContext() failed")
       }
       restartLineCount()
       capturedMessages = ""
@@ -129,7 +151,7 @@ public enum GraphvizRenderer {
         throw RenderError.syntax(cleaned(capturedMessages, fallback: "syntax error"))
       }
       defer { agclose(graph) }
-      return try body(graph)
+      return try body(graph, gvc)
     }
   }
 

@@ -1,6 +1,6 @@
 import Foundation
 import Statecraft
-import StatecraftRender
+@testable import StatecraftRender
 import StatecraftTestSupport
 import Testing
 
@@ -108,11 +108,51 @@ struct ExplorerSessionTests {
     for entry in report.entries {
       guard let i = entry.relationIndex, s.lens.admits(s.base.relations[i]) else { continue }
       let words = ExplorerSession.leverageNote(pair, estimate: entry.estimate, baseline: report.baseline)
-      // Graphviz writes a hyphen in a tooltip as &#45;.
-      #expect(page.contains(xmlEscaped(words).replacingOccurrences(of: "-", with: "&#45;")), "\(words)")
+      // The explorer's maps carry tooltips as data-tip attributes (``MapOptions/tipsAside``).
+      #expect(page.contains(xmlEscaped(words)), "\(words)")
       checked += 1
     }
     #expect(checked >= 10 && page.contains("no first order estimate"))
+  }
+
+  @Test("hover text set aside: every actor's and tie's is a data-tip on its element (Graphviz's tooltips gone), the same text Graphviz would have written")
+  func tipsAside() throws {
+    let s = try session()
+    let page = try s.page()
+    let start = try #require(page.range(of: "<section id=\"map\"")).lowerBound
+    let map = page[start ..< (try #require(page.range(of: "</svg>", range: start ..< page.endIndex))).upperBound]
+    #expect(!map.contains("xlink:title"))
+    for (i, actor) in s.base.actors.enumerated() {
+      #expect(map.contains(#"<g id="a\#(i)" class="node" data-tip="\#(xmlEscaped(actor.name)) (\#(actor.id))"#), "\(actor.id)")
+    }
+    let ties = map.matches(of: /<g id="t\d+_\d+_[pnz]_\d+" class="edge" data-tip="([^"]*)"/).map { String($0.1) }
+    #expect(ties.count >= 10 && ties.allSatisfy { $0.contains(" weight ") || $0.contains("&#10;weight ") })
+    // The same words as the DOT's tooltips: drawn with them in the DOT, the tips are equal.
+    var options = try s.mapOptions(of: s.base, drawn: s.base, question: nil)
+    let (aside, tips) = try DOTWriter().writeWithTips(s.base, options: options)
+    options.tipsAside = false
+    let inline = try DOTWriter().write(s.base, options: options)
+    #expect(!aside.contains("tooltip=") && inline.contains("tooltip=") && tips.byID.count == s.base.actors.count + ties.count)
+    for (id, tip) in tips.byID { #expect(inline.contains(DOTWriter().quote(DOTWriter().shown(tip))), "\(id)") }
+  }
+
+  /// In a child process of its own (an exit test), so only that process makes a Graphviz
+  /// context that estimates text (the server's layout workers do the same).
+  @Test("estimated text (the server's maps): the page draws, and an edit keeps the layout")
+  func estimatedText() async {
+    await #expect(processExitsWith: .success) {
+      let file = graphPath("pakistan-2025.yaml")
+      guard let world = try? WorldIO.load(file), let s = try? ExplorerSession(world: world, file: file) else { exit(2) }
+      s.textMetrics = .estimated
+      guard let page = try? s.page(), page.contains("<svg"), page.contains("data-tip=") else { exit(3) }
+      let before = s.positionsForTests
+      guard let i = try? world.relationIndex(.id("us-tariff-threat")),
+        let request = try? JSONDecoder().decode(ExplorerSession.Request.self, from: Data(#"{"action": "edit", "op": "update", "relation": \#(i), "weight": 0.2}"#.utf8))
+      else { exit(4) }
+      let r = s.perform(request)
+      if r.error != nil || !(r.main ?? "").contains("change in pagerank") { exit(10) }
+      if s.positionsForTests != before || before.count != world.actors.count { exit(11) }
+    }
   }
 
   @Test("a big world answers an edit first with the sections it recomputed (all-pairs measures, leverage, maps pending), then `complete` sends every one")

@@ -111,7 +111,7 @@ struct GeoMapTests {
       #"[{id: PAK, kind: state}, {id: A, attributes: {place: PAK}}, {id: B, attributes: {place: PAK}}, {id: USA, kind: state}, {id: LOOSE}]"#,
       relations: "[{from: LOOSE, to: USA, type: t, weight: 0.9}, {from: LOOSE, to: PAK, type: t, weight: 0.2}]")
     let map = GeoMap(options: MapOptions())
-    let (dot, scale, positions, _) = try map.dot(w)
+    let (dot, _, scale, positions, _) = try map.dot(w)
     let centre = scale.point(69.41, 29.97)
     let around = ["PAK", "A", "B"].map { positions[Actor.ID($0)]! }
     #expect(Set(around.map { "\($0.x),\($0.y)" }).count == 3, "three distinct places")
@@ -153,7 +153,7 @@ struct GeoMapTests {
     let w = try world(actors, relations: relations)
     var map = GeoMap(options: MapOptions())
     map.tieLimit = 10
-    let (dot, _, _, _) = try map.dot(w)
+    let (dot, _, _, _, _) = try map.dot(w)
     #expect(dot.contains("the 10 strongest of 79 relations drawn"))
     #expect(dot.components(separatedBy: " -> ").count - 1 == 10)
     // The strongest are a69 → a70 … a78 → a79: the weakest kept is 0.70.

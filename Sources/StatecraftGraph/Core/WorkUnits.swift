@@ -15,7 +15,11 @@ package enum WorkUnits {
   @TaskLocal package static var workerLimit: Int?
 
   /// The threads a run uses now.
-  package static var workers: Int { Swift.max(1, workerLimit ?? ProcessInfo.processInfo.activeProcessorCount) }
+  package static var workers: Int { Swift.max(1, workerLimit ?? cores) }
+
+  /// The cores this process may run on, read once: Foundation reads the scheduler's affinity
+  /// and the cgroup's quota on every call (half a millisecond of each explorer answer).
+  package static let cores = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
 
   /// Records how long each unit took when set (the benchmark's balance table); `nil`, the
   /// default, records nothing.

@@ -235,7 +235,7 @@ struct LouvainLevel {
     var state = MoveState(community: Array(0 ..< size), total: strength, dirty: Array(repeating: false, count: size))
     var improved = false
     let batch = size >= louvainParallelLevel ? louvainBatch : 1
-    let workers = batch > 1 ? Swift.max(1, requested ?? ProcessInfo.processInfo.activeProcessorCount) : 1
+    let workers = batch > 1 ? Swift.max(1, requested ?? WorkUnits.cores) : 1
     let scratch = (0 ..< workers).map { _ in Scratch(size: size) }
     let decided = UnsafeMutableBufferPointer<Int>.allocate(capacity: batch)
     defer { decided.deallocate() }
@@ -347,7 +347,7 @@ struct LouvainLevel {
       fill[label[u]] += 1
     }
     let members = memberList
-    let workers = k >= louvainParallelLevel ? Swift.max(1, requested ?? ProcessInfo.processInfo.activeProcessorCount) : 1
+    let workers = k >= louvainParallelLevel ? Swift.max(1, requested ?? WorkUnits.cores) : 1
     let parts = ChunkSlots<(lengths: [Int], neighbors: [Int32], weights: [Double])>(count: workers)
     let build: @Sendable (Int) -> Void = { [self] w in
       let scratch = Scratch(size: k)

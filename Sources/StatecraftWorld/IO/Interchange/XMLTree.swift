@@ -284,22 +284,27 @@ private struct PreflightScanner {
 public func xmlEscaped(_ s: String) -> String {
   // Most text needs nothing (every character escaped here is ASCII): one byte scan.
   if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) { return s }
-  var r = ""
-  r.reserveCapacity(s.count)
-  for c in s.unicodeScalars {
-    switch c {
-    case "&": r += "&amp;"
-    case "<": r += "&lt;"
-    case ">": r += "&gt;"
-    case "\"": r += "&quot;"
-    case "\n": r += "&#10;"
-    case "\r": r += "&#13;"
-    case "\t": r += "&#9;"
-    default:
-      // XML 1.0 cannot carry other control characters at all.
-      if c.value < 0x20 { continue }
-      r.unicodeScalars.append(c)
+  var out: [UInt8] = []
+  appendXMLEscaped(s, to: &out)
+  return String(decoding: out, as: UTF8.self)
+}
+
+/// Appends `s` escaped as ``xmlEscaped(_:)`` escapes it, as UTF-8 bytes: one pass over bytes
+/// (a scalar-by-scalar copy of the explorer's tooltips, which hold many line breaks, was a
+/// fifth of its answer to an edit).
+public func appendXMLEscaped(_ s: String, to out: inout [UInt8]) {
+  for b in s.utf8 {
+    switch b {
+    case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+    case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+    case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+    case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+    case UInt8(ascii: "\n"): out.append(contentsOf: "&#10;".utf8)
+    case UInt8(ascii: "\r"): out.append(contentsOf: "&#13;".utf8)
+    case UInt8(ascii: "\t"): out.append(contentsOf: "&#9;".utf8)
+    // XML 1.0 cannot carry other control characters at all.
+    case 0 ..< 0x20: continue
+    default: out.append(b)
     }
   }
-  return r
 }
