@@ -1,8 +1,5 @@
 #ifndef CGRAPHVIZ_SHIM_H
 #define CGRAPHVIZ_SHIM_H
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE /* dladdr */
-#endif
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
 
@@ -24,28 +21,25 @@ static inline unsigned long cgv_seq(void *obj) { return (unsigned long)AGSEQ(obj
 /* A Graphviz context with only the core renderers (SVG, DOT, JSON…) and the dot and neato
    layouts, and no text-layout plugin: Graphviz then sizes text from its built-in Helvetica,
    Times and Courier widths instead of asking Pango and fontconfig (a third of a small map's
-   layout). The plugins are loaded from where libgvc looks for them (GVBINDIR, else the
-   "graphviz" folder beside libgvc), as gvContext would, without reading its configuration.
-   NULL when a plugin is missing. */
-static inline GVC_t *cgv_context_estimating_text(void) {
+   layout). The plugins are loaded from `dir` (where libgvc keeps them; the caller finds it)
+   without reading Graphviz's configuration. NULL when a plugin is missing (the caller then
+   measures text as usual). No _GNU_SOURCE here: it changes glibc's struct definitions, and
+   another module's view of them would no longer match this one's. */
+static inline GVC_t *cgv_context_estimating_text(const char *dir) {
+#ifdef __APPLE__
+    static const char *names[3][2] = {
+        {"libgvplugin_core.6.dylib", "gvplugin_core_LTX_library"},
+        {"libgvplugin_dot_layout.6.dylib", "gvplugin_dot_layout_LTX_library"},
+        {"libgvplugin_neato_layout.6.dylib", "gvplugin_neato_layout_LTX_library"},
+    };
+#else
     static const char *names[3][2] = {
         {"libgvplugin_core.so.6", "gvplugin_core_LTX_library"},
         {"libgvplugin_dot_layout.so.6", "gvplugin_dot_layout_LTX_library"},
         {"libgvplugin_neato_layout.so.6", "gvplugin_neato_layout_LTX_library"},
     };
+#endif
     static lt_symlist_t builtins[4];
-    char dir[4096];
-    const char *env = getenv("GVBINDIR");
-    if (env && *env) {
-        snprintf(dir, sizeof dir, "%s", env);
-    } else {
-        Dl_info info;
-        if (!dladdr((void *)&gvContext, &info) || !info.dli_fname) return NULL;
-        snprintf(dir, sizeof dir, "%s", info.dli_fname);
-        char *slash = strrchr(dir, '/');
-        if (!slash) return NULL;
-        snprintf(slash, sizeof dir - (size_t)(slash - dir), "/graphviz");
-    }
     for (int i = 0; i < 3; i++) {
         char path[4200];
         snprintf(path, sizeof path, "%s/%s", dir, names[i][0]);

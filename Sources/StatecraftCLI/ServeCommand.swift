@@ -41,7 +41,8 @@ extension StatecraftCommand {
         let session = try ExplorerSession(world: world, file: file, questions: questions, scenarios: scenarioList, lens: start)
         session.generator = StatecraftCommand.versionLine
         session.textMetrics = .estimated
-        session.layout = { dot, engine in try LayoutWorkerPool.shared.render(dot: dot, engine: engine, format: .svg, text: .estimated) }
+        let text = session.textMetrics
+        session.layout = { dot, engine in try LayoutWorkerPool.shared.render(dot: dot, engine: engine, format: .svg, text: text) }
         return session
       }
       _ = try makeSession().page()  // a world the page cannot show fails here, before anything listens

@@ -51,8 +51,9 @@ public final class ExplorerSession: @unchecked Sendable {
   /// Where each actor was drawn (points), by id.
   private var positions: [Actor.ID: Point] = [:]
   private(set) var baseline: Briefing?
-  /// The influence question whose leverage the last maps' tie notes state.
-  private var mapQuestion: InfluencePair?
+  /// The influence question whose leverage the last maps' tie notes state (the next maps
+  /// are drawn beside the briefing for it).
+  var mapQuestion: InfluencePair?
   private let lock = NSLock()
   /// Monte Carlo samples per recomputation (none by default: the explorer answers each edit
   /// at once; "download report" computes the full briefing).

@@ -18,7 +18,7 @@ public enum DOTReader {
   /// - Throws: ``RenderError/syntax(_:)`` with Graphviz's message (which names the line).
   public static func read(_ text: String, notes: inout ConversionNotes) throws -> FlatGraph {
     var dropped: [String] = []
-    let flat = try GraphvizRenderer.withParsedGraph(text) { g, _ -> FlatGraph in
+    let flat = try GraphvizRenderer.withParsedGraph(text) { g -> FlatGraph in
       let reader = ParsedDOT(g)
       var flat = FlatGraph(directed: agisdirected(g) != 0)
       reader.readGraphData(into: &flat)

@@ -177,7 +177,8 @@ public struct Highlight: Sendable {
 /// verbal ties, edge width by strength, arrows for direction (none for mutual ties), node
 /// shape by actor kind, node size by a chosen measure, boxed clusters by an actor
 /// attribute, a legend, and a title and caption (world title, date, sources). Every node and
-/// edge carries a tooltip (SVG `<title>`-like hover text) with its full details.
+/// edge carries a tooltip (SVG `<title>`-like hover text) with its full details, in the DOT or,
+/// with ``MapOptions/tipsAside``, beside it (``writeWithTips(_:options:)``).
 public struct DOTWriter: Sendable {
   /// The colours, shapes and sizes of the map.
   public var style: MapStyle
@@ -235,15 +236,14 @@ public struct DOTWriter: Sendable {
       let large = relations.count > 300
       graphAttributes += [
         // Pinned maps keep every position exactly: overlap removal would rescale them.
-        // Pinned maps draw ties as plain curves: neato's obstacle-avoiding router aborts the
-        // process (multispline.c findMap assertion) when pinned actors overlap, which the
-        // explorer's load test hit within seconds.
         ("overlap", !options.positions.isEmpty ? "true" : large ? "prism" : "false"),
-        // Pinned maps draw straight ties (Graphviz fans out the ties between one pair):
-        // curved ties enumerate every cycle of the graph (find_all_cycles, minutes on 150
-        // pinned actors with 528 ties), and Graphviz 2.42 read freed memory in that code now
-        // and then: a process laying out explorer maps (the tests' 3,000 random requests)
-        // crashed there in 5 of 9 runs, none in 8 with straight ties.
+        // Pinned maps draw straight ties (Graphviz fans out the ties between one pair): neato's
+        // obstacle-avoiding router aborts the process (multispline.c findMap assertion) when
+        // pinned actors overlap, which the explorer's load test hit within seconds; curved
+        // ties enumerate every cycle of the graph (find_all_cycles, minutes on 150 pinned
+        // actors with 528 ties), and Graphviz 2.42 read freed memory in that code now and
+        // then: a process laying out explorer maps (the tests' 3,000 random requests) crashed
+        // there in 5 of 9 runs, none in 8 with straight ties.
         ("splines", !options.positions.isEmpty || large ? "line" : "true"), ("sep", "+8"),
         ("outputorder", "edgesfirst"),
       ]

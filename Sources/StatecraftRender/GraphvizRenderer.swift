@@ -35,8 +35,11 @@ private let graphvizLock = NSLock()
 // Messages Graphviz reports through agseterrf; only touched while holding graphvizLock.
 nonisolated(unsafe) private var capturedMessages = ""
 nonisolated(unsafe) private var sharedContext: OpaquePointer?
-// The context without a text-layout plugin (``TextMetrics/estimated``), made on first use.
+// The context without a text-layout plugin (``TextMetrics/estimated``), made on first use,
+// and whether making it failed (its plugins are not where libgvc's folder says).
 nonisolated(unsafe) private var estimatingContext: OpaquePointer?
+nonisolated(unsafe) private var estimatingUnavailable = false
+nonisolated(unsafe) private var errorSinkInstalled = false
 
 private let errorSink: @convention(c) (UnsafeMutablePointer<CChar>?) -> Int32 = { message in
   // Messages arrive in fragments ("Warning", ": ", "text"): concatenate.
@@ -56,9 +59,10 @@ public enum GraphvizRenderer {
     /// need, and what every stand-alone map uses.
     case measured
     /// Estimated from Graphviz's built-in character widths (Helvetica's are Arial's), with
-    /// no text-layout plugin loaded: the core formats only (SVG, DOT, JSON), and a pinned
-    /// explorer map of the seed laid out in about 60% of the time (Pango laid out each label
-    /// afresh). A browser draws an SVG's text with its own fonts either way.
+    /// no text-layout plugin loaded: for SVG (a PNG or PDF asked of such a context loads
+    /// Pango after all), and a pinned explorer map of the seed laid out in about 60% of the
+    /// time (Pango laid out each label afresh). A browser draws an SVG's text with its own
+    /// fonts either way.
     case estimated
   }
 
@@ -127,32 +131,72 @@ public enum GraphvizRenderer {
     }
   }
 
-  /// Parses DOT with libcgraph and hands the graph and the context for `text` to `body` under
-  /// the Graphviz lock; the graph is closed afterwards. Syntax errors carry Graphviz's message.
+  /// Parses DOT with libcgraph and hands the graph to `body` under the Graphviz lock, making
+  /// no layout context (reading a DOT world needs none); the graph is closed afterwards.
+  /// Syntax errors carry Graphviz's message.
+  static func withParsedGraph<R>(_ dot: String, _ body: (UnsafeMutablePointer<Agraph_t>) throws -> R) throws -> R {
+    try graphvizLock.withLock { try parsed(dot, body) }
+  }
+
+  /// ``withParsedGraph(_:_:)`` with the layout context for `text`, made on first use.
   static func withParsedGraph<R>(
-    _ dot: String, text: TextMetrics = .measured, _ body: (UnsafeMutablePointer<Agraph_t>, OpaquePointer) throws -> R
+    _ dot: String, text: TextMetrics, _ body: (UnsafeMutablePointer<Agraph_t>, OpaquePointer) throws -> R
   ) throws -> R {
-    try graphvizLock.withLock { () -> R in
-      if sharedContext == nil && estimatingContext == nil {
-        _ = agseterrf(errorSink)
-        _ = agseterr(AGWARN)
-      }
-      // Each kind of context is made when first needed: a process that only estimates (a
-      // layout worker of the explorer) never loads Pango. A test process that used both kinds
-      // crashed inside libgvc now and then; every process the CLI starts uses one kind.
-      if text == .measured && sharedContext == nil { sharedContext = gvContext() }
-      if text == .estimated && estimatingContext == nil { estimatingContext = cgv_context_estimating_text() }
-      guard let gvc = text == .estimated ? estimatingContext : sharedContext else {
-        throw RenderError.unavailable(text == .estimated ? "the core and layout plugins did not load (is libgvc's graphviz folder there?)" : "gvContext() failed")
-      }
-      restartLineCount()
-      capturedMessages = ""
-      guard let graph = agmemread(dot) else {
-        throw RenderError.syntax(cleaned(capturedMessages, fallback: "syntax error"))
-      }
-      defer { agclose(graph) }
-      return try body(graph, gvc)
+    try graphvizLock.withLock {
+      let gvc = try context(text)
+      return try parsed(dot) { try body($0, gvc) }
     }
+  }
+
+  /// The context for `text`, made when first needed, so that a process that only estimates
+  /// (a layout worker of the explorer) never loads Pango, and no process the CLI starts makes
+  /// both kinds. Where the plugins cannot be loaded one by one, text is measured after all.
+  /// Call under `graphvizLock`.
+  private static func context(_ text: TextMetrics) throws -> OpaquePointer {
+    installErrorSink()
+    if text == .estimated && estimatingContext == nil && !estimatingUnavailable {
+      estimatingContext = pluginFolder().flatMap { cgv_context_estimating_text($0) }
+      estimatingUnavailable = estimatingContext == nil
+    }
+    if text == .estimated, let gvc = estimatingContext { return gvc }
+    if sharedContext == nil { sharedContext = gvContext() }
+    guard let gvc = sharedContext else { throw RenderError.unavailable("gvContext() failed") }
+    return gvc
+  }
+
+  /// Where libgvc keeps its plugins: `GVBINDIR` when set, else the `graphviz` folder beside
+  /// the libgvc this process mapped (read from `/proc/self/maps`, as Graphviz itself finds
+  /// it); `nil` where there is no such file.
+  static func pluginFolder() -> String? {
+    if let dir = ProcessInfo.processInfo.environment["GVBINDIR"], !dir.isEmpty { return dir }
+    guard let maps = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8) else { return nil }
+    for line in maps.split(separator: "\n") {
+      guard let slash = line.firstIndex(of: "/"), let last = line.lastIndex(of: "/"),
+        line[line.index(after: last)...].hasPrefix("libgvc.")
+      else { continue }
+      return String(line[slash ..< last]) + "/graphviz"
+    }
+    return nil
+  }
+
+  /// Routes Graphviz's messages to ``capturedMessages`` (once). Call under `graphvizLock`.
+  private static func installErrorSink() {
+    guard !errorSinkInstalled else { return }
+    _ = agseterrf(errorSink)
+    _ = agseterr(AGWARN)
+    errorSinkInstalled = true
+  }
+
+  /// Parses `dot` and hands the graph to `body`. Call under `graphvizLock`.
+  private static func parsed<R>(_ dot: String, _ body: (UnsafeMutablePointer<Agraph_t>) throws -> R) throws -> R {
+    installErrorSink()
+    restartLineCount()
+    capturedMessages = ""
+    guard let graph = agmemread(dot) else {
+      throw RenderError.syntax(cleaned(capturedMessages, fallback: "syntax error"))
+    }
+    defer { agclose(graph) }
+    return try body(graph)
   }
 
   /// Makes the next parse number its lines from 1. libcgraph 2.42's lexer numbers the first
@@ -170,11 +214,7 @@ public enum GraphvizRenderer {
   /// The installed Graphviz version, as libgvc reports it.
   public static var version: String {
     graphvizLock.withLock {
-      if sharedContext == nil {
-        _ = agseterrf(errorSink)
-        sharedContext = gvContext()
-      }
-      guard let gvc = sharedContext, let v = gvcVersion(gvc) else { return "unknown" }
+      guard let gvc = try? context(.measured), let v = gvcVersion(gvc) else { return "unknown" }
       return String(cString: v)
     }
   }

@@ -575,6 +575,11 @@ final class ProcessTests {
     #expect(worker.usable, "a syntax error is the map's, not the worker's")
     #expect(try worker.render(dot: dot, engine: .dot, format: .svg, deadline: 30).count > 100)
     worker.stop()
+    // The server's workers estimate text: the same maps, in a worker that never loads Pango.
+    let estimating = try LayoutWorker(engine: .neato, executable: Self.binary.path)
+    let svg = String(decoding: try estimating.render(dot: dot, engine: .neato, format: .svg, text: .estimated, deadline: 30), as: UTF8.self)
+    #expect(svg.contains("<svg") && svg.contains("</svg>"))
+    estimating.stop()
     for (fault, words) in [("crash", "died (a segmentation fault)"), ("hang", "ran past 1 s and was stopped")] {
       let faulty = try LayoutWorker(engine: .neato, executable: Self.binary.path, environment: ["STATECRAFT_LAYOUT_FAULT": fault])
       do {
