@@ -318,13 +318,13 @@ public final class ExplorerSession: @unchecked Sendable {
 
   /// A new lens, rolled back when the page cannot be drawn through it.
   private func performLens(_ request: Request) throws -> Response {
-    let (oldLens, oldBaseline) = (lens, baseline)
+    let (oldLens, oldBaseline, oldQuestion) = (lens, baseline, mapQuestion)
     lens = try newLens(request)
     baseline = nil
     do {
       return try response(message: "Lens: " + LensStatement(lens).text)
     } catch {
-      (lens, baseline) = (oldLens, oldBaseline)
+      (lens, baseline, mapQuestion) = (oldLens, oldBaseline, oldQuestion)
       throw error
     }
   }
