@@ -85,7 +85,7 @@ public final class ExplorerSession: @unchecked Sendable {
   /// How the maps size their text, the first layout and every drawing alike. Measured by
   /// default, as every other map a process may draw (PNG and PDF need Pango); the server
   /// estimates (``GraphvizRenderer/TextMetrics/estimated``: no Pango in each edit's two
-  /// layouts, 3.8 → 2.3 ms a seed map with the hover text set aside), in layout workers
+  /// layouts: a seed map without its tooltips, 4.7 → 2.6 ms), in layout workers
   /// that draw nothing else.
   public var textMetrics = GraphvizRenderer.TextMetrics.measured
 

@@ -77,7 +77,7 @@ public enum GraphvizRenderer {
   ///   - dot: The DOT source (name the graph: anonymous graphs get global-counter names).
   ///   - engine: The layout engine.
   ///   - format: The output format (``OutputFormat/dot`` returns the text unchanged).
-  ///   - text: How text is sized (``TextMetrics/estimated`` renders the core formats only).
+  ///   - text: How text is sized (``TextMetrics/estimated`` is meant for SVG).
   /// - Returns: The rendered bytes.
   /// - Throws: ``RenderError`` with Graphviz's own message.
   public static func render(dot: String, engine: LayoutEngine, format: OutputFormat, text: TextMetrics = .measured) throws -> [UInt8] {
