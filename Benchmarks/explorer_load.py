@@ -32,9 +32,15 @@ def main():
     try:
         ids = []
         relations = None
+        outline = None
         for _ in range(a.sessions):
             html = urllib.request.urlopen(url, timeout=60).read().decode()
             ids.append(re.search(r'name="statecraft-session" content="([^"]+)"', html).group(1))
+            if outline is None:
+                # The geographic map's outline the page shows; it sends this back, as the
+                # page's script does, and answers leave the same outline out.
+                shown = re.search(r'class="outline" data-outline="([^"]+)"', html)
+                outline = shown.group(1) if shown else ""
             if relations is None:
                 data = json.loads(re.search(r'id="briefing-data">(.*?)</script>', html, re.S).group(1))
                 relations = [r["index"] for r in data["relations"]]
@@ -47,6 +53,8 @@ def main():
             rng = random.Random(seed)
             while time.time() < deadline:
                 body = {"action": "edit", "op": "update", "relation": rng.choice(relations), "weight": round(rng.uniform(0.1, 1.5), 3)}
+                if outline:
+                    body["outline"] = outline
                 req = urllib.request.Request(url + "api/act?session=" + sid, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
                 # Latency: request sent to the whole answer received (parsing the JSON in
                 # Python, a few ms for the two inline maps, is the client's time).

@@ -395,6 +395,9 @@ def check_explorer(driver, statecraft, out):
         filled = driver.js("""return Array.from(document.querySelectorAll('#where .map.geo g.node ellipse, #where .map.geo g.node polygon'))
             .filter(function (e) { var f = (e.getAttribute('fill') || '').toLowerCase(); return f && f !== 'none' && f !== '#f7f7f7' && f !== 'white'; }).length;""")
         check(filled > 0, f"the geographic view fills actors by the edit's change ({filled})")
+        # The answer left the unchanged outline out; the page kept the one it showed.
+        countries = driver.js("return document.querySelectorAll('#where .map.geo g.outline path.country').length;")
+        check(countries > 10, f"the geographic view keeps its country outlines after an edit ({countries})")
         driver.js("document.getElementById('where').scrollIntoView();")
         driver.screenshot(os.path.join(out, "explorer-where.png"))
         driver.js("document.getElementById('x-undo').click();")

@@ -7,7 +7,9 @@
 //         dijkstra | eigenvector | louvain | world_pagerank | scenario_pagerank | leverage_pagerank |
 //         units (a markdown table: the work-unit balance of the all-pairs tasks) |
 //         incremental (a markdown table: solves after one edit, cold and warm-started) |
-//         incremental_betweenness (a markdown table: betweenness after an edit by affected sources)
+//         incremental_betweenness (a markdown table: betweenness after an edit by affected sources) |
+//         pinned_scene | pinned_dot | pinned_graphviz | pinned_draw | pinned_geo (FILE a world: its
+//         explorer map written or drawn, see below)
 //
 // The world_* tasks build a World (actors "0"…, one "tie" relation per edge) outside the
 // timing: world_pagerank projects it and runs PageRank (tolerance 1e-10); scenario_pagerank
@@ -50,7 +52,31 @@ do {
     times.append(now() - t0)
     cpus.append(cpu() - c0)
   }
-  if task == "render_loop" {
+  if task.hasPrefix("pinned_") {
+    // FILE is a world; its explorer map (PageRank sizes, hover text aside, every actor
+    // pinned where neato placed it) is written REPEATS times: pinned_scene (what to draw),
+    // pinned_dot (as DOT), pinned_graphviz (DOT laid out and drawn by Graphviz),
+    // pinned_draw (drawn by PinnedMapDrawer), pinned_geo (the geographic map, drawn).
+    let world = try WorldIO.load(file)
+    var options = MapOptions(lens: Lens.standard(for: world), engine: .neato)
+    (options.elementIDs, options.tipsAside, options.sources) = (true, true, .none)
+    options.sizeBy = ("pagerank", try world.scores(.pagerank, lens: options.lens))
+    let found = try GraphvizRenderer.nodePositions(dot: DOTWriter().write(world, options: options), engine: .neato, text: .estimated)
+    for (i, actor) in world.actors.enumerated() { options.positions[actor.id] = found["a\(i)"] }
+    for _ in 0 ..< repeats {
+      switch task {
+      case "pinned_scene": try measure { Double(try DOTWriter().writeWithTips(world, options: options).tips.byID.count) }
+      case "pinned_dot": try measure { Double(try DOTWriter().write(world, options: options).utf8.count) }
+      case "pinned_graphviz":
+        try measure { Double(try GraphvizRenderer.render(dot: DOTWriter().write(world, options: options), engine: .neato, format: .svg, text: .estimated).count) }
+      case "pinned_draw": try measure { Double(try PinnedMapDrawer().svg(world, options: options)?.utf8.count ?? 0) }
+      case "pinned_geo": try measure { Double(try GeoMap(options: options).pinnedSVG(world)?.utf8.count ?? 0) }
+      default:
+        FileHandle.standardError.write(Data("unknown task \(task)\n".utf8))
+        exit(64)
+      }
+    }
+  } else if task == "render_loop" {
     // FILE is a world; REPEATS renders of its map in one process, RSS sampled as it goes
     // (issue 10: memory must stay bounded over 1,000 renders).
     let world = try WorldIO.load(file)

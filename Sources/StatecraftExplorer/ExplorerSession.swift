@@ -54,6 +54,9 @@ public final class ExplorerSession: @unchecked Sendable {
   /// The influence question whose leverage the last maps' tie notes state (the next maps
   /// are drawn beside the briefing for it).
   var mapQuestion: InfluencePair?
+  /// While an answer is made: the outline the page shows (``Request/outline``), which the
+  /// answer's geographic map need not send again.
+  private var knownOutline: String?
   private let lock = NSLock()
   /// Monte Carlo samples per recomputation (none by default: the explorer answers each edit
   /// at once; "download report" computes the full briefing).
@@ -88,6 +91,11 @@ public final class ExplorerSession: @unchecked Sendable {
   /// layouts: a seed map without its tooltips, 4.7 → 2.6 ms), in layout workers
   /// that draw nothing else.
   public var textMetrics = GraphvizRenderer.TextMetrics.measured
+  /// Whether maps whose actors all have places (every map after the first layout) are drawn
+  /// without Graphviz (``PinnedMapDrawer``, the default: an edit's two maps in about 1.5 ms
+  /// instead of 5 on the seed, and no layout worker); `false` lays every map out with
+  /// ``layout`` (a test slows that to exercise the server's time limit).
+  public var pinnedDrawing = true
 
   /// ``layout``, or the in-process one.
   var drawing: @Sendable (_ dot: String, _ engine: LayoutEngine) throws -> [UInt8] {
@@ -186,6 +194,10 @@ public final class ExplorerSession: @unchecked Sendable {
     public var date: String?, combine: String?, types: [String]?
     /// For `compare`: the two states, as numbers of steps from the unedited world.
     public var a: Int?, b: Int?
+    /// The geographic map's outline the page shows (its `data-outline`): an answer whose map
+    /// has the same outline leaves its paths out and the page keeps its own
+    /// (``GeoMap/knownOutline``).
+    public var outline: String?
 
     /// A request for `action` with no other field (`state`, `undo`, `complete`, …).
     public init(action: String) { self.action = action }
@@ -266,6 +278,8 @@ public final class ExplorerSession: @unchecked Sendable {
   /// Performs one request; a failed edit leaves the session as it was and says why.
   public func perform(_ request: Request) -> Response {
     lock.withLock {
+      knownOutline = request.outline
+      defer { knownOutline = nil }
       do {
         switch request.action {
         case "state": return response(main: false, message: nil)
@@ -543,16 +557,22 @@ public final class ExplorerSession: @unchecked Sendable {
     geoOptions.edgeLabels = false
     options.positions = positions
     let layout = drawing
-    let geoMap = GeoMap(options: geoOptions)
-    // The geographic map on a thread of its own, DOT included (a millisecond each on the
-    // seed), while this one draws the relationship map (`WorkUnits.together`: a queue of its
-    // own gets a thread at once; `concurrentPerform` on two cores often ran the second map
-    // after the first, on this thread, because the pool's other thread was busy).
+    var geoMap = GeoMap(options: geoOptions)
+    geoMap.knownOutline = knownOutline
+    // The geographic map on a thread of its own while this one draws the relationship map
+    // (`WorkUnits.together`: a queue of its own gets a thread at once; `concurrentPerform` on
+    // two cores often ran the second map after the first, on this thread, because the pool's
+    // other thread was busy). Every actor is placed by now: the maps are drawn without
+    // Graphviz (``PinnedMapDrawer``: a third of Graphviz's time, no worker process), unless
+    // one could not be placed (then Graphviz draws it, placing what is missing).
+    let pinned = pinnedDrawing
     let (map, geo) = try WorkUnits.together {
+      if pinned, let svg = try PinnedMapDrawer().svg(drawn, options: options) { return svg }
       let (dot, tips) = try DOTWriter().writeWithTips(drawn, options: options)
       return tips.apply(to: String(decoding: try layout(dot, .neato), as: UTF8.self))
-    } _: {
-      located ? try geoMap.svg(drawn, layout: layout) : nil
+    } _: { [geoMap] () throws -> String? in
+      guard located else { return nil }
+      return try (pinned ? geoMap.pinnedSVG(drawn) : nil) ?? geoMap.svg(drawn, layout: layout)
     }
     // Element ids name the whole world's actors, as the page's data does.
     func numbered(_ svg: String?) -> String? {

@@ -23,8 +23,17 @@ extension PageAssets {
     if (keep && old) select.value = old;
   }
 
+  // The geographic map's outline the page shows: answers with the same outline leave its
+  // paths out (70 KB on the seed) and the page keeps its own.
+  function shownOutline() {
+    var g = document.querySelector('main .map.geo g.outline');
+    return g && g.firstElementChild ? g.getAttribute('data-outline') : null;
+  }
+
   function send(body) {
     if (body.action !== 'wait') status('Recomputing…');
+    var outline = shownOutline();
+    if (outline) body.outline = outline;
     return fetch('/api/act?session=' + session, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
       .then(function (r) { return r.json(); })
       .then(function (res) {
@@ -64,7 +73,10 @@ extension PageAssets {
       Object.keys(part).forEach(function (k) { d[k] = part[k]; });
       $('briefing-data').textContent = JSON.stringify(d);
     } else {
+      var kept = shownOutline() ? main.querySelector('.map.geo g.outline') : null;
       main.innerHTML = res.main;
+      var fresh = main.querySelector('.map.geo g.outline');
+      if (kept && fresh && !fresh.firstElementChild && fresh.getAttribute('data-outline') === kept.getAttribute('data-outline')) fresh.replaceWith(kept);
       $('briefing-data').textContent = res.data;
     }
     window.statecraftPage.init();

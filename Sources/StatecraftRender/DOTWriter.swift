@@ -196,19 +196,50 @@ public struct DOTWriter: Sendable {
   /// text of every element with an id, which the DOT then leaves out.
   /// - Throws: ``LensError/unknownType(_:known:)`` when the lens names an undeclared type.
   public func writeWithTips(_ world: World, options: MapOptions) throws -> (dot: String, tips: MapTips) {
+    let scene = try self.scene(world, options: options)
+    return (dot(scene), scene.tips)
+  }
+
+  /// What the map draws, decided once for DOT (``dot(_:)``) and for a drawing made without
+  /// Graphviz (``PinnedMapDrawer``).
+  func scene(_ world: World, options: MapOptions) throws -> MapScene {
     var tips: MapTips? = options.tipsAside && options.elementIDs ? MapTips() : nil
     let relations = try world.relations(through: options.lens)
-    var out = ""
     let graphName = "statecraft_" + world.name.map { $0.isLetter || $0.isNumber ? $0 : "_" }.map(String.init).joined()
-    out += "digraph \(quote(graphName)) {\n"
-    for (k, v) in graphAttributes(world, relations, options: options) { out += "  \(key(k))=\(quote(v));\n" }
-    out += "  label=<\(titleBlock(world, relations: relations, options: options))>;\n"
+    let (clusters, nodes) = sceneNodes(world, options: options, tips: &tips)
+    return MapScene(
+      graphName: graphName, graphAttributes: graphAttributes(world, relations, options: options),
+      key: mapKey(world, relations: relations, options: options), clusters: clusters, nodes: nodes,
+      edges: sceneEdges(world, relations, options: options, tips: &tips), tips: tips ?? MapTips())
+  }
+
+  /// The scene as DOT text.
+  func dot(_ scene: MapScene) -> String {
+    var out = ""
+    out += "digraph \(quote(scene.graphName)) {\n"
+    for (k, v) in scene.graphAttributes { out += "  \(key(k))=\(quote(v));\n" }
+    out += "  label=<\(titleBlock(scene.key))>;\n"
     out += "  node [fontname=\(quote(style.fontName)), fontsize=11, penwidth=1.2, margin=\"0.12,0.06\"];\n"
     out += "  edge [fontname=\(quote(style.fontName)), fontsize=9, arrowsize=0.8];\n"
-    writeNodes(world, options: options, tips: &tips, to: &out)
-    writeEdges(world, relations, options: options, tips: &tips, to: &out)
+    var open: Int?
+    for node in scene.nodes {
+      if node.cluster != open {
+        if open != nil { out += "  }\n" }
+        if let c = node.cluster {
+          let cluster = scene.clusters[c]
+          out += "  subgraph \(quote("cluster_\(c)")) {\n"
+          out += "    label=<<b>\(html(cluster.label))</b>>; fontsize=12; style=\"rounded,filled\";\n"
+          out += "    fillcolor=\(quote(cluster.fill)); color=\(quote(cluster.border));\n"
+          out += "    tooltip=\(quote(cluster.tooltip));\n"
+        }
+        open = node.cluster
+      }
+      out += (open == nil ? "  " : "    ") + statement(quote(node.name), node.attributes) + "\n"
+    }
+    if open != nil { out += "  }\n" }
+    for edge in scene.edges { out += "  " + statement(quote(edge.from) + " -> " + quote(edge.to), edge.attributes) + "\n" }
     out += "}\n"
-    return (out, tips ?? MapTips())
+    return out
   }
 
   /// The graph's attributes: the font and page, then the engine's layout settings (spline
@@ -259,44 +290,45 @@ public struct DOTWriter: Sendable {
     return graphAttributes
   }
 
-  /// Nodes, grouped into clusters by attribute value (in order of first appearance), then the
-  /// ghosts of actors a scenario removed. Tooltips go into `tips` when it is set.
-  func writeNodes(_ world: World, options: MapOptions, tips: inout MapTips?, to out: inout String) {
-    func line(_ s: String) { out += s + "\n" }
+  /// Nodes, grouped into clusters by attribute value (in order of first appearance; boxed
+  /// when the engine draws clusters), then the ghosts of actors a scenario removed. Tooltips
+  /// go into `tips` when it is set.
+  func sceneNodes(_ world: World, options: MapOptions, tips: inout MapTips?) -> ([MapScene.Cluster], [MapScene.Node]) {
     let maxScore = options.sizeBy.map { $0.scores.values.map(abs).max() ?? 0 } ?? 0
     let groups = clusterGroups(world, attribute: options.clusterBy)
     let boxes = options.engine.drawsClusters
+    var clusters: [MapScene.Cluster] = []
+    var nodes: [MapScene.Node] = []
     for (g, group) in groups.enumerated() {
-      let indent: String
+      var cluster: Int?
       if let value = group.value, boxes {
-        indent = "    "
-        line("  subgraph \(quote("cluster_\(g)")) {")
-        line("    label=<<b>\(html(value))</b>>; fontsize=12; style=\"rounded,filled\";")
-        line("    fillcolor=\(quote(palette(style.groupFills, g))); color=\(quote(palette(style.groupBorders, g)));")
-        line("    tooltip=\(quote("\(options.clusterBy ?? ""): \(value)"));")
-      } else {
-        indent = "  "
+        cluster = clusters.count
+        clusters.append(MapScene.Cluster(
+          label: value, fill: palette(style.groupFills, g), border: palette(style.groupBorders, g),
+          tooltip: "\(options.clusterBy ?? ""): \(value)"))
       }
       for i in group.members {
-        line(indent + nodeStatement(
-          world, i, options: options, maxScore: maxScore, group: group.value == nil ? nil : g, boxed: boxes, tips: &tips))
+        let attributes = nodeAttributes(
+          world, i, options: options, maxScore: maxScore, group: group.value == nil ? nil : g, boxed: boxes, tips: &tips)
+        nodes.append(MapScene.Node(name: nodeName(world.actors[i].id, options), cluster: cluster, attributes: attributes))
       }
-      if group.value != nil && boxes { line("  }") }
     }
     for actor in options.delta?.removedActors ?? [] {
       // A ghost stays where the actor was drawn (pinned maps) and takes the map's node style.
-      let shape = options.compactNodes
-        ? "shape=\"circle\", fixedsize=true, width=0.18, style=\"dashed\", label=\"\", fontsize=10, xlabel=\(quote(shown(actor.name + " (removed)")))"
-        : "shape=\"box\", style=\"rounded,dashed\", label=\(quote(shown(actor.name + "\n(removed)")))"
-      let pin = options.positions[actor.id].map { ", pos=\"\(formatNumber($0.x)),\(formatNumber($0.y))!\", pin=true" } ?? ""
-      line("  \(quote(nodeName(actor.id, options))) [\(shape), color=\"#BBBBBB\", fontcolor=\"#999999\", tooltip=\(quote(shown("\(actor.name) (\(actor.id)): removed by the scenario")))\(pin)];")
+      var attributes: [(String, String)] = options.compactNodes
+        ? [("shape", "circle"), ("fixedsize", "true"), ("width", "0.18"), ("style", "dashed"), ("label", ""), ("fontsize", "10"), ("xlabel", shown(actor.name + " (removed)"))]
+        : [("shape", "box"), ("style", "rounded,dashed"), ("label", shown(actor.name + "\n(removed)"))]
+      attributes += [("color", "#BBBBBB"), ("fontcolor", "#999999"), ("tooltip", shown("\(actor.name) (\(actor.id)): removed by the scenario"))]
+      if let p = options.positions[actor.id] { attributes += [("pos", "\(formatNumber(p.x)),\(formatNumber(p.y))!"), ("pin", "true")] }
+      nodes.append(MapScene.Node(name: nodeName(actor.id, options), cluster: nil, attributes: attributes))
     }
+    return (clusters, nodes)
   }
 
   /// Edges: relations with the same ends, direction, sign and mode share one edge (its label
   /// and tooltip list each of them); others are drawn in parallel. Interchange output carries
   /// every relation's fields as `sc_` attributes. Tooltips go into `tips` when it is set.
-  func writeEdges(_ world: World, _ relations: [Relation], options: MapOptions, tips: inout MapTips?, to out: inout String) {
+  func sceneEdges(_ world: World, _ relations: [Relation], options: MapOptions, tips: inout MapTips?) -> [MapScene.Edge] {
     var bundles = options.interchange ? relations.map { Bundle(relations: [$0]) } : edgeBundles(world, relations, added: options.delta?.added ?? [])
     if let delta = options.delta {
       bundles += delta.removed.map { Bundle(relations: [$0], status: .removed) }
@@ -304,7 +336,7 @@ public struct DOTWriter: Sendable {
     let weights = bundles.map(\.weight)
     let weightRange = (weights.min() ?? 1) ... (weights.max() ?? 1)
     let labels = options.edgeLabels ?? (relations.count <= 60)
-    for (k, bundle) in bundles.enumerated() {
+    return bundles.enumerated().map { k, bundle in
       let emphasis = options.highlight.map { $0.pairs.contains([bundle.first.from, bundle.first.to]) }
       let unbalanced = options.delta?.unbalancedPairs.contains([bundle.first.from, bundle.first.to]) ?? false
       var extra: [(String, String)] = []
@@ -326,10 +358,13 @@ public struct DOTWriter: Sendable {
           extra += [("sc_statecraft_weight_low", "\(v.lowerBound)"), ("sc_statecraft_weight_high", "\(v.upperBound)")]
         }
       }
-      let statement = edgeStatement(
+      let attributes = edgeAttributes(
         world, bundle, weightRange: weightRange, labels: labels, emphasis: emphasis, unbalanced: unbalanced,
-        interchange: options.interchange, notes: options.tieNotes, extra: extra, tipID: id, tips: &tips)
-      out += "  " + statement + "\n"
+        notes: options.tieNotes, tipID: id, tips: &tips)
+      let r = bundle.first
+      return MapScene.Edge(
+        from: nodeName(r.from, interchange: options.interchange), to: nodeName(r.to, interchange: options.interchange),
+        attributes: attributes + extra)
     }
   }
 
@@ -358,9 +393,11 @@ public struct DOTWriter: Sendable {
     return loose.members.isEmpty ? groups : groups + [loose]
   }
 
-  func nodeStatement(
+  /// A node's attributes: shape by kind, size and label by the size measure, fill, emphasis,
+  /// id, pinned position and interchange data.
+  func nodeAttributes(
     _ world: World, _ i: Int, options: MapOptions, maxScore: Double, group: Int?, boxed: Bool, tips: inout MapTips?
-  ) -> String {
+  ) -> [(String, String)] {
     let actor = world.actors[i]
     let (shape, nodeStyle) = style.shapes[actor.kind] ?? ("ellipse", "filled")
     var label = actor.name
@@ -409,7 +446,7 @@ public struct DOTWriter: Sendable {
       if actor.id.rawValue.hasPrefix("%") { attributes.append(("sc_id", actor.id.rawValue)) }
       attributes += actor.attributes.keys.sorted().map { ("sc_attr_" + $0, actor.attributes[$0]!) }
     }
-    return statement(quote(nodeName(actor.id, options)), attributes)
+    return attributes
   }
 
   /// A node's fill and border: by its change on a delta map (with the change in its label),
@@ -477,17 +514,20 @@ public struct DOTWriter: Sendable {
     return bundles
   }
 
+  /// An edge's attributes: colour by sign (or type), width by strength, dashes for words,
+  /// dots for removed ties, a double line in an unbalanced triangle, label and hover text.
+  ///
   /// - Parameters:
   ///   - emphasis: `nil` without a highlighted path; `true` for the path's ties (drawn
   ///     wider), `false` for the others (dimmed).
   ///   - unbalanced: Whether the tie lies in an unbalanced triangle (delta maps draw it
   ///     double).
   ///   - tipID, tips: With both set, the tooltip goes into `tips` under `tipID` instead of the DOT.
-  func edgeStatement(
+  func edgeAttributes(
     _ world: World, _ bundle: Bundle, weightRange: ClosedRange<Double>, labels: Bool,
-    emphasis: Bool? = nil, unbalanced: Bool = false, interchange: Bool = false, notes: [Relation: String] = [:],
-    extra: [(String, String)] = [], tipID: String?, tips: inout MapTips?
-  ) -> String {
+    emphasis: Bool? = nil, unbalanced: Bool = false, notes: [Relation: String] = [:],
+    tipID: String?, tips: inout MapTips?
+  ) -> [(String, String)] {
     let r = bundle.first
     let color = bundle.status == .removed ? "#BBBBBB" : style.color(for: r, in: world) + (emphasis == false ? "40" : "")
     let verbal = world.type(r.type)?.mode == .verbal
@@ -528,7 +568,7 @@ public struct DOTWriter: Sendable {
       if bundle.status == .removed { label = "removed: " + label }
       attributes += [("label", shown(label)), ("fontcolor", color)]
     }
-    return statement(quote(nodeName(r.from, interchange: interchange)) + " -> " + quote(nodeName(r.to, interchange: interchange)), attributes + extra)
+    return attributes
   }
 
   func relationTooltip(_ world: World, _ r: Relation, verbal: Bool) -> String {
@@ -540,11 +580,11 @@ public struct DOTWriter: Sendable {
     return tip
   }
 
-  /// The title, caption (date, sources, counts) and lens description, as an HTML label.
-  func titleBlock(_ world: World, relations: [Relation], options: MapOptions) -> String {
+  /// The title block: the title, caption (date, sources, counts) and lens description, then
+  /// the key.
+  func mapKey(_ world: World, relations: [Relation], options: MapOptions) -> MapKey {
     if let panel = options.panelTitle {
-      return "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\"><tr><td align=\"left\"><font point-size=\"16\"><b>\(html(panel))</b></font></td></tr>"
-        + "<tr><td align=\"left\"><font point-size=\"11\" color=\"#555555\">\(world.actors.count) actors, \(relations.count) relations</font></td></tr></table>"
+      return MapKey(heading: panel, headingSize: 16, lines: [("\(world.actors.count) actors, \(relations.count) relations", 11)], legend: nil)
     }
     var caption: [String] = []
     caption.append(Self.dateCaption(world, lens: options.lens))
@@ -559,12 +599,18 @@ public struct DOTWriter: Sendable {
     if let delta = options.delta { caption.insert("scenario: \(delta.scenario)", at: 0) }
     if let note = options.note { caption.append(note) }
     if options.lens.sign != .absolute { caption.append("\(options.lens.sign.rawValue) ties only") }
-    var rows = "<tr><td align=\"left\"><font point-size=\"18\"><b>\(html(world.title))</b></font></td></tr>"
-    rows += "<tr><td align=\"left\"><font point-size=\"11\" color=\"#555555\">\(html(caption.joined(separator: " · ")))</font></td></tr>"
-    for source in listedSources(world, relations: relations, listing: options.sources) {
-      rows += "<tr><td align=\"left\"><font point-size=\"10\" color=\"#555555\">Source: \(html(source.citation))</font></td></tr>"
+    var lines = [(text: caption.joined(separator: " · "), size: 11.0)]
+    for source in listedSources(world, relations: relations, listing: options.sources) { lines.append(("Source: \(source.citation)", 10)) }
+    return MapKey(heading: world.title, headingSize: 18, lines: lines, legend: legend(world, relations: relations, options: options))
+  }
+
+  /// The title block as an HTML-like label: a table of the heading, the grey lines and the key.
+  func titleBlock(_ key: MapKey) -> String {
+    var rows = "<tr><td align=\"left\"><font point-size=\"\(formatNumber(key.headingSize))\"><b>\(html(key.heading))</b></font></td></tr>"
+    for line in key.lines {
+      rows += "<tr><td align=\"left\"><font point-size=\"\(formatNumber(line.size))\" color=\"#555555\">\(html(line.text))</font></td></tr>"
     }
-    rows += legendRows(world, relations: relations, options: options)
+    if let legend = key.legend { rows += legendRows(legend) }
     return "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\">\(rows)</table>"
   }
 
@@ -589,61 +635,71 @@ public struct DOTWriter: Sendable {
     }
   }
 
-  /// The key: one line sample per sign and mode present, the shapes of the actor kinds
-  /// present, and how width, arrows and size read.
-  func legendRows(_ world: World, relations: [Relation], options: MapOptions) -> String {
+  /// The key: one line sample per sign and mode present, the delta map's fill scale and
+  /// marks, the shapes of the actor kinds present, the group colours, and how width, arrows
+  /// and size read.
+  func legend(_ world: World, relations: [Relation], options: MapOptions) -> MapKey.Legend {
     var samples: [(Sign, RelationType.Mode)] = []
     for r in relations {
       let mode = world.type(r.type)?.mode ?? .material
       if !samples.contains(where: { $0 == (r.sign, mode) }) { samples.append((r.sign, mode)) }
     }
     samples.sort { ($0.0.rawValue, $0.1.rawValue) > ($1.0.rawValue, $1.1.rawValue) }
-    var cells = samples.map { sign, mode in
-      let color = style.signColors[sign] ?? "#000000"
-      let glyph = mode == .verbal ? "╍╍╍" : "━━━"
-      return "<td align=\"left\"><font color=\"\(color)\">\(glyph)</font> \(sign.word), \(mode == .verbal ? "verbal (dashed)" : "material")</td>"
-    }
-    var row1 = "<tr>" + cells.joined() + "</tr>"
     let shapeNames: [Actor.Kind: String] = [
       .state: "rounded box", .region: "tab", .company: "component box", .armedGroup: "octagon",
       .organization: "hexagon", .person: "ellipse", .project: "cylinder", .other: "ellipse",
     ]
     let kinds = Actor.Kind.allCases.filter { k in world.actors.contains { $0.kind == k } }
+    var legend = MapKey.Legend(
+      samples: samples.map { sign, mode in
+        (style.signColors[sign] ?? "#000000", mode == .verbal ? "╍╍╍" : "━━━", "\(sign.word), \(mode == .verbal ? "verbal (dashed)" : "material")")
+      },
+      kinds: kinds.map { "\(shapeNames[$0] ?? ""): \($0.rawValue)" }.joined(separator: " · "),
+      notes: "Line width: strength of the tie · no arrowhead: mutual tie · hover an actor or tie for details and sources")
     if options.compactNodes {
       let names = options.namedActors.map { "names beside the \($0.count) largest; hover any circle for its name" } ?? "names beside them"
-      cells = ["<td align=\"left\" colspan=\"\(Swift.max(1, samples.count))\">circles: actors at their places, \(names)</td>"]
-    } else {
-      // One cell, separated by dots: as columns under the sign samples, long names ran into
-      // each other wherever the viewer's font is wider than Graphviz's estimate.
-      cells = ["<td align=\"left\" colspan=\"\(Swift.max(1, samples.count))\">"
-        + kinds.map { "\(shapeNames[$0] ?? ""): \($0.rawValue)" }.joined(separator: " · ") + "</td>"]
+      legend.kinds = "circles: actors at their places, \(names)"
     }
-    var notes = "Line width: strength of the tie · no arrowhead: mutual tie · hover an actor or tie for details and sources"
-    if let sizeBy = options.sizeBy { notes += " · node size: \(sizeBy.measure)" }
+    if let sizeBy = options.sizeBy { legend.notes += " · node size: \(sizeBy.measure)" }
     if let delta = options.delta {
       let scale = delta.fillScale
-      let swatches = [-1.0, -0.5, 0, 0.5, 1].map { f in
-        "<td bgcolor=\"\(DeltaMap.fill(f * scale, scale: scale))\" border=\"1\">\(f == 0 ? "0" : (f > 0 ? "+" : "−") + formatScore(abs(f) * scale))</td>"
-      }.joined()
-      row1 += "<tr><td align=\"left\">node fill: change in \(html(delta.measure)) (orange lost, blue gained)</td>\(swatches)</tr>"
+      legend.delta = (
+        "node fill: change in \(delta.measure) (orange lost, blue gained)",
+        [-1.0, -0.5, 0, 0.5, 1].map { f in (DeltaMap.fill(f * scale, scale: scale), f == 0 ? "0" : (f > 0 ? "+" : "−") + formatScore(abs(f) * scale)) })
       let labelled = options.edgeLabels ?? (relations.count <= 60)
-      row1 += "<tr><td align=\"left\">\(labelled ? "wide edge labelled NEW" : "wide edge"): added or changed · grey dotted: removed"
-        + (delta.unbalancedCount > 0 ? " · double line: tie in one of \(delta.unbalancedCount) unbalanced triangles" : "") + "</td></tr>"
+      legend.deltaNote = "\(labelled ? "wide edge labelled NEW" : "wide edge"): added or changed · grey dotted: removed"
+        + (delta.unbalancedCount > 0 ? " · double line: tie in one of \(delta.unbalancedCount) unbalanced triangles" : "")
     }
-    row1 += "<tr>" + cells.joined() + "</tr>"
-    if let key = groupKey(world, options: options) {
-      row1 += "<tr><td align=\"left\" colspan=\"\(Swift.max(1, samples.count))\">\(key)</td></tr>"
+    legend.groups = groupKey(world, options: options)
+    return legend
+  }
+
+  /// The key's rows of an HTML-like label (``titleBlock(_:)``).
+  func legendRows(_ legend: MapKey.Legend) -> String {
+    // One cell for the kinds, separated by dots: as columns under the sign samples, long names
+    // ran into each other wherever the viewer's font is wider than Graphviz's estimate.
+    let span = "<td align=\"left\" colspan=\"\(Swift.max(1, legend.samples.count))\">"
+    var rows = "<tr>" + legend.samples.map { "<td align=\"left\"><font color=\"\($0.color)\">\($0.glyph)</font> \(html($0.text))</td>" }.joined() + "</tr>"
+    if let delta = legend.delta {
+      let swatches = delta.swatches.map { "<td bgcolor=\"\($0.fill)\" border=\"1\">\($0.text)</td>" }.joined()
+      rows += "<tr><td align=\"left\">\(html(delta.text))</td>\(swatches)</tr>"
+    }
+    if let note = legend.deltaNote { rows += "<tr><td align=\"left\">\(html(note))</td></tr>" }
+    rows += "<tr>" + span + html(legend.kinds) + "</td></tr>"
+    if let groups = legend.groups {
+      let cells = groups.entries.map { "<td bgcolor=\"\($0.fill)\" border=\"1\">\(html($0.label))</td>" }.joined()
+      rows += "<tr>" + span + "<table border=\"0\" cellspacing=\"2\" cellpadding=\"3\"><tr><td align=\"left\">\(html(groups.title)):</td>\(cells)</tr></table></td></tr>"
     }
     return "<tr><td align=\"left\"><table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"3\">"
-      + "<tr><td align=\"left\"><font point-size=\"10\"><table border=\"0\" cellspacing=\"0\" cellpadding=\"4\">\(row1)</table></font></td></tr>"
-      + "<tr><td align=\"left\"><font point-size=\"10\" color=\"#555555\">\(html(notes))</font></td></tr>"
+      + "<tr><td align=\"left\"><font point-size=\"10\"><table border=\"0\" cellspacing=\"0\" cellpadding=\"4\">\(rows)</table></font></td></tr>"
+      + "<tr><td align=\"left\"><font point-size=\"10\" color=\"#555555\">\(html(legend.notes))</font></td></tr>"
       + "</table></td></tr>"
   }
 
   /// A colour key for groups drawn as node colours: clusters an engine cannot box, Louvain
-  /// communities or balance camps (each colour swatch with its group's name or first members);
-  /// `nil` when node colours mean nothing beyond the defaults.
-  func groupKey(_ world: World, options: MapOptions) -> String? {
+  /// communities or balance camps (each colour swatch with its group's name or first members,
+  /// twelve at most); `nil` when node colours mean nothing beyond the defaults.
+  func groupKey(_ world: World, options: MapOptions) -> (title: String, entries: [(fill: String, label: String)])? {
     guard options.delta == nil else { return nil }
     var entries: [(fill: String, label: String)] = []
     var title = ""
@@ -664,9 +720,7 @@ public struct DOTWriter: Sendable {
         if let value = group.value { entries.append((palette(style.groupFills, g), value)) }
       }
     }
-    guard !entries.isEmpty else { return nil }
-    let cells = entries.prefix(12).map { "<td bgcolor=\"\($0.fill)\" border=\"1\">\(html($0.label))</td>" }.joined()
-    return "<table border=\"0\" cellspacing=\"2\" cellpadding=\"3\"><tr><td align=\"left\">\(html(title)):</td>\(cells)</tr></table>"
+    return entries.isEmpty ? nil : (title, Array(entries.prefix(12)))
   }
 
   /// The fill of colour group `g`: the camp fills for balance camps, else the group palette.

@@ -147,6 +147,11 @@ public struct GeoMap: Sendable {
   /// Prefixes the ids this map adds to the SVG (its clip path), so several maps can share
   /// one document (``SeriesChart`` small multiples).
   public var idPrefix = "statecraft-geo"
+  /// The outline a page already shows (the `data-outline` of its map's outline group): when
+  /// this map's outline is the same, its paths are left out (an empty group with that
+  /// `data-outline`) and the page keeps its own. The explorer redraws the same extent after
+  /// every edit; the outline was 70 of the seed map's 108 KB.
+  public var knownOutline: String?
 
   /// A geographic map with the given options.
   public init(options: MapOptions, extent: (lonMin: Double, latMin: Double, lonMax: Double, latMax: Double)? = nil) {
@@ -164,6 +169,25 @@ public struct GeoMap: Sendable {
   ) throws -> String {
     let (dot, tips, scale, positions, box) = try self.dot(world)
     let svg = String(decoding: try layout(dot, .neato), as: UTF8.self)
+    // The tips go in before the outline (a long text with no element groups to scan).
+    return outlined(tips.apply(to: svg), world, scale: scale, positions: positions, box: box)
+  }
+
+  /// The map as SVG drawn without Graphviz (``PinnedMapDrawer``: every actor is pinned at its
+  /// place already), the country outlines beneath; `nil` when the drawer cannot draw it.
+  ///
+  /// - Complexity: O(actors + relations), plus O(outline points) once.
+  public func pinnedSVG(_ world: World) throws -> String? {
+    let p = try prepared(world)
+    var drawer = PinnedMapDrawer(style: p.style)
+    drawer.arrowSize = p.arrowSize
+    drawer.extent = p.corners
+    guard let svg = try drawer.svg(p.world, options: p.options) else { return nil }
+    return outlined(svg, world, scale: p.scale, positions: p.options.positions, box: p.box)
+  }
+
+  /// `svg` with the country outlines slid beneath the graph, clipped to the extent.
+  func outlined(_ svg: String, _ world: World, scale: Scale, positions: [Actor.ID: Point], box: Extent) -> String {
     // Graphviz moves the whole drawing so its box is centred; the outline follows the same
     // shift, read off an actor whose position we set.
     var shift = Point(x: 0, y: 0)
@@ -175,14 +199,17 @@ public struct GeoMap: Sendable {
     }
     // The outline is clipped to the extent (the title and legend sit above it).
     let height = (EqualEarth.project(lon: box.lonMin, lat: box.latMax).y - scale.y0) * scale.k
+    let key = OutlineCache.Key(x0: scale.x0, y0: scale.y0, k: scale.k, x: shift.x, y: shift.y, width: width, height: height)
+    let id = "\(idPrefix)-\(key.name)"
+    guard id != knownOutline else { return Self.underlay(svg, id: id, paths: "") }
     let clip = "<clipPath id=\"\(idPrefix)-extent\"><rect x=\"\(String(format: "%.1f", shift.x))\" y=\"\(String(format: "%.1f", shift.y - height))\" width=\"\(String(format: "%.1f", width))\" height=\"\(String(format: "%.1f", height))\"/></clipPath>"
-    // The tips go in before the outline (a long text with no element groups to scan).
-    return Self.underlay(tips.apply(to: svg), paths: clip + "<g clip-path=\"url(#\(idPrefix)-extent)\">\n" + outlinePaths(scale, shift: shift, height: height) + "</g>\n")
+    return Self.underlay(svg, id: id, paths: clip + "<g clip-path=\"url(#\(idPrefix)-extent)\">\n" + outlinePaths(key) + "</g>\n")
   }
 
   /// The centre of the node drawn with SVG id `id` (the middle of its shape's coordinates).
   static func nodeCentre(_ svg: String, id: String) -> Point? {
-    guard let start = svg.byteRange(of: "<g id=\"\(id)\" class=\"node\">"),
+    // The group may carry more attributes after its class (`data-tip`).
+    guard let start = svg.byteRange(of: "<g id=\"\(id)\" class=\"node\""),
       let text = svg.byteRange(of: "<text", from: start.upperBound)
     else { return nil }
     // Read with plain scans: a regular expression, compiled on every call, was a quarter of
@@ -219,6 +246,32 @@ public struct GeoMap: Sendable {
   /// The DOT text, the tooltips it left out (``MapOptions/tipsAside``), the scale it used,
   /// where it pinned each actor and the extent drawn.
   func dot(_ world: World) throws -> (String, MapTips, Scale, [Actor.ID: Point], Extent) {
+    let p = try prepared(world)
+    var (dot, tips) = try DOTWriter(style: p.style).writeWithTips(p.world, options: p.options)
+    if p.arrowSize != 0.8, let edges = dot.range(of: "arrowsize=0.8") { dot.replaceSubrange(edges, with: "arrowsize=\(String(format: "%.2f", p.arrowSize))") }
+    // Two invisible corners hold the drawing to the extent, margin included.
+    let cornerNodes = p.corners.enumerated().map { i, c in
+      "  \"__extent_\(i)\" [shape=point, style=invis, width=0.01, label=\"\", pos=\"\(c.x),\(c.y)!\", pin=true];\n"
+    }.joined()
+    if let end = dot.range(of: "}", options: .backwards) { dot.replaceSubrange(end, with: cornerNodes + "}") }
+    return (dot, tips, p.scale, p.options.positions, p.box)
+  }
+
+  /// What a geographic map draws: the world with its ties thinned, options with every actor
+  /// pinned at its projected point (compact circles, names beside), the thinner style and
+  /// arrows of a crowded map, the scale, the extent and its two corners (points).
+  struct Prepared {
+    var world: World
+    var options: MapOptions
+    var style: MapStyle
+    var arrowSize: Double
+    var scale: Scale
+    var box: Extent
+    var corners: [Point]
+  }
+
+  /// The world and options the map draws (``Prepared``).
+  func prepared(_ world: World) throws -> Prepared {
     // A delta map's removed actors are drawn as ghosts where they were.
     let ghosts = options.delta?.removedActors ?? []
     let points = try WorldOutline.shared.points(of: world.actors + ghosts)
@@ -258,16 +311,11 @@ public struct GeoMap: Sendable {
     var style = MapStyle.default
     let thin = max(0.3, options.compactScale)
     style.penWidth = style.penWidth.lowerBound * max(0.6, thin) ... style.penWidth.upperBound * thin
-    var (dot, tips) = try DOTWriter(style: style).writeWithTips(drawn, options: options)
-    if thin < 1, let edges = dot.range(of: "arrowsize=0.8") { dot.replaceSubrange(edges, with: "arrowsize=\(String(format: "%.2f", 0.8 * max(0.5, thin)))") }
-    // Two invisible corners hold the drawing to the extent, margin included.
+    // Arrowheads shrink with the ties (to two decimals, as the DOT states them).
+    let arrowSize = thin < 1 ? (0.8 * max(0.5, thin) * 100).rounded() / 100 : 0.8
     let top = EqualEarth.project(lon: box.lonMin, lat: box.latMax).y
     let corners = [Point(x: 0, y: 0), Point(x: width, y: (top - sw.y) * scale.k)]
-    let cornerNodes = corners.enumerated().map { i, p in
-      "  \"__extent_\(i)\" [shape=point, style=invis, width=0.01, label=\"\", pos=\"\(p.x),\(p.y)!\", pin=true];\n"
-    }.joined()
-    if let end = dot.range(of: "}", options: .backwards) { dot.replaceSubrange(end, with: cornerNodes + "}") }
-    return (dot, tips, scale, positions, box)
+    return Prepared(world: drawn, options: options, style: style, arrowSize: arrowSize, scale: scale, box: box, corners: corners)
   }
 
   /// The extent to draw: the given one, or the placed actors' bounds with a margin.
@@ -361,9 +409,9 @@ public struct GeoMap: Sendable {
   /// Country outlines as SVG path data in Graphviz's coordinates (y down: −y), for the
   /// countries whose box meets the drawn area (`width` × `height` from the shift). The last
   /// few are kept: the explorer redraws the same extent after every edit.
-  func outlinePaths(_ scale: Scale, shift: Point, height: Double) -> String {
-    let key = OutlineCache.Key(x0: scale.x0, y0: scale.y0, k: scale.k, x: shift.x, y: shift.y, width: width, height: height)
+  func outlinePaths(_ key: OutlineCache.Key) -> String {
     if let cached = OutlineCache.shared.get(key) { return cached }
+    let (scale, shift, height) = (Scale(x0: key.x0, y0: key.y0, k: key.k), Point(x: key.x, y: key.y), key.height)
     var out = ""
     for c in WorldOutline.shared.countries {
       var d = ""
@@ -391,14 +439,18 @@ public struct GeoMap: Sendable {
   /// Appends `x` rounded to one decimal (see ``ReportText/appendFixed(_:places:to:)``).
   static func appendDecimal(_ x: Double, to out: inout String) { ReportText.appendFixed(x, places: 1, to: &out) }
 
-  /// Inserts the outline paths beneath the graph: right after Graphviz's background polygon.
-  static func underlay(_ svg: String, paths: String) -> String {
+  /// Inserts the outline paths beneath the graph, in a group named `id` (its
+  /// `data-outline`): right after Graphviz's background polygon.
+  static func underlay(_ svg: String, id: String, paths: String) -> String {
     guard let graph = svg.byteRange(of: "class=\"graph\""),
       let polygon = svg.byteRange(of: "<polygon", from: graph.upperBound),
       let end = svg.byteRange(of: "/>", from: polygon.upperBound)
     else { return svg }
-    var out = svg
-    out.insert(contentsOf: "\n<g class=\"outline\">\n" + paths + "</g>", at: end.upperBound)
+    var out = ""
+    out.reserveCapacity(svg.utf8.count + paths.utf8.count + 64)
+    out += svg[..<end.upperBound]
+    out += "\n<g class=\"outline\" data-outline=\"\(xmlEscaped(id))\">" + (paths.isEmpty ? "" : "\n" + paths) + "</g>"
+    out += svg[end.upperBound...]
     return out
   }
 }
@@ -407,7 +459,19 @@ public struct GeoMap: Sendable {
 /// hundred KB at most).
 final class OutlineCache: @unchecked Sendable {
   static let shared = OutlineCache()
-  struct Key: Hashable { var x0, y0, k, x, y, width, height: Double }
+  struct Key: Hashable {
+    var x0, y0, k, x, y, width, height: Double
+    /// A short name for this outline, the same in every process (FNV-1a of the numbers' bits).
+    var name: String {
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+      for v in [x0, y0, k, x, y, width, height] {
+        for byte in withUnsafeBytes(of: v.bitPattern.littleEndian, Array.init) {
+          hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+      }
+      return String(hash, radix: 16)
+    }
+  }
   private let lock = NSLock()
   private var entries: [(Key, String)] = []
 

@@ -93,6 +93,21 @@ struct ExplorerSessionTests {
     #expect(geo.contains("class=\"outline\"") && geo.contains("(removed)") && geo.contains("scenario: explorer edits"))
   }
 
+  @Test("an answer leaves out the outline the page already shows, and sends it when the page shows another or none")
+  func outlineKept() throws {
+    let s = try session()
+    let page = try s.page()
+    let shown = try #require(page.firstMatch(of: /<g class="outline" data-outline="([^"]+)">\n<clipPath/)).1
+    let kept = try act(s, #"{"action": "edit", "op": "update", "relation": 0, "weight": 0.4, "outline": "\#(shown)"}"#)
+    #expect(kept.error == nil)
+    #expect(kept.main?.contains("<g class=\"outline\" data-outline=\"\(shown)\"></g>") == true, "the same outline: left out")
+    #expect(kept.main?.contains("class=\"country\"") == false)
+    for (k, other) in [#", "outline": "statecraft-geo-0""#, ""].enumerated() {
+      let sent = try act(s, #"{"action": "edit", "op": "update", "relation": 0, "weight": 0.\#(k + 5)\#(other)}"#)
+      #expect(try #require(sent.main).contains("<g class=\"outline\" data-outline=\"\(shown)\">\n<clipPath") && sent.main!.contains("class=\"country\""))
+    }
+  }
+
   @Test("leverage on hover: each tie's tooltip states its estimated leverage on the influence question, as the library estimates it")
   func leverageOnHover() throws {
     let s = try session()

@@ -122,10 +122,11 @@ struct GeoMapTests {
     #expect(dot.contains("without coordinates, beside their strongest partner: LOOSE"))
   }
 
-  @Test("the seed's geographic SVG: outline under the graph, clipped, every actor drawn where it is")
-  func seedSVG() throws {
+  @Test("the seed's geographic SVG: outline under the graph, clipped, every actor drawn where it is (Graphviz's drawing and the pinned one)", arguments: [false, true])
+  func seedSVG(pinned: Bool) throws {
     let world = try seedWorld()
-    let svg = try GeoMap(options: MapOptions(lens: Lens.standard(for: world))).svg(world)
+    let map = GeoMap(options: MapOptions(lens: Lens.standard(for: world)))
+    let svg = pinned ? try #require(try map.pinnedSVG(world)) : try map.svg(world)
     #expect(XMLParser(data: Data(svg.utf8)).parse())
     // Only countries that meet the drawn extent (Washington to Beijing) are drawn.
     let drawn = svg.matches(of: /class="country"[^>]*><title>([^<]+)<\/title>/).map { String($0.1) }
@@ -135,6 +136,7 @@ struct GeoMapTests {
     #expect(svg.range(of: "class=\"outline\"")!.lowerBound < svg.range(of: "class=\"node\"")!.lowerBound, "outline beneath the actors")
     #expect(svg.contains("Equal Earth projection") && svg.contains("11 of 11 actors at their coordinates"))
     // Pakistan's circle lies inside Pakistan's outline box (the outline follows Graphviz's shift).
+    #expect(svg.components(separatedBy: "class=\"node\"").count - 1 == world.actors.count)
     let pak = try #require(GeoMap.nodeCentre(svg, id: "a0"))
     let path = try #require(svg.firstMatch(of: /<path class="country"[^>]*d="([^"]+)"><title>Pakistan<\/title>/))
     let numbers = path.1.split(whereSeparator: { !"-0123456789.".contains($0) }).compactMap { Double($0) }
@@ -182,7 +184,7 @@ struct GeoMapTests {
     #expect(XMLParser(data: Data(svg.utf8)).parse())
     #expect(svg.contains("class=\"outline\"") && svg.contains("scenario: no&#45;barrick"))
     let ghost = try #require(laidOut.firstMatch(of: /"ABX" \[[^\]]*\]/))
-    #expect(ghost.0.contains("(removed)") && ghost.0.contains("pin=true"), "\(ghost.0)")
+    #expect(ghost.0.contains("(removed)") && ghost.0.contains("pin=\"true\""), "\(ghost.0)")
     #expect(laidOut.contains("fillcolor=\"#"), "actors filled by their change")
   }
 

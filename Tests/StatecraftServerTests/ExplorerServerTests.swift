@@ -85,6 +85,7 @@ struct ExplorerServerTests {
     // Every map takes 300 ms to lay out: each recomputation runs past a 50 ms limit.
     let router = ExplorerServer.router(host: "127.0.0.1", answerLimit: 0.05) {
       let session = try ExplorerSession(world: world, file: file)
+      session.pinnedDrawing = false
       session.layout = { dot, engine in
         usleep(300_000)
         return try GraphvizRenderer.render(dot: dot, engine: engine, format: .svg)

@@ -293,18 +293,25 @@ public func xmlEscaped(_ s: String) -> String {
 /// (a scalar-by-scalar copy of the explorer's tooltips, which hold many line breaks, was a
 /// fifth of its answer to an edit).
 public func appendXMLEscaped(_ s: String, to out: inout [UInt8]) {
-  for b in s.utf8 {
-    switch b {
-    case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-    case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-    case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-    case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-    case UInt8(ascii: "\n"): out.append(contentsOf: "&#10;".utf8)
-    case UInt8(ascii: "\r"): out.append(contentsOf: "&#13;".utf8)
-    case UInt8(ascii: "\t"): out.append(contentsOf: "&#9;".utf8)
-    // XML 1.0 cannot carry other control characters at all.
-    case 0 ..< 0x20: continue
-    default: out.append(b)
+  var s = s
+  s.withUTF8 { bytes in
+    // Runs of bytes that need nothing are copied at once (most of any text).
+    var run = 0
+    for (i, b) in bytes.enumerated() where b < 0x20 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 {
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run ..< i]))
+      run = i + 1
+      switch b {
+      case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+      case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+      case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+      case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+      case UInt8(ascii: "\n"): out.append(contentsOf: "&#10;".utf8)
+      case UInt8(ascii: "\r"): out.append(contentsOf: "&#13;".utf8)
+      case UInt8(ascii: "\t"): out.append(contentsOf: "&#9;".utf8)
+      // XML 1.0 cannot carry other control characters at all.
+      default: continue
+      }
     }
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
   }
 }
