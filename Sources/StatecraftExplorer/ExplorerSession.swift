@@ -621,8 +621,9 @@ public final class ExplorerSession: @unchecked Sendable {
 
   /// Each tie's leverage on an influence question, in words: the estimated change if it were
   /// removed, from one adjoint solve (``World/leverage(on:change:lens:settings:candidates:candidateType:candidateWeight:recompute:timeLimit:progress:)``
-  /// without recomputation), so the analyst sees which tie to try before touching it. Empty
-  /// when the question cannot be solved on this world.
+  /// without recomputation), so the analyst sees which tie to try before touching it; a tie
+  /// the model does not follow (a hostile or neutral one under `fj`) says that removing it
+  /// changes nothing. Empty when the question cannot be solved on this world.
   func leverageNotes(_ world: World, _ question: InfluencePair, drawn: Set<Relation>) -> [Relation: String] {
     let model = questions?.model ?? .fj
     guard let report = try? world.leverage(on: .influence(question, model), change: .remove, lens: lens, recompute: 0) else { return [:] }
@@ -631,6 +632,10 @@ public final class ExplorerSession: @unchecked Sendable {
       // Only the ties the map draws (a capped map of a big world draws a few hundred).
       guard let i = entry.relationIndex, case let r = world.relations[i], drawn.contains(r) else { continue }
       notes[r] = Self.leverageNote(question, estimate: entry.estimate, baseline: report.baseline)
+    }
+    let seen = lens.seeing(model)
+    for r in drawn where notes[r] == nil && lens.admits(r) && !seen.admits(r) {
+      notes[r] = "leverage on \(question): none (the \(model.rawValue) model does not follow \(r.sign.word) ties; removing it changes nothing)"
     }
     return notes
   }

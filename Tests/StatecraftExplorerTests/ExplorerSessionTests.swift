@@ -128,6 +128,12 @@ struct ExplorerSessionTests {
       checked += 1
     }
     #expect(checked >= 10 && page.contains("no first order estimate"))
+    // Ties the model does not follow say so: every tie of the map has its leverage line.
+    #expect(page.contains(xmlEscaped("leverage on \(pair): none (the fj model does not follow hostile ties; removing it changes nothing)")))
+    let start = try #require(page.range(of: "<section id=\"map\"")).lowerBound
+    let map = page[start ..< (try #require(page.range(of: "</svg>", range: start ..< page.endIndex))).upperBound]
+    let tips = map.matches(of: /<g id="t[^"]+" class="edge" data-tip="([^"]*)"/).map { String($0.1) }
+    #expect(tips.count >= 20 && tips.allSatisfy { $0.contains("leverage on ") })
   }
 
   @Test("hover text set aside: every actor's and tie's is a data-tip on its element (Graphviz's tooltips gone), the same text Graphviz would have written")
