@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Load on the live explorer: N sessions editing at once against `statecraft serve`.
 
+Each session keeps one HTTP connection, as a browser page's fetch does (--connection-per-edit
+opens one per edit); each edit says the geographic outline the page shows, as the page does.
+
 Starts `statecraft serve WORLD --port 0`, opens N sessions (one page load each), and has N
 threads re-weight a random relation of their own session for D seconds, then prints the
 edits done, errors, latency percentiles and the server's resident memory at the start and end.
@@ -8,7 +11,7 @@ edits done, errors, latency percentiles and the server's resident memory at the 
     swift build -c release --product statecraft
     python3 Benchmarks/explorer_load.py --bin .build/release/statecraft --sessions 50 --seconds 60
 """
-import argparse, json, random, re, subprocess, threading, time, urllib.request
+import argparse, http.client, json, random, re, subprocess, threading, time, urllib.parse, urllib.request
 
 
 def rss_mb(pid):
@@ -25,6 +28,8 @@ def main():
     p.add_argument("--scenarios", help="a scenario file for the world (its questions and scenarios join every answer)")
     p.add_argument("--sessions", type=int, default=50)
     p.add_argument("--seconds", type=float, default=60)
+    p.add_argument("--connection-per-edit", action="store_true",
+                   help="open a new connection for every edit (the default keeps one per session, as a browser's fetch does)")
     a = p.parse_args()
     server = subprocess.Popen([a.bin, "serve", a.world, "--port", "0"] + (["--scenarios", a.scenarios] if a.scenarios else []),
                               stdout=subprocess.PIPE, text=True)
@@ -49,24 +54,36 @@ def main():
         lock = threading.Lock()
         deadline = time.time() + a.seconds
 
+        where = urllib.parse.urlsplit(url)
+
         def work(sid, seed):
             rng = random.Random(seed)
+            conn = None
             while time.time() < deadline:
                 body = {"action": "edit", "op": "update", "relation": rng.choice(relations), "weight": round(rng.uniform(0.1, 1.5), 3)}
                 if outline:
                     body["outline"] = outline
-                req = urllib.request.Request(url + "api/act?session=" + sid, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
+                data = json.dumps(body).encode()
                 # Latency: request sent to the whole answer received (parsing the JSON in
                 # Python, a few ms for the two inline maps, is the client's time).
                 t = time.perf_counter()
                 dt = None
                 try:
-                    raw = urllib.request.urlopen(req, timeout=120).read()
+                    if conn is None or a.connection_per_edit:
+                        conn = http.client.HTTPConnection(where.hostname, where.port, timeout=120)
+                    conn.request("POST", "/api/act?session=" + sid, body=data, headers={"Content-Type": "application/json"})
+                    response = conn.getresponse()
+                    raw = response.read()
+                    if response.status != 200:
+                        raise RuntimeError(f"HTTP {response.status}")
+                    if a.connection_per_edit:
+                        conn.close()
                     dt = time.perf_counter() - t
                     answer = json.loads(raw)
                     ok = "error" not in answer or answer["error"] is None
                 except Exception as e:  # noqa: BLE001
                     ok, answer = False, str(e)
+                    conn = None
                 dt = dt if dt is not None else time.perf_counter() - t
                 with lock:
                     latencies.append(dt)
@@ -82,7 +99,7 @@ def main():
         latencies.sort()
         pct = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000
         print(f"{a.sessions} sessions, {a.seconds:.0f} s: {len(latencies)} edits, {len(errors)} errors")
-        print(f"latency ms: p50 {pct(0.5):.0f}, p90 {pct(0.9):.0f}, p99 {pct(0.99):.0f}, max {latencies[-1] * 1000:.0f}")
+        print(f"latency ms: p50 {pct(0.5):.1f}, p90 {pct(0.9):.1f}, p99 {pct(0.99):.1f}, max {latencies[-1] * 1000:.1f}")
         print(f"server RSS MB: {start_rss:.0f} after opening the sessions, {end_rss:.0f} at the end")
         if errors:
             print("first error:", str(errors[0])[:300])

@@ -336,6 +336,8 @@ public struct DOTWriter: Sendable {
     let weights = bundles.map(\.weight)
     let weightRange = (weights.min() ?? 1) ... (weights.max() ?? 1)
     let labels = options.edgeLabels ?? (relations.count <= 60)
+    // Each source's citation once, not once per relation citing it.
+    let citations = Dictionary(world.sources.map { ($0.id, $0.citation) }, uniquingKeysWith: { first, _ in first })
     return bundles.enumerated().map { k, bundle in
       let emphasis = options.highlight.map { $0.pairs.contains([bundle.first.from, bundle.first.to]) }
       let unbalanced = options.delta?.unbalancedPairs.contains([bundle.first.from, bundle.first.to]) ?? false
@@ -360,7 +362,7 @@ public struct DOTWriter: Sendable {
       }
       let attributes = edgeAttributes(
         world, bundle, weightRange: weightRange, labels: labels, emphasis: emphasis, unbalanced: unbalanced,
-        notes: options.tieNotes, tipID: id, tips: &tips)
+        notes: options.tieNotes, citations: citations, tipID: id, tips: &tips)
       let r = bundle.first
       return MapScene.Edge(
         from: nodeName(r.from, interchange: options.interchange), to: nodeName(r.to, interchange: options.interchange),
@@ -462,7 +464,7 @@ public struct DOTWriter: Sendable {
       attributes += [("fillcolor", DeltaMap.fill(change, scale: scale))]
       // A change is shown to the precision of the scores beside it (3 decimals), a tiny one as
       // "<0.001": "Δ +4.72e-05" read as a large number at a glance.
-      label += "\nΔ \(change == 0 ? "0" : (change > 0 ? "+" : "−") + (abs(change) < 0.0005 ? "<0.001" : String(format: "%.3f", abs(change))))"
+      label += "\nΔ \(change == 0 ? "0" : (change > 0 ? "+" : "−") + (abs(change) < 0.0005 ? "<0.001" : ReportText.decimal(abs(change), places: 3)))"
       tooltip += "\nchange in \(delta.measure): \(change)"
     } else if let colorGroups = options.colorGroups {
       let g = colorGroups.labels[i]
@@ -522,11 +524,12 @@ public struct DOTWriter: Sendable {
   ///     wider), `false` for the others (dimmed).
   ///   - unbalanced: Whether the tie lies in an unbalanced triangle (delta maps draw it
   ///     double).
+  ///   - citations: Each source's citation by id, for the hover text.
   ///   - tipID, tips: With both set, the tooltip goes into `tips` under `tipID` instead of the DOT.
   func edgeAttributes(
     _ world: World, _ bundle: Bundle, weightRange: ClosedRange<Double>, labels: Bool,
     emphasis: Bool? = nil, unbalanced: Bool = false, notes: [Relation: String] = [:],
-    tipID: String?, tips: inout MapTips?
+    citations: [String: String], tipID: String?, tips: inout MapTips?
   ) -> [(String, String)] {
     let r = bundle.first
     let color = bundle.status == .removed ? "#BBBBBB" : style.color(for: r, in: world) + (emphasis == false ? "40" : "")
@@ -536,7 +539,7 @@ public struct DOTWriter: Sendable {
     let t = spread > 0 ? (bundle.weight - weightRange.lowerBound) / spread : 0.25
     let width = style.penWidth.lowerBound + t * (style.penWidth.upperBound - style.penWidth.lowerBound)
       + (emphasis == true || bundle.status == .added ? 2.5 : 0)
-    var tip = bundle.relations.map { r in relationTooltip(world, r, verbal: verbal) + (notes[r].map { "\n" + $0 } ?? "") }.joined(separator: "\n\n")
+    var tip = bundle.relations.map { r in relationTooltip(world, r, verbal: verbal, citations: citations) + (notes[r].map { "\n" + $0 } ?? "") }.joined(separator: "\n\n")
     switch bundle.status {
     case .added: tip = "new or changed in the scenario\n" + tip
     case .removed: tip = "removed by the scenario\n" + tip
@@ -571,11 +574,13 @@ public struct DOTWriter: Sendable {
     return attributes
   }
 
-  func relationTooltip(_ world: World, _ r: Relation, verbal: Bool) -> String {
+  /// A relation's hover text: ends, type, weight, sign, period, source (its citation from
+  /// `citations`, by source id) and note.
+  func relationTooltip(_ world: World, _ r: Relation, verbal: Bool, citations: [String: String]) -> String {
     var tip = "\(r.from) \(r.mutual ? "↔" : "→") \(r.to): \(r.type)"
     tip += "\nweight \(formatNumber(r.weight)) · \(r.sign.word)\(verbal ? " · verbal" : "")"
     if let period = r.period { tip += "\n\(period)" }
-    if let key = r.source { tip += "\nsource: \(world.source(key)?.citation ?? key)" }
+    if let key = r.source { tip += "\nsource: \(citations[key] ?? world.source(key)?.citation ?? key)" }
     if let note = r.note { tip += "\n\(note)" }
     return tip
   }
@@ -837,11 +842,15 @@ public struct DOTWriter: Sendable {
 /// `%.3f` rounds it (the decimal value of the double, half to even).
 func formatNumber(_ x: Double) -> String {
   // "%.3f" without Foundation's formatting where it is certain (a map writes thousands of
-  // these; Foundation's formatting was most of the DOT's time).
-  var s = ReportText.decimal(x, places: 3)
-  while s.hasSuffix("0") { s.removeLast() }
-  if s.hasSuffix(".") { s.removeLast() }
-  return s == "-0" ? "0" : s
+  // these; Foundation's formatting was most of the DOT's time), the zeros trimmed on bytes
+  // (trimming Characters one by one was a tenth of drawing an explorer map).
+  let s = ReportText.decimal(x, places: 3)
+  guard s.utf8.contains(UInt8(ascii: ".")) else { return s }
+  var end = s.utf8.endIndex
+  while end > s.utf8.startIndex, s.utf8[s.utf8.index(before: end)] == UInt8(ascii: "0") { end = s.utf8.index(before: end) }
+  if end > s.utf8.startIndex, s.utf8[s.utf8.index(before: end)] == UInt8(ascii: ".") { end = s.utf8.index(before: end) }
+  let trimmed = String(s[..<end])
+  return trimmed == "-0" ? "0" : trimmed
 }
 
 /// A score with 3 significant digits for labels ("0.214", "12.5", "1.5e-05").

@@ -183,10 +183,12 @@ public struct GeoMap: Sendable {
     drawer.arrowSize = p.arrowSize
     drawer.extent = p.corners
     guard let svg = try drawer.svg(p.world, options: p.options) else { return nil }
-    return outlined(svg, world, scale: p.scale, positions: p.options.positions, box: p.box)
+    // The drawer draws every point where it is (no shift).
+    return outlined(svg, world, scale: p.scale, positions: [:], box: p.box)
   }
 
-  /// `svg` with the country outlines slid beneath the graph, clipped to the extent.
+  /// `svg` with the country outlines slid beneath the graph, clipped to the extent, shifted
+  /// as the drawing moved the actors pinned at `positions` (none: not moved).
   func outlined(_ svg: String, _ world: World, scale: Scale, positions: [Actor.ID: Point], box: Extent) -> String {
     // Graphviz moves the whole drawing so its box is centred; the outline follows the same
     // shift, read off an actor whose position we set.

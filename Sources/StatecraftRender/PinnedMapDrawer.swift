@@ -136,8 +136,9 @@ public struct PinnedMapDrawer: Sendable {
     let a = Attributes(node.attributes)
     out.openGroup(id: a["id"], kind: "node", tip: a["id"].flatMap { tips.byID[$0] } ?? a["tooltip"].map(unshown), title: node.name)
     let color = Paint(a["color"] ?? "black")
-    let fill = a.style.contains("filled") ? Paint(a["fillcolor"] ?? "lightgrey") : Paint("none")
-    let dash = a.style.contains("dashed") ? "5,2" : a.style.contains("dotted") ? "1,5" : nil
+    let style = a.style
+    let fill = style.contains("filled") ? Paint(a["fillcolor"] ?? "lightgrey") : Paint("none")
+    let dash = style.contains("dashed") ? "5,2" : style.contains("dotted") ? "1,5" : nil
     out.shape(shape, fill: fill, stroke: color, width: Double(a["penwidth"] ?? "") ?? 1.2, dash: dash)
     box.add(Point(x: shape.centre.x - shape.width / 2, y: shape.centre.y - shape.height / 2))
     box.add(Point(x: shape.centre.x + shape.width / 2, y: shape.centre.y + shape.height / 2))
@@ -198,7 +199,8 @@ public struct PinnedMapDrawer: Sendable {
     if let arrow { curve.end = arrow.base }
     out.openGroup(id: attrs["id"], kind: "edge", tip: attrs["id"].flatMap { tips.byID[$0] } ?? attrs["tooltip"].map(unshown), title: "\(edge.from)->\(edge.to)")
     let colors = (attrs["color"] ?? "black").split(separator: ":").map { Paint(String($0)) }
-    let dash = attrs.style.contains("dotted") ? "1,5" : attrs.style.contains("dashed") ? "5,2" : nil
+    let style = attrs.style
+    let dash = style.contains("dotted") ? "1,5" : style.contains("dashed") ? "5,2" : nil
     if colors.count == 3 {
       // "c:white:c": Graphviz's double line, two strokes of the colour with a gap between.
       out.path(curve, stroke: colors[0], width: 3 * width, dash: dash)
@@ -320,13 +322,25 @@ public struct PinnedMapDrawer: Sendable {
   /// The width of `text` in points at `size` in Helvetica (Liberation Sans's widths; other
   /// characters as wide as a digit, East Asian ones a full em).
   static func textWidth(_ text: String, size: Double, bold: Bool = false) -> Double {
-    let table = bold ? TextWidths.bold : TextWidths.regular
+    let (latin, table) = bold ? (latinBold, TextWidths.bold) : (latinRegular, TextWidths.regular)
     var units = 0
     for u in text.unicodeScalars {
-      if let w = table[u.value] { units += Int(w) } else { units += u.value >= 0x2E80 ? 1000 : 556 }
+      // Latin script from a flat table; the rest by dictionary.
+      if u.value < 0x180, case let w = latin[Int(u.value)], w > 0 {
+        units += Int(w)
+      } else if let w = table[u.value] {
+        units += Int(w)
+      } else {
+        units += u.value >= 0x2E80 ? 1000 : 556
+      }
     }
     return Double(units) * size / 1000
   }
+
+  /// ``TextWidths`` below U+0180 as flat arrays (0: not in the font).
+  static let latinRegular = latin(TextWidths.regular)
+  static let latinBold = latin(TextWidths.bold)
+  static func latin(_ table: [UInt32: UInt16]) -> [UInt16] { (0 ..< 0x180).map { table[UInt32($0)] ?? 0 } }
 }
 
 /// Display text as ``DOTWriter`` wrote it for Graphviz (`&` as `&amp;`, a word joiner after

@@ -19,14 +19,16 @@ struct NodeShape {
   /// The shape of a node with these Graphviz attributes; `nil` without a pinned `pos`.
   init?(_ attributes: [(String, String)]) {
     let a = Attributes(attributes)
-    guard let pos = a["pos"]?.split(separator: ",").map({ Double($0.filter { $0 != "!" }) }), pos.count == 2,
-      let x = pos[0], let y = pos[1]
+    // "x,y!" (pinned) or "x,y".
+    guard let pos = a["pos"], let comma = pos.utf8.firstIndex(of: UInt8(ascii: ",")),
+      let x = Double(pos[..<comma]), let y = Double(pos[pos.utf8.index(after: comma)...].prefix { $0 != "!" })
     else { return nil }
     centre = Point(x: x, y: -y)
     fontSize = Double(a["fontsize"] ?? "") ?? 11
     let label = unshown(a["label"] ?? "")
-    lines = label.isEmpty ? [] : label.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    let rounded = a.style.contains("rounded")
+    lines = label.isEmpty ? [] : label.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(Substring($0)) }
+    let style = a.style
+    let rounded = style.contains("rounded")
     switch a["shape"] ?? "ellipse" {
     case "box", "rect", "rectangle": kind = rounded ? .rounded : .box
     case "tab": kind = .tab
@@ -142,7 +144,7 @@ struct Curve {
     func leave(_ shape: NodeShape, from inside: Double, to outside: Double) -> Double {
       guard !shape.contains(point(outside)) else { return inside }
       var (i, o) = (inside, outside)
-      for _ in 0 ..< 24 {
+      for _ in 0 ..< 16 {
         let m = (i + o) / 2
         if shape.contains(point(m)) { i = m } else { o = m }
       }

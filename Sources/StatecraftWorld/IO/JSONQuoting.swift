@@ -14,6 +14,13 @@ public func jsonQuoted(_ s: String) -> String {
 ///
 /// - Complexity: O(bytes of `s`).
 public func appendJSONQuoted(_ s: String, to out: inout [UInt8]) {
+  // The table through a pointer: indexing the global array retained and released it on every
+  // byte (half of quoting an explorer answer).
+  plainJSONBytes.withUnsafeBufferPointer { appendJSONQuoted(s, plain: $0, to: &out) }
+}
+
+/// ``appendJSONQuoted(_:to:)`` with ``plainJSONBytes`` at hand.
+private func appendJSONQuoted(_ s: String, plain: UnsafeBufferPointer<Bool>, to out: inout [UInt8]) {
   var s = s
   s.withUTF8 { bytes in
     // Room for the quoted text at least, but never less than doubling: `reserveCapacity`
@@ -45,7 +52,7 @@ public func appendJSONQuoted(_ s: String, to out: inout [UInt8]) {
       let b = bytes[i]
       // Bytes that never need a look (printable ASCII but `"` and `\\`, and UTF-8 bytes
       // that cannot start an escaped character) are skipped by one table lookup.
-      if plainJSONBytes[Int(b)] {
+      if plain[Int(b)] {
         i += 1
         continue
       }
