@@ -566,14 +566,16 @@ public final class ExplorerSession: @unchecked Sendable {
     // Graphviz (``PinnedMapDrawer``: a third of Graphviz's time, no worker process), unless
     // one could not be placed (then Graphviz draws it, placing what is missing).
     let pinned = pinnedDrawing
-    let (map, geo) = try WorkUnits.together {
+    let first = { () throws -> String in
       if pinned, let svg = try PinnedMapDrawer().svg(drawn, options: options) { return svg }
       let (dot, tips) = try DOTWriter().writeWithTips(drawn, options: options)
       return tips.apply(to: String(decoding: try layout(dot, .neato), as: UTF8.self))
-    } _: { [geoMap] () throws -> String? in
+    }
+    let second = { @Sendable [geoMap] () throws -> String? in
       guard located else { return nil }
       return try (pinned ? geoMap.pinnedSVG(drawn) : nil) ?? geoMap.svg(drawn, layout: layout)
     }
+    let (map, geo) = try WorkUnits.together(first, second)
     // Element ids name the whole world's actors, as the page's data does.
     func numbered(_ svg: String?) -> String? {
       svg.map { capped.note == nil ? $0 : BriefingDocument.renumber($0, from: drawn, to: world) }

@@ -84,7 +84,7 @@ public struct BriefingPage: Sendable {
   }
 
   /// The briefing's data as the page's script reads it (JSON, safe inside a script element).
-  public func dataJSON() throws -> String { HTML.scriptJSON(try briefing.json()) }
+  public func dataJSON() throws -> String { HTML.scriptJSON(try briefing.compactJSON()) }
 
   /// The sections the explorer's quick answer on a big world recomputes (the header, key
   /// findings, who matters, paths, balance and influence), each a `<section>` with its id;
@@ -112,7 +112,7 @@ public struct BriefingPage: Sendable {
         try c.encode(b.leverage, forKey: DynamicKey("leverage"))
       }
     }
-    return HTML.scriptJSON(try ReportJSON.encode(Quick(b: briefing)))
+    return HTML.scriptJSON(try ReportJSON.encode(Quick(b: briefing), compact: true))
   }
 
   // MARK: - Sections

@@ -161,13 +161,31 @@ final class Job: @unchecked Sendable {
     }
   }
 
-  /// The answer, once ready within `seconds`; `nil` if the work still runs. Waits on a
-  /// global queue, so the server's threads stay free.
+  /// The answer, once ready within `seconds`; `nil` if the work still runs. Nothing waits
+  /// on a thread: the work's end and a timer race to resume the caller (a thread blocked in
+  /// `DispatchGroup.wait` for every request left two cores one worker short, and the answer's
+  /// own parallel parts waited for Dispatch to notice).
   func answer(within seconds: Double) async -> ExplorerSession.Response? {
     await withCheckedContinuation { continuation in
-      DispatchQueue.global().async { [self] in
-        let ready = done.wait(timeout: .now() + seconds) == .success
-        continuation.resume(returning: ready ? lock.withLock { result } : nil)
+      let resumed = Resumed()
+      done.notify(queue: .global()) { [self] in
+        if resumed.first() { continuation.resume(returning: lock.withLock { result }) }
+      }
+      DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
+        if resumed.first() { continuation.resume(returning: nil) }
+      }
+    }
+  }
+
+  /// Which of two racing callbacks came first.
+  private final class Resumed: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+    /// `true` for the first caller only.
+    func first() -> Bool {
+      lock.withLock {
+        defer { done = true }
+        return !done
       }
     }
   }

@@ -112,6 +112,26 @@ struct ReportJSONManyKeysTests {
     #expect(keys.count == 2_000 && keys.prefix(3) == ["a0", "a1919", "a1838"])
     #expect(json.contains("\"a0\": -1,"))
   }
+
+  @Test("compact JSON is the same value on one line: nested objects, arrays, hostile keys and strings")
+  func compact() throws {
+    struct Nested: Encodable {
+      let name = "a \"quoted\"\nline, {not: [json]}"
+      let values = [1.5, -0.0, 1e-7]
+      let empty: [Int] = []
+      let rows = [["x": 1], [:], ["y\u{2028}": 2]]
+      let none: Int? = nil
+      let many = ManyKeys(pairs: (0 ..< 40).map { ("k\($0)", $0) })
+    }
+    let pretty = try ReportJSON.encode(Nested())
+    let compact = try ReportJSON.encode(Nested(), compact: true)
+    #expect(!compact.contains("\n") && !compact.contains("\": ") && compact.utf8.count < pretty.utf8.count)
+    let a = try JSONSerialization.jsonObject(with: Data(pretty.utf8)) as? NSDictionary
+    let b = try JSONSerialization.jsonObject(with: Data(compact.utf8)) as? NSDictionary
+    #expect(a != nil && a == b)
+    // The keys keep their written order.
+    #expect(compact.hasPrefix("{\"name\":\"a \\\"quoted\\\"\\nline, {not: [json]}\",\"values\":[1.5,"))
+  }
 }
 
 /// Report numbers written without Foundation where it is certain, as C writes them.

@@ -461,6 +461,9 @@ extension Briefing {
   /// The briefing as JSON (``ReportJSON``: keys in declaration order, so the same world
   /// gives the same bytes).
   public func json() throws -> String { try ReportJSON.encode(self) }
+
+  /// The briefing as JSON on one line (``ReportJSON/encode(_:compact:)``), for a page's script.
+  public func compactJSON() throws -> String { try ReportJSON.encode(self, compact: true) }
 }
 
 extension PathKind {

@@ -16,10 +16,18 @@ public enum ReportJSON {
   ///
   /// - Complexity: O(size of the encoding).
   public static func encode(_ value: some Encodable) throws -> String {
+    try encode(value, compact: false)
+  }
+
+  /// The value's encoding as text; `compact`, on one line without spaces (what a page's script
+  /// reads: the seed briefing's data is a third smaller).
+  ///
+  /// - Complexity: O(size of the encoding).
+  public static func encode(_ value: some Encodable, compact: Bool) throws -> String {
     let root = Node()
     try value.encode(to: TreeEncoder(node: root, codingPath: []))
     var out: [UInt8] = []
-    root.print(into: &out, depth: 0)
+    if compact { root.printCompact(into: &out) } else { root.print(into: &out, depth: 0) }
     return String(decoding: out, as: UTF8.self)
   }
 
@@ -74,6 +82,30 @@ public enum ReportJSON {
     }
 
     var isContainer: Bool { kind == .array || kind == .object }
+
+    /// Appends the value's text on one line, with no space after `,` or `:`.
+    func printCompact(into out: inout [UInt8]) {
+      switch kind {
+      case .empty: out += "null".utf8
+      case .scalar: out += scalar.utf8
+      case .array:
+        out.append(UInt8(ascii: "["))
+        for (i, c) in children.enumerated() {
+          if i > 0 { out.append(UInt8(ascii: ",")) }
+          c.printCompact(into: &out)
+        }
+        out.append(UInt8(ascii: "]"))
+      case .object:
+        out.append(UInt8(ascii: "{"))
+        for (i, c) in children.enumerated() {
+          if i > 0 { out.append(UInt8(ascii: ",")) }
+          appendJSONQuoted(keys[i], to: &out)
+          out.append(UInt8(ascii: ":"))
+          c.printCompact(into: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+      }
+    }
 
     /// Appends the value's text, its lines indented two spaces per level below `depth`
     /// (bytes, not a String: key by key concatenation was a quarter of an explorer answer's
