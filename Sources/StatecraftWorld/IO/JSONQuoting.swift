@@ -19,7 +19,8 @@ public func appendJSONQuoted(_ s: String, to out: inout [UInt8]) {
   plainJSONBytes.withUnsafeBufferPointer { appendJSONQuoted(s, plain: $0, to: &out) }
 }
 
-/// ``appendJSONQuoted(_:to:)`` with ``plainJSONBytes`` at hand.
+/// ``appendJSONQuoted(_:to:)`` with ``plainJSONBytes`` at hand. One loop with no nested
+/// function: helpers that captured the loop's index boxed it, and every byte paid a retain.
 private func appendJSONQuoted(_ s: String, plain: UnsafeBufferPointer<Bool>, to out: inout [UInt8]) {
   var s = s
   s.withUTF8 { bytes in
@@ -29,26 +30,12 @@ private func appendJSONQuoted(_ s: String, plain: UnsafeBufferPointer<Bool>, to 
     let needed = out.count + bytes.count + 2
     if needed > out.capacity { out.reserveCapacity(Swift.max(needed, 2 * out.capacity)) }
     out.append(0x22)
+    let hex: StaticString = "0123456789abcdef"
+    let digits = hex.utf8Start
+    let count = bytes.count
     var run = 0  // start of the bytes copied as they are
     var i = 0
-    func escape(_ value: UInt32, skip: Int) {
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run ..< i]))
-      let hex: StaticString = "0123456789abcdef"
-      let digits = hex.utf8Start
-      out.append(0x5C)
-      out.append(UInt8(ascii: "u"))
-      for shift in [12, 8, 4, 0] { out.append(digits[Int(value >> UInt32(shift)) & 15]) }
-      i += skip
-      run = i
-    }
-    func named(_ c: UInt8) {
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run ..< i]))
-      out.append(0x5C)
-      out.append(c)
-      i += 1
-      run = i
-    }
-    while i < bytes.count {
+    while i < count {
       let b = bytes[i]
       // Bytes that never need a look (printable ASCII but `"` and `\\`, and UTF-8 bytes
       // that cannot start an escaped character) are skipped by one table lookup.
@@ -56,24 +43,40 @@ private func appendJSONQuoted(_ s: String, plain: UnsafeBufferPointer<Bool>, to 
         i += 1
         continue
       }
+      // The escape: a named one (`\\n`), or a `\\u` code for `skip` bytes.
+      var named: UInt8?
+      var code: UInt32 = 0
+      var skip = 1
       switch b {
-      case 0x22: named(0x22)
-      case 0x5C: named(0x5C)
-      case 0x0A: named(UInt8(ascii: "n"))
-      case 0x0D: named(UInt8(ascii: "r"))
-      case 0x09: named(UInt8(ascii: "t"))
-      case 0 ..< 0x20, 0x7F: escape(UInt32(b), skip: 1)
+      case 0x22: named = 0x22
+      case 0x5C: named = 0x5C
+      case 0x0A: named = UInt8(ascii: "n")
+      case 0x0D: named = UInt8(ascii: "r")
+      case 0x09: named = UInt8(ascii: "t")
+      case 0 ..< 0x20, 0x7F: code = UInt32(b)
       // The C1 controls (U+0080–U+009F: C2 80–9F), which YAML refuses raw.
-      case 0xC2 where i + 1 < bytes.count && (0x80 ... 0x9F).contains(bytes[i + 1]):
-        escape(UInt32(bytes[i + 1]), skip: 2)
+      case 0xC2 where i + 1 < count && (0x80 ... 0x9F).contains(bytes[i + 1]):
+        (code, skip) = (UInt32(bytes[i + 1]), 2)
       // U+2028 and U+2029 (E2 80 A8/A9), line breaks to YAML.
-      case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-        escape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029, skip: 3)
+      case 0xE2 where i + 2 < count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+        (code, skip) = (bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029, 3)
       // U+FEFF (EF BB BF), a byte-order mark.
-      case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF:
-        escape(0xFEFF, skip: 3)
-      default: i += 1
+      case 0xEF where i + 2 < count && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF:
+        (code, skip) = (0xFEFF, 3)
+      default:
+        i += 1
+        continue
       }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run ..< i]))
+      out.append(0x5C)
+      if let named {
+        out.append(named)
+      } else {
+        out.append(UInt8(ascii: "u"))
+        for shift in [12, 8, 4, 0] { out.append(digits[Int(code >> UInt32(shift)) & 15]) }
+      }
+      i += skip
+      run = i
     }
     out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run ..< i]))
     out.append(0x22)
