@@ -543,7 +543,9 @@ public final class ExplorerSession: @unchecked Sendable {
   /// filled by the change in PageRank against the unedited world once something changed,
   /// removed relations ghosted; and, when at least two actors have coordinates, the same map
   /// on geography (``GeoMap``): the same fills and ghosts, actors at their points. The
-  /// two are laid out at once (each in its own layout worker when the server runs).
+  /// two are drawn at once, without Graphviz once every actor is placed
+  /// (``PinnedMapDrawer``; otherwise each is laid out in its own layout worker when the
+  /// server runs).
   func maps(of world: World, question: InfluencePair?) throws -> (map: String?, geo: String?) {
     guard !world.actors.isEmpty else { return (nil, nil) }
     // A big world's maps draw its most important actors (every table still lists all).

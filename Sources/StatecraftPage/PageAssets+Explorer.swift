@@ -24,10 +24,25 @@ extension PageAssets {
   }
 
   // The geographic map's outline the page shows: answers with the same outline leave its
-  // paths out (70 KB on the seed) and the page keeps its own.
+  // paths out (70 KB on the seed) and the page puts back the one it kept under that name (the
+  // last few, so an answer to a request sent before the outline changed still finds it).
+  var outlines = {}, outlineOrder = [];
   function shownOutline() {
     var g = document.querySelector('main .map.geo g.outline');
     return g && g.firstElementChild ? g.getAttribute('data-outline') : null;
+  }
+  function keepOutline() {
+    var name = shownOutline();
+    if (!name) return;
+    if (!outlines[name]) outlineOrder.push(name);
+    outlines[name] = document.querySelector('main .map.geo g.outline');
+    while (outlineOrder.length > 4) delete outlines[outlineOrder.shift()];
+  }
+  function restoreOutline(main) {
+    var fresh = main.querySelector('.map.geo g.outline');
+    if (!fresh || fresh.firstElementChild) return;
+    var kept = outlines[fresh.getAttribute('data-outline')];
+    if (kept) fresh.replaceWith(kept);
   }
 
   function send(body) {
@@ -73,10 +88,9 @@ extension PageAssets {
       Object.keys(part).forEach(function (k) { d[k] = part[k]; });
       $('briefing-data').textContent = JSON.stringify(d);
     } else {
-      var kept = shownOutline() ? main.querySelector('.map.geo g.outline') : null;
+      keepOutline();
       main.innerHTML = res.main;
-      var fresh = main.querySelector('.map.geo g.outline');
-      if (kept && fresh && !fresh.firstElementChild && fresh.getAttribute('data-outline') === kept.getAttribute('data-outline')) fresh.replaceWith(kept);
+      restoreOutline(main);
       $('briefing-data').textContent = res.data;
     }
     window.statecraftPage.init();

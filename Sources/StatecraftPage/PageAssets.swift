@@ -85,7 +85,7 @@ aside.panel a { color: var(--accent); }
 small.delta { font-size: 11px; }
 small.delta.up { color: #0b6e4f; } small.delta.down { color: var(--hostile); }
 .map.main g.edge { cursor: pointer; }
-.map.main g.edge.picked path { stroke-width: 5; }
+.map.main g.edge.picked path:not(.gap) { stroke-width: 5; }
 table.compare td.num { white-space: nowrap; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {

@@ -336,8 +336,6 @@ public struct DOTWriter: Sendable {
     let weights = bundles.map(\.weight)
     let weightRange = (weights.min() ?? 1) ... (weights.max() ?? 1)
     let labels = options.edgeLabels ?? (relations.count <= 60)
-    // Each source's citation once, not once per relation citing it.
-    let citations = Dictionary(world.sources.map { ($0.id, $0.citation) }, uniquingKeysWith: { first, _ in first })
     return bundles.enumerated().map { k, bundle in
       let emphasis = options.highlight.map { $0.pairs.contains([bundle.first.from, bundle.first.to]) }
       let unbalanced = options.delta?.unbalancedPairs.contains([bundle.first.from, bundle.first.to]) ?? false
@@ -362,7 +360,7 @@ public struct DOTWriter: Sendable {
       }
       let attributes = edgeAttributes(
         world, bundle, weightRange: weightRange, labels: labels, emphasis: emphasis, unbalanced: unbalanced,
-        notes: options.tieNotes, citations: citations, tipID: id, tips: &tips)
+        notes: options.tieNotes, tipID: id, tips: &tips)
       let r = bundle.first
       return MapScene.Edge(
         from: nodeName(r.from, interchange: options.interchange), to: nodeName(r.to, interchange: options.interchange),
@@ -524,12 +522,11 @@ public struct DOTWriter: Sendable {
   ///     wider), `false` for the others (dimmed).
   ///   - unbalanced: Whether the tie lies in an unbalanced triangle (delta maps draw it
   ///     double).
-  ///   - citations: Each source's citation by id, for the hover text.
   ///   - tipID, tips: With both set, the tooltip goes into `tips` under `tipID` instead of the DOT.
   func edgeAttributes(
     _ world: World, _ bundle: Bundle, weightRange: ClosedRange<Double>, labels: Bool,
     emphasis: Bool? = nil, unbalanced: Bool = false, notes: [Relation: String] = [:],
-    citations: [String: String], tipID: String?, tips: inout MapTips?
+    tipID: String?, tips: inout MapTips?
   ) -> [(String, String)] {
     let r = bundle.first
     let color = bundle.status == .removed ? "#BBBBBB" : style.color(for: r, in: world) + (emphasis == false ? "40" : "")
@@ -539,7 +536,7 @@ public struct DOTWriter: Sendable {
     let t = spread > 0 ? (bundle.weight - weightRange.lowerBound) / spread : 0.25
     let width = style.penWidth.lowerBound + t * (style.penWidth.upperBound - style.penWidth.lowerBound)
       + (emphasis == true || bundle.status == .added ? 2.5 : 0)
-    var tip = bundle.relations.map { r in relationTooltip(world, r, verbal: verbal, citations: citations) + (notes[r].map { "\n" + $0 } ?? "") }.joined(separator: "\n\n")
+    var tip = bundle.relations.map { r in relationTooltip(world, r, verbal: verbal) + (notes[r].map { "\n" + $0 } ?? "") }.joined(separator: "\n\n")
     switch bundle.status {
     case .added: tip = "new or changed in the scenario\n" + tip
     case .removed: tip = "removed by the scenario\n" + tip
@@ -574,13 +571,12 @@ public struct DOTWriter: Sendable {
     return attributes
   }
 
-  /// A relation's hover text: ends, type, weight, sign, period, source (its citation from
-  /// `citations`, by source id) and note.
-  func relationTooltip(_ world: World, _ r: Relation, verbal: Bool, citations: [String: String]) -> String {
+  /// A relation's hover text: ends, type, weight, sign, period, source (its citation) and note.
+  func relationTooltip(_ world: World, _ r: Relation, verbal: Bool) -> String {
     var tip = "\(r.from) \(r.mutual ? "↔" : "→") \(r.to): \(r.type)"
     tip += "\nweight \(formatNumber(r.weight)) · \(r.sign.word)\(verbal ? " · verbal" : "")"
     if let period = r.period { tip += "\n\(period)" }
-    if let key = r.source { tip += "\nsource: \(citations[key] ?? world.source(key)?.citation ?? key)" }
+    if let key = r.source { tip += "\nsource: \(world.source(key)?.citation ?? key)" }
     if let note = r.note { tip += "\n\(note)" }
     return tip
   }

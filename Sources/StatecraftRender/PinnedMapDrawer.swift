@@ -44,7 +44,7 @@ public struct PinnedMapDrawer: Sendable {
       guard let shape = NodeShape(node.attributes) else { return nil }
       shapes[node.name] = shape
     }
-    var body = SVGText()
+    var body = SVGText(font: style.fontName)
     var box = Box()
     for p in extent { box.add(Point(x: p.x, y: -p.y)) }
     let fans = fans(scene.edges)
@@ -100,7 +100,7 @@ public struct PinnedMapDrawer: Sendable {
   func document(_ scene: MapScene, body: SVGText, box drawing: Box) -> String {
     let pad = 21.6
     var box = drawing.isEmpty ? Box(Point(x: 0, y: 0)) : drawing
-    var title = SVGText()
+    var title = SVGText(font: style.fontName)
     let size = drawTitleBlock(scene.key, at: Point(x: box.minX, y: box.minY - 8), into: &title)
     box.add(Point(x: box.minX + size.width, y: box.minY - 8 - size.height))
     let (w, h) = (box.maxX - box.minX + 2 * pad, box.maxY - box.minY + 2 * pad)
@@ -134,7 +134,7 @@ public struct PinnedMapDrawer: Sendable {
   /// A node's group: its shape, then its label lines centred in it (or its name beside it).
   func drawNode(_ node: MapScene.Node, _ shape: NodeShape, name: Nameplate?, tips: MapTips, into out: inout SVGText, box: inout Box) {
     let a = Attributes(node.attributes)
-    out.openGroup(id: a["id"], kind: "node", tip: a["id"].flatMap { tips.byID[$0] } ?? a["tooltip"].map(unshown), title: node.name)
+    out.openGroup(id: a["id"], kind: "node", tip: a["id"].flatMap { tips.byID[$0] } ?? a["tooltip"].map(unshown), title: unshown(node.name))
     let color = Paint(a["color"] ?? "black")
     let style = a.style
     let fill = style.contains("filled") ? Paint(a["fillcolor"] ?? "lightgrey") : Paint("none")
@@ -197,14 +197,14 @@ public struct PinnedMapDrawer: Sendable {
     if edge.from == edge.to { curve = Curve(loopAt: a) } else { curve = curve.clipped(a, b) }
     let arrow = attrs["dir"] == "none" ? nil : curve.arrowhead(length: 10 * arrowSize + 0.6 * width, width: width)
     if let arrow { curve.end = arrow.base }
-    out.openGroup(id: attrs["id"], kind: "edge", tip: attrs["id"].flatMap { tips.byID[$0] } ?? attrs["tooltip"].map(unshown), title: "\(edge.from)->\(edge.to)")
+    out.openGroup(id: attrs["id"], kind: "edge", tip: attrs["id"].flatMap { tips.byID[$0] } ?? attrs["tooltip"].map(unshown), title: unshown(edge.from) + "->" + unshown(edge.to))
     let colors = (attrs["color"] ?? "black").split(separator: ":").map { Paint(String($0)) }
     let style = attrs.style
     let dash = style.contains("dotted") ? "1,5" : style.contains("dashed") ? "5,2" : nil
     if colors.count == 3 {
       // "c:white:c": Graphviz's double line, two strokes of the colour with a gap between.
       out.path(curve, stroke: colors[0], width: 3 * width, dash: dash)
-      out.path(curve, stroke: colors[1], width: width, dash: dash)
+      out.path(curve, stroke: colors[1], width: width, dash: dash, gap: true)
     } else {
       out.path(curve, stroke: colors.first ?? Paint("black"), width: width, dash: dash)
     }
@@ -369,6 +369,11 @@ struct Paint {
     let hex = graphviz.utf8.contains { (0x41 ... 0x5A).contains($0) } ? graphviz.lowercased() : graphviz
     if hex.hasPrefix("#"), hex.utf8.count == 9, let alpha = Int(hex.suffix(2), radix: 16) {
       (color, opacity) = (String(hex.prefix(7)), Double(alpha) / 255)
+    } else if hex.hasPrefix("#"), hex.utf8.count == 11, let a = Int(hex.dropFirst(7).prefix(2), radix: 16),
+      let b = Int(hex.suffix(2), radix: 16)
+    {
+      // A colour with its own alpha, dimmed by another (a highlight's "40" after "#rrggbbaa").
+      (color, opacity) = (String(hex.prefix(7)), Double(a) / 255 * Double(b) / 255)
     } else {
       (color, opacity) = (hex, nil)
     }

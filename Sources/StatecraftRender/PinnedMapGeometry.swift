@@ -184,6 +184,8 @@ struct Curve {
 /// made the first version of the drawer as slow as Graphviz.
 struct SVGText {
   var bytes: [UInt8] = []
+  /// The `font-family` of text: the map's font, then any sans-serif (as Graphviz writes it).
+  var font = "Helvetica"
 
   /// The SVG written so far.
   var text: String { String(decoding: bytes, as: UTF8.self) }
@@ -237,7 +239,8 @@ struct SVGText {
     raw(" ")
     raw(name)
     raw("=\"")
-    raw(paint.color)
+    // Colours come from the world's files (a relation type's colour): escaped like any text.
+    escaped(paint.color)
     raw("\"")
     if let o = paint.opacity {
       raw(" ")
@@ -249,7 +252,7 @@ struct SVGText {
   }
 
   /// Opens an element's group: `<g id="…" class="node|edge" data-tip="…">` (the hover text
-  /// the page shows) and its `<title>` (the hover text itself when no page shows `data-tip`).
+  /// the page shows; ghosts of removed actors have no id, still a tip) and its `<title>`.
   mutating func openGroup(id: String?, kind: String, tip: String?, title: String) {
     raw("<g")
     if let id {
@@ -260,14 +263,14 @@ struct SVGText {
     raw(" class=\"")
     raw(kind)
     raw("\"")
-    if let tip, id != nil {
+    if let tip {
       raw(" data-tip=\"")
       escaped(tip)
       raw("\">\n<title>")
       escaped(title)
     } else {
       raw(">\n<title>")
-      escaped(tip ?? title)
+      escaped(title)
     }
     raw("</title>\n")
   }
@@ -280,7 +283,9 @@ struct SVGText {
     number(p.x)
     raw("\" y=\"")
     number(p.y)
-    raw(bold ? "\" font-family=\"Helvetica,sans-Serif\" font-weight=\"bold\" font-size=\"" : "\" font-family=\"Helvetica,sans-Serif\" font-size=\"")
+    raw("\" font-family=\"")
+    escaped(font)
+    raw(bold ? ",sans-Serif\" font-weight=\"bold\" font-size=\"" : ",sans-Serif\" font-size=\"")
     number(size)
     raw("\"")
     paint("fill", color)
@@ -293,9 +298,9 @@ struct SVGText {
 
   mutating func polygon(_ points: [Point], fill: String, stroke: String) {
     raw("<polygon fill=\"")
-    raw(fill)
+    escaped(fill)
     raw("\" stroke=\"")
-    raw(stroke)
+    escaped(stroke)
     raw("\" points=\"")
     for (i, p) in (points + points.prefix(1)).enumerated() {
       if i > 0 { raw(" ") }
@@ -317,9 +322,10 @@ struct SVGText {
     raw("\"/>\n")
   }
 
-  /// A tie's stroke.
-  mutating func path(_ c: Curve, stroke: Paint, width: Double, dash: String?) {
-    raw("<path fill=\"none\"")
+  /// A tie's stroke; `gap`, the white middle of a double line (class `gap`, which the page's
+  /// picked-tie style leaves as it is).
+  mutating func path(_ c: Curve, stroke: Paint, width: Double, dash: String?, gap: Bool = false) {
+    raw(gap ? "<path class=\"gap\" fill=\"none\"" : "<path fill=\"none\"")
     paint("stroke", stroke)
     raw(" stroke-width=\"")
     number(width)

@@ -91,6 +91,8 @@ struct ExplorerSessionTests {
     let whereSection = try #require(main.range(of: "<section id=\"where\"")).lowerBound
     let geo = main[whereSection...]
     #expect(geo.contains("class=\"outline\"") && geo.contains("(removed)") && geo.contains("scenario: explorer edits"))
+    // The ghost's hover text is a data-tip too (the page removes <title>s).
+    #expect(main.firstMatch(of: /class="node" data-tip="[^"]*\(ABX\): removed by the scenario"/) != nil)
   }
 
   @Test("an answer leaves out the outline the page already shows, and sends it when the page shows another or none")

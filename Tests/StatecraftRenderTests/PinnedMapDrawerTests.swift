@@ -106,7 +106,9 @@ struct PinnedMapDrawerTests {
       let (from, to) = (actors[k % 6].id, actors[(k * 5 + 1) % 6].id)
       return Relation(from: from, to: to, type: type, weight: Double(k + 1) / 4, sign: sign)
     }
-    let world = World(name: "h", title: words(), actors: actors, relations: relations)
+    // A type's colour from an importer that does not check it is text like any other.
+    let hostileColor = #"red" onmouseover="alert(1)"#
+    let world = World(name: "h", title: words(), actors: actors, relations: relations, types: [RelationType(id: type, polarity: .cooperative, color: hostileColor)])
     var options = MapOptions(engine: .neato)
     options.elementIDs = true
     options.tipsAside = true
@@ -114,6 +116,7 @@ struct PinnedMapDrawerTests {
     for (i, actor) in actors.enumerated() { options.positions[actor.id] = Point(x: Double(i % 3) * 200, y: Double(i / 3) * 150) }
     let svg = try #require(try PinnedMapDrawer().svg(world, options: options))
     let reader = read(svg)
+    #expect(!svg.contains(#" onmouseover=""#) && svg.contains(xmlEscaped(hostileColor)))
     // XML cannot carry a bell character: it is dropped, as everywhere else.
     func xml(_ s: String) -> String { String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value >= 0x20 })) }
     for (i, actor) in actors.enumerated() { #expect(reader.texts["a\(i)"] == [xml(actor.name)]) }
