@@ -27,14 +27,10 @@ private func appendJSONQuoted(_ s: String, plain: UnsafeBufferPointer<Bool>, to 
     // Room for the quoted text at least, but never less than doubling: `reserveCapacity`
     // allocates exactly what it is asked for, so reserving a little more on every call (one
     // per edit in an explorer answer's edit list) copied the whole answer each time.
-    let needed = out.count + bytes.count + 2
+    let (needed, count, hex): (Int, Int, StaticString) = (out.count + bytes.count + 2, bytes.count, "0123456789abcdef")
     if needed > out.capacity { out.reserveCapacity(Swift.max(needed, 2 * out.capacity)) }
     out.append(0x22)
-    let hex: StaticString = "0123456789abcdef"
-    let digits = hex.utf8Start
-    let count = bytes.count
-    var run = 0  // start of the bytes copied as they are
-    var i = 0
+    var (run, i) = (0, 0)  // the start of the bytes copied as they are; the byte looked at
     while i < count {
       let b = bytes[i]
       // Bytes that never need a look (printable ASCII but `"` and `\\`, and UTF-8 bytes
@@ -73,7 +69,7 @@ private func appendJSONQuoted(_ s: String, plain: UnsafeBufferPointer<Bool>, to 
         out.append(named)
       } else {
         out.append(UInt8(ascii: "u"))
-        for shift in [12, 8, 4, 0] { out.append(digits[Int(code >> UInt32(shift)) & 15]) }
+        for shift in [12, 8, 4, 0] { out.append(hex.utf8Start[Int(code >> UInt32(shift)) & 15]) }
       }
       i += skip
       run = i
