@@ -192,39 +192,8 @@ struct SVGText {
 
   mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
-  /// Appends `x` with `places` decimals (two unless given; half away from zero).
-  mutating func number(_ x: Double, _ places: Int = 2) {
-    let scale = places == 2 ? 100 : places == 3 ? 1000 : places == 0 ? 1 : Int(pow(10, Double(places)))
-    guard x.isFinite, abs(x) < 1e12 else {
-      raw(String(format: "%.\(places)f", x))
-      return
-    }
-    let units = Int((abs(x) * Double(scale)).rounded(.toNearestOrAwayFromZero))
-    if x < 0 && units != 0 { bytes.append(UInt8(ascii: "-")) }
-    digits(units / scale, width: 1)
-    guard places > 0 else { return }
-    bytes.append(UInt8(ascii: "."))
-    digits(units % scale, width: places)
-  }
-
-  /// Appends a non-negative integer's decimal digits, zero-padded to `width`.
-  private mutating func digits(_ n: Int, width: Int) {
-    var scratch: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    withUnsafeMutableBytes(of: &scratch) { buffer in
-      var (v, i) = (n, buffer.count)
-      repeat {
-        i -= 1
-        buffer[i] = UInt8(ascii: "0") + UInt8(v % 10)
-        v /= 10
-      } while v > 0 && i > 0
-      while buffer.count - i < width && i > 0 {
-        i -= 1
-        buffer[i] = UInt8(ascii: "0")
-      }
-      bytes.append(contentsOf: buffer[i...])
-    }
-  }
+  /// Appends `x` with `places` decimals (two unless given), as `ReportText.appendFixed` writes it.
+  mutating func number(_ x: Double, _ places: Int = 2) { ReportText.appendFixed(x, places: places, to: &bytes) }
 
   /// Appends `s` escaped for XML content or an attribute value.
   mutating func escaped(_ s: String) { appendXMLEscaped(s, to: &bytes) }

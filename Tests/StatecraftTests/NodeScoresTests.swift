@@ -137,6 +137,20 @@ struct ReportJSONManyKeysTests {
 /// Report numbers written without Foundation where it is certain, as C writes them.
 @Suite("Report numbers")
 struct ReportNumberTests {
+  @Test("appendFixed writes the same digits as text and as bytes", arguments: [0, 1, 2, 3, 9])
+  func fixedBytes(places: Int) {
+    var rng = SplitMix64(seed: UInt64(places) + 90)
+    var values: [Double] = [0, -0.0, 1, -1, 0.5, -0.005, 99.995, 1e15, .infinity, .nan, -1e-12]
+    for _ in 0 ..< 2_000 { values.append((rng.nextUnit() - 0.5) * pow(10, Double(Int(rng.next() % 24)) - 8)) }
+    for x in values {
+      var text = ""
+      var bytes: [UInt8] = [UInt8(ascii: "x")]
+      ReportText.appendFixed(x, places: places, to: &text)
+      ReportText.appendFixed(x, places: places, to: &bytes)
+      #expect(String(decoding: bytes, as: UTF8.self) == "x" + text, "\(x)")
+    }
+  }
+
   @Test("decimal(_:places:) writes what String(format: \"%.Nf\") writes: random magnitudes, signs, zeros and near ties", arguments: Array(0 ... 9))
   func decimalAsPrintf(places: Int) {
     var rng = SplitMix64(seed: UInt64(places) + 40)

@@ -67,6 +67,28 @@ public enum ReportText {
     appendDigits(units, places: places, to: &out)
   }
 
+  /// Appends `x` as ``appendFixed(_:places:to:)`` writes it, as UTF-8 bytes with no string
+  /// made per number (an explorer map writes a few thousand).
+  public static func appendFixed(_ x: Double, places: Int, to out: inout [UInt8]) {
+    let scale = powerOfTen(places)
+    guard x.isFinite, (0 ... 9).contains(places), abs(x) * Double(scale) < 1e15 else {
+      out += String(format: "%.\(places)f", x).utf8
+      return
+    }
+    let units = Int((abs(x) * Double(scale)).rounded(.toNearestOrAwayFromZero))
+    if x < 0 && units != 0 { out.append(UInt8(ascii: "-")) }
+    // The digits last first, then turned around in place; `places` of them after the point.
+    let start = out.count
+    var (v, written) = (units, 0)
+    repeat {
+      if written == places && places > 0 { out.append(UInt8(ascii: ".")) }
+      out.append(UInt8(ascii: "0") + UInt8(v % 10))
+      v /= 10
+      written += 1
+    } while v > 0 || written <= places
+    out[start...].reverse()
+  }
+
   /// 10^places for `places` in 0 ... 9 (1 otherwise; callers fall back to `String(format:)`).
   private static func powerOfTen(_ places: Int) -> Int {
     guard (0 ... 9).contains(places) else { return 1 }
