@@ -438,7 +438,7 @@ public struct GeoMap: Sendable {
     return out
   }
 
-  /// Appends `x` rounded to one decimal (see ``ReportText/appendFixed(_:places:to:)``).
+  /// Appends `x` rounded to one decimal (see ``ReportText/appendFixed(_:places:to:)-(_,_,String)``).
   static func appendDecimal(_ x: Double, to out: inout String) { ReportText.appendFixed(x, places: 1, to: &out) }
 
   /// Inserts the outline paths beneath the graph, in a group named `id` (its

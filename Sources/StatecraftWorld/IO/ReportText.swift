@@ -67,7 +67,7 @@ public enum ReportText {
     appendDigits(units, places: places, to: &out)
   }
 
-  /// Appends `x` as ``appendFixed(_:places:to:)`` writes it, as UTF-8 bytes with no string
+  /// Appends `x` as ``appendFixed(_:places:to:)-(_,_,String)`` writes it, as UTF-8 bytes with no string
   /// made per number (an explorer map writes a few thousand).
   public static func appendFixed(_ x: Double, places: Int, to out: inout [UInt8]) {
     let scale = powerOfTen(places)
@@ -107,7 +107,7 @@ public enum ReportText {
     out += String(repeating: "0", count: places - fraction.count) + fraction
   }
 
-  /// `x` with exactly `places` decimals (see ``appendFixed(_:places:to:)``).
+  /// `x` with exactly `places` decimals (see ``appendFixed(_:places:to:)-(_,_,String)``).
   public static func fixed(_ x: Double, places: Int) -> String {
     var out = ""
     appendFixed(x, places: places, to: &out)
