@@ -38,7 +38,7 @@ public final class ExplorerSession: @unchecked Sendable {
       }
     }
   }
-  /// Each step's edits in words (what every answer lists), kept beside ``steps``.
+  /// Each step's edits in words (what answers list: the last ``listedSteps``), kept beside ``steps``.
   private var described: [[String]] = []
   /// The world after every step, kept until the steps change (replaying every edit on each
   /// answer grew with the session).
@@ -52,7 +52,8 @@ public final class ExplorerSession: @unchecked Sendable {
   private var positions: [Actor.ID: Point] = [:]
   private(set) var baseline: Briefing?
   /// The influence question whose leverage the last maps' tie notes state (the next maps
-  /// are drawn beside the briefing for it).
+  /// are drawn beside the briefing for it; the session's questions stay the baseline's
+  /// (``askedQuestions(_:)``), so only an edit removing one of its actors changes it).
   var mapQuestion: InfluencePair?
   /// While an answer is made: the outline the page shows (``Request/outline``), which the
   /// answer's geographic map need not send again.
@@ -77,6 +78,9 @@ public final class ExplorerSession: @unchecked Sendable {
   /// beyond it they stay pending until the complete answer. An edit off every shortest path
   /// recomputes none (see BENCHMARKS.md, "Edits answered incrementally").
   public var quickUpdateSources = 0.05
+  /// How many of the latest steps an answer lists in words (``Response/edits``); the saved
+  /// scenario file holds every one.
+  public static let listedSteps = 50
   /// The line naming the program on the page.
   public var generator = "Statecraft"
   /// Lays out a map's DOT text to SVG. The default runs Graphviz in this process; the server
@@ -142,7 +146,7 @@ public final class ExplorerSession: @unchecked Sendable {
   /// the full answer that follows solves from scratch, so the page ends on the numbers
   /// `statecraft scenario` gives.
   func briefing(of world: World, quick: Bool = false) throws -> Briefing {
-    var request = Briefing.Request(file: file, fileBytes: fileBytes, lens: lens, questions: questions.map { q in
+    var request = Briefing.Request(file: file, fileBytes: fileBytes, lens: lens, questions: askedQuestions(world).map { q in
       var q = q
       q.lens = lens
       return q
@@ -167,6 +171,9 @@ public final class ExplorerSession: @unchecked Sendable {
       return try ScenarioRunner(questions: q).compare(world, scenarios)
     }
     var (briefing, solved) = try Briefing.solve(world: world, request: request, comparison: comparison)
+    if questions == nil, let baseline {
+      briefing.choices = baseline.choices + ["The explorer asks these questions, chosen on the unedited world, of every edited state, so their answers compare with it."]
+    }
     // Sums of an older state still update (the difference is found from the graphs).
     if solved.betweenness == nil { solved.betweenness = self.solved?.betweenness }
     if solved.closeness == nil { solved.closeness = self.solved?.closeness }
@@ -211,8 +218,14 @@ public final class ExplorerSession: @unchecked Sendable {
     /// recomputed, each to replace the page's section with its id; `data` then holds only
     /// the parts of the briefing's data those sections use, to merge into the page's.
     public var sections: String?
-    /// The edits made so far, in words, and whether undo and redo can act.
+    /// The last steps (at most ``ExplorerSession/listedSteps``), oldest first, one line per
+    /// step in words (an `update` changing weight and sign is one step of two edits); and
+    /// whether undo and redo can act.
     public var edits: [String], canUndo: Bool, canRedo: Bool
+    /// How many steps the session has made (the states `compare` takes are 0 … `steps`);
+    /// more than ``edits`` lists after a long session (each answer would otherwise grow with
+    /// every edit ever made: 2,000 edits were 100 KB of every answer).
+    public var steps = 0
     /// A line for the status bar.
     public var message: String?
     /// A comparison table (for `compare`).
@@ -263,6 +276,8 @@ public final class ExplorerSession: @unchecked Sendable {
         appendJSONQuoted(e, to: &out)
       }
       out.append(UInt8(ascii: "]"))
+      key("steps")
+      out += String(steps).utf8
       flag("canUndo", canUndo)
       flag("canRedo", canRedo)
       text("message", message)
@@ -425,9 +440,11 @@ public final class ExplorerSession: @unchecked Sendable {
   }
 
   func response(main: Bool = true, message: String?) -> Response {
-    Response(
-      main: nil, data: nil, sections: nil, edits: Array(described.joined()), canUndo: !steps.isEmpty, canRedo: !undone.isEmpty,
-      message: message, comparison: nil, error: nil)
+    var r = Response(
+      main: nil, data: nil, sections: nil, edits: described.suffix(Self.listedSteps).map { $0.joined(separator: "; ") },
+      canUndo: !steps.isEmpty, canRedo: !undone.isEmpty, message: message, comparison: nil, error: nil)
+    r.steps = steps.count
+    return r
   }
 
   /// The page's new sections; on a world above ``deferAbove`` actors, the quick answer.
@@ -495,6 +512,23 @@ public final class ExplorerSession: @unchecked Sendable {
       let path = URL(fileURLWithPath: file).standardizedFileURL.path
       return ScenarioWriter.file([scenario], base: path, undirected: !world.directed, questions: q)
     }
+  }
+
+  /// The questions every briefing of this session asks: the scenario file's, else those the
+  /// unedited world's briefing chose (``chosenQuestions(_:)``), kept while the analyst edits
+  /// so each state answers the same questions as the baseline it is marked against, the
+  /// states `compare` sets side by side answer the same ones, and the numbers equal what the
+  /// saved scenario file computes (an edit used to move the top influencer and with it the
+  /// leverage tables' questions). Questions about an actor the edits removed are left out.
+  /// `nil` while the baseline itself is being made (it chooses).
+  func askedQuestions(_ world: World) -> Questions? {
+    if let questions { return questions }
+    guard baseline != nil else { return nil }
+    var q = chosenQuestions(world)
+    let present = { (id: Actor.ID) in world.index(of: id) != nil }
+    q.influence.removeAll { !present($0.source) || !present($0.target) }
+    q.paths.removeAll { !present($0.from) || !present($0.to) }
+    return q
   }
 
   /// The questions a briefing without a scenario file chose, as scenario-file questions.

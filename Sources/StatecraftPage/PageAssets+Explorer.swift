@@ -114,18 +114,23 @@ extension PageAssets {
     $('x-combine').value = d.header.lens.combine;
     dateLabel();
     if (res && res.edits) {
+      // The answer lists the last steps; `steps` counts them all (the states to compare).
+      var count = res.steps !== undefined ? res.steps : res.edits.length;
       var list = $('x-edits');
       list.textContent = '';
-      res.edits.forEach(function (e) { var li = document.createElement('li'); li.textContent = e; list.appendChild(li); });
-      if (!res.edits.length) { var li = document.createElement('li'); li.textContent = 'none yet'; list.appendChild(li); }
+      var line = function (text) { var li = document.createElement('li'); li.textContent = text; list.appendChild(li); return li; };
+      var earlier = count - res.edits.length;
+      if (earlier > 0) line('… ' + earlier + ' earlier edit' + (earlier === 1 ? '' : 's') + ' (all in the saved scenario)').style.listStyle = 'none';
+      res.edits.forEach(function (e, i) { line(e).value = earlier + i + 1; });
+      if (!count) line('none yet');
       $('x-undo').disabled = !res.canUndo;
       $('x-redo').disabled = !res.canRedo;
-      var states = res.edits.map(function (e, i) { return [String(i + 1), 'after edit ' + (i + 1)]; });
-      states.unshift(['0', 'the unedited world']);
+      var states = [['0', 'the unedited world']];
+      for (var i = 1; i <= count; i++) states.push([String(i), 'after edit ' + i]);
       fill($('x-a'), states, false);
       fill($('x-b'), states, false);
       $('x-a').value = '0';
-      $('x-b').value = String(res.edits.length);
+      $('x-b').value = String(count);
     }
     picked = null;
     // Keep the tie form on the relations it showed, where they still exist (an index names

@@ -74,9 +74,28 @@ struct ExplorerSessionTests {
     ]
     for json in actions {
       let r = try act(s, json)
-      #expect(r.edits == s.edits.map(\.description), "after \(json)")
+      // One line per step: the weight and sign of relation 2 change in one step.
+      #expect(r.edits == s.steps.map { $0.map(\.description).joined(separator: "; ") }, "after \(json)")
+      #expect(r.steps == s.steps.count && r.json.count > 0, "after \(json)")
     }
     #expect(s.edits.count == 1)
+  }
+
+  @Test("after a long session an answer lists only the last steps (its size does not grow with the session) and counts them all")
+  func editListCapped() throws {
+    let s = try session()
+    let total = ExplorerSession.listedSteps + 3
+    var last = ExplorerSession.Response(main: nil, data: nil, sections: nil, edits: [], canUndo: false, canRedo: false)
+    for k in 0 ..< total {
+      last = try act(s, #"{"action": "edit", "op": "update", "relation": \#(k % 5), "weight": \#(0.2 + Double(k) / 100)}"#)
+      #expect(last.error == nil)
+    }
+    #expect(last.steps == total && last.edits.count == ExplorerSession.listedSteps)
+    #expect(last.edits.last == s.steps.last?.map(\.description).joined(separator: "; "))
+    let json = try JSONSerialization.jsonObject(with: Data(last.json)) as? [String: Any]
+    #expect(json?["steps"] as? Int == total)
+    let undone = try act(s, #"{"action": "undo"}"#)
+    #expect(undone.steps == total - 1 && undone.edits.count == ExplorerSession.listedSteps)
   }
 
   @Test("the geographic view sits beside the map and shows the edit: fills by the change, a removed actor ghosted")
@@ -202,6 +221,43 @@ struct ExplorerSessionTests {
     let main = try #require(r.main)
     #expect(main.contains("leverage on \(question)") && !main.contains("leverage on \(InfluencePair(source: question.target, target: question.source))"))
     #expect(s.mapQuestion == question)
+  }
+
+  @Test("without a scenario file every edited state answers the questions the unedited world's briefing chose, where a fresh briefing would choose others")
+  func questionsKept() throws {
+    let file = graphPath("pakistan-2025.yaml")
+    let world = try WorldIO.load(file)
+    let s = try ExplorerSession(world: world, file: file)
+    _ = try s.page()
+    let baseline = try #require(s.baseline)
+    let asked = baseline.leverage.map(\.question)
+    // An edit after which a briefing choosing afresh asks about another top influencer.
+    let fresh = { (w: World) in try Briefing.make(world: w, request: .init(file: file, fileBytes: [], lens: s.lens)).leverage.map(\.question) }
+    var found: (index: Int, weight: Double)?
+    search: for weight in [3.0, 0.05] {
+      for i in world.relations.indices {
+        var request = ExplorerSession.Request(action: "edit")
+        (request.op, request.relation, request.weight) = ("update", i, weight)
+        var w = world
+        try w.apply(try s.edits(for: request, in: world))
+        if try fresh(w) != asked {
+          found = (i, weight)
+          break search
+        }
+      }
+    }
+    let (i, weight) = try #require(found)
+    let r = try act(s, #"{"action": "edit", "op": "update", "relation": \#(i), "weight": \#(weight)}"#)
+    #expect(r.error == nil)
+    let now = try s.briefing(of: s.world)
+    #expect(now.leverage.map(\.question) == asked)
+    #expect(now.influence.map(\.target) == baseline.influence.map(\.target))
+    #expect(now.paths.map(\.question) == baseline.paths.map(\.question))
+    #expect(now.choices.last?.contains("chosen on the unedited world") == true)
+    // The map's tie notes state the same question, drawn once (no redraw for a new one).
+    #expect(s.mapQuestion.map(\.description) == asked.first)
+    // The saved scenario asks the same questions, so `statecraft scenario` gives these numbers.
+    #expect(s.scenarioFile().contains(try #require(asked.first)))
   }
 
   @Test("a big world answers an edit first with the sections it recomputed (all-pairs measures, leverage, maps pending), then `complete` sends every one")
