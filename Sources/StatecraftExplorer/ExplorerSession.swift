@@ -18,6 +18,8 @@ public final class ExplorerSession: @unchecked Sendable {
   public let base: World
   /// The world file, as named on the command line, and its bytes (for the header's hash).
   let file: String, fileBytes: [UInt8]
+  /// The world file's SHA-256 (every briefing's header states it), hashed once.
+  let fileSHA256: String
   /// Questions from a scenario file, if one was given.
   let questions: Questions?
   /// The scenario file's scenarios, shown in the what-if section.
@@ -113,6 +115,7 @@ public final class ExplorerSession: @unchecked Sendable {
     base = world
     self.file = file
     fileBytes = FileManager.default.contents(atPath: file).map { [UInt8]($0) } ?? []
+    fileSHA256 = SHA256.hex(fileBytes)
     self.questions = questions
     self.scenarios = scenarios
     self.lens = lens ?? questions?.lens ?? Lens.standard(for: world)
@@ -151,6 +154,7 @@ public final class ExplorerSession: @unchecked Sendable {
       q.lens = lens
       return q
     })
+    request.fileSHA256 = fileSHA256
     request.samples = samples
     request.knockOut = knockOut
     if quick {

@@ -7,6 +7,9 @@ extension Briefing {
     public var file: String
     /// The world file's bytes, for the SHA-256 in the header.
     public var fileBytes: [UInt8]
+    /// The SHA-256 of ``fileBytes`` in hex, when the caller has it already (the explorer
+    /// hashes its world file once, not on every answer); `nil`: hashed here.
+    public var fileSHA256: String?
     /// The lens every number is computed through.
     public var lens: Lens
     /// Questions from a scenario file; `nil`: the briefing chooses (and says what it chose).
@@ -130,7 +133,7 @@ extension Briefing {
     var briefing = Briefing(
       header: Header(
         name: world.name, title: world.title, description: world.description, worldDate: world.date?.description,
-        file: request.file, sha256: SHA256.hex(request.fileBytes), actors: world.actors.count,
+        file: request.file, sha256: request.fileSHA256 ?? SHA256.hex(request.fileBytes), actors: world.actors.count,
         relations: admitted.count, directed: world.directed, lens: LensStatement(lens)),
       findings: [], choices: choices, measures: columns, actors: actors,
       relations: request.essentialsOnly ? [] : try admittedRows(world, lens: lens),
