@@ -11,7 +11,7 @@ edits done, errors, latency percentiles and the server's resident memory at the 
     swift build -c release --product statecraft
     python3 Benchmarks/explorer_load.py --bin .build/release/statecraft --sessions 50 --seconds 60
 """
-import argparse, http.client, json, random, re, subprocess, threading, time, urllib.parse, urllib.request
+import argparse, http.client, json, os, random, re, subprocess, threading, time, urllib.parse, urllib.request
 
 
 def rss_mb(pid):
@@ -19,6 +19,12 @@ def rss_mb(pid):
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0
+
+
+def cpu_seconds(pid):
+    """The server's user + system CPU time so far (its threads together)."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def main():
@@ -50,6 +56,7 @@ def main():
                 data = json.loads(re.search(r'id="briefing-data">(.*?)</script>', html, re.S).group(1))
                 relations = [r["index"] for r in data["relations"]]
         start_rss = rss_mb(server.pid)
+        start_cpu = cpu_seconds(server.pid)
         latencies, errors = [], []
         lock = threading.Lock()
         deadline = time.time() + a.seconds
@@ -96,11 +103,13 @@ def main():
         for t in threads:
             t.join()
         end_rss = rss_mb(server.pid)
+        cpu = cpu_seconds(server.pid) - start_cpu
         latencies.sort()
         pct = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000
         print(f"{a.sessions} sessions, {a.seconds:.0f} s: {len(latencies)} edits, {len(errors)} errors")
         print(f"latency ms: p50 {pct(0.5):.1f}, p90 {pct(0.9):.1f}, p99 {pct(0.99):.1f}, max {latencies[-1] * 1000:.1f}")
         print(f"server RSS MB: {start_rss:.0f} after opening the sessions, {end_rss:.0f} at the end")
+        print(f"server CPU per edit: {1000 * cpu / max(1, len(latencies)):.2f} ms (all its threads)")
         if errors:
             print("first error:", str(errors[0])[:300])
     finally:

@@ -467,9 +467,9 @@ public final class ExplorerSession: @unchecked Sendable {
       r.pending = true
       return r
     }
-    // The page's data is written while the maps are drawn; the sections hold the maps.
-    let (page, data) = try currentPage { try $0.dataJSON() }
-    r.main = try page.sections()
+    // The page's data and the sections below the maps are written while the maps are drawn.
+    let (page, (data, below)) = try currentPage { (try $0.dataJSON(), $0.sectionsAfterMaps()) }
+    r.main = page.sections(after: below)
     r.data = data
     return r
   }

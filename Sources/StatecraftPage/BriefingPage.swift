@@ -78,9 +78,19 @@ public struct BriefingPage: Sendable {
   }
 
   /// Every section, in order: what `<main>` holds, and what the explorer swaps in after an edit.
-  public func sections() throws -> String {
-    header() + findings() + mapSection() + whereSection() + whoMatters() + pathsSection() + balanceSection() + influenceSection()
-      + timelineSection() + scenariosSection() + sourcesSection() + methodsSection()
+  public func sections() throws -> String { sections(after: sectionsAfterMaps()) }
+
+  /// The sections after the maps, from who matters to methods: none reads ``map`` or
+  /// ``geoMap``, so the explorer writes them while its maps are drawn.
+  public func sectionsAfterMaps() -> String {
+    whoMatters() + pathsSection() + balanceSection() + influenceSection() + timelineSection() + scenariosSection()
+      + sourcesSection() + methodsSection()
+  }
+
+  /// Every section, `after` being this page's ``sectionsAfterMaps()``: the header (its
+  /// contents name the geographic map when there is one), key findings and the two maps first.
+  public func sections(after: String) -> String {
+    header() + findings() + mapSection() + whereSection() + after
   }
 
   /// The briefing's data as the page's script reads it (JSON, safe inside a script element).

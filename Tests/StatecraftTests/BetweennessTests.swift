@@ -295,9 +295,21 @@ struct WorkUnitTests {
         let u = try world.uncertainty(samples: 300, seed: 5) { try $0.scores(.pagerank) }
         let c = try world.contextCheck(.pagerank, worlds: 40, seed: 2)
         let l = try world.leverage(on: .influence(InfluencePair(source: "CHN", target: "PAK"), .fj), change: .remove, recompute: 20)
-        return u.rows.flatMap { [$0.median, $0.low, $0.high] } + c.rows.flatMap { [$0.mean, $0.sd] } + l.entries.map { $0.exact ?? -1 }
+        // The seed's confirmations run on one thread (too small to share): these, on all.
+        #expect(ring.relations.count * 20 >= World.serialConfirmation)
+        let r = try ring.leverage(on: .influence(InfluencePair(source: "R0", target: "R30"), .fj), change: .remove, recompute: 20)
+        return u.rows.flatMap { [$0.median, $0.low, $0.high] } + c.rows.flatMap { [$0.mean, $0.sd] } + l.entries.map { $0.exact ?? -1 } + r.entries.map { $0.exact ?? -1 }
       }
     }
+    // 60 actors on a ring with 540 random chords: 600 relations.
+    var rng = SplitMix64(seed: 11)
+    let ids = (0 ..< 60).map { Actor.ID("R\($0)") }
+    var ties = ids.indices.map { Relation(from: ids[$0], to: ids[($0 + 1) % 60], type: "aid", weight: 1, sign: .cooperative) }
+    while ties.count < 600 {
+      let (a, b) = (Int(rng.next() % 60), Int(rng.next() % 60))
+      if a != b { ties.append(Relation(from: ids[a], to: ids[b], type: "aid", weight: 0.1 + rng.nextUnit(), sign: .cooperative)) }
+    }
+    let ring = World(name: "ring", actors: ids.map { Actor(id: $0) }, relations: ties, types: [RelationType(id: "aid", polarity: .cooperative)])
     let one = try reports(1)
     for threads in [2, 3] { #expect(try reports(threads).map(\.bitPattern) == one.map(\.bitPattern), "\(threads) threads") }
   }

@@ -663,13 +663,28 @@ extension World {
   /// Past `deadline` the remaining entries are left unconfirmed and `stopped` is set.
   fileprivate func confirmExactly(_ indices: [Int], in entries: inout [LeverageEntry], _ run: LeverageRun) throws {
     guard !indices.isEmpty else { return }
-    let (target, change, lens, settings, baseline) = (run.target, run.change, run.lens, run.settings, run.baseline)
-    let (deadline, stopped, progress) = (run.deadline, run.stopped, run.progress)
     let finished = ChunkSlots<Int>(count: 1)
     finished.set(0, 0)
-    let base = self
     let frozen = entries
-    let values = try WorkUnits.map(indices.count) { k -> Double in
+    // Each recomputation builds and solves the world's graph again. On a small world that
+    // takes microseconds, less than handing the items to other threads costs (a third of
+    // the seed's confirmations was the hand-off, beside an explorer's maps drawing on the
+    // other core): below ``serialConfirmation`` relations in all they run on this thread.
+    let threads = relations.count * indices.count < Self.serialConfirmation ? 1 : WorkUnits.workerLimit
+    let values = try WorkUnits.$workerLimit.withValue(threads) { try confirmValues(indices, frozen, run, finished) }
+    for (k, i) in indices.enumerated() where !values[k].isNaN { entries[i].exact = values[k] }
+  }
+
+  /// Below this many relations times confirmations, ``confirmExactly(_:in:_:)`` recomputes
+  /// on the calling thread.
+  static let serialConfirmation = 10_000
+
+  /// The exact change of each entry at `indices` of `frozen` (NaN past the deadline).
+  fileprivate func confirmValues(_ indices: [Int], _ frozen: [LeverageEntry], _ run: LeverageRun, _ finished: ChunkSlots<Int>) throws -> [Double] {
+    let (target, change, lens, settings, baseline) = (run.target, run.change, run.lens, run.settings, run.baseline)
+    let (deadline, stopped, progress) = (run.deadline, run.stopped, run.progress)
+    let base = self
+    return try WorkUnits.map(indices.count) { k -> Double in
       if let deadline, ContinuousClock.now > deadline {
         stopped.set(0, true)
         return .nan  // left unconfirmed
@@ -694,7 +709,6 @@ extension World {
       progress?(done, indices.count)
       return value
     }
-    for (k, i) in indices.enumerated() where !values[k].isNaN { entries[i].exact = values[k] }
   }
 
   /// The indices `i` in `0 ..< count` of the `k` largest `value(i)` (ties: lower index), largest first; O(count · k).

@@ -54,7 +54,10 @@ package enum WorkUnits {
         withoutActuallyEscaping(body) { body in
           withoutActuallyEscaping(merge) { merge in
             let work = Work(makeState: makeState, finish: finish, body: body, merge: merge, clock: clock)
-            DispatchQueue.concurrentPerform(iterations: Swift.min(workers, Swift.max(units, 1))) { _ in
+            let threads = Swift.min(workers, Swift.max(units, 1))
+            // One thread: this one, with no hand-off to Dispatch.
+            guard threads > 1 else { return work.run(units: units, ledger: ledger) }
+            DispatchQueue.concurrentPerform(iterations: threads) { _ in
               work.run(units: units, ledger: ledger)
             }
           }
