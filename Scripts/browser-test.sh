@@ -7,6 +7,7 @@
 #
 #   Scripts/browser-test.sh            # CI
 #   Scripts/browser-test.sh --keep     # keep the pages, screenshots and PDF pages to look at
+#   Scripts/browser-test.sh --install-only   # install what it needs and stop
 set -euo pipefail
 cd "$(dirname "$0")/.."
 Scripts/setup.sh
@@ -18,5 +19,6 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || !
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver poppler-utils fonts-dejavu-core >/dev/null
 fi
 command -v python3 >/dev/null || { echo "browser-test: python3 is required" >&2; exit 1; }
+[ "${1:-}" = "--install-only" ] && exit 0  # .ci/run installs while it builds
 swift build -q -c release --product statecraft >&2
 exec python3 Scripts/browser_check.py --bin "$(swift build -c release --show-bin-path)/statecraft" "$@"

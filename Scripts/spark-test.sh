@@ -5,6 +5,7 @@
 # PyPI into .build/spark-venv when they are missing; nothing is downloaded at run time.
 #
 #   Scripts/spark-test.sh        # CI (after Scripts/test.sh built .build/debug/statecraft)
+#   Scripts/spark-test.sh --install-only   # install Java and pyspark and stop
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v java >/dev/null || ! java -version 2>&1 | grep -qE 'version "(1[7-9]|2[0-9])'; then
@@ -20,5 +21,6 @@ if ! "$venv/bin/python" -c "import pyspark" 2>/dev/null; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q "pyspark==4.3.0"
 fi
+[ "${1:-}" = "--install-only" ] && exit 0  # .ci/run installs while it builds
 swift build -q --product statecraft >&2
 exec "$venv/bin/python" Distributed/test_spark.py --statecraft "$(swift build --show-bin-path)/statecraft" "$@"
