@@ -55,7 +55,8 @@ public final class ExplorerSession: @unchecked Sendable {
   private(set) var baseline: Briefing?
   /// The influence question whose leverage the last maps' tie notes state (the next maps
   /// are drawn beside the briefing for it; the session's questions stay the baseline's
-  /// (``askedQuestions(_:)``), so only an edit removing one of its actors changes it).
+  /// (``askedQuestions(_:)``), so it changes only when the first question's table is not
+  /// answered, such as after an edit removing one of its actors).
   var mapQuestion: InfluencePair?
   /// While an answer is made: the outline the page shows (``Request/outline``), which the
   /// answer's geographic map need not send again.
@@ -175,8 +176,8 @@ public final class ExplorerSession: @unchecked Sendable {
       return try ScenarioRunner(questions: q).compare(world, scenarios)
     }
     var (briefing, solved) = try Briefing.solve(world: world, request: request, comparison: comparison)
-    if questions == nil, let baseline {
-      briefing.choices = baseline.choices + ["The explorer asks these questions, chosen on the unedited world, of every edited state, so their answers compare with it."]
+    if questions == nil, baseline != nil, let asked = request.questions {
+      briefing.choices.append(Self.keptQuestionsNote(asked))
     }
     // Sums of an older state still update (the difference is found from the graphs).
     if solved.betweenness == nil { solved.betweenness = self.solved?.betweenness }
@@ -523,16 +524,28 @@ public final class ExplorerSession: @unchecked Sendable {
   /// so each state answers the same questions as the baseline it is marked against, the
   /// states `compare` sets side by side answer the same ones, and the numbers equal what the
   /// saved scenario file computes (an edit used to move the top influencer and with it the
-  /// leverage tables' questions). Questions about an actor the edits removed are left out.
+  /// leverage tables' questions). Influence questions whose target the edits removed and
+  /// paths with a removed end are left out; a pair whose source was removed stays (its
+  /// target's influence table still answers; the leverage table is skipped).
   /// `nil` while the baseline itself is being made (it chooses).
   func askedQuestions(_ world: World) -> Questions? {
     if let questions { return questions }
     guard baseline != nil else { return nil }
     var q = chosenQuestions(world)
     let present = { (id: Actor.ID) in world.index(of: id) != nil }
-    q.influence.removeAll { !present($0.source) || !present($0.target) }
+    q.influence.removeAll { !present($0.target) }
     q.paths.removeAll { !present($0.from) || !present($0.to) }
     return q
+  }
+
+  /// What an edited state's briefing says of its questions (``askedQuestions(_:)``), beside
+  /// its own notes (a measure left out).
+  static func keptQuestionsNote(_ asked: Questions) -> String {
+    var targets: [Actor.ID] = []
+    for p in asked.influence where !targets.contains(p.target) { targets.append(p.target) }
+    var parts = targets.isEmpty ? [] : ["influence over " + targets.map(\.rawValue).joined(separator: ", ")]
+    parts += asked.paths.map { "the path from \($0.from) to \($0.to)" }
+    return "The explorer keeps the questions the unedited world's briefing chose (\(parts.joined(separator: "; "))) for every edited state, so the answers compare with it."
   }
 
   /// The questions a briefing without a scenario file chose, as scenario-file questions.
@@ -552,8 +565,8 @@ public final class ExplorerSession: @unchecked Sendable {
 
   /// The page of the current state and what `beside` makes of it (its maps not yet drawn)
   /// while the maps are drawn: the maps are laid out beside the briefing, for the influence
-  /// question the last page's tie notes answered (drawn again in the rare case the briefing
-  /// chose another).
+  /// question the last page's tie notes answered (drawn again when the briefing's first
+  /// leverage table is about another: its question could not be answered on this state).
   func currentPage<T: Sendable>(quick: Bool = false, beside: (BriefingPage) throws -> T) throws -> (page: BriefingPage, beside: T) {
     if baseline == nil {
       baseline = try briefing(of: base)

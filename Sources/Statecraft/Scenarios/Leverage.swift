@@ -657,8 +657,9 @@ extension World {
   }
 
   /// Recomputes the target exactly for the entries at `indices` (each an independent full
-  /// computation, spread over the cores in work units and written back by entry, so the
-  /// report does not depend on the core count).
+  /// computation, spread over the cores in work units, or on this thread below
+  /// ``serialConfirmation`` relations × entries, and written back by entry, so the report
+  /// does not depend on the core count).
   ///
   /// Past `deadline` the remaining entries are left unconfirmed and `stopped` is set.
   fileprivate func confirmExactly(_ indices: [Int], in entries: inout [LeverageEntry], _ run: LeverageRun) throws {
