@@ -527,10 +527,11 @@ public final class ExplorerSession: @unchecked Sendable {
   /// leverage tables' questions). Influence questions whose target the edits removed and
   /// paths with a removed end are left out; a pair whose source was removed stays (its
   /// target's influence table still answers; the leverage table is skipped).
-  /// `nil` while the baseline itself is being made (it chooses).
+  /// `nil` while the baseline itself is being made and before any edit (the briefing
+  /// chooses: the baseline's own questions, with its reasons).
   func askedQuestions(_ world: World) -> Questions? {
     if let questions { return questions }
-    guard baseline != nil else { return nil }
+    guard baseline != nil, !steps.isEmpty else { return nil }
     var q = chosenQuestions(world)
     let present = { (id: Actor.ID) in world.index(of: id) != nil }
     q.influence.removeAll { !present($0.target) }

@@ -168,7 +168,9 @@ public struct BriefingPage: Sendable {
       out += "</ol>\n"
     }
     if !briefing.choices.isEmpty {
-      out += "<p class=\"note\">No scenario file chose the questions, so this briefing did: \(HTML.text(briefing.choices.joined(separator: " ")))</p>\n"
+      // An edited explorer state asks the unedited world's questions and says so itself.
+      let lead = baseline == nil ? "No scenario file chose the questions, so this briefing did:" : "No scenario file chose the questions."
+      out += "<p class=\"note\">\(lead) \(HTML.text(briefing.choices.joined(separator: " ")))</p>\n"
     }
     out += """
       <aside class="howto"><strong>How to read this.</strong>

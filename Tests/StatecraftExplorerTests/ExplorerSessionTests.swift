@@ -255,6 +255,7 @@ struct ExplorerSessionTests {
     let (i, weight) = try #require(found)
     let r = try act(s, #"{"action": "edit", "op": "update", "relation": \#(i), "weight": \#(weight)}"#)
     #expect(r.error == nil)
+    #expect(r.main?.contains("No scenario file chose the questions. The explorer keeps the questions the unedited world") == true)
     let now = try s.briefing(of: s.world)
     #expect(now.leverage.map(\.question) == asked)
     #expect(now.influence.map(\.target) == baseline.influence.map(\.target))
