@@ -542,8 +542,7 @@ public final class ExplorerSession: @unchecked Sendable {
   /// What an edited state's briefing says of its questions (``askedQuestions(_:)``), beside
   /// its own notes (a measure left out).
   static func keptQuestionsNote(_ asked: Questions) -> String {
-    var targets: [Actor.ID] = []
-    for p in asked.influence where !targets.contains(p.target) { targets.append(p.target) }
+    let targets = asked.influenceTargets
     var parts = targets.isEmpty ? [] : ["influence over " + targets.map(\.rawValue).joined(separator: ", ")]
     parts += asked.paths.map { "the path from \($0.from) to \($0.to)" }
     return "The explorer keeps the questions the unedited world's briefing chose (\(parts.joined(separator: "; "))) for every edited state, so the answers compare with it."

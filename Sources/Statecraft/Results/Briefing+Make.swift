@@ -237,9 +237,7 @@ extension Briefing {
   static func influenceAnswers(
     _ world: World, lens: Lens, request: Request, pagerank: NodeScores?, choices: inout [String]
   ) throws -> (answers: [InfluenceAnswer], rows: [Actor.ID: NodeScores]) {
-    let influencePairs = request.questions?.influence ?? []
-    var targets: [Actor.ID] = []
-    for p in influencePairs where !targets.contains(p.target) { targets.append(p.target) }
+    var targets = request.questions?.influenceTargets ?? []
     if request.questions == nil, let pagerank {
       targets = pagerank.top(min(3, world.actors.count)).map(\.actor)
       if !targets.isEmpty {

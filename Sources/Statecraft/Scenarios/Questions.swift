@@ -10,6 +10,12 @@ public struct Questions: Hashable, Sendable {
   public var settings: Measure.Settings
   /// Influence of one actor over another.
   public var influence: [InfluencePair]
+  /// The targets of ``influence``, each once, in the order first asked.
+  public var influenceTargets: [Actor.ID] {
+    var targets: [Actor.ID] = []
+    for p in influence where !targets.contains(p.target) { targets.append(p.target) }
+    return targets
+  }
   /// The influence model for ``influence``.
   public var model: InfluenceModel
   /// Best paths to compare.
