@@ -215,10 +215,11 @@ public struct BriefingPage: Sendable {
     let ordered = b.actors.indices.sorted { (b.actors[$0].ranks.first ?? 0, $0) < (b.actors[$1].ranks.first ?? 0, $1) }
     var head = ["<th>actor</th>", "<th>kind</th>"]
     head += b.measures.map { "<th class=\"num\" title=\"\(HTML.attribute($0.networkX))\">\(HTML.text($0.name))</th>" }
+    let befores = baselineRows(for: b)
     let rows = ordered.map { i -> String in
       let a = b.actors[i]
       var cells = ["<td>\(actorLink(a.id))</td>", "<td>\(HTML.text(a.kind))</td>"]
-      let before = baselineRow(a.id)
+      let before = befores[i]
       for (k, s) in a.scores.enumerated() {
         if b.measures[k].pending {
           cells.append("<td class=\"num\" data-v=\"\">…</td>")
@@ -245,10 +246,12 @@ public struct BriefingPage: Sendable {
     return out + "</section>\n"
   }
 
-  /// The baseline's row for an actor (nil without a baseline, or for an added actor).
-  func baselineRow(_ id: String) -> Briefing.ActorRow? {
-    guard let baseline, let i = baselineRows[id], baseline.measures.map(\.name) == briefing.measures.map(\.name) else { return nil }
-    return baseline.actors[i]
+  /// The baseline's row for each actor of ``briefing`` (nil without a baseline, for an added
+  /// actor, or for every actor when the two measured different things), in its order: the
+  /// measures are compared once for the table, not once per row.
+  func baselineRows(for b: Briefing) -> [Briefing.ActorRow?] {
+    guard let baseline, baseline.measures.map(\.name) == b.measures.map(\.name) else { return Array(repeating: nil, count: b.actors.count) }
+    return b.actors.map { a in baselineRows[a.id].map { baseline.actors[$0] } }
   }
 
   static func names(_ b: Briefing) -> [String: String] {

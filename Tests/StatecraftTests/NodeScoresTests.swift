@@ -134,6 +134,70 @@ struct ReportJSONManyKeysTests {
   }
 }
 
+/// `ReportJSON` writes scalars, optional scalars and arrays of them without the generic
+/// `Encodable` path (by their type): each must print as the generic path did, whether it
+/// arrives as a keyed, unkeyed or single value, as a nested value or as an `Encodable` box.
+@Suite("Report JSON scalars")
+struct ReportJSONScalarTests {
+  /// Wraps a value so it is encoded through the generic `encode(_: some Encodable)` methods.
+  struct Boxed<T: Encodable>: Encodable {
+    let value: T
+    func encode(to encoder: Encoder) throws {
+      var single = encoder.singleValueContainer()
+      try single.encode(value)
+    }
+  }
+
+  struct Everything: Encodable {
+    let d = 0.1, f: Float = 0.5, i = -3, u: UInt64 = 18_446_744_073_709_551_615, b = true, s = "tab\there \"q\" \u{7F}"
+    let od: Double? = nil, od2: Double? = 2.5, os: String? = "é\u{2028}", oi: Int? = nil
+    let ad = [1.0, .nan, -0.0], aod: [Double?] = [nil, 1e-7], ai = [1, 2], astr = ["a\\b", ""]
+    let boxed = [Boxed(value: Double?.none)], boxedString = Boxed(value: "x\n"), nested = [[0.25]]
+    func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: DynamicKey.self)
+      try c.encode(d, forKey: DynamicKey("d"))
+      try c.encode(f, forKey: DynamicKey("f"))
+      try c.encode(i, forKey: DynamicKey("i"))
+      try c.encode(u, forKey: DynamicKey("u"))
+      try c.encode(b, forKey: DynamicKey("b"))
+      try c.encode(s, forKey: DynamicKey("s"))
+      // Optionals written as values (null when absent), as the generic path wrote them.
+      try c.encode(od, forKey: DynamicKey("od"))
+      try c.encode(od2, forKey: DynamicKey("od2"))
+      try c.encode(os, forKey: DynamicKey("os"))
+      try c.encode(oi, forKey: DynamicKey("oi"))
+      try c.encodeIfPresent(oi, forKey: DynamicKey("absent"))
+      try c.encode(ad, forKey: DynamicKey("ad"))
+      try c.encode(aod, forKey: DynamicKey("aod"))
+      try c.encode(ai, forKey: DynamicKey("ai"))
+      try c.encode(astr, forKey: DynamicKey("astr"))
+      try c.encode(boxed, forKey: DynamicKey("boxed"))
+      try c.encode(boxedString, forKey: DynamicKey("boxedString"))
+      try c.encode(nested, forKey: DynamicKey("nested"))
+      var list = c.nestedUnkeyedContainer(forKey: DynamicKey("list"))
+      try list.encode(1.5)
+      try list.encode("y")
+      try list.encode(7)
+      try list.encode(false)
+      try list.encode(Int?.none)
+    }
+  }
+
+  @Test("each scalar kind prints as JSON, escapes and nulls included")
+  func scalars() throws {
+    // Written out by hand from the rules (`ReportText.jsonNumber`: shortest round trip,
+    // null when not finite, −0 as 0; strings escaped as `jsonQuoted`).
+    let expected = #"{"d":0.1,"f":0.5,"i":-3,"u":18446744073709551615,"b":true,"s":"tab\there \"q\" \u007f","#
+      + #""od":null,"od2":2.5,"os":"é\u2028","oi":null,"ad":[1,null,0],"aod":[null,1e-07],"ai":[1,2],"astr":["a\\b",""],"#
+      + #""boxed":[null],"boxedString":"x\n","nested":[[0.25]],"list":[1.5,"y",7,false,null]}"#
+    #expect(try ReportJSON.encode(Everything(), compact: true) == expected)
+    // The pretty form holds the same value.
+    let pretty = try JSONSerialization.jsonObject(with: Data(try ReportJSON.encode(Everything()).utf8)) as? NSDictionary
+    let compact = try JSONSerialization.jsonObject(with: Data(expected.utf8)) as? NSDictionary
+    #expect(pretty != nil && pretty == compact)
+  }
+}
+
 /// Report numbers written without Foundation where it is certain, as C writes them.
 @Suite("Report numbers")
 struct ReportNumberTests {

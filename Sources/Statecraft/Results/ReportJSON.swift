@@ -31,10 +31,12 @@ public enum ReportJSON {
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// One JSON value being built: a scalar's text, or an array's or object's children.
+  /// One JSON value being built: a scalar's text, a string (quoted when printed, straight
+  /// into the output), or an array's or object's children.
   final class Node {
-    enum Kind { case empty, scalar, array, object }
+    enum Kind { case empty, scalar, string, array, object }
     var kind = Kind.empty
+    /// A scalar's text, or a string's unquoted value.
     var scalar = "null"
     var keys: [String] = []
     var children: [Node] = []
@@ -45,6 +47,13 @@ public enum ReportJSON {
     func set(_ text: String) {
       kind = .scalar
       scalar = text
+    }
+
+    /// Holds a string value (quoted as it is printed: quoting into a `String` first, then
+    /// copying it out, was a fifth of encoding an explorer answer's data).
+    func set(string: String) {
+      kind = .string
+      scalar = string
     }
 
     /// Becomes an object, keeping the keys of an object it already is (a superclass's and a
@@ -75,6 +84,17 @@ public enum ReportJSON {
       return node
     }
 
+    /// Becomes an array of `elements`, each written into its node by `set`.
+    func fill<E>(_ elements: [E], _ set: (Node, E) -> Void) {
+      becomeArray()
+      children.reserveCapacity(elements.count)
+      for e in elements {
+        let node = Node()
+        set(node, e)
+        children.append(node)
+      }
+    }
+
     func append() -> Node {
       let node = Node()
       children.append(node)
@@ -88,6 +108,7 @@ public enum ReportJSON {
       switch kind {
       case .empty: out += "null".utf8
       case .scalar: out += scalar.utf8
+      case .string: appendJSONQuoted(scalar, to: &out)
       case .array:
         out.append(UInt8(ascii: "["))
         for (i, c) in children.enumerated() {
@@ -115,6 +136,7 @@ public enum ReportJSON {
       switch kind {
       case .empty: out += "null".utf8
       case .scalar: out += scalar.utf8
+      case .string: appendJSONQuoted(scalar, to: &out)
       case .array:
         if children.isEmpty { out += "[]".utf8; return }
         if !children.contains(where: \.isContainer) {
@@ -150,16 +172,42 @@ public enum ReportJSON {
     }
   }
 
-  /// Writes a scalar or recurses into a nested value.
-  static func store(_ value: some Encodable, in node: Node, codingPath: [CodingKey]) throws {
-    switch value {
-    case let v as Double: node.set(ReportText.jsonNumber(v))
-    case let v as Float: node.set(ReportText.jsonNumber(Double(v)))
-    case let v as String: node.set(ReportText.jsonString(v))
-    case let v as Bool: node.set(v ? "true" : "false")
-    case let v as Int: node.set(String(v))
-    case let v as UInt64: node.set(String(v))
-    default: try value.encode(to: TreeEncoder(node: node, codingPath: codingPath))
+  /// Writes a scalar or recurses into a nested value; `key`, when given, ends its coding path
+  /// (the path is only built for a nested value's encoder, not for every scalar).
+  ///
+  /// Scalars, optional scalars and arrays of them are told apart by their type's identity (a
+  /// pointer comparison) rather than by casts: six dynamic casts before every nested value
+  /// were a tenth of the encoding, and an array of optional scores made an encoder and a
+  /// container per element.
+  static func store<T: Encodable>(_ value: T, in node: Node, codingPath: [CodingKey], key: CodingKey? = nil) throws {
+    if T.self == Double.self {
+      node.set(ReportText.jsonNumber(unsafeBitCast(value, to: Double.self)))
+    } else if T.self == String.self {
+      node.set(string: unsafeBitCast(value, to: String.self))
+    } else if T.self == Int.self {
+      node.set(String(unsafeBitCast(value, to: Int.self)))
+    } else if T.self == Bool.self {
+      node.set(unsafeBitCast(value, to: Bool.self) ? "true" : "false")
+    } else if T.self == Float.self {
+      node.set(ReportText.jsonNumber(Double(unsafeBitCast(value, to: Float.self))))
+    } else if T.self == UInt64.self {
+      node.set(String(unsafeBitCast(value, to: UInt64.self)))
+    } else if T.self == Double?.self {
+      node.set(unsafeBitCast(value, to: Double?.self).map(ReportText.jsonNumber) ?? "null")
+    } else if T.self == String?.self {
+      if let v = unsafeBitCast(value, to: String?.self) { node.set(string: v) } else { node.set("null") }
+    } else if T.self == Int?.self {
+      node.set(unsafeBitCast(value, to: Int?.self).map { String($0) } ?? "null")
+    } else if T.self == [Double].self {
+      node.fill(unsafeBitCast(value, to: [Double].self)) { $0.set(ReportText.jsonNumber($1)) }
+    } else if T.self == [Double?].self {
+      node.fill(unsafeBitCast(value, to: [Double?].self)) { $0.set($1.map(ReportText.jsonNumber) ?? "null") }
+    } else if T.self == [Int].self {
+      node.fill(unsafeBitCast(value, to: [Int].self)) { $0.set(String($1)) }
+    } else if T.self == [String].self {
+      node.fill(unsafeBitCast(value, to: [String].self)) { $0.set(string: $1) }
+    } else {
+      try value.encode(to: TreeEncoder(node: node, codingPath: key.map { codingPath + [$0] } ?? codingPath))
     }
   }
 
@@ -187,8 +235,13 @@ public enum ReportJSON {
 
     mutating func encodeNil(forKey key: Key) throws { node.child(key.stringValue).set("null") }
     mutating func encode(_ value: some Encodable, forKey key: Key) throws {
-      try ReportJSON.store(value, in: node.child(key.stringValue), codingPath: codingPath + [key])
+      try ReportJSON.store(value, in: node.child(key.stringValue), codingPath: codingPath, key: key)
     }
+    // The common scalars directly (the protocol's defaults reach the generic method above).
+    mutating func encode(_ value: Double, forKey key: Key) throws { node.child(key.stringValue).set(ReportText.jsonNumber(value)) }
+    mutating func encode(_ value: String, forKey key: Key) throws { node.child(key.stringValue).set(string: value) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { node.child(key.stringValue).set(String(value)) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { node.child(key.stringValue).set(value ? "true" : "false") }
     mutating func nestedContainer<N: CodingKey>(keyedBy keyType: N.Type, forKey key: Key) -> KeyedEncodingContainer<N> {
       let child = node.child(key.stringValue)
       child.becomeObject()
@@ -210,6 +263,10 @@ public enum ReportJSON {
 
     mutating func encodeNil() throws { node.append().set("null") }
     mutating func encode(_ value: some Encodable) throws { try ReportJSON.store(value, in: node.append(), codingPath: codingPath) }
+    mutating func encode(_ value: Double) throws { node.append().set(ReportText.jsonNumber(value)) }
+    mutating func encode(_ value: String) throws { node.append().set(string: value) }
+    mutating func encode(_ value: Int) throws { node.append().set(String(value)) }
+    mutating func encode(_ value: Bool) throws { node.append().set(value ? "true" : "false") }
     mutating func nestedContainer<N: CodingKey>(keyedBy keyType: N.Type) -> KeyedEncodingContainer<N> {
       let child = node.append()
       child.becomeObject()
@@ -228,6 +285,10 @@ public enum ReportJSON {
     var codingPath: [CodingKey]
     mutating func encodeNil() throws { node.set("null") }
     mutating func encode(_ value: some Encodable) throws { try ReportJSON.store(value, in: node, codingPath: codingPath) }
+    mutating func encode(_ value: Double) throws { node.set(ReportText.jsonNumber(value)) }
+    mutating func encode(_ value: String) throws { node.set(string: value) }
+    mutating func encode(_ value: Int) throws { node.set(String(value)) }
+    mutating func encode(_ value: Bool) throws { node.set(value ? "true" : "false") }
   }
 }
 
