@@ -6,7 +6,8 @@ opens one per edit); each edit says the geographic outline the page shows, as th
 
 Starts `statecraft serve WORLD --port 0`, opens N sessions (one page load each), and has N
 threads re-weight a random relation of their own session for D seconds, then prints the
-edits done, errors, latency percentiles and the server's resident memory at the start and end.
+edits done, errors, latency percentiles and the server's resident memory at the start and end
+(and every --rss-every seconds).
 
     swift build -c release --product statecraft
     python3 Benchmarks/explorer_load.py --bin .build/release/statecraft --sessions 50 --seconds 60
@@ -34,6 +35,8 @@ def main():
     p.add_argument("--scenarios", help="a scenario file for the world (its questions and scenarios join every answer)")
     p.add_argument("--sessions", type=int, default=50)
     p.add_argument("--seconds", type=float, default=60)
+    p.add_argument("--rss-every", type=float, default=0,
+                   help="also print the server's resident memory every this many seconds (is it flat after the first minute?)")
     p.add_argument("--connection-per-edit", action="store_true",
                    help="open a new connection for every edit (the default keeps one per session, as a browser's fetch does)")
     a = p.parse_args()
@@ -100,6 +103,12 @@ def main():
         threads = [threading.Thread(target=work, args=(sid, k)) for k, sid in enumerate(ids)]
         for t in threads:
             t.start()
+        samples = []  # (seconds since the start, RSS MB, edits so far)
+        begun = time.time()
+        while a.rss_every > 0 and time.time() + a.rss_every <= deadline + 0.5:
+            time.sleep(a.rss_every)
+            with lock:
+                samples.append((time.time() - begun, rss_mb(server.pid), len(latencies)))
         for t in threads:
             t.join()
         end_rss = rss_mb(server.pid)
@@ -109,6 +118,8 @@ def main():
         print(f"{a.sessions} sessions, {a.seconds:.0f} s: {len(latencies)} edits, {len(errors)} errors")
         print(f"latency ms: p50 {pct(0.5):.1f}, p90 {pct(0.9):.1f}, p99 {pct(0.99):.1f}, max {latencies[-1] * 1000:.1f}")
         print(f"server RSS MB: {start_rss:.0f} after opening the sessions, {end_rss:.0f} at the end")
+        if samples:
+            print("server RSS MB over time: " + ", ".join(f"{mb:.0f} at {at:.0f} s ({n} edits)" for at, mb, n in samples))
         print(f"server CPU per edit: {1000 * cpu / max(1, len(latencies)):.2f} ms (all its threads)")
         if errors:
             print("first error:", str(errors[0])[:300])

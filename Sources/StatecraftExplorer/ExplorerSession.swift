@@ -25,23 +25,12 @@ public final class ExplorerSession: @unchecked Sendable {
   /// The scenario file's scenarios, shown in the what-if section.
   let scenarios: [Scenario]
   /// The edits, one array per user action; `undone` holds what undo took off, for redo.
+  /// Nothing else is kept per step (about 130 bytes a reweight, so fifty sessions editing
+  /// for minutes stay within a few megabytes): answers describe only the steps they list, and
+  /// the observer does not read `oldValue` (which copied the whole history on every edit).
   private(set) var steps: [[Edit]] = [] {
-    didSet {
-      current = nil
-      // Steps change only at the end (an edit or redo adds one, undo or a failed edit drops
-      // one): describe just that step, not every edit on every answer (which grew with the
-      // session: 3 ms an answer after 3,000 edits).
-      if steps.count == oldValue.count + 1, let last = steps.last {
-        described.append(last.map(\.description))
-      } else if steps.count == oldValue.count - 1 {
-        described.removeLast()
-      } else {
-        described = steps.map { $0.map(\.description) }
-      }
-    }
+    didSet { current = nil }
   }
-  /// Each step's edits in words (what answers list: the last ``listedSteps``), kept beside ``steps``.
-  private var described: [[String]] = []
   /// The world after every step, kept until the steps change (replaying every edit on each
   /// answer grew with the session).
   private var current: World?
@@ -446,7 +435,7 @@ public final class ExplorerSession: @unchecked Sendable {
 
   func response(main: Bool = true, message: String?) -> Response {
     var r = Response(
-      main: nil, data: nil, sections: nil, edits: described.suffix(Self.listedSteps).map { $0.joined(separator: "; ") },
+      main: nil, data: nil, sections: nil, edits: steps.suffix(Self.listedSteps).map { $0.map(\.description).joined(separator: "; ") },
       canUndo: !steps.isEmpty, canRedo: !undone.isEmpty, message: message, comparison: nil, error: nil)
     r.steps = steps.count
     return r

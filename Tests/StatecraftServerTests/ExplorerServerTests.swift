@@ -92,7 +92,7 @@ struct ExplorerServerTests {
       }
       return session
     }
-    struct Working: Decodable { var working: Bool?; var main: String?; var edits: [String] }
+    struct Working: Decodable { var working: Bool?; var main: String?; var edits: [String]; var error: String? }
     try await Application(router: router).test(.router) { client in
       let id = try await open(client)
       let other = try await open(client)
@@ -104,13 +104,13 @@ struct ExplorerServerTests {
         }
       }
       let first = try await act(id, #"{"action": "edit", "op": "update", "relation": \#(i), "weight": 0.3}"#)
-      #expect(first.working == true && first.main == nil, "answered before the recomputation ends")
+      #expect(first.working == true && first.main == nil, "answered before the recomputation ends (error: \(first.error ?? "none"))")
       // Another session is answered while the first one's edit runs.
       let state = try await act(other, #"{"action": "state"}"#)
       #expect(state.working == nil && state.edits.isEmpty)
       var answer = try await act(id, #"{"action": "wait"}"#)
       for _ in 0 ..< 100 where answer.working == true { answer = try await act(id, #"{"action": "wait"}"#) }
-      #expect(answer.working == nil && answer.main?.contains("<section") == true && answer.edits.count == 1)
+      #expect(answer.working == nil && answer.main?.contains("<section") == true && answer.edits.count == 1, "error: \(answer.error ?? "none")")
       // Nothing left to collect: `wait` answers the state.
       let after = try await act(id, #"{"action": "wait"}"#)
       #expect(after.working == nil && after.main == nil && after.edits.count == 1)

@@ -9,8 +9,9 @@
 /// the scenario reader adds the file, line and column.
 public enum Edit: Hashable, Sendable {
   /// Adds a relation (its sign as given; ``World/relation(from:to:type:weight:id:)`` builds one
-  /// with the type's polarity).
-  case addRelation(Relation)
+  /// with the type's polarity). Boxed (`indirect`): a relation is twice the size of every
+  /// other edit, and an explorer session keeps every edit for undo and "save as scenario".
+  indirect case addRelation(Relation)
   /// Removes one relation.
   case removeRelation(RelationReference)
   /// Sets one relation's strength.
