@@ -390,6 +390,30 @@ def check_explorer(driver, statecraft, out):
         actor_tip = driver.js("var t = document.getElementById('tip'); return t.hidden ? '' : t.textContent;")
         check("change in pagerank" in actor_tip, f"hovering an actor shows its change ({actor_tip.splitlines()[0] if actor_tip else 'no tooltip'})")
         driver.screenshot(os.path.join(out, "explorer-edit.png"))
+        check("What if:" in driver.js("var w = document.querySelector('main .whatif'); return w ? w.textContent : '';"),
+              "the edited page says it is a what-if")
+        slider = driver.js("var d = JSON.parse(document.getElementById('briefing-data').textContent), i = +document.getElementById('x-date').value;"
+                           " return [d.header.lens.date, i === 0 ? null : d.months[i - 1]];")
+        check(slider[0] is None or slider[0].startswith(slider[1] or "?"), f"the date slider shows the lens's date ({slider})")
+        check(driver.js("return document.getElementById('x-redo').disabled;"), "redo is off after an edit")
+        # Removing the chosen tie leaves none chosen (indices shift: the form used to offer the
+        # next tie, one click from removing it too); undo brings the tie back to the list.
+        # (A tie the scenario file's scenarios do not name: those are refused, as the what-if
+        # section reruns them on every state.)
+        driver.js("document.dispatchEvent(new CustomEvent('statecraft:focus', {detail: 'BSG'}));"
+                  " var s = document.getElementById('x-relation');"
+                  " s.value = Array.from(s.options).filter(function (o) { return o.textContent.indexOf('insurgency') >= 0; })[0].value;"
+                  " s.dispatchEvent(new Event('change'));")
+        chosen = driver.js("return document.getElementById('x-relation').selectedOptions[0].textContent;")
+        driver.js("document.getElementById('x-remove').click();")
+        wait_for(driver, "return document.querySelectorAll('#x-edits li').length === 2;", "the removal is listed")
+        left = driver.js("var s = document.getElementById('x-relation'); return s.disabled || s.value === '' ? '' : s.selectedOptions[0].textContent;")
+        check(left == "", f"removing the chosen tie leaves no other tie chosen ({left or 'none chosen'})")
+        driver.js("document.getElementById('x-undo').click();")
+        wait_for(driver, "return document.querySelectorAll('#x-edits li').length === 1;", "undo takes the removal back")
+        listed = driver.js("return Array.from(document.getElementById('x-relation').options).map(function (o) { return o.textContent; });")
+        check(chosen in listed, f"undo lists the tie again ({chosen})")
+        driver.js("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}));", driver.find(".map.main g.edge"))
         check(driver.js("return document.querySelector('#where .map.geo svg g.node') !== null;"),
               "the explorer offers the geographic view beside the map")
         filled = driver.js("""return Array.from(document.querySelectorAll('#where .map.geo g.node ellipse, #where .map.geo g.node polygon'))

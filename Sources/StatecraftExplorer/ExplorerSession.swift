@@ -25,9 +25,10 @@ public final class ExplorerSession: @unchecked Sendable {
   /// The scenario file's scenarios, shown in the what-if section.
   let scenarios: [Scenario]
   /// The edits, one array per user action; `undone` holds what undo took off, for redo.
-  /// Nothing else is kept per step (about 130 bytes a reweight, so fifty sessions editing
-  /// for minutes stay within a few megabytes): answers describe only the steps they list, and
-  /// the observer does not read `oldValue` (which copied the whole history on every edit).
+  /// Nothing else is kept per step (the server's memory grows about 0.2 KB an edit, so fifty
+  /// sessions editing for minutes stay within a few megabytes): answers describe only the
+  /// steps they list, and the observer does not read `oldValue` (which copied the whole
+  /// history on every edit).
   private(set) var steps: [[Edit]] = [] {
     didSet { current = nil }
   }
@@ -329,12 +330,14 @@ public final class ExplorerSession: @unchecked Sendable {
     // The world after this step is the one just validated (applying edits in order is the
     // same in one call or two): replaying every step grew each answer with the session.
     current = edited
+    // A new edit ends what redo could bring back (before the answer is written, so it says so).
+    let redo = undone
+    undone.removeAll()
     do {
-      let answer = try response(message: edits.map(\.description).joined(separator: "; "))
-      undone.removeAll()
-      return answer
+      return try response(message: edits.map(\.description).joined(separator: "; "))
     } catch {
       steps.removeLast()  // the page could not be recomputed: the edit is not kept
+      undone = redo
       throw error
     }
   }
@@ -397,6 +400,8 @@ public final class ExplorerSession: @unchecked Sendable {
         throw ExplorerError.invalid("a new relation needs from, to, type and weight")
       }
       guard weight > 0, weight.isFinite else { throw ExplorerError.invalid("a weight must be a positive number, got \(weight)") }
+      // The form's two lists start on the same actor: one click must not tie it to itself.
+      guard from != to else { throw ExplorerError.invalid("from and to are the same actor (\(from)); choose the actor to tie it to") }
       var relation = world.relation(from: Actor.ID(from), to: Actor.ID(to), type: type, weight: weight)
       relation.mutual = r.mutual ?? false
       relation.note = "added in the explorer"
@@ -479,7 +484,9 @@ public final class ExplorerSession: @unchecked Sendable {
     }
   }
 
-  /// The briefing of the current state as a self-contained report (what "download report" saves).
+  /// The briefing of the current state as a self-contained report (what "download report"
+  /// saves): its header says it is a what-if and lists the edits, and its numbers carry their
+  /// change against the unedited world, as the explorer's page does.
   public func report() throws -> String {
     try lock.withLock {
       // The downloaded report is the full briefing: samples and knock-outs included.
@@ -488,7 +495,8 @@ public final class ExplorerSession: @unchecked Sendable {
       defer { (samples, knockOut) = (savedSamples, savedKnockOut) }
       var page = try currentPage()
       page.mode = .report
-      page.baseline = nil
+      // A what-if report lists its edits in the header (the explorer's page has its panel).
+      page.editLines = edits.map(\.description)
       return try page.html()
     }
   }
@@ -567,6 +575,7 @@ public final class ExplorerSession: @unchecked Sendable {
       var page = BriefingPage(briefing: try briefing(of: world, quick: quick), map: nil, generator: generator)
       page.mode = .explorer
       page.baseline = steps.isEmpty ? nil : baseline
+      page.editCount = steps.reduce(0) { $0 + $1.count }
       return (page, try beside(page))
     }
     // A quick answer sends no map (the page keeps the drawn ones, marked as updating).
@@ -648,7 +657,7 @@ public final class ExplorerSession: @unchecked Sendable {
     if !steps.isEmpty {
       let before = try base.scores(.pagerank, lens: lens).values(for: ids)
       let deltas = drawn.scores(zip(now, before).map { $0 - ($1 ?? 0) })
-      let changes = base.relationChanges(to: world)
+      let changes = base.relationDiff(to: world)
       var signed = lens
       signed.sign = .signed
       let triangles = try drawn.signedGraph(lens: signed).triangleBalance().unbalancedTriangles
@@ -656,8 +665,8 @@ public final class ExplorerSession: @unchecked Sendable {
       // Ghosted relations only between actors the map shows (drawn or ghosted).
       let shown = Set(drawn.actors.map(\.id) + removedActors.map(\.id))
       options.delta = DeltaMap(
-        scenario: "explorer edits", measure: "pagerank", deltas: deltas, added: Set(changes.added),
-        removed: changes.removed.filter { lens.admits($0) && shown.contains($0.from) && shown.contains($0.to) },
+        scenario: "explorer edits", measure: "pagerank", deltas: deltas, diff: changes,
+        shown: { lens.admits($0) && shown.contains($0.from) && shown.contains($0.to) },
         removedActors: removedActors, unbalancedTriangles: triangles.map { $0.map { drawn.actors[$0].id } })
     }
     return options

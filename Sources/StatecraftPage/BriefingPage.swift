@@ -35,6 +35,13 @@ public struct BriefingPage: Sendable {
   public var baseline: Briefing? { didSet { baselineRows = Self.rows(baseline) } }
   /// Each actor's row in `baseline`, by id.
   private var baselineRows: [String: Int] = [:]
+  /// How many edits this page's state makes to the world file (an explorer session's steps'
+  /// edits): the header says the page is a what-if, not the file as it stands, so a
+  /// downloaded report cannot be taken for the file's own briefing. 0: the file as it is.
+  public var editCount = 0
+  /// The edits in words, for a downloaded report's header (the explorer's page lists them in
+  /// its edit panel instead, and leaves this empty).
+  public var editLines: [String] = []
 
   /// What the page is for.
   public enum Mode: Sendable {
@@ -131,6 +138,7 @@ public struct BriefingPage: Sendable {
     let h = briefing.header
     var out = "<header class=\"doc\" id=\"top\">\n<h1>\(HTML.text(h.title))</h1>\n"
     if let d = h.description { out += "<p class=\"lede\">\(HTML.text(d))</p>\n" }
+    out += whatIf()
     out += "<dl class=\"meta\">\n"
     out += row("World", "\(h.name) · \(h.actors) actors, \(h.relations) relations · \(h.directed ? "directed" : "undirected")")
     out += row("World date", h.worldDate ?? "none declared")
@@ -140,6 +148,22 @@ public struct BriefingPage: Sendable {
     out += "</dl>\n"
     out += "<nav class=\"toc\">" + sectionsPresent().map { "<a href=\"#\($0.0)\">\(HTML.text($0.1))</a>" }.joined() + "</nav>\n</header>\n"
     return out
+  }
+
+  /// The what-if banner of an edited state (``editCount``): what the page shows, how its
+  /// numbers are marked, and, in a report, every edit (folded away beyond twenty).
+  func whatIf() -> String {
+    guard editCount > 0 else { return "" }
+    let edits = editCount == 1 ? "one edit" : "\(editCount) edits"
+    let marks = baseline == nil ? "" : " Numbers that moved are marked with their change against the unedited world."
+    var out = "<div class=\"whatif\"><p><strong>What if:</strong> this page shows the world file below with \(edits) applied"
+    guard !editLines.isEmpty else {
+      return out + " (listed in the edit panel), not the file as it stands.\(marks)</p></div>\n"
+    }
+    out += ", not the file as it stands.\(marks)</p>\n"
+    let list = "<ol>" + editLines.map { "<li>\(HTML.text($0))</li>" }.joined() + "</ol>"
+    out += editLines.count <= 20 ? list : "<details><summary>the \(editLines.count) edits</summary>\(list)</details>"
+    return out + "</div>\n"
   }
 
   func row(_ term: String, _ value: String) -> String { "<dt>\(HTML.text(term))</dt><dd>\(HTML.text(value))</dd>\n" }

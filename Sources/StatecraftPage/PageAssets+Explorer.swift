@@ -103,7 +103,10 @@ extension PageAssets {
     var d = data();
     var actors = d.actors.map(function (a) { return [a.id, a.name + ' (' + a.id + ')']; });
     fill($('x-from'), actors, true);
+    var to = $('x-to').value;
     fill($('x-to'), actors, true);
+    // A new relation's ends start on two different actors.
+    if (!to && actors.length > 1) $('x-to').value = actors[1][0];
     var types = d.types.map(function (t) { return [t, t]; });
     fill($('x-add-type'), types, true);
     fill($('x-type'), types, true);
@@ -112,7 +115,9 @@ extension PageAssets {
     Array.prototype.forEach.call($('x-types').options, function (o) { o.selected = chosen.indexOf(o.value) >= 0; });
     $('x-lens-sign').value = d.header.lens.sign === 'signed' ? 'absolute' : d.header.lens.sign;
     $('x-combine').value = d.header.lens.combine;
-    dateLabel();
+    dateFromLens(d);
+    // An actor an edit or undo removed can no longer be removed.
+    if (focused && !d.actors.some(function (a) { return a.id === focused; })) focus(null);
     if (res && res.edits) {
       // The answer lists the last steps; `steps` counts them all (the states to compare).
       var count = res.steps !== undefined ? res.steps : res.edits.length;
@@ -133,13 +138,55 @@ extension PageAssets {
       $('x-b').value = String(count);
     }
     picked = null;
-    // Keep the tie form on the relations it showed, where they still exist (an index names
-    // the same relation until an earlier one is removed).
-    var keep = +$('x-relation').value;
-    var still = d.relations.filter(function (r) { return shown.indexOf(r.index) >= 0; });
+    // Keep the tie form on the relations it showed, where they still exist. They are found
+    // by what they are, not by index: removing or un-adding a relation shifts the indices
+    // after it, and the form then offered another tie (one click from removing the wrong one).
+    var keep = $('x-relation').value === '' ? null : keyOf[+$('x-relation').value];  // the world before
+    var keys = relationKeys(d.relations);
+    var wanted = shown;
+    var still = d.relations.filter(function (r) { return wanted.indexOf(keys[r.index]) >= 0; });
     showTie(still);
-    if (still.some(function (r) { return r.index === keep; })) { $('x-relation').value = String(keep); chooseRelation(); }
+    shown = wanted;  // a tie an edit removed comes back to the list when undo restores it
+    var again = still.filter(function (r) { return keys[r.index] === keep; })[0];
+    if (again) { $('x-relation').value = String(again.index); chooseRelation(); }
+    else if (still.length) {
+      // The chosen tie is gone (or none was): choose none rather than the next in the list.
+      option($('x-relation'), '', keep ? '— that tie is gone; choose one —' : '— choose a tie —');
+      $('x-relation').insertBefore($('x-relation').lastChild, $('x-relation').firstChild);
+      $('x-relation').value = '';
+      tieForm(false);
+    }
     bindMap();
+  }
+
+  // What a relation is across edits: its ends and type, and which of the relations with the
+  // same ends and type it is (in file order). `keyOf` holds the keys of the world shown.
+  var keyOf = {};
+  function relationKeys(relations) {
+    var seen = {}, keys = {};
+    relations.forEach(function (r) {
+      var base = r.from + '\u0001' + r.to + '\u0001' + r.type;
+      seen[base] = (seen[base] || 0) + 1;
+      keys[r.index] = base + '\u0001' + seen[base];
+    });
+    return keys;
+  }
+
+  // The date slider from the lens the page was computed through (after undo or a lens that
+  // failed, the slider showed a date the numbers were not for).
+  function dateFromLens(d) {
+    var date = d.header.lens.date, i = 0;
+    var month = date && (date.length >= 7 ? date.slice(0, 7) : date + '-12');  // a year: its last month
+    if (date) d.months.forEach(function (m, k) { if (m <= month) i = k + 1; });
+    $('x-date').max = String(d.months.length);
+    $('x-date').value = String(i);
+    dateLabel();
+  }
+
+  function focus(id) {
+    focused = id;
+    $('x-remove-actor').disabled = !focused;
+    $('x-remove-actor').textContent = focused ? 'Remove ' + focused : 'Remove focused actor';
   }
 
   function dateLabel() {
@@ -151,15 +198,22 @@ extension PageAssets {
 
   // The relations behind a drawn tie (or an actor's ties) become the choices of the tie form.
   function showTie(relations) {
-    shown = relations.map(function (r) { return r.index; });
+    keyOf = relationKeys(data().relations);
+    shown = relations.map(function (r) { return keyOf[r.index]; });
     var select = $('x-relation');
     select.textContent = '';
     relations.forEach(function (r) {
       option(select, String(r.index), r.from + (r.mutual ? ' ↔ ' : ' → ') + r.to + ' ' + r.type + ' (' + r.weight + ')');
     });
     $('x-tie-help').hidden = relations.length > 0;
-    ['x-apply', 'x-remove', 'x-weight', 'x-weight-range', 'x-sign', 'x-type', 'x-relation'].forEach(function (id) { $(id).disabled = relations.length === 0; });
+    $('x-relation').disabled = relations.length === 0;
+    tieForm(relations.length > 0);
     chooseRelation();
+  }
+
+  // The tie form's fields and buttons, usable only with a tie chosen.
+  function tieForm(on) {
+    ['x-apply', 'x-remove', 'x-weight', 'x-weight-range', 'x-sign', 'x-type'].forEach(function (id) { $(id).disabled = !on; });
   }
 
   function current() {
@@ -195,13 +249,11 @@ extension PageAssets {
   }
 
   document.addEventListener('statecraft:focus', function (e) {
-    focused = e.detail;
-    $('x-remove-actor').disabled = !focused;
-    $('x-remove-actor').textContent = focused ? 'Remove ' + focused : 'Remove focused actor';
+    focus(e.detail);
     showTie(data().relations.filter(function (r) { return r.from === focused || r.to === focused; }));
   });
 
-  $('x-relation').addEventListener('change', chooseRelation);
+  $('x-relation').addEventListener('change', function () { tieForm($('x-relation').value !== ''); chooseRelation(); });
   $('x-weight-range').addEventListener('input', function () { $('x-weight').value = $('x-weight-range').value; });
   // Letting go of the slider applies the weight at once: drag, release, read the numbers.
   $('x-weight-range').addEventListener('change', function () {

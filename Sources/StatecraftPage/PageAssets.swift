@@ -11,6 +11,8 @@ body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "DejaVu S
 main { max-width: 1180px; margin: 0 auto; padding: 24px 28px 64px; }
 header.doc h1 { font-size: 26px; line-height: 1.25; margin: 0 0 6px; }
 header.doc .lede { color: var(--muted); margin: 0 0 10px; max-width: 80ch; }
+.whatif { border-left: 4px solid #d98c00; background: #fff6e0; padding: 6px 12px; margin: 0 0 10px; max-width: 80ch; font-size: 14px; }
+.whatif p { margin: 0; } .whatif ol { margin: 4px 0 0; padding-left: 22px; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 8px 0 0; font-size: 13px; }
 dl.meta dt { color: var(--muted); }
 dl.meta dd { margin: 0; overflow-wrap: anywhere; }

@@ -101,10 +101,17 @@ public struct DeltaMap: Sendable {
   public var measure: String
   /// `after − before` per actor of the edited world (an added actor: its score).
   public var deltas: NodeScores
-  /// Relations of the edited world that are new or changed.
+  /// Relations of the edited world that are new (or changed, when ``changed`` does not
+  /// tell them apart).
   public var added: Set<Relation>
-  /// Relations of the base world that the scenario removed (or changed: the old version).
+  /// Relations of the base world that the scenario removed (or the old version of a changed
+  /// one, when ``changed`` does not tell them apart).
   public var removed: [Relation]
+  /// Relations of the edited world that changed (``StatecraftWorld/World/relationDiff(to:)``),
+  /// each with its version in the base world: drawn once, wide and labelled CHANGED, the old
+  /// values in its hover text (a re-weighted tie drawn as a removed ghost beside a new one
+  /// read as if the actor had pulled out).
+  public var changed: [Relation: Relation] = [:]
   /// Actors the scenario removed.
   public var removedActors: [Actor]
   /// Pairs tied in an unbalanced triangle of the edited world (both orders).
@@ -129,9 +136,23 @@ public struct DeltaMap: Sendable {
     self.deltas = deltas
     self.added = added
     self.removed = removed
+    self.changed = [:]
     self.removedActors = removedActors
     unbalancedPairs = Set(unbalancedTriangles.flatMap { t in [[t[0], t[1]], [t[1], t[2]], [t[0], t[2]]].flatMap { [$0, [$0[1], $0[0]]] } })
     unbalancedCount = unbalancedTriangles.count
+  }
+
+  /// A delta map from a relation diff: added relations emphasised, removed ones ghosted,
+  /// changed ones drawn once, emphasised, with their old values (``changed``). Only removed
+  /// relations `shown` admits are ghosted (the lens's, between actors the map shows).
+  public init(
+    scenario: String, measure: String, deltas: NodeScores, diff: RelationDiff, shown: (Relation) -> Bool,
+    removedActors: [Actor], unbalancedTriangles: [[Actor.ID]]
+  ) {
+    self.init(
+      scenario: scenario, measure: measure, deltas: deltas, added: Set(diff.added), removed: diff.removed.filter(shown),
+      removedActors: removedActors, unbalancedTriangles: unbalancedTriangles)
+    changed = Dictionary(diff.changed.map { ($0.after, $0.before) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// A fill for a change: blue for a gain, orange for a loss, near-white for none; the
@@ -329,7 +350,7 @@ public struct DOTWriter: Sendable {
   /// and tooltip list each of them); others are drawn in parallel. Interchange output carries
   /// every relation's fields as `sc_` attributes. Tooltips go into `tips` when it is set.
   func sceneEdges(_ world: World, _ relations: [Relation], options: MapOptions, tips: inout MapTips?) -> [MapScene.Edge] {
-    var bundles = options.interchange ? relations.map { Bundle(relations: [$0]) } : edgeBundles(world, relations, added: options.delta?.added ?? [])
+    var bundles = options.interchange ? relations.map { Bundle(relations: [$0]) } : edgeBundles(world, relations, delta: options.delta)
     if let delta = options.delta {
       bundles += delta.removed.map { Bundle(relations: [$0], status: .removed) }
     }
@@ -360,7 +381,7 @@ public struct DOTWriter: Sendable {
       }
       let attributes = edgeAttributes(
         world, bundle, weightRange: weightRange, labels: labels, emphasis: emphasis, unbalanced: unbalanced,
-        notes: options.tieNotes, tipID: id, tips: &tips)
+        notes: options.tieNotes, changedFrom: options.delta?.changed ?? [:], tipID: id, tips: &tips)
       let r = bundle.first
       return MapScene.Edge(
         from: nodeName(r.from, interchange: options.interchange), to: nodeName(r.to, interchange: options.interchange),
@@ -478,8 +499,8 @@ public struct DOTWriter: Sendable {
 
   /// Relations drawn as one edge.
   struct Bundle {
-    /// Whether a delta map draws the bundle as new or changed, removed, or unchanged.
-    enum Status { case unchanged, added, removed }
+    /// Whether a delta map draws the bundle as new, changed, removed, or unchanged.
+    enum Status { case unchanged, added, changed, removed }
     var relations: [Relation]
     var status: Status = .unchanged
     var first: Relation { relations[0] }
@@ -496,14 +517,15 @@ public struct DOTWriter: Sendable {
 
   /// Relations grouped into drawn edges, in order of first appearance; O(m) with a
   /// dictionary (a scan per relation made 50,000-tie maps take seconds).
-  func edgeBundles(_ world: World, _ relations: [Relation], added: Set<Relation> = []) -> [Bundle] {
+  func edgeBundles(_ world: World, _ relations: [Relation], delta: DeltaMap? = nil) -> [Bundle] {
     var bundles: [Bundle] = []
     var index: [BundleKey: Int] = [:]
     for r in relations {
       let type = world.type(r.type)
+      let status: Bundle.Status = delta.map { $0.changed[r] != nil ? .changed : $0.added.contains(r) ? .added : .unchanged } ?? .unchanged
       let key = BundleKey(
         from: r.from, to: r.to, mutual: r.mutual, sign: r.sign, mode: type?.mode, color: type?.color,
-        status: added.contains(r) ? .added : .unchanged)
+        status: status)
       if let i = index[key] {
         bundles[i].relations.append(r)
       } else {
@@ -522,11 +544,13 @@ public struct DOTWriter: Sendable {
   ///     wider), `false` for the others (dimmed).
   ///   - unbalanced: Whether the tie lies in an unbalanced triangle (delta maps draw it
   ///     double).
+  ///   - changedFrom: A changed relation's version before the scenario (its hover text says
+  ///     what changed).
   ///   - tipID, tips: With both set, the tooltip goes into `tips` under `tipID` instead of the DOT.
   func edgeAttributes(
     _ world: World, _ bundle: Bundle, weightRange: ClosedRange<Double>, labels: Bool,
     emphasis: Bool? = nil, unbalanced: Bool = false, notes: [Relation: String] = [:],
-    tipID: String?, tips: inout MapTips?
+    changedFrom: [Relation: Relation] = [:], tipID: String?, tips: inout MapTips?
   ) -> [(String, String)] {
     let r = bundle.first
     let color = bundle.status == .removed ? "#BBBBBB" : style.color(for: r, in: world) + (emphasis == false ? "40" : "")
@@ -535,10 +559,13 @@ public struct DOTWriter: Sendable {
     let spread = weightRange.upperBound - weightRange.lowerBound
     let t = spread > 0 ? (bundle.weight - weightRange.lowerBound) / spread : 0.25
     let width = style.penWidth.lowerBound + t * (style.penWidth.upperBound - style.penWidth.lowerBound)
-      + (emphasis == true || bundle.status == .added ? 2.5 : 0)
+      + (emphasis == true || bundle.status == .added || bundle.status == .changed ? 2.5 : 0)
     var tip = bundle.relations.map { r in relationTooltip(world, r, verbal: verbal) + (notes[r].map { "\n" + $0 } ?? "") }.joined(separator: "\n\n")
     switch bundle.status {
-    case .added: tip = "new or changed in the scenario\n" + tip
+    case .added: tip = "new in the scenario\n" + tip
+    case .changed:
+      let was = bundle.relations.compactMap { r in changedFrom[r].map { Self.changeText(from: $0, to: r) } }
+      tip = "changed in the scenario" + (was.isEmpty ? "" : " (" + was.joined(separator: "; ") + ")") + "\n" + tip
     case .removed: tip = "removed by the scenario\n" + tip
     case .unchanged: break
     }
@@ -565,10 +592,27 @@ public struct DOTWriter: Sendable {
       }
       var label = typeCounts.map { $1 > 1 ? "\($0) ×\($1)" : $0 }.joined(separator: "\n")
       if bundle.status == .added { label = "NEW " + label }
+      if bundle.status == .changed { label = "CHANGED " + label }
       if bundle.status == .removed { label = "removed: " + label }
       attributes += [("label", shown(label)), ("fontcolor", color)]
     }
     return attributes
+  }
+
+  /// What a scenario changed in a relation, in words (`weight 1 → 1.5; sign cooperative →
+  /// hostile`): the fields a relation keeps under the same ends, type and id.
+  static func changeText(from old: Relation, to new: Relation) -> String {
+    var parts: [String] = []
+    if old.weight != new.weight { parts.append("weight \(formatNumber(old.weight)) → \(formatNumber(new.weight))") }
+    if old.sign != new.sign { parts.append("sign \(old.sign.word) → \(new.sign.word)") }
+    if old.period != new.period { parts.append("period \(old.period ?? "open") → \(new.period ?? "open")") }
+    if old.mutual != new.mutual { parts.append(new.mutual ? "now mutual" : "now one way") }
+    if old.weightRange != new.weightRange {
+      func range(_ r: ClosedRange<Double>?) -> String { r.map { "\(formatNumber($0.lowerBound))–\(formatNumber($0.upperBound))" } ?? "none" }
+      parts.append("weight range \(range(old.weightRange)) → \(range(new.weightRange))")
+    }
+    if old.source != new.source || old.note != new.note { parts.append("source or note") }
+    return parts.joined(separator: "; ")
   }
 
   /// A relation's hover text: ends, type, weight, sign, period, source (its citation) and note.
@@ -668,7 +712,7 @@ public struct DOTWriter: Sendable {
         "node fill: change in \(delta.measure) (orange lost, blue gained)",
         [-1.0, -0.5, 0, 0.5, 1].map { f in (DeltaMap.fill(f * scale, scale: scale), f == 0 ? "0" : (f > 0 ? "+" : "−") + formatScore(abs(f) * scale)) })
       let labelled = options.edgeLabels ?? (relations.count <= 60)
-      legend.deltaNote = "\(labelled ? "wide edge labelled NEW" : "wide edge"): added or changed · grey dotted: removed"
+      legend.deltaNote = "\(labelled ? "wide edge labelled NEW or CHANGED" : "wide edge"): added or changed · grey dotted: removed"
         + (delta.unbalancedCount > 0 ? " · double line: tie in one of \(delta.unbalancedCount) unbalanced triangles" : "")
     }
     legend.groups = groupKey(world, options: options)

@@ -60,7 +60,7 @@ extension ScenarioComparison {
     var baseline: [Actor.ID: Double] = [:]
     for (a, v) in zip(before.actors, before.values) { baseline[a] = v }
     let deltas = edited.scores(after.actors.indices.map { i in after.values[i] - (baseline[after.actors[i]] ?? 0) })
-    let changes = base.relationChanges(to: edited)
+    let changes = base.relationDiff(to: edited)
     let removedActors = base.actors.filter { edited.index(of: $0.id) == nil }
     let balance = try edited.balance(lens: lens)
     let relations = try edited.relations(through: lens)
@@ -73,7 +73,7 @@ extension ScenarioComparison {
     options.delta = DeltaMap(
       scenario: diff.scenario.name + (diff.scenario.title.map { ": \($0)" } ?? ""), measure: m.rawValue,
       // Relations of a removed actor are ghosted to its ghost node.
-      deltas: deltas, added: Set(changes.added), removed: changes.removed.filter(lens.admits),
+      deltas: deltas, diff: changes, shown: lens.admits,
       removedActors: removedActors, unbalancedTriangles: balance.unbalancedTriangles)
     return (edited, options)
   }

@@ -58,6 +58,12 @@ struct ExplorerSessionTests {
     #expect(try pagerank(undone) == base && undone.canRedo && !undone.canUndo)
     let redone = try act(s, #"{"action": "redo"}"#)
     #expect(try pagerank(redone) == library(world))
+    // A new edit after undo ends redo, and its answer says so (it used to offer a redo that
+    // then answered "Nothing to redo.").
+    _ = try act(s, #"{"action": "undo"}"#)
+    let other = try act(s, #"{"action": "edit", "op": "update", "relation": \#(i), "weight": 0.5}"#)
+    #expect(other.error == nil && other.canUndo && !other.canRedo)
+    #expect(try act(s, #"{"action": "redo"}"#).message == "Nothing to redo.")
   }
 
   @Test("every answer lists the session's edits in words, through edits, undo, redo, refusals and a new edit after undo")
@@ -355,6 +361,7 @@ struct ExplorerSessionTests {
       #"{"action": "edit", "op": "update", "relation": \#(i), "weight": -1}"#,
       #"{"action": "edit", "op": "add", "from": "USA", "to": "NOPE", "type": "trade-talks", "weight": 0.5}"#,
       #"{"action": "edit", "op": "update", "relation": 9999, "weight": 0.5}"#,
+      #"{"action": "edit", "op": "add", "from": "PAK", "to": "PAK", "type": "trade-talks", "weight": 0.5}"#,
       #"{"action": "lens", "types": ["no-such-type"]}"#,
       #"{"action": "lens", "date": "yesterday"}"#,
       #"{"action": "fly"}"#,
@@ -364,6 +371,26 @@ struct ExplorerSessionTests {
       #expect(s.edits.isEmpty && s.lens == Lens.standard(for: s.base), "\(json)")
     }
     #expect(s.refusal("x").error == "x")
+  }
+
+  @Test("an edited state says it is a what-if: the page counts the edits, the downloaded report lists them and marks moved numbers; a re-weighted tie is drawn changed, not removed and added")
+  func whatIf() throws {
+    let s = try session()
+    #expect(try !s.page().contains("class=\"whatif\""), "the unedited world is no what-if")
+    let i = try s.base.relationIndex(.id("cpec-investment"))
+    let t = try s.base.relationIndex(.id("us-tariff-threat"))
+    _ = try act(s, #"{"action": "edit", "op": "update", "relation": \#(i), "weight": 1.5}"#)
+    let answer = try act(s, #"{"action": "edit", "op": "remove", "relation": \#(t)}"#)
+    let main = try #require(answer.main)
+    #expect(main.contains("<strong>What if:</strong> this page shows the world file below with 2 edits applied (listed in the edit panel)"))
+    // The re-weighted tie: one edge, labelled CHANGED, its old weight in its hover text; the
+    // removed tie ghosted.
+    #expect(main.contains(">CHANGED investment<") && main.contains("changed in the scenario (weight 1 → 1.5)"))
+    #expect(!main.contains(">removed: investment<") && main.contains(">removed: tariff-threat<"))
+    let report = try s.report()
+    #expect(report.contains("with 2 edits applied, not the file as it stands. Numbers that moved are marked"))
+    #expect(report.contains(#"<li>re-weight relation "cpec-investment" to 1.5</li><li>remove relation "us-tariff-threat"</li>"#))
+    #expect(report.contains("class=\"delta "), "the report marks moved numbers against the unedited world")
   }
 
   @Test("save as scenario: the file reads back and `scenario` runs it to the same numbers")

@@ -49,6 +49,28 @@ struct ScenarioTests {
     #expect(diff.communities!.moves.isEmpty)
   }
 
+  @Test("a relation diff tells changed relations from added and removed ones, paired in file order")
+  func relationDiff() throws {
+    let world = try Self.seed()
+    var edited = world
+    try edited.apply([
+      .reweight(.id("cpec-investment"), weight: 1.5),
+      .resign(.id("china-concern"), sign: .cooperative),
+      .removeRelation(.id("us-tariff-threat")),
+      .addRelation(world.relation(from: "CHN", to: "RKD", type: "investment", weight: 0.5)),
+    ])
+    let diff = world.relationDiff(to: edited)
+    #expect(diff.changed.map { $0.before.id } == ["cpec-investment", "china-concern"])
+    #expect(diff.changed.map { $0.after.weight } == [1.5, world.relations[try world.relationIndex(.id("china-concern"))].weight])
+    #expect(diff.changed.map { $0.after.sign } == [.cooperative, .cooperative])
+    #expect(diff.removed.map(\.id) == ["us-tariff-threat"])
+    #expect(diff.added.map { "\($0.from)>\($0.to)" } == ["CHN>RKD"])
+    // The same relations as relationChanges, each changed one counted once on each side.
+    let (added, removed) = world.relationChanges(to: edited)
+    #expect(added.count == diff.added.count + diff.changed.count && removed.count == diff.removed.count + diff.changed.count)
+    #expect(world.relationDiff(to: world).changed.isEmpty && world.relationDiff(to: world).added.isEmpty)
+  }
+
   @Test("removing an actor removes it from every result; the base world never changes")
   func removeActor() throws {
     let world = try Self.seed()

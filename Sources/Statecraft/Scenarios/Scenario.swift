@@ -79,4 +79,40 @@ extension World {
     }
     return (added, removed)
   }
+
+  /// ``relationChanges(to:)`` with each changed relation told apart: a relation of `edited`
+  /// with the same ends, type and id as one of this world that it lacks is `changed` (a
+  /// re-weighted, re-signed or re-dated tie is one tie that changed, not one removed and one
+  /// added), paired in file order; the rest are added or removed.
+  /// - Complexity: O(*m*) expected (relations hashed).
+  public func relationDiff(to edited: World) -> RelationDiff {
+    let (added, removed) = relationChanges(to: edited)
+    struct Identity: Hashable { var from: Actor.ID, to: Actor.ID, type: String, id: String? }
+    var gone: [Identity: [Int]] = [:]  // removed relations by identity, in order
+    for (i, r) in removed.enumerated().reversed() { gone[Identity(from: r.from, to: r.to, type: r.type, id: r.id), default: []].append(i) }
+    var diff = RelationDiff()
+    var paired = Set<Int>()
+    for r in added {
+      let key = Identity(from: r.from, to: r.to, type: r.type, id: r.id)
+      if let i = gone[key]?.popLast() {
+        diff.changed.append((before: removed[i], after: r))
+        paired.insert(i)
+      } else {
+        diff.added.append(r)
+      }
+    }
+    diff.removed = removed.indices.filter { !paired.contains($0) }.map { removed[$0] }
+    return diff
+  }
+}
+
+/// How one world's relations differ from another's (``World/relationDiff(to:)``).
+public struct RelationDiff: Sendable {
+  /// Relations only the edited world has, in its file order.
+  public var added: [Relation] = []
+  /// Relations only the base world has, in its file order.
+  public var removed: [Relation] = []
+  /// Relations both have under the same ends, type and id but with other values (weight,
+  /// sign, dates, source, note): the base world's version and the edited world's.
+  public var changed: [(before: Relation, after: Relation)] = []
 }
