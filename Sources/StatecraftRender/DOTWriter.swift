@@ -107,7 +107,7 @@ public struct DeltaMap: Sendable {
   /// Relations of the base world that the scenario removed (or the old version of a changed
   /// one, when ``changed`` does not tell them apart).
   public var removed: [Relation]
-  /// Relations of the edited world that changed (``StatecraftWorld/World/relationDiff(to:)``),
+  /// Relations of the edited world that changed (`World.relationDiff(to:)`),
   /// each with its version in the base world: drawn once, wide and labelled CHANGED, the old
   /// values in its hover text (a re-weighted tie drawn as a removed ghost beside a new one
   /// read as if the actor had pulled out).
