@@ -348,7 +348,14 @@ public final class ExplorerSession: @unchecked Sendable {
     lens = try newLens(request)
     baseline = nil
     do {
-      return try response(message: "Lens: " + LensStatement(lens).text)
+      var answer = try response(message: "Lens: " + LensStatement(lens).text)
+      // Without a scenario file the unedited world's briefing chooses the questions again
+      // under the new lens: say so when it chose others (they changed without a word).
+      if questions == nil, let oldBaseline, let baseline {
+        let (was, now) = (Self.described(Self.chosenQuestions(by: oldBaseline)), Self.described(Self.chosenQuestions(by: baseline)))
+        if was != now { answer.message = (answer.message ?? "") + ". The questions follow the lens: \(now) (were \(was))." }
+      }
+      return answer
     } catch {
       (lens, baseline, mapQuestion) = (oldLens, oldBaseline, oldQuestion)
       throw error
@@ -539,15 +546,23 @@ public final class ExplorerSession: @unchecked Sendable {
   /// What an edited state's briefing says of its questions (``askedQuestions(_:)``), beside
   /// its own notes (a measure left out).
   static func keptQuestionsNote(_ asked: Questions) -> String {
-    let targets = asked.influenceTargets
+    "The explorer keeps the questions the unedited world's briefing chose (\(described(asked))) for every edited state, so the answers compare with it."
+  }
+
+  /// A question set's influence targets and paths in words (`influence over PAK, USA; the
+  /// path from PAK to BAL`).
+  static func described(_ q: Questions) -> String {
+    let targets = q.influenceTargets
     var parts = targets.isEmpty ? [] : ["influence over " + targets.map(\.rawValue).joined(separator: ", ")]
-    parts += asked.paths.map { "the path from \($0.from) to \($0.to)" }
-    return "The explorer keeps the questions the unedited world's briefing chose (\(parts.joined(separator: "; "))) for every edited state, so the answers compare with it."
+    parts += q.paths.map { "the path from \($0.from) to \($0.to)" }
+    return parts.isEmpty ? "none" : parts.joined(separator: "; ")
   }
 
   /// The questions a briefing without a scenario file chose, as scenario-file questions.
-  func chosenQuestions(_ world: World) -> Questions {
-    let b = baseline
+  func chosenQuestions(_ world: World) -> Questions { Self.chosenQuestions(by: baseline) }
+
+  /// The questions briefing `b` chose (none without it), as scenario-file questions.
+  static func chosenQuestions(by b: Briefing?) -> Questions {
     var q = Questions(measures: Briefing.defaultMeasures, balance: true, communities: true)
     q.influence = (b?.leverage ?? []).compactMap { InfluencePair($0.question) }
     q.paths = (b?.paths ?? []).map { PathQuestion(from: Actor.ID($0.from), to: Actor.ID($0.to), direction: $0.anyDirection ? .either : .along) }

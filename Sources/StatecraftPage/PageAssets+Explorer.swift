@@ -67,6 +67,8 @@ extension PageAssets {
 
   function update(res) {
     var y = window.scrollY;
+    // A comparison shown is of states the menus no longer offer the same way: drop it.
+    $('x-comparison').textContent = '';
     var main = document.querySelector('main');
     if (res.sections !== undefined) {
       // A quick answer: swap in the sections it recomputed, mark the others as updating
@@ -273,7 +275,8 @@ extension PageAssets {
            weight: +$('x-add-weight').value, mutual: $('x-mutual').checked });
   });
   $('x-add-actor').addEventListener('click', function () {
-    send({ action: 'edit', op: 'add-actor', id: $('x-actor-id').value.trim(), name: $('x-actor-name').value.trim(), kind: $('x-actor-kind').value });
+    send({ action: 'edit', op: 'add-actor', id: $('x-actor-id').value.trim(), name: $('x-actor-name').value.trim(), kind: $('x-actor-kind').value })
+      .then(function (res) { if (res && !res.error) { $('x-actor-id').value = ''; $('x-actor-name').value = ''; } });
   });
   $('x-remove-actor').addEventListener('click', function () { if (focused) send({ action: 'edit', op: 'remove-actor', id: focused }); });
   $('x-undo').addEventListener('click', function () { send({ action: 'undo' }); });

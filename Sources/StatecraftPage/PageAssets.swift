@@ -78,6 +78,9 @@ aside.panel h2 { font-size: 17px; }
 aside.panel fieldset { border: 1px solid var(--rule); border-radius: 6px; margin: 10px 0; padding: 6px 10px 10px; background: #fff; }
 aside.panel legend { font-weight: 600; padding: 0 4px; }
 aside.panel label { display: block; margin: 5px 0; }
+aside.panel select { max-width: 100%; }
+#x-comparison { overflow-x: auto; }
+aside.panel fieldset { min-width: 0; }  /* a fieldset grows to its widest content otherwise */
 aside.panel select, aside.panel input[type=number], aside.panel input[type=text] { font: inherit; max-width: 100%; }
 aside.panel input[type=range] { width: 100%; }
 aside.panel .row { display: flex; flex-wrap: wrap; gap: 6px; }

@@ -393,6 +393,18 @@ struct ExplorerSessionTests {
     #expect(report.contains("class=\"delta "), "the report marks moved numbers against the unedited world")
   }
 
+  @Test("a lens under which the unedited world's briefing chooses other questions says so")
+  func lensQuestions() throws {
+    let file = graphPath("pakistan-2025.yaml")
+    let s = try ExplorerSession(world: WorldIO.load(file), file: file)
+    _ = try s.page()
+    let before = ExplorerSession.described(ExplorerSession.chosenQuestions(by: s.baseline))
+    let r = try act(s, #"{"action": "lens", "sign": "positive"}"#)
+    let after = ExplorerSession.described(ExplorerSession.chosenQuestions(by: s.baseline))
+    #expect(r.error == nil && before != after, "the cooperative layer moves the chosen questions (\(before) → \(after))")
+    #expect(r.message?.contains("The questions follow the lens: \(after) (were \(before)).") == true, "\(r.message ?? "")")
+  }
+
   @Test("save as scenario: the file reads back and `scenario` runs it to the same numbers")
   func savedScenarioRuns() throws {
     let s = try session()
