@@ -395,7 +395,13 @@ def check_explorer(driver, statecraft, out):
         slider = driver.js("var d = JSON.parse(document.getElementById('briefing-data').textContent), i = +document.getElementById('x-date').value;"
                            " return [d.header.lens.date, i === 0 ? null : d.months[i - 1]];")
         check(slider[0] is None or slider[0].startswith(slider[1] or "?"), f"the date slider shows the lens's date ({slider})")
-        check(driver.js("return document.getElementById('x-redo').disabled;"), "redo is off after an edit")
+        # Undo offers redo; a new edit ends it (the answer used to offer a redo that then said
+        # "Nothing to redo.").
+        driver.js("document.getElementById('x-undo').click();")
+        wait_for(driver, "return document.getElementById('x-edits').textContent === 'none yet' && !document.getElementById('x-redo').disabled;", "undo offers redo")
+        driver.js("document.getElementById('x-weight').value = '0.05'; document.getElementById('x-apply').click();")
+        wait_for(driver, "return document.querySelectorAll('#x-edits li').length === 1;", "the edit is made again after undo")
+        check(driver.js("return document.getElementById('x-redo').disabled;"), "a new edit after undo ends redo")
         # Removing the chosen tie leaves none chosen (indices shift: the form used to offer the
         # next tie, one click from removing it too); undo brings the tie back to the list.
         # (A tie the scenario file's scenarios do not name: those are refused, as the what-if

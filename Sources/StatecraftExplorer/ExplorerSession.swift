@@ -503,7 +503,7 @@ public final class ExplorerSession: @unchecked Sendable {
       var page = try currentPage()
       page.mode = .report
       // A what-if report lists its edits in the header (the explorer's page has its panel).
-      page.editLines = edits.map(\.description)
+      page.editLines = steps.map { $0.map(\.description).joined(separator: "; ") }
       return try page.html()
     }
   }
@@ -590,7 +590,7 @@ public final class ExplorerSession: @unchecked Sendable {
       var page = BriefingPage(briefing: try briefing(of: world, quick: quick), map: nil, generator: generator)
       page.mode = .explorer
       page.baseline = steps.isEmpty ? nil : baseline
-      page.editCount = steps.reduce(0) { $0 + $1.count }
+      page.editCount = steps.count
       return (page, try beside(page))
     }
     // A quick answer sends no map (the page keeps the drawn ones, marked as updating).
@@ -656,7 +656,7 @@ public final class ExplorerSession: @unchecked Sendable {
   /// What both maps draw, for `drawn` (all of `world`, or its capped part): PageRank sizes
   /// (the whole world's scores), blocs, each tie's leverage on `question` in its tooltip, and
   /// once something changed the fill by the change in PageRank, added relations emphasised,
-  /// removed ones and actors ghosted.
+  /// changed ones emphasised with their old values, removed ones and actors ghosted.
   func mapOptions(of world: World, drawn: World, question: InfluencePair?) throws -> MapOptions {
     var options = MapOptions(lens: lens, engine: .neato)
     // Hover text travels beside the DOT, straight into the SVG (``MapOptions/tipsAside``).
@@ -682,6 +682,7 @@ public final class ExplorerSession: @unchecked Sendable {
       options.delta = DeltaMap(
         scenario: "explorer edits", measure: "pagerank", deltas: deltas, diff: changes,
         shown: { lens.admits($0) && shown.contains($0.from) && shown.contains($0.to) },
+        drawn: { lens.admits($0) && drawn.index(of: $0.from) != nil && drawn.index(of: $0.to) != nil },
         removedActors: removedActors, unbalancedTriangles: triangles.map { $0.map { drawn.actors[$0].id } })
     }
     return options

@@ -32,15 +32,16 @@ public struct BriefingPage: Sendable {
   public var sessionID = ""
   /// The state numbers are compared with: each score shows its change against it (the
   /// explorer's unedited world).
-  public var baseline: Briefing? { didSet { baselineRows = Self.rows(baseline) } }
+  public var baseline: Briefing? { didSet { baselineIndex = Self.rows(baseline) } }
   /// Each actor's row in `baseline`, by id.
-  private var baselineRows: [String: Int] = [:]
-  /// How many edits this page's state makes to the world file (an explorer session's steps'
-  /// edits): the header says the page is a what-if, not the file as it stands, so a
-  /// downloaded report cannot be taken for the file's own briefing. 0: the file as it is.
+  private var baselineIndex: [String: Int] = [:]
+  /// How many edits this page's state makes to the world file (an explorer session's steps,
+  /// counted as its edit panel lists them): the header says the page is a what-if, not the
+  /// file as it stands, so a downloaded report cannot be taken for the file's own briefing.
+  /// 0: the file as it is.
   public var editCount = 0
-  /// The edits in words, for a downloaded report's header (the explorer's page lists them in
-  /// its edit panel instead, and leaves this empty).
+  /// The edits in words, one line per step, for a downloaded report's header (the explorer's
+  /// page lists them in its edit panel instead, and leaves this empty).
   public var editLines: [String] = []
 
   /// What the page is for.
@@ -155,7 +156,7 @@ public struct BriefingPage: Sendable {
   func whatIf() -> String {
     guard editCount > 0 else { return "" }
     let edits = editCount == 1 ? "one edit" : "\(editCount) edits"
-    let marks = baseline == nil ? "" : " Numbers that moved are marked with their change against the unedited world."
+    let marks = baseline == nil ? "" : " Scores that moved are marked with their change against the unedited world (Who matters), as the map's fills are."
     var out = "<div class=\"whatif\"><p><strong>What if:</strong> this page shows the world file below with \(edits) applied"
     guard !editLines.isEmpty else {
       return out + " (listed in the edit panel), not the file as it stands.\(marks)</p></div>\n"
@@ -275,7 +276,7 @@ public struct BriefingPage: Sendable {
   /// measures are compared once for the table, not once per row.
   func baselineRows(for b: Briefing) -> [Briefing.ActorRow?] {
     guard let baseline, baseline.measures.map(\.name) == b.measures.map(\.name) else { return Array(repeating: nil, count: b.actors.count) }
-    return b.actors.map { a in baselineRows[a.id].map { baseline.actors[$0] } }
+    return b.actors.map { a in baselineIndex[a.id].map { baseline.actors[$0] } }
   }
 
   static func names(_ b: Briefing) -> [String: String] {

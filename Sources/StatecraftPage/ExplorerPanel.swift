@@ -37,7 +37,7 @@ public enum ExplorerPanel {
       <div class="row"><button type="button" id="x-add-actor">Add actor</button><button type="button" id="x-remove-actor" disabled>Remove focused actor</button></div>
       </fieldset>
       <fieldset><legend>Lens</legend>
-      <label>Date <input type="range" id="x-date" min="0" max="\(b.months.count)" value="\(b.header.lens.date.flatMap { d in b.months.firstIndex(of: d).map { $0 + 1 } } ?? 0)"> <span id="x-date-label"></span></label>
+      <label>Date <input type="range" id="x-date" min="0" max="\(b.months.count)" value="0"> <span id="x-date-label"></span></label>
       <label>Ties <select id="x-lens-sign"><option value="absolute">every sign</option><option value="positive">cooperative only</option><option value="negative">hostile only</option></select></label>
       <label>Parallel ties <select id="x-combine"><option value="sum">summed</option><option value="max">strongest</option></select></label>
       <label>Types <select id="x-types" multiple size="5"></select></label>

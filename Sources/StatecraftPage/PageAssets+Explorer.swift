@@ -10,6 +10,12 @@ extension PageAssets {
   function data() { return JSON.parse($('briefing-data').textContent); }
   var SIGNS = { p: 'cooperative', n: 'hostile', z: 'neutral' };
   var picked = null, focused = null, shown = [];
+  // The last edit sent: an update keeps its relation where it was, a removal of the chosen
+  // tie leaves none chosen (the tie form's `panel()` reads it).
+  var lastEdit = null;
+  // Whether the date slider moved since the lens was applied (otherwise "Apply lens" keeps
+  // the lens's own date, which may be a day or a year the month slider cannot show).
+  var dateMoved = false;
   var session = encodeURIComponent(document.querySelector('meta[name="statecraft-session"]').getAttribute('content'));
   $('x-save').href = '/api/scenario.yaml?session=' + session;
   $('x-report').href = '/api/report.html?session=' + session;
@@ -46,7 +52,7 @@ extension PageAssets {
   }
 
   function send(body) {
-    if (body.action !== 'wait') status('Recomputing…');
+    if (body.action !== 'wait') { status('Recomputing…'); lastEdit = body.action === 'edit' ? body : null; }
     var outline = shownOutline();
     if (outline) body.outline = outline;
     return fetch('/api/act?session=' + session, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
@@ -143,9 +149,18 @@ extension PageAssets {
     // Keep the tie form on the relations it showed, where they still exist. They are found
     // by what they are, not by index: removing or un-adding a relation shifts the indices
     // after it, and the form then offered another tie (one click from removing the wrong one).
-    var keep = $('x-relation').value === '' ? null : keyOf[+$('x-relation').value];  // the world before
+    var was = $('x-relation').value;
+    var keep = was === '' ? null : keyOf[+was];  // the world before
     var keys = relationKeys(d.relations);
     var wanted = shown;
+    if (lastEdit && String(lastEdit.relation) === was && keep) {
+      // The chosen tie itself was edited. Removed: none stays chosen (a tie with the same ends
+      // and type takes its key), and undo lists it again. Updated in place (its type, and
+      // with it its key, may have changed): it stays chosen under its new key.
+      var now = lastEdit.op === 'update' ? keys[+was] : null;
+      if (now) wanted = wanted.map(function (k) { return k === keep ? now : k; });
+      keep = now;
+    }
     var still = d.relations.filter(function (r) { return wanted.indexOf(keys[r.index]) >= 0; });
     showTie(still);
     shown = wanted;  // a tie an edit removed comes back to the list when undo restores it
@@ -182,7 +197,9 @@ extension PageAssets {
     if (date) d.months.forEach(function (m, k) { if (m <= month) i = k + 1; });
     $('x-date').max = String(d.months.length);
     $('x-date').value = String(i);
+    dateMoved = false;
     dateLabel();
+    if (date && d.months[i - 1] !== date) $('x-date-label').textContent = date;  // the lens's own date
   }
 
   function focus(id) {
@@ -219,6 +236,7 @@ extension PageAssets {
   }
 
   function current() {
+    if ($('x-relation').value === '') return undefined;
     var i = +$('x-relation').value;
     return data().relations.filter(function (r) { return r.index === i; })[0];
   }
@@ -282,11 +300,12 @@ extension PageAssets {
   $('x-undo').addEventListener('click', function () { send({ action: 'undo' }); });
   $('x-redo').addEventListener('click', function () { send({ action: 'redo' }); });
   $('x-relayout').addEventListener('click', function () { send({ action: 'relayout' }); });
-  $('x-date').addEventListener('input', dateLabel);
+  $('x-date').addEventListener('input', function () { dateMoved = true; dateLabel(); });
   $('x-lens').addEventListener('click', function () {
     var d = data(), i = +$('x-date').value;
     var types = Array.prototype.filter.call($('x-types').options, function (o) { return o.selected; }).map(function (o) { return o.value; });
-    send({ action: 'lens', date: i === 0 ? '' : d.months[i - 1], sign: $('x-lens-sign').value, combine: $('x-combine').value, types: types });
+    var date = dateMoved ? (i === 0 ? '' : d.months[i - 1]) : (d.header.lens.date || '');
+    send({ action: 'lens', date: date, sign: $('x-lens-sign').value, combine: $('x-combine').value, types: types });
   });
   $('x-compare').addEventListener('click', function () { send({ action: 'compare', a: +$('x-a').value, b: +$('x-b').value }); });
 

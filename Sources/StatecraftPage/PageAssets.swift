@@ -75,12 +75,10 @@ body.explorer { display: grid; grid-template-columns: 330px minmax(0, 1fr); }
 body.explorer main { max-width: none; }
 aside.panel { position: sticky; top: 0; height: 100vh; overflow: auto; border-right: 1px solid var(--rule); background: var(--soft); padding: 12px 14px; font-size: 13px; }
 aside.panel h2 { font-size: 17px; }
-aside.panel fieldset { border: 1px solid var(--rule); border-radius: 6px; margin: 10px 0; padding: 6px 10px 10px; background: #fff; }
+aside.panel fieldset { border: 1px solid var(--rule); border-radius: 6px; margin: 10px 0; padding: 6px 10px 10px; background: #fff; min-width: 0; }
 aside.panel legend { font-weight: 600; padding: 0 4px; }
 aside.panel label { display: block; margin: 5px 0; }
-aside.panel select { max-width: 100%; }
 #x-comparison { overflow-x: auto; }
-aside.panel fieldset { min-width: 0; }  /* a fieldset grows to its widest content otherwise */
 aside.panel select, aside.panel input[type=number], aside.panel input[type=text] { font: inherit; max-width: 100%; }
 aside.panel input[type=range] { width: 100%; }
 aside.panel .row { display: flex; flex-wrap: wrap; gap: 6px; }

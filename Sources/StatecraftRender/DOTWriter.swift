@@ -143,16 +143,20 @@ public struct DeltaMap: Sendable {
   }
 
   /// A delta map from a relation diff: added relations emphasised, removed ones ghosted,
-  /// changed ones drawn once, emphasised, with their old values (``changed``). Only removed
-  /// relations `shown` admits are ghosted (the lens's, between actors the map shows).
+  /// changed ones drawn once, emphasised, with their old values (``changed``). Only
+  /// relations of the base world `shown` admits are ghosted (the lens's, between actors the
+  /// map shows); a changed relation the map does not draw (`drawn` refuses its new version:
+  /// re-signed out of the lens, re-dated out of its date) is ghosted as removed.
   public init(
     scenario: String, measure: String, deltas: NodeScores, diff: RelationDiff, shown: (Relation) -> Bool,
-    removedActors: [Actor], unbalancedTriangles: [[Actor.ID]]
+    drawn: (Relation) -> Bool, removedActors: [Actor], unbalancedTriangles: [[Actor.ID]]
   ) {
+    let (kept, left) = (diff.changed.filter { drawn($0.after) }, diff.changed.filter { !drawn($0.after) })
     self.init(
-      scenario: scenario, measure: measure, deltas: deltas, added: Set(diff.added), removed: diff.removed.filter(shown),
+      scenario: scenario, measure: measure, deltas: deltas, added: Set(diff.added),
+      removed: (diff.removed + left.map(\.before)).filter(shown),
       removedActors: removedActors, unbalancedTriangles: unbalancedTriangles)
-    changed = Dictionary(diff.changed.map { ($0.after, $0.before) }, uniquingKeysWith: { first, _ in first })
+    changed = Dictionary(kept.map { ($0.after, $0.before) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// A fill for a change: blue for a gain, orange for a loss, near-white for none; the

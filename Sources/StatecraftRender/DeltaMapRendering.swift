@@ -73,7 +73,7 @@ extension ScenarioComparison {
     options.delta = DeltaMap(
       scenario: diff.scenario.name + (diff.scenario.title.map { ": \($0)" } ?? ""), measure: m.rawValue,
       // Relations of a removed actor are ghosted to its ghost node.
-      deltas: deltas, diff: changes, shown: lens.admits,
+      deltas: deltas, diff: changes, shown: lens.admits, drawn: lens.admits,
       removedActors: removedActors, unbalancedTriangles: balance.unbalancedTriangles)
     return (edited, options)
   }

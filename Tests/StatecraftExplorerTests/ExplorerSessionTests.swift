@@ -388,7 +388,7 @@ struct ExplorerSessionTests {
     #expect(main.contains(">CHANGED investment<") && main.contains("changed in the scenario (weight 1 → 1.5)"))
     #expect(!main.contains(">removed: investment<") && main.contains(">removed: tariff-threat<"))
     let report = try s.report()
-    #expect(report.contains("with 2 edits applied, not the file as it stands. Numbers that moved are marked"))
+    #expect(report.contains("with 2 edits applied, not the file as it stands. Scores that moved are marked"))
     #expect(report.contains(#"<li>re-weight relation "cpec-investment" to 1.5</li><li>remove relation "us-tariff-threat"</li>"#))
     #expect(report.contains("class=\"delta "), "the report marks moved numbers against the unedited world")
   }

@@ -12,6 +12,22 @@ import Testing
 /// legends list what is drawn, groups are boxed or keyed, charts carry their scales.
 @Suite("Maps and charts say what they show")
 struct MapTruthTests {
+  @Test("a delta map draws a re-weighted tie once, CHANGED with its old weight; a tie re-signed out of the lens is ghosted as removed")
+  func changedTies() throws {
+    let world = try WorldIO.load(graphPath("pakistan-2025.yaml"))
+    var edited = world
+    try edited.apply([.reweight(.id("cpec-investment"), weight: 1.5), .resign(.id("minerals-pitch"), sign: .hostile)])
+    let lens = Lens(sign: .positive, date: world.date)
+    let delta = DeltaMap(
+      scenario: "test", measure: "pagerank", deltas: edited.scores(Array(repeating: 0, count: edited.actors.count)),
+      diff: world.relationDiff(to: edited), shown: lens.admits, drawn: lens.admits, removedActors: [], unbalancedTriangles: [])
+    #expect(delta.changed.keys.map(\.id) == ["cpec-investment"] && delta.added.isEmpty)
+    #expect(delta.removed.map(\.id) == ["minerals-pitch"], "the old cooperative tie is ghosted: its new version is outside the lens")
+    let drawn = try dot(edited) { $0.lens = lens; $0.delta = delta; $0.edgeLabels = true }
+    #expect(drawn.contains("label=\"CHANGED investment\"") && drawn.contains("changed in the scenario (weight 1 → 1.5)"))
+    #expect(!drawn.contains("label=\"removed: investment\""))
+  }
+
   func dot(_ world: World, _ configure: (inout MapOptions) -> Void = { _ in }) throws -> String {
     var options = MapOptions()
     configure(&options)

@@ -56,6 +56,13 @@ public enum ReportJSON {
       scalar = string
     }
 
+    /// Holds a number as ``ReportText/jsonNumber(_:)`` prints it.
+    func set(double: Double) { set(ReportText.jsonNumber(double)) }
+    /// Holds an integer.
+    func set(int: Int) { set(String(int)) }
+    /// Holds `true` or `false`.
+    func set(bool: Bool) { set(bool ? "true" : "false") }
+
     /// Becomes an object, keeping the keys of an object it already is (a superclass's and a
     /// subclass's keyed containers write into one object).
     func becomeObject() {
@@ -181,29 +188,29 @@ public enum ReportJSON {
   /// container per element.
   static func store<T: Encodable>(_ value: T, in node: Node, codingPath: [CodingKey], key: CodingKey? = nil) throws {
     if T.self == Double.self {
-      node.set(ReportText.jsonNumber(unsafeBitCast(value, to: Double.self)))
+      node.set(double: unsafeBitCast(value, to: Double.self))
     } else if T.self == String.self {
       node.set(string: unsafeBitCast(value, to: String.self))
     } else if T.self == Int.self {
-      node.set(String(unsafeBitCast(value, to: Int.self)))
+      node.set(int: unsafeBitCast(value, to: Int.self))
     } else if T.self == Bool.self {
-      node.set(unsafeBitCast(value, to: Bool.self) ? "true" : "false")
+      node.set(bool: unsafeBitCast(value, to: Bool.self))
     } else if T.self == Float.self {
-      node.set(ReportText.jsonNumber(Double(unsafeBitCast(value, to: Float.self))))
+      node.set(double: Double(unsafeBitCast(value, to: Float.self)))
     } else if T.self == UInt64.self {
       node.set(String(unsafeBitCast(value, to: UInt64.self)))
     } else if T.self == Double?.self {
-      node.set(unsafeBitCast(value, to: Double?.self).map(ReportText.jsonNumber) ?? "null")
+      if let v = unsafeBitCast(value, to: Double?.self) { node.set(double: v) } else { node.set("null") }
     } else if T.self == String?.self {
       if let v = unsafeBitCast(value, to: String?.self) { node.set(string: v) } else { node.set("null") }
     } else if T.self == Int?.self {
-      node.set(unsafeBitCast(value, to: Int?.self).map { String($0) } ?? "null")
+      if let v = unsafeBitCast(value, to: Int?.self) { node.set(int: v) } else { node.set("null") }
     } else if T.self == [Double].self {
-      node.fill(unsafeBitCast(value, to: [Double].self)) { $0.set(ReportText.jsonNumber($1)) }
+      node.fill(unsafeBitCast(value, to: [Double].self)) { $0.set(double: $1) }
     } else if T.self == [Double?].self {
-      node.fill(unsafeBitCast(value, to: [Double?].self)) { $0.set($1.map(ReportText.jsonNumber) ?? "null") }
+      node.fill(unsafeBitCast(value, to: [Double?].self)) { if let v = $1 { $0.set(double: v) } else { $0.set("null") } }
     } else if T.self == [Int].self {
-      node.fill(unsafeBitCast(value, to: [Int].self)) { $0.set(String($1)) }
+      node.fill(unsafeBitCast(value, to: [Int].self)) { $0.set(int: $1) }
     } else if T.self == [String].self {
       node.fill(unsafeBitCast(value, to: [String].self)) { $0.set(string: $1) }
     } else {
@@ -237,11 +244,12 @@ public enum ReportJSON {
     mutating func encode(_ value: some Encodable, forKey key: Key) throws {
       try ReportJSON.store(value, in: node.child(key.stringValue), codingPath: codingPath, key: key)
     }
-    // The common scalars directly (the protocol's defaults reach the generic method above).
-    mutating func encode(_ value: Double, forKey key: Key) throws { node.child(key.stringValue).set(ReportText.jsonNumber(value)) }
+    // The common scalars directly (without these, the generic method above implemented the
+    // protocol's requirements for them and went through `store`).
+    mutating func encode(_ value: Double, forKey key: Key) throws { node.child(key.stringValue).set(double: value) }
     mutating func encode(_ value: String, forKey key: Key) throws { node.child(key.stringValue).set(string: value) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { node.child(key.stringValue).set(String(value)) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { node.child(key.stringValue).set(value ? "true" : "false") }
+    mutating func encode(_ value: Int, forKey key: Key) throws { node.child(key.stringValue).set(int: value) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { node.child(key.stringValue).set(bool: value) }
     mutating func nestedContainer<N: CodingKey>(keyedBy keyType: N.Type, forKey key: Key) -> KeyedEncodingContainer<N> {
       let child = node.child(key.stringValue)
       child.becomeObject()
@@ -263,10 +271,10 @@ public enum ReportJSON {
 
     mutating func encodeNil() throws { node.append().set("null") }
     mutating func encode(_ value: some Encodable) throws { try ReportJSON.store(value, in: node.append(), codingPath: codingPath) }
-    mutating func encode(_ value: Double) throws { node.append().set(ReportText.jsonNumber(value)) }
+    mutating func encode(_ value: Double) throws { node.append().set(double: value) }
     mutating func encode(_ value: String) throws { node.append().set(string: value) }
-    mutating func encode(_ value: Int) throws { node.append().set(String(value)) }
-    mutating func encode(_ value: Bool) throws { node.append().set(value ? "true" : "false") }
+    mutating func encode(_ value: Int) throws { node.append().set(int: value) }
+    mutating func encode(_ value: Bool) throws { node.append().set(bool: value) }
     mutating func nestedContainer<N: CodingKey>(keyedBy keyType: N.Type) -> KeyedEncodingContainer<N> {
       let child = node.append()
       child.becomeObject()
@@ -285,10 +293,10 @@ public enum ReportJSON {
     var codingPath: [CodingKey]
     mutating func encodeNil() throws { node.set("null") }
     mutating func encode(_ value: some Encodable) throws { try ReportJSON.store(value, in: node, codingPath: codingPath) }
-    mutating func encode(_ value: Double) throws { node.set(ReportText.jsonNumber(value)) }
+    mutating func encode(_ value: Double) throws { node.set(double: value) }
     mutating func encode(_ value: String) throws { node.set(string: value) }
-    mutating func encode(_ value: Int) throws { node.set(String(value)) }
-    mutating func encode(_ value: Bool) throws { node.set(value ? "true" : "false") }
+    mutating func encode(_ value: Int) throws { node.set(int: value) }
+    mutating func encode(_ value: Bool) throws { node.set(bool: value) }
   }
 }
 

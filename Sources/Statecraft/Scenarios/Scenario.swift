@@ -84,6 +84,11 @@ extension World {
   /// with the same ends, type and id as one of this world that it lacks is `changed` (a
   /// re-weighted, re-signed or re-dated tie is one tie that changed, not one removed and one
   /// added), paired in file order; the rest are added or removed.
+  ///
+  /// The pairing reads values, not edits: a relation removed and another added with the same
+  /// ends, type and id read as one changed relation, and among several relations with the
+  /// same ends and type and no id, removing one and changing another may pair the wrong two
+  /// (the changed relation's old values are then the removed one's).
   /// - Complexity: O(*m*) expected (relations hashed).
   public func relationDiff(to edited: World) -> RelationDiff {
     let (added, removed) = relationChanges(to: edited)
