@@ -625,6 +625,7 @@ public final class ExplorerSession: @unchecked Sendable {
     let layout = drawing
     var geoMap = GeoMap(options: geoOptions)
     geoMap.knownOutline = knownOutline
+    geoMap.steadyKey = true
     // The geographic map on a thread of its own while this one draws the relationship map
     // (`WorkUnits.together`: a queue of its own gets a thread at once; `concurrentPerform` on
     // two cores often ran the second map after the first, on this thread, because the pool's
@@ -633,7 +634,9 @@ public final class ExplorerSession: @unchecked Sendable {
     // one could not be placed (then Graphviz draws it, placing what is missing).
     let pinned = pinnedDrawing
     let first = { () throws -> String in
-      if pinned, let svg = try PinnedMapDrawer().svg(drawn, options: options) { return svg }
+      var drawer = PinnedMapDrawer()
+      drawer.steadyKey = true  // the key keeps its height: the map stays where it was on the page
+      if pinned, let svg = try drawer.svg(drawn, options: options) { return svg }
       let (dot, tips) = try DOTWriter().writeWithTips(drawn, options: options)
       return tips.apply(to: String(decoding: try layout(dot, .neato), as: UTF8.self))
     }

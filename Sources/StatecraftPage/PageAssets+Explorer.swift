@@ -71,8 +71,16 @@ extension PageAssets {
       .catch(function (e) { status('The server did not answer (' + e + '); is statecraft serve still running?', true); });
   }
 
+  // The section at the top of the window (by id) and where it is on the screen: an answer
+  // keeps it there, though what is above it grew or shrank (the what-if banner, a longer
+  // list of findings moved the map down the screen by the banner's height).
+  function sectionInView() {
+    var el = Array.prototype.filter.call(document.querySelectorAll('main > [id]'), function (e) { return e.getBoundingClientRect().bottom > 0; })[0];
+    return el ? { id: el.id, top: el.getBoundingClientRect().top } : null;
+  }
+
   function update(res) {
-    var y = window.scrollY;
+    var y = window.scrollY, seen = sectionInView();
     // A comparison shown is of states the menus no longer offer the same way: drop it.
     $('x-comparison').textContent = '';
     var main = document.querySelector('main');
@@ -103,6 +111,8 @@ extension PageAssets {
     }
     window.statecraftPage.init();
     window.scrollTo(0, y);
+    var again = seen && document.getElementById(seen.id);
+    if (again) window.scrollBy(0, again.getBoundingClientRect().top - seen.top);
     panel(res);
   }
 

@@ -152,6 +152,9 @@ public struct GeoMap: Sendable {
   /// `data-outline`) and the page keeps its own. The explorer redraws the same extent after
   /// every edit; the outline was 70 of the seed map's 108 KB.
   public var knownOutline: String?
+  /// Whether a pinned drawing's key keeps one height whatever it holds
+  /// (``PinnedMapDrawer/steadyKey``): the explorer's maps before and after an edit.
+  public var steadyKey = false
 
   /// A geographic map with the given options.
   public init(options: MapOptions, extent: (lonMin: Double, latMin: Double, lonMax: Double, latMax: Double)? = nil) {
@@ -180,6 +183,7 @@ public struct GeoMap: Sendable {
   public func pinnedSVG(_ world: World) throws -> String? {
     let p = try prepared(world)
     var drawer = PinnedMapDrawer(style: p.style)
+    drawer.steadyKey = steadyKey
     drawer.arrowSize = p.arrowSize
     drawer.extent = p.corners
     guard let svg = try drawer.svg(p.world, options: p.options) else { return nil }

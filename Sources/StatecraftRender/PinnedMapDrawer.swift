@@ -23,6 +23,11 @@ public struct PinnedMapDrawer: Sendable {
   /// Points (Graphviz coordinates, y up) the drawing's box includes besides its elements:
   /// a geographic map's extent.
   public var extent: [Point] = []
+  /// Whether the key takes the height of its fullest form (every row a key can have: the
+  /// delta scale and marks, group colours), so maps drawn one after another (the explorer's,
+  /// before and after an edit) keep the drawing where it was on the page: the first edit's
+  /// delta key moved every actor 20 points down the screen.
+  public var steadyKey = false
 
   /// A drawer in `style` (``MapStyle/default`` unless given).
   public init(style: MapStyle = .default) { self.style = style }
@@ -251,7 +256,12 @@ public struct PinnedMapDrawer: Sendable {
       }))
     }
     if let legend = key.legend { rows += legendRows(legend, x: origin.x) }
-    let height = rows.reduce(0) { $0 + $1.height }
+    var height = rows.reduce(0) { $0 + $1.height }
+    if steadyKey, key.legend != nil {
+      // Heading, lines and the six legend rows ``legendRows(_:x:)`` can make, blank below.
+      let full = key.headingSize * 1.3 + key.lines.reduce(0) { $0 + $1.size * 1.6 } + Self.fullLegendHeight
+      height = max(height, full)
+    }
     var y = origin.y - height
     var width = 0.0
     for row in rows {
@@ -260,6 +270,10 @@ public struct PinnedMapDrawer: Sendable {
     }
     return (width, height)
   }
+
+  /// The height of a key with every row ``legendRows(_:x:)`` can make (samples, delta
+  /// scale, delta marks, shapes, group colours, notes at 10 points).
+  static let fullLegendHeight = 10.0 * (2 + 2.4 + 2 + 2 + 2.4 + 2)
 
   /// The key's rows: line samples, the delta scale with its swatches, the marks, the shapes,
   /// the group colours and the notes, each drawing itself at a baseline and returning its width.

@@ -83,6 +83,30 @@ struct PinnedMapDrawerTests {
     #expect(try PinnedMapDrawer().svg(world, options: options) == svg)
   }
 
+  @Test("a steady key: the delta key an edit brings no longer moves the drawing down the page (the explorer's maps)")
+  func steadyKey() throws {
+    let world = try seedWorld()
+    let plain = try explorerOptions(world)
+    var edited = world
+    try edited.apply(.reweight(.id("cpec-investment"), weight: 1.5))
+    var delta = plain
+    delta.delta = DeltaMap(
+      scenario: "explorer edits", measure: "pagerank", deltas: edited.scores(Array(repeating: 0.01, count: edited.actors.count)),
+      diff: world.relationDiff(to: edited), shown: { _ in true }, drawn: { _ in true }, removedActors: [], unbalancedTriangles: [])
+    // How far down the page the drawing sits: the y of its translation.
+    func top(_ svg: String?) -> Double? {
+      svg.flatMap { $0.firstMatch(of: /class="graph" transform="translate\([-0-9.]+ ([-0-9.]+)\)"/).flatMap { Double($0.1) } }
+    }
+    var drawer = PinnedMapDrawer()
+    let loose = try #require(top(try drawer.svg(edited, options: delta))) - #require(top(try drawer.svg(world, options: plain)))
+    drawer.steadyKey = true
+    let steady = try #require(top(try drawer.svg(edited, options: delta))) - #require(top(try drawer.svg(world, options: plain)))
+    // The delta key's rows (scale and marks, 44 points, less the group colours' 24) no longer
+    // move it; what is left is the actors' third label line (their change), under 12 points.
+    #expect(abs(loose - steady - 20) < 0.5, "loose \(loose), steady \(steady)")
+    #expect(abs(steady) < 12, "steady \(steady)")
+  }
+
   @Test("a map that needs a layout is left to Graphviz: an actor without a position, or clusters to box")
   func needsLayout() throws {
     let world = try seedWorld()
