@@ -172,7 +172,7 @@ extension PageAssets {
       keep = now;
     }
     var still = d.relations.filter(function (r) { return wanted.indexOf(keys[r.index]) >= 0; });
-    showTie(still);
+    showTie(still, keys);
     shown = wanted;  // a tie an edit removed comes back to the list when undo restores it
     var again = still.filter(function (r) { return keys[r.index] === keep; })[0];
     if (again) { $('x-relation').value = String(again.index); chooseRelation(); }
@@ -226,8 +226,10 @@ extension PageAssets {
   }
 
   // The relations behind a drawn tie (or an actor's ties) become the choices of the tie form.
-  function showTie(relations) {
-    keyOf = relationKeys(data().relations);
+  // `keys`: the relation keys of the world shown, when the caller has them (parsing the page's
+  // data again costs megabytes on a big world).
+  function showTie(relations, keys) {
+    keyOf = keys || relationKeys(data().relations);
     shown = relations.map(function (r) { return keyOf[r.index]; });
     var select = $('x-relation');
     select.textContent = '';

@@ -198,6 +198,30 @@ struct ReportJSONScalarTests {
   }
 }
 
+/// `ReportJSON`'s string fast paths on hostile text: whatever a string holds (quotes,
+/// backslashes, controls, line separators, non-ASCII), it reads back as written.
+@Suite("Report JSON hostile strings")
+struct ReportJSONHostileTests {
+  struct Row: Codable, Equatable {
+    var name: String, maybe: String?, list: [String], scores: [Double?]
+  }
+
+  @Test("random hostile strings and numbers round-trip through ReportJSON, compact and pretty", arguments: [UInt64(11), 12, 13])
+  func roundTrip(seed: UInt64) throws {
+    var rng = SplitMix64(seed: seed)
+    let alphabet: [Character] = ["a", "\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1F}", "\u{7F}", "\u{85}", "\u{2028}", "\u{2029}", "\u{FEFF}", "é", "中", "🙂", "<", "/", "}", "]", ":"]
+    func text() -> String { String((0 ..< Int(rng.next() % 12)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }) }
+    let rows = (0 ..< 40).map { _ in
+      Row(name: text(), maybe: rng.next() % 3 == 0 ? nil : text(), list: (0 ..< Int(rng.next() % 4)).map { _ in text() },
+          scores: (0 ..< Int(rng.next() % 4)).map { _ in rng.next() % 4 == 0 ? nil : Double(Int64(bitPattern: rng.next() >> 11)) / 1e9 })
+    }
+    for compact in [true, false] {
+      let json = try ReportJSON.encode(rows, compact: compact)
+      #expect(try JSONDecoder().decode([Row].self, from: Data(json.utf8)) == rows, "compact: \(compact)")
+    }
+  }
+}
+
 /// Report numbers written without Foundation where it is certain, as C writes them.
 @Suite("Report numbers")
 struct ReportNumberTests {
